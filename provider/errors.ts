@@ -1,0 +1,193 @@
+/**
+ * One error family for every backend (InterNetX JSON, InterNetX XML, BILLmanager).
+ *
+ * Every error carries what the API told us (HTTP status, API status code/type/text, stid, messages) and
+ * whether repeating the same request can help (`retryable`). Credentials never reach an error: bodies and
+ * texts pass through `redact` before they are stored (see redact.ts).
+ */
+
+/** One entry of the API's `messages[]` (swagger definition `Message`). */
+export interface ApiMessage {
+    text?: string;
+    code?: string;
+    type?: string;
+    objects?: unknown[];
+}
+
+export interface ApiErrorDetails {
+    /** The task that failed, in the API's words (e.g. `CertificateCreate`). */
+    task?: string;
+    httpStatus?: number;
+    /** API status code, e.g. `E0105` or `EF02022`. */
+    statusCode?: string;
+    /** API status type, e.g. `ERROR`. */
+    statusType?: string;
+    statusText?: string;
+    stid?: string;
+    messages?: ApiMessage[];
+    /** The response body as received, with credentials redacted; kept for malformed or unexpected bodies. */
+    rawBody?: string;
+    retryable?: boolean;
+    cause?: unknown;
+}
+
+export type SslManagerErrorCode =
+    | "API_ERROR"
+    | "AUTHENTICATION_FAILED"
+    | "NOT_FOUND"
+    | "API_VALIDATION_FAILED"
+    | "RATE_LIMITED"
+    | "SERVER_ERROR"
+    | "TRANSPORT_FAILED"
+    | "MALFORMED_RESPONSE"
+    | "INVALID_INPUT"
+    | "ORDER_FAILED"
+    | "WAIT_TIMED_OUT"
+    | "CONFIGURATION_MISSING";
+
+/** Base class: an error reported by, or about talking to, a certificate API. */
+export class SslManagerError extends Error {
+    override name = "SslManagerError";
+    readonly code: SslManagerErrorCode = "API_ERROR";
+    readonly task?: string;
+    readonly httpStatus?: number;
+    readonly statusCode?: string;
+    readonly statusType?: string;
+    readonly statusText?: string;
+    readonly stid?: string;
+    readonly messages: ApiMessage[];
+    readonly rawBody?: string;
+    readonly retryable: boolean;
+
+    constructor(message: string, details: ApiErrorDetails = {}) {
+        super(message, details.cause === undefined ? undefined : { cause: details.cause });
+        this.task = details.task;
+        this.httpStatus = details.httpStatus;
+        this.statusCode = details.statusCode;
+        this.statusType = details.statusType;
+        this.statusText = details.statusText;
+        this.stid = details.stid;
+        this.messages = details.messages ?? [];
+        this.rawBody = details.rawBody;
+        this.retryable = details.retryable ?? false;
+    }
+
+    /** A plain summary for logs and serialized errors (never includes credentials: they were redacted on entry). */
+    toJSON(): Record<string, unknown> {
+        return {
+            name: this.name,
+            code: this.code,
+            message: this.message,
+            task: this.task,
+            httpStatus: this.httpStatus,
+            statusCode: this.statusCode,
+            statusType: this.statusType,
+            statusText: this.statusText,
+            stid: this.stid,
+            messages: this.messages,
+            retryable: this.retryable,
+        };
+    }
+}
+
+/** Wrong user, password or context (InterNetX answers HTTP 401 / status E0101 style codes). */
+export class AuthenticationError extends SslManagerError {
+    override name = "AuthenticationError";
+    override readonly code = "AUTHENTICATION_FAILED";
+}
+
+/** The object does not exist (e.g. CertificateInfo of a deleted certificate). */
+export class NotFoundError extends SslManagerError {
+    override name = "NotFoundError";
+    override readonly code = "NOT_FOUND";
+}
+
+/** The API refused the request's content (bad CSR, unknown product, invalid lifetime, ...). */
+export class ApiValidationError extends SslManagerError {
+    override name = "ApiValidationError";
+    override readonly code = "API_VALIDATION_FAILED";
+}
+
+/** HTTP 429: the caller exceeded the gateway's request rate. */
+export class RateLimitedError extends SslManagerError {
+    override name = "RateLimitedError";
+    override readonly code = "RATE_LIMITED";
+    /** Delay the server asked for (Retry-After), in milliseconds. */
+    readonly retryAfterMs?: number;
+    constructor(message: string, details: ApiErrorDetails & { retryAfterMs?: number } = {}) {
+        super(message, { ...details, retryable: true });
+        this.retryAfterMs = details.retryAfterMs;
+    }
+}
+
+/** HTTP 5xx. */
+export class ServerError extends SslManagerError {
+    override name = "ServerError";
+    override readonly code = "SERVER_ERROR";
+}
+
+/**
+ * The request did not complete at the HTTP level: connection refused or reset, timeout.
+ * `requestSent` tells whether the server may have received (and acted on) the request: after a
+ * reset or a timeout of a sent request the outcome is unknown, which matters for orders.
+ */
+export class TransportError extends SslManagerError {
+    override name = "TransportError";
+    override readonly code = "TRANSPORT_FAILED";
+    readonly requestSent: boolean;
+    constructor(message: string, details: ApiErrorDetails & { requestSent: boolean }) {
+        super(message, { ...details, retryable: true });
+        this.requestSent = details.requestSent;
+    }
+}
+
+/** The body could not be parsed or did not have the documented shape; `rawBody` keeps it (redacted). */
+export class MalformedResponseError extends SslManagerError {
+    override name = "MalformedResponseError";
+    override readonly code = "MALFORMED_RESPONSE";
+}
+
+/** A resource input is invalid; raised before any API call. `property` names the offending input. */
+export class InvalidInputError extends SslManagerError {
+    override name = "InvalidInputError";
+    override readonly code = "INVALID_INPUT";
+    readonly property: string;
+    constructor(property: string, reason: string) {
+        super(`${property}: ${reason}`);
+        this.property = property;
+    }
+}
+
+/** The CA or the reseller reported the order (job) as failed; `reason` is their text. */
+export class OrderFailedError extends SslManagerError {
+    override name = "OrderFailedError";
+    override readonly code = "ORDER_FAILED";
+    readonly jobId?: string;
+    readonly reason: string;
+    constructor(message: string, details: ApiErrorDetails & { jobId?: string; reason: string }) {
+        super(message, details);
+        this.jobId = details.jobId;
+        this.reason = details.reason;
+    }
+}
+
+/** The order is still pending after the allowed wait; it is not lost: waiting again resumes it. */
+export class WaitTimedOutError extends SslManagerError {
+    override name = "WaitTimedOutError";
+    override readonly code = "WAIT_TIMED_OUT";
+    readonly jobId?: string;
+    readonly lastStatus?: string;
+    readonly waitedMs: number;
+    constructor(message: string, details: ApiErrorDetails & { jobId?: string; lastStatus?: string; waitedMs: number }) {
+        super(message, { ...details, retryable: true });
+        this.jobId = details.jobId;
+        this.lastStatus = details.lastStatus;
+        this.waitedMs = details.waitedMs;
+    }
+}
+
+/** A required setting (user, password, context) was given nowhere: not in args, stack config or environment. */
+export class ConfigurationMissingError extends SslManagerError {
+    override name = "ConfigurationMissingError";
+    override readonly code = "CONFIGURATION_MISSING";
+}

@@ -1,0 +1,34 @@
+/**
+ * Removal of credentials from anything that may be logged, thrown or stored.
+ *
+ * Three shapes carry secrets on these APIs: the XML gateway's `<auth>` block (user, password, context in
+ * the body, seed 001), HTTP basic auth headers (JSON API), and BILLmanager's `authinfo=EMAIL:PASSWORD`
+ * query parameter (seed 004). Known secret values are also replaced wherever they occur verbatim.
+ */
+
+export const REDACTED = "[REDACTED]";
+
+const xmlPasswordElement = /<password>[\s\S]*?<\/password>/gi;
+const authorizationHeader = /(authorization\s*[:=]\s*)(basic|bearer)\s+[A-Za-z0-9+/=._-]+/gi;
+const authinfoParameter = /(authinfo=)[^&\s"']*/gi;
+
+/** Replaces every known secret value and every credential-shaped fragment in `text`. */
+export function redact(text: string, secrets: ReadonlyArray<string | undefined> = []): string {
+    let result = text
+        .replace(xmlPasswordElement, `<password>${REDACTED}</password>`)
+        .replace(authorizationHeader, `$1$2 ${REDACTED}`)
+        .replace(authinfoParameter, `$1${REDACTED}`);
+    for (const secret of secrets) {
+        if (secret && secret.length >= 3) {
+            result = result.split(secret).join(REDACTED);
+            const encoded = encodeURIComponent(secret);
+            if (encoded !== secret) result = result.split(encoded).join(REDACTED);
+        }
+    }
+    return result;
+}
+
+/** Keeps at most `limit` characters of a (redacted) body so errors stay readable. */
+export function truncate(text: string, limit = 4000): string {
+    return text.length <= limit ? text : `${text.slice(0, limit)}... [${text.length - limit} more characters]`;
+}
