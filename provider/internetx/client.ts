@@ -1,0 +1,110 @@
+import { Envelope } from "./envelope";
+import { ClientOptions, resolveClientOptions, ResolvedClientOptions } from "./config";
+import { RateLimiter } from "./rateLimiter";
+import { decideRetry, defaultRetryPolicy, RetryPolicy } from "./retry";
+import { CertificateService } from "./services/certificate";
+import { JobService } from "./services/job";
+import { PollService } from "./services/poll";
+import { SslContactService } from "./services/sslcontact";
+import { tasks, TaskRequest } from "./tasks";
+import { JsonTransport } from "./transport/json";
+import { Transport } from "./transport/transport";
+import { XmlTransport } from "./transport/xml";
+
+/**
+ * Looks for the result of an order whose outcome is unknown (timeout, reset after sending, 5xx). Returns the
+ * envelope the order would have produced, or undefined when no such order exists and it may be placed again.
+ */
+export type OrderRecovery = () => Promise<Envelope | undefined>;
+
+/** Sends tasks through one transport with rate limiting and the retry policy of retry.ts. */
+export class TaskRunner {
+    private readonly limiter: RateLimiter;
+    private readonly policy: RetryPolicy;
+
+    constructor(
+        readonly transport: Transport,
+        private readonly options: ResolvedClientOptions,
+        private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    ) {
+        this.limiter = new RateLimiter(options.requestsPerSecond);
+        this.policy = { ...defaultRetryPolicy, maxAttempts: options.maxAttempts ?? defaultRetryPolicy.maxAttempts };
+    }
+
+    async run(request: TaskRequest, recover?: OrderRecovery): Promise<Envelope> {
+        const kind = tasks[request.task].kind;
+        for (let attempt = 1; ; attempt++) {
+            await this.limiter.take();
+            this.log(`${request.task} (${tasks[request.task].code}) attempt ${attempt} over ${this.transport.protocol}`);
+            try {
+                const envelope = await this.transport.send(request);
+                this.log(`${request.task} answered ${envelope.status.code}${envelope.stid ? ` stid ${envelope.stid}` : ""}`);
+                return envelope;
+            } catch (error) {
+                const decision = decideRetry(error, kind, attempt, this.policy);
+                this.log(`${request.task} failed: ${(error as Error).name}: ${(error as Error).message}; ${decision.action} (${decision.reason})`);
+                if (decision.action === "fail") throw error;
+                if (decision.action === "recover") {
+                    if (!recover) throw error;
+                    const found = await recover();
+                    if (found) {
+                        this.log(`${request.task}: found the order placed by the failed attempt; not ordering again`);
+                        return found;
+                    }
+                }
+                await this.sleep(decision.delayMs);
+            }
+        }
+    }
+
+    private log(line: string): void {
+        this.options.logger?.(line);
+    }
+}
+
+/**
+ * `internetx.Client`: the InterNetX SSL Manager API over JSON or XML, with one service per API object
+ * (STYLE 1: `client.certificate.create(...)` is the CertificateCreate task).
+ */
+export class Client {
+    readonly options: Omit<ResolvedClientOptions, "password">;
+    readonly sslcontact: SslContactService;
+    readonly certificate: CertificateService;
+    readonly job: JobService;
+    readonly poll: PollService;
+    private readonly transport: Transport;
+
+    constructor(options: ClientOptions = {}) {
+        const resolved = resolveClientOptions(options);
+        const credentials = { user: resolved.user, password: resolved.password, context: resolved.context };
+        const httpOptions = { timeoutMs: resolved.timeoutMs, caCertificatePem: resolved.caCertificatePem };
+        this.transport =
+            resolved.protocol === "xml"
+                ? new XmlTransport(resolved.xmlUrl, credentials, httpOptions)
+                : new JsonTransport(resolved.url, credentials, httpOptions, resolved.demo ? { "x-domainrobot-demo": "true" } : {});
+        const { password: _password, ...visible } = resolved;
+        this.options = visible;
+        const runner = new TaskRunner(this.transport, resolved);
+        this.sslcontact = new SslContactService(runner);
+        this.certificate = new CertificateService(runner);
+        this.job = new JobService(runner);
+        this.poll = new PollService(runner);
+    }
+
+    get protocol(): "json" | "xml" {
+        return this.transport.protocol;
+    }
+
+    /** Closes the connection pool. */
+    close(): Promise<void> {
+        return this.transport.close();
+    }
+
+    /** Keeps the password out of `console.log(client)` and `JSON.stringify(client)`. */
+    toJSON(): Record<string, unknown> {
+        return { protocol: this.protocol, url: this.options.url, xmlUrl: this.options.xmlUrl, user: this.options.user, context: this.options.context };
+    }
+    [Symbol.for("nodejs.util.inspect.custom")](): Record<string, unknown> {
+        return this.toJSON();
+    }
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { ConfigurationMissingError, InvalidInputError } from "../errors";
+
+/** Named defaults (issue 2): the production endpoints of InterNetX. */
+export const defaultJsonUrl = "https://api.autodns.com/v1";
+export const defaultXmlUrl = "https://gateway.autodns.com";
+export const defaultTimeoutMs = 30_000;
+
+export interface ClientOptions {
+    url?: string;
+    xmlUrl?: string;
+    user?: string;
+    password?: string;
+    context?: string;
+    protocol?: "json" | "xml";
+    demo?: boolean;
+    /** Per-request timeout (headers and body), milliseconds. */
+    timeoutMs?: number;
+    /** Extra trusted CA certificate (PEM) for a server with a private CA; TLS verification is never turned off. */
+    caCertificatePem?: string;
+    requestsPerSecond?: number;
+    maxAttempts?: number;
+    /** Receives one line per request and response; never bodies or credentials. */
+    logger?: (line: string) => void;
+}
+
+export interface ResolvedClientOptions {
+    url: string;
+    xmlUrl: string;
+    user: string;
+    password: string;
+    context: string;
+    protocol: "json" | "xml";
+    demo: boolean;
+    timeoutMs: number;
+    caCertificatePem?: string;
+    requestsPerSecond?: number;
+    maxAttempts?: number;
+    logger?: (line: string) => void;
+}
+
+const urlSchema = z.string().url();
+
+/**
+ * Fills what the caller left out from the `AUTODNS_*` environment variables, then the defaults.
+ * Missing credentials and malformed values fail here, naming the setting, before any request.
+ */
+export function resolveClientOptions(options: ClientOptions, environment: NodeJS.ProcessEnv = process.env): ResolvedClientOptions {
+    const pick = (value: string | undefined, variable: string) => (value !== undefined && value !== "" ? value : environment[variable] || undefined);
+    const user = pick(options.user, "AUTODNS_USER");
+    const password = pick(options.password, "AUTODNS_PASSWORD");
+    const context = pick(options.context, "AUTODNS_CONTEXT");
+    const missing = [!user && "user (AUTODNS_USER)", !password && "password (AUTODNS_PASSWORD)", !context && "context (AUTODNS_CONTEXT)"].filter(Boolean);
+    if (missing.length > 0) {
+        throw new ConfigurationMissingError(`InterNetX connection settings missing: ${missing.join(", ")}`);
+    }
+    const url = pick(options.url, "AUTODNS_URL") ?? defaultJsonUrl;
+    const xmlUrl = pick(options.xmlUrl, "AUTODNS_XML_URL") ?? defaultXmlUrl;
+    const protocol = pick(options.protocol, "AUTODNS_PROTOCOL") ?? "json";
+    if (!urlSchema.safeParse(url).success) throw new InvalidInputError("connection.url", `not a URL: ${url}`);
+    if (!urlSchema.safeParse(xmlUrl).success) throw new InvalidInputError("connection.xmlUrl", `not a URL: ${xmlUrl}`);
+    if (protocol !== "json" && protocol !== "xml") throw new InvalidInputError("connection.protocol", `must be "json" or "xml", got "${protocol}"`);
+    if (!/^\d+$/.test(context!)) throw new InvalidInputError("connection.context", "must be a number (the InterNetX context)");
+    return {
+        url,
+        xmlUrl,
+        user: user!,
+        password: password!,
+        context: context!,
+        protocol,
+        demo: options.demo ?? false,
+        timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
+        caCertificatePem: options.caCertificatePem,
+        requestsPerSecond: options.requestsPerSecond,
+        maxAttempts: options.maxAttempts,
+        logger: options.logger,
+    };
+}

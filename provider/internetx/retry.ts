@@ -1,0 +1,40 @@
+import { RateLimitedError, SslManagerError, TransportError } from "../errors";
+import { TaskKind } from "./tasks";
+
+/** Named defaults: how often and how long the client repeats a request that may succeed when repeated. */
+export const defaultRetryPolicy = {
+    maxAttempts: 5,
+    baseDelayMs: 250,
+    maxDelayMs: 8000,
+};
+export type RetryPolicy = typeof defaultRetryPolicy;
+
+/** Capped exponential backoff with full jitter (`random` in [0, 1) injected for tests). */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+    return Math.floor(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+export type RetryDecision =
+    | { action: "fail"; reason: string }
+    | { action: "retry"; delayMs: number; reason: string }
+    /** The order may have been placed: look for it before anything else (client.ts). */
+    | { action: "recover"; delayMs: number; reason: string };
+
+/**
+ * What to do after attempt `attempt` of a task of `kind` failed with `error`.
+ * Reads and writes are repeated on connection errors, 5xx, 429 and malformed bodies. Orders are repeated only when
+ * the server certainly did not process them (refused connection, 429); after an ambiguous failure the client must
+ * first look for the order it may have placed.
+ */
+export function decideRetry(error: unknown, kind: TaskKind, attempt: number, policy: RetryPolicy, random: () => number = Math.random): RetryDecision {
+    if (!(error instanceof SslManagerError) || !error.retryable) return { action: "fail", reason: "not retryable" };
+    if (attempt >= policy.maxAttempts) return { action: "fail", reason: `gave up after ${attempt} attempts` };
+    const delayMs = backoffDelay(attempt, policy, random);
+    if (error instanceof RateLimitedError) {
+        return { action: "retry", delayMs: Math.min(Math.max(delayMs, error.retryAfterMs ?? 0), 60_000), reason: "rate limited" };
+    }
+    if (error instanceof TransportError && !error.requestSent) return { action: "retry", delayMs, reason: "request not sent" };
+    if (kind === "order") return { action: "recover", delayMs, reason: "outcome of the order unknown" };
+    return { action: "retry", delayMs, reason: error.code };
+}

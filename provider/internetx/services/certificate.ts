@@ -1,0 +1,158 @@
+import type { OrderRecovery, TaskRunner } from "../client";
+import { Envelope } from "../envelope";
+import { CertAuthentication, Certificate, CertificateData, certificateDataSchema, certificateSchema, Query } from "../schemas";
+import { parseFirst, parseList } from "./parse";
+
+/** What an order (create, reissue, renew) needs; the API's Certificate model in our words (seed 001/003). */
+export interface CertificateOrder {
+    name: string;
+    product: string;
+    lifetimeMonths: number;
+    software?: string;
+    csr?: string;
+    adminContactId: string;
+    technicalContactId?: string;
+    authentication?: Partial<CertAuthentication> & { method: string };
+    subjectAlternativeNames?: string[];
+    /** `MAIL` for S/MIME (seed 003); default FQDN. */
+    certificateType?: "FQDN" | "MAIL";
+    approverEmail?: string;
+    /** S/MIME download password (seed 003). */
+    password?: string;
+    firstname?: string;
+    lastname?: string;
+    organizationUnitName?: string;
+    hasCsr?: boolean;
+}
+
+/** The answer to an accepted order: the job doing it (N400101) or, when found after an ambiguous failure, the certificate. */
+export interface OrderAccepted {
+    jobId?: string;
+    jobStatus?: string;
+    certificateId?: string;
+    /** True when the order was found by searching after an ambiguous failure rather than answered directly. */
+    recovered: boolean;
+}
+
+/** Body of CertificateCreate/Reissue/Renew, in the element order of the seeds' XML examples. */
+export function certificateOrderBody(order: CertificateOrder): Record<string, unknown> {
+    return {
+        certificateType: order.certificateType,
+        technicalContact: order.technicalContactId ? { id: order.technicalContactId } : undefined,
+        adminContact: { id: order.adminContactId },
+        name: order.name,
+        product: order.product,
+        authentication: order.authentication,
+        lifetime: { unit: "MONTH", period: order.lifetimeMonths },
+        software: order.software,
+        csr: order.csr,
+        subjectAlternativeNames: order.subjectAlternativeNames?.map((name) => ({ name })),
+        approverEmail: order.approverEmail,
+        password: order.password,
+        firstname: order.firstname,
+        lastname: order.lastname,
+        organizationUnitName: order.organizationUnitName,
+        hasCsr: order.hasCsr,
+    };
+}
+
+const normalizePem = (pem: string | undefined) => (pem ?? "").replace(/\s+/g, "");
+
+/** Clock skew tolerated between us and the API when matching an order to the moment we placed it. */
+export const orderMatchSkewMs = 10 * 60 * 1000;
+
+/** The Certificate object: CertificatePrepareOrder, Create, Reissue, Info, Delete, Renew, List (seeds 001, 002). */
+export class CertificateService {
+    constructor(
+        private readonly runner: TaskRunner,
+        private readonly now: () => Date = () => new Date(),
+    ) {}
+
+    /** CertificatePrepareOrder (400110): checks the CSR and answers the validation data for each method. */
+    async prepareOrder(request: { plain: string; product: string }): Promise<CertificateData> {
+        const envelope = await this.runner.run({ task: "CertificatePrepareOrder", body: { plain: request.plain, product: request.product } });
+        return parseFirst(certificateDataSchema, envelope, "CertificatePrepareOrder");
+    }
+
+    /**
+     * CertificateCreate (400101). A paid order: never repeated blindly. After an ambiguous failure the account's
+     * certificates are searched for this name and CSR first (see `findOrder`).
+     */
+    async create(order: CertificateOrder): Promise<OrderAccepted> {
+        const startedAt = this.now();
+        const recover: OrderRecovery = async () => {
+            const found = await this.findOrder({ name: order.name, csr: order.csr, createdAfter: new Date(startedAt.getTime() - orderMatchSkewMs) });
+            return found ? recoveredEnvelope(found) : undefined;
+        };
+        return orderAccepted(await this.runner.run({ task: "CertificateCreate", body: certificateOrderBody(order) }, recover));
+    }
+
+    /** CertificateReissue (400102, PUT /certificate/{id}): same data as create, new CSR (seed 002). */
+    async reissue(id: string, order: CertificateOrder): Promise<OrderAccepted> {
+        const recover: OrderRecovery = async () => {
+            // The reissue was accepted if the certificate already carries the new CSR.
+            const current = await this.info(id);
+            return order.csr && normalizePem(current.csr) === normalizePem(order.csr) ? recoveredEnvelope(current) : undefined;
+        };
+        return orderAccepted(await this.runner.run({ task: "CertificateReissue", id, body: certificateOrderBody(order) }, recover));
+    }
+
+    /** CertificateRenew (PUT /certificate/{id}/_renew). An ambiguous failure is reported, not repeated: a renewal cannot be told apart safely. */
+    async renew(id: string, order: CertificateOrder): Promise<OrderAccepted> {
+        return orderAccepted(await this.runner.run({ task: "CertificateRenew", id, body: certificateOrderBody(order) }));
+    }
+
+    /** CertificateInfo (400104). */
+    async info(id: string): Promise<Certificate> {
+        return parseFirst(certificateSchema, await this.runner.run({ task: "CertificateInfo", id }), "CertificateInfo");
+    }
+
+    /** CertificateDelete (DELETE /certificate/{id}): cancels the certificate. */
+    async delete(id: string): Promise<void> {
+        await this.runner.run({ task: "CertificateDelete", id });
+    }
+
+    /** CertificateList (POST /certificate/_search). */
+    async list(query: Query = {}): Promise<{ certificates: Certificate[]; total: number }> {
+        const envelope = await this.runner.run({ task: "CertificateList", body: query as Record<string, unknown> });
+        const certificates = parseList(certificateSchema, envelope, "CertificateList");
+        return { certificates, total: envelope.object?.summary ?? certificates.length };
+    }
+
+    /**
+     * An order of this account for `name` (and `csr`, when given) created after `createdAfter`: how an order whose
+     * answer was lost, or whose process died, is found again instead of being placed twice.
+     */
+    async findOrder(criteria: { name: string; csr?: string; createdAfter?: Date }): Promise<Certificate | undefined> {
+        const { certificates } = await this.list({ filters: [{ key: "name", value: criteria.name, operator: "EQUAL" }], view: { limit: 100 } });
+        return certificates
+            .filter((certificate) => certificate.name === criteria.name)
+            .filter((certificate) => !criteria.csr || normalizePem(certificate.csr) === normalizePem(criteria.csr))
+            .filter((certificate) => !criteria.createdAfter || !certificate.created || Date.parse(certificate.created) >= criteria.createdAfter.getTime())
+            .sort((left, right) => Number(right.id) - Number(left.id))[0];
+    }
+}
+
+const recoveredStatusCode = "RECOVERED";
+
+function recoveredEnvelope(certificate: Certificate): Envelope {
+    return {
+        status: { code: recoveredStatusCode, text: "order found after an ambiguous failure", type: "NOTIFY" },
+        messages: [],
+        object: { type: "Certificate", value: certificate.name, data: { id: certificate.id } },
+        data: [],
+    };
+}
+
+function orderAccepted(envelope: Envelope): OrderAccepted {
+    if (envelope.status.code === recoveredStatusCode) {
+        const certificateId = String((envelope.object as { data?: { id?: string } } | undefined)?.data?.id ?? "");
+        return { certificateId, recovered: true };
+    }
+    const job = envelope.data[0] as { id?: unknown; status?: unknown } | undefined;
+    return {
+        jobId: job?.id === undefined ? undefined : String(job.id),
+        jobStatus: job?.status === undefined ? undefined : String(job.status),
+        recovered: false,
+    };
+}

@@ -1,0 +1,36 @@
+/**
+ * The InterNetX tasks this client speaks, with their task codes (docs/wire-format.md).
+ *
+ * `kind` drives the retry policy: reads are retried freely; writes only when the server certainly did not
+ * process them; orders (paid: create, reissue, renew) are never repeated blindly (see client.ts).
+ */
+export type TaskKind = "read" | "write" | "order";
+
+export const tasks = {
+    SslContactCreate: { code: "400201", kind: "write" },
+    SslContactUpdate: { code: "400202", kind: "write" },
+    SslContactDelete: { code: "400203", kind: "write" },
+    SslContactInfo: { code: "400204", kind: "read" },
+    SslContactList: { code: "400205", kind: "read" },
+    CertificatePrepareOrder: { code: "400110", kind: "read" },
+    CertificateCreate: { code: "400101", kind: "order" },
+    CertificateReissue: { code: "400102", kind: "order" },
+    CertificateDelete: { code: "400103", kind: "write" },
+    CertificateInfo: { code: "400104", kind: "read" },
+    CertificateList: { code: "400105", kind: "read" },
+    CertificateRenew: { code: "400120", kind: "order" },
+    JobInfo: { code: "0504", kind: "read" },
+    PollInfo: { code: "0905", kind: "read" },
+    PollConfirm: { code: "0906", kind: "write" },
+} as const satisfies Record<string, { code: string; kind: TaskKind }>;
+
+export type TaskName = keyof typeof tasks;
+
+/** One API call, independent of the transport that carries it. */
+export interface TaskRequest {
+    task: TaskName;
+    /** Object id for routes like `/certificate/{id}` (and the XML `<id>` element). */
+    id?: string;
+    /** Request body in the JSON API's words (camelCase, swagger models). */
+    body?: Record<string, unknown>;
+}

@@ -1,0 +1,94 @@
+import { XMLBuilder, XMLParser } from "fast-xml-parser";
+import { redact, truncate } from "../../redact";
+import { Envelope, envelopeSchema } from "../envelope";
+import { tasks, TaskRequest } from "../tasks";
+import { CDATA } from "../xml/convert";
+import { isRepeated, xmlTasks } from "../xml/tasks";
+import { acceptEnvelope } from "./classify";
+import { HttpOptions, HttpSender } from "./http";
+import { Credentials, Transport } from "./transport";
+
+const builder = new XMLBuilder({ cdataPropName: CDATA, format: false, suppressEmptyNode: false, processEntities: true });
+const parser = new XMLParser({
+    ignoreAttributes: true,
+    // Every value stays a string: "S400201" or "0905" must never become numbers (STYLE 4).
+    parseTagValue: false,
+    trimValues: true,
+    isArray: (name, path) => isRepeated(name, String(path)),
+});
+
+/** The request document for a task (seed 001: `<request><auth>…</auth><task><code>…</code>…</task></request>`). */
+export function xmlRequestDocument(request: TaskRequest, credentials: Credentials): string {
+    const document = {
+        request: {
+            auth: { user: credentials.user, password: credentials.password, context: credentials.context },
+            task: { code: tasks[request.task].code, ...xmlTasks[request.task].payload(request) },
+        },
+    };
+    return `<?xml version="1.0" encoding="utf-8"?>${builder.build(document)}`;
+}
+
+type Tree = Record<string, unknown>;
+
+/** `<response>` → the JSON API's envelope; undefined when the body is not such a document. */
+export function envelopeFromXml(body: string, request: TaskRequest): Envelope | undefined {
+    let document: Tree;
+    try {
+        document = parser.parse(body, true) as Tree;
+    } catch {
+        return undefined;
+    }
+    const response = document.response as Tree | undefined;
+    const result = response?.result as Tree | undefined;
+    const status = result?.status as Tree | undefined;
+    if (!status) return undefined;
+    const data = result?.data && typeof result.data === "object" ? (result.data as Tree) : {};
+    const messages = ((result?.msg as Tree[] | undefined) ?? []).map((message) => ({
+        text: message.text as string | undefined,
+        code: message.code as string | undefined,
+        type: message.type as string | undefined,
+    }));
+    const statusObject = status.object as Tree | undefined;
+    const summary = data.summary ?? statusObject?.summary;
+    const isError = String(status.type ?? "").toLowerCase() === "error";
+    const candidate = {
+        stid: response?.stid,
+        status: { code: status.code, text: status.text ?? "", type: status.type },
+        messages,
+        object: statusObject || summary !== undefined ? { ...(statusObject ?? {}), ...(summary !== undefined ? { summary } : {}) } : undefined,
+        data: isError ? [] : xmlTasks[request.task].data(data),
+    };
+    const parsed = envelopeSchema.safeParse(candidate);
+    return parsed.success ? parsed.data : undefined;
+}
+
+/** The one place where an XML gateway response becomes an envelope or a typed error. */
+export class XmlTransport implements Transport {
+    readonly protocol = "xml" as const;
+    private readonly sender: HttpSender;
+
+    constructor(
+        private readonly gatewayUrl: string,
+        private readonly credentials: Credentials,
+        httpOptions: HttpOptions,
+    ) {
+        this.sender = new HttpSender(httpOptions);
+    }
+
+    async send(request: TaskRequest): Promise<Envelope> {
+        const exchange = await this.sender.send({
+            task: request.task,
+            method: "POST",
+            url: this.gatewayUrl,
+            headers: { "content-type": "text/xml; charset=utf-8", accept: "text/xml" },
+            body: xmlRequestDocument(request, this.credentials),
+        });
+        const rawBody = truncate(redact(exchange.body, [this.credentials.password]));
+        const envelope = envelopeFromXml(exchange.body, request);
+        return acceptEnvelope(request.task, exchange, envelope, rawBody);
+    }
+
+    close(): Promise<void> {
+        return this.sender.close();
+    }
+}

@@ -1,0 +1,25 @@
+/**
+ * Element names of the XML gateway versus property names of the JSON API.
+ *
+ * The gateway uses the snake_case of the JSON names (`postal_code`, `key_size`, `serial_number`, seed 001), with a few
+ * renames seen in the seeds' XML examples: contacts say `first`/`last`/`postal_code` where JSON says
+ * `fname`/`lname`/`pcode`; certificates say `admin`/`technical` for `adminContact`/`technicalContact` and `ca_cert`
+ * for `caCertificate` (seed 001/002 CertificateInfo).
+ */
+const jsonToXml: Record<string, string> = {
+    fname: "first",
+    lname: "last",
+    pcode: "postal_code",
+    adminContact: "admin",
+    technicalContact: "technical",
+    caCertificate: "ca_cert",
+};
+const xmlToJson: Record<string, string> = Object.fromEntries(Object.entries(jsonToXml).map(([json, xml]) => [xml, json]));
+
+export function xmlElementName(jsonName: string): string {
+    return jsonToXml[jsonName] ?? jsonName.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+export function jsonPropertyName(xmlName: string): string {
+    return xmlToJson[xmlName] ?? xmlName.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+}
