@@ -73,9 +73,11 @@ export class Client {
     readonly job: JobService;
     readonly poll: PollService;
     private readonly transport: Transport;
+    readonly #resolved: ResolvedClientOptions;
 
     constructor(options: ClientOptions = {}) {
         const resolved = resolveClientOptions(options);
+        this.#resolved = resolved;
         const credentials = { user: resolved.user, password: resolved.password, context: resolved.context };
         const httpOptions = { timeoutMs: resolved.timeoutMs, caCertificatePem: resolved.caCertificatePem };
         this.transport =
@@ -93,6 +95,11 @@ export class Client {
 
     get protocol(): "json" | "xml" {
         return this.transport.protocol;
+    }
+
+    /** A new client with the same settings and its own connection pool (for work that outlives this client). */
+    fork(): Client {
+        return new Client(this.#resolved);
     }
 
     /** Closes the connection pool. */

@@ -1,0 +1,31 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { checkDomainValidationInputs, createDomainValidation, DomainValidationInputs } from "../resources/domainValidation/lifecycle";
+
+export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    const result = await checkDomainValidationInputs(news);
+    return result.failures.length > 0 ? { failures: result.failures } : { inputs: result.inputs as Record<string, unknown> };
+}
+
+/** A new CSR or product means new validation data: replace. */
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    const replaces = ["csr", "product"].filter((key) => String(olds[key] ?? "").replace(/\s+/g, "") !== String(news[key] ?? "").replace(/\s+/g, ""));
+    const connectionChanged = JSON.stringify(olds.connection ?? null) !== JSON.stringify(news.connection ?? null);
+    return { changes: replaces.length > 0 || connectionChanged, replaces };
+}
+
+export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+    return createDomainValidation(inputs as unknown as DomainValidationInputs);
+}
+
+export async function update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+    return { outs: { ...olds, connection: news.connection } };
+}
+
+/** Nothing exists at InterNetX until an order: the recorded validation data stands. */
+export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
+    return { id, props: props ?? {} };
+}
+
+export async function remove(): Promise<void> {
+    // CertificatePrepareOrder creates no object; nothing to delete.
+}

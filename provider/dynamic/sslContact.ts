@@ -1,0 +1,36 @@
+import type * as pulumi from "@pulumi/pulumi";
+import {
+    changedContactFields,
+    checkSslContactInputs,
+    createSslContact,
+    deleteSslContact,
+    readSslContact,
+    SslContactProperties,
+    updateSslContact,
+} from "../resources/sslContact/lifecycle";
+import { SslContactInputs } from "../resources/sslContact/inputs";
+
+export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    const result = checkSslContactInputs(news);
+    return result.failures.length > 0 ? { failures: result.failures } : { inputs: result.inputs as Record<string, unknown> };
+}
+
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    return { changes: changedContactFields(olds, news).length > 0 };
+}
+
+export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+    return createSslContact(inputs as unknown as SslContactInputs);
+}
+
+export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+    return updateSslContact(id, olds as unknown as SslContactProperties, news as unknown as SslContactInputs);
+}
+
+export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
+    return readSslContact(id, props as SslContactProperties | undefined);
+}
+
+export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
+    await deleteSslContact(id, props as unknown as SslContactProperties);
+}

@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { knownProducts, lifetimeProblem, softwareValues } from "../../internetx/products";
+import { dnsName, emailAddress, pemBlock } from "../check";
+import { connectionSchema } from "../connection";
+import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../wait/policy";
+
+/** Named default (issue 3): renew when fewer than this many days of validity remain. */
+export const defaultRenewBeforeDays = 30;
+
+export const privateKeySpecSchema = z
+    .object({
+        algorithm: z.enum(["RSA", "ECDSA"]),
+        rsaBits: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).optional(),
+        curve: z.enum(["P256", "P384"]).optional(),
+    })
+    .strict()
+    .superRefine((key, context) => {
+        if (key.algorithm === "RSA" && key.curve) context.addIssue({ code: "custom", path: ["curve"], message: "applies to ECDSA keys only" });
+        if (key.algorithm === "ECDSA" && key.rsaBits) context.addIssue({ code: "custom", path: ["rsaBits"], message: "applies to RSA keys only" });
+    });
+export type PrivateKeySpec = z.infer<typeof privateKeySpecSchema>;
+
+export const subjectSchema = z
+    .object({
+        organization: z.string().max(64).optional(),
+        organizationalUnit: z.string().max(64).optional(),
+        country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code").optional(),
+        state: z.string().max(128).optional(),
+        locality: z.string().max(128).optional(),
+        emailAddress: emailAddress.optional(),
+    })
+    .strict();
+
+/**
+ * How the CA validates the domain: DNS (TXT record, optionally provisioned by InterNetX), EMAIL to an approver, or
+ * FILE; or the ready `authentication` of a DomainValidation (then `dns` / `fileName` / `approverEmails` are set).
+ */
+export const validationSchema = z
+    .object({
+        method: z.enum(["DNS", "EMAIL", "FILE"]),
+        provisioning: z.boolean().optional(),
+        approverEmail: emailAddress.optional(),
+        dns: z.string().optional(),
+        fileName: z.string().optional(),
+        fileContent: z.string().optional(),
+        approverEmails: z.array(emailAddress).optional(),
+    })
+    .strict()
+    .superRefine((validation, context) => {
+        if (validation.method === "EMAIL" && !validation.approverEmail && !validation.approverEmails?.length) {
+            context.addIssue({ code: "custom", path: ["approverEmail"], message: "is required for EMAIL validation" });
+        }
+        if (validation.method !== "EMAIL" && validation.approverEmail) {
+            context.addIssue({ code: "custom", path: ["approverEmail"], message: "applies to EMAIL validation only" });
+        }
+    });
+export type Validation = z.infer<typeof validationSchema>;
+
+export const certificateInputsSchema = z
+    .object({
+        name: dnsName.optional(),
+        product: z.string().regex(/^[A-Z0-9_]+$/, "must be an InterNetX product code like QUICKSSLPREMIUM"),
+        lifetimeMonths: z.number().int().positive(),
+        software: z.enum(softwareValues).default("APACHESSL"),
+        adminContactId: z.string().regex(/^\d+$/, "must be an SslContact id"),
+        technicalContactId: z.string().regex(/^\d+$/, "must be an SslContact id"),
+        csr: pemBlock("CERTIFICATE REQUEST").optional(),
+        privateKey: privateKeySpecSchema.optional(),
+        subjectAlternativeNames: z.array(dnsName).optional(),
+        subject: subjectSchema.optional(),
+        validation: validationSchema.default({ method: "DNS", provisioning: true }),
+        renewBeforeDays: z.number().int().min(0).max(365).default(defaultRenewBeforeDays),
+        waitTimeoutSeconds: z.number().positive().default(defaultWaitTimeoutSeconds),
+        pollIntervalSeconds: z.number().positive().default(defaultPollIntervalSeconds),
+        waitStrategy: z.enum(["job", "notifications"]).default("job"),
+        connection: connectionSchema.optional(),
+    })
+    .strict()
+    .superRefine((inputs, context) => {
+        if (inputs.csr && inputs.privateKey) {
+            context.addIssue({ code: "custom", path: ["privateKey"], message: "give either csr or privateKey, not both" });
+        }
+        if (!inputs.csr && !inputs.privateKey) {
+            context.addIssue({ code: "custom", path: ["csr"], message: "give either csr (PEM) or privateKey (the provider generates key and CSR)" });
+        }
+        if (inputs.csr && inputs.subject) {
+            context.addIssue({ code: "custom", path: ["subject"], message: "applies to generated keys only; the CSR carries its own subject" });
+        }
+        if (knownProducts[inputs.product]?.certificateType === "MAIL") {
+            context.addIssue({ code: "custom", path: ["product"], message: `${inputs.product} is an S/MIME product; use SmimeCertificate` });
+        }
+        const problem = lifetimeProblem(inputs.product, inputs.lifetimeMonths);
+        if (problem) context.addIssue({ code: "custom", path: ["lifetimeMonths"], message: problem });
+    });
+
+export type CertificateInputs = z.infer<typeof certificateInputsSchema>;

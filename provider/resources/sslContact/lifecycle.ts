@@ -1,0 +1,80 @@
+import { NotFoundError } from "../../errors";
+import type { SslContact } from "../../internetx/schemas";
+import { CheckFailure, failuresFromZod, withoutProviderKey } from "../check";
+import { withClient } from "../connection";
+import { unknownProperties } from "../unknowns";
+import { contactFields, SslContactInputs, sslContactInputsSchema, toApiContact } from "./inputs";
+
+export type SslContactProperties = SslContactInputs & { contactId: string };
+
+/** `check`: every field validated and named, no API call; fields unknown during preview are checked at `up`. */
+export function checkSslContactInputs(news: Record<string, unknown>): { inputs?: SslContactInputs; failures: CheckFailure[] } {
+    const candidate = withoutProviderKey(news);
+    const parsed = sslContactInputsSchema.safeParse(candidate);
+    if (parsed.success) return { inputs: parsed.data, failures: [] };
+    const unknown = unknownProperties(candidate);
+    const failures = failuresFromZod(parsed.error).filter((failure) => !unknown.has(failure.property.split(/[.[]/)[0]));
+    return failures.length > 0 ? { failures } : { inputs: candidate as SslContactInputs, failures: [] };
+}
+
+/** Contacts change in place (SslContactUpdate); nothing about a contact needs a replacement. */
+export function changedContactFields(olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
+    return [...contactFields, "connection"].filter((field) => JSON.stringify(olds[field] ?? null) !== JSON.stringify(news[field] ?? null));
+}
+
+function fromApiContact(contact: SslContact): Omit<SslContactInputs, "connection"> {
+    return {
+        firstName: contact.fname,
+        lastName: contact.lname,
+        email: contact.email,
+        phone: contact.phone,
+        fax: contact.fax,
+        title: contact.title,
+        organization: contact.organization,
+        address: contact.address,
+        postalCode: contact.pcode,
+        city: contact.city,
+        country: contact.country,
+        state: contact.state,
+    };
+}
+
+export async function createSslContact(inputs: SslContactInputs): Promise<{ id: string; outs: SslContactProperties }> {
+    return withClient(inputs.connection, async (client) => {
+        const contact = await client.sslcontact.create(toApiContact(inputs));
+        return { id: contact.id, outs: { ...inputs, contactId: contact.id } };
+    });
+}
+
+export async function updateSslContact(id: string, olds: SslContactProperties, news: SslContactInputs): Promise<{ outs: SslContactProperties }> {
+    const changed = changedContactFields(olds, news).filter((field) => field !== "connection");
+    if (changed.length === 0) return { outs: { ...olds, ...news, contactId: id } };
+    return withClient(news.connection, async (client) => {
+        await client.sslcontact.update(id, toApiContact(news));
+        return { outs: { ...news, contactId: id } };
+    });
+}
+
+/** `read`: the contact as InterNetX has it (drift shows in refresh); a deleted contact gives an empty id. */
+export async function readSslContact(id: string, props: SslContactProperties | undefined): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
+    return withClient(props?.connection, async (client) => {
+        try {
+            const contact = fromApiContact(await client.sslcontact.info(id));
+            const clean = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== undefined));
+            return { id, props: { ...(props ?? {}), ...clean, contactId: id }, inputs: props ? undefined : clean };
+        } catch (error) {
+            if (error instanceof NotFoundError) return { id: "", props: {} };
+            throw error;
+        }
+    });
+}
+
+export async function deleteSslContact(id: string, props: SslContactProperties | undefined): Promise<void> {
+    await withClient(props?.connection, async (client) => {
+        try {
+            await client.sslcontact.delete(id);
+        } catch (error) {
+            if (!(error instanceof NotFoundError)) throw error;
+        }
+    });
+}

@@ -1,0 +1,102 @@
+import { OrderFailedError, WaitTimedOutError } from "../../errors";
+import type { Client } from "../../internetx/client";
+import { parseCertificate, splitPemBlocks } from "../../x509";
+import { ProgressLog } from "../log";
+import { Clock, systemClock } from "./clock";
+import { notificationDispatcherFor } from "./notifications";
+import { jobOutcome, nextPollDelay, WaitSettings } from "./policy";
+
+export type WaitStrategy = "job" | "notifications";
+
+export interface WaitTarget {
+    /** The job of the order (N400101 answer). */
+    jobId?: string;
+    /** The certificate, when known (always after an order was recovered by search). */
+    certificateId?: string;
+    /** For progress lines. */
+    name: string;
+    /**
+     * When waiting on the certificate itself (no job): the SHA-256 of the public key the new leaf must carry, so a
+     * reissue is not mistaken for done while the old leaf is still there.
+     */
+    expectedPublicKeySha256?: string;
+}
+
+export interface WaitOptions {
+    strategy: WaitStrategy;
+    settings: WaitSettings;
+    log: ProgressLog;
+    clock?: Clock;
+}
+
+/**
+ * Waits until the order of `target` is done and returns the certificate id.
+ * Distinct outcomes: resolves on success; throws OrderFailedError (with the CA's reason) or WaitTimedOutError.
+ */
+export async function waitForIssuance(client: Client, target: WaitTarget, options: WaitOptions): Promise<string> {
+    const clock = options.clock ?? systemClock;
+    const started = clock.now().getTime();
+    if (target.jobId && options.strategy === "notifications") {
+        return notificationDispatcherFor(client).waitFor(client, target, options, started);
+    }
+    let delay: number | undefined;
+    let lastStatus = "unknown";
+    for (;;) {
+        const check = await checkOnce(client, target);
+        lastStatus = check.status;
+        if (check.outcome === "succeeded") {
+            options.log(`${target.name}: issued after ${Math.round((clock.now().getTime() - started) / 1000)}s`);
+            return check.certificateId!;
+        }
+        if (check.outcome === "failed") {
+            throw new OrderFailedError(`${target.name}: the order failed (job ${target.jobId ?? "-"}): ${check.reasons.join("; ") || check.status}`, {
+                jobId: target.jobId,
+                reason: check.reasons.join("; ") || check.status,
+            });
+        }
+        const elapsed = clock.now().getTime() - started;
+        const remaining = options.settings.timeoutMs - elapsed;
+        if (remaining <= 0) throw timedOut(target, lastStatus, elapsed);
+        delay = nextPollDelay(delay, options.settings, remaining);
+        options.log(`${target.name}: ${lastStatus} after ${Math.round(elapsed / 1000)}s; checking again in ${Math.round(delay / 1000)}s`);
+        await clock.sleep(delay);
+    }
+}
+
+export function timedOut(target: WaitTarget, lastStatus: string, elapsedMs: number): WaitTimedOutError {
+    return new WaitTimedOutError(
+        `${target.name}: still ${lastStatus} after ${Math.round(elapsedMs / 1000)}s (job ${target.jobId ?? "-"}, certificate ${target.certificateId ?? "-"}); the order is kept and the next update resumes the wait`,
+        { jobId: target.jobId, lastStatus, waitedMs: elapsedMs },
+    );
+}
+
+interface Check {
+    outcome: "pending" | "succeeded" | "failed";
+    status: string;
+    certificateId?: string;
+    reasons: string[];
+}
+
+/** One non-consuming status check: GET /job/{id} when the job is known, else CertificateInfo (issued when `server` is set). */
+export async function checkOnce(client: Client, target: WaitTarget): Promise<Check> {
+    if (target.jobId) {
+        const job = await client.job.info(target.jobId);
+        const outcome = jobOutcome(job.status);
+        const certificateId = job.object?.data?.id ?? target.certificateId;
+        if (outcome === "succeeded" && !certificateId) {
+            // The job does not name its certificate; find it by name (the newest one).
+            const found = await client.certificate.findOrder({ name: target.name });
+            return { outcome, status: job.status ?? "SUCCESS", certificateId: found?.id, reasons: [] };
+        }
+        return { outcome, status: job.status ?? "unknown", certificateId, reasons: job.reasons };
+    }
+    const certificate = await client.certificate.info(target.certificateId!);
+    let issued = Boolean(certificate.server);
+    if (issued && target.expectedPublicKeySha256) {
+        const leaf = await parseCertificate(splitPemBlocks(certificate.server!)[0]);
+        issued = leaf.publicKeySha256 === target.expectedPublicKeySha256;
+    }
+    return issued
+        ? { outcome: "succeeded", status: "ISSUED", certificateId: certificate.id, reasons: [] }
+        : { outcome: "pending", status: "PENDING", certificateId: certificate.id, reasons: [] };
+}

@@ -1,0 +1,2 @@
+import * as internetx from "./internetx";
+export { internetx };
