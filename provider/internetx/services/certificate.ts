@@ -38,8 +38,8 @@ export interface OrderAccepted {
 export function certificateOrderBody(order: CertificateOrder): Record<string, unknown> {
     return {
         certificateType: order.certificateType,
-        technicalContact: order.technicalContactId ? { id: order.technicalContactId } : undefined,
-        adminContact: { id: order.adminContactId },
+        technicalContact: order.technicalContactId ? { id: apiId(order.technicalContactId) } : undefined,
+        adminContact: { id: apiId(order.adminContactId) },
         name: order.name,
         product: order.product,
         authentication: order.authentication,
@@ -55,6 +55,9 @@ export function certificateOrderBody(order: CertificateOrder): Record<string, un
         hasCsr: order.hasCsr,
     };
 }
+
+/** InterNetX ids are integers in the JSON API (swagger); we carry them as strings. */
+const apiId = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : id);
 
 const normalizePem = (pem: string | undefined) => (pem ?? "").replace(/\s+/g, "");
 

@@ -32,11 +32,29 @@ function query(request: TaskRequest): Tree {
 /** CertificateCreate/Reissue/Renew answer `<certificate_job><job><id/><status/></job></certificate_job>` (seed 001). */
 const certificateJob = (data: Tree) => asList((data.certificate_job as Tree | undefined)?.job).map(fromXmlTree);
 
-/** PollInfo wraps the certificate of `<object><data>` in a `<certificate>` element; JSON has it directly (seed 002). */
+/**
+ * PollInfo over XML (seed 002) nests differently from JSON: `<message><job>` holds the job's object
+ * (`<certificate>…</certificate>`), `<job_id>` and a `<status>` block (`<code/><type/><object/>`), where JSON has
+ * `job: {id, status}` and `object: {type, value, data}`. Both arrive here in the JSON shape.
+ */
 function pollMessages(data: Tree): unknown[] {
     return asList(data.message).map((message) => {
-        const model = fromXmlTree(message) as { object?: { data?: { certificate?: unknown } } };
-        if (model.object?.data && "certificate" in model.object.data) model.object.data = model.object.data.certificate as never;
+        const model = fromXmlTree(message) as Tree & { job?: Tree; object?: Tree };
+        const job = model.job;
+        if (job && (job.jobId !== undefined || (job.status !== undefined && typeof job.status === "object"))) {
+            const status = (job.status ?? {}) as Tree & { object?: Tree };
+            const type = String(status.type ?? "").toLowerCase();
+            model.job = {
+                id: job.jobId ?? job.id,
+                status: type === "success" ? "SUCCESS" : type === "error" ? "FAILED" : String(status.type ?? "RUNNING").toUpperCase(),
+                action: job.action,
+                subType: job.subType,
+            };
+            model.object = { type: status.object?.type, value: status.object?.value, data: job.certificate };
+            if (type === "error" && status.text) model.messages = [{ text: status.text, code: status.code }];
+        } else if (model.object?.data && typeof model.object.data === "object" && "certificate" in (model.object.data as Tree)) {
+            model.object.data = (model.object.data as Tree).certificate;
+        }
         return model;
     });
 }
