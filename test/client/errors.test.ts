@@ -1,0 +1,137 @@
+import {
+    AuthenticationError,
+    MalformedResponseError,
+    NotFoundError,
+    RateLimitedError,
+    ServerError,
+    SslManagerError,
+} from "../../provider/errors";
+import { Client } from "../../provider/internetx/client";
+import { expect } from "../support/client";
+import { RecordingServer } from "../support/recordingServer";
+
+const password = "Very-Secret-Pa55word";
+
+function errorEnvelope(code: string, text: string, messages: { text: string; code: string }[] = []) {
+    return JSON.stringify({ stid: "20261122-stid-1", status: { code, text, type: "ERROR" }, messages: messages.map((message) => ({ ...message, type: "ERROR" })) });
+}
+
+const certificateEnvelope = JSON.stringify({
+    stid: "20261122-stid-2",
+    status: { code: "S400104", text: "Certificate data were inquired successfully.", type: "SUCCESS" },
+    data: [{ id: 7, name: "example.com" }],
+});
+
+/** The client's typed errors and retries, over real HTTP to a loopback server answering as the API would. */
+describe("client errors and retries", () => {
+    let server: RecordingServer;
+    let client: Client;
+    const logLines: string[] = [];
+
+    beforeEach(async () => {
+        logLines.length = 0;
+        server = await new RecordingServer().start();
+        client = new Client({ url: `${server.url}/v1`, user: "user", password, context: "4", maxAttempts: 3, logger: (line) => logLines.push(line) });
+    });
+    afterEach(async () => {
+        await client.close();
+        await server.stop();
+    });
+
+    it("turns HTTP 401 into an AuthenticationError carrying status code, text, stid and messages, without the password", async () => {
+        server.respondWith({ status: 401, body: errorEnvelope("E0003", "Authentication error.", [{ text: "Login failed.", code: "EF0003" }]) });
+        const error = (await client.certificate.info("7").catch((caught) => caught)) as AuthenticationError;
+        expect(error).to.be.instanceOf(AuthenticationError).and.instanceOf(SslManagerError).and.instanceOf(Error);
+        expect(error.name).to.equal("AuthenticationError");
+        expect(error.code).to.equal("AUTHENTICATION_FAILED");
+        expect(error.httpStatus).to.equal(401);
+        expect(error.statusCode).to.equal("E0003");
+        expect(error.statusType).to.equal("ERROR");
+        expect(error.stid).to.equal("20261122-stid-1");
+        expect(error.messages).to.deep.equal([{ text: "Login failed.", code: "EF0003", type: "ERROR" }]);
+        expect(error.retryable).to.equal(false);
+        expect(error.message).to.equal("CertificateInfo failed: Authentication error.; Login failed. (HTTP 401, E0003/EF0003, stid 20261122-stid-1)");
+        expect(server.requests).to.have.length(1);
+        expect(JSON.stringify(error) + error.message + error.stack + logLines.join("\n")).not.to.contain(password);
+    });
+
+    it("turns HTTP 404 into a NotFoundError and does not retry it", async () => {
+        server.respondWith({ status: 404, body: errorEnvelope("E400104", "Certificate data could not be inquired.", [{ text: "Object not found.", code: "EF02022" }]) });
+        await expect(client.certificate.info("999")).to.be.rejectedWith(NotFoundError, "CertificateInfo failed: Certificate data could not be inquired.; Object not found. (HTTP 404, E400104/EF02022, stid 20261122-stid-1)");
+        expect(server.requests).to.have.length(1);
+    });
+
+    it("retries a read after two 5xx answers and returns the third, successful one", async () => {
+        server.respondWith({ status: 502, body: "Bad Gateway" }, { status: 503, body: "" }, { body: certificateEnvelope });
+        const certificate = await client.certificate.info("7");
+        expect(certificate).to.deep.include({ id: "7", name: "example.com" });
+        expect(server.requests.map((request) => request.url)).to.deep.equal(["/v1/certificate/7", "/v1/certificate/7", "/v1/certificate/7"]);
+    });
+
+    it("gives up after the configured attempts with a ServerError that keeps the raw body", async () => {
+        server.respondWith({ status: 500, body: "oops 1" }, { status: 500, body: "oops 2" }, { status: 500, body: `oops 3 ${password}` });
+        const error = (await client.certificate.info("7").catch((caught) => caught)) as ServerError;
+        expect(error).to.be.instanceOf(ServerError);
+        expect(error.httpStatus).to.equal(500);
+        expect(error.retryable).to.equal(true);
+        expect(error.rawBody).to.equal("oops 3 [REDACTED]");
+        expect(server.requests).to.have.length(3);
+    });
+
+    it("retries after 429 and reports the Retry-After delay when it persists", async () => {
+        server.respondWith(
+            { status: 429, headers: { "retry-after": "0" }, body: errorEnvelope("E0429", "Too many requests.") },
+            { body: certificateEnvelope },
+        );
+        expect((await client.certificate.info("7")).id).to.equal("7");
+        server.respondWith(...[1, 2, 3].map(() => ({ status: 429, headers: { "retry-after": "0" }, body: errorEnvelope("E0429", "Too many requests.") })));
+        const error = (await client.certificate.info("7").catch((caught) => caught)) as RateLimitedError;
+        expect(error).to.be.instanceOf(RateLimitedError);
+        expect(error.retryAfterMs).to.equal(0);
+        expect(server.requests).to.have.length(5);
+    });
+
+    it("turns a 200 answer that is not an envelope into a MalformedResponseError with the raw body, never a TypeError", async () => {
+        server.respondWith(...[1, 2, 3].map(() => ({ body: '{"stid": "x", "status": {"code": ' })));
+        const error = (await client.certificate.info("7").catch((caught) => caught)) as MalformedResponseError;
+        expect(error).to.be.instanceOf(MalformedResponseError);
+        expect(error.rawBody).to.equal('{"stid": "x", "status": {"code": ');
+        expect(error.httpStatus).to.equal(200);
+    });
+
+    it("turns a success envelope whose data has the wrong shape into a MalformedResponseError naming the field", async () => {
+        server.respondWith({ body: JSON.stringify({ status: { code: "S400104", text: "", type: "SUCCESS" }, data: [{ id: 7 }] }) });
+        await expect(client.certificate.info("7")).to.be.rejectedWith(MalformedResponseError, "CertificateInfo: unexpected response data (0.name: Required)");
+    });
+
+    it("does not repeat an order after a 5xx before looking for it, and adopts the order it finds", async () => {
+        const csr = "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----";
+        server.respondWith(
+            { status: 500, body: "" },
+            { body: JSON.stringify({ status: { code: "S400105", text: "", type: "SUCCESS" }, object: { type: "Certificate", summary: 1 }, data: [{ id: 41, name: "example.com", csr, created: new Date().toISOString() }] }) },
+        );
+        const accepted = await client.certificate.create({ name: "example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, csr, adminContactId: "1", technicalContactId: "1" });
+        expect(accepted).to.deep.equal({ certificateId: "41", recovered: true });
+        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/certificate/_search"]);
+        expect(JSON.parse(server.requests[1].body)).to.deep.equal({ filters: [{ key: "name", value: "example.com", operator: "EQUAL" }], view: { limit: 100 } });
+    });
+
+    it("orders again after a 5xx only when the search shows no such order", async () => {
+        server.respondWith(
+            { status: 503, body: "" },
+            { body: JSON.stringify({ status: { code: "S400105", text: "", type: "SUCCESS" }, object: { summary: 0 }, data: [] }) },
+            { body: JSON.stringify({ status: { code: "N400101", text: "started", type: "NOTIFY" }, data: [{ id: 5 }] }) },
+        );
+        const accepted = await client.certificate.create({ name: "example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, csr: "x", adminContactId: "1", technicalContactId: "1" });
+        expect(accepted).to.deep.equal({ jobId: "5", jobStatus: undefined, recovered: false });
+        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/certificate/_search", "POST /v1/certificate"]);
+    });
+
+    it("never puts the password into a log line, the client's JSON or its inspection", async () => {
+        server.respondWith({ body: certificateEnvelope });
+        await client.certificate.info("7");
+        const { inspect } = await import("node:util");
+        expect(logLines.join("\n") + JSON.stringify(client) + inspect(client, { depth: 5 })).not.to.contain(password);
+        expect(logLines).to.deep.equal(["CertificateInfo (400104) attempt 1 over json", "CertificateInfo answered S400104 stid 20261122-stid-2"]);
+    });
+});
