@@ -1,0 +1,64 @@
+import { request } from "undici";
+
+export interface SimulatorState {
+    orders: number;
+    reissues: number;
+    renewals: number;
+    certificates: { id: string; name: string; status: string; serialNumber?: string }[];
+    contacts: number;
+    jobs: { id: string; status: string }[];
+    pollQueueLength: number;
+}
+
+export interface LoggedRequest {
+    time: string;
+    method: string;
+    path: string;
+    taskCode?: string;
+    protocol: "json" | "xml";
+    status: number;
+}
+
+/** The simulator's test-only endpoints (`/__simulator`, simulator/internetx/README.md), for steering tests. */
+export class SimulatorAdmin {
+    constructor(private readonly adminUrl: string) {}
+
+    private async call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+        const response = await request(`${this.adminUrl}${path}`, {
+            method,
+            headers: body === undefined ? {} : { "content-type": "application/json" },
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const text = await response.body.text();
+        if (response.statusCode >= 300) throw new Error(`simulator admin ${method} ${path}: HTTP ${response.statusCode} ${text}`);
+        return (text ? JSON.parse(text) : undefined) as T;
+    }
+
+    state(): Promise<SimulatorState> {
+        return this.call("GET", "/state");
+    }
+    requests(): Promise<LoggedRequest[]> {
+        return this.call("GET", "/requests");
+    }
+    clearRequests(): Promise<void> {
+        return this.call("DELETE", "/requests");
+    }
+    publishDns(name: string, type: string, value: string): Promise<void> {
+        return this.call("POST", "/dns", { name, type, value });
+    }
+    settings(settings: { issuanceDelayMs?: number; latencyMs?: number; dnsValidationDeadlineMs?: number }): Promise<void> {
+        return this.call("POST", "/settings", settings);
+    }
+    fault(fault: Record<string, unknown>): Promise<void> {
+        return this.call("POST", "/faults", fault);
+    }
+    clearFaults(): Promise<void> {
+        return this.call("DELETE", "/faults");
+    }
+    jobOutcome(rule: { match: { name?: string }; outcome: "fail" | "never"; reason?: string; count?: number }): Promise<void> {
+        return this.call("POST", "/jobs/outcomes", rule);
+    }
+    failJob(id: string, reason: string): Promise<void> {
+        return this.call("POST", `/jobs/${id}/fail`, { reason });
+    }
+}
