@@ -1,0 +1,221 @@
+import { OrderFailedError } from "../../provider/errors";
+import { Client } from "../../provider/internetx/client";
+import { checkCertificateInputs } from "../../provider/resources/certificate/check";
+import { CertificateInputs } from "../../provider/resources/certificate/inputs";
+import {
+    CertificateProperties,
+    createCertificate,
+    decideFromProperties,
+    deleteCertificate,
+    LifecycleContext,
+    readCertificate,
+    updateCertificate,
+} from "../../provider/resources/certificate/lifecycle";
+import { configureFromStack, resetStackConfig } from "../../provider/resources/connection";
+import { ResourceInitializationError } from "../../provider/resources/initializationError";
+import { systemClock } from "../../provider/resources/wait/clock";
+import { generateKeyAndCsr, parseCertificate, privateKeyMatchesCertificate, verifyChain } from "../../provider/x509";
+import { RunningSimulator, startSimulator } from "../../simulator/internetx";
+import { expect } from "../support/client";
+import { SimulatorAdmin } from "../support/simulatorAdmin";
+
+for (const protocol of ["json", "xml"] as const) {
+    describe(`Certificate lifecycle over ${protocol}`, function () {
+        this.timeout(120_000);
+        let simulator: RunningSimulator;
+        let admin: SimulatorAdmin;
+        let contactId: string;
+        const progress: string[] = [];
+        const context: LifecycleContext = { log: (line) => progress.push(line), clock: systemClock };
+
+        before(async () => {
+            simulator = await startSimulator({ issuanceDelayMs: 200 });
+            admin = new SimulatorAdmin(simulator.adminUrl);
+            const settings: Record<string, string> = {
+                "internetx:user": simulator.user,
+                "internetx:password": simulator.password,
+                "internetx:context": simulator.context,
+                "internetx:url": simulator.url,
+                "internetx:xmlUrl": simulator.xmlUrl,
+                "internetx:protocol": protocol,
+            };
+            configureFromStack((key) => settings[key]);
+            const client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
+            contactId = (
+                await client.sslcontact.create({
+                    fname: "Ada",
+                    lname: "Lovelace",
+                    phone: "+49-941-1234560",
+                    email: "ada@example.com",
+                    organization: "Example GmbH",
+                    address: ["Maximilianstrasse 36"],
+                    pcode: "93047",
+                    city: "Regensburg",
+                    country: "DE",
+                })
+            ).id;
+            await client.close();
+        });
+        after(async () => {
+            resetStackConfig();
+            await simulator.close();
+        });
+
+        async function checked(inputs: Record<string, unknown>): Promise<CertificateInputs> {
+            const result = await checkCertificateInputs({ adminContactId: contactId, technicalContactId: contactId, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, pollIntervalSeconds: 0.1, ...inputs });
+            expect(result.failures).to.deep.equal([]);
+            return result.inputs!;
+        }
+
+        it("creates, reads, sees no change, reissues with a new serial under the same id, renews in the window, deletes", async () => {
+            const inputs = await checked({ name: `life-${protocol}.example.com`, subjectAlternativeNames: [`www.life-${protocol}.example.com`], privateKey: { algorithm: "RSA", rsaBits: 2048 } });
+            const created = await createCertificate(inputs, context);
+            const first = created.outs;
+            expect(first.status).to.equal("ISSUED");
+            expect(created.id).to.equal(first.certificateId);
+            expect(first.subjectAlternativeNames).to.have.members([`life-${protocol}.example.com`, `www.life-${protocol}.example.com`]);
+            expect((await verifyChain(first.certificatePem as string, [first.chainPem as string], first.rootPem as string)).valid).to.equal(true);
+            expect(await privateKeyMatchesCertificate(first.privateKeyPem!, first.certificatePem as string)).to.equal(true);
+            expect(first.fingerprintSha256).to.equal((await parseCertificate(first.certificatePem as string)).fingerprintSha256);
+
+            const read = await readCertificate(created.id, first);
+            expect(read.id).to.equal(created.id);
+            expect(read.props).to.deep.equal(first);
+            expect(decideFromProperties(first, inputs, new Date())).to.deep.equal({ kind: "none" });
+
+            const moreNames = await checked({ ...inputs, subjectAlternativeNames: [`www.life-${protocol}.example.com`, `api.life-${protocol}.example.com`] });
+            expect(decideFromProperties(first, moreNames, new Date()).kind).to.equal("reissue");
+            const reissued = (await updateCertificate(created.id, first, moreNames, context)).outs;
+            expect(reissued.certificateId).to.equal(created.id);
+            expect(reissued.serialNumber).not.to.equal(first.serialNumber);
+            expect(reissued.privateKeyPem).to.equal(first.privateKeyPem);
+            expect(reissued.subjectAlternativeNames).to.include(`api.life-${protocol}.example.com`);
+            expect(decideFromProperties(reissued, moreNames, new Date())).to.deep.equal({ kind: "none" });
+
+            const insideWindow: LifecycleContext = { ...context, clock: { ...systemClock, now: () => new Date(Date.parse(reissued.notAfter as string) - 10 * 86_400_000) } };
+            expect(decideFromProperties(reissued, moreNames, insideWindow.clock.now()).kind).to.equal("renew");
+            const state = await admin.state();
+            const renewed = (await updateCertificate(created.id, reissued, moreNames, insideWindow)).outs;
+            expect(renewed.certificateId).to.equal(created.id);
+            expect(renewed.serialNumber).not.to.equal(reissued.serialNumber);
+            expect((await admin.state()).renewals).to.equal(state.renewals + 1);
+            expect((await admin.state()).orders).to.equal(state.orders);
+
+            await deleteCertificate(created.id, renewed);
+            expect(await readCertificate(created.id, renewed)).to.deep.equal({ id: "", props: {} });
+            await deleteCertificate(created.id, renewed);
+        });
+
+        it("imports a certificate by id and fills every output and the inputs", async () => {
+            const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `import-${protocol}.example.com` });
+            const created = await createCertificate(await checked({ csr: csrPem }), context);
+            const imported = await readCertificate(created.id, undefined);
+            expect(imported.id).to.equal(created.id);
+            expect(imported.inputs).to.deep.include({ name: `import-${protocol}.example.com`, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId });
+            for (const key of ["certificatePem", "chainPem", "rootPem", "fullChainPem", "serialNumber", "notBefore", "notAfter", "fingerprintSha256", "certificateId", "orderId"]) {
+                expect(imported.props[key], key).to.equal((created.outs as Record<string, unknown>)[key]);
+            }
+        });
+
+        it("records a timed-out wait as an initialization error, and the update resumes it without a second order", async () => {
+            await admin.settings({ issuanceDelayMs: 1500 });
+            const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `slow-${protocol}.example.com` });
+            const inputs = await checked({ csr: csrPem, waitTimeoutSeconds: 0.3 });
+            const ordersBefore = (await admin.state()).orders;
+            const error = (await createCertificate(inputs, context).catch((caught) => caught)) as ResourceInitializationError;
+            expect(error).to.be.instanceOf(ResourceInitializationError);
+            expect(error.id).to.match(/^\d+$/);
+            expect(error.properties).to.deep.include({ status: "PENDING", certificateId: error.id, name: `slow-${protocol}.example.com` });
+            expect(error.message).to.match(new RegExp(`^slow-${protocol}\\.example\\.com: still RUNNING after \\d+s \\(job \\d+, certificate ${error.id}\\)`));
+            const resumed = await updateCertificate(error.id, error.properties as CertificateProperties, { ...inputs, waitTimeoutSeconds: 30 }, context);
+            expect(resumed.outs.status).to.equal("ISSUED");
+            expect(resumed.outs.certificateId).to.equal(error.id);
+            expect((await admin.state()).orders).to.equal(ordersBefore + 1);
+            await admin.settings({ issuanceDelayMs: 200 });
+        });
+
+        it("adopts an order an interrupted run placed for the same name and CSR instead of ordering again", async () => {
+            const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `adopt-${protocol}.example.com` });
+            const inputs = await checked({ csr: csrPem });
+            const first = await createCertificate(inputs, context);
+            const ordersBefore = (await admin.state()).orders;
+            const again = await createCertificate(inputs, context);
+            expect(again.id).to.equal(first.id);
+            expect((await admin.state()).orders).to.equal(ordersBefore);
+            expect(progress.some((line) => line.startsWith(`adopt-${protocol}.example.com: adopting existing order`))).to.equal(true);
+        });
+
+        it("surfaces the CA's reason when the job fails, and places no second order", async () => {
+            await admin.jobOutcome({ match: { name: `refused-${protocol}.example.com` }, outcome: "fail", reason: "CAA record forbids issuance" });
+            const inputs = await checked({ name: `refused-${protocol}.example.com`, privateKey: { algorithm: "ECDSA", curve: "P256" } });
+            const error = (await createCertificate(inputs, context).catch((caught) => caught)) as OrderFailedError;
+            expect(error).to.be.instanceOf(OrderFailedError);
+            expect(error.reason).to.contain("CAA record forbids issuance");
+            expect(error.message).to.match(new RegExp(`^refused-${protocol}\\.example\\.com: the order failed \\(job \\d+\\): .*CAA record forbids issuance`));
+        });
+
+        it("survives a burst of 503 answers during the wait", async () => {
+            const inputs = await checked({ name: `burst-${protocol}.example.com`, privateKey: { algorithm: "ECDSA", curve: "P256" } });
+            await admin.fault({ kind: "status", status: 503, count: 3 });
+            const created = await createCertificate(inputs, context);
+            expect(created.outs.status).to.equal("ISSUED");
+        });
+
+        it("rejects bad inputs in check, naming each property, before any request", async () => {
+            await admin.clearRequests();
+            const result = await checkCertificateInputs({
+                name: "bad name!",
+                product: "QUICKSSLPREMIUM",
+                lifetimeMonths: 13,
+                adminContactId: "x",
+                technicalContactId: contactId,
+                csr: "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----",
+                privateKey: { algorithm: "RSA", rsaBits: 1024 },
+                validation: { method: "EMAIL" },
+            });
+            expect(result.failures.map((failure) => failure.property)).to.deep.equal([
+                "name",
+                "adminContactId",
+                "privateKey.rsaBits",
+                "validation.approverEmail",
+                "privateKey",
+                "lifetimeMonths",
+            ]);
+            const csrProblem = await checkCertificateInputs({ product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: "1", technicalContactId: "1", csr: "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----" });
+            expect(csrProblem.failures.map((failure) => failure.property)).to.deep.equal(["csr"]);
+            const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "a.example.com" });
+            const contradiction = await checkCertificateInputs({ name: "b.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: "1", technicalContactId: "1", csr: csrPem });
+            expect(contradiction.failures).to.deep.equal([{ property: "name", reason: "b.example.com contradicts the CSR, which names a.example.com" }]);
+            expect(await admin.requests()).to.deep.equal([]);
+        });
+
+        async function drainNotifications(): Promise<number> {
+            const client = new Client({ protocol, url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: simulator.password, context: simulator.context });
+            let drained = 0;
+            for (let { message } = await client.poll.info(); message; { message } = await client.poll.info()) {
+                await client.poll.confirm(message.id);
+                drained++;
+            }
+            await client.close();
+            return drained;
+        }
+
+        for (const waitStrategy of ["job", "notifications"] as const) {
+            it(`creates 30 certificates concurrently with the ${waitStrategy} strategy, each with its own name, losing no notification`, async () => {
+                await drainNotifications();
+                const names = Array.from({ length: 30 }, (_, index) => `c${index}-${waitStrategy}-${protocol}.example.com`);
+                const results = await Promise.all(
+                    names.map(async (name) => createCertificate(await checked({ name, privateKey: { algorithm: "ECDSA", curve: "P256" }, waitStrategy, pollIntervalSeconds: 0.2 }), context)),
+                );
+                for (const [index, result] of results.entries()) {
+                    const leaf = await parseCertificate(result.outs.certificatePem as string);
+                    expect(leaf.commonName).to.equal(names[index]);
+                }
+                expect(new Set(results.map((result) => result.id)).size).to.equal(30);
+                // The job strategy consumes nothing: all 30 notifications stay for other readers. The
+                // notifications strategy confirmed exactly its own 30.
+                expect((await admin.state()).pollQueueLength).to.equal(waitStrategy === "job" ? 30 : 0);
+            });
+        }
+    });
+}
