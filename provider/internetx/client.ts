@@ -1,6 +1,6 @@
 import { Envelope } from "./envelope";
 import { ClientOptions, resolveClientOptions, ResolvedClientOptions } from "./config";
-import { RateLimiter } from "./rateLimiter";
+import { RateLimiter, sharedRateLimiter } from "./rateLimiter";
 import { decideRetry, defaultRetryPolicy, RetryPolicy } from "./retry";
 import { CertificateService } from "./services/certificate";
 import { JobService } from "./services/job";
@@ -27,7 +27,7 @@ export class TaskRunner {
         private readonly options: ResolvedClientOptions,
         private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     ) {
-        this.limiter = new RateLimiter(options.requestsPerSecond);
+        this.limiter = sharedRateLimiter([options.protocol, options.protocol === "xml" ? options.xmlUrl : options.url, options.user, options.context].join("|"), options.requestsPerSecond);
         this.policy = { ...defaultRetryPolicy, maxAttempts: options.maxAttempts ?? defaultRetryPolicy.maxAttempts };
     }
 

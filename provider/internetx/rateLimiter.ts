@@ -3,7 +3,7 @@
  * InterNetX does not publish one number for every account; the default (named below) is conservative and
  * configurable per connection (`requestsPerSecond`).
  */
-export const defaultRequestsPerSecond = 20;
+export const defaultRequestsPerSecond = 25;
 
 export class RateLimiter {
     private tokens: number;
@@ -39,4 +39,20 @@ export class RateLimiter {
             await this.sleep(Math.ceil(((1 - this.tokens) / this.requestsPerSecond) * 1000));
         }
     }
+}
+
+const sharedLimiters = new Map<string, RateLimiter>();
+
+/**
+ * One limiter per account and endpoint in this process: the many clients of concurrent resources (one per
+ * operation) share the account's request budget.
+ */
+export function sharedRateLimiter(key: string, requestsPerSecond: number = defaultRequestsPerSecond): RateLimiter {
+    const fullKey = `${key}|${requestsPerSecond}`;
+    let limiter = sharedLimiters.get(fullKey);
+    if (!limiter) {
+        limiter = new RateLimiter(requestsPerSecond);
+        sharedLimiters.set(fullKey, limiter);
+    }
+    return limiter;
 }
