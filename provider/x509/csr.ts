@@ -1,0 +1,99 @@
+import { crypto, sha256Hex, x509 } from "./crypto";
+import { generateKeyPair, importKeyPair, KeyAlgorithm, KeySpec, privateKeyToPem, signingAlgorithmFor } from "./keys";
+import { alternativeNames, distinguishedName, nameFields, SubjectFields } from "./names";
+import { InvalidPemError, singlePem } from "./pem";
+
+export interface CsrNames {
+    commonName: string;
+    /** DNS names; the common name is always included first. */
+    subjectAlternativeNames?: string[];
+    /** rfc822Name SANs, for S/MIME. */
+    emailAddresses?: string[];
+    subject?: SubjectFields;
+}
+
+export interface GeneratedKeyAndCsr {
+    privateKeyPem: string;
+    csrPem: string;
+}
+
+function sanExtension(names: CsrNames): x509.SubjectAlternativeNameExtension | undefined {
+    const dnsNames = names.commonName.includes("@") ? [...(names.subjectAlternativeNames ?? [])] : [names.commonName, ...(names.subjectAlternativeNames ?? [])];
+    const unique = [...new Set(dnsNames.map((name) => name.toLowerCase()))];
+    const entries = [...unique.map((value) => ({ type: "dns" as const, value })), ...(names.emailAddresses ?? []).map((value) => ({ type: "email" as const, value }))];
+    return entries.length > 0 ? new x509.SubjectAlternativeNameExtension(entries) : undefined;
+}
+
+async function csrFor(keys: CryptoKeyPair, names: CsrNames): Promise<string> {
+    const extension = sanExtension(names);
+    const request = await x509.Pkcs10CertificateRequestGenerator.create({
+        name: distinguishedName(names.commonName, names.subject),
+        keys,
+        signingAlgorithm: signingAlgorithmFor(keys.privateKey),
+        extensions: extension ? [extension] : [],
+    });
+    return `${request.toString("pem")}\n`;
+}
+
+export async function generateKeyAndCsr(options: CsrNames & { key: KeySpec }): Promise<GeneratedKeyAndCsr> {
+    const keys = await generateKeyPair(options.key);
+    return { privateKeyPem: await privateKeyToPem(keys.privateKey), csrPem: await csrFor(keys, options) };
+}
+
+/** A new CSR for a kept key (a reissue with new names keeps the key). */
+export async function csrFromPrivateKey(privateKeyPem: string, names: CsrNames): Promise<string> {
+    return csrFor(await importKeyPair(privateKeyPem), names);
+}
+
+export interface CsrInfo {
+    pem: string;
+    commonName?: string;
+    dnsNames: string[];
+    emailAddresses: string[];
+    subject: SubjectFields;
+    keyAlgorithm: KeyAlgorithm;
+    keySize: number;
+    signatureValid: boolean;
+    publicKeySha256: string;
+}
+
+export async function parseCsr(pem: string): Promise<CsrInfo> {
+    const normalized = singlePem(pem, "CERTIFICATE REQUEST", "CSR");
+    let request: x509.Pkcs10CertificateRequest;
+    try {
+        request = new x509.Pkcs10CertificateRequest(normalized);
+    } catch (error) {
+        throw new InvalidPemError("CSR", `not a PKCS#10 request (${(error as Error).message})`);
+    }
+    const { commonName, ...subject } = nameFields(request.subjectName);
+    const { dnsNames, emailAddresses } = alternativeNames(request.extensions.find((extension): extension is x509.SubjectAlternativeNameExtension => extension instanceof x509.SubjectAlternativeNameExtension) ?? null);
+    const key = await describePublicKey(request.publicKey);
+    let signatureValid = false;
+    try {
+        signatureValid = await request.verify(crypto);
+    } catch {
+        signatureValid = false;
+    }
+    return {
+        pem: normalized,
+        commonName,
+        dnsNames,
+        emailAddresses,
+        subject: Object.fromEntries(Object.entries(subject).filter(([, value]) => value !== undefined)),
+        ...key,
+        signatureValid,
+        publicKeySha256: await sha256Hex(request.publicKey.rawData),
+    };
+}
+
+/** Algorithm and size of a public key (RSA modulus bits, or the EC curve size). */
+export async function describePublicKey(publicKey: x509.PublicKey): Promise<{ keyAlgorithm: KeyAlgorithm; keySize: number }> {
+    const algorithm = publicKey.algorithm as { name: string; namedCurve?: string; modulusLength?: number };
+    if (algorithm.name === "ECDSA" || algorithm.name === "ECDH" || algorithm.namedCurve) {
+        const size = { "P-256": 256, "P-384": 384, "P-521": 521 }[algorithm.namedCurve ?? ""] ?? 0;
+        return { keyAlgorithm: "ECDSA", keySize: size };
+    }
+    if (algorithm.modulusLength) return { keyAlgorithm: "RSA", keySize: algorithm.modulusLength };
+    const exported = await publicKey.export({ name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as RsaHashedImportParams, ["verify"], crypto);
+    return { keyAlgorithm: "RSA", keySize: (exported.algorithm as RsaHashedKeyAlgorithm).modulusLength };
+}

@@ -1,0 +1,30 @@
+/** Something that is not the PEM object it should be; `what` names it (CSR, certificate, private key). */
+export class InvalidPemError extends Error {
+    override name = "InvalidPemError";
+    constructor(
+        readonly what: string,
+        readonly reason: string,
+    ) {
+        super(`not a valid ${what}: ${reason}`);
+    }
+}
+
+const block = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
+
+/** Every PEM block in `text`, each normalized to end with a newline. */
+export function splitPemBlocks(text: string): string[] {
+    return [...text.matchAll(block)].map((match) => `${match[0].trim()}\n`);
+}
+
+/** The single PEM block with `label`, or InvalidPemError. */
+export function singlePem(text: string, label: string, what: string): string {
+    if (typeof text !== "string") throw new InvalidPemError(what, "not a string");
+    const blocks = splitPemBlocks(text);
+    if (blocks.length === 0) throw new InvalidPemError(what, "no PEM block found");
+    if (blocks.length > 1) throw new InvalidPemError(what, `expected one PEM block, found ${blocks.length}`);
+    const found = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(blocks[0])![1];
+    if (found !== label) throw new InvalidPemError(what, `expected "${label}", found "${found}"`);
+    const body = blocks[0].replace(/-----(BEGIN|END) [A-Z0-9 ]+-----/g, "").replace(/\s+/g, "");
+    if (body.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) throw new InvalidPemError(what, "the base64 body is malformed");
+    return blocks[0];
+}
