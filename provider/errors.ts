@@ -176,11 +176,13 @@ export class WaitTimedOutError extends SslManagerError {
     override name = "WaitTimedOutError";
     override readonly code = "WAIT_TIMED_OUT";
     readonly jobId?: string;
+    readonly certificateId?: string;
     readonly lastStatus?: string;
     readonly waitedMs: number;
-    constructor(message: string, details: ApiErrorDetails & { jobId?: string; lastStatus?: string; waitedMs: number }) {
+    constructor(message: string, details: ApiErrorDetails & { jobId?: string; certificateId?: string; lastStatus?: string; waitedMs: number }) {
         super(message, { ...details, retryable: true });
         this.jobId = details.jobId;
+        this.certificateId = details.certificateId;
         this.lastStatus = details.lastStatus;
         this.waitedMs = details.waitedMs;
     }

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { plain } from "./plain";
 import { checkCertificateInputs } from "../resources/certificate/check";
 import { CertificateInputs } from "../resources/certificate/inputs";
 import {
@@ -36,15 +37,17 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
-    return createCertificate(inputs as unknown as CertificateInputs, lifecycleContext());
+    const result = await createCertificate(inputs as unknown as CertificateInputs, lifecycleContext());
+    return { id: result.id, outs: plain(result.outs) };
 }
 
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
-    return updateCertificate(id, olds as unknown as CertificateProperties, news as unknown as CertificateInputs, lifecycleContext());
+    return { outs: plain((await updateCertificate(id, olds as unknown as CertificateProperties, news as unknown as CertificateInputs, lifecycleContext())).outs) };
 }
 
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-    return readCertificate(id, props as CertificateProperties | undefined);
+    const result = await readCertificate(id, props as CertificateProperties | undefined);
+    return { id: result.id, props: plain(result.props), inputs: result.inputs && plain(result.inputs) };
 }
 
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { plain } from "./plain";
 import { checkDomainValidationInputs, createDomainValidation, DomainValidationInputs } from "../resources/domainValidation/lifecycle";
 
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
@@ -14,7 +15,8 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
-    return createDomainValidation(inputs as unknown as DomainValidationInputs);
+    const result = await createDomainValidation(inputs as unknown as DomainValidationInputs);
+    return { id: result.id, outs: plain(result.outs) };
 }
 
 export async function update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {

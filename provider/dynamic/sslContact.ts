@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { plain } from "./plain";
 import {
     changedContactFields,
     checkSslContactInputs,
@@ -20,15 +21,17 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
-    return createSslContact(inputs as unknown as SslContactInputs);
+    const result = await createSslContact(inputs as unknown as SslContactInputs);
+    return { id: result.id, outs: plain(result.outs) };
 }
 
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
-    return updateSslContact(id, olds as unknown as SslContactProperties, news as unknown as SslContactInputs);
+    return { outs: plain((await updateSslContact(id, olds as unknown as SslContactProperties, news as unknown as SslContactInputs)).outs) };
 }
 
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-    return readSslContact(id, props as SslContactProperties | undefined);
+    const result = await readSslContact(id, props as SslContactProperties | undefined);
+    return { id: result.id, props: plain(result.props), inputs: result.inputs && plain(result.inputs) };
 }
 
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {

@@ -5,12 +5,16 @@
  */
 export class ResourceInitializationError extends Error {
     override name = "ResourceInitializationError";
+    readonly properties: Record<string, unknown>;
+
     constructor(
         message: string,
         readonly id: string,
-        readonly properties: Record<string, unknown>,
+        properties: Record<string, unknown>,
         readonly reasons: string[] = [message],
     ) {
         super(message);
+        // The server packs these into a protobuf Struct, which rejects `undefined`: keep plain JSON values only.
+        this.properties = JSON.parse(JSON.stringify(properties)) as Record<string, unknown>;
     }
 }

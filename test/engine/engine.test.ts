@@ -8,7 +8,7 @@ import { expect } from "../support/client";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { FakeEngine } from "./harness/engine";
 import { createProgram } from "./harness/program";
-import { Properties, ProviderCallError, ProviderServer, secret, unknownValue } from "./harness/providerServer";
+import { Properties, ProviderCallError, ProviderServer, secret, unknownValue, withoutSecrets } from "./harness/providerServer";
 
 interface Registration {
     type: string;
@@ -61,7 +61,8 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
     const outputs: Record<string, { id: string; properties: Properties }> = {};
 
     const registration = (name: string) => registrations.find((entry) => entry.name === name)!;
-    const inputsOf = (name: string) => registration(name).inputs;
+    /** What the engine sends a provider that does not accept secrets: the registered inputs, secrets unwrapped. */
+    const inputsOf = (name: string) => withoutSecrets(registration(name).inputs) as Properties;
 
     before(async () => {
         simulator = await startSimulator({ issuanceDelayMs: 300 });
@@ -83,11 +84,11 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
     });
 
     it("registers the four resources under stable type tokens", () => {
-        expect(registrations.map((entry) => [entry.type, entry.name])).to.deep.equal([
-            [contactType, "admin"],
-            [validationType, "validation"],
-            [certificateType, "www"],
-            [certificateType, "own-csr"],
+        expect(registrations.map((entry) => `${entry.type} ${entry.name}`)).to.have.members([
+            `${contactType} admin`,
+            `${validationType} validation`,
+            `${certificateType} www`,
+            `${certificateType} own-csr`,
         ]);
     });
 
@@ -99,6 +100,12 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
             for (const forbidden of ["ZodObject", "undici", "class Client", "fast-xml-parser", simulator.password]) expect(text).not.to.contain(forbidden);
         }
         console.log(`      serialized provider sizes: ${registrations.map((entry) => `${entry.name} ${String(entry.inputs.__provider).length} characters`).join(", ")}`);
+    });
+
+    it("registers a connection given in the program as a secret input", () => {
+        const connection = registration("own-csr").inputs.connection as Record<string, unknown>;
+        expect(connection["4dabf18193072939515e22adb298388d"]).to.equal("1b47061264138c4ac30d75fd1eb44270");
+        expect(connection.value).to.deep.equal({ password: simulator.password });
     });
 
     it("asks the engine to keep the private key and the connection secret", () => {

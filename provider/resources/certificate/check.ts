@@ -1,6 +1,6 @@
 import { InvalidPemError, parseCsr } from "../../x509";
 import { CheckFailure, failuresFromZod, withoutProviderKey } from "../check";
-import { CertificateInputs, certificateInputsSchema } from "./inputs";
+import { CertificateInputs, certificateInputsSchema, crossPropertyProblems } from "./inputs";
 
 export interface CertificateCheck {
     inputs?: CertificateInputs;
@@ -12,8 +12,12 @@ export interface CertificateCheck {
  * `name` defaults to its CN and must not contradict it; `subjectAlternativeNames` must be in it.
  */
 export async function checkCertificateInputs(news: Record<string, unknown>): Promise<CertificateCheck> {
-    const parsed = certificateInputsSchema.safeParse(withoutProviderKey(news));
-    if (!parsed.success) return { failures: failuresFromZod(parsed.error) };
+    const raw = withoutProviderKey(news);
+    const parsed = certificateInputsSchema.safeParse(raw);
+    const crossProperty = crossPropertyProblems(raw);
+    if (!parsed.success || crossProperty.length > 0) {
+        return { failures: [...(parsed.success ? [] : failuresFromZod(parsed.error)), ...crossProperty] };
+    }
     const inputs = parsed.data;
     if (inputs.privateKey && !inputs.name) {
         return { failures: [{ property: "name", reason: "is required when the provider generates the key (there is no CSR to take it from)" }] };
@@ -29,7 +33,7 @@ export async function checkCertificateInputs(news: Record<string, unknown>): Pro
     }
     const failures: CheckFailure[] = [];
     if (!csr.signatureValid) failures.push({ property: "csr", reason: "its signature does not verify" });
-    const csrNames = [csr.commonName, ...csr.dnsNames].filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase());
+    const csrNames = [...new Set([csr.commonName, ...csr.dnsNames].filter((name): name is string => Boolean(name)).map((name) => name.toLowerCase()))];
     const name = inputs.name ?? csr.commonName;
     if (!name) failures.push({ property: "name", reason: "is required: the CSR has no common name" });
     else if (!csrNames.includes(name.toLowerCase())) {

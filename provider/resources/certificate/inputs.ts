@@ -75,22 +75,25 @@ export const certificateInputsSchema = z
         waitStrategy: z.enum(["job", "notifications"]).default("job"),
         connection: connectionSchema.optional(),
     })
-    .strict()
-    .superRefine((inputs, context) => {
-        if (inputs.csr && inputs.privateKey) {
-            context.addIssue({ code: "custom", path: ["privateKey"], message: "give either csr or privateKey, not both" });
-        }
-        if (!inputs.csr && !inputs.privateKey) {
-            context.addIssue({ code: "custom", path: ["csr"], message: "give either csr (PEM) or privateKey (the provider generates key and CSR)" });
-        }
-        if (inputs.csr && inputs.subject) {
-            context.addIssue({ code: "custom", path: ["subject"], message: "applies to generated keys only; the CSR carries its own subject" });
-        }
-        if (knownProducts[inputs.product]?.certificateType === "MAIL") {
-            context.addIssue({ code: "custom", path: ["product"], message: `${inputs.product} is an S/MIME product; use SmimeCertificate` });
-        }
-        const problem = lifetimeProblem(inputs.product, inputs.lifetimeMonths);
-        if (problem) context.addIssue({ code: "custom", path: ["lifetimeMonths"], message: problem });
-    });
+    .strict();
 
 export type CertificateInputs = z.infer<typeof certificateInputsSchema>;
+
+/**
+ * Rules across properties, checked on the raw inputs so they are reported together with the per-property ones
+ * (zod skips object refinements once a property failed).
+ */
+export function crossPropertyProblems(inputs: Record<string, unknown>): { property: string; reason: string }[] {
+    const problems: { property: string; reason: string }[] = [];
+    if (inputs.csr && inputs.privateKey) problems.push({ property: "privateKey", reason: "give either csr or privateKey, not both" });
+    if (!inputs.csr && !inputs.privateKey) problems.push({ property: "csr", reason: "give either csr (PEM) or privateKey (the provider generates key and CSR)" });
+    if (inputs.csr && inputs.subject) problems.push({ property: "subject", reason: "applies to generated keys only; the CSR carries its own subject" });
+    if (typeof inputs.product === "string" && knownProducts[inputs.product]?.certificateType === "MAIL") {
+        problems.push({ property: "product", reason: `${inputs.product} is an S/MIME product; use SmimeCertificate` });
+    }
+    if (typeof inputs.product === "string" && typeof inputs.lifetimeMonths === "number" && Number.isInteger(inputs.lifetimeMonths) && inputs.lifetimeMonths > 0) {
+        const problem = lifetimeProblem(inputs.product, inputs.lifetimeMonths);
+        if (problem) problems.push({ property: "lifetimeMonths", reason: problem });
+    }
+    return problems;
+}

@@ -1,4 +1,4 @@
-import { NotFoundError, OrderFailedError } from "../../errors";
+import { NotFoundError, OrderFailedError, WaitTimedOutError } from "../../errors";
 import type { Client } from "../../internetx/client";
 import type { CertificateOrder, OrderAccepted } from "../../internetx/services/certificate";
 import { csrFromPrivateKey, generateKeyAndCsr, parseCsr } from "../../x509";
@@ -117,7 +117,8 @@ async function finishOrder(
     } catch (error) {
         if (error instanceof OrderFailedError) throw error;
         // Timed out or interrupted: the order stands. Record it so the next run resumes instead of ordering again.
-        const known = pending.certificateId ?? accepted.certificateId ?? (await certificateIdOfJob(client, accepted.jobId));
+        const known =
+            pending.certificateId ?? accepted.certificateId ?? (error instanceof WaitTimedOutError ? error.certificateId : undefined) ?? (await certificateIdOfJob(client, accepted.jobId));
         const id = resourceId ?? known ?? `job-${accepted.jobId}`;
         throw new ResourceInitializationError((error as Error).message, id, { ...pending, certificateId: known });
     }

@@ -33,8 +33,9 @@ export interface WaitOptions {
  * Waits until the order of `target` is done and returns the certificate id.
  * Distinct outcomes: resolves on success; throws OrderFailedError (with the CA's reason) or WaitTimedOutError.
  */
-export async function waitForIssuance(client: Client, target: WaitTarget, options: WaitOptions): Promise<string> {
+export async function waitForIssuance(client: Client, initialTarget: WaitTarget, options: WaitOptions): Promise<string> {
     const clock = options.clock ?? systemClock;
+    let target = initialTarget;
     const started = clock.now().getTime();
     if (target.jobId && options.strategy === "notifications") {
         return notificationDispatcherFor(client).waitFor(client, target, options, started);
@@ -44,6 +45,7 @@ export async function waitForIssuance(client: Client, target: WaitTarget, option
     for (;;) {
         const check = await checkOnce(client, target);
         lastStatus = check.status;
+        if (check.certificateId && !target.certificateId) target = { ...target, certificateId: check.certificateId };
         if (check.outcome === "succeeded") {
             options.log(`${target.name}: issued after ${Math.round((clock.now().getTime() - started) / 1000)}s`);
             return check.certificateId!;
@@ -66,7 +68,7 @@ export async function waitForIssuance(client: Client, target: WaitTarget, option
 export function timedOut(target: WaitTarget, lastStatus: string, elapsedMs: number): WaitTimedOutError {
     return new WaitTimedOutError(
         `${target.name}: still ${lastStatus} after ${Math.round(elapsedMs / 1000)}s (job ${target.jobId ?? "-"}, certificate ${target.certificateId ?? "-"}); the order is kept and the next update resumes the wait`,
-        { jobId: target.jobId, lastStatus, waitedMs: elapsedMs },
+        { jobId: target.jobId, certificateId: target.certificateId, lastStatus, waitedMs: elapsedMs },
     );
 }
 

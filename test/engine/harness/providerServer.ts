@@ -17,6 +17,17 @@ export function secret(value: unknown): Record<string, unknown> {
 
 export type Properties = Record<string, unknown>;
 
+/** The engine strips secret markers before calling a provider that answered Configure with acceptSecrets false. */
+export function withoutSecrets(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(withoutSecrets);
+    if (value !== null && typeof value === "object") {
+        const record = value as Record<string, unknown>;
+        if (record["4dabf18193072939515e22adb298388d"] === secretSignature) return withoutSecrets(record.value);
+        return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, withoutSecrets(item)]));
+    }
+    return value;
+}
+
 export interface InitializationFailure {
     message: string;
     id: string;

@@ -1,0 +1,41 @@
+import type { Json } from "./model";
+
+/** A fault to inject into the next matching API requests (admin endpoint `/__simulator/faults`). */
+export interface FaultRule {
+    kind: "status" | "delay" | "reset" | "malformed";
+    status?: number;
+    retryAfterSeconds?: number;
+    ms?: number;
+    when?: "before" | "after";
+    remaining: number;
+    match?: { method?: string; pathPrefix?: string; taskCode?: string };
+}
+
+export class FaultInjector {
+    private rules: FaultRule[] = [];
+    injected = 0;
+
+    add(rule: Json): void {
+        if (!["status", "delay", "reset", "malformed"].includes(rule.kind)) throw new Error(`unknown fault kind ${rule.kind}`);
+        this.rules.push({ ...rule, remaining: Number(rule.count ?? 1) } as FaultRule);
+    }
+
+    clear(): void {
+        this.rules = [];
+    }
+
+    /** The fault for this request, if any; using it counts down its rule. */
+    take(request: { method: string; path: string; taskCode?: string }): FaultRule | undefined {
+        const rule = this.rules.find(
+            (candidate) =>
+                candidate.remaining > 0 &&
+                (!candidate.match?.method || candidate.match.method === request.method) &&
+                (!candidate.match?.pathPrefix || request.path.startsWith(candidate.match.pathPrefix)) &&
+                (!candidate.match?.taskCode || candidate.match.taskCode === request.taskCode),
+        );
+        if (!rule) return undefined;
+        rule.remaining--;
+        this.injected++;
+        return rule;
+    }
+}

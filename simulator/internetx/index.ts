@@ -1,0 +1,218 @@
+import { randomBytes } from "node:crypto";
+import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
+import { AddressInfo, Socket } from "node:net";
+import { TestCertificateAuthority } from "../ca";
+import { FaultInjector } from "./faults";
+import { handleJson, jsonTask, ProtocolAnswer } from "./json";
+import { Json, SimulatorModel, SimulatorSettings } from "./model";
+import { taskCodes } from "./tasks";
+import { handleXml, xmlTaskCode } from "./xml";
+
+export interface SimulatorOptions {
+    port?: number;
+    host?: string;
+    user?: string;
+    password?: string;
+    context?: string;
+    issuanceDelayMs?: number;
+    dnsValidationDeadlineMs?: number;
+    latencyMs?: number;
+    now?: () => Date;
+}
+
+export interface RunningSimulator {
+    url: string;
+    xmlUrl: string;
+    adminUrl: string;
+    user: string;
+    password: string;
+    context: string;
+    port: number;
+    ca: TestCertificateAuthority;
+    model: SimulatorModel;
+    faults: FaultInjector;
+    close(): Promise<void>;
+}
+
+export interface LoggedRequest {
+    index: number;
+    time: string;
+    method: string;
+    path: string;
+    taskCode?: string;
+    protocol: "json" | "xml";
+    status: number;
+}
+
+/** Named defaults of the simulator (README in this folder). */
+export const defaultIssuanceDelayMs = 1500;
+export const defaultDnsValidationDeadlineMs = 60_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readBody(request: IncomingMessage): Promise<string> {
+    return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        request.on("data", (chunk: Buffer) => chunks.push(chunk));
+        request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+        request.on("error", reject);
+    });
+}
+
+/**
+ * A real InterNetX SSL API on loopback: the JSON API under /v1 and the XML gateway at /xml over one model, plus
+ * test-only endpoints under /__simulator (never part of the API).
+ */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+    const ca = await TestCertificateAuthority.create();
+    const user = options.user ?? "simulator-user";
+    const password = options.password ?? randomBytes(12).toString("base64url");
+    const context = options.context ?? "4";
+    const settings: SimulatorSettings = {
+        issuanceDelayMs: options.issuanceDelayMs ?? defaultIssuanceDelayMs,
+        dnsValidationDeadlineMs: options.dnsValidationDeadlineMs ?? defaultDnsValidationDeadlineMs,
+        latencyMs: options.latencyMs ?? 0,
+    };
+    const model = new SimulatorModel(ca, settings, user, context, options.now ?? (() => new Date()));
+    const faults = new FaultInjector();
+    const log: LoggedRequest[] = [];
+    const sockets = new Set<Socket>();
+
+    const server: Server = createServer((request, response) => {
+        void serve(request, response).catch((error) => {
+            if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
+            response.end(`simulator failure: ${(error as Error).message}`);
+        });
+    });
+    server.on("connection", (socket) => {
+        sockets.add(socket);
+        socket.on("close", () => sockets.delete(socket));
+    });
+
+    async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+        const url = new URL(request.url ?? "/", "http://simulator");
+        const body = await readBody(request);
+        if (url.pathname.startsWith("/__simulator/")) return admin(request.method ?? "GET", url, body, response);
+
+        const protocol: "json" | "xml" = url.pathname === "/xml" ? "xml" : "json";
+        const method = request.method ?? "GET";
+        const apiPath = url.pathname.replace(/^\/v1/, "");
+        const route = protocol === "json" ? jsonTask(method, apiPath) : undefined;
+        const taskCode = protocol === "xml" ? xmlTaskCode(body) : route ? taskCodes[route.task] : undefined;
+        const entry: LoggedRequest = { index: log.length, time: new Date().toISOString(), method, path: url.pathname, taskCode, protocol, status: 0 };
+        log.push(entry);
+
+        const fault = faults.take({ method, path: url.pathname, taskCode });
+        if (fault?.kind === "reset" && fault.when !== "after") {
+            entry.status = -1;
+            request.socket.destroy();
+            return;
+        }
+        if (fault?.kind === "delay") await sleep(fault.ms ?? 1000);
+        if (fault?.kind === "status") {
+            entry.status = fault.status ?? 503;
+            const headers: Record<string, string> = { "content-type": "text/plain" };
+            if (fault.status === 429) headers["retry-after"] = String(fault.retryAfterSeconds ?? 1);
+            response.writeHead(entry.status, headers);
+            response.end(fault.status === 429 ? "Too Many Requests" : "Service Unavailable");
+            return;
+        }
+
+        let answer: ProtocolAnswer;
+        if (protocol === "xml") {
+            answer = method === "POST" ? await handleXml(model, password, body) : { status: 405, contentType: "text/plain", body: "POST only" };
+        } else if (url.pathname.startsWith("/v1/")) {
+            answer = await handleJson(model, password, method, apiPath, request.headers, body);
+        } else {
+            answer = { status: 404, contentType: "text/plain", body: "not found" };
+        }
+        if (settings.latencyMs > 0) await sleep(settings.latencyMs);
+        entry.status = answer.status;
+        if (fault?.kind === "reset") {
+            // Processed (an order is placed) but the answer is lost: the ambiguous failure clients must survive.
+            entry.status = -1;
+            request.socket.destroy();
+            return;
+        }
+        const text = fault?.kind === "malformed" ? answer.body.slice(0, Math.max(1, Math.floor(answer.body.length / 3))) : answer.body;
+        response.writeHead(answer.status, { "content-type": answer.contentType, ...(answer.headers ?? {}) });
+        response.end(text);
+    }
+
+    async function admin(method: string, url: URL, body: string, response: ServerResponse): Promise<void> {
+        const reply = (status: number, value?: unknown) => {
+            response.writeHead(status, { "content-type": "application/json" });
+            response.end(value === undefined ? "" : JSON.stringify(value));
+        };
+        let input: Json = {};
+        try {
+            input = body ? JSON.parse(body) : {};
+        } catch {
+            return reply(400, { error: "body must be JSON" });
+        }
+        const path = url.pathname.slice("/__simulator".length);
+        const failMatch = /^\/jobs\/([^/]+)\/fail$/.exec(path);
+        try {
+            if (method === "GET" && path === "/state") {
+                await model.advance();
+                return reply(200, model.state());
+            }
+            if (method === "GET" && path === "/requests") return reply(200, log.slice(Number(url.searchParams.get("since") ?? 0)));
+            if (method === "DELETE" && path === "/requests") {
+                log.length = 0;
+                return reply(204);
+            }
+            if (method === "POST" && path === "/faults") {
+                faults.add(input);
+                return reply(204);
+            }
+            if (method === "DELETE" && path === "/faults") {
+                faults.clear();
+                return reply(204);
+            }
+            if (method === "GET" && path === "/faults") return reply(200, { injected: faults.injected });
+            if (method === "POST" && path === "/jobs/outcomes") {
+                model.outcomeRules.push({ name: input.match?.name, outcome: input.outcome, reason: input.reason, remaining: Number(input.count ?? 1) });
+                return reply(204);
+            }
+            if (method === "POST" && failMatch) {
+                model.failJob(failMatch[1], String(input.reason ?? "failed by the simulator's admin"));
+                return reply(204);
+            }
+            if (method === "POST" && path === "/dns") {
+                model.dnsRecords.add(`${String(input.name).toLowerCase()}|${String(input.type ?? "TXT").toUpperCase()}|${input.value}`);
+                return reply(204);
+            }
+            if (method === "GET" && path === "/dns") return reply(200, [...model.dnsRecords].map((record) => { const [name, type, value] = record.split("|"); return { name, type, value }; }));
+            if (method === "POST" && path === "/settings") {
+                for (const key of ["issuanceDelayMs", "latencyMs", "dnsValidationDeadlineMs"] as const) {
+                    if (typeof input[key] === "number") settings[key] = input[key];
+                }
+                return reply(204);
+            }
+            return reply(404, { error: `no admin endpoint ${method} ${path}` });
+        } catch (error) {
+            return reply(400, { error: (error as Error).message });
+        }
+    }
+
+    await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const base = `http://${options.host ?? "127.0.0.1"}:${port}`;
+    return {
+        url: `${base}/v1`,
+        xmlUrl: `${base}/xml`,
+        adminUrl: `${base}/__simulator`,
+        user,
+        password,
+        context,
+        port,
+        ca,
+        model,
+        faults,
+        close: async () => {
+            for (const socket of sockets) socket.destroy();
+            await new Promise<void>((resolve) => server.close(() => resolve()));
+        },
+    };
+}

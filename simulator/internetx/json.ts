@@ -1,0 +1,78 @@
+import { IncomingHttpHeaders } from "node:http";
+import { authenticationError, SimulatorApiError } from "./errors";
+import type { Json, SimulatorModel } from "./model";
+import { jsonDate, withDates } from "./render";
+import { runTask, TaskName, taskCodes } from "./tasks";
+
+/** JSON routes (swagger paths under /v1) → task and id. */
+const routes: [string, RegExp, TaskName][] = [
+    ["POST", /^\/sslcontact$/, "SslContactCreate"],
+    ["POST", /^\/sslcontact\/_search$/, "SslContactList"],
+    ["GET", /^\/sslcontact\/([^/]+)$/, "SslContactInfo"],
+    ["PUT", /^\/sslcontact\/([^/]+)$/, "SslContactUpdate"],
+    ["DELETE", /^\/sslcontact\/([^/]+)$/, "SslContactDelete"],
+    ["POST", /^\/certificate\/_prepareOrder$/, "CertificatePrepareOrder"],
+    ["POST", /^\/certificate\/_search$/, "CertificateList"],
+    ["POST", /^\/certificate$/, "CertificateCreate"],
+    ["PUT", /^\/certificate\/([^/]+)\/_renew$/, "CertificateRenew"],
+    ["GET", /^\/certificate\/([^/]+)$/, "CertificateInfo"],
+    ["PUT", /^\/certificate\/([^/]+)$/, "CertificateReissue"],
+    ["DELETE", /^\/certificate\/([^/]+)$/, "CertificateDelete"],
+    ["GET", /^\/job\/([^/]+)$/, "JobInfo"],
+    ["GET", /^\/poll$/, "PollInfo"],
+    ["PUT", /^\/poll\/([^/]+)$/, "PollConfirm"],
+];
+
+export function jsonTask(method: string, path: string): { task: TaskName; id?: string } | undefined {
+    for (const [routeMethod, pattern, task] of routes) {
+        const match = method === routeMethod ? pattern.exec(path) : null;
+        if (match) return { task, id: match[1] ? decodeURIComponent(match[1]) : undefined };
+    }
+    return undefined;
+}
+
+export interface ProtocolAnswer {
+    status: number;
+    contentType: string;
+    body: string;
+    headers?: Record<string, string>;
+}
+
+function envelope(model: SimulatorModel, status: Json, extra: Json = {}): string {
+    return JSON.stringify(withDates({ stid: model.stid(), status, ...extra }, jsonDate));
+}
+
+export function jsonError(model: SimulatorModel, error: SimulatorApiError): ProtocolAnswer {
+    return {
+        status: error.httpStatus,
+        contentType: "application/json",
+        body: envelope(model, { code: error.statusCode, text: error.statusText, type: "ERROR" }, { messages: error.messages.map((message) => ({ ...message, type: "ERROR" })) }),
+    };
+}
+
+/** The JSON API: basic auth and X-Domainrobot-Context (README of shared/), routes, the response envelope. */
+export async function handleJson(model: SimulatorModel, password: string, method: string, path: string, headers: IncomingHttpHeaders, body: string): Promise<ProtocolAnswer> {
+    try {
+        const route = jsonTask(method, path);
+        if (!route) return jsonError(model, new SimulatorApiError(404, "E0000", `No route ${method} ${path}.`, [{ text: "Unknown route.", code: "EF0404" }]));
+        const expected = `Basic ${Buffer.from(`${model.user}:${password}`).toString("base64")}`;
+        if (headers.authorization !== expected || headers["x-domainrobot-context"] !== model.context) throw authenticationError();
+        let parsed: Json = {};
+        if (body.trim() !== "") {
+            try {
+                parsed = JSON.parse(body);
+            } catch {
+                throw new SimulatorApiError(400, `E${taskCodes[route.task]}`, "The request body is not JSON.", [{ text: "Malformed JSON.", code: "EF01000" }]);
+            }
+        }
+        const answer = await runTask(model, route.task, route.id, parsed);
+        return {
+            status: 200,
+            contentType: "application/json",
+            body: envelope(model, { code: answer.code, text: answer.text, type: answer.type }, { messages: answer.messages, object: answer.object, data: answer.data }),
+        };
+    } catch (error) {
+        if (error instanceof SimulatorApiError) return jsonError(model, error);
+        throw error;
+    }
+}

@@ -1,0 +1,467 @@
+import { createHash, randomBytes } from "node:crypto";
+import { generateKeyAndCsr, parseCsr } from "../../provider/x509";
+import { randomSerialNumber, TestCertificateAuthority } from "../ca";
+import { invalid, notFound } from "./errors";
+
+/** Products the simulated account may order, with their certificate type and terms (seeds 001, 003). */
+const products: Record<string, { type: "FQDN" | "MAIL"; lifetimes: number[] }> = {
+    QUICKSSLPREMIUM: { type: "FQDN", lifetimes: [12, 24] },
+    RAPIDSSL: { type: "FQDN", lifetimes: [12, 24] },
+    SSL123: { type: "FQDN", lifetimes: [12, 24] },
+    SECURESITE: { type: "FQDN", lifetimes: [12, 24] },
+    GLOBALSIGN_PERSONALSIGN_1: { type: "MAIL", lifetimes: [12, 24, 36] },
+    GLOBALSIGN_PERSONALSIGN_2: { type: "MAIL", lifetimes: [12, 24, 36] },
+};
+const softwareValues = new Set(["APACHESSL", "IIS5", "NGINX", "OTHER", "NOT_SET"]);
+
+export type Json = Record<string, any>;
+
+export interface SimulatorSettings {
+    issuanceDelayMs: number;
+    dnsValidationDeadlineMs: number;
+    latencyMs: number;
+}
+
+interface JobRecord {
+    id: number;
+    certificateId: number;
+    name: string;
+    action: "create" | "reissue" | "renew";
+    subType: string;
+    status: "RUNNING" | "SUCCESS" | "FAILED";
+    created: Date;
+    updated: Date;
+    readyAt: number;
+    outcome: "success" | "fail" | "never";
+    reason?: string;
+    /** DNS validation without provisioning: the TXT record that must be published first. */
+    dnsCheck?: { name: string; value: string };
+    order: Json;
+}
+
+interface OutcomeRule {
+    name?: string;
+    outcome: "fail" | "never";
+    reason?: string;
+    remaining: number;
+}
+
+/** The simulated account: contacts, certificates, jobs and the notification queue (one model for JSON and XML). */
+export class SimulatorModel {
+    readonly contacts = new Map<number, Json>();
+    readonly certificates = new Map<number, Json>();
+    readonly jobs = new Map<number, JobRecord>();
+    readonly pollQueue: Json[] = [];
+    readonly dnsRecords = new Set<string>();
+    readonly outcomeRules: OutcomeRule[] = [];
+    counters = { orders: 0, reissues: 0, renewals: 0 };
+    private nextContactId = 100;
+    private nextCertificateId = 1000;
+    private nextJobId = 500000;
+    private nextMessageId = 1400000;
+    private nextStid = 1;
+    private readonly tokenSalt = randomBytes(8).toString("hex");
+
+    constructor(
+        readonly ca: TestCertificateAuthority,
+        readonly settings: SimulatorSettings,
+        readonly user: string,
+        readonly context: string,
+        private readonly now: () => Date,
+    ) {}
+
+    stid(): string {
+        const day = this.now().toISOString().slice(0, 10).replace(/-/g, "");
+        return `${day}-sim-${this.nextStid++}`;
+    }
+
+    private owner(): Json {
+        return { user: this.user, context: Number(this.context) };
+    }
+
+    // ---- SslContact (400201 ff.) ------------------------------------------------------------------------------
+
+    validateContact(taskCode: string, contact: Json): void {
+        for (const field of ["fname", "lname", "phone", "email", "organization", "pcode", "city", "country"]) {
+            if (typeof contact[field] !== "string" || contact[field].trim() === "") throw invalid(taskCode, field, "is required");
+        }
+        const address = Array.isArray(contact.address) ? contact.address : contact.address ? [contact.address] : [];
+        if (address.length === 0) throw invalid(taskCode, "address", "is required");
+        if (!/^[A-Z]{2}$/.test(contact.country)) throw invalid(taskCode, "country", "must be an ISO 3166-1 alpha-2 code");
+        if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(contact.email)) throw invalid(taskCode, "email", "is not an email address");
+    }
+
+    createContact(input: Json): Json {
+        this.validateContact("400201", input);
+        const id = this.nextContactId++;
+        const time = this.now();
+        const contact = { ...pickContact(input), owner: this.owner(), created: time, updated: time, id };
+        this.contacts.set(id, contact);
+        return contact;
+    }
+
+    contact(taskCode: string, id: string | number): Json {
+        const contact = this.contacts.get(Number(id));
+        if (!contact) throw notFound(taskCode, "SslContact", String(id));
+        return contact;
+    }
+
+    updateContact(id: string, input: Json): Json {
+        const contact = this.contact("400202", id);
+        this.validateContact("400202", input);
+        Object.assign(contact, pickContact(input), { updated: this.now() });
+        return contact;
+    }
+
+    deleteContact(id: string): void {
+        this.contact("400203", id);
+        this.contacts.delete(Number(id));
+    }
+
+    // ---- CertificatePrepareOrder (400110) ----------------------------------------------------------------------
+
+    async checkCsr(taskCode: string, field: string, pem: unknown) {
+        if (typeof pem !== "string") throw invalid(taskCode, field, "is required");
+        let csr;
+        try {
+            csr = await parseCsr(pem);
+        } catch (error) {
+            throw invalid(taskCode, field, `the CSR could not be read (${(error as Error).message})`);
+        }
+        if (!csr.signatureValid) throw invalid(taskCode, field, "the CSR signature does not verify");
+        if (csr.keyAlgorithm === "RSA" && csr.keySize < 2048) throw invalid(taskCode, field, `the key has ${csr.keySize} bits; at least 2048 are required`);
+        if (!csr.commonName) throw invalid(taskCode, field, "the CSR has no common name");
+        return csr;
+    }
+
+    /** The DNS token for a CSR key and name: deterministic, so a create can check the record it was given. */
+    validationToken(publicKeySha256: string, name: string): string {
+        const digest = createHash("sha256").update(`${this.tokenSalt}|${publicKeySha256}|${name}`).digest();
+        const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        const body = Array.from(digest.subarray(0, 25), (byte) => alphabet[byte % 36] + alphabet[(byte >> 3) % 36]).join("");
+        return `20260101000000${body}`;
+    }
+
+    async prepareOrder(input: Json): Promise<Json> {
+        const csr = await this.checkCsr("400110", "plain", input.plain);
+        const product = products[input.product];
+        if (!product) throw invalid("400110", "product", `unknown product ${input.product}`);
+        const name = csr.commonName!;
+        const baseDomain = name.replace(/^\*\./, "").split(".").slice(-2).join(".");
+        const token = this.validationToken(csr.publicKeySha256, name);
+        return {
+            plain: input.plain,
+            name,
+            keySize: csr.keySize,
+            countryCode: csr.subject.country,
+            state: csr.subject.state,
+            city: csr.subject.locality,
+            organization: csr.subject.organization,
+            organizationUnit: csr.subject.organizationalUnit,
+            email: csr.subject.emailAddress,
+            product: input.product,
+            authentication: [
+                { method: "EMAIL", approverEmails: ["admin", "administrator", "hostmaster", "webmaster", "postmaster"].map((box) => `${box}@${baseDomain}`) },
+                { method: "DNS", dns: `${name}.\t\t300\tIN\tTXT\t"${token}"` },
+                { method: "FILE", fileName: `http://${name}/.well-known/pki-validation/fileauth.txt`, fileContent: token },
+            ],
+            algorithm: csr.keyAlgorithm === "RSA" ? "RSA" : "ECC",
+            signatureHashAlgorithm: "SHA256",
+        };
+    }
+
+    // ---- CertificateCreate / Reissue / Renew (400101, 400102, 400120) -----------------------------------------
+
+    private async validateOrder(taskCode: string, order: Json): Promise<{ product: { type: "FQDN" | "MAIL" }; csrPem: string; dnsNames: string[]; publicKeySha256: string; generatedKey?: string }> {
+        const product = products[order.product];
+        if (!product) throw invalid(taskCode, "product", `unknown product ${order.product}`);
+        const type = order.certificateType ?? "FQDN";
+        if (type !== product.type) throw invalid(taskCode, "certificateType", `${order.product} is a ${product.type} product`);
+        const period = Number(order.lifetime?.period);
+        if (!product.lifetimes.includes(period)) throw invalid(taskCode, "lifetime", `${period} months is not offered for ${order.product}`);
+        if (!order.adminContact?.id) throw invalid(taskCode, "adminContact", "is required");
+        this.contact(taskCode, order.adminContact.id);
+        if (typeof order.name !== "string" || order.name === "") throw invalid(taskCode, "name", "is required");
+        if (type === "MAIL") {
+            for (const field of ["password", "firstname", "lastname"]) {
+                if (typeof order[field] !== "string" || order[field] === "") throw invalid(taskCode, field, "is required for S/MIME certificates");
+            }
+            if (!/^[^@\s]+@[^@\s]+$/.test(order.name)) throw invalid(taskCode, "name", "must be the email address of the S/MIME certificate");
+            if (order.hasCsr === false || !order.csr) {
+                const generated = await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: order.name, emailAddresses: [order.name] });
+                const csr = await parseCsr(generated.csrPem);
+                return { product, csrPem: generated.csrPem, dnsNames: [], publicKeySha256: csr.publicKeySha256, generatedKey: generated.privateKeyPem };
+            }
+            const csr = await this.checkCsr(taskCode, "csr", order.csr);
+            return { product, csrPem: order.csr, dnsNames: [], publicKeySha256: csr.publicKeySha256 };
+        }
+        if (!order.technicalContact?.id) throw invalid(taskCode, "technicalContact", "is required");
+        this.contact(taskCode, order.technicalContact.id);
+        if (order.software !== undefined && !softwareValues.has(order.software)) throw invalid(taskCode, "software", `unknown software ${order.software}`);
+        const csr = await this.checkCsr(taskCode, "csr", order.csr);
+        const csrNames = [csr.commonName!, ...csr.dnsNames].map((name) => name.toLowerCase());
+        if (!csrNames.includes(order.name.toLowerCase())) throw invalid(taskCode, "name", `${order.name} is not in the CSR (${csrNames.join(", ")})`);
+        const method = order.authentication?.method;
+        if (!["DNS", "EMAIL", "FILE"].includes(method)) throw invalid(taskCode, "authentication.method", "must be DNS, EMAIL or FILE");
+        if (method === "DNS" && typeof order.authentication.dns !== "string") throw invalid(taskCode, "authentication.dns", "is required for DNS validation");
+        const requested = (order.subjectAlternativeNames ?? []).map((entry: Json) => String(entry.name).toLowerCase());
+        const dnsNames = [...new Set([order.name.toLowerCase(), ...csr.dnsNames.map((name) => name.toLowerCase()), ...requested])];
+        return { product, csrPem: order.csr, dnsNames, publicKeySha256: csr.publicKeySha256 };
+    }
+
+    async placeOrder(taskCode: string, order: Json, action: JobRecord["action"], existingId?: string): Promise<JobRecord> {
+        const existing = existingId === undefined ? undefined : this.certificate(taskCode, existingId);
+        const merged = action === "renew" && existing ? { ...existing, ...order, csr: order.csr ?? existing.csr } : order;
+        const checked = await this.validateOrder(taskCode, merged);
+        const time = this.now();
+        let certificate = existing;
+        if (!certificate) {
+            const id = this.nextCertificateId++;
+            certificate = {
+                created: time,
+                id,
+                orderId: `SIM-${String(id).padStart(6, "0")}`,
+                certificationAuthority: [],
+                histories: [],
+                status: "PENDING",
+            };
+            this.certificates.set(id, certificate);
+            this.counters.orders++;
+        } else if (action === "reissue") {
+            this.counters.reissues++;
+        } else {
+            this.counters.renewals++;
+        }
+        Object.assign(certificate, {
+            updated: time,
+            owner: this.owner(),
+            name: merged.name,
+            product: merged.product,
+            lifetime: { unit: "MONTH", period: Number(merged.lifetime.period) },
+            software: merged.software ?? "NOT_SET",
+            csr: checked.csrPem,
+            adminContact: { ...this.contact(taskCode, merged.adminContact.id) },
+            technicalContact: merged.technicalContact?.id ? { ...this.contact(taskCode, merged.technicalContact.id) } : undefined,
+            authentication: merged.authentication,
+            subjectAlternativeNames: checked.dnsNames.map((name) => ({ name })),
+            certificateType: checked.product.type,
+            approverEmail: merged.approverEmail ?? (checked.product.type === "MAIL" ? merged.name : undefined),
+            password: merged.password,
+            firstname: merged.firstname,
+            lastname: merged.lastname,
+            organizationUnitName: merged.organizationUnitName,
+            hasCsr: checked.product.type === "MAIL" ? !checked.generatedKey : undefined,
+            pendingDnsNames: checked.dnsNames,
+        });
+        const rule = this.outcomeRules.find((candidate) => candidate.remaining > 0 && (!candidate.name || candidate.name === merged.name));
+        if (rule) rule.remaining--;
+        const job: JobRecord = {
+            id: this.nextJobId++,
+            certificateId: certificate.id,
+            name: merged.name,
+            action,
+            subType: merged.product,
+            status: "RUNNING",
+            created: time,
+            updated: time,
+            readyAt: time.getTime() + this.settings.issuanceDelayMs,
+            outcome: rule?.outcome ?? "success",
+            reason: rule?.reason,
+            order: merged,
+        };
+        const authentication = merged.authentication;
+        if (checked.product.type === "FQDN" && authentication?.method === "DNS" && !isTrue(authentication.provisioning)) {
+            const match = /^\s*(\S+)\s+\d+\s+IN\s+TXT\s+"?([^"\s]+)"?\s*$/i.exec(String(authentication.dns));
+            if (match) job.dnsCheck = { name: match[1], value: match[2] };
+        }
+        this.jobs.set(job.id, job);
+        return job;
+    }
+
+    certificate(taskCode: string, id: string | number): Json {
+        const certificate = this.certificates.get(Number(id));
+        if (!certificate) throw notFound(taskCode, "Certificate", String(id));
+        return certificate;
+    }
+
+    deleteCertificate(id: string): void {
+        this.certificate("400103", id);
+        this.certificates.delete(Number(id));
+        for (const job of this.jobs.values()) {
+            if (job.certificateId === Number(id) && job.status === "RUNNING") {
+                job.status = "FAILED";
+                job.reason = "The order was cancelled.";
+            }
+        }
+    }
+
+    job(id: string): JobRecord {
+        const job = this.jobs.get(Number(id));
+        if (!job) throw notFound("0504", "Job", id);
+        return job;
+    }
+
+    // ---- time passes -------------------------------------------------------------------------------------------
+
+    /** Finishes every job whose time has come (issuing real certificates), and queues its notification. */
+    async advance(): Promise<void> {
+        const now = this.now().getTime();
+        for (const job of this.jobs.values()) {
+            if (job.status !== "RUNNING" || now < job.readyAt || job.outcome === "never") continue;
+            if (job.outcome === "fail") {
+                this.finish(job, "FAILED", job.reason ?? "The certificate authority refused the order.");
+                continue;
+            }
+            if (job.dnsCheck && !this.dnsRecords.has(`${job.dnsCheck.name.toLowerCase()}|TXT|${job.dnsCheck.value}`)) {
+                if (now >= job.created.getTime() + this.settings.dnsValidationDeadlineMs) {
+                    this.finish(job, "FAILED", `DNS validation failed: TXT record for ${job.dnsCheck.name} not found`);
+                }
+                continue;
+            }
+            const certificate = this.certificates.get(job.certificateId);
+            if (!certificate) continue;
+            job.status = "SUCCESS"; // claimed before the await: a concurrent advance() must not issue twice
+            await this.issue(certificate);
+            this.finish(job, "SUCCESS");
+        }
+    }
+
+    private async issue(certificate: Json): Promise<void> {
+        const notBefore = new Date(Math.floor(this.now().getTime() / 1000) * 1000);
+        const notAfter = new Date(notBefore);
+        notAfter.setUTCMonth(notAfter.getUTCMonth() + certificate.lifetime.period);
+        const serialNumber = randomSerialNumber();
+        const smime = certificate.certificateType === "MAIL";
+        const server = await this.ca.issue({
+            csrPem: certificate.csr,
+            commonName: certificate.name,
+            dnsNames: smime ? [] : certificate.pendingDnsNames,
+            emailAddresses: smime ? [certificate.name] : undefined,
+            notBefore,
+            notAfter,
+            serialNumber,
+            profile: smime ? "smime" : "server",
+        });
+        if (certificate.serialNumber) certificate.histories.push({ serialNumber: certificate.serialNumber, expire: certificate.expire });
+        Object.assign(certificate, {
+            server,
+            serialNumber,
+            expire: notAfter,
+            updated: this.now(),
+            status: "ACTIVE",
+            certificationAuthority: [
+                { created: this.now(), updated: this.now(), caType: "INTERMEDIATE", caCertificate: this.ca.intermediatePem },
+                { created: this.now(), updated: this.now(), caType: "ROOT", caCertificate: this.ca.rootPem },
+            ],
+        });
+    }
+
+    private finish(job: JobRecord, status: "SUCCESS" | "FAILED", reason?: string): void {
+        job.status = status;
+        job.updated = this.now();
+        if (reason) job.reason = reason;
+        if (status === "FAILED") {
+            const certificate = this.certificates.get(job.certificateId);
+            if (certificate && !certificate.server) certificate.status = "FAILED";
+        }
+        this.pollQueue.push({
+            id: this.nextMessageId++,
+            owner: this.owner(),
+            job: this.jobView(job),
+            stid: this.stid(),
+            object: { type: "Certificate", value: job.name, data: snapshot(this.certificates.get(job.certificateId)) },
+            messages: status === "FAILED" ? [{ text: job.reason, code: "EF400101", type: "ERROR" }] : undefined,
+            created: this.now(),
+        });
+    }
+
+    failJob(id: string, reason: string): void {
+        const job = this.job(id);
+        if (job.status === "RUNNING") this.finish(job, "FAILED", reason);
+    }
+
+    jobView(job: JobRecord): Json {
+        return {
+            created: job.created,
+            updated: job.updated,
+            status: job.status,
+            id: job.id,
+            type: "ssl",
+            subType: job.subType,
+            action: job.action,
+            object: { type: "Certificate", value: job.name, data: { id: job.certificateId } },
+        };
+    }
+
+    // ---- lists -------------------------------------------------------------------------------------------------
+
+    /** Query filters of `_search` (swagger QueryFilter): EQUAL, LIKE with `*`, GREATER, LESS on the object's fields. */
+    filter(objects: Json[], query: Json): Json[] {
+        const filters: Json[] = query?.filters ?? [];
+        const matches = (object: Json, filter: Json) => {
+            const raw = object[filter.key];
+            const value = raw instanceof Date ? raw.toISOString() : raw === undefined ? "" : String(raw);
+            const wanted = String(filter.value ?? "");
+            switch (String(filter.operator ?? "EQUAL").toUpperCase()) {
+                case "LIKE":
+                    return new RegExp(`^${wanted.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "i").test(value);
+                case "GREATER":
+                    return raw instanceof Date ? raw.getTime() > Date.parse(wanted) : value > wanted;
+                case "LESS":
+                    return raw instanceof Date ? raw.getTime() < Date.parse(wanted) : value < wanted;
+                case "NOT_EQUAL":
+                    return value !== wanted;
+                default:
+                    return value.toLowerCase() === wanted.toLowerCase();
+            }
+        };
+        const selected = objects.filter((object) => filters.every((filter) => matches(object, filter)));
+        const offset = Number(query?.view?.offset ?? 0);
+        const limit = Number(query?.view?.limit ?? 100);
+        return selected.slice(offset, offset + limit);
+    }
+
+    state(): Json {
+        return {
+            orders: this.counters.orders,
+            reissues: this.counters.reissues,
+            renewals: this.counters.renewals,
+            certificates: [...this.certificates.values()].map((certificate) => ({ id: String(certificate.id), name: certificate.name, status: certificate.status, serialNumber: certificate.serialNumber })),
+            contacts: this.contacts.size,
+            jobs: [...this.jobs.values()].map((job) => ({ id: String(job.id), status: job.status, name: job.name, action: job.action })),
+            pollQueueLength: this.pollQueue.length,
+        };
+    }
+}
+
+export function isTrue(value: unknown): boolean {
+    return value === true || value === "1" || value === "true" || value === 1;
+}
+
+function pickContact(input: Json): Json {
+    const address = Array.isArray(input.address) ? input.address : [input.address];
+    return {
+        fname: input.fname,
+        lname: input.lname,
+        phone: input.phone,
+        fax: input.fax,
+        email: input.email,
+        title: input.title,
+        organization: input.organization,
+        address,
+        pcode: input.pcode,
+        city: input.city,
+        country: input.country,
+        state: input.state,
+    };
+}
+
+/** The certificate as the API shows it (internal bookkeeping removed). */
+export function certificateView(certificate: Json): Json {
+    const { pendingDnsNames: _names, status: _status, ...view } = certificate;
+    return view;
+}
+
+function snapshot(certificate: Json | undefined): Json | undefined {
+    return certificate ? certificateView({ ...certificate }) : undefined;
+}

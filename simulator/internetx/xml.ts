@@ -1,0 +1,206 @@
+import { XMLBuilder, XMLParser } from "fast-xml-parser";
+import { authenticationError, invalid, SimulatorApiError } from "./errors";
+import { Json, SimulatorModel } from "./model";
+import { withDates, xmlDate } from "./render";
+import { runTask, TaskAnswer, taskByCode, TaskName } from "./tasks";
+import type { ProtocolAnswer } from "./json";
+
+/**
+ * The XML gateway (seed 001: `<request><auth>…</auth><task><code>…</code>…</task></request>`), translating to and
+ * from the JSON models of tasks.ts. Element names: snake_case of the JSON names with the seeds' renames.
+ */
+const parser = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    isArray: (name) => ["address", "approver_emails", "subject_alternative_names", "where"].includes(name),
+});
+const builder = new XMLBuilder({ cdataPropName: "__cdata", format: true, suppressEmptyNode: true });
+
+const toXmlNames: Record<string, string> = { fname: "first", lname: "last", pcode: "postal_code", adminContact: "admin", technicalContact: "technical", caCertificate: "ca_cert" };
+const toJsonNames: Record<string, string> = Object.fromEntries(Object.entries(toXmlNames).map(([json, xml]) => [xml, json]));
+const cdata = new Set(["plain", "csr", "server", "ca_cert", "name", "state", "city", "organization", "file_name", "file_content"]);
+
+function snake(name: string): string {
+    return toXmlNames[name] ?? name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+function camel(name: string): string {
+    return toJsonNames[name] ?? name.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+/** JSON model → XML element tree. */
+export function xmlTree(value: unknown, element = ""): unknown {
+    if (Array.isArray(value)) return value.map((item) => xmlTree(item, element));
+    if (value instanceof Date) return xmlDate(value);
+    if (value !== null && typeof value === "object") {
+        const tree: Json = {};
+        for (const [key, item] of Object.entries(value as Json)) {
+            if (item === undefined || item === null) continue;
+            const name = snake(key);
+            if (key === "lifetime" && typeof item === "object") tree[name] = String(item.period);
+            else if (key === "caType") tree[name] = item === "INTERMEDIATE" ? "ICA1" : item;
+            else if (typeof item === "boolean") tree[name] = key === "provisioning" ? (item ? "1" : "0") : String(item);
+            else tree[name] = xmlTree(item, name);
+        }
+        return tree;
+    }
+    const text = String(value);
+    return cdata.has(element) && !text.includes("]]>") ? { __cdata: text } : text;
+}
+
+/** XML element tree → JSON model (values stay strings; the model converts what it needs). */
+function jsonModel(value: unknown): any {
+    if (Array.isArray(value)) return value.map(jsonModel);
+    if (value === null || typeof value !== "object") return value;
+    const model: Json = {};
+    for (const [element, item] of Object.entries(value as Json)) {
+        if (item === "") continue;
+        const key = camel(element);
+        if (element === "lifetime") model[key] = { unit: "MONTH", period: Number(item) };
+        else if (element === "provisioning" || element === "has_csr") model[key] = item === "1" || item === "true";
+        else model[key] = jsonModel(item);
+    }
+    return model;
+}
+
+const operators: Record<string, string> = { eq: "EQUAL", like: "LIKE", gt: "GREATER", lt: "LESS", ne: "NOT_EQUAL" };
+
+function query(task: Json): Json {
+    const where = (task.where ?? []) as Json[];
+    return {
+        filters: where.map((filter) => ({ key: camel(String(filter.key)), value: filter.value, operator: operators[String(filter.operator).toLowerCase()] ?? "EQUAL" })),
+        view: { limit: Number(task.view?.limit ?? 100), offset: Number(task.view?.offset ?? 0) },
+    };
+}
+
+/** The task's payload in the JSON API's words, and the object id. */
+function requestOf(name: TaskName, task: Json): { id?: string; body: Json } {
+    const contact = task.contact as Json | undefined;
+    const certificate = task.certificate as Json | undefined;
+    switch (name) {
+        case "SslContactCreate":
+        case "SslContactUpdate":
+        case "SslContactDelete":
+        case "SslContactInfo": {
+            const { id, ...rest } = jsonModel(contact ?? {});
+            return { id, body: rest };
+        }
+        case "SslContactList":
+        case "CertificateList":
+            return { body: query(task) };
+        case "CertificatePrepareOrder":
+            return { body: jsonModel(task.certificate_request ?? {}) };
+        case "JobInfo":
+            return { id: (task.job as Json | undefined)?.id, body: {} };
+        case "PollInfo":
+            return { body: {} };
+        case "PollConfirm":
+            return { id: (task.message as Json | undefined)?.id, body: {} };
+        default: {
+            const { id, ...rest } = jsonModel(certificate ?? {});
+            if (rest.subjectAlternativeNames) rest.subjectAlternativeNames = rest.subjectAlternativeNames.map((entry: Json) => (typeof entry === "string" ? { name: entry } : entry));
+            return { id, body: rest };
+        }
+    }
+}
+
+/** The answer's `<data>` content for a task (seed 001/002/003 shapes). */
+function dataOf(name: TaskName, answer: TaskAnswer): Json {
+    const summary = answer.object?.summary;
+    switch (name) {
+        case "SslContactCreate":
+        case "SslContactDelete":
+        case "CertificateDelete":
+        case "PollConfirm":
+            return {};
+        case "SslContactUpdate":
+        case "SslContactInfo":
+            return { contact: xmlTree(answer.data) };
+        case "SslContactList":
+            return { summary: String(summary), contact: xmlTree(answer.data) };
+        case "CertificatePrepareOrder":
+            return { certificate_request: xmlTree(answer.data[0]) };
+        case "CertificateCreate":
+        case "CertificateReissue":
+        case "CertificateRenew":
+            return { certificate_job: { job: xmlTree(answer.data[0]) } };
+        case "CertificateInfo":
+            return { certificate: xmlTree(answer.data[0]) };
+        case "CertificateList":
+            return { summary: String(summary), certificate: xmlTree(answer.data) };
+        case "JobInfo":
+            return { job: xmlTree(answer.data[0]) };
+        case "PollInfo": {
+            const message = answer.data[0];
+            if (!message) return { summary: "0" };
+            const failed = message.job.status === "FAILED";
+            // seed 002: the job nests its object, `job_id` and a status block of its own.
+            return {
+                summary: String(summary),
+                message: {
+                    id: String(message.id),
+                    owner: xmlTree(message.owner),
+                    job: {
+                        certificate: xmlTree(message.object.data),
+                        job_id: String(message.job.id),
+                        status: {
+                            code: failed ? "E400101" : "S400101",
+                            text: failed ? message.messages?.[0]?.text : "Certificate order was completed successfully.",
+                            type: failed ? "error" : "success",
+                            object: { type: "certificate", value: { __cdata: message.object.value } },
+                        },
+                        stid: message.stid,
+                    },
+                    created: xmlDate(message.created),
+                },
+            };
+        }
+    }
+}
+
+function document(model: SimulatorModel, status: Json, data: Json, messages: Json[] = []): string {
+    const result: Json = { data, status, ...(messages.length > 0 ? { msg: messages } : {}) };
+    return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build(withDates({ response: { result, stid: model.stid() } }, xmlDate))}`;
+}
+
+export function xmlError(model: SimulatorModel, error: SimulatorApiError): ProtocolAnswer {
+    return {
+        // The gateway answers errors inside the document with HTTP 200 (docs/wire-format.md).
+        status: 200,
+        contentType: "text/xml; charset=utf-8",
+        body: document(model, { code: error.statusCode, text: error.statusText, type: "error" }, {}, error.messages.map((message) => ({ ...message, type: "error" }))),
+    };
+}
+
+/** Reads only the task code, for the request log and fault matching. */
+export function xmlTaskCode(body: string): string | undefined {
+    return /<code>\s*([0-9]+)\s*<\/code>/.exec(body)?.[1];
+}
+
+export async function handleXml(model: SimulatorModel, password: string, body: string): Promise<ProtocolAnswer> {
+    try {
+        let parsed: Json;
+        try {
+            parsed = parser.parse(body, true);
+        } catch (error) {
+            throw new SimulatorApiError(400, "E0000", "The request is not well-formed XML.", [{ text: (error as Error).message, code: "EF01000" }]);
+        }
+        const request = parsed.request as Json | undefined;
+        const auth = request?.auth as Json | undefined;
+        if (!auth || auth.user !== model.user || auth.password !== password || auth.context !== model.context) throw authenticationError();
+        const task = (request?.task ?? {}) as Json;
+        const name = taskByCode[String(task.code)];
+        if (!name) throw invalid(String(task.code ?? "0000"), "code", `unknown task code ${task.code}`);
+        const { id, body: payload } = requestOf(name, task);
+        const answer = await runTask(model, name, id, payload);
+        const object = answer.object ? { type: String(answer.object.type).toLowerCase(), value: answer.object.value } : undefined;
+        return {
+            status: 200,
+            contentType: "text/xml; charset=utf-8",
+            body: document(model, { code: answer.code, text: answer.text, type: answer.type.toLowerCase(), object }, dataOf(name, answer), (answer.messages ?? []).map((message) => ({ ...message, type: "error" }))),
+        };
+    } catch (error) {
+        if (error instanceof SimulatorApiError) return xmlError(model, error);
+        throw error;
+    }
+}
