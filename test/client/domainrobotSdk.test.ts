@@ -1,0 +1,70 @@
+import { generateKeyAndCsr, parseCertificate } from "../../provider/x509";
+import { RunningSimulator, startSimulator } from "../../simulator/internetx";
+import { expect } from "../support/client";
+
+// InterNetX's own JavaScript SDK (dev dependency), written against the real API: if it works with the simulator,
+// the simulator speaks the documented JSON API and not only what this project's client expects.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { DomainRobot } = require("js-domainrobot-sdk");
+
+describe("compatibility: InterNetX's js-domainrobot-sdk against the simulator", function () {
+    this.timeout(60_000);
+    let simulator: RunningSimulator;
+    let robot: any;
+
+    before(async () => {
+        simulator = await startSimulator({ issuanceDelayMs: 150 });
+        robot = new DomainRobot({ url: simulator.url, auth: { user: simulator.user, password: simulator.password, context: simulator.context } });
+    });
+    after(() => simulator.close());
+
+    it("runs the documented flow: contact create, prepare order, certificate create, poll info and confirm, certificate info", async () => {
+        const contact = await robot.sslcontact().create({
+            fname: "John",
+            lname: "Doe",
+            phone: "+49-123-12345",
+            email: "john.doe@example.com",
+            organization: "Company",
+            address: ["123 Main Street"],
+            pcode: "12345",
+            city: "Anytown",
+            country: "DE",
+        });
+        expect(contact.status).to.equal(200);
+        expect(contact.result.status.code).to.equal("S400201");
+        const contactId = contact.result.data[0].id;
+
+        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: "sdk.example.com" });
+        const prepared = await robot.certificate().prepareOrder({ csr: csrPem, product: "QUICKSSLPREMIUM" });
+        expect(prepared.result.status.code).to.equal("S400110");
+        const dns = prepared.result.data[0].authentication.find((entry: { method: string }) => entry.method === "DNS").dns;
+
+        const created = await robot.certificate().create({
+            adminContact: { id: contactId },
+            technicalContact: { id: contactId },
+            name: "sdk.example.com",
+            lifetime: { unit: "MONTH", period: 12 },
+            software: "APACHESSL",
+            csr: csrPem,
+            product: "QUICKSSLPREMIUM",
+            authentication: { method: "DNS", dns, provisioning: true },
+        });
+        expect(created.result.status).to.deep.equal({ code: "N400101", text: "Certificate order was started successfully.", type: "NOTIFY" });
+        const jobId = created.result.data[0].id;
+
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const polled = await robot.poll().info();
+        expect(polled.result.status.code).to.equal("S0905");
+        const message = polled.result.data[0];
+        expect(message.job).to.deep.include({ id: jobId, status: "SUCCESS", action: "create" });
+        const certificateId = message.object.data.id;
+        const confirmed = await robot.poll().confirm(message.id);
+        expect(confirmed.result.status.code).to.equal("S0906");
+
+        const info = await robot.certificate().info(certificateId);
+        expect(info.result.status.code).to.equal("S400104");
+        const leaf = await parseCertificate(info.result.data[0].server);
+        expect(leaf.commonName).to.equal("sdk.example.com");
+        expect(info.result.data[0].certificationAuthority.map((authority: { caType: string }) => authority.caType)).to.deep.equal(["INTERMEDIATE", "ROOT"]);
+    });
+});
