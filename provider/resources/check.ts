@@ -23,6 +23,8 @@ export const countryCode = z
     .refine(isKnownRegion, (code) => ({ message: `${code} is not an ISO 3166-1 country code` }));
 
 function isKnownRegion(code: string): boolean {
+    // A malformed code is reported by the format rule alone.
+    if (!/^[A-Z]{2}$/.test(code)) return true;
     try {
         const name = regionNames.of(code);
         return name !== undefined && name !== code && code !== "ZZ";

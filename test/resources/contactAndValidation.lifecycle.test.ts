@@ -1,0 +1,121 @@
+import { OrderFailedError } from "../../provider/errors";
+import { checkCertificateInputs } from "../../provider/resources/certificate/check";
+import { createCertificate } from "../../provider/resources/certificate/lifecycle";
+import { configureFromStack, resetStackConfig } from "../../provider/resources/connection";
+import { checkDomainValidationInputs, createDomainValidation } from "../../provider/resources/domainValidation/lifecycle";
+import {
+    checkSslContactInputs,
+    createSslContact,
+    deleteSslContact,
+    readSslContact,
+    updateSslContact,
+} from "../../provider/resources/sslContact/lifecycle";
+import { systemClock } from "../../provider/resources/wait/clock";
+import { generateKeyAndCsr } from "../../provider/x509";
+import { RunningSimulator, startSimulator } from "../../simulator/internetx";
+import { expect } from "../support/client";
+import { SimulatorAdmin } from "../support/simulatorAdmin";
+
+const contactInputs = {
+    firstName: "Ada",
+    lastName: "Lovelace",
+    email: "ada@example.com",
+    phone: "+49-941-1234560",
+    organization: "Example GmbH",
+    address: ["Maximilianstrasse 36"],
+    postalCode: "93047",
+    city: "Regensburg",
+    country: "DE",
+};
+
+for (const protocol of ["json", "xml"] as const) {
+    describe(`SslContact and DomainValidation lifecycles over ${protocol}`, function () {
+        this.timeout(60_000);
+        let simulator: RunningSimulator;
+        let admin: SimulatorAdmin;
+
+        before(async () => {
+            simulator = await startSimulator({ issuanceDelayMs: 150, dnsValidationDeadlineMs: 1200 });
+            admin = new SimulatorAdmin(simulator.adminUrl);
+            const settings: Record<string, string> = {
+                "internetx:user": simulator.user,
+                "internetx:password": simulator.password,
+                "internetx:context": simulator.context,
+                "internetx:url": simulator.url,
+                "internetx:xmlUrl": simulator.xmlUrl,
+                "internetx:protocol": protocol,
+            };
+            configureFromStack((key) => settings[key]);
+        });
+        after(async () => {
+            resetStackConfig();
+            await simulator.close();
+        });
+
+        it("creates a contact, reads it back, updates it in place, deletes it, then reads an empty id", async () => {
+            const checked = checkSslContactInputs(contactInputs);
+            expect(checked.failures).to.deep.equal([]);
+            const created = await createSslContact(checked.inputs!);
+            expect(created.outs).to.deep.equal({ ...contactInputs, contactId: created.id });
+            expect((await readSslContact(created.id, created.outs)).props).to.deep.equal(created.outs);
+            const moved = { ...checked.inputs!, city: "München", address: ["Leopoldstraße 1", "Hinterhaus"] };
+            const updated = await updateSslContact(created.id, created.outs, moved);
+            expect(updated.outs).to.deep.equal({ ...moved, contactId: created.id });
+            expect((await readSslContact(created.id, updated.outs)).props).to.deep.include({ city: "München", address: ["Leopoldstraße 1", "Hinterhaus"] });
+            await deleteSslContact(created.id, updated.outs);
+            expect(await readSslContact(created.id, updated.outs)).to.deep.equal({ id: "", props: {} });
+            await deleteSslContact(created.id, updated.outs);
+        });
+
+        it("imports a contact by id with its inputs", async () => {
+            const created = await createSslContact(checkSslContactInputs(contactInputs).inputs!);
+            const imported = await readSslContact(created.id, undefined);
+            expect(imported.inputs).to.deep.equal(contactInputs);
+        });
+
+        it("names every bad contact field in check and sends nothing", async () => {
+            await admin.clearRequests();
+            const result = checkSslContactInputs({ ...contactInputs, email: "ada", phone: "0941 123", country: "Germany", address: [], extra: 1 });
+            expect(result.failures).to.deep.equal([
+                { property: "email", reason: "must be an email address like admin@example.com" },
+                { property: "phone", reason: "must look like +49-941-1234560 (international, with country code)" },
+                { property: "address", reason: "needs at least one line" },
+                { property: "country", reason: "must be an ISO 3166-1 alpha-2 code in capitals, e.g. DE" },
+                { property: "(inputs)", reason: "Unrecognized key(s) in object: 'extra'" },
+            ]);
+            expect(await admin.requests()).to.deep.equal([]);
+        });
+
+        it("hands out the DNS record before ordering; the certificate is issued once the record is published", async () => {
+            const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `paired-${protocol}.example.com` });
+            const validationCheck = await checkDomainValidationInputs({ csr: csrPem, product: "QUICKSSLPREMIUM" });
+            expect(validationCheck.failures).to.deep.equal([]);
+            const validation = await createDomainValidation(validationCheck.inputs!);
+            expect(validation.outs.dnsRecord).to.deep.include({ name: `paired-${protocol}.example.com.`, type: "TXT", ttl: 300 });
+            expect(validation.outs.dnsRecord!.value).to.match(/^20260101000000[a-z0-9]{50}$/);
+            expect(validation.outs.fileValidation).to.deep.equal({ url: `http://paired-${protocol}.example.com/.well-known/pki-validation/fileauth.txt`, content: validation.outs.dnsRecord!.value });
+            expect(validation.outs.approverEmails).to.deep.equal(["admin", "administrator", "hostmaster", "webmaster", "postmaster"].map((box) => `${box}@example.com`));
+            expect(validation.outs.authentication).to.deep.equal({ method: "DNS", dns: `paired-${protocol}.example.com.\t\t300\tIN\tTXT\t"${validation.outs.dnsRecord!.value}"`, provisioning: false });
+
+            const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!);
+            const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1 })).inputs!;
+            const ordering = createCertificate(inputs, { log: () => undefined, clock: systemClock });
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            expect((await admin.state()).certificates.find((certificate) => certificate.name === `paired-${protocol}.example.com`)?.status).to.equal("PENDING");
+            await admin.publishDns(validation.outs.dnsRecord!.name, "TXT", validation.outs.dnsRecord!.value);
+            const created = await ordering;
+            expect(created.outs.status).to.equal("ISSUED");
+            expect(created.outs.dnsValidationRecord).to.deep.equal(validation.outs.dnsRecord);
+        });
+
+        it("fails the order with the CA's reason when the record is never published", async () => {
+            const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `unpublished-${protocol}.example.com` });
+            const validation = await createDomainValidation({ csr: csrPem, product: "QUICKSSLPREMIUM" });
+            const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!);
+            const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1 })).inputs!;
+            const error = (await createCertificate(inputs, { log: () => undefined, clock: systemClock }).catch((caught) => caught)) as OrderFailedError;
+            expect(error).to.be.instanceOf(OrderFailedError);
+            expect(error.reason).to.equal(`DNS validation failed: TXT record for unpublished-${protocol}.example.com. not found`);
+        });
+    });
+}
