@@ -1,0 +1,103 @@
+import { spawn, execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+
+export const repositoryRoot = join(__dirname, "..", "..", "..");
+
+export interface CommandResult {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+/** The PATH entries of a usable Pulumi CLI (scripts/pulumi-cli/setup.sh builds it on first use). */
+export function pulumiPath(): string {
+    const output = execFileSync("bash", [join(repositoryRoot, "scripts", "pulumi-cli", "setup.sh")], { stdio: ["ignore", "pipe", "inherit"] }).toString().trim();
+    return output.split("\n").pop()!;
+}
+
+/**
+ * A Pulumi program directory with a local file backend: one of examples/ copied in, its node_modules linking this
+ * checkout (the package itself as `pulumi-sslmanager`), and the environment that keeps the CLI off the network.
+ */
+export class PulumiWorkspace {
+    readonly programDirectory: string;
+    readonly environment: Record<string, string>;
+
+    constructor(
+        readonly directory: string,
+        example: string,
+        path: string,
+        extraEnvironment: Record<string, string> = {},
+    ) {
+        rmSync(directory, { recursive: true, force: true });
+        this.programDirectory = join(directory, example);
+        mkdirSync(join(directory, "state"), { recursive: true });
+        mkdirSync(join(directory, "home"), { recursive: true });
+        cpSync(join(repositoryRoot, "examples", example), this.programDirectory, { recursive: true });
+        const modules = join(this.programDirectory, "node_modules");
+        mkdirSync(modules, { recursive: true });
+        for (const entry of readdirSync(join(repositoryRoot, "node_modules"))) {
+            if (entry.startsWith(".")) continue;
+            symlinkSync(join(repositoryRoot, "node_modules", entry), join(modules, entry));
+        }
+        symlinkSync(repositoryRoot, join(modules, "pulumi-sslmanager"));
+        this.environment = {
+            ...(process.env as Record<string, string>),
+            PATH: `${path}:${process.env.PATH}`,
+            PULUMI_HOME: join(directory, "home"),
+            PULUMI_BACKEND_URL: `file://${join(directory, "state")}`,
+            PULUMI_CONFIG_PASSPHRASE: "pulumi-sslmanager-local",
+            PULUMI_SKIP_UPDATE_CHECK: "true",
+            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+            PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+            PULUMI_SKIP_CONFIRMATIONS: "true",
+            NO_COLOR: "1",
+            ...extraEnvironment,
+        };
+    }
+
+    /** Runs `pulumi <args>` in the program directory. */
+    pulumi(args: string[], options: { input?: string; echo?: boolean } = {}): Promise<CommandResult> {
+        return new Promise((resolve) => {
+            const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.programDirectory, env: this.environment, stdio: ["pipe", "pipe", "pipe"] });
+            let stdout = "";
+            let stderr = "";
+            child.stdout.on("data", (chunk: Buffer) => {
+                stdout += chunk.toString();
+                if (options.echo) process.stdout.write(chunk);
+            });
+            child.stderr.on("data", (chunk: Buffer) => {
+                stderr += chunk.toString();
+                if (options.echo) process.stderr.write(chunk);
+            });
+            child.stdin.end(options.input ?? "");
+            child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+        });
+    }
+
+    /** Like `pulumi`, but a non-zero exit is an error carrying the whole output. */
+    async must(args: string[], options: { echo?: boolean } = {}): Promise<CommandResult> {
+        const result = await this.pulumi(args, options);
+        if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}\n${result.stdout}\n${result.stderr}`);
+        return result;
+    }
+
+    /** Stack config for the simulator (the password as a secret). */
+    async configureSimulator(simulator: { url: string; xmlUrl: string; user: string; password: string; context: string }, protocol: "json" | "xml" = "json"): Promise<void> {
+        await this.must(["config", "set", "internetx:url", simulator.url]);
+        await this.must(["config", "set", "internetx:xmlUrl", simulator.xmlUrl]);
+        await this.must(["config", "set", "internetx:user", simulator.user]);
+        await this.must(["config", "set", "internetx:context", simulator.context]);
+        await this.must(["config", "set", "internetx:protocol", protocol]);
+        await this.must(["config", "set", "--secret", "internetx:password", simulator.password]);
+    }
+
+    async outputs(): Promise<Record<string, unknown>> {
+        return JSON.parse((await this.must(["stack", "output", "--json", "--show-secrets"])).stdout) as Record<string, unknown>;
+    }
+
+    exists(): boolean {
+        return existsSync(this.programDirectory);
+    }
+}
