@@ -1,0 +1,123 @@
+import { join } from "node:path";
+import { tmpdir } from "node:os";
+import { mkdtempSync } from "node:fs";
+import { Client } from "../../provider/internetx/client";
+import { generateKeyAndCsr, parseCertificate, splitPemBlocks, verifyChain } from "../../provider/x509";
+import { PulumiWorkspace, pulumiPath } from "../../scripts/pulumi-cli/workspace";
+import { RunningSimulator, startSimulator } from "../../simulator/internetx";
+import { expect } from "../support/client";
+import { SimulatorAdmin } from "../support/simulatorAdmin";
+
+/**
+ * The real Pulumi CLI end to end (issue 4, part 2): `pulumi up/preview/refresh/destroy` and the `import` option on
+ * the examples, with a local file backend and a passphrase secrets provider, against the simulator. The CLI comes
+ * from scripts/pulumi-cli/setup.sh (built from its Go module on first use); if it cannot be had, these tests fail
+ * with the reason rather than being skipped.
+ */
+describe("the Pulumi CLI end to end against the simulator", function () {
+    this.timeout(60 * 60 * 1000);
+    let path: string;
+    let simulator: RunningSimulator;
+    let admin: SimulatorAdmin;
+    let client: Client;
+
+    before(async () => {
+        path = pulumiPath();
+        simulator = await startSimulator({ issuanceDelayMs: 1000 });
+        admin = new SimulatorAdmin(simulator.adminUrl);
+        client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
+    });
+    after(async () => {
+        await client?.close();
+        await simulator?.close();
+    });
+
+    function workspace(example: string): PulumiWorkspace {
+        return new PulumiWorkspace(mkdtempSync(join(tmpdir(), `sslmanager-cli-${example}-`)), example, path);
+    }
+
+    it("runs the quickstart: up, preview without changes, reissue on new SANs, refresh after deletion, destroy", async () => {
+        const quickstart = workspace("quickstart");
+        await quickstart.must(["stack", "init", "e2e"]);
+        await quickstart.configureSimulator(simulator);
+        await quickstart.must(["config", "set", "pollIntervalSeconds", "0.5"]);
+        const ordersBefore = (await admin.state()).orders;
+
+        await quickstart.must(["up", "--yes", "--skip-preview"]);
+        const first = await quickstart.outputs();
+        const [leafPem, ...intermediates] = splitPemBlocks(String(first.fullChainPem));
+        expect((await verifyChain(leafPem, intermediates, String(first.rootPem))).valid).to.equal(true);
+        expect(first.subjectAlternativeNames).to.have.members(["www.example.com", "example.com"]);
+        expect((await admin.state()).orders).to.equal(ordersBefore + 1);
+
+        const preview = await quickstart.pulumi(["preview", "--expect-no-changes"]);
+        expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
+
+        await quickstart.must(["config", "set", "--path", "subjectAlternativeNames[0]", "example.com"]);
+        await quickstart.must(["config", "set", "--path", "subjectAlternativeNames[1]", "api.example.com"]);
+        const reissue = await quickstart.must(["up", "--yes", "--skip-preview"]);
+        expect(reissue.stdout).to.match(/~ 1 updated|1 updated/);
+        const second = await quickstart.outputs();
+        expect(second.certificateId).to.equal(first.certificateId);
+        expect(second.serialNumber).not.to.equal(first.serialNumber);
+        expect((await parseCertificate(String(second.fullChainPem).split("-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n")).dnsNames).to.have.members(["www.example.com", "example.com", "api.example.com"]);
+        expect((await admin.state()).orders).to.equal(ordersBefore + 1);
+
+        await client.certificate.delete(String(second.certificateId));
+        const refresh = await quickstart.must(["refresh", "--yes", "--skip-preview"]);
+        expect(refresh.stdout).to.match(/- 1 deleted|1 deleted/);
+        const state = JSON.parse((await quickstart.must(["stack", "export"])).stdout) as { deployment: { resources?: { type: string }[] } };
+        expect((state.deployment.resources ?? []).map((resource) => resource.type)).not.to.include("pulumi-nodejs:dynamic/internetx:Certificate");
+
+        await quickstart.must(["destroy", "--yes", "--skip-preview"]);
+        const after = await admin.state();
+        expect(after.contacts).to.equal(0);
+        expect(after.certificates.filter((certificate) => certificate.name === "www.example.com")).to.deep.equal([]);
+    });
+
+    it("resumes an order whose wait timed out on the next up, with exactly one order", async () => {
+        const quickstart = workspace("quickstart");
+        await quickstart.must(["stack", "init", "resume"]);
+        await quickstart.configureSimulator(simulator, "xml");
+        await quickstart.must(["config", "set", "domain", "resume.example.com"]);
+        await quickstart.must(["config", "set", "pollIntervalSeconds", "0.5"]);
+        await quickstart.must(["config", "set", "waitTimeoutSeconds", "1"]);
+        await admin.settings({ issuanceDelayMs: 6000 });
+        const ordersBefore = (await admin.state()).orders;
+        const timedOut = await quickstart.pulumi(["up", "--yes", "--skip-preview"]);
+        expect(timedOut.code).not.to.equal(0);
+        expect(timedOut.stdout + timedOut.stderr).to.match(/resume\.example\.com: still RUNNING after \d+s/);
+        await admin.settings({ issuanceDelayMs: 1000 });
+        await quickstart.must(["config", "set", "waitTimeoutSeconds", "120"]);
+        await quickstart.must(["up", "--yes", "--skip-preview"]);
+        const outputs = await quickstart.outputs();
+        expect((await parseCertificate(String(outputs.fullChainPem).split("-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n")).commonName).to.equal("resume.example.com");
+        expect((await admin.state()).orders).to.equal(ordersBefore + 1);
+        await quickstart.must(["destroy", "--yes", "--skip-preview"]);
+    });
+
+    it("imports an existing certificate with every output filled", async () => {
+        const contact = await client.sslcontact.create({ fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" });
+        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "legacy.example.com" });
+        const accepted = await client.certificate.create({ name: "legacy.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, software: "APACHESSL", csr: csrPem, adminContactId: contact.id, technicalContactId: contact.id, authentication: { method: "EMAIL", approverEmails: ["admin@example.com"] } });
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        const certificateId = (await client.job.info(accepted.jobId!)).object!.data!.id!;
+        const existing = await client.certificate.info(certificateId);
+
+        const legacy = workspace("import-existing");
+        await legacy.must(["stack", "init", "import"]);
+        await legacy.configureSimulator(simulator);
+        await legacy.must(["config", "set", "name", "legacy.example.com"]);
+        await legacy.must(["config", "set", "csr", csrPem]);
+        await legacy.must(["config", "set", "adminContactId", contact.id]);
+        await legacy.must(["config", "set", "technicalContactId", contact.id]);
+        await legacy.must(["config", "set", "certificateId", certificateId]);
+        const ordersBefore = (await admin.state()).orders;
+        const imported = await legacy.must(["up", "--yes", "--skip-preview"]);
+        expect(imported.stdout).to.match(/= 1 imported|1 imported/);
+        const outputs = await legacy.outputs();
+        expect(outputs.notAfter).to.equal(existing.expire);
+        expect(String(outputs.fullChainPem).startsWith(existing.server!.trim())).to.equal(true);
+        expect((await admin.state()).orders).to.equal(ordersBefore);
+    });
+});
