@@ -26,7 +26,8 @@ export interface IssueRequest {
 }
 
 /**
- * The simulator's certificate authority: a self-signed root and an intermediate (ECDSA P-256, SHA-256, fast to make),
+ * The simulator's certificate authority: a self-signed root and an intermediate (RSA 2048, SHA-256, as the public
+ * CAs InterNetX resells use, and what every PKCS#12 reader understands),
  * issuing real leaf certificates from CSRs, so every chain the simulator hands out verifies.
  */
 export class TestCertificateAuthority {
@@ -40,7 +41,7 @@ export class TestCertificateAuthority {
     static async create(options: { organization?: string } = {}): Promise<TestCertificateAuthority> {
         const organization = options.organization ?? "pulumi-sslmanager Simulator";
         const now = Date.now();
-        const rootKeys = await generateKeyPair({ algorithm: "ECDSA", curve: "P256" });
+        const rootKeys = await generateKeyPair({ algorithm: "RSA", rsaBits: 2048 });
         const root = await x509.X509CertificateGenerator.createSelfSigned({
             serialNumber: randomSerialNumber(),
             name: distinguishedName(`${organization} Root CA`, { organization, country: "DE" }),
@@ -54,7 +55,7 @@ export class TestCertificateAuthority {
                 await x509.SubjectKeyIdentifierExtension.create(rootKeys.publicKey, false, crypto),
             ],
         }, crypto);
-        const intermediateKeys = await generateKeyPair({ algorithm: "ECDSA", curve: "P256" });
+        const intermediateKeys = await generateKeyPair({ algorithm: "RSA", rsaBits: 2048 });
         const intermediate = await x509.X509CertificateGenerator.create({
             serialNumber: randomSerialNumber(),
             subject: distinguishedName(`${organization} TLS Intermediate CA`, { organization, country: "DE" }),

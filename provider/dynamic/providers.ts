@@ -36,3 +36,13 @@ export const certificateProvider: pulumi.dynamic.ResourceProvider = {
     update: (id, olds, news) => require("pulumi-sslmanager/bin/provider/dynamic/certificate").update(id, olds, news),
     delete: (id, props) => require("pulumi-sslmanager/bin/provider/dynamic/certificate").remove(id, props),
 };
+
+export const smimeCertificateProvider: pulumi.dynamic.ResourceProvider = {
+    configure: (request) => require("pulumi-sslmanager/bin/provider/dynamic/context").configure(request),
+    check: (olds, news) => require("pulumi-sslmanager/bin/provider/dynamic/smime").check(olds, news),
+    diff: (id, olds, news) => require("pulumi-sslmanager/bin/provider/dynamic/smime").diff(id, olds, news),
+    create: (inputs) => require("pulumi-sslmanager/bin/provider/dynamic/smime").create(inputs),
+    read: (id, props) => require("pulumi-sslmanager/bin/provider/dynamic/smime").read(id, props),
+    update: (id, olds, news) => require("pulumi-sslmanager/bin/provider/dynamic/smime").update(id, olds, news),
+    delete: (id, props) => require("pulumi-sslmanager/bin/provider/dynamic/smime").remove(id, props),
+};

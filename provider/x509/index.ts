@@ -7,3 +7,4 @@ export type { KeyAlgorithm, KeySpec } from "./keys";
 export { distinguishedName } from "./names";
 export type { SubjectFields } from "./names";
 export { InvalidPemError, splitPemBlocks } from "./pem";
+export { createPkcs12, readPkcs12 } from "./pkcs12";

@@ -8,3 +8,5 @@ export type { DomainValidationArgs } from "./domainValidation";
 export { SslContact } from "./sslContact";
 export type { SslContactArgs } from "./sslContact";
 export type { DnsRecord, PrivateKeyArgs, SubjectArgs, ValidationArgs } from "./types";
+export { SmimeCertificate } from "./smimeCertificate";
+export type { SmimeCertificateArgs } from "./smimeCertificate";

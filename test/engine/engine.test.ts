@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "../../provider/internetx/client";
-import { parseCertificate, privateKeyMatchesCertificate, verifyChain, generateKeyAndCsr } from "../../provider/x509";
+import { parseCertificate, privateKeyMatchesCertificate, readPkcs12, verifyChain, generateKeyAndCsr } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
@@ -37,8 +37,15 @@ const ownCsr = new internetx.Certificate("own-csr", {
     validation: validation.authentication, pollIntervalSeconds: 0.2,
     connection: { password: config.requireSecret("connectionPassword") },
 });
+const mail = new internetx.SmimeCertificate("mail", {
+    email: "joe.sample@example.com", product: "GLOBALSIGN_PERSONALSIGN_1", lifetimeMonths: 36,
+    adminContactId: contact.contactId, firstName: "Joe", lastName: "Sample",
+    downloadPassword: config.requireSecret("downloadPassword"), privateKey: { algorithm: "RSA" }, pollIntervalSeconds: 0.2,
+});
 exports.fullChain = generated.fullChainPem;
+exports.bundle = mail.pkcs12Base64;
 `;
+const smimeType = "pulumi-nodejs:dynamic/internetx:SmimeCertificate";
 
 const certificateType = "pulumi-nodejs:dynamic/internetx:Certificate";
 const contactType = "pulumi-nodejs:dynamic/internetx:SslContact";
@@ -69,7 +76,7 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         admin = new SimulatorAdmin(simulator.adminUrl);
         csrPem = (await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: "shop.example.com", subjectAlternativeNames: ["shop.example.com"] })).csrPem;
         programDirectory = createProgram(programSource);
-        const config = JSON.stringify({ "engine-path-program:csr": csrPem, "engine-path-program:connectionPassword": simulator.password });
+        const config = JSON.stringify({ "engine-path-program:csr": csrPem, "engine-path-program:connectionPassword": simulator.password, "engine-path-program:downloadPassword": "Correct-Horse-42" });
         const runner = join(__dirname, "harness", "mockRunner.js");
         registrations = JSON.parse(execFileSync(process.execPath, [runner, programDirectory, config], { cwd: programDirectory }).toString().trim().split("\n").pop()!);
         engine = await new FakeEngine().start();
@@ -83,12 +90,13 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         if (programDirectory) rmSync(programDirectory, { recursive: true, force: true });
     });
 
-    it("registers the four resources under stable type tokens", () => {
+    it("registers the five resources under stable type tokens", () => {
         expect(registrations.map((entry) => `${entry.type} ${entry.name}`)).to.have.members([
             `${contactType} admin`,
             `${validationType} validation`,
             `${certificateType} www`,
             `${certificateType} own-csr`,
+            `${smimeType} mail`,
         ]);
     });
 
@@ -96,7 +104,7 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         for (const entry of registrations) {
             const text = String(entry.inputs.__provider);
             expect(text.length, `${entry.name}: ${text.length} characters`).to.be.lessThan(6000);
-            expect(text).to.match(/require\("pulumi-sslmanager\/bin\/provider\/dynamic\/(sslContact|domainValidation|certificate)"\)/);
+            expect(text).to.match(/require\("pulumi-sslmanager\/bin\/provider\/dynamic\/(sslContact|domainValidation|certificate|smime)"\)/);
             for (const forbidden of ["ZodObject", "undici", "class Client", "fast-xml-parser", simulator.password]) expect(text).not.to.contain(forbidden);
         }
         console.log(`      serialized provider sizes: ${registrations.map((entry) => `${entry.name} ${String(entry.inputs.__provider).length} characters`).join(", ")}`);
@@ -244,6 +252,23 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         expect((await admin.state()).orders).to.equal(ordersBefore + 1);
         await admin.settings({ issuanceDelayMs: 300 });
         await server.delete(urn, failure.initializationFailure!.id, resumed.properties);
+    });
+
+    it("keeps the S/MIME download password a secret input and creates the S/MIME certificate with its PKCS#12 bundle", async () => {
+        const password = registration("mail").inputs.downloadPassword as Record<string, unknown>;
+        expect(password).to.deep.equal(secret("Correct-Horse-42"));
+        expect(registration("mail").additionalSecretOutputs).to.deep.equal(["downloadPassword", "privateKeyPem", "pkcs12Base64", "connection"]);
+        const urn = server.urn(smimeType, "mail");
+        const bad = await server.check(urn, {}, { ...inputsOf("mail"), adminContactId: outputs.admin.id, email: "joe" });
+        expect(bad.failures).to.deep.equal([{ property: "email", reason: "must be an email address like admin@example.com" }]);
+        const checked = await server.check(urn, {}, { ...inputsOf("mail"), adminContactId: outputs.admin.id });
+        const created = await server.create(urn, checked.inputs!);
+        expect(created.properties.status).to.equal("ISSUED");
+        expect(readPkcs12(String(created.properties.pkcs12Base64), "Correct-Horse-42").hasPrivateKey).to.equal(true);
+        expect((await server.read(urn, created.id, created.properties)).properties.serialNumber).to.equal(created.properties.serialNumber);
+        await server.delete(urn, created.id, created.properties);
+        expect((await server.read(urn, created.id, created.properties)).id).to.equal("");
+        expect(engine.logs.map((entry) => entry.message).join("\n")).not.to.contain("Correct-Horse-42");
     });
 
     it("deletes the certificate and the contact; the simulator keeps nothing of them", async () => {

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { knownProducts, lifetimeProblem } from "../../internetx/products";
+import { emailAddress, pemBlock } from "../check";
+import { connectionSchema } from "../connection";
+import { defaultRenewBeforeDays } from "../certificate/inputs";
+import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../wait/policy";
+
+/**
+ * SmimeCertificate arguments (issue 5; seed 003: certificate type MAIL, GlobalSign PersonalSign). A separate
+ * resource rather than a mode of Certificate: its identity is a mailbox and a person, not DNS names, and it carries
+ * a download password.
+ */
+export const smimeInputsSchema = z
+    .object({
+        email: emailAddress,
+        product: z.string().regex(/^[A-Z0-9_]+$/, "must be an InterNetX product code like GLOBALSIGN_PERSONALSIGN_1"),
+        lifetimeMonths: z.number().int().positive(),
+        adminContactId: z.string().regex(/^\d+$/, "must be an SslContact id"),
+        firstName: z.string().trim().min(1, "is required").max(64),
+        lastName: z.string().trim().min(1, "is required").max(64),
+        organizationUnit: z.string().max(64).optional(),
+        approverEmail: emailAddress.optional(),
+        /** The CA protects the download with it (seed 003 `<password>`); a secret. */
+        downloadPassword: z.string().min(8, "needs at least 8 characters").max(64),
+        csr: pemBlock("CERTIFICATE REQUEST").optional(),
+        /** node-forge (PKCS#12) reads RSA keys only, so generated S/MIME keys are RSA. */
+        privateKey: z.object({ algorithm: z.literal("RSA"), rsaBits: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).optional() }).strict().optional(),
+        renewBeforeDays: z.number().int().min(0).max(365).default(defaultRenewBeforeDays),
+        waitTimeoutSeconds: z.number().positive().default(defaultWaitTimeoutSeconds),
+        pollIntervalSeconds: z.number().positive().default(defaultPollIntervalSeconds),
+        waitStrategy: z.enum(["job", "notifications"]).default("job"),
+        connection: connectionSchema.optional(),
+    })
+    .strict();
+export type SmimeInputs = z.infer<typeof smimeInputsSchema>;
+
+export function smimeCrossPropertyProblems(inputs: Record<string, unknown>): { property: string; reason: string }[] {
+    const problems: { property: string; reason: string }[] = [];
+    if (inputs.csr && inputs.privateKey) problems.push({ property: "privateKey", reason: "give either csr or privateKey, not both" });
+    if (typeof inputs.product === "string") {
+        const rule = knownProducts[inputs.product];
+        if (rule && rule.certificateType !== "MAIL") problems.push({ property: "product", reason: `${inputs.product} is not an S/MIME product; use Certificate` });
+        if (typeof inputs.lifetimeMonths === "number" && Number.isInteger(inputs.lifetimeMonths) && inputs.lifetimeMonths > 0) {
+            const problem = lifetimeProblem(inputs.product, inputs.lifetimeMonths);
+            if (problem) problems.push({ property: "lifetimeMonths", reason: problem });
+        }
+    }
+    return problems;
+}
