@@ -60,7 +60,7 @@ export class PulumiWorkspace {
     /** Runs `pulumi <args>` in the program directory. */
     pulumi(args: string[], options: { input?: string; echo?: boolean } = {}): Promise<CommandResult> {
         return new Promise((resolve) => {
-            const child = spawn("pulumi", [...args, "--non-interactive"], { cwd: this.programDirectory, env: this.environment, stdio: ["pipe", "pipe", "pipe"] });
+            const child = spawn("pulumi", ["--non-interactive", ...args], { cwd: this.programDirectory, env: this.environment, stdio: ["pipe", "pipe", "pipe"] });
             let stdout = "";
             let stderr = "";
             child.stdout.on("data", (chunk: Buffer) => {

@@ -29,6 +29,8 @@ export interface CertificateArgs {
     pollIntervalSeconds?: pulumi.Input<number>;
     /** `job` (GET /job/{id}, default) or `notifications` (PollInfo/PollConfirm). */
     waitStrategy?: pulumi.Input<"job" | "notifications">;
+    /** Adopt this existing InterNetX certificate instead of ordering (the working form of an import). */
+    importCertificateId?: pulumi.Input<string>;
     connection?: pulumi.Input<ConnectionArgs>;
 }
 

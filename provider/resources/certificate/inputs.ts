@@ -73,6 +73,11 @@ export const certificateInputsSchema = z
         waitTimeoutSeconds: z.number().positive().default(defaultWaitTimeoutSeconds),
         pollIntervalSeconds: z.number().positive().default(defaultPollIntervalSeconds),
         waitStrategy: z.enum(["job", "notifications"]).default("job"),
+        /**
+         * Adopt this existing certificate instead of ordering one: what `pulumi import` would do, which Pulumi's
+         * Node.js dynamic-provider server cannot (its Read crashes on an import, before any provider code runs).
+         */
+        importCertificateId: z.string().regex(/^\d+$/, "must be an InterNetX certificate id").optional(),
         connection: connectionSchema.optional(),
     })
     .strict();

@@ -154,6 +154,7 @@ function baseProperties(inputs: CertificateInputs, material: KeyMaterial): Certi
 /** `create`: order (or adopt the order an interrupted run placed), wait, read. A paid order is placed at most once. */
 export async function createCertificate(inputs: CertificateInputs, context: LifecycleContext = defaultLifecycleContext): Promise<{ id: string; outs: CertificateProperties }> {
     return withClient(inputs.connection, async (client) => {
+        if (inputs.importCertificateId) return adoptCertificate(client, inputs, context);
         const material = await keyMaterial(inputs);
         const csr = await parseCsr(material.csrPem);
         let accepted: OrderAccepted;
@@ -169,6 +170,24 @@ export async function createCertificate(inputs: CertificateInputs, context: Life
         const pending: CertificateProperties = { ...baseProperties(inputs, material), status: "PENDING", jobId: accepted.jobId, certificateId: accepted.certificateId };
         return finishOrder(client, inputs, accepted, pending, csr.publicKeySha256, context, undefined);
     });
+}
+
+/** Takes over an existing certificate (no order): it must carry the name the program declares. */
+async function adoptCertificate(client: Client, inputs: CertificateInputs, context: LifecycleContext): Promise<{ id: string; outs: CertificateProperties }> {
+    const certificateId = inputs.importCertificateId!;
+    const existing = await client.certificate.info(certificateId);
+    if (inputs.name && existing.name.toLowerCase() !== inputs.name.toLowerCase()) {
+        throw new OrderFailedError(`certificate ${certificateId} is for ${existing.name}, not ${inputs.name}`, { reason: "name mismatch" });
+    }
+    context.log(`${existing.name}: adopting certificate ${certificateId} (order ${existing.orderId ?? "-"}) instead of ordering`);
+    const csrPem = existing.csr ?? inputs.csr;
+    const base: CertificateProperties = { ...inputs, name: existing.name, requestedSubjectAlternativeNames: inputs.subjectAlternativeNames, csrPem, certificateId };
+    if (!existing.server) {
+        const expected = csrPem ? (await parseCsr(csrPem)).publicKeySha256 : undefined;
+        return finishOrder(client, { ...inputs, name: existing.name }, { certificateId, recovered: true }, { ...base, status: "PENDING" }, expected ?? "", context, certificateId);
+    }
+    const { issuedSubjectAlternativeNames, ...outputs } = await certificateOutputs(existing);
+    return { id: certificateId, outs: { ...base, ...outputs, subjectAlternativeNames: issuedSubjectAlternativeNames } };
 }
 
 /** `update`: act on the decision `diff` made (decisions.ts). The resource id never changes. */
