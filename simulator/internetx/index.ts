@@ -2,9 +2,11 @@ import { randomBytes } from "node:crypto";
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
 import { AddressInfo, Socket } from "node:net";
 import { TestCertificateAuthority } from "../ca";
+import { handleAdmin } from "./admin";
 import { FaultInjector } from "./faults";
 import { handleJson, jsonTask, ProtocolAnswer } from "./json";
-import { Json, SimulatorModel, SimulatorSettings } from "./model";
+import { SimulatorModel, SimulatorSettings } from "./model";
+import { RequestLog } from "./requestLog";
 import { taskCodes } from "./tasks";
 import { handleXml, xmlTaskCode } from "./xml";
 
@@ -34,15 +36,7 @@ export interface RunningSimulator {
     close(): Promise<void>;
 }
 
-export interface LoggedRequest {
-    index: number;
-    time: string;
-    method: string;
-    path: string;
-    taskCode?: string;
-    protocol: "json" | "xml";
-    status: number;
-}
+export type { LoggedRequest } from "./requestLog";
 
 /** Named defaults of the simulator (README in this folder). */
 export const defaultIssuanceDelayMs = 1500;
@@ -75,7 +69,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     };
     const model = new SimulatorModel(ca, settings, user, context, options.now ?? (() => new Date()));
     const faults = new FaultInjector();
-    const log: LoggedRequest[] = [];
+    const log = new RequestLog();
     const sockets = new Set<Socket>();
 
     const server: Server = createServer((request, response) => {
@@ -92,15 +86,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
         const url = new URL(request.url ?? "/", "http://simulator");
         const body = await readBody(request);
-        if (url.pathname.startsWith("/__simulator/")) return admin(request.method ?? "GET", url, body, response);
+        if (url.pathname.startsWith("/__simulator/")) return handleAdmin({ model, faults, log, settings }, request.method ?? "GET", url, body, response);
 
         const protocol: "json" | "xml" = url.pathname === "/xml" ? "xml" : "json";
         const method = request.method ?? "GET";
         const apiPath = url.pathname.replace(/^\/v1/, "");
         const route = protocol === "json" ? jsonTask(method, apiPath) : undefined;
         const taskCode = protocol === "xml" ? xmlTaskCode(body) : route ? taskCodes[route.task] : undefined;
-        const entry: LoggedRequest = { index: log.length, time: new Date().toISOString(), method, path: url.pathname, taskCode, protocol, status: 0 };
-        log.push(entry);
+        const entry = log.record({ time: new Date().toISOString(), method, path: url.pathname, taskCode, protocol, status: 0, headers: request.headers, body });
 
         const fault = faults.take({ method, path: url.pathname, taskCode });
         if (fault?.kind === "reset" && fault.when !== "after") {
@@ -134,66 +127,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
             request.socket.destroy();
             return;
         }
-        const text = fault?.kind === "malformed" ? answer.body.slice(0, Math.max(1, Math.floor(answer.body.length / 3))) : answer.body;
+        if (fault?.kind === "malformed") {
+            // A 200 whose body breaks off: neither JSON nor XML parses.
+            entry.status = 200;
+            response.writeHead(200, { "content-type": answer.contentType });
+            response.end(answer.body.slice(0, Math.max(1, Math.floor(answer.body.length / 3))));
+            return;
+        }
         response.writeHead(answer.status, { "content-type": answer.contentType, ...(answer.headers ?? {}) });
-        response.end(text);
-    }
-
-    async function admin(method: string, url: URL, body: string, response: ServerResponse): Promise<void> {
-        const reply = (status: number, value?: unknown) => {
-            response.writeHead(status, { "content-type": "application/json" });
-            response.end(value === undefined ? "" : JSON.stringify(value));
-        };
-        let input: Json = {};
-        try {
-            input = body ? JSON.parse(body) : {};
-        } catch {
-            return reply(400, { error: "body must be JSON" });
-        }
-        const path = url.pathname.slice("/__simulator".length);
-        const failMatch = /^\/jobs\/([^/]+)\/fail$/.exec(path);
-        try {
-            if (method === "GET" && path === "/state") {
-                await model.advance();
-                return reply(200, model.state());
-            }
-            if (method === "GET" && path === "/requests") return reply(200, log.slice(Number(url.searchParams.get("since") ?? 0)));
-            if (method === "DELETE" && path === "/requests") {
-                log.length = 0;
-                return reply(204);
-            }
-            if (method === "POST" && path === "/faults") {
-                faults.add(input);
-                return reply(204);
-            }
-            if (method === "DELETE" && path === "/faults") {
-                faults.clear();
-                return reply(204);
-            }
-            if (method === "GET" && path === "/faults") return reply(200, { injected: faults.injected });
-            if (method === "POST" && path === "/jobs/outcomes") {
-                model.outcomeRules.push({ name: input.match?.name, outcome: input.outcome, reason: input.reason, remaining: Number(input.count ?? 1) });
-                return reply(204);
-            }
-            if (method === "POST" && failMatch) {
-                model.failJob(failMatch[1], String(input.reason ?? "failed by the simulator's admin"));
-                return reply(204);
-            }
-            if (method === "POST" && path === "/dns") {
-                model.dnsRecords.add(`${String(input.name).toLowerCase()}|${String(input.type ?? "TXT").toUpperCase()}|${input.value}`);
-                return reply(204);
-            }
-            if (method === "GET" && path === "/dns") return reply(200, [...model.dnsRecords].map((record) => { const [name, type, value] = record.split("|"); return { name, type, value }; }));
-            if (method === "POST" && path === "/settings") {
-                for (const key of ["issuanceDelayMs", "latencyMs", "dnsValidationDeadlineMs"] as const) {
-                    if (typeof input[key] === "number") settings[key] = input[key];
-                }
-                return reply(204);
-            }
-            return reply(404, { error: `no admin endpoint ${method} ${path}` });
-        } catch (error) {
-            return reply(400, { error: (error as Error).message });
-        }
+        response.end(answer.body);
     }
 
     await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));

@@ -1,18 +1,11 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { generateKeyAndCsr, parseCsr } from "../../provider/x509";
 import { randomSerialNumber, TestCertificateAuthority } from "../ca";
+import { ContactBook } from "./contacts";
 import { invalid, notFound } from "./errors";
-
-/** Products the simulated account may order, with their certificate type and terms (seeds 001, 003). */
-const products: Record<string, { type: "FQDN" | "MAIL"; lifetimes: number[] }> = {
-    QUICKSSLPREMIUM: { type: "FQDN", lifetimes: [12, 24] },
-    RAPIDSSL: { type: "FQDN", lifetimes: [12, 24] },
-    SSL123: { type: "FQDN", lifetimes: [12, 24] },
-    SECURESITE: { type: "FQDN", lifetimes: [12, 24] },
-    GLOBALSIGN_PERSONALSIGN_1: { type: "MAIL", lifetimes: [12, 24, 36] },
-    GLOBALSIGN_PERSONALSIGN_2: { type: "MAIL", lifetimes: [12, 24, 36] },
-};
-const softwareValues = new Set(["APACHESSL", "IIS5", "NGINX", "OTHER", "NOT_SET"]);
+import { products, softwareValues } from "./products";
+import { search, SearchResult } from "./query";
+import { parseZoneRecordLine, sameToken, validationToken, zoneRecordLine } from "./validationToken";
 
 export type Json = Record<string, any>;
 
@@ -48,14 +41,13 @@ interface OutcomeRule {
 
 /** The simulated account: contacts, certificates, jobs and the notification queue (one model for JSON and XML). */
 export class SimulatorModel {
-    readonly contacts = new Map<number, Json>();
+    readonly contacts: ContactBook;
     readonly certificates = new Map<number, Json>();
     readonly jobs = new Map<number, JobRecord>();
     readonly pollQueue: Json[] = [];
     readonly dnsRecords = new Set<string>();
     readonly outcomeRules: OutcomeRule[] = [];
     counters = { orders: 0, reissues: 0, renewals: 0 };
-    private nextContactId = 100;
     private nextCertificateId = 1000;
     private nextJobId = 500000;
     private nextMessageId = 1400000;
@@ -68,7 +60,9 @@ export class SimulatorModel {
         readonly user: string,
         readonly context: string,
         private readonly now: () => Date,
-    ) {}
+    ) {
+        this.contacts = new ContactBook(() => this.owner(), now);
+    }
 
     stid(): string {
         const day = this.now().toISOString().slice(0, 10).replace(/-/g, "");
@@ -79,43 +73,10 @@ export class SimulatorModel {
         return { user: this.user, context: Number(this.context) };
     }
 
-    // ---- SslContact (400201 ff.) ------------------------------------------------------------------------------
-
-    validateContact(taskCode: string, contact: Json): void {
-        for (const field of ["fname", "lname", "phone", "email", "organization", "pcode", "city", "country"]) {
-            if (typeof contact[field] !== "string" || contact[field].trim() === "") throw invalid(taskCode, field, "is required");
-        }
-        const address = Array.isArray(contact.address) ? contact.address : contact.address ? [contact.address] : [];
-        if (address.length === 0) throw invalid(taskCode, "address", "is required");
-        if (!/^[A-Z]{2}$/.test(contact.country)) throw invalid(taskCode, "country", "must be an ISO 3166-1 alpha-2 code");
-        if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(contact.email)) throw invalid(taskCode, "email", "is not an email address");
-    }
-
-    createContact(input: Json): Json {
-        this.validateContact("400201", input);
-        const id = this.nextContactId++;
-        const time = this.now();
-        const contact = { ...pickContact(input), owner: this.owner(), created: time, updated: time, id };
-        this.contacts.set(id, contact);
-        return contact;
-    }
+    // ---- SslContact (400201 ff.): contacts.ts ----------------------------------------------------------------
 
     contact(taskCode: string, id: string | number): Json {
-        const contact = this.contacts.get(Number(id));
-        if (!contact) throw notFound(taskCode, "SslContact", String(id));
-        return contact;
-    }
-
-    updateContact(id: string, input: Json): Json {
-        const contact = this.contact("400202", id);
-        this.validateContact("400202", input);
-        Object.assign(contact, pickContact(input), { updated: this.now() });
-        return contact;
-    }
-
-    deleteContact(id: string): void {
-        this.contact("400203", id);
-        this.contacts.delete(Number(id));
+        return this.contacts.get(taskCode, id);
     }
 
     // ---- CertificatePrepareOrder (400110) ----------------------------------------------------------------------
@@ -134,12 +95,9 @@ export class SimulatorModel {
         return csr;
     }
 
-    /** The DNS token for a CSR key and name: deterministic, so a create can check the record it was given. */
+    /** The validation token for a CSR key and name (validationToken.ts): the same on every prepare, checked by create. */
     validationToken(publicKeySha256: string, name: string): string {
-        const digest = createHash("sha256").update(`${this.tokenSalt}|${publicKeySha256}|${name}`).digest();
-        const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        const body = Array.from(digest.subarray(0, 25), (byte) => alphabet[byte % 36] + alphabet[(byte >> 3) % 36]).join("");
-        return `20260101000000${body}`;
+        return validationToken(this.tokenSalt, publicKeySha256, name);
     }
 
     async prepareOrder(input: Json): Promise<Json> {
@@ -162,7 +120,7 @@ export class SimulatorModel {
             product: input.product,
             authentication: [
                 { method: "EMAIL", approverEmails: ["admin", "administrator", "hostmaster", "webmaster", "postmaster"].map((box) => `${box}@${baseDomain}`) },
-                { method: "DNS", dns: `${name}.\t\t300\tIN\tTXT\t"${token}"` },
+                { method: "DNS", dns: zoneRecordLine(name, token) },
                 { method: "FILE", fileName: `http://${name}/.well-known/pki-validation/fileauth.txt`, fileContent: token },
             ],
             algorithm: csr.keyAlgorithm === "RSA" ? "RSA" : "ECC",
@@ -199,14 +157,33 @@ export class SimulatorModel {
         this.contact(taskCode, order.technicalContact.id);
         if (order.software !== undefined && !softwareValues.has(order.software)) throw invalid(taskCode, "software", `unknown software ${order.software}`);
         const csr = await this.checkCsr(taskCode, "csr", order.csr);
-        const csrNames = [csr.commonName!, ...csr.dnsNames].map((name) => name.toLowerCase());
+        const csrNames = [...new Set([csr.commonName!, ...csr.dnsNames].map((name) => name.toLowerCase()))];
         if (!csrNames.includes(order.name.toLowerCase())) throw invalid(taskCode, "name", `${order.name} is not in the CSR (${csrNames.join(", ")})`);
         const method = order.authentication?.method;
         if (!["DNS", "EMAIL", "FILE"].includes(method)) throw invalid(taskCode, "authentication.method", "must be DNS, EMAIL or FILE");
         if (method === "DNS" && typeof order.authentication.dns !== "string") throw invalid(taskCode, "authentication.dns", "is required for DNS validation");
+        if (taskCode === "400101") this.checkToken(taskCode, order.authentication, csr.publicKeySha256, [csr.commonName!, order.name]);
         const requested = (order.subjectAlternativeNames ?? []).map((entry: Json) => String(entry.name).toLowerCase());
         const dnsNames = [...new Set([order.name.toLowerCase(), ...csr.dnsNames.map((name) => name.toLowerCase()), ...requested])];
         return { product, csrPem: order.csr, dnsNames, publicKeySha256: csr.publicKeySha256 };
+    }
+
+    /**
+     * DNS and FILE validation of a CertificateCreate carry the token CertificatePrepareOrder gave for this CSR key and
+     * name (seed 001); an order with another token could never be validated by the CA, so it is refused at once.
+     * Reissue and renewal are not checked: the documents show them with the record of the original order (seed 002).
+     */
+    private checkToken(taskCode: string, authentication: Json, publicKeySha256: string, names: string[]): void {
+        const field = authentication.method === "DNS" ? "authentication.dns" : authentication.method === "FILE" ? "authentication.fileContent" : undefined;
+        if (!field) return;
+        const given = authentication.method === "DNS" ? parseZoneRecordLine(String(authentication.dns))?.value : authentication.fileContent === undefined ? undefined : String(authentication.fileContent);
+        if (given === undefined) {
+            if (authentication.method === "DNS") throw invalid(taskCode, field, "is not a TXT zone record line");
+            return; // FILE without content: the CA looks up what it handed out
+        }
+        if (!names.some((name) => sameToken(given, this.validationToken(publicKeySha256, name)))) {
+            throw invalid(taskCode, field, "the token is not the one CertificatePrepareOrder issued for this CSR and name");
+        }
     }
 
     async placeOrder(taskCode: string, order: Json, action: JobRecord["action"], existingId?: string): Promise<JobRecord> {
@@ -271,8 +248,7 @@ export class SimulatorModel {
         };
         const authentication = merged.authentication;
         if (checked.product.type === "FQDN" && authentication?.method === "DNS" && !isTrue(authentication.provisioning)) {
-            const match = /^\s*(\S+)\s+\d+\s+IN\s+TXT\s+"?([^"\s]+)"?\s*$/i.exec(String(authentication.dns));
-            if (match) job.dnsCheck = { name: match[1], value: match[2] };
+            job.dnsCheck = parseZoneRecordLine(String(authentication.dns));
         }
         this.jobs.set(job.id, job);
         return job;
@@ -312,7 +288,7 @@ export class SimulatorModel {
                 this.finish(job, "FAILED", job.reason ?? "The certificate authority refused the order.");
                 continue;
             }
-            if (job.dnsCheck && !this.dnsRecords.has(`${job.dnsCheck.name.toLowerCase()}|TXT|${job.dnsCheck.value}`)) {
+            if (job.dnsCheck && !this.dnsRecords.has(`${job.dnsCheck.name.toLowerCase()}|TXT|${job.dnsCheck.value}`) && !this.dnsRecords.has(`${job.dnsCheck.name.toLowerCase()}.|TXT|${job.dnsCheck.value}`)) {
                 if (now >= job.created.getTime() + this.settings.dnsValidationDeadlineMs) {
                     this.finish(job, "FAILED", `DNS validation failed: TXT record for ${job.dnsCheck.name} not found`);
                 }
@@ -375,6 +351,18 @@ export class SimulatorModel {
         });
     }
 
+    /** A record published in the simulated DNS (admin `POST /__simulator/dns`); names compare case-insensitively. */
+    publishDns(name: string, type: string, value: string): void {
+        this.dnsRecords.add(`${name.toLowerCase()}|${type.toUpperCase()}|${value}`);
+    }
+
+    publishedDns(): { name: string; type: string; value: string }[] {
+        return [...this.dnsRecords].map((record) => {
+            const [name, type, ...value] = record.split("|");
+            return { name, type, value: value.join("|") };
+        });
+    }
+
     failJob(id: string, reason: string): void {
         const job = this.job(id);
         if (job.status === "RUNNING") this.finish(job, "FAILED", reason);
@@ -395,30 +383,9 @@ export class SimulatorModel {
 
     // ---- lists -------------------------------------------------------------------------------------------------
 
-    /** Query filters of `_search` (swagger QueryFilter): EQUAL, LIKE with `*`, GREATER, LESS on the object's fields. */
-    filter(objects: Json[], query: Json): Json[] {
-        const filters: Json[] = query?.filters ?? [];
-        const matches = (object: Json, filter: Json) => {
-            const raw = object[filter.key];
-            const value = raw instanceof Date ? raw.toISOString() : raw === undefined ? "" : String(raw);
-            const wanted = String(filter.value ?? "");
-            switch (String(filter.operator ?? "EQUAL").toUpperCase()) {
-                case "LIKE":
-                    return new RegExp(`^${wanted.split("*").map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "i").test(value);
-                case "GREATER":
-                    return raw instanceof Date ? raw.getTime() > Date.parse(wanted) : value > wanted;
-                case "LESS":
-                    return raw instanceof Date ? raw.getTime() < Date.parse(wanted) : value < wanted;
-                case "NOT_EQUAL":
-                    return value !== wanted;
-                default:
-                    return value.toLowerCase() === wanted.toLowerCase();
-            }
-        };
-        const selected = objects.filter((object) => filters.every((filter) => matches(object, filter)));
-        const offset = Number(query?.view?.offset ?? 0);
-        const limit = Number(query?.view?.limit ?? 100);
-        return selected.slice(offset, offset + limit);
+    /** `_search` over contacts or certificates (query.ts). */
+    search(objects: Json[], query: Json | undefined): SearchResult {
+        return search(objects, query);
     }
 
     state(): Json {
@@ -436,24 +403,6 @@ export class SimulatorModel {
 
 export function isTrue(value: unknown): boolean {
     return value === true || value === "1" || value === "true" || value === 1;
-}
-
-function pickContact(input: Json): Json {
-    const address = Array.isArray(input.address) ? input.address : [input.address];
-    return {
-        fname: input.fname,
-        lname: input.lname,
-        phone: input.phone,
-        fax: input.fax,
-        email: input.email,
-        title: input.title,
-        organization: input.organization,
-        address,
-        pcode: input.pcode,
-        city: input.city,
-        country: input.country,
-        state: input.state,
-    };
 }
 
 /** The certificate as the API shows it (internal bookkeeping removed). */

@@ -63,20 +63,19 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
     };
     switch (task) {
         case "SslContactCreate": {
-            const contact = model.createContact(body);
-            return success("S400201", "Contact was successfully created.", [contact], { type: "SslContact", value: String(contact.id) });
+            const contact = model.contacts.create(body);
+            return success("S400201", "Contact was successfully created.", [contact], { type: "contact", value: String(contact.id) });
         }
         case "SslContactUpdate":
-            return success("S400202", "Contact was successfully updated.", [model.updateContact(requireId(), body)], { type: "SslContact", value: requireId() });
+            return success("S400202", "Contact was successfully updated.", [model.contacts.update(requireId(), body)], { type: "contact", value: requireId() });
         case "SslContactDelete":
-            model.deleteContact(requireId());
-            return success("S400203", "Contact was successfully deleted.", [], { type: "SslContact", value: requireId() });
+            model.contacts.delete(requireId());
+            return success("S400203", "Contact was successfully deleted.", [], { type: "contact", value: requireId() });
         case "SslContactInfo":
-            return success("S400204", "Contact data were inquired successfully.", [model.contact("400204", requireId())], { type: "SslContact", value: requireId() });
+            return success("S400204", "Contact data were inquired successfully.", [model.contacts.get("400204", requireId())], { type: "contact", value: requireId() });
         case "SslContactList": {
-            const all = [...model.contacts.values()];
-            const listed = model.filter(all, body);
-            return success("S400205", "Contacts were listed successfully.", listed, { type: "SslContact", summary: model.filter(all, { filters: body?.filters, view: { limit: 1e9 } }).length });
+            const { summary, page } = model.search(model.contacts.all(), body);
+            return success("S400205", "Contacts were listed successfully.", page, { type: "contact", summary });
         }
         case "CertificatePrepareOrder":
             return success("S400110", "CSR key was checked successfully.", [await model.prepareOrder(body)]);
@@ -97,8 +96,8 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
         }
         case "CertificateList": {
             const all = [...model.certificates.values()];
-            const listed = model.filter(all, body).map(certificateView);
-            return success("S400105", "Certificates were listed successfully.", listed, { type: "Certificate", summary: model.filter(all, { filters: body?.filters, view: { limit: 1e9 } }).length });
+            const { summary, page } = model.search(all, body);
+            return success("S400105", "Certificates were listed successfully.", page.map(certificateView), { type: "Certificate", summary });
         }
         case "JobInfo": {
             const job = model.job(requireId());
@@ -118,7 +117,7 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
             const index = model.pollQueue.findIndex((message) => String(message.id) === requireId());
             if (index < 0) throw notFound("0906", "Notification", requireId());
             model.pollQueue.splice(index, 1);
-            return success("S0906", "The notification was confirmed successfully.", [], { type: "message", value: requireId() });
+            return success("S0906", "The notification was confirmed successfully.", [], { type: "message", value: requireId(), summary: model.pollQueue.length });
         }
     }
 }

@@ -15,11 +15,21 @@ const parser = new XMLParser({
     trimValues: true,
     isArray: (name) => ["address", "approver_emails", "subject_alternative_names", "where"].includes(name),
 });
-const builder = new XMLBuilder({ cdataPropName: "__cdata", format: true, suppressEmptyNode: true });
+// Unformatted, so CDATA sits inside its element exactly as in seed 001 (`<plain><![CDATA[…]]></plain>`).
+const builder = new XMLBuilder({ cdataPropName: "__cdata", format: false, suppressEmptyNode: true });
 
 const toXmlNames: Record<string, string> = { fname: "first", lname: "last", pcode: "postal_code", adminContact: "admin", technicalContact: "technical", caCertificate: "ca_cert" };
 const toJsonNames: Record<string, string> = Object.fromEntries(Object.entries(toXmlNames).map(([json, xml]) => [xml, json]));
-const cdata = new Set(["plain", "csr", "server", "ca_cert", "name", "state", "city", "organization", "file_name", "file_content"]);
+/** PEM values and free text go out as CDATA (seed 001 writes `plain`, `name`, `state`, `city`, `organization`, `file_*` so). */
+const cdata = new Set([
+    "plain", "csr", "server", "ca_cert", "name", "state", "city", "organization", "organization_unit", "organization_unit_name",
+    "file_name", "file_content", "dns", "address", "title", "first", "last", "firstname", "lastname", "text",
+]);
+
+/** A text node as CDATA unless it holds the CDATA terminator (then the builder escapes it as ordinary text). */
+function cdataText(text: string): unknown {
+    return text.includes("]]>") ? text : { __cdata: text };
+}
 
 function snake(name: string): string {
     return toXmlNames[name] ?? name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -45,7 +55,7 @@ export function xmlTree(value: unknown, element = ""): unknown {
         return tree;
     }
     const text = String(value);
-    return cdata.has(element) && !text.includes("]]>") ? { __cdata: text } : text;
+    return cdata.has(element) ? cdataText(text) : text;
 }
 
 /** XML element tree → JSON model (values stay strings; the model converts what it needs). */
@@ -111,8 +121,10 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
         case "SslContactCreate":
         case "SslContactDelete":
         case "CertificateDelete":
-        case "PollConfirm":
             return {};
+        case "PollConfirm":
+            // seed 002: the queue length left and the confirmed message's id.
+            return { summary: String(summary), message: { id: String(answer.object?.value) } };
         case "SslContactUpdate":
         case "SslContactInfo":
             return { contact: xmlTree(answer.data) };
@@ -145,7 +157,7 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
                         job_id: String(message.job.id),
                         status: {
                             code: failed ? "E400101" : "S400101",
-                            text: failed ? message.messages?.[0]?.text : "Certificate order was completed successfully.",
+                            text: cdataText(failed ? String(message.messages?.[0]?.text) : "Certificate order was completed successfully."),
                             type: failed ? "error" : "success",
                             object: { type: "certificate", value: { __cdata: message.object.value } },
                         },
@@ -159,7 +171,9 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
 }
 
 function document(model: SimulatorModel, status: Json, data: Json, messages: Json[] = []): string {
-    const result: Json = { data, status, ...(messages.length > 0 ? { msg: messages } : {}) };
+    const statusBlock = { ...status, text: cdataText(String(status.text)) };
+    const msg = messages.map((message) => ({ text: cdataText(String(message.text)), code: message.code, type: message.type }));
+    const result: Json = { data, status: statusBlock, ...(msg.length > 0 ? { msg } : {}) };
     return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build(withDates({ response: { result, stid: model.stid() } }, xmlDate))}`;
 }
 

@@ -1,0 +1,20 @@
+/**
+ * What the simulated account may order: certificate type and the terms in months (seed 001: QuickSSLPremium 12 or
+ * 24 months; seed 003: GlobalSign PersonalSign Class 1, type MAIL, 36 months in the example).
+ */
+export interface Product {
+    type: "FQDN" | "MAIL";
+    lifetimes: number[];
+}
+
+export const products: Readonly<Record<string, Product>> = {
+    QUICKSSLPREMIUM: { type: "FQDN", lifetimes: [12, 24] },
+    RAPIDSSL: { type: "FQDN", lifetimes: [12, 24] },
+    SSL123: { type: "FQDN", lifetimes: [12, 24] },
+    SECURESITE: { type: "FQDN", lifetimes: [12, 24] },
+    GLOBALSIGN_PERSONALSIGN_1: { type: "MAIL", lifetimes: [12, 24, 36] },
+    GLOBALSIGN_PERSONALSIGN_2: { type: "MAIL", lifetimes: [12, 24, 36] },
+};
+
+/** The `software` of an order (seed 001 names APACHESSL and IIS5; swagger enum adds the others). */
+export const softwareValues: ReadonlySet<string> = new Set(["APACHESSL", "IIS5", "NGINX", "OTHER", "NOT_SET"]);

@@ -1,0 +1,31 @@
+import { createHash } from "node:crypto";
+
+/**
+ * The domain-validation token CertificatePrepareOrder hands out (seed 001: `2018092608362142n4sbul8rv8…`, a
+ * yyyymmddhhmmss stamp and 50 lowercase letters and digits). The 50 characters are derived from the CSR's public key
+ * and the name, so a later CertificateCreate can check the record it carries; the stamp is fixed so that every
+ * prepare of the same key and name answers the same record.
+ */
+export const tokenStamp = "20260101000000";
+const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+export function validationToken(salt: string, publicKeySha256: string, name: string): string {
+    const digest = createHash("sha256").update(`${salt}|${publicKeySha256}|${name.toLowerCase()}`).digest();
+    const body = Array.from(digest.subarray(0, 25), (byte) => alphabet[byte % 36] + alphabet[(byte >> 3) % 36]).join("");
+    return `${tokenStamp}${body}`;
+}
+
+/** Whether two tokens carry the same key-and-name part (the stamp is not compared). */
+export function sameToken(given: string, expected: string): boolean {
+    return given.length === expected.length && given.slice(tokenStamp.length) === expected.slice(tokenStamp.length);
+}
+
+/** The zone line of seed 001, `example.com.\t\t300\tIN\tTXT\t"token"` (tabs) or with spaces (the XML example). */
+export function zoneRecordLine(name: string, token: string): string {
+    return `${name}.\t\t300\tIN\tTXT\t"${token}"`;
+}
+
+export function parseZoneRecordLine(line: string): { name: string; value: string } | undefined {
+    const match = /^\s*(\S+)\s+\d+\s+IN\s+TXT\s+"?([^"\s]+)"?\s*$/i.exec(line);
+    return match ? { name: match[1], value: match[2] } : undefined;
+}

@@ -1,0 +1,133 @@
+import { XMLBuilder, XMLParser } from "fast-xml-parser";
+import { request } from "undici";
+import { generateKeyAndCsr } from "../../provider/x509";
+import type { RunningSimulator } from "../../simulator/internetx";
+import { basicAuthorization } from "../support/client";
+
+/**
+ * Raw HTTP against a started simulator, deliberately without the project's client: these tests pin the simulator
+ * to the documents (seeds 001–003, docs/wire-format.md), so a client bug cannot hide a simulator bug.
+ */
+export interface RawAnswer<T = any> {
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    text: string;
+    body: T;
+}
+
+export type Credentials = { user: string; password: string; context: string };
+
+export function credentialsOf(simulator: RunningSimulator): Credentials {
+    return { user: simulator.user, password: simulator.password, context: simulator.context };
+}
+
+/** A JSON API call (basic auth + X-Domainrobot-Context); `body` is parsed when it is JSON. */
+export async function jsonCall(simulator: RunningSimulator, method: "GET" | "POST" | "PUT" | "DELETE", path: string, payload?: unknown, credentials: Credentials = credentialsOf(simulator)): Promise<RawAnswer> {
+    const response = await request(`${simulator.url}${path}`, {
+        method,
+        headers: {
+            authorization: basicAuthorization(credentials.user, credentials.password),
+            "x-domainrobot-context": credentials.context,
+            ...(payload === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
+    const text = await response.body.text();
+    let body: unknown;
+    try {
+        body = text ? JSON.parse(text) : undefined;
+    } catch {
+        body = undefined;
+    }
+    return { status: response.statusCode, headers: response.headers, text, body };
+}
+
+const builder = new XMLBuilder({ cdataPropName: "__cdata", format: false });
+const parser = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    ignoreDeclaration: true,
+    isArray: (name) => ["msg", "authentication", "certification_authority", "address", "approver_emails", "contact", "subject_alternative_names"].includes(name),
+});
+
+/** `<request><auth/><task><code/>…</task></request>` built from a tree (seed 001), credentials first. */
+export function xmlRequest(credentials: Credentials, code: string, task: Record<string, unknown> = {}): string {
+    return builder.build({ request: { auth: { user: credentials.user, password: credentials.password, context: credentials.context }, task: { code, ...task } } });
+}
+
+/** POSTs an XML document to the gateway; `body` is the parsed `<response>` (every value a string). */
+export async function xmlCall(simulator: RunningSimulator, document: string): Promise<RawAnswer> {
+    const response = await request(simulator.xmlUrl, { method: "POST", headers: { "content-type": "text/xml; charset=utf-8" }, body: document });
+    const text = await response.body.text();
+    let body: unknown;
+    try {
+        body = parser.parse(text, true).response;
+    } catch {
+        body = undefined;
+    }
+    return { status: response.statusCode, headers: response.headers, text, body };
+}
+
+export async function xmlTask(simulator: RunningSimulator, code: string, task: Record<string, unknown> = {}): Promise<RawAnswer> {
+    return xmlCall(simulator, xmlRequest(credentialsOf(simulator), code, task));
+}
+
+/** A test-only admin endpoint (`/__simulator`). */
+export async function adminCall(simulator: RunningSimulator, method: "GET" | "POST" | "DELETE", path: string, payload?: unknown): Promise<RawAnswer> {
+    const response = await request(`${simulator.adminUrl}${path}`, {
+        method,
+        headers: payload === undefined ? {} : { "content-type": "application/json" },
+        body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
+    const text = await response.body.text();
+    return { status: response.statusCode, headers: response.headers, text, body: text ? JSON.parse(text) : undefined };
+}
+
+export async function rsaCsr(commonName: string, subjectAlternativeNames: string[] = []): Promise<string> {
+    return (await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName, subjectAlternativeNames, subject: { organization: "Company GmbH", country: "DE", state: "BY", locality: "Regensburg", organizationalUnit: "Entwicklung" } })).csrPem;
+}
+
+export const seedContact = {
+    fname: "John",
+    lname: "Doe",
+    phone: "+49-123-12345",
+    fax: "+49-123-12345",
+    email: "john.doe@example.com",
+    title: "Admin",
+    organization: "Company",
+    address: ["123 Main Street"],
+    pcode: "12345",
+    city: "Anytown",
+    country: "DE",
+    state: "BY",
+};
+
+/** Prepares and places a DNS-validated (provisioned) QuickSSLPremium order over JSON; answers the job id and CSR. */
+export async function placeJsonOrder(simulator: RunningSimulator, name: string, contactId: number, options: { provisioning?: boolean; sans?: string[] } = {}): Promise<{ jobId: number; csrPem: string; dns: string }> {
+    const csrPem = await rsaCsr(name, options.sans);
+    const prepared = await jsonCall(simulator, "POST", "/certificate/_prepareOrder", { plain: csrPem, product: "QUICKSSLPREMIUM" });
+    const dns = prepared.body.data[0].authentication.find((entry: { method: string }) => entry.method === "DNS").dns as string;
+    const created = await jsonCall(simulator, "POST", "/certificate", {
+        adminContact: { id: contactId },
+        technicalContact: { id: contactId },
+        name,
+        lifetime: { unit: "MONTH", period: 12 },
+        software: "APACHESSL",
+        csr: csrPem,
+        product: "QUICKSSLPREMIUM",
+        authentication: { method: "DNS", dns, provisioning: options.provisioning ?? true },
+    });
+    if (created.status !== 200) throw new Error(`order of ${name} refused: ${created.text}`);
+    return { jobId: created.body.data[0].id, csrPem, dns };
+}
+
+/** Reads the job over JSON until it leaves RUNNING (or the deadline passes). */
+export async function waitForJob(simulator: RunningSimulator, jobId: number, timeoutMs = 10_000): Promise<RawAnswer> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const answer = await jsonCall(simulator, "GET", `/job/${jobId}`);
+        if (answer.body?.data?.[0]?.status !== "RUNNING" || Date.now() > deadline) return answer;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
