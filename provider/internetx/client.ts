@@ -46,6 +46,9 @@ export class TaskRunner {
                 if (decision.action === "fail") throw error;
                 if (decision.action === "recover") {
                     if (!recover) throw error;
+                    // A request we gave up on may still be in the server's hands: allow it as long again as we waited
+                    // for it before looking, or the order would be placed a second time (reliability suite).
+                    await this.sleep(Math.max(decision.delayMs, this.options.timeoutMs));
                     const found = await recover();
                     if (found) {
                         this.log(`${request.task}: found the order placed by the failed attempt; not ordering again`);

@@ -72,7 +72,7 @@ describe("simulator: fault injection", function () {
         await adminCall(simulator, "POST", "/settings", { latencyMs: 150 });
         started = Date.now();
         await jsonCall(simulator, "GET", "/poll");
-        expect(Date.now() - started).to.be.within(150, 1_000);
+        expect(Date.now() - started).to.be.at.least(150);
     });
 
     it("clears pending faults and refuses an unknown fault kind", async () => {
