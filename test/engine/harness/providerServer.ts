@@ -92,7 +92,7 @@ export class ProviderServer {
 
     async stop(): Promise<void> {
         this.client?.close();
-        if (this.process && this.process.exitCode === null) {
+        if (this.process && this.process.exitCode === null && this.process.signalCode === null) {
             const exited = new Promise((resolve) => this.process!.once("exit", resolve));
             this.process.kill("SIGTERM");
             await exited;
