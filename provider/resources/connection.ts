@@ -44,6 +44,24 @@ export function resetStackConfig(): void {
 
 export type ClientFactory = (options: ClientOptions) => Client;
 
+/**
+ * Where the clients of resource operations write their debug lines (one per request and answer, never bodies or
+ * credentials). Off unless set; PULUMI_SSLMANAGER_DEBUG=1 sends them to Pulumi's debug log (`pulumi up -v=9`).
+ */
+let clientDebugLog: ((line: string) => void) | undefined = process.env.PULUMI_SSLMANAGER_DEBUG
+    ? (line) => {
+          try {
+              void (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).log.debug(line);
+          } catch {
+              // no engine: nothing to log to
+          }
+      }
+    : undefined;
+
+export function setClientDebugLog(log: ((line: string) => void) | undefined): void {
+    clientDebugLog = log;
+}
+
 /** Options for the client of one resource operation, merging argument, stack config and (in the client) environment. */
 export function clientOptionsFor(connection: ConnectionArgs | undefined, logger?: (line: string) => void): ClientOptions {
     const merged = { ...stackConfig, ...(connection ?? {}) };
@@ -63,7 +81,7 @@ export function clientOptionsFor(connection: ConnectionArgs | undefined, logger?
 
 /** Runs `work` with a client for this connection and closes the client afterwards. */
 export async function withClient<T>(connection: ConnectionArgs | undefined, work: (client: Client) => Promise<T>, logger?: (line: string) => void): Promise<T> {
-    const client = new Client(clientOptionsFor(connection, logger));
+    const client = new Client(clientOptionsFor(connection, logger ?? clientDebugLog));
     try {
         return await work(client);
     } finally {
