@@ -113,6 +113,7 @@ async function finishOrder(
             settings: waitSettings(inputs),
             log: context.log,
             clock: context.clock,
+            freshOrder: !accepted.recovered,
         });
     } catch (error) {
         if (error instanceof OrderFailedError) throw error;

@@ -27,6 +27,8 @@ export interface WaitOptions {
     settings: WaitSettings;
     log: ProgressLog;
     clock?: Clock;
+    /** A job just accepted is certainly still running: the first check waits one interval instead of asking at once. */
+    freshOrder?: boolean;
 }
 
 /**
@@ -42,6 +44,10 @@ export async function waitForIssuance(client: Client, initialTarget: WaitTarget,
     }
     let delay: number | undefined;
     let lastStatus = "unknown";
+    if (options.freshOrder && target.jobId) {
+        delay = nextPollDelay(undefined, options.settings, options.settings.timeoutMs);
+        await clock.sleep(delay);
+    }
     for (;;) {
         const check = await checkOnce(client, target);
         lastStatus = check.status;
