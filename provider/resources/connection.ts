@@ -18,6 +18,8 @@ export const connectionSchema = z
         demo: z.boolean().optional(),
         caCertificatePem: z.string().optional(),
         timeoutSeconds: z.number().positive().optional(),
+        /** Client-side limit per account and process (default 25; rateLimiter.ts). */
+        requestsPerSecond: z.number().positive().max(1000).optional(),
     })
     .strict();
 export type ConnectionArgs = z.infer<typeof connectionSchema>;
@@ -75,6 +77,7 @@ export function clientOptionsFor(connection: ConnectionArgs | undefined, logger?
         demo: connection?.demo,
         caCertificatePem: connection?.caCertificatePem,
         timeoutMs: connection?.timeoutSeconds ? connection.timeoutSeconds * 1000 : undefined,
+        requestsPerSecond: connection?.requestsPerSecond,
         logger,
     };
 }

@@ -15,6 +15,8 @@ export interface ConnectionArgs {
     /** A private CA to trust in addition to the system's (TLS verification is never turned off). */
     caCertificatePem?: pulumi.Input<string>;
     timeoutSeconds?: pulumi.Input<number>;
+    /** Client-side request rate limit per account and process (default 25 per second). */
+    requestsPerSecond?: pulumi.Input<number>;
 }
 
 /** The whole connection travels as a secret, so a password in it never reaches state in plain text. */
