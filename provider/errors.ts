@@ -136,7 +136,7 @@ export class TransportError extends SslManagerError {
     override readonly code = "TRANSPORT_FAILED";
     readonly requestSent: boolean;
     constructor(message: string, details: ApiErrorDetails & { requestSent: boolean }) {
-        super(message, { ...details, retryable: true });
+        super(message, { ...details, retryable: details.retryable ?? true });
         this.requestSent = details.requestSent;
     }
 }

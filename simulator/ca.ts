@@ -19,6 +19,8 @@ export interface IssueRequest {
     commonName: string;
     dnsNames: string[];
     emailAddresses?: string[];
+    /** IP address SANs (the simulator's own HTTPS certificate for 127.0.0.1). */
+    ipAddresses?: string[];
     notBefore: Date;
     notAfter: Date;
     serialNumber: string;
@@ -26,9 +28,10 @@ export interface IssueRequest {
 }
 
 /**
- * The simulator's certificate authority: a self-signed root and an intermediate (RSA 2048, SHA-256, as the public
- * CAs InterNetX resells use, and what every PKCS#12 reader understands),
- * issuing real leaf certificates from CSRs, so every chain the simulator hands out verifies.
+ * The simulator's certificate authority: a self-signed root and an intermediate issuing real leaf certificates from
+ * CSRs, so every chain the simulator hands out verifies. The CA keys are RSA 2048 with SHA-256 rather than the faster
+ * ECDSA P-256: node-forge, which writes the S/MIME PKCS#12 bundles (provider/x509/pkcs12.ts), reads RSA certificates
+ * only, and the public CAs InterNetX resells chain to RSA roots as well.
  */
 export class TestCertificateAuthority {
     private constructor(
@@ -53,6 +56,8 @@ export class TestCertificateAuthority {
                 new x509.BasicConstraintsExtension(true, undefined, true),
                 new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
                 await x509.SubjectKeyIdentifierExtension.create(rootKeys.publicKey, false, crypto),
+                // Optional on a self-signed root (RFC 5280 4.2.1.1), present on the public roots and cheap.
+                await x509.AuthorityKeyIdentifierExtension.create(rootKeys.publicKey, false, crypto),
             ],
         }, crypto);
         const intermediateKeys = await generateKeyPair({ algorithm: "RSA", rsaBits: 2048 });
@@ -67,7 +72,7 @@ export class TestCertificateAuthority {
             signingAlgorithm: signingAlgorithmFor(rootKeys.privateKey),
             extensions: [
                 new x509.BasicConstraintsExtension(true, 0, true),
-                new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign | x509.KeyUsageFlags.digitalSignature, true),
+                new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
                 await x509.SubjectKeyIdentifierExtension.create(intermediateKeys.publicKey, false, crypto),
                 await x509.AuthorityKeyIdentifierExtension.create(rootKeys.publicKey, false, crypto),
             ],
@@ -81,6 +86,7 @@ export class TestCertificateAuthority {
         const names = [
             ...request.dnsNames.map((value) => ({ type: "dns" as const, value })),
             ...(request.emailAddresses ?? []).map((value) => ({ type: "email" as const, value })),
+            ...(request.ipAddresses ?? []).map((value) => ({ type: "ip" as const, value })),
         ];
         const usages = request.profile === "smime" ? [x509.ExtendedKeyUsage.emailProtection] : [x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth];
         const leaf = await x509.X509CertificateGenerator.create({

@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createServer, IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import { generateKeyAndCsr } from "../../provider/x509";
+import { randomSerialNumber } from "../ca";
 import { AddressInfo, Socket } from "node:net";
 import { TestCertificateAuthority } from "../ca";
 import { handleAdmin } from "./admin";
@@ -20,6 +23,8 @@ export interface SimulatorOptions {
     dnsValidationDeadlineMs?: number;
     latencyMs?: number;
     now?: () => Date;
+    /** Serve HTTPS with a server certificate from the simulator's own CA (for 127.0.0.1); `ca.rootPem` is its trust anchor. */
+    https?: boolean;
 }
 
 export interface RunningSimulator {
@@ -72,13 +77,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const log = new RequestLog();
     const sockets = new Set<Socket>();
 
-    const server: Server = createServer((request, response) => {
+    const handler = (request: IncomingMessage, response: ServerResponse) => {
         void serve(request, response).catch((error) => {
             if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain" });
             response.end(`simulator failure: ${(error as Error).message}`);
         });
-    });
-    server.on("connection", (socket) => {
+    };
+    const server: Server = options.https ? createHttpsServer(await serverIdentity(ca, options.host ?? "127.0.0.1"), handler) : createServer(handler);
+    server.on(options.https ? "secureConnection" : "connection", (socket: Socket) => {
         sockets.add(socket);
         socket.on("close", () => sockets.delete(socket));
     });
@@ -140,7 +146,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
     await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
-    const base = `http://${options.host ?? "127.0.0.1"}:${port}`;
+    const base = `${options.https ? "https" : "http"}://${options.host ?? "127.0.0.1"}:${port}`;
     return {
         url: `${base}/v1`,
         xmlUrl: `${base}/xml`,
@@ -157,4 +163,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
             await new Promise<void>((resolve) => server.close(() => resolve()));
         },
     };
+}
+
+/** A TLS key and certificate for the simulator's address, issued by its own CA (leaf + intermediate as the chain). */
+async function serverIdentity(ca: TestCertificateAuthority, host: string): Promise<{ key: string; cert: string }> {
+    const { privateKeyPem, csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: host });
+    const now = Date.now();
+    const leaf = await ca.issue({
+        csrPem,
+        commonName: host,
+        dnsNames: /^[\d.]+$/.test(host) ? ["localhost"] : [host],
+        ipAddresses: /^[\d.]+$/.test(host) ? [host] : [],
+        notBefore: new Date(now - 60_000),
+        notAfter: new Date(now + 24 * 60 * 60 * 1000),
+        serialNumber: randomSerialNumber(),
+        profile: "server",
+    });
+    return { key: privateKeyPem, cert: leaf + ca.intermediatePem };
 }

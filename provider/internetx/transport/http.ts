@@ -26,6 +26,18 @@ export interface HttpOptions {
 /** Undici error codes raised before a byte of the request reached the server: repeating is always safe. */
 const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
 
+/** TLS verification failures: nothing was sent, and repeating cannot help (the certificate will not change). */
+const tlsVerificationCodes = new Set([
+    "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    "UNABLE_TO_GET_ISSUER_CERT",
+    "SELF_SIGNED_CERT_IN_CHAIN",
+    "DEPTH_ZERO_SELF_SIGNED_CERT",
+    "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+    "CERT_HAS_EXPIRED",
+    "CERT_NOT_YET_VALID",
+    "ERR_TLS_CERT_ALTNAME_INVALID",
+]);
+
 function errorCode(error: unknown): string | undefined {
     let current: unknown = error;
     for (let depth = 0; depth < 4 && current && typeof current === "object"; depth++) {
@@ -61,11 +73,12 @@ export class HttpSender {
             return { statusCode: response.statusCode, headers: response.headers, body };
         } catch (error) {
             const code = errorCode(error) ?? "UNKNOWN";
-            const requestSent = !notSentCodes.has(code);
+            const tlsRefused = tlsVerificationCodes.has(code);
+            const requestSent = !notSentCodes.has(code) && !tlsRefused;
             // Only the code goes into the message: undici messages can quote the URL, which is safe, but never the headers.
             throw new TransportError(
                 `${call.task}: ${call.method} ${new URL(call.url).pathname} failed (${code})${requestSent ? "; the server may have received the request" : ""}`,
-                { task: call.task, requestSent, cause: code },
+                { task: call.task, requestSent, cause: code, retryable: !tlsRefused },
             );
         }
     }
