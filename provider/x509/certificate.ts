@@ -1,7 +1,7 @@
 import { crypto, hex, sha256Hex, x509 } from "./crypto";
 import { importKeyPair } from "./keys";
 import { alternativeNames, nameFields } from "./names";
-import { InvalidPemError, singlePem } from "./pem";
+import { InvalidPemError, singlePem, splitPemBlocks } from "./pem";
 
 export interface CertificateDetails {
     pem: string;
@@ -57,22 +57,36 @@ export interface ChainVerification {
     reason?: string;
 }
 
-/** Leaf → intermediates → self-signed root: names chain, signatures verify, every certificate valid at `at`. */
+/**
+ * Leaf → intermediates → self-signed root: names chain, signatures verify, intermediates and root are CAs, every
+ * certificate is valid at `at`. Input that is not a certificate makes the chain invalid (with the reason) rather than
+ * throwing: callers ask a yes/no question about material the CA handed back.
+ */
 export async function verifyChain(leafPem: string, intermediatePems: string[], rootPem: string, at: Date = new Date()): Promise<ChainVerification> {
-    const chain = [leafPem, ...intermediatePems.flatMap((pem) => splitAll(pem)), rootPem].map(readCertificate);
+    let chain: x509.X509Certificate[];
+    try {
+        // An intermediate entry may hold several blocks (InterNetX's chain fields sometimes do); each is one link.
+        const intermediates = intermediatePems.flatMap((pem) => {
+            const blocks = splitPemBlocks(pem);
+            if (blocks.length === 0) throw new InvalidPemError("certificate", "an intermediate holds no PEM block");
+            return blocks;
+        });
+        chain = [leafPem, ...intermediates, rootPem].map(readCertificate);
+    } catch (error) {
+        if (error instanceof InvalidPemError) return { valid: false, reason: error.message };
+        throw error;
+    }
     for (const [index, certificate] of chain.entries()) {
         if (at < certificate.notBefore || at > certificate.notAfter) return { valid: false, reason: `${certificate.subject} is not valid at ${at.toISOString()}` };
+        // The root is its own issuer: this checks that it is self-signed.
         const issuer = chain[Math.min(index + 1, chain.length - 1)];
         if (certificate.issuer !== issuer.subject) return { valid: false, reason: `${certificate.subject} was issued by ${certificate.issuer}, not by ${issuer.subject}` };
-        const signed = await certificate.verify({ publicKey: issuer.publicKey, signatureOnly: true }, crypto);
+        // A key of another algorithm than the signature makes the library throw; that is a failed signature too.
+        const signed = await certificate.verify({ publicKey: issuer.publicKey, signatureOnly: true }, crypto).catch(() => false);
         if (!signed) return { valid: false, reason: `the signature of ${certificate.subject} does not verify with the key of ${issuer.subject}` };
         if (index > 0 && !(certificate.getExtension(x509.BasicConstraintsExtension)?.ca ?? false)) return { valid: false, reason: `${certificate.subject} is not a CA` };
     }
     return { valid: true };
-}
-
-function splitAll(pem: string): string[] {
-    return [...pem.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g)].map((match) => match[0]);
 }
 
 /** True when the certificate carries the public key of this private key. */

@@ -65,17 +65,21 @@ export async function parseCsr(pem: string): Promise<CsrInfo> {
     } catch (error) {
         throw new InvalidPemError("CSR", `not a PKCS#10 request (${(error as Error).message})`);
     }
+    const key = describePublicKey(request.publicKey);
+    // CsrInfo promises RSA or ECDSA; an Ed25519 request is well-formed but nothing InterNetX's CAs accept.
+    if (!key) throw new InvalidPemError("CSR", `the key algorithm ${request.publicKey.algorithm.name} is not RSA or ECDSA`);
     const { commonName, ...subject } = nameFields(request.subjectName);
     const { dnsNames, emailAddresses } = alternativeNames(request.extensions.find((extension): extension is x509.SubjectAlternativeNameExtension => extension instanceof x509.SubjectAlternativeNameExtension) ?? null);
-    const key = await describePublicKey(request.publicKey);
     let signatureValid = false;
     try {
         signatureValid = await request.verify(crypto);
     } catch {
+        // A signature that cannot even be checked (unsupported hash, malformed value) is not a valid one.
         signatureValid = false;
     }
     return {
-        pem: normalized,
+        // Re-encoded, so CRLF line ends or other line widths in the input do not show up as a different CSR.
+        pem: `${request.toString("pem")}\n`,
         commonName,
         dnsNames,
         emailAddresses,
@@ -86,14 +90,14 @@ export async function parseCsr(pem: string): Promise<CsrInfo> {
     };
 }
 
-/** Algorithm and size of a public key (RSA modulus bits, or the EC curve size). */
-export async function describePublicKey(publicKey: x509.PublicKey): Promise<{ keyAlgorithm: KeyAlgorithm; keySize: number }> {
+/** Algorithm and size of a public key (RSA modulus bits, or the EC curve size); undefined for other algorithms. */
+export function describePublicKey(publicKey: x509.PublicKey): { keyAlgorithm: KeyAlgorithm; keySize: number } | undefined {
+    // @peculiar/x509 reads the SPKI into a WebCrypto algorithm: modulusLength for RSA, namedCurve for EC.
     const algorithm = publicKey.algorithm as { name: string; namedCurve?: string; modulusLength?: number };
-    if (algorithm.name === "ECDSA" || algorithm.name === "ECDH" || algorithm.namedCurve) {
-        const size = { "P-256": 256, "P-384": 384, "P-521": 521 }[algorithm.namedCurve ?? ""] ?? 0;
-        return { keyAlgorithm: "ECDSA", keySize: size };
+    if (algorithm.name === "ECDSA" || algorithm.name === "ECDH") {
+        const size = { "P-256": 256, "P-384": 384, "P-521": 521 }[algorithm.namedCurve ?? ""];
+        return size ? { keyAlgorithm: "ECDSA", keySize: size } : undefined;
     }
     if (algorithm.modulusLength) return { keyAlgorithm: "RSA", keySize: algorithm.modulusLength };
-    const exported = await publicKey.export({ name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as RsaHashedImportParams, ["verify"], crypto);
-    return { keyAlgorithm: "RSA", keySize: (exported.algorithm as RsaHashedKeyAlgorithm).modulusLength };
+    return undefined;
 }

@@ -11,9 +11,9 @@ export class InvalidPemError extends Error {
 
 const block = /-----BEGIN ([A-Z0-9 ]+)-----[\s\S]*?-----END \1-----/g;
 
-/** Every PEM block in `text`, each normalized to end with a newline. */
+/** Every PEM block in `text`, each with LF line ends and a final newline (pasted CRLF PEMs compare equal). */
 export function splitPemBlocks(text: string): string[] {
-    return [...text.matchAll(block)].map((match) => `${match[0].trim()}\n`);
+    return [...text.matchAll(block)].map((match) => `${match[0].replace(/\r\n?/g, "\n")}\n`);
 }
 
 /** The single PEM block with `label`, or InvalidPemError. */

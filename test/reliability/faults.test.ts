@@ -3,13 +3,13 @@ import { SslManagerError } from "../../provider/errors";
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { CertificateInputs } from "../../provider/resources/certificate/inputs";
 import { CertificateProperties, createCertificate, deleteCertificate, readCertificate, updateCertificate } from "../../provider/resources/certificate/lifecycle";
-import { configureFromStack, resetStackConfig } from "../../provider/resources/connection";
+import { resetStackConfig } from "../../provider/resources/connection";
 import { ResourceInitializationError } from "../../provider/resources/initializationError";
 import { systemClock } from "../../provider/resources/wait/clock";
 import { generateKeyAndCsr } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
-import { Client } from "../../provider/internetx/client";
 import { expect } from "../support/client";
+import { configureStackFor, createTestContact } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { figures } from "./figures";
 
@@ -45,18 +45,8 @@ for (const protocol of ["json", "xml"] as const) {
         before(async () => {
             simulator = await startSimulator({ issuanceDelayMs: 100 });
             admin = new SimulatorAdmin(simulator.adminUrl);
-            const settings: Record<string, string> = {
-                "internetx:user": simulator.user,
-                "internetx:password": simulator.password,
-                "internetx:context": simulator.context,
-                "internetx:url": simulator.url,
-                "internetx:xmlUrl": simulator.xmlUrl,
-                "internetx:protocol": protocol,
-            };
-            configureFromStack((key) => settings[key]);
-            const client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
-            contactId = (await client.sslcontact.create({ fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" })).id;
-            await client.close();
+            configureStackFor(simulator, protocol);
+            contactId = await createTestContact(simulator);
         });
         after(async () => {
             resetStackConfig();

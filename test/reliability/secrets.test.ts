@@ -1,11 +1,12 @@
 import { Client } from "../../provider/internetx/client";
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { createCertificate, deleteCertificate, readCertificate, updateCertificate } from "../../provider/resources/certificate/lifecycle";
-import { configureFromStack, resetStackConfig, setClientDebugLog } from "../../provider/resources/connection";
+import { resetStackConfig, setClientDebugLog } from "../../provider/resources/connection";
 import { checkSmimeInputs, createSmime, deleteSmime } from "../../provider/resources/smime/lifecycle";
 import { systemClock } from "../../provider/resources/wait/clock";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
+import { configureStackFor } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { figures } from "./figures";
 
@@ -38,15 +39,7 @@ describe("reliability: no secret in logs, errors or plain state", function () {
 
     for (const protocol of ["json", "xml"] as const) {
         it(`runs every operation over ${protocol} and finds none of the secrets anywhere`, async () => {
-            const settings: Record<string, string> = {
-                "internetx:user": simulator.user,
-                "internetx:password": simulator.password,
-                "internetx:context": simulator.context,
-                "internetx:url": simulator.url,
-                "internetx:xmlUrl": simulator.xmlUrl,
-                "internetx:protocol": protocol,
-            };
-            configureFromStack((key) => settings[key]);
+            configureStackFor(simulator, protocol);
             const context = { log: (line: string) => captured.push(line), clock: systemClock };
             const client = new Client({ protocol, url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: simulator.password, context: simulator.context, logger: (line) => captured.push(line) });
             const contactId = (await client.sslcontact.create({ fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" })).id;

@@ -11,12 +11,13 @@ import {
     readCertificate,
     updateCertificate,
 } from "../../provider/resources/certificate/lifecycle";
-import { configureFromStack, resetStackConfig } from "../../provider/resources/connection";
+import { resetStackConfig } from "../../provider/resources/connection";
 import { ResourceInitializationError } from "../../provider/resources/initializationError";
 import { systemClock } from "../../provider/resources/wait/clock";
 import { generateKeyAndCsr, parseCertificate, privateKeyMatchesCertificate, verifyChain } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
+import { configureStackFor } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
 for (const protocol of ["json", "xml"] as const) {
@@ -31,15 +32,7 @@ for (const protocol of ["json", "xml"] as const) {
         before(async () => {
             simulator = await startSimulator({ issuanceDelayMs: 200 });
             admin = new SimulatorAdmin(simulator.adminUrl);
-            const settings: Record<string, string> = {
-                "internetx:user": simulator.user,
-                "internetx:password": simulator.password,
-                "internetx:context": simulator.context,
-                "internetx:url": simulator.url,
-                "internetx:xmlUrl": simulator.xmlUrl,
-                "internetx:protocol": protocol,
-            };
-            configureFromStack((key) => settings[key]);
+            configureStackFor(simulator, protocol);
             const client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
             contactId = (
                 await client.sslcontact.create({

@@ -1,7 +1,7 @@
 import { OrderFailedError } from "../../provider/errors";
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { createCertificate } from "../../provider/resources/certificate/lifecycle";
-import { configureFromStack, resetStackConfig } from "../../provider/resources/connection";
+import { resetStackConfig } from "../../provider/resources/connection";
 import { checkDomainValidationInputs, createDomainValidation } from "../../provider/resources/domainValidation/lifecycle";
 import {
     checkSslContactInputs,
@@ -14,6 +14,7 @@ import { systemClock } from "../../provider/resources/wait/clock";
 import { generateKeyAndCsr } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
+import { configureStackFor } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
 const contactInputs = {
@@ -37,15 +38,7 @@ for (const protocol of ["json", "xml"] as const) {
         before(async () => {
             simulator = await startSimulator({ issuanceDelayMs: 150, dnsValidationDeadlineMs: 1200 });
             admin = new SimulatorAdmin(simulator.adminUrl);
-            const settings: Record<string, string> = {
-                "internetx:user": simulator.user,
-                "internetx:password": simulator.password,
-                "internetx:context": simulator.context,
-                "internetx:url": simulator.url,
-                "internetx:xmlUrl": simulator.xmlUrl,
-                "internetx:protocol": protocol,
-            };
-            configureFromStack((key) => settings[key]);
+            configureStackFor(simulator, protocol);
         });
         after(async () => {
             resetStackConfig();

@@ -1,11 +1,11 @@
-import { Client } from "../../provider/internetx/client";
-import { configureFromStack, resetStackConfig } from "../../provider/resources/connection";
+import { resetStackConfig } from "../../provider/resources/connection";
 import { checkSmimeInputs, createSmime, decideSmimeChange, deleteSmime, readSmime, updateSmime } from "../../provider/resources/smime/lifecycle";
 import { SmimeInputs } from "../../provider/resources/smime/inputs";
 import { systemClock } from "../../provider/resources/wait/clock";
 import { generateKeyAndCsr, parseCertificate, privateKeyMatchesCertificate, readPkcs12, verifyChain } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
+import { configureStackFor, createTestContact } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
 const downloadPassword = "Correct-Horse-42";
@@ -22,18 +22,8 @@ for (const protocol of ["json", "xml"] as const) {
         before(async () => {
             simulator = await startSimulator({ issuanceDelayMs: 150 });
             admin = new SimulatorAdmin(simulator.adminUrl);
-            const settings: Record<string, string> = {
-                "internetx:user": simulator.user,
-                "internetx:password": simulator.password,
-                "internetx:context": simulator.context,
-                "internetx:url": simulator.url,
-                "internetx:xmlUrl": simulator.xmlUrl,
-                "internetx:protocol": protocol,
-            };
-            configureFromStack((key) => settings[key]);
-            const client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
-            contactId = (await client.sslcontact.create({ fname: "Joe", lname: "Sample", phone: "+49-941-1234560", email: "joe.sample@example.com", organization: "ExampleGmbH", address: ["Example Street 36000"], pcode: "12345", city: "Example City", country: "DE" })).id;
-            await client.close();
+            configureStackFor(simulator, protocol);
+            contactId = await createTestContact(simulator);
         });
         after(async () => {
             resetStackConfig();

@@ -1,0 +1,28 @@
+import { Client } from "../../provider/internetx/client";
+import { configureFromStack } from "../../provider/resources/connection";
+import type { RunningSimulator } from "../../simulator/internetx";
+
+/** Delivers the simulator's settings as the stack config `internetx:*`, as `configure` would in a real run. */
+export function configureStackFor(simulator: RunningSimulator, protocol: "json" | "xml"): void {
+    const settings: Record<string, string> = {
+        "internetx:user": simulator.user,
+        "internetx:password": simulator.password,
+        "internetx:context": simulator.context,
+        "internetx:url": simulator.url,
+        "internetx:xmlUrl": simulator.xmlUrl,
+        "internetx:protocol": protocol,
+    };
+    configureFromStack((key) => settings[key]);
+}
+
+/** An SSL contact at the simulator, for orders that need one; its id. */
+export async function createTestContact(simulator: RunningSimulator): Promise<string> {
+    const client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
+    try {
+        return (
+            await client.sslcontact.create({ fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" })
+        ).id;
+    } finally {
+        await client.close();
+    }
+}
