@@ -1,2 +1,3 @@
 import * as internetx from "./internetx";
-export { internetx };
+import * as ispmanager from "./ispmanager";
+export { internetx, ispmanager };

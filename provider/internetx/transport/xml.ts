@@ -1,4 +1,4 @@
-import { XMLBuilder, XMLParser } from "fast-xml-parser";
+import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
 import { redact, truncate } from "../../redact";
 import { Envelope, envelopeSchema } from "../envelope";
 import { tasks, TaskRequest } from "../tasks";
@@ -33,6 +33,8 @@ type Tree = Record<string, unknown>;
 /** `<response>` → the JSON API's envelope; undefined when the body is not such a document. */
 export function envelopeFromXml(body: string, request: TaskRequest): Envelope | undefined {
     let document: Tree;
+    // The parser is lenient with a cut-off document; a truncated answer must be malformed, not a shorter success.
+    if (XMLValidator.validate(body) !== true) return undefined;
     try {
         document = parser.parse(body, true) as Tree;
     } catch {

@@ -1,0 +1,60 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { configureIspmanagerFromStack } from "../resources/ispmanager/connection";
+import { checkIspmanagerCertificateInputs } from "../resources/ispmanager/check";
+import { IspmanagerCertificateInputs } from "../resources/ispmanager/inputs";
+import {
+    createIspmanagerCertificate,
+    decideFromIspmanagerProperties,
+    deleteIspmanagerCertificate,
+    IspmanagerCertificateProperties,
+    readIspmanagerCertificate,
+    updateIspmanagerCertificate,
+} from "../resources/ispmanager/lifecycle";
+import { unknownProperties } from "../resources/unknowns";
+import { lifecycleContext } from "./context";
+import { plain } from "./plain";
+
+/** ispmanager.Certificate operations as the dynamic-provider contract names them; loaded by name from the serialized provider. */
+
+/** `configure`: the stack config `ispmanager:*` for connections without their own settings (read at call time). */
+export async function configure(request: { config: { get(key: string): string | undefined } }): Promise<void> {
+    configureIspmanagerFromStack((key) => request.config.get(key));
+}
+
+export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    // Preview with inputs from resources not created yet: checked for real at `up`, when they are known.
+    if (unknownProperties(news).size > 0) return { inputs: news };
+    const result = await checkIspmanagerCertificateInputs(news);
+    return result.failures.length > 0 ? { failures: result.failures } : { inputs: result.inputs as Record<string, unknown> };
+}
+
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    const decision = decideFromIspmanagerProperties(olds, news);
+    switch (decision.kind) {
+        case "none":
+            return { changes: false };
+        case "replace":
+            return { changes: true, replaces: decision.properties, deleteBeforeReplace: false };
+        default:
+            return { changes: true };
+    }
+}
+
+export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
+    const result = await createIspmanagerCertificate(inputs as unknown as IspmanagerCertificateInputs, lifecycleContext());
+    return { id: result.id, outs: plain(result.outs) };
+}
+
+export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+    const result = await updateIspmanagerCertificate(id, olds as unknown as IspmanagerCertificateProperties, news as unknown as IspmanagerCertificateInputs, lifecycleContext());
+    return { outs: plain(result.outs) };
+}
+
+export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
+    const result = await readIspmanagerCertificate(id, props as IspmanagerCertificateProperties | undefined);
+    return { id: result.id, props: plain(result.props), inputs: result.inputs && plain(result.inputs) };
+}
+
+export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
+    await deleteIspmanagerCertificate(id, props as unknown as IspmanagerCertificateProperties);
+}

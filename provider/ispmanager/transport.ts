@@ -1,0 +1,130 @@
+import {
+    ApiErrorDetails,
+    ApiValidationError,
+    AuthenticationError,
+    MalformedResponseError,
+    NotFoundError,
+    RateLimitedError,
+    ServerError,
+    SslManagerError,
+} from "../errors";
+import { HttpExchange, HttpSender, retryAfterMilliseconds } from "../internetx/transport/http";
+import { redact, truncate } from "../redact";
+import { ResolvedClientOptions } from "./config";
+import { BillDocument, parseDocument } from "./document";
+import { BillRequest } from "./functions";
+
+/**
+ * Parameters as the document writes them: `name=value` joined by `&`, every value percent-encoded so that a space is
+ * `%20` (seed 004: "For GET requests use "%20" instead of a space"; in a POST body `%20` reads as the space itself).
+ * `authinfo` keeps its colon: `authinfo=EMAIL:PASSWORD` (seed 004).
+ */
+export function encodeParameters(parameters: ReadonlyArray<readonly [string, string]>): string {
+    return parameters
+        .map(([name, value]) => (name === "authinfo" ? `authinfo=${value.split(":").map(encodeURIComponent).join(":")}` : `${name}=${encodeURIComponent(value)}`))
+        .join("&");
+}
+
+/** BILLmanager error types meaning "who are you" (bad authinfo) or "not allowed" (docs/ispmanager.md). */
+const authenticationErrorTypes = new Set(["auth", "access", "badpassword"]);
+/** `missed`: the object named by `elid` does not exist. */
+const notFoundErrorTypes = new Set(["missed", "notfound"]);
+
+/**
+ * The one place where a BILLmanager answer becomes data or a typed error (STYLE 2). It never throws anything but
+ * SslManagerError, and no credential reaches an error: the password travels inside `authinfo` (seed 004), so every
+ * text taken from the answer is redacted and no URL with a query is ever quoted.
+ */
+export class BillTransport {
+    private readonly sender: HttpSender;
+
+    constructor(private readonly options: ResolvedClientOptions) {
+        this.sender = new HttpSender({ timeoutMs: options.timeoutMs, caCertificatePem: options.caCertificatePem });
+    }
+
+    get method(): "GET" | "POST" {
+        return this.options.method;
+    }
+
+    /** The request line and body for a call; exported through the client for the wire tests. */
+    httpCall(request: BillRequest): { method: "GET" | "POST"; url: string; body?: string; headers: Record<string, string> } {
+        const parameters: [string, string][] = [["authinfo", `${this.options.user}:${this.options.password}`]];
+        if (!request.raw) parameters.push(["out", this.options.format]);
+        parameters.push(["func", request.func]);
+        for (const [name, value] of Object.entries(request.params ?? {})) if (value !== undefined) parameters.push([name, value]);
+        const encoded = encodeParameters(parameters);
+        if (this.options.method === "GET") return { method: "GET", url: `${this.options.url}?${encoded}`, headers: { accept: "application/json, text/xml, */*" } };
+        return { method: "POST", url: this.options.url, body: encoded, headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json, text/xml, */*" } };
+    }
+
+    /** A function answering a document (`out=bjson`/`out=json`). */
+    async send(request: BillRequest): Promise<BillDocument> {
+        const exchange = await this.exchange(request);
+        const document = parseDocument(exchange.body, this.options.format) ?? parseDocument(exchange.body, "xml");
+        return this.accept(request, exchange, document);
+    }
+
+    /** `certificate.file`: the file itself on success, a document (XML by default) on failure. */
+    async sendRaw(request: BillRequest): Promise<string> {
+        const exchange = await this.exchange({ ...request, raw: true });
+        const trimmed = exchange.body.trimStart();
+        const looksLikeDocument = trimmed.startsWith("<?xml") || trimmed.startsWith("<doc") || trimmed.startsWith("{");
+        if (exchange.statusCode >= 200 && exchange.statusCode < 300 && !looksLikeDocument && exchange.body.length > 0) return exchange.body;
+        const document = looksLikeDocument ? (parseDocument(exchange.body, "xml") ?? parseDocument(exchange.body, "bjson") ?? parseDocument(exchange.body, "json")) : undefined;
+        this.accept(request, exchange, document);
+        throw new MalformedResponseError(`${request.func}: the answer carries no file`, { task: request.func, httpStatus: exchange.statusCode, rawBody: this.redacted(exchange.body) });
+    }
+
+    close(): Promise<void> {
+        return this.sender.close();
+    }
+
+    private async exchange(request: BillRequest): Promise<HttpExchange> {
+        const call = this.httpCall(request);
+        // HttpSender quotes only the path of the URL in its errors, never the query that holds authinfo on GET.
+        return this.sender.send({ task: request.func, method: call.method, url: call.url, headers: call.headers, body: call.body });
+    }
+
+    private redacted(text: string): string {
+        return truncate(redact(text, [this.options.password]));
+    }
+
+    private accept(request: BillRequest, exchange: HttpExchange, document: BillDocument | undefined): BillDocument {
+        const success = exchange.statusCode >= 200 && exchange.statusCode < 300;
+        if (success && document && !document.error) return document;
+        if (success && !document) {
+            throw new MalformedResponseError(`${request.func}: the billing system answered HTTP ${exchange.statusCode} with a body that is not a ${this.options.format} document`, {
+                task: request.func,
+                httpStatus: exchange.statusCode,
+                rawBody: this.redacted(exchange.body),
+                retryable: true,
+            });
+        }
+        throw this.errorFor(request, exchange, document);
+    }
+
+    /** Never throws: an unreadable body falls back to the HTTP status (STYLE 5). */
+    private errorFor(request: BillRequest, exchange: HttpExchange, document: BillDocument | undefined): SslManagerError {
+        const error = document?.error;
+        const message = error ? redact(error.message, [this.options.password]) : undefined;
+        const details: ApiErrorDetails = {
+            task: request.func,
+            httpStatus: exchange.statusCode,
+            statusCode: error?.type,
+            statusType: error ? "ERROR" : undefined,
+            statusText: message,
+            messages: error ? [{ text: message, code: error.type, objects: error.object ? [error.object] : [] }] : [],
+            rawBody: error ? undefined : this.redacted(exchange.body),
+        };
+        const describe = (fallback: string) =>
+            `${request.func} failed: ${message ?? fallback} (HTTP ${exchange.statusCode}${error ? `, ${error.type}${error.object ? ` ${error.object}` : ""}` : ""})`;
+        if (exchange.statusCode === 429) return new RateLimitedError(describe("rate limited"), { ...details, retryAfterMs: retryAfterMilliseconds(exchange.headers["retry-after"]) });
+        if (exchange.statusCode >= 500) return new ServerError(describe("server error"), { ...details, retryable: true });
+        if (exchange.statusCode === 401 || exchange.statusCode === 403 || (error && authenticationErrorTypes.has(error.type))) {
+            return new AuthenticationError(describe("authentication failed"), details);
+        }
+        if (exchange.statusCode === 404 || (error && notFoundErrorTypes.has(error.type))) return new NotFoundError(describe("object not found"), details);
+        if (!error) return new MalformedResponseError(describe("unexpected response body"), details);
+        return new ApiValidationError(describe("request refused"), details);
+    }
+}

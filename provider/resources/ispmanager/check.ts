@@ -1,0 +1,43 @@
+import { InvalidPemError, parseCsr } from "../../x509";
+import { CheckFailure, failuresFromZod, withoutProviderKey } from "../check";
+import { crossPropertyProblems, IspmanagerCertificateInputs, ispmanagerCertificateInputsSchema } from "./inputs";
+
+export interface IspmanagerCertificateCheck {
+    inputs?: IspmanagerCertificateInputs;
+    failures: CheckFailure[];
+}
+
+/**
+ * `check` of ispmanager.Certificate: every input validated, failures naming the property, no request sent. A given CSR
+ * must be for `domain` and name exactly the certificate's domains, because a reissue with a new CSR takes its names
+ * from the CSR (docs/ispmanager.md).
+ */
+export async function checkIspmanagerCertificateInputs(news: Record<string, unknown>): Promise<IspmanagerCertificateCheck> {
+    const raw = withoutProviderKey(news);
+    const parsed = ispmanagerCertificateInputsSchema.safeParse(raw);
+    const crossProperty = crossPropertyProblems(raw);
+    if (!parsed.success || crossProperty.length > 0) {
+        return { failures: [...(parsed.success ? [] : failuresFromZod(parsed.error)), ...crossProperty] };
+    }
+    const inputs = parsed.data;
+    if (!inputs.csr) return { inputs, failures: [] };
+    let csr;
+    try {
+        csr = await parseCsr(inputs.csr);
+    } catch (error) {
+        return { failures: [{ property: "csr", reason: error instanceof InvalidPemError ? error.message : `could not be read: ${(error as Error).message}` }] };
+    }
+    const failures: CheckFailure[] = [];
+    if (!csr.signatureValid) failures.push({ property: "csr", reason: "its signature does not verify" });
+    if ((csr.commonName ?? "").toLowerCase() !== inputs.domain.toLowerCase()) {
+        failures.push({ property: "domain", reason: `${inputs.domain} contradicts the CSR, whose common name is ${csr.commonName ?? "missing"}` });
+    }
+    const csrNames = new Set(csr.dnsNames.map((name) => name.toLowerCase()).filter((name) => name !== (csr.commonName ?? "").toLowerCase()));
+    const wanted = new Set((inputs.altNames ?? []).map((name) => name.toLowerCase()));
+    (inputs.altNames ?? []).forEach((name, index) => {
+        if (!csrNames.has(name.toLowerCase())) failures.push({ property: `altNames[${index}]`, reason: `${name} is not in the CSR` });
+    });
+    const extra = [...csrNames].filter((name) => !wanted.has(name));
+    if (extra.length > 0) failures.push({ property: "altNames", reason: `the CSR also names ${extra.join(", ")}; list every name of the CSR` });
+    return failures.length > 0 ? { failures } : { inputs, failures: [] };
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { Client } from "../../ispmanager/client";
+import { ClientOptions } from "../../ispmanager/config";
+
+/**
+ * Where an ispmanager resource's connection comes from, read at call time (never frozen into the serialized provider):
+ * the resource's `connection` argument, else the stack config `ispmanager:*` delivered to `configure`, else the
+ * `ISPMANAGER_*` environment variables (resolved by the client).
+ */
+export const ispmanagerConnectionSchema = z
+    .object({
+        url: z.string().url().optional(),
+        user: z.string().min(1).optional(),
+        password: z.string().min(1).optional(),
+        method: z.enum(["GET", "POST"]).optional(),
+        format: z.enum(["bjson", "json"]).optional(),
+        caCertificatePem: z.string().optional(),
+        timeoutSeconds: z.number().positive().optional(),
+    })
+    .strict();
+export type IspmanagerConnectionArgs = z.infer<typeof ispmanagerConnectionSchema>;
+
+/** The stack config keys read by `configure` (issue 6): `ispmanager:user`, `ispmanager:password` (secret), `ispmanager:url`. */
+export const ispmanagerConfigKeys = ["url", "user", "password"] as const;
+
+let stackConfig: Partial<Record<(typeof ispmanagerConfigKeys)[number], string>> = {};
+
+export function configureIspmanagerFromStack(get: (key: string) => string | undefined): void {
+    const next: typeof stackConfig = {};
+    for (const key of ispmanagerConfigKeys) {
+        const value = get(`ispmanager:${key}`);
+        if (value !== undefined && value !== "") next[key] = value;
+    }
+    stackConfig = next;
+}
+
+/** For tests: forget what `configure` delivered. */
+export function resetIspmanagerStackConfig(): void {
+    stackConfig = {};
+}
+
+export function ispmanagerClientOptions(connection: IspmanagerConnectionArgs | undefined, logger?: (line: string) => void): ClientOptions {
+    const merged = { ...stackConfig, ...(connection ?? {}) };
+    return {
+        url: merged.url,
+        user: merged.user,
+        password: merged.password,
+        method: connection?.method,
+        format: connection?.format,
+        caCertificatePem: connection?.caCertificatePem,
+        timeoutMs: connection?.timeoutSeconds ? connection.timeoutSeconds * 1000 : undefined,
+        logger,
+    };
+}
+
+/** Runs `work` with a client for this connection and closes the client afterwards. */
+export async function withIspmanagerClient<T>(connection: IspmanagerConnectionArgs | undefined, work: (client: Client) => Promise<T>, logger?: (line: string) => void): Promise<T> {
+    const client = new Client(ispmanagerClientOptions(connection, logger));
+    try {
+        return await work(client);
+    } finally {
+        await client.close();
+    }
+}

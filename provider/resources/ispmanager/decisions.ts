@@ -1,0 +1,71 @@
+import { sameValue } from "../certificate/decisions";
+
+/**
+ * Pure decisions of ispmanager.Certificate (STYLE 7): what a change of inputs means. `diff` decides with them, `update`
+ * acts on the same decision. BILLmanager offers reissue with the old CSR, a new CSR or new alternative names
+ * (seed 004); it has no renewal in the document, so nothing here depends on the clock.
+ */
+export interface IspmanagerCertificateState {
+    domain?: string;
+    altNames?: string[];
+    pricelist?: string;
+    periodMonths?: number;
+    csr?: string;
+    /** Output: ISSUED, or PENDING while an order or reissue has not finished. */
+    status?: string;
+    [key: string]: unknown;
+}
+
+export type IspmanagerCertificateChange =
+    | { kind: "none" }
+    | { kind: "replace"; properties: string[]; reason: string }
+    | { kind: "resume"; properties: string[]; reason: string }
+    | { kind: "reissue"; crtType: "manual" | "altname"; properties: string[]; reason: string }
+    | { kind: "settings"; properties: string[]; reason: string };
+
+/** Another tariff, term or main domain is another certificate: a new order (replace). */
+export const replaceProperties = ["domain", "pricelist", "periodMonths"] as const;
+/** The subject the billing system writes into a CSR it generates (seed 004: ST, L, O, OU, emailAddress, field_country). */
+export const generatedSubjectProperties = ["country", "region", "city", "organization", "organizationUnit", "email"] as const;
+/** Inputs used by later calls only (contacts and approvers of reissues, waiting, the connection). */
+export const settingsProperties = [
+    "adminContact",
+    "technicalContact",
+    "approverEmails",
+    "validationMethod",
+    "altNameAddon",
+    "waitForIssuance",
+    "waitTimeoutSeconds",
+    "pollIntervalSeconds",
+    "connection",
+] as const;
+
+function changed(olds: IspmanagerCertificateState, news: IspmanagerCertificateState, properties: readonly string[]): string[] {
+    return properties.filter((property) => !sameValue(property === "altNames" ? "subjectAlternativeNames" : property, olds[property], news[property]));
+}
+
+/**
+ * The one decision between the recorded state (`olds`: inputs and outputs of the last run) and the program's inputs.
+ * `__provider` is never looked at: upgrading the package changes nothing.
+ * Precedence: replace > resume an unfinished order > reissue > settings only > none.
+ */
+export function decideIspmanagerCertificateChange(olds: IspmanagerCertificateState, news: IspmanagerCertificateState): IspmanagerCertificateChange {
+    const replaced = changed(olds, news, replaceProperties);
+    if (!news.csr) {
+        // The billing system generated the CSR with this subject; no reissue of seed 004 generates a new one.
+        replaced.push(...changed(olds, news, generatedSubjectProperties));
+        if (olds.csr) replaced.push("csr");
+    }
+    if (replaced.length > 0) return { kind: "replace", properties: replaced, reason: `${replaced.join(", ")} changed: a new order is needed` };
+    if (olds.status === "PENDING") return { kind: "resume", properties: [], reason: "the order or reissue of an earlier run is still pending" };
+    if (news.csr && changed(olds, news, ["csr"]).length > 0) {
+        const properties = ["csr", ...changed(olds, news, ["altNames"])];
+        return { kind: "reissue", crtType: "manual", properties, reason: `${properties.join(", ")} changed: reissue with the new CSR` };
+    }
+    if (changed(olds, news, ["altNames"]).length > 0) {
+        return { kind: "reissue", crtType: "altname", properties: ["altNames"], reason: "altNames changed: reissue with the new additional domains" };
+    }
+    const settings = [...changed(olds, news, settingsProperties), ...(news.csr ? changed(olds, news, generatedSubjectProperties) : [])];
+    if (settings.length > 0) return { kind: "settings", properties: settings, reason: `${settings.join(", ")} changed` };
+    return { kind: "none" };
+}

@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { countryCode, dnsName, emailAddress, pemBlock } from "../check";
+import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../wait/policy";
+import { ispmanagerConnectionSchema } from "./connection";
+
+/** The mailboxes seed 004 allows for approval: admin@, administrator@, hostmaster@, postmaster@, webmaster@ DOMAIN. */
+export const approverMailboxes = ["admin", "administrator", "hostmaster", "postmaster", "webmaster"] as const;
+
+export function allowedApproverEmails(domain: string): string[] {
+    const base = domain.toLowerCase().replace(/^\*\./, "");
+    return approverMailboxes.map((mailbox) => `${mailbox}@${base}`);
+}
+
+/** An administrative or technical contact (seed 004: adm_* / tech_* — name, last name, position, e-mail, phone). */
+export const orderContactSchema = z
+    .object({
+        firstName: z.string().min(1, "is required"),
+        lastName: z.string().min(1, "is required"),
+        jobTitle: z.string().min(1, "is required"),
+        email: emailAddress,
+        phone: z.string().regex(/^\+?\d[\d\s().-]{4,30}$/, "must be a phone number like +7 495 1234567"),
+    })
+    .strict();
+
+/** A country: the billing system's id (seed 004: 182 is Russia) or an ISO 3166-1 alpha-2 code mapped through its list. */
+const countrySchema = z.union([z.string().regex(/^\d+$/), countryCode], {
+    errorMap: () => ({ message: "must be a billing-system country id like 182 or an ISO 3166-1 alpha-2 code like RU" }),
+});
+
+export const ispmanagerCertificateInputsSchema = z
+    .object({
+        /** CN, the main domain. */
+        domain: dnsName,
+        /** Additional domains (`altname`, seed 004). */
+        altNames: z.array(dnsName).optional(),
+        /** Tariff id (seed 004: `pricelist`). */
+        pricelist: z.string().regex(/^\d+$/, "must be a tariff id (digits)"),
+        periodMonths: z.number().refine((months) => months === 12 || months === 24, "must be 12 or 24 (seed 004)"),
+        /** The add-on code counting additional domains (`addon_<code>`; seed 004: 55364 for GlobalSign DomainSSL). */
+        altNameAddon: z.string().regex(/^\d+$/, "must be an add-on code (digits)").optional(),
+        country: countrySchema,
+        region: z.string().min(1, "is required"),
+        city: z.string().min(1, "is required"),
+        organization: z.string().min(1, "is required"),
+        organizationUnit: z.string().min(1).optional(),
+        email: emailAddress.optional(),
+        adminContact: orderContactSchema,
+        technicalContact: orderContactSchema,
+        /** Approval address per domain; default `admin@<domain>`. */
+        approverEmails: z.record(emailAddress).optional(),
+        /** How the CA validates: DNS TXT (default), EMAIL, FILE or CNAME. */
+        validationMethod: z.enum(["DNS", "EMAIL", "FILE", "CNAME"]).default("DNS"),
+        /** Your CSR (`crt_type=manual`); without it the billing system generates key and CSR (`crt_type=generate`). */
+        csr: pemBlock("CERTIFICATE REQUEST").optional(),
+        /** false: `create` returns at once with the validation data and status PENDING; the next update waits. */
+        waitForIssuance: z.boolean().default(true),
+        waitTimeoutSeconds: z.number().positive().default(defaultWaitTimeoutSeconds),
+        pollIntervalSeconds: z.number().positive().default(defaultPollIntervalSeconds),
+        connection: ispmanagerConnectionSchema.optional(),
+    })
+    .strict();
+
+export type IspmanagerCertificateInputs = z.infer<typeof ispmanagerCertificateInputsSchema>;
+
+/** The domains of the certificate in seed 004's order: the main one first, then the additional ones. */
+export function domainsOf(inputs: { domain: string; altNames?: string[] }): string[] {
+    return [inputs.domain, ...(inputs.altNames ?? [])];
+}
+
+/** `approver_email_N` for each domain: the given address, or admin@ of that domain. */
+export function approverEmailsFor(inputs: { domain: string; altNames?: string[]; approverEmails?: Record<string, string> }): string[] {
+    const given = Object.fromEntries(Object.entries(inputs.approverEmails ?? {}).map(([domain, email]) => [domain.toLowerCase(), email]));
+    return domainsOf(inputs).map((domain) => given[domain.toLowerCase()] ?? allowedApproverEmails(domain)[0]);
+}
+
+/**
+ * Rules across properties, checked on the raw inputs so they are reported together with the per-property ones
+ * (zod skips object refinements once a property failed).
+ */
+export function crossPropertyProblems(inputs: Record<string, unknown>): { property: string; reason: string }[] {
+    const problems: { property: string; reason: string }[] = [];
+    const domain = typeof inputs.domain === "string" ? inputs.domain.toLowerCase() : undefined;
+    const altNames = Array.isArray(inputs.altNames) ? inputs.altNames.filter((name): name is string => typeof name === "string") : [];
+    const seen = new Set(domain ? [domain] : []);
+    altNames.forEach((name, index) => {
+        if (seen.has(name.toLowerCase())) problems.push({ property: `altNames[${index}]`, reason: `${name} is listed twice (the main domain counts)` });
+        seen.add(name.toLowerCase());
+    });
+    if (altNames.length > 0 && inputs.altNameAddon === undefined) {
+        problems.push({ property: "altNameAddon", reason: "is required with altNames: the add-on code whose count is the number of additional domains (seed 004: addon_55364)" });
+    }
+    const approverEmails = inputs.approverEmails;
+    if (approverEmails && typeof approverEmails === "object" && !Array.isArray(approverEmails)) {
+        for (const [name, email] of Object.entries(approverEmails as Record<string, unknown>)) {
+            if (!seen.has(name.toLowerCase())) {
+                problems.push({ property: `approverEmails.${name}`, reason: `${name} is not a domain of this certificate` });
+            } else if (typeof email === "string" && !allowedApproverEmails(name).includes(email.toLowerCase())) {
+                problems.push({ property: `approverEmails.${name}`, reason: `must be one of ${allowedApproverEmails(name).join(", ")} (seed 004)` });
+            }
+        }
+    }
+    return problems;
+}

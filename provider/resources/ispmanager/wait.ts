@@ -1,0 +1,70 @@
+import { OrderFailedError, WaitTimedOutError } from "../../errors";
+import type { Client } from "../../ispmanager/client";
+import type { DownloadedCertificate } from "../../ispmanager/certificate";
+import { parseCertificate } from "../../x509";
+import { ProgressLog } from "../log";
+import { Clock, systemClock } from "../wait/clock";
+import { nextPollDelay, WaitSettings } from "../wait/policy";
+
+export interface IspmanagerWaitTarget {
+    certificateId: string;
+    /** For progress lines and errors. */
+    domain: string;
+    /** After a reissue: the serial the new certificate must not carry (the old one stays downloadable meanwhile). */
+    previousSerialNumber?: string;
+}
+
+export type CertificateCheck =
+    | { outcome: "pending"; status: string }
+    | { outcome: "failed"; status: string; reason: string }
+    | { outcome: "issued"; status: string; downloaded: DownloadedCertificate };
+
+/** One status check: the certificate's row, and the file once the row says ACTIVE (seed 004 certificate.file). */
+export async function checkCertificate(client: Client, target: IspmanagerWaitTarget): Promise<CertificateCheck> {
+    const row = await client.certificate.info(target.certificateId);
+    if (row.status === "SUSPENDED" || row.status === "DELETED") return { outcome: "failed", status: row.status, reason: row.reason ?? row.status };
+    if (row.status !== "ACTIVE") return { outcome: "pending", status: row.status };
+    const downloaded = await client.certificate.download(target.certificateId);
+    if (target.previousSerialNumber && (await parseCertificate(downloaded.certificatePem)).serialNumber === target.previousSerialNumber) {
+        return { outcome: "pending", status: "REISSUING" };
+    }
+    return { outcome: "issued", status: row.status, downloaded };
+}
+
+/**
+ * Polls until the certificate is issued (STYLE 6): resolves with the download; throws OrderFailedError with the billing
+ * system's reason, or WaitTimedOutError (the order stands; waiting again resumes it).
+ */
+export async function waitForCertificate(
+    client: Client,
+    target: IspmanagerWaitTarget,
+    options: { settings: WaitSettings; log: ProgressLog; clock?: Clock },
+): Promise<DownloadedCertificate> {
+    const clock = options.clock ?? systemClock;
+    const started = clock.now().getTime();
+    let delay: number | undefined;
+    for (;;) {
+        const check = await checkCertificate(client, target);
+        const elapsed = clock.now().getTime() - started;
+        if (check.outcome === "issued") {
+            options.log(`${target.domain}: issued after ${Math.round(elapsed / 1000)}s (certificate ${target.certificateId})`);
+            return check.downloaded;
+        }
+        if (check.outcome === "failed") {
+            throw new OrderFailedError(`${target.domain}: the order failed (certificate ${target.certificateId}, ${check.status}): ${check.reason}`, {
+                reason: check.reason,
+                task: "certificate",
+            });
+        }
+        const remaining = options.settings.timeoutMs - elapsed;
+        if (remaining <= 0) {
+            throw new WaitTimedOutError(
+                `${target.domain}: still ${check.status} after ${Math.round(elapsed / 1000)}s (certificate ${target.certificateId}); the order is kept and the next update resumes the wait`,
+                { certificateId: target.certificateId, lastStatus: check.status, waitedMs: elapsed },
+            );
+        }
+        delay = nextPollDelay(delay, options.settings, remaining);
+        options.log(`${target.domain}: ${check.status} after ${Math.round(elapsed / 1000)}s; checking again in ${Math.round(delay / 1000)}s`);
+        await clock.sleep(delay);
+    }
+}

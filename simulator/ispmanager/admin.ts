@@ -1,0 +1,111 @@
+import type { ServerResponse } from "node:http";
+import type { FaultInjector } from "../internetx/faults";
+import type { IspmanagerModel } from "./model";
+import type { BillRequestLog } from "./requestLog";
+
+/**
+ * The test-only endpoints under `/__simulator` (README.md in this folder): published DNS records, faults, refusals,
+ * approvals, the request log, the model's state and the settings. JSON in and out; never part of the BILLmanager API.
+ */
+export interface AdminContext {
+    model: IspmanagerModel;
+    faults: FaultInjector;
+    log: BillRequestLog;
+}
+
+class AdminRequestError extends Error {
+    constructor(
+        message: string,
+        readonly status = 400,
+    ) {
+        super(message);
+    }
+}
+
+function reply(response: ServerResponse, status: number, value?: unknown): void {
+    response.writeHead(status, { "content-type": "application/json" });
+    response.end(value === undefined ? "" : JSON.stringify(value));
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
+function parseBody(body: string): Json {
+    if (body.trim() === "") return {};
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(body);
+    } catch {
+        throw new AdminRequestError("body must be JSON");
+    }
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new AdminRequestError("body must be a JSON object");
+    return parsed as Json;
+}
+
+export async function handleAdmin(context: AdminContext, method: string, url: URL, body: string, response: ServerResponse): Promise<void> {
+    const { model, faults, log } = context;
+    const path = url.pathname.slice("/__simulator".length);
+    const certificateAction = /^\/certificates\/([^/]+)\/(approve|refuse)$/.exec(path);
+    try {
+        const input = parseBody(body);
+        if (method === "GET" && path === "/state") {
+            await model.advance();
+            return reply(response, 200, model.state());
+        }
+        if (method === "GET" && path === "/requests") return reply(response, 200, log.since(Number(url.searchParams.get("since") ?? 0)));
+        if (method === "DELETE" && path === "/requests") {
+            log.clear();
+            return reply(response, 204);
+        }
+        if (method === "POST" && path === "/dns") {
+            if (typeof input.name !== "string" || typeof input.value !== "string") throw new AdminRequestError("name and value are required");
+            if ((input.type ?? "TXT") !== "TXT") throw new AdminRequestError("only TXT records are checked");
+            model.publishDns(input.name, input.value);
+            return reply(response, 204);
+        }
+        if (method === "DELETE" && path === "/dns") {
+            if (typeof input.name !== "string") throw new AdminRequestError("name is required");
+            model.removeDns(input.name);
+            return reply(response, 204);
+        }
+        if (method === "GET" && path === "/dns") return reply(response, 200, model.publishedDns());
+        if (method === "POST" && path === "/faults") {
+            faults.add(input);
+            return reply(response, 204);
+        }
+        if (method === "DELETE" && path === "/faults") {
+            faults.clear();
+            return reply(response, 204);
+        }
+        if (method === "GET" && path === "/faults") return reply(response, 200, { injected: faults.injected, pending: faults.pending() });
+        if (method === "POST" && path === "/refusals") {
+            if (typeof input.domain !== "string" || typeof input.reason !== "string") throw new AdminRequestError("domain and reason are required");
+            model.refusals.push({ domain: input.domain, reason: input.reason, remaining: Number(input.count ?? 1) });
+            return reply(response, 204);
+        }
+        if (method === "POST" && certificateAction) {
+            await model.advance();
+            const certificate = model.find(decodeURIComponent(certificateAction[1]));
+            if (!certificate) throw new AdminRequestError(`no certificate ${certificateAction[1]}`, 404);
+            if (certificateAction[2] === "approve") model.approve(certificate);
+            else model.refuse(certificate, String(input.reason ?? "refused by the simulator's admin"));
+            return reply(response, 204);
+        }
+        if (method === "POST" && path === "/settings") {
+            const settings = model.settings;
+            for (const key of ["issuanceDelayMs", "dnsValidationDeadlineMs", "latencyMs"] as const) {
+                if (input[key] === undefined) continue;
+                if (typeof input[key] !== "number" || input[key] < 0) throw new AdminRequestError(`${key} must be a number of milliseconds`);
+                settings[key] = input[key];
+            }
+            if (input.automaticDnsCheck !== undefined) {
+                if (typeof input.automaticDnsCheck !== "boolean") throw new AdminRequestError("automaticDnsCheck must be true or false");
+                settings.automaticDnsCheck = input.automaticDnsCheck;
+            }
+            return reply(response, 200, { ...settings });
+        }
+        return reply(response, 404, { error: `no admin endpoint ${method} ${path}` });
+    } catch (error) {
+        return reply(response, error instanceof AdminRequestError ? error.status : 400, { error: (error as Error).message });
+    }
+}

@@ -1,0 +1,200 @@
+import { createHash } from "node:crypto";
+import { parseCertificate } from "../../provider/x509";
+import { randomSerialNumber, TestCertificateAuthority } from "../ca";
+
+/** Timings and behaviour, changeable at run time through `POST /__simulator/settings`. */
+export interface IspmanagerSimulatorSettings {
+    /** From validation to the certificate file. */
+    issuanceDelayMs: number;
+    /** DNS validation fails when the TXT records are not all published within this time of the order (or reissue). */
+    dnsValidationDeadlineMs: number;
+    /** The CA looks for the TXT records on every read; when false, only `certificate.dns_verify` makes it look. */
+    automaticDnsCheck: boolean;
+    latencyMs: number;
+}
+
+export type ApproverMethod = "auth_email" | "auth_dnstxt" | "auth_file" | "auth_cname";
+
+export interface SimulatedCertificate {
+    id: string;
+    pricelist: string;
+    periodMonths: number;
+    domain: string;
+    altNames: string[];
+    crtType: "generate" | "manual";
+    csrPem: string;
+    keyPem?: string;
+    approverMethod: ApproverMethod;
+    approverEmails: string[];
+    contacts: Record<string, string>;
+    /** BILLmanager service status: 1 ordered, 2 active, 3 suspended, 4 deleted, 5 processing. */
+    status: "1" | "2" | "3" | "4" | "5";
+    /** The validation token (DNS TXT value, file content, CNAME target label). */
+    token: string;
+    /** When the current validation round started (order or reissue). */
+    roundStartedAt: number;
+    validatedAt?: number;
+    dnsCheckRequested: boolean;
+    certificatePem?: string;
+    serialNumber?: string;
+    notAfter?: string;
+    reason?: string;
+    reissues: number;
+    serialHistory: string[];
+}
+
+export interface RefusalRule {
+    domain: string;
+    reason: string;
+    remaining: number;
+}
+
+const monthMs = 30 * 24 * 60 * 60 * 1000;
+
+/** The account: certificates, published DNS records, counters. All state changes of the CA happen in `advance`. */
+export class IspmanagerModel {
+    readonly certificates = new Map<string, SimulatedCertificate>();
+    /** TXT records by name (lower case, without the trailing dot). */
+    private readonly dns = new Map<string, Set<string>>();
+    readonly refusals: RefusalRule[] = [];
+    readonly counters = { orders: 0, reissues: 0, deletes: 0, dnsVerifications: 0, approverEmailsSent: 0, keysGenerated: 0 };
+    private nextId = 3001;
+
+    constructor(
+        readonly ca: TestCertificateAuthority,
+        readonly settings: IspmanagerSimulatorSettings,
+        private readonly now: () => Date,
+    ) {}
+
+    newId(): string {
+        return String(this.nextId++);
+    }
+
+    time(): number {
+        return this.now().getTime();
+    }
+
+    add(certificate: Omit<SimulatedCertificate, "id" | "status" | "token" | "roundStartedAt" | "dnsCheckRequested" | "reissues" | "serialHistory">): SimulatedCertificate {
+        const id = this.newId();
+        const token = createHash("sha256").update(`${id}|${certificate.domain}|${certificate.csrPem}`).digest("hex").slice(0, 40);
+        const created: SimulatedCertificate = { ...certificate, id, status: "5", token, roundStartedAt: this.time(), dnsCheckRequested: false, reissues: 0, serialHistory: [] };
+        if (created.approverMethod === "auth_email") created.validatedAt = created.roundStartedAt;
+        this.certificates.set(id, created);
+        this.counters.orders++;
+        return created;
+    }
+
+    /** A live (not deleted) certificate. */
+    find(id: string | undefined): SimulatedCertificate | undefined {
+        const certificate = id ? this.certificates.get(id) : undefined;
+        return certificate && certificate.status !== "4" ? certificate : undefined;
+    }
+
+    domainsOf(certificate: SimulatedCertificate): string[] {
+        return [certificate.domain, ...certificate.altNames];
+    }
+
+    publishDns(name: string, value: string): void {
+        const key = name.toLowerCase().replace(/\.$/, "");
+        if (!this.dns.has(key)) this.dns.set(key, new Set());
+        this.dns.get(key)!.add(value);
+    }
+
+    removeDns(name: string): void {
+        this.dns.delete(name.toLowerCase().replace(/\.$/, ""));
+    }
+
+    publishedDns(): { name: string; type: string; value: string }[] {
+        return [...this.dns.entries()].flatMap(([name, values]) => [...values].map((value) => ({ name: `${name}.`, type: "TXT", value })));
+    }
+
+    /** The domains whose TXT record (name = the domain, value = the token) is not published. */
+    missingDnsRecords(certificate: SimulatedCertificate): string[] {
+        return this.domainsOf(certificate).filter((domain) => !this.dns.get(domain.toLowerCase().replace(/^\*\./, ""))?.has(certificate.token));
+    }
+
+    /** A new validation round for a reissue (seed 004: certificate.reissue.step2). */
+    startReissue(certificate: SimulatedCertificate, change: { csrPem?: string; altNames?: string[]; approverMethod: ApproverMethod; approverEmails: string[] }): void {
+        if (change.csrPem) certificate.csrPem = change.csrPem;
+        if (change.altNames) certificate.altNames = change.altNames;
+        certificate.approverMethod = change.approverMethod;
+        certificate.approverEmails = change.approverEmails;
+        certificate.status = "5";
+        certificate.reason = undefined;
+        certificate.roundStartedAt = this.time();
+        certificate.validatedAt = change.approverMethod === "auth_email" ? certificate.roundStartedAt : undefined;
+        certificate.dnsCheckRequested = false;
+        certificate.reissues++;
+        this.counters.reissues++;
+    }
+
+    /** Approves a FILE or CNAME validation (admin endpoint), as the CA's check would. */
+    approve(certificate: SimulatedCertificate): void {
+        if (certificate.status === "5" && certificate.validatedAt === undefined) certificate.validatedAt = this.time();
+    }
+
+    refuse(certificate: SimulatedCertificate, reason: string): void {
+        certificate.status = "3";
+        certificate.reason = reason;
+    }
+
+    /** Moves every processing certificate forward to `now`: DNS checks, deadlines, issuance. */
+    async advance(): Promise<void> {
+        const now = this.time();
+        for (const certificate of this.certificates.values()) {
+            if (certificate.status !== "5") continue;
+            if (certificate.validatedAt === undefined && certificate.approverMethod === "auth_dnstxt") {
+                const missing = this.missingDnsRecords(certificate);
+                if ((this.settings.automaticDnsCheck || certificate.dnsCheckRequested) && missing.length === 0) {
+                    certificate.validatedAt = now;
+                } else if (now - certificate.roundStartedAt >= this.settings.dnsValidationDeadlineMs) {
+                    this.refuse(certificate, `DNS validation failed: TXT record for ${missing.map((domain) => `${domain}.`).join(", ")} not found`);
+                    continue;
+                }
+                certificate.dnsCheckRequested = false;
+            }
+            if (certificate.validatedAt === undefined || now < certificate.validatedAt + this.settings.issuanceDelayMs) continue;
+            const refusal = this.refusals.find((rule) => rule.remaining > 0 && rule.domain.toLowerCase() === certificate.domain.toLowerCase());
+            if (refusal) {
+                refusal.remaining--;
+                this.refuse(certificate, refusal.reason);
+                continue;
+            }
+            await this.issue(certificate, now);
+        }
+    }
+
+    private async issue(certificate: SimulatedCertificate, now: number): Promise<void> {
+        const serialNumber = randomSerialNumber();
+        const pem = await this.ca.issue({
+            csrPem: certificate.csrPem,
+            commonName: certificate.domain,
+            dnsNames: [...new Set(this.domainsOf(certificate).map((name) => name.toLowerCase()))],
+            notBefore: new Date(now - 60_000),
+            notAfter: new Date(now + certificate.periodMonths * monthMs),
+            serialNumber,
+            profile: "server",
+        });
+        if (certificate.serialNumber) certificate.serialHistory.push(certificate.serialNumber);
+        certificate.certificatePem = pem;
+        certificate.serialNumber = (await parseCertificate(pem)).serialNumber;
+        certificate.notAfter = new Date(now + certificate.periodMonths * monthMs).toISOString();
+        certificate.status = "2";
+    }
+
+    state(): Record<string, unknown> {
+        return {
+            ...this.counters,
+            certificates: [...this.certificates.values()].map((certificate) => ({
+                id: certificate.id,
+                domain: certificate.domain,
+                altNames: certificate.altNames,
+                status: certificate.status,
+                approverMethod: certificate.approverMethod,
+                serialNumber: certificate.serialNumber,
+                reissues: certificate.reissues,
+                reason: certificate.reason,
+            })),
+        };
+    }
+}

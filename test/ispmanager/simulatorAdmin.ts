@@ -1,0 +1,56 @@
+import { request } from "undici";
+import type { LoggedBillRequest } from "../../simulator/ispmanager";
+
+export interface IspmanagerSimulatorState {
+    orders: number;
+    reissues: number;
+    deletes: number;
+    dnsVerifications: number;
+    approverEmailsSent: number;
+    keysGenerated: number;
+    certificates: { id: string; domain: string; altNames: string[]; status: string; approverMethod: string; serialNumber?: string; reissues: number; reason?: string }[];
+}
+
+/** The BILLmanager simulator's test-only endpoints (`/__simulator`, simulator/ispmanager/README.md), over HTTP. */
+export class IspmanagerSimulatorAdmin {
+    constructor(private readonly adminUrl: string) {}
+
+    private async call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+        const response = await request(`${this.adminUrl}${path}`, {
+            method,
+            headers: body === undefined ? {} : { "content-type": "application/json" },
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const text = await response.body.text();
+        if (response.statusCode >= 300) throw new Error(`simulator admin ${method} ${path}: HTTP ${response.statusCode} ${text}`);
+        return (text ? JSON.parse(text) : undefined) as T;
+    }
+
+    state(): Promise<IspmanagerSimulatorState> {
+        return this.call("GET", "/state");
+    }
+    requests(since = 0): Promise<LoggedBillRequest[]> {
+        return this.call("GET", `/requests?since=${since}`);
+    }
+    clearRequests(): Promise<void> {
+        return this.call("DELETE", "/requests");
+    }
+    publishTxt(name: string, value: string): Promise<void> {
+        return this.call("POST", "/dns", { name, type: "TXT", value });
+    }
+    settings(settings: { issuanceDelayMs?: number; dnsValidationDeadlineMs?: number; automaticDnsCheck?: boolean; latencyMs?: number }): Promise<unknown> {
+        return this.call("POST", "/settings", settings);
+    }
+    fault(fault: Record<string, unknown>): Promise<void> {
+        return this.call("POST", "/faults", fault);
+    }
+    clearFaults(): Promise<void> {
+        return this.call("DELETE", "/faults");
+    }
+    refuse(domain: string, reason: string): Promise<void> {
+        return this.call("POST", "/refusals", { domain, reason });
+    }
+    approve(id: string): Promise<void> {
+        return this.call("POST", `/certificates/${id}/approve`);
+    }
+}
