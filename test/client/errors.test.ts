@@ -31,7 +31,7 @@ describe("client errors and retries", () => {
     beforeEach(async () => {
         logLines.length = 0;
         server = await new RecordingServer().start();
-        client = new Client({ url: `${server.url}/v1`, user: "user", password, context: "4", maxAttempts: 3, logger: (line) => logLines.push(line) });
+        client = new Client({ url: `${server.url}/v1`, user: "user", password, context: "4", maxAttempts: 3, timeoutMs: 2000, logger: (line) => logLines.push(line) });
     });
     afterEach(async () => {
         await client.close();
