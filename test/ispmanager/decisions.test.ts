@@ -1,4 +1,5 @@
 import { decideIspmanagerCertificateChange, IspmanagerCertificateState } from "../../provider/resources/ispmanager/decisions";
+import { dnsRecheckDue } from "../../provider/resources/ispmanager/wait";
 import { allowedApproverEmails, approverEmailsFor, crossPropertyProblems } from "../../provider/resources/ispmanager/inputs";
 import { encodeParameters } from "../../provider/ispmanager/transport";
 import { documentFromBjson, documentFromJson, documentFromXml } from "../../provider/ispmanager/document";
@@ -117,5 +118,20 @@ describe("ispmanager client settings", () => {
         const client = new Client({ user: "me@example.com", password: "hunter2-secret", url: "http://127.0.0.1:9/billmgr" });
         expect(JSON.stringify(client)).to.equal('{"url":"http://127.0.0.1:9/billmgr","user":"me@example.com","method":"POST","format":"bjson"}');
         void client.close();
+    });
+});
+
+describe("ispmanager DNS re-check timing", () => {
+    it("asks at the first pending check of a wait", () => {
+        expect(dnsRecheckDue(undefined, 5_000)).to.equal(true);
+    });
+    it("does not ask again 59.999 s after the last request", () => {
+        expect(dnsRecheckDue(10_000, 69_999)).to.equal(false);
+    });
+    it("asks again 60 s after the last request", () => {
+        expect(dnsRecheckDue(10_000, 70_000)).to.equal(true);
+    });
+    it("follows a given interval instead of the default", () => {
+        expect([dnsRecheckDue(0, 999, 1_000), dnsRecheckDue(0, 1_000, 1_000)]).to.deep.equal([false, true]);
     });
 });

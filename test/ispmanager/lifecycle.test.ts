@@ -144,6 +144,26 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         expect((await admin.state()).orders).to.equal(ordersBefore + 1);
     });
 
+    it("asks the CA to check the DNS records again while waiting, so a CA that only looks when asked issues", async () => {
+        await admin.settings({ automaticDnsCheck: false });
+        try {
+            const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "asked.example.com", subjectAlternativeNames: ["www.asked.example.com"] });
+            const inputs = await checked({ domain: "asked.example.com", altNames: ["www.asked.example.com"], altNameAddon: "55364", csr: csrPem, waitForIssuance: false });
+            const created = await createIspmanagerCertificate(inputs, context);
+            await publish(created.outs.dnsValidationRecords);
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            const before = await admin.state();
+            const resumed = await updateIspmanagerCertificate(created.id, created.outs, { ...inputs, waitForIssuance: true }, context);
+            const after = await admin.state();
+            expect(resumed.outs.status).to.equal("ISSUED");
+            expect(after.dnsVerifications - before.dnsVerifications).to.equal(1);
+            expect(after.orders).to.equal(before.orders);
+            expect(progress).to.include(`asked.example.com: asked the CA to check the DNS records of asked.example.com, www.asked.example.com again`);
+        } finally {
+            await admin.settings({ automaticDnsCheck: true });
+        }
+    });
+
     it("adopts the order an interrupted run placed for the same domain and CSR instead of ordering again", async () => {
         const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "adopt.example.com" });
         const inputs = await checked({ domain: "adopt.example.com", csr: csrPem, waitForIssuance: false });

@@ -111,7 +111,12 @@ async function finish(
         }
         const downloaded = await waitForCertificate(
             client,
-            { certificateId: orderId, domain: inputs.domain, previousSerialNumber: current.previousSerialNumber },
+            {
+                certificateId: orderId,
+                domain: inputs.domain,
+                previousSerialNumber: current.previousSerialNumber,
+                dnsRecheckDomains: inputs.validationMethod === "DNS" ? domainsOf(inputs) : undefined,
+            },
             { settings: waitSettings(inputs), log: context.log, clock: context.clock },
         );
         const { previousSerialNumber: _previous, ...rest } = current;

@@ -12,6 +12,19 @@ export interface IspmanagerWaitTarget {
     domain: string;
     /** After a reissue: the serial the new certificate must not carry (the old one stays downloadable meanwhile). */
     previousSerialNumber?: string;
+    /**
+     * DNS-validated orders: the domains to ask the CA to look at again while the order is pending (seed 004
+     * "Re-request for DNS validation", certificate.dns_verify). Some CAs only check the records when asked.
+     */
+    dnsRecheckDomains?: string[];
+}
+
+/** How often a pending DNS-validated order asks the CA to look at the records again; the first pending check always asks. */
+export const dnsRecheckIntervalMs = 60_000;
+
+/** Whether to re-request DNS validation now: at the first pending check of a wait, then once per `dnsRecheckIntervalMs`. */
+export function dnsRecheckDue(lastRecheckAtMs: number | undefined, nowMs: number, intervalMs: number = dnsRecheckIntervalMs): boolean {
+    return lastRecheckAtMs === undefined || nowMs - lastRecheckAtMs >= intervalMs;
 }
 
 export type CertificateCheck =
@@ -43,6 +56,7 @@ export async function waitForCertificate(
     const clock = options.clock ?? systemClock;
     const started = clock.now().getTime();
     let delay: number | undefined;
+    let lastRecheckAt: number | undefined;
     for (;;) {
         const check = await checkCertificate(client, target);
         const elapsed = clock.now().getTime() - started;
@@ -61,6 +75,14 @@ export async function waitForCertificate(
             throw new WaitTimedOutError(
                 `${target.domain}: still ${check.status} after ${Math.round(elapsed / 1000)}s (certificate ${target.certificateId}); the order is kept and the next update resumes the wait`,
                 { certificateId: target.certificateId, lastStatus: check.status, waitedMs: elapsed },
+            );
+        }
+        if (target.dnsRecheckDomains?.length && dnsRecheckDue(lastRecheckAt, clock.now().getTime())) {
+            lastRecheckAt = clock.now().getTime();
+            // A refused re-request does not end the wait: the status check is what decides, and it reports any lasting problem.
+            await client.certificate.recheckDns(target.certificateId, target.dnsRecheckDomains).then(
+                () => options.log(`${target.domain}: asked the CA to check the DNS records of ${target.dnsRecheckDomains!.join(", ")} again`),
+                (error: Error) => options.log(`${target.domain}: the request to check the DNS records again failed (${error.message}); waiting on`),
             );
         }
         delay = nextPollDelay(delay, options.settings, remaining);
