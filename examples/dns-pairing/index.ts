@@ -40,9 +40,12 @@ const certificate = new internetx.Certificate(
         adminContactId: admin.contactId,
         technicalContactId: admin.contactId,
         validation: validation.authentication,
+        pollIntervalSeconds: config.getNumber("pollIntervalSeconds") ?? 10,
     },
     { dependsOn: [record] },
 );
 
 export const dnsRecord = validation.dnsRecord;
 export const fullChainPem = certificate.fullChainPem;
+export const rootPem = certificate.rootPem;
+export const certificateId = certificate.certificateId;

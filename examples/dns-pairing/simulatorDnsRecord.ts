@@ -18,6 +18,14 @@ const provider: pulumi.dynamic.ResourceProvider = {
         if (!response.ok) throw new Error(`publishing ${inputs.name} failed: HTTP ${response.status}`);
         return { id: `${inputs.name}/${inputs.type}`, outs: inputs };
     },
+    async delete(_id, outs) {
+        const response = await fetch(`${outs.adminUrl}/dns`, {
+            method: "DELETE",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ name: outs.name, type: outs.type, value: outs.value }),
+        });
+        if (!response.ok) throw new Error(`removing ${outs.name} failed: HTTP ${response.status}`);
+    },
 };
 
 export class SimulatorDnsRecord extends pulumi.dynamic.Resource {

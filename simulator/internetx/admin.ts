@@ -76,6 +76,11 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
             return reply(response, 204);
         }
         if (method === "GET" && path === "/dns") return reply(response, 200, model.publishedDns());
+        if (method === "DELETE" && path === "/dns") {
+            if (typeof input.name !== "string" || typeof input.value !== "string") throw new AdminRequestError("name and value are required");
+            model.unpublishDns(input.name, String(input.type ?? "TXT"), input.value);
+            return reply(response, 204);
+        }
         if (method === "POST" && path === "/settings") {
             for (const key of settingKeys) {
                 if (input[key] === undefined) continue;

@@ -356,6 +356,11 @@ export class SimulatorModel {
         this.dnsRecords.add(`${name.toLowerCase()}|${type.toUpperCase()}|${value}`);
     }
 
+    /** Removes a published record (admin `DELETE /__simulator/dns`); removing one that is not there is no error. */
+    unpublishDns(name: string, type: string, value: string): void {
+        this.dnsRecords.delete(`${name.toLowerCase()}|${type.toUpperCase()}|${value}`);
+    }
+
     publishedDns(): { name: string; type: string; value: string }[] {
         return [...this.dnsRecords].map((record) => {
             const [name, type, ...value] = record.split("|");

@@ -96,6 +96,31 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         await quickstart.must(["destroy", "--yes", "--skip-preview"]);
     });
 
+    it("pairs DNS validation in one up: the validation data, the TXT record from it, then the order, which waits for the record", async () => {
+        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "shop.example.com" });
+        const pairing = workspace("dns-pairing");
+        await pairing.must(["stack", "init", "pairing"]);
+        await pairing.configureSimulator(simulator);
+        await pairing.must(["config", "set", "csr", "--", csrPem]);
+        await pairing.must(["config", "set", "simulatorAdminUrl", simulator.adminUrl]);
+        await pairing.must(["config", "set", "pollIntervalSeconds", "0.5"]);
+        const ordersBefore = (await admin.state()).orders;
+
+        await pairing.must(["up", "--yes", "--skip-preview"]);
+        const outputs = await pairing.outputs();
+        const dnsRecord = outputs.dnsRecord as { name: string; type: string; value: string };
+        expect([dnsRecord.name, dnsRecord.type]).to.deep.equal(["shop.example.com.", "TXT"]);
+        expect(await admin.publishedDns()).to.deep.include({ name: "shop.example.com.", type: "TXT", value: dnsRecord.value });
+        const [leafPem, ...intermediates] = splitPemBlocks(String(outputs.fullChainPem));
+        expect((await parseCertificate(leafPem)).commonName).to.equal("shop.example.com");
+        expect((await verifyChain(leafPem, intermediates, String(outputs.rootPem))).valid).to.equal(true);
+        expect((await admin.state()).orders).to.equal(ordersBefore + 1);
+
+        await pairing.must(["destroy", "--yes", "--skip-preview"]);
+        expect((await admin.publishedDns()).filter((record) => record.name === "shop.example.com.")).to.deep.equal([]);
+        expect((await admin.state()).certificates.filter((certificate) => certificate.name === "shop.example.com")).to.deep.equal([]);
+    });
+
     it("adopts an existing certificate (the import) with every output filled and no order", async () => {
         const contact = await client.sslcontact.create({ fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" });
         const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "legacy.example.com" });

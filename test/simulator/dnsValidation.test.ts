@@ -32,6 +32,15 @@ describe("simulator: DNS validation and job outcomes", function () {
         expect((await jsonCall(simulator, "GET", `/job/${jobId}`)).body.data[0].status).to.equal("SUCCESS");
     });
 
+    it("removes a published record on DELETE /dns, and a record that is not there without error", async () => {
+        await adminCall(simulator, "POST", "/dns", { name: "gone.example.com.", type: "TXT", value: "first" });
+        await adminCall(simulator, "POST", "/dns", { name: "gone.example.com.", type: "TXT", value: "second" });
+        expect((await adminCall(simulator, "DELETE", "/dns", { name: "GONE.example.com.", type: "txt", value: "first" })).status).to.equal(204);
+        expect((await adminCall(simulator, "DELETE", "/dns", { name: "never.example.com.", type: "TXT", value: "x" })).status).to.equal(204);
+        expect((await adminCall(simulator, "GET", "/dns")).body).to.deep.equal([{ name: "gone.example.com.", type: "TXT", value: "second" }]);
+        expect((await adminCall(simulator, "DELETE", "/dns", { name: "gone.example.com." })).body).to.deep.equal({ error: "name and value are required" });
+    });
+
     it("fails a DNS order whose record never appears after the deadline, with the reason in the job and a notification", async () => {
         const { jobId } = await placeJsonOrder(simulator, "never.example.com", 100, { provisioning: false });
         const failed = await waitForJob(simulator, jobId);

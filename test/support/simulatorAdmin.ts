@@ -46,6 +46,12 @@ export class SimulatorAdmin {
     publishDns(name: string, type: string, value: string): Promise<void> {
         return this.call("POST", "/dns", { name, type, value });
     }
+    publishedDns(): Promise<{ name: string; type: string; value: string }[]> {
+        return this.call("GET", "/dns");
+    }
+    unpublishDns(name: string, type: string, value: string): Promise<void> {
+        return this.call("DELETE", "/dns", { name, type, value });
+    }
     settings(settings: { issuanceDelayMs?: number; latencyMs?: number; dnsValidationDeadlineMs?: number }): Promise<void> {
         return this.call("POST", "/settings", settings);
     }
