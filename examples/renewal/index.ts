@@ -13,7 +13,9 @@ const certificate = new internetx.Certificate("www", {
     adminContactId: config.require("adminContactId"),
     technicalContactId: config.require("technicalContactId"),
     renewBeforeDays: config.getNumber("renewBeforeDays") ?? 45,
+    pollIntervalSeconds: config.getNumber("pollIntervalSeconds") ?? 10,
 });
 
 export const notAfter = certificate.notAfter;
 export const serialNumber = certificate.serialNumber;
+export const certificateId = certificate.certificateId;

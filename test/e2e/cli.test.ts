@@ -121,6 +121,48 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         expect((await admin.state()).certificates.filter((certificate) => certificate.name === "shop.example.com")).to.deep.equal([]);
     });
 
+    it("renews a certificate that entered its renewal window: preview shows the update, up renews under the same id without an order", async () => {
+        // The simulated CA issues the first certificate 330 days in the past (its clock is set back), so at the real
+        // time it expires in about 35 days: inside the example's 45-day renewal window. Then the CA's clock is right again.
+        const dayMs = 24 * 60 * 60 * 1000;
+        let clockOffsetMs = 330 * dayMs;
+        const aging = await startSimulator({ issuanceDelayMs: 1000, now: () => new Date(Date.now() - clockOffsetMs) });
+        const agingAdmin = new SimulatorAdmin(aging.adminUrl);
+        const agingClient = new Client({ url: aging.url, user: aging.user, password: aging.password, context: aging.context });
+        try {
+            const contact = await agingClient.sslcontact.create({ fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" });
+            const renewal = workspace("renewal");
+            await renewal.must(["stack", "init", "renewal"]);
+            await renewal.configureSimulator(aging, "xml");
+            await renewal.must(["config", "set", "adminContactId", contact.id]);
+            await renewal.must(["config", "set", "technicalContactId", contact.id]);
+            await renewal.must(["config", "set", "pollIntervalSeconds", "0.5"]);
+            await renewal.must(["up", "--yes", "--skip-preview"]);
+            const first = await renewal.outputs();
+            const daysLeft = (new Date(String(first.notAfter)).getTime() - Date.now()) / dayMs;
+            expect(daysLeft).to.be.within(33, 37);
+
+            const preview = await renewal.must(["preview"]);
+            expect(preview.stdout).to.match(/~ 1 to update/);
+            clockOffsetMs = 0;
+            const before = await agingAdmin.state();
+            await renewal.must(["up", "--yes", "--skip-preview"]);
+            const renewed = await renewal.outputs();
+            const after = await agingAdmin.state();
+            expect(renewed.certificateId).to.equal(first.certificateId);
+            expect(renewed.serialNumber).not.to.equal(first.serialNumber);
+            expect((new Date(String(renewed.notAfter)).getTime() - Date.now()) / dayMs).to.be.greaterThan(360);
+            expect([after.orders - before.orders, after.renewals - before.renewals]).to.deep.equal([0, 1]);
+            const quiet = await renewal.pulumi(["preview", "--expect-no-changes"]);
+            expect(quiet.code, quiet.stdout + quiet.stderr).to.equal(0);
+            await renewal.must(["destroy", "--yes", "--skip-preview"]);
+            expect((await agingAdmin.state()).certificates).to.deep.equal([]);
+        } finally {
+            await agingClient.close();
+            await aging.close();
+        }
+    });
+
     it("adopts an existing certificate (the import) with every output filled and no order", async () => {
         const contact = await client.sslcontact.create({ fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" });
         const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "legacy.example.com" });
