@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { FaultInjector } from "../internetx/faults";
-import type { IspmanagerModel } from "./model";
+import { DnsRecordType, dnsRecordTypes, type IspmanagerModel } from "./model";
 import type { BillRequestLog } from "./requestLog";
 
 /**
@@ -42,6 +42,11 @@ function parseBody(body: string): Json {
     return parsed as Json;
 }
 
+function recordType(type: unknown): DnsRecordType {
+    if (!dnsRecordTypes.includes(type as DnsRecordType)) throw new AdminRequestError(`type must be one of ${dnsRecordTypes.join(", ")}`);
+    return type as DnsRecordType;
+}
+
 export async function handleAdmin(context: AdminContext, method: string, url: URL, body: string, response: ServerResponse): Promise<void> {
     const { model, faults, log } = context;
     const path = url.pathname.slice("/__simulator".length);
@@ -59,13 +64,12 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
         }
         if (method === "POST" && path === "/dns") {
             if (typeof input.name !== "string" || typeof input.value !== "string") throw new AdminRequestError("name and value are required");
-            if ((input.type ?? "TXT") !== "TXT") throw new AdminRequestError("only TXT records are checked");
-            model.publishDns(input.name, input.value);
+            model.publishDns(input.name, recordType(input.type ?? "TXT"), input.value);
             return reply(response, 204);
         }
         if (method === "DELETE" && path === "/dns") {
             if (typeof input.name !== "string") throw new AdminRequestError("name is required");
-            model.removeDns(input.name);
+            model.removeDns(input.name, input.type === undefined ? undefined : recordType(input.type));
             return reply(response, 204);
         }
         if (method === "GET" && path === "/dns") return reply(response, 200, model.publishedDns());
@@ -97,6 +101,12 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
                 if (input[key] === undefined) continue;
                 if (typeof input[key] !== "number" || input[key] < 0) throw new AdminRequestError(`${key} must be a number of milliseconds`);
                 settings[key] = input[key];
+            }
+            if (input.fileValidationOrigin !== undefined) {
+                if (input.fileValidationOrigin !== null && (typeof input.fileValidationOrigin !== "string" || !/^https?:\/\//.test(input.fileValidationOrigin))) {
+                    throw new AdminRequestError("fileValidationOrigin must be an http(s) URL, or null");
+                }
+                settings.fileValidationOrigin = input.fileValidationOrigin ?? undefined;
             }
             if (input.automaticDnsCheck !== undefined) {
                 if (typeof input.automaticDnsCheck !== "boolean") throw new AdminRequestError("automaticDnsCheck must be true or false");

@@ -1,6 +1,6 @@
 import { generateKeyAndCsr, parseCsr } from "../../provider/x509";
 import { approverAddresses, countries, tariffs } from "./catalog";
-import { ApproverMethod, IspmanagerModel, SimulatedCertificate } from "./model";
+import { ApproverMethod, IspmanagerModel, isDnsValidation, SimulatedCertificate } from "./model";
 import { BillError, invalidParameter, missingCertificate, requiredParameter, SimulatorDocument } from "./render";
 
 /** What a function answers: a document (rendered in the caller's `out`) or a file (certificate.file). */
@@ -74,7 +74,7 @@ function checkAltNames(tariffName: string, altNameAddon: string | undefined, alt
     if (count !== String(altNames.length)) throw invalidParameter(`addon_${altNameAddon}`, count, `must be the number of additional domains (${altNames.length})`);
 }
 
-function validationFields(certificate: SimulatedCertificate): Record<string, string> {
+function validationFields(model: IspmanagerModel, certificate: SimulatedCertificate): Record<string, string> {
     return {
         elid: certificate.id,
         domain: certificate.domain,
@@ -82,10 +82,10 @@ function validationFields(certificate: SimulatedCertificate): Record<string, str
         status: certificate.status,
         approver_method: certificate.approverMethod,
         auth_dnstxt_value: certificate.token,
-        auth_file_name: `${certificate.token.slice(0, 32).toUpperCase()}.txt`,
-        auth_file_value: `${certificate.token}\nsimulator.ispmanager.test\n${certificate.id}`,
-        auth_cname_name: `_${certificate.token.slice(0, 32)}.${certificate.domain}`,
-        auth_cname_value: `${certificate.token.slice(0, 32)}.${certificate.token.slice(32)}.dcv.simulator.test`,
+        auth_file_name: model.validationFileOf(certificate).name,
+        auth_file_value: model.validationFileOf(certificate).content,
+        auth_cname_name: model.cnameRecordOf(certificate).name,
+        auth_cname_value: model.cnameRecordOf(certificate).value,
         csr: certificate.csrPem,
     };
 }
@@ -198,14 +198,14 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
     "certificate.file": async (model, params) => {
         const certificate = certificateOf(model, params);
         const type = required(params, "type");
-        if (type === "auth_file") return { file: validationFields(certificate).auth_file_value, contentType: "text/plain; charset=utf-8" };
+        if (type === "auth_file") return { file: validationFields(model, certificate).auth_file_value, contentType: "text/plain; charset=utf-8" };
         if (type !== "crt") throw invalidParameter("type", type, "crt or auth_file");
         if (!certificate.certificatePem) throw invalidParameter("elid", certificate.id, "the certificate has not been issued yet");
         return { file: `${certificate.certificatePem}${model.ca.intermediatePem}`, contentType: "application/x-x509-ca-cert" };
     },
 
     /** seed 004 "Get data for SSL certificate validation". */
-    "certificate.edit": async (model, params) => ({ document: { model: validationFields(certificateOf(model, params)) } }),
+    "certificate.edit": async (model, params) => ({ document: { model: validationFields(model, certificateOf(model, params)) } }),
 
     /** seed 004 "Re-request for DNS validation": the CA looks at the TXT records now. */
     "certificate.dns_verify": async (model, params) => {
@@ -214,7 +214,7 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
         const domains = spaceList(params.domains);
         for (const domain of domains) if (!model.domainsOf(certificate).includes(domain)) throw invalidParameter("domains", domain, `not a domain of certificate ${certificate.id}`);
         model.counters.dnsVerifications++;
-        if (certificate.status === "5" && certificate.approverMethod === "auth_dnstxt") {
+        if (certificate.status === "5" && isDnsValidation(certificate.approverMethod)) {
             certificate.dnsCheckRequested = true;
             await model.advance();
         }

@@ -18,6 +18,8 @@ export interface IspmanagerSimulatorOptions {
     issuanceDelayMs?: number;
     dnsValidationDeadlineMs?: number;
     automaticDnsCheck?: boolean;
+    /** See IspmanagerSimulatorSettings.fileValidationOrigin. */
+    fileValidationOrigin?: string;
     latencyMs?: number;
     now?: () => Date;
 }
@@ -75,6 +77,7 @@ export async function startIspmanagerSimulator(options: IspmanagerSimulatorOptio
         issuanceDelayMs: options.issuanceDelayMs ?? defaultIssuanceDelayMs,
         dnsValidationDeadlineMs: options.dnsValidationDeadlineMs ?? defaultDnsValidationDeadlineMs,
         automaticDnsCheck: options.automaticDnsCheck ?? true,
+        fileValidationOrigin: options.fileValidationOrigin,
         latencyMs: options.latencyMs ?? 0,
     };
     const model = new IspmanagerModel(ca, settings, options.now ?? (() => new Date()));

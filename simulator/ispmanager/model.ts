@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { request } from "undici";
 import { parseCertificate } from "../../provider/x509";
 import { randomSerialNumber, TestCertificateAuthority } from "../ca";
 
@@ -6,10 +7,19 @@ import { randomSerialNumber, TestCertificateAuthority } from "../ca";
 export interface IspmanagerSimulatorSettings {
     /** From validation to the certificate file. */
     issuanceDelayMs: number;
-    /** DNS validation fails when the TXT records are not all published within this time of the order (or reissue). */
+    /**
+     * A validation the CA checks itself (DNS TXT, CNAME, and FILE when `fileValidationOrigin` is set) fails when it does
+     * not succeed within this time of the order (or reissue).
+     */
     dnsValidationDeadlineMs: number;
-    /** The CA looks for the TXT records on every read; when false, only `certificate.dns_verify` makes it look. */
+    /** The CA looks for the DNS records on every read; when false, only `certificate.dns_verify` makes it look. */
     automaticDnsCheck: boolean;
+    /**
+     * Where the CA fetches FILE validation from: `<origin>/.well-known/pki-validation/<auth_file_name>` with each
+     * domain as the Host header (a loopback web server standing in for the domains). Unset: FILE waits for the admin's
+     * approve endpoint.
+     */
+    fileValidationOrigin?: string;
     latencyMs: number;
 }
 
@@ -51,10 +61,18 @@ export interface RefusalRule {
 
 const monthMs = 30 * 24 * 60 * 60 * 1000;
 
+export const dnsRecordTypes = ["TXT", "CNAME"] as const;
+export type DnsRecordType = (typeof dnsRecordTypes)[number];
+
+const dnsKey = (name: string, type: DnsRecordType) => `${name.toLowerCase().replace(/\.$/, "")}|${type}`;
+
+/** The validations the CA checks in DNS, and re-checks on certificate.dns_verify. */
+export const isDnsValidation = (method: ApproverMethod) => method === "auth_dnstxt" || method === "auth_cname";
+
 /** The account: certificates, published DNS records, counters. All state changes of the CA happen in `advance`. */
 export class IspmanagerModel {
     readonly certificates = new Map<string, SimulatedCertificate>();
-    /** TXT records by name (lower case, without the trailing dot). */
+    /** Published DNS record values by `<name>|<TYPE>` (name in lower case, without the trailing dot). */
     private readonly dns = new Map<string, Set<string>>();
     readonly refusals: RefusalRule[] = [];
     readonly counters = { orders: 0, reissues: 0, deletes: 0, dnsVerifications: 0, approverEmailsSent: 0, keysGenerated: 0 };
@@ -94,23 +112,65 @@ export class IspmanagerModel {
         return [certificate.domain, ...certificate.altNames];
     }
 
-    publishDns(name: string, value: string): void {
-        const key = name.toLowerCase().replace(/\.$/, "");
+    publishDns(name: string, type: DnsRecordType, value: string): void {
+        const key = dnsKey(name, type);
         if (!this.dns.has(key)) this.dns.set(key, new Set());
-        this.dns.get(key)!.add(value);
+        // A name has one CNAME (RFC 1034 3.6.2): publishing another replaces it.
+        if (type === "CNAME") this.dns.get(key)!.clear();
+        this.dns.get(key)!.add(type === "CNAME" ? value.toLowerCase().replace(/\.$/, "") : value);
     }
 
-    removeDns(name: string): void {
-        this.dns.delete(name.toLowerCase().replace(/\.$/, ""));
+    /** Removes the records of a name: of one type, or of every type. */
+    removeDns(name: string, type?: DnsRecordType): void {
+        for (const recordType of type ? [type] : dnsRecordTypes) this.dns.delete(dnsKey(name, recordType));
     }
 
     publishedDns(): { name: string; type: string; value: string }[] {
-        return [...this.dns.entries()].flatMap(([name, values]) => [...values].map((value) => ({ name: `${name}.`, type: "TXT", value })));
+        return [...this.dns.entries()].flatMap(([key, values]) => {
+            const [name, type] = key.split("|");
+            return [...values].map((value) => ({ name: `${name}.`, type, value: type === "CNAME" ? `${value}.` : value }));
+        });
     }
 
-    /** The domains whose TXT record (name = the domain, value = the token) is not published. */
+    /** The CNAME record a CNAME validation asks for (certificate.edit `auth_cname_name` / `auth_cname_value`). */
+    cnameRecordOf(certificate: SimulatedCertificate): { name: string; value: string } {
+        return {
+            name: `_${certificate.token.slice(0, 32)}.${certificate.domain}`,
+            value: `${certificate.token.slice(0, 32)}.${certificate.token.slice(32)}.dcv.simulator.test`,
+        };
+    }
+
+    /** The file a FILE validation asks for (certificate.edit `auth_file_name` / `auth_file_value`). */
+    validationFileOf(certificate: SimulatedCertificate): { name: string; content: string } {
+        return { name: `${certificate.token.slice(0, 32).toUpperCase()}.txt`, content: `${certificate.token}\nsimulator.ispmanager.test\n${certificate.id}` };
+    }
+
+    /**
+     * The DNS records the certificate's validation still lacks, as "<TYPE> record for <name>.": a TXT record per domain
+     * (value: the token) for DNS validation, the one CNAME record for CNAME validation.
+     */
     missingDnsRecords(certificate: SimulatedCertificate): string[] {
-        return this.domainsOf(certificate).filter((domain) => !this.dns.get(domain.toLowerCase().replace(/^\*\./, ""))?.has(certificate.token));
+        if (certificate.approverMethod === "auth_cname") {
+            const cname = this.cnameRecordOf(certificate);
+            return this.dns.get(dnsKey(cname.name, "CNAME"))?.has(cname.value.toLowerCase()) ? [] : [`CNAME record for ${cname.name}.`];
+        }
+        return this.domainsOf(certificate)
+            .map((domain) => domain.replace(/^\*\./, ""))
+            .filter((domain) => !this.dns.get(dnsKey(domain, "TXT"))?.has(certificate.token))
+            .map((domain) => `TXT record for ${domain}.`);
+    }
+
+    /** The domains whose web server (at `fileValidationOrigin`) does not serve the validation file with its content. */
+    async missingValidationFiles(certificate: SimulatedCertificate, origin: string): Promise<string[]> {
+        const file = this.validationFileOf(certificate);
+        const missing: string[] = [];
+        for (const domain of this.domainsOf(certificate).map((name) => name.replace(/^\*\./, ""))) {
+            const served = await request(`${origin.replace(/\/$/, "")}/.well-known/pki-validation/${file.name}`, { headers: { host: domain }, headersTimeout: 2_000, bodyTimeout: 2_000 })
+                .then(async (response) => (response.statusCode === 200 ? (await response.body.text()).trim() : (await response.body.dump(), undefined)))
+                .catch(() => undefined);
+            if (served !== file.content.trim()) missing.push(`http://${domain}/.well-known/pki-validation/${file.name}`);
+        }
+        return missing;
     }
 
     /** A new validation round for a reissue (seed 004: certificate.reissue.step2). */
@@ -143,15 +203,26 @@ export class IspmanagerModel {
         const now = this.time();
         for (const certificate of this.certificates.values()) {
             if (certificate.status !== "5") continue;
-            if (certificate.validatedAt === undefined && certificate.approverMethod === "auth_dnstxt") {
+            if (certificate.validatedAt === undefined && isDnsValidation(certificate.approverMethod)) {
                 const missing = this.missingDnsRecords(certificate);
                 if ((this.settings.automaticDnsCheck || certificate.dnsCheckRequested) && missing.length === 0) {
                     certificate.validatedAt = now;
                 } else if (now - certificate.roundStartedAt >= this.settings.dnsValidationDeadlineMs) {
-                    this.refuse(certificate, `DNS validation failed: TXT record for ${missing.map((domain) => `${domain}.`).join(", ")} not found`);
+                    this.refuse(certificate, `DNS validation failed: ${missing.join(", ")} not found`);
                     continue;
                 }
                 certificate.dnsCheckRequested = false;
+            }
+            const origin = this.settings.fileValidationOrigin;
+            if (certificate.validatedAt === undefined && certificate.approverMethod === "auth_file" && origin) {
+                const missing = await this.missingValidationFiles(certificate, origin);
+                if (certificate.status !== "5" || certificate.validatedAt !== undefined) continue; // settled meanwhile by a concurrent advance
+                if (missing.length === 0) {
+                    certificate.validatedAt = now;
+                } else if (now - certificate.roundStartedAt >= this.settings.dnsValidationDeadlineMs) {
+                    this.refuse(certificate, `File validation failed: ${missing.join(", ")} not served`);
+                    continue;
+                }
             }
             if (certificate.validatedAt === undefined || now < certificate.validatedAt + this.settings.issuanceDelayMs) continue;
             const refusal = this.refusals.find((rule) => rule.remaining > 0 && rule.domain.toLowerCase() === certificate.domain.toLowerCase());

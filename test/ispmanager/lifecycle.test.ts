@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { InvalidInputError, OrderFailedError } from "../../provider/errors";
 import * as dynamicProvider from "../../provider/dynamic/ispmanagerCertificate";
 import { checkIspmanagerCertificateInputs } from "../../provider/resources/ispmanager/check";
@@ -15,7 +17,7 @@ import { LifecycleContext } from "../../provider/resources/certificate/lifecycle
 import { ResourceInitializationError } from "../../provider/resources/initializationError";
 import { systemClock } from "../../provider/resources/wait/clock";
 import { generateKeyAndCsr, parseCertificate, parseCsr, privateKeyMatchesCertificate, verifyChain } from "../../provider/x509";
-import { RunningIspmanagerSimulator, startIspmanagerSimulator } from "../../simulator/ispmanager";
+import { defaultDnsValidationDeadlineMs, RunningIspmanagerSimulator, startIspmanagerSimulator } from "../../simulator/ispmanager";
 import { expect } from "../support/client";
 import { IspmanagerSimulatorAdmin } from "./simulatorAdmin";
 
@@ -173,6 +175,79 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         expect(again.id).to.equal(first.id);
         expect((await admin.state()).orders).to.equal(ordersBefore);
         expect(progress).to.include(`adopt.example.com: adopting existing order ${first.id} for the same domain and CSR`);
+    });
+
+    it("validates a CNAME order once the CNAME record is published, asking the CA to look", async () => {
+        await admin.settings({ automaticDnsCheck: false });
+        try {
+            const inputs = await checked({ domain: "alias.example.com", validationMethod: "CNAME", waitForIssuance: false });
+            const created = await createIspmanagerCertificate(inputs, context);
+            const cname = created.outs.cnameValidation!;
+            expect(cname.name).to.match(/^_[0-9a-f]{32}\.alias\.example\.com$/);
+            expect(cname.value).to.match(/^[0-9a-f]{32}\.[0-9a-f]{8}\.dcv\.simulator\.test$/);
+            await admin.publishDns(cname.name, "TXT", cname.value);
+            const before = await admin.state();
+            const pending = await updateIspmanagerCertificate(created.id, created.outs, { ...inputs, waitForIssuance: true, waitTimeoutSeconds: 0.5 }, context).catch((caught) => caught);
+            expect(pending).to.be.instanceOf(ResourceInitializationError);
+            await admin.publishDns(`${cname.name}.`, "CNAME", `${cname.value}.`);
+            const issued = await updateIspmanagerCertificate(created.id, created.outs, { ...inputs, waitForIssuance: true }, context);
+            const after = await admin.state();
+            expect(issued.outs.status).to.equal("ISSUED");
+            expect(issued.outs.issuedDomains).to.deep.equal(["alias.example.com"]);
+            expect(after.dnsVerifications - before.dnsVerifications).to.equal(2);
+            expect(after.orders).to.equal(before.orders);
+        } finally {
+            await admin.settings({ automaticDnsCheck: true });
+        }
+    });
+
+    it("validates a FILE order by fetching the file from each domain's web server", async () => {
+        const served = new Map<string, string>();
+        const asked: string[] = [];
+        const web = createServer((request, response) => {
+            asked.push(`${request.headers.host} ${request.url}`);
+            const content = served.get(`${request.headers.host}${request.url}`);
+            response.writeHead(content === undefined ? 404 : 200, { "content-type": "text/plain" }).end(content ?? "not found");
+        });
+        await new Promise<void>((resolve) => web.listen(0, "127.0.0.1", resolve));
+        await admin.settings({ fileValidationOrigin: `http://127.0.0.1:${(web.address() as AddressInfo).port}` });
+        try {
+            const inputs = await checked({ domain: "files.example.com", altNames: ["www.files.example.com"], altNameAddon: "55364", validationMethod: "FILE", waitForIssuance: false });
+            const created = await createIspmanagerCertificate(inputs, context);
+            const file = created.outs.fileValidation!;
+            expect(file.name).to.match(/^[0-9A-F]{32}\.txt$/);
+            served.set(`files.example.com/.well-known/pki-validation/${file.name}`, file.content);
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            expect((await admin.state()).certificates.find((certificate) => certificate.id === created.id)!.status).to.equal("5");
+            served.set(`www.files.example.com/.well-known/pki-validation/${file.name}`, `${file.content}\n`);
+            const issued = await updateIspmanagerCertificate(created.id, created.outs, { ...inputs, waitForIssuance: true }, context);
+            expect(issued.outs.status).to.equal("ISSUED");
+            expect(issued.outs.issuedDomains).to.deep.equal(["files.example.com", "www.files.example.com"]);
+            expect(asked).to.include(`www.files.example.com /.well-known/pki-validation/${file.name}`);
+        } finally {
+            await admin.settings({ fileValidationOrigin: null });
+            await new Promise((resolve) => web.close(resolve));
+        }
+    });
+
+    it("fails DNS and FILE validations that do not succeed by the deadline, naming what the CA did not find", async () => {
+        await admin.settings({ dnsValidationDeadlineMs: 300, fileValidationOrigin: "http://127.0.0.1:9" });
+        try {
+            const dns = await checked({ domain: "late.example.com", altNames: ["www.late.example.com"], altNameAddon: "55364", waitForIssuance: false });
+            const dnsOrder = await createIspmanagerCertificate(dns, context);
+            await admin.publishTxt("late.example.com.", dnsOrder.outs.dnsValidationRecord!.value);
+            const file = await checked({ domain: "nofile.example.com", validationMethod: "FILE", waitForIssuance: false });
+            const fileOrder = await createIspmanagerCertificate(file, context);
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            const dnsError = (await updateIspmanagerCertificate(dnsOrder.id, dnsOrder.outs, { ...dns, waitForIssuance: true }, context).catch((caught) => caught)) as OrderFailedError;
+            expect(dnsError).to.be.instanceOf(OrderFailedError);
+            expect(dnsError.reason).to.equal("DNS validation failed: TXT record for www.late.example.com. not found");
+            const fileError = (await updateIspmanagerCertificate(fileOrder.id, fileOrder.outs, { ...file, waitForIssuance: true }, context).catch((caught) => caught)) as OrderFailedError;
+            expect(fileError).to.be.instanceOf(OrderFailedError);
+            expect(fileError.reason).to.equal(`File validation failed: http://nofile.example.com/.well-known/pki-validation/${fileOrder.outs.fileValidation!.name} not served`);
+        } finally {
+            await admin.settings({ dnsValidationDeadlineMs: defaultDnsValidationDeadlineMs, fileValidationOrigin: null });
+        }
     });
 
     it("surfaces the CA's refusal with its reason", async () => {

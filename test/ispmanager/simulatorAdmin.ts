@@ -38,7 +38,16 @@ export class IspmanagerSimulatorAdmin {
     publishTxt(name: string, value: string): Promise<void> {
         return this.call("POST", "/dns", { name, type: "TXT", value });
     }
-    settings(settings: { issuanceDelayMs?: number; dnsValidationDeadlineMs?: number; automaticDnsCheck?: boolean; latencyMs?: number }): Promise<unknown> {
+    publishDns(name: string, type: "TXT" | "CNAME", value: string): Promise<void> {
+        return this.call("POST", "/dns", { name, type, value });
+    }
+    publishedDns(): Promise<{ name: string; type: string; value: string }[]> {
+        return this.call("GET", "/dns");
+    }
+    removeDns(name: string, type?: "TXT" | "CNAME"): Promise<void> {
+        return this.call("DELETE", "/dns", { name, type });
+    }
+    settings(settings: { issuanceDelayMs?: number; dnsValidationDeadlineMs?: number; automaticDnsCheck?: boolean; fileValidationOrigin?: string | null; latencyMs?: number }): Promise<unknown> {
         return this.call("POST", "/settings", settings);
     }
     fault(fault: Record<string, unknown>): Promise<void> {

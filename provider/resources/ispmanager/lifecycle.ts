@@ -115,7 +115,8 @@ async function finish(
                 certificateId: orderId,
                 domain: inputs.domain,
                 previousSerialNumber: current.previousSerialNumber,
-                dnsRecheckDomains: inputs.validationMethod === "DNS" ? domainsOf(inputs) : undefined,
+                // seed 004's re-request is "for DNS validation": TXT and CNAME records are both looked up in DNS.
+                dnsRecheckDomains: inputs.validationMethod === "DNS" || inputs.validationMethod === "CNAME" ? domainsOf(inputs) : undefined,
             },
             { settings: waitSettings(inputs), log: context.log, clock: context.clock },
         );
