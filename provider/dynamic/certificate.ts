@@ -10,30 +10,16 @@ import {
     readCertificate,
     updateCertificate,
 } from "../resources/certificate/lifecycle";
-import { unknownProperties } from "../resources/unknowns";
 import { lifecycleContext } from "./context";
+import { checkWhenKnown, diffResult, readResult } from "./results";
 
 /** Certificate operations as the dynamic-provider contract names them; loaded by name from the serialized provider. */
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    const unknown = unknownProperties(news);
-    if (unknown.size > 0) {
-        // Preview with inputs from resources not created yet: checked for real at `up`, when they are known.
-        return { inputs: news };
-    }
-    const result = await checkCertificateInputs(news);
-    return result.failures.length > 0 ? { failures: result.failures } : { inputs: result.inputs as Record<string, unknown> };
+    return checkWhenKnown(news, checkCertificateInputs);
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    const decision = decideFromProperties(olds, news, lifecycleContext().clock.now());
-    switch (decision.kind) {
-        case "none":
-            return { changes: false };
-        case "replace":
-            return { changes: true, replaces: decision.properties, deleteBeforeReplace: false };
-        default:
-            return { changes: true };
-    }
+    return diffResult(decideFromProperties(olds, news, lifecycleContext().clock.now()));
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
@@ -46,8 +32,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
 }
 
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-    const result = await readCertificate(id, props as CertificateProperties | undefined);
-    return { id: result.id, props: plain(result.props), inputs: result.inputs && plain(result.inputs) };
+    return readResult(await readCertificate(id, props as CertificateProperties | undefined));
 }
 
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {

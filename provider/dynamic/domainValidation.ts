@@ -1,10 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { plain } from "./plain";
 import { checkDomainValidationInputs, createDomainValidation, DomainValidationInputs } from "../resources/domainValidation/lifecycle";
+import { checkResult } from "./results";
 
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    const result = await checkDomainValidationInputs(news);
-    return result.failures.length > 0 ? { failures: result.failures } : { inputs: result.inputs as Record<string, unknown> };
+    return checkResult(await checkDomainValidationInputs(news));
 }
 
 /** A new CSR or product means new validation data: replace. */

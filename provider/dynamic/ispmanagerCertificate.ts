@@ -10,8 +10,8 @@ import {
     readIspmanagerCertificate,
     updateIspmanagerCertificate,
 } from "../resources/ispmanager/lifecycle";
-import { unknownProperties } from "../resources/unknowns";
 import { lifecycleContext } from "./context";
+import { checkWhenKnown, diffResult, readResult } from "./results";
 import { plain } from "./plain";
 
 /** ispmanager.Certificate operations as the dynamic-provider contract names them; loaded by name from the serialized provider. */
@@ -22,22 +22,11 @@ export async function configure(request: { config: { get(key: string): string | 
 }
 
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    // Preview with inputs from resources not created yet: checked for real at `up`, when they are known.
-    if (unknownProperties(news).size > 0) return { inputs: news };
-    const result = await checkIspmanagerCertificateInputs(news);
-    return result.failures.length > 0 ? { failures: result.failures } : { inputs: result.inputs as Record<string, unknown> };
+    return checkWhenKnown(news, checkIspmanagerCertificateInputs);
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    const decision = decideFromIspmanagerProperties(olds, news);
-    switch (decision.kind) {
-        case "none":
-            return { changes: false };
-        case "replace":
-            return { changes: true, replaces: decision.properties, deleteBeforeReplace: false };
-        default:
-            return { changes: true };
-    }
+    return diffResult(decideFromIspmanagerProperties(olds, news));
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
@@ -51,8 +40,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
 }
 
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-    const result = await readIspmanagerCertificate(id, props as IspmanagerCertificateProperties | undefined);
-    return { id: result.id, props: plain(result.props), inputs: result.inputs && plain(result.inputs) };
+    return readResult(await readIspmanagerCertificate(id, props as IspmanagerCertificateProperties | undefined));
 }
 
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {

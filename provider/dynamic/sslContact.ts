@@ -10,10 +10,10 @@ import {
     updateSslContact,
 } from "../resources/sslContact/lifecycle";
 import { SslContactInputs } from "../resources/sslContact/inputs";
+import { checkResult, readResult } from "./results";
 
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    const result = checkSslContactInputs(news);
-    return result.failures.length > 0 ? { failures: result.failures } : { inputs: result.inputs as Record<string, unknown> };
+    return checkResult(checkSslContactInputs(news));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
@@ -30,8 +30,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
 }
 
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-    const result = await readSslContact(id, props as SslContactProperties | undefined);
-    return { id: result.id, props: plain(result.props), inputs: result.inputs && plain(result.inputs) };
+    return readResult(await readSslContact(id, props as SslContactProperties | undefined));
 }
 
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {

@@ -1,0 +1,30 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { CheckFailure } from "../resources/check";
+import { unknownProperties } from "../resources/unknowns";
+import { plain } from "./plain";
+
+/**
+ * `check` for resources that validate their inputs as a whole: inputs still unknown at preview (from resources not
+ * created yet) pass through and are checked for real at `up`, when they are known.
+ */
+export async function checkWhenKnown(
+    news: Record<string, unknown>,
+    validate: (news: Record<string, unknown>) => Promise<{ inputs?: unknown; failures: CheckFailure[] }>,
+): Promise<pulumi.dynamic.CheckResult> {
+    if (unknownProperties(news).size > 0) return { inputs: news };
+    return checkResult(await validate(news));
+}
+
+export function checkResult(result: { inputs?: unknown; failures: CheckFailure[] }): pulumi.dynamic.CheckResult {
+    return result.failures.length > 0 ? { failures: result.failures } : { inputs: result.inputs as Record<string, unknown> };
+}
+
+/** A decision of the resource's pure diff: "none" is no change, "replace" names the properties, anything else updates in place. */
+export function diffResult(decision: { kind: string; properties?: string[] }): pulumi.dynamic.DiffResult {
+    if (decision.kind === "none") return { changes: false };
+    return decision.kind === "replace" ? { changes: true, replaces: decision.properties, deleteBeforeReplace: false } : { changes: true };
+}
+
+export function readResult(result: { id: string; props: object; inputs?: object }): pulumi.dynamic.ReadResult {
+    return { id: result.id, props: plain(result.props), inputs: result.inputs && plain(result.inputs) };
+}
