@@ -102,6 +102,16 @@ export class NotFoundError extends SslManagerError {
     override readonly code = "NOT_FOUND";
 }
 
+/** The answer of `work`, or undefined when the object is gone (NotFoundError): for read (empty id) and delete (success). */
+export async function unlessNotFound<T>(work: Promise<T>): Promise<T | undefined> {
+    try {
+        return await work;
+    } catch (error) {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+    }
+}
+
 /** The API refused the request's content (bad CSR, unknown product, invalid lifetime, ...). */
 export class ApiValidationError extends SslManagerError {
     override name = "ApiValidationError";

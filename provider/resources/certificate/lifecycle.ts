@@ -1,4 +1,4 @@
-import { NotFoundError, OrderFailedError, WaitTimedOutError } from "../../errors";
+import { OrderFailedError, unlessNotFound, WaitTimedOutError } from "../../errors";
 import type { Client } from "../../internetx/client";
 import type { CertificateOrder, OrderAccepted } from "../../internetx/services/certificate";
 import { csrFromPrivateKey, generateKeyAndCsr, parseCsr } from "../../x509";
@@ -280,13 +280,8 @@ export async function readCertificate(
 ): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
     const certificateId = props?.certificateId ?? id;
     return withClient(props?.connection, async (client) => {
-        let certificate;
-        try {
-            certificate = await client.certificate.info(certificateId);
-        } catch (error) {
-            if (error instanceof NotFoundError) return { id: "", props: {} };
-            throw error;
-        }
+        const certificate = await unlessNotFound(client.certificate.info(certificateId));
+        if (!certificate) return { id: "", props: {} };
         const { issuedSubjectAlternativeNames, ...outputs } = await certificateOutputs(certificate);
         const read = { ...outputs, subjectAlternativeNames: issuedSubjectAlternativeNames };
         if (props) {
@@ -310,10 +305,6 @@ export async function readCertificate(
 export async function deleteCertificate(id: string, props: CertificateProperties | undefined): Promise<void> {
     const certificateId = props?.certificateId ?? id;
     await withClient(props?.connection, async (client) => {
-        try {
-            await client.certificate.delete(certificateId);
-        } catch (error) {
-            if (!(error instanceof NotFoundError)) throw error;
-        }
+        await unlessNotFound(client.certificate.delete(certificateId));
     });
 }

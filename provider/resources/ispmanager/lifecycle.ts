@@ -1,4 +1,4 @@
-import { InvalidInputError, NotFoundError, OrderFailedError } from "../../errors";
+import { InvalidInputError, OrderFailedError, unlessNotFound } from "../../errors";
 import type { ApproverMethod, CertificateOrder, OrderPlaced } from "../../ispmanager/certificate";
 import type { Client } from "../../ispmanager/client";
 import { billingCountryId } from "../../ispmanager/countries";
@@ -244,13 +244,8 @@ export async function readIspmanagerCertificate(
 ): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
     const orderId = props?.orderId ?? id;
     return withIspmanagerClient(props?.connection, async (client) => {
-        let row;
-        try {
-            row = await client.certificate.info(orderId);
-        } catch (error) {
-            if (error instanceof NotFoundError) return { id: "", props: {} };
-            throw error;
-        }
+        const row = await unlessNotFound(client.certificate.info(orderId));
+        if (!row) return { id: "", props: {} };
         if (props?.status === "PENDING") return { id, props: { ...props } };
         const issued = row.status === "ACTIVE" ? await issuedOutputs(await client.certificate.download(orderId)) : undefined;
         if (props) return { id, props: { ...props, ...(issued ?? { status: row.status }) } };
@@ -266,10 +261,6 @@ export async function readIspmanagerCertificate(
 /** `delete`: certificate.delete (seed 004); one that is already gone is success. */
 export async function deleteIspmanagerCertificate(id: string, props: IspmanagerCertificateProperties | undefined): Promise<void> {
     await withIspmanagerClient(props?.connection, async (client) => {
-        try {
-            await client.certificate.delete(props?.orderId ?? id);
-        } catch (error) {
-            if (!(error instanceof NotFoundError)) throw error;
-        }
+        await unlessNotFound(client.certificate.delete(props?.orderId ?? id));
     });
 }

@@ -1,4 +1,4 @@
-import { NotFoundError, OrderFailedError, WaitTimedOutError } from "../../errors";
+import { OrderFailedError, unlessNotFound, WaitTimedOutError } from "../../errors";
 import type { Client } from "../../internetx/client";
 import type { CertificateOrder, OrderAccepted } from "../../internetx/services/certificate";
 import { createPkcs12, generateKeyAndCsr, InvalidPemError, parseCertificate, parseCsr, splitPemBlocks } from "../../x509";
@@ -151,13 +151,8 @@ export async function updateSmime(id: string, olds: SmimeProperties, news: Smime
 
 export async function readSmime(id: string, props: SmimeProperties | undefined): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
     return withClient(props?.connection, async (client) => {
-        let certificate;
-        try {
-            certificate = await client.certificate.info(props?.certificateId ?? id);
-        } catch (error) {
-            if (error instanceof NotFoundError) return { id: "", props: {} };
-            throw error;
-        }
+        const certificate = await unlessNotFound(client.certificate.info(props?.certificateId ?? id));
+        if (!certificate) return { id: "", props: {} };
         const { issuedSubjectAlternativeNames: _names, dnsValidationRecord: _record, ...outputs } = await certificateOutputs(certificate);
         if (props) return { id, props: { ...props, ...outputs, status: props.status === "PENDING" ? "PENDING" : outputs.status } };
         const inputs = {
@@ -177,10 +172,6 @@ export async function readSmime(id: string, props: SmimeProperties | undefined):
 
 export async function deleteSmime(id: string, props: SmimeProperties | undefined): Promise<void> {
     await withClient(props?.connection, async (client) => {
-        try {
-            await client.certificate.delete(props?.certificateId ?? id);
-        } catch (error) {
-            if (!(error instanceof NotFoundError)) throw error;
-        }
+        await unlessNotFound(client.certificate.delete(props?.certificateId ?? id));
     });
 }

@@ -1,4 +1,4 @@
-import { NotFoundError } from "../../errors";
+import { unlessNotFound } from "../../errors";
 import type { SslContact } from "../../internetx/schemas";
 import { CheckFailure, failuresFromZod, withoutProviderKey } from "../check";
 import { withClient } from "../connection";
@@ -58,23 +58,16 @@ export async function updateSslContact(id: string, olds: SslContactProperties, n
 /** `read`: the contact as InterNetX has it (drift shows in refresh); a deleted contact gives an empty id. */
 export async function readSslContact(id: string, props: SslContactProperties | undefined): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
     return withClient(props?.connection, async (client) => {
-        try {
-            const contact = fromApiContact(await client.sslcontact.info(id));
-            const clean = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== undefined));
-            return { id, props: { ...(props ?? {}), ...clean, contactId: id }, inputs: props ? undefined : clean };
-        } catch (error) {
-            if (error instanceof NotFoundError) return { id: "", props: {} };
-            throw error;
-        }
+        const found = await unlessNotFound(client.sslcontact.info(id));
+        if (!found) return { id: "", props: {} };
+        const contact = fromApiContact(found);
+        const clean = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== undefined));
+        return { id, props: { ...(props ?? {}), ...clean, contactId: id }, inputs: props ? undefined : clean };
     });
 }
 
 export async function deleteSslContact(id: string, props: SslContactProperties | undefined): Promise<void> {
     await withClient(props?.connection, async (client) => {
-        try {
-            await client.sslcontact.delete(id);
-        } catch (error) {
-            if (!(error instanceof NotFoundError)) throw error;
-        }
+        await unlessNotFound(client.sslcontact.delete(id));
     });
 }
