@@ -7,9 +7,9 @@ export async function check(_olds: Record<string, unknown>, news: Record<string,
     return checkResult(await checkDomainValidationInputs(news));
 }
 
-/** A new CSR or product means new validation data: replace. */
+/** A new CSR, product or method means new validation data: replace. */
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    const replaces = ["csr", "product"].filter((key) => String(olds[key] ?? "").replace(/\s+/g, "") !== String(news[key] ?? "").replace(/\s+/g, ""));
+    const replaces = ["csr", "product", "method"].filter((key) => String(olds[key] ?? "").replace(/\s+/g, "") !== String(news[key] ?? "").replace(/\s+/g, ""));
     const connectionChanged = JSON.stringify(olds.connection ?? null) !== JSON.stringify(news.connection ?? null);
     return { changes: replaces.length > 0 || connectionChanged, replaces };
 }

@@ -7,12 +7,18 @@ export interface DomainValidationArgs {
     /** The PEM CSR the certificate will be ordered with. */
     csr: pulumi.Input<string>;
     product: pulumi.Input<string>;
+    /**
+     * Which validation `authentication` carries: "DNS" (default; publish `dnsRecord`) or "FILE" (serve
+     * `fileValidation.content` at `fileValidation.url`).
+     */
+    method?: pulumi.Input<"DNS" | "FILE">;
     connection?: pulumi.Input<ConnectionArgs>;
 }
 
 /**
  * The validation data of an order before it is placed (CertificatePrepareOrder 400110): create the DNS record from
- * `dnsRecord` with any DNS provider, then pass `authentication` to `Certificate.validation`.
+ * `dnsRecord` with any DNS provider (or serve `fileValidation` with `method: "FILE"`), then pass `authentication` to
+ * `Certificate.validation`.
  */
 export class DomainValidation extends pulumi.dynamic.Resource {
     declare readonly name: pulumi.Output<string>;

@@ -87,6 +87,12 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
                 if (typeof input[key] !== "number" || input[key] < 0) throw new AdminRequestError(`${key} must be a number of milliseconds`);
                 settings[key] = input[key];
             }
+            if (input.fileValidationOrigin !== undefined) {
+                if (input.fileValidationOrigin !== null && (typeof input.fileValidationOrigin !== "string" || !/^https?:\/\//.test(input.fileValidationOrigin))) {
+                    throw new AdminRequestError("fileValidationOrigin must be an http(s) URL, or null");
+                }
+                settings.fileValidationOrigin = input.fileValidationOrigin ?? undefined;
+            }
             return reply(response, 200, { ...settings });
         }
         return reply(response, 404, { error: `no admin endpoint ${method} ${path}` });

@@ -22,6 +22,8 @@ export interface SimulatorOptions {
     issuanceDelayMs?: number;
     dnsValidationDeadlineMs?: number;
     latencyMs?: number;
+    /** See SimulatorSettings.fileValidationOrigin. */
+    fileValidationOrigin?: string;
     now?: () => Date;
     /** Serve HTTPS with a server certificate from the simulator's own CA (for 127.0.0.1); `ca.rootPem` is its trust anchor. */
     https?: boolean;
@@ -71,6 +73,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         issuanceDelayMs: options.issuanceDelayMs ?? defaultIssuanceDelayMs,
         dnsValidationDeadlineMs: options.dnsValidationDeadlineMs ?? defaultDnsValidationDeadlineMs,
         latencyMs: options.latencyMs ?? 0,
+        fileValidationOrigin: options.fileValidationOrigin,
     };
     const model = new SimulatorModel(ca, settings, user, context, options.now ?? (() => new Date()));
     const faults = new FaultInjector();

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { generateKeyAndCsr, parseCsr } from "../../provider/x509";
 import { randomSerialNumber, TestCertificateAuthority } from "../ca";
+import { servesValidationFile } from "../webValidation";
 import { ContactBook } from "./contacts";
 import { invalid, notFound } from "./errors";
 import { products, softwareValues } from "./products";
@@ -11,8 +12,14 @@ export type Json = Record<string, any>;
 
 export interface SimulatorSettings {
     issuanceDelayMs: number;
+    /** DNS validation without provisioning, and FILE validation the CA fetches, fail when not done within this time. */
     dnsValidationDeadlineMs: number;
     latencyMs: number;
+    /**
+     * Where the CA fetches FILE validation from (the authentication's `fileName` URL, its path on this origin with the
+     * name as Host header): a loopback web server standing in for the domain. Unset: FILE orders are validated at once.
+     */
+    fileValidationOrigin?: string;
 }
 
 interface JobRecord {
@@ -29,6 +36,9 @@ interface JobRecord {
     reason?: string;
     /** DNS validation without provisioning: the TXT record that must be published first. */
     dnsCheck?: { name: string; value: string };
+    /** FILE validation: the URL the CA fetches (when `fileValidationOrigin` is set) and the content it expects. */
+    fileCheck?: { url: string; content: string };
+    fileValidated?: boolean;
     order: Json;
 }
 
@@ -250,6 +260,14 @@ export class SimulatorModel {
         if (checked.product.type === "FQDN" && authentication?.method === "DNS" && !isTrue(authentication.provisioning)) {
             job.dnsCheck = parseZoneRecordLine(String(authentication.dns));
         }
+        if (checked.product.type === "FQDN" && authentication?.method === "FILE" && action === "create") {
+            // The file CertificatePrepareOrder handed out for the order's name (seed 001 `fileName` / `fileContent`).
+            // Reissue and renewal are not fetched, as their tokens are not checked (see checkToken).
+            job.fileCheck = {
+                url: typeof authentication.fileName === "string" ? authentication.fileName : `http://${merged.name}/.well-known/pki-validation/fileauth.txt`,
+                content: this.validationToken(checked.publicKeySha256, merged.name),
+            };
+        }
         this.jobs.set(job.id, job);
         return job;
     }
@@ -293,6 +311,18 @@ export class SimulatorModel {
                     this.finish(job, "FAILED", `DNS validation failed: TXT record for ${job.dnsCheck.name} not found`);
                 }
                 continue;
+            }
+            const origin = this.settings.fileValidationOrigin;
+            if (job.fileCheck && origin && !job.fileValidated) {
+                const served = await servesValidationFile(origin, job.fileCheck.url, job.fileCheck.content);
+                if (job.status !== "RUNNING") continue; // settled meanwhile by a concurrent advance()
+                if (!served) {
+                    if (now >= job.created.getTime() + this.settings.dnsValidationDeadlineMs) {
+                        this.finish(job, "FAILED", `File validation failed: ${job.fileCheck.url} not served`);
+                    }
+                    continue;
+                }
+                job.fileValidated = true;
             }
             const certificate = this.certificates.get(job.certificateId);
             if (!certificate) continue;

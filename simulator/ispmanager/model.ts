@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { request } from "undici";
 import { parseCertificate } from "../../provider/x509";
 import { randomSerialNumber, TestCertificateAuthority } from "../ca";
+import { servesValidationFile } from "../webValidation";
 
 /** Timings and behaviour, changeable at run time through `POST /__simulator/settings`. */
 export interface IspmanagerSimulatorSettings {
@@ -160,17 +160,12 @@ export class IspmanagerModel {
             .map((domain) => `TXT record for ${domain}.`);
     }
 
-    /** The domains whose web server (at `fileValidationOrigin`) does not serve the validation file with its content. */
+    /** The validation file URLs (one per domain) that the web server at `fileValidationOrigin` does not serve with the content. */
     async missingValidationFiles(certificate: SimulatedCertificate, origin: string): Promise<string[]> {
         const file = this.validationFileOf(certificate);
-        const missing: string[] = [];
-        for (const domain of this.domainsOf(certificate).map((name) => name.replace(/^\*\./, ""))) {
-            const served = await request(`${origin.replace(/\/$/, "")}/.well-known/pki-validation/${file.name}`, { headers: { host: domain }, headersTimeout: 2_000, bodyTimeout: 2_000 })
-                .then(async (response) => (response.statusCode === 200 ? (await response.body.text()).trim() : (await response.body.dump(), undefined)))
-                .catch(() => undefined);
-            if (served !== file.content.trim()) missing.push(`http://${domain}/.well-known/pki-validation/${file.name}`);
-        }
-        return missing;
+        const urls = this.domainsOf(certificate).map((domain) => `http://${domain.replace(/^\*\./, "")}/.well-known/pki-validation/${file.name}`);
+        const served = await Promise.all(urls.map((url) => servesValidationFile(origin, url, file.content)));
+        return urls.filter((_url, index) => !served[index]);
     }
 
     /** A new validation round for a reissue (seed 004: certificate.reissue.step2). */

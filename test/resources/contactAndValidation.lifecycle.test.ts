@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { OrderFailedError } from "../../provider/errors";
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { createCertificate } from "../../provider/resources/certificate/lifecycle";
@@ -99,6 +101,37 @@ for (const protocol of ["json", "xml"] as const) {
             const created = await ordering;
             expect(created.outs.status).to.equal("ISSUED");
             expect(created.outs.dnsValidationRecord).to.deep.equal(validation.outs.dnsRecord);
+        });
+
+        it("hands out the validation file with method FILE; the certificate is issued once the name's web server serves it", async () => {
+            const served = new Map<string, string>();
+            const web = createServer((request, response) => {
+                const content = served.get(`${request.headers.host}${request.url}`);
+                response.writeHead(content === undefined ? 404 : 200).end(content ?? "");
+            });
+            await new Promise<void>((resolve) => web.listen(0, "127.0.0.1", resolve));
+            await admin.settings({ fileValidationOrigin: `http://127.0.0.1:${(web.address() as AddressInfo).port}` });
+            try {
+                const name = `served-${protocol}.example.com`;
+                const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name });
+                const validation = await createDomainValidation((await checkDomainValidationInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", method: "FILE" })).inputs!);
+                const file = validation.outs.fileValidation!;
+                expect(file.url).to.equal(`http://${name}/.well-known/pki-validation/fileauth.txt`);
+                expect(validation.outs.authentication).to.deep.equal({ method: "FILE", fileName: file.url, fileContent: file.content });
+
+                const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!);
+                const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1 })).inputs!;
+                const ordering = createCertificate(inputs, { log: () => undefined, clock: systemClock });
+                await new Promise((resolve) => setTimeout(resolve, 400));
+                expect((await admin.state()).certificates.find((certificate) => certificate.name === name)?.status).to.equal("PENDING");
+                const url = new URL(file.url);
+                served.set(`${url.host}${url.pathname}`, file.content);
+                const created = await ordering;
+                expect(created.outs.status).to.equal("ISSUED");
+            } finally {
+                await admin.settings({ fileValidationOrigin: null });
+                await new Promise((resolve) => web.close(resolve));
+            }
         });
 
         it("fails the order with the CA's reason when the record is never published", async () => {

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
 import { adminCall, jsonCall, placeJsonOrder, seedContact, waitForJob, xmlTask } from "./raw";
@@ -39,6 +41,39 @@ describe("simulator: DNS validation and job outcomes", function () {
         expect((await adminCall(simulator, "DELETE", "/dns", { name: "never.example.com.", type: "TXT", value: "x" })).status).to.equal(204);
         expect((await adminCall(simulator, "GET", "/dns")).body).to.deep.equal([{ name: "gone.example.com.", type: "TXT", value: "second" }]);
         expect((await adminCall(simulator, "DELETE", "/dns", { name: "gone.example.com." })).body).to.deep.equal({ error: "name and value are required" });
+    });
+
+    it("keeps a FILE order RUNNING until the name's web server serves the file, fetched with the name as Host", async () => {
+        const served = new Map<string, string>();
+        const asked: string[] = [];
+        const web = createServer((request, response) => {
+            asked.push(`${request.headers.host} ${request.url}`);
+            const content = served.get(`${request.headers.host}${request.url}`);
+            response.writeHead(content === undefined ? 404 : 200).end(content ?? "");
+        });
+        await new Promise<void>((resolve) => web.listen(0, "127.0.0.1", resolve));
+        try {
+            const origin = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
+            expect((await adminCall(simulator, "POST", "/settings", { fileValidationOrigin: origin })).body.fileValidationOrigin).to.equal(origin);
+            const { jobId, file } = await placeJsonOrder(simulator, "files.example.com", 100, { method: "FILE" });
+            expect(file.fileName).to.equal("http://files.example.com/.well-known/pki-validation/fileauth.txt");
+            await sleep(400);
+            expect((await jsonCall(simulator, "GET", `/job/${jobId}`)).body.data[0].status).to.equal("RUNNING");
+            expect(asked).to.include("files.example.com /.well-known/pki-validation/fileauth.txt");
+            served.set("files.example.com/.well-known/pki-validation/fileauth.txt", `${file.fileContent}\r\n`);
+            expect((await waitForJob(simulator, jobId)).body.data[0].status).to.equal("SUCCESS");
+        } finally {
+            await new Promise((resolve) => web.close(resolve));
+        }
+    });
+
+    it("fails a FILE order whose file is not served by the deadline, naming the URL", async () => {
+        await adminCall(simulator, "POST", "/settings", { fileValidationOrigin: "http://127.0.0.1:9" });
+        const { jobId } = await placeJsonOrder(simulator, "nofile.example.com", 100, { method: "FILE" });
+        const failed = await waitForJob(simulator, jobId);
+        expect(failed.body.data[0].status).to.equal("FAILED");
+        expect(failed.body.messages).to.deep.equal([{ text: "File validation failed: http://nofile.example.com/.well-known/pki-validation/fileauth.txt not served", code: "EF400101", type: "ERROR" }]);
+        expect((await adminCall(simulator, "POST", "/settings", { fileValidationOrigin: "ftp://x" })).body).to.deep.equal({ error: "fileValidationOrigin must be an http(s) URL, or null" });
     });
 
     it("fails a DNS order whose record never appears after the deadline, with the reason in the job and a notification", async () => {

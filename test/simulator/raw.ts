@@ -104,10 +104,17 @@ export const seedContact = {
 };
 
 /** Prepares and places a DNS-validated (provisioned) QuickSSLPremium order over JSON; answers the job id and CSR. */
-export async function placeJsonOrder(simulator: RunningSimulator, name: string, contactId: number, options: { provisioning?: boolean; sans?: string[] } = {}): Promise<{ jobId: number; csrPem: string; dns: string }> {
+export async function placeJsonOrder(
+    simulator: RunningSimulator,
+    name: string,
+    contactId: number,
+    options: { provisioning?: boolean; sans?: string[]; method?: "DNS" | "FILE" } = {},
+): Promise<{ jobId: number; csrPem: string; dns: string; file: { fileName: string; fileContent: string } }> {
     const csrPem = await rsaCsr(name, options.sans);
     const prepared = await jsonCall(simulator, "POST", "/certificate/_prepareOrder", { plain: csrPem, product: "QUICKSSLPREMIUM" });
-    const dns = prepared.body.data[0].authentication.find((entry: { method: string }) => entry.method === "DNS").dns as string;
+    const authentications = prepared.body.data[0].authentication as { method: string; dns?: string; fileName?: string; fileContent?: string }[];
+    const dns = authentications.find((entry) => entry.method === "DNS")!.dns!;
+    const { fileName, fileContent } = authentications.find((entry) => entry.method === "FILE")! as { fileName: string; fileContent: string };
     const created = await jsonCall(simulator, "POST", "/certificate", {
         adminContact: { id: contactId },
         technicalContact: { id: contactId },
@@ -116,10 +123,10 @@ export async function placeJsonOrder(simulator: RunningSimulator, name: string, 
         software: "APACHESSL",
         csr: csrPem,
         product: "QUICKSSLPREMIUM",
-        authentication: { method: "DNS", dns, provisioning: options.provisioning ?? true },
+        authentication: options.method === "FILE" ? { method: "FILE", fileName, fileContent } : { method: "DNS", dns, provisioning: options.provisioning ?? true },
     });
     if (created.status !== 200) throw new Error(`order of ${name} refused: ${created.text}`);
-    return { jobId: created.body.data[0].id, csrPem, dns };
+    return { jobId: created.body.data[0].id, csrPem, dns, file: { fileName, fileContent } };
 }
 
 /** Reads the job over JSON until it leaves RUNNING (or the deadline passes). */

@@ -52,7 +52,7 @@ export class SimulatorAdmin {
     unpublishDns(name: string, type: string, value: string): Promise<void> {
         return this.call("DELETE", "/dns", { name, type, value });
     }
-    settings(settings: { issuanceDelayMs?: number; latencyMs?: number; dnsValidationDeadlineMs?: number }): Promise<void> {
+    settings(settings: { issuanceDelayMs?: number; latencyMs?: number; dnsValidationDeadlineMs?: number; fileValidationOrigin?: string | null }): Promise<void> {
         return this.call("POST", "/settings", settings);
     }
     fault(fault: Record<string, unknown>): Promise<void> {

@@ -14,6 +14,8 @@ export const domainValidationInputsSchema = z
     .object({
         csr: pemBlock("CERTIFICATE REQUEST"),
         product: z.string().regex(/^[A-Z0-9_]+$/, "must be an InterNetX product code like QUICKSSLPREMIUM"),
+        /** Which prepared validation `authentication` hands to the certificate: the DNS record (default) or the file. */
+        method: z.enum(["DNS", "FILE"]).optional(),
         connection: connectionSchema.optional(),
     })
     .strict();
@@ -24,7 +26,7 @@ export interface DomainValidationProperties extends DomainValidationInputs {
     dnsRecord?: DnsRecord;
     fileValidation?: { url: string; content: string };
     approverEmails: string[];
-    /** What Certificate.validation accepts: DNS with the prepared record, not provisioned by InterNetX. */
+    /** What Certificate.validation accepts: DNS with the prepared record (not provisioned by InterNetX), or the prepared file. */
     authentication: { method: "DNS"; dns: string; provisioning: false } | { method: "FILE"; fileName: string; fileContent: string };
 }
 
@@ -55,9 +57,10 @@ export async function createDomainValidation(inputs: DomainValidationInputs): Pr
         const dns = prepared.authentication.find((authentication) => authentication.method === "DNS");
         const file = prepared.authentication.find((authentication) => authentication.method === "FILE");
         const email = prepared.authentication.find((authentication) => authentication.method === "EMAIL");
-        const authentication: DomainValidationProperties["authentication"] = dns?.dns
-            ? { method: "DNS", dns: dns.dns, provisioning: false }
-            : { method: "FILE", fileName: file?.fileName ?? "", fileContent: file?.fileContent ?? "" };
+        const authentication: DomainValidationProperties["authentication"] =
+            dns?.dns && inputs.method !== "FILE"
+                ? { method: "DNS", dns: dns.dns, provisioning: false }
+                : { method: "FILE", fileName: file?.fileName ?? "", fileContent: file?.fileContent ?? "" };
         return {
             id: domainValidationId(inputs),
             outs: {
