@@ -1,7 +1,8 @@
 import type { ServerResponse } from "node:http";
+import { AdminRequestError, applyCommonSettings, handleLogAndFaults, parseBody, reply } from "../adminHttp";
 import { SimulatorApiError } from "./errors";
 import type { FaultInjector } from "./faults";
-import type { Json, SimulatorModel, SimulatorSettings } from "./model";
+import type { SimulatorModel, SimulatorSettings } from "./model";
 import type { RequestLog } from "./requestLog";
 
 /**
@@ -16,24 +17,6 @@ export interface AdminContext {
     settings: SimulatorSettings;
 }
 
-class AdminRequestError extends Error {}
-
-function reply(response: ServerResponse, status: number, value?: unknown): void {
-    response.writeHead(status, { "content-type": "application/json" });
-    response.end(value === undefined ? "" : JSON.stringify(value));
-}
-
-function parseBody(body: string): Json {
-    if (body.trim() === "") return {};
-    try {
-        const parsed = JSON.parse(body);
-        if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new AdminRequestError("body must be a JSON object");
-        return parsed;
-    } catch (error) {
-        throw error instanceof AdminRequestError ? error : new AdminRequestError("body must be JSON");
-    }
-}
-
 const settingKeys = ["issuanceDelayMs", "latencyMs", "dnsValidationDeadlineMs"] as const;
 
 export async function handleAdmin(context: AdminContext, method: string, url: URL, body: string, response: ServerResponse): Promise<void> {
@@ -46,20 +29,7 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
             await model.advance();
             return reply(response, 200, model.state());
         }
-        if (method === "GET" && path === "/requests") return reply(response, 200, log.since(Number(url.searchParams.get("since") ?? 0)));
-        if (method === "DELETE" && path === "/requests") {
-            log.clear();
-            return reply(response, 204);
-        }
-        if (method === "POST" && path === "/faults") {
-            faults.add(input);
-            return reply(response, 204);
-        }
-        if (method === "DELETE" && path === "/faults") {
-            faults.clear();
-            return reply(response, 204);
-        }
-        if (method === "GET" && path === "/faults") return reply(response, 200, { injected: faults.injected, pending: faults.pending() });
+        if (handleLogAndFaults({ faults, log }, method, path, url, input, response)) return;
         if (method === "POST" && path === "/jobs/outcomes") {
             if (input.outcome !== "fail" && input.outcome !== "never") throw new AdminRequestError('outcome must be "fail" or "never"');
             model.outcomeRules.push({ name: input.match?.name, outcome: input.outcome, reason: input.reason, remaining: Number(input.count ?? 1) });
@@ -82,21 +52,12 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
             return reply(response, 204);
         }
         if (method === "POST" && path === "/settings") {
-            for (const key of settingKeys) {
-                if (input[key] === undefined) continue;
-                if (typeof input[key] !== "number" || input[key] < 0) throw new AdminRequestError(`${key} must be a number of milliseconds`);
-                settings[key] = input[key];
-            }
-            if (input.fileValidationOrigin !== undefined) {
-                if (input.fileValidationOrigin !== null && (typeof input.fileValidationOrigin !== "string" || !/^https?:\/\//.test(input.fileValidationOrigin))) {
-                    throw new AdminRequestError("fileValidationOrigin must be an http(s) URL, or null");
-                }
-                settings.fileValidationOrigin = input.fileValidationOrigin ?? undefined;
-            }
+            applyCommonSettings(input, settings, settingKeys);
             return reply(response, 200, { ...settings });
         }
         return reply(response, 404, { error: `no admin endpoint ${method} ${path}` });
     } catch (error) {
-        return reply(response, error instanceof SimulatorApiError ? error.httpStatus : 400, { error: (error as Error).message });
+        const status = error instanceof AdminRequestError ? error.status : error instanceof SimulatorApiError ? error.httpStatus : 400;
+        return reply(response, status, { error: (error as Error).message });
     }
 }

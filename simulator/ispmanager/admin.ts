@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { AdminRequestError, applyCommonSettings, handleLogAndFaults, parseBody, reply } from "../adminHttp";
 import type { FaultInjector } from "../internetx/faults";
 import { DnsRecordType, dnsRecordTypes, type IspmanagerModel } from "./model";
 import type { BillRequestLog } from "./requestLog";
@@ -11,35 +12,6 @@ export interface AdminContext {
     model: IspmanagerModel;
     faults: FaultInjector;
     log: BillRequestLog;
-}
-
-class AdminRequestError extends Error {
-    constructor(
-        message: string,
-        readonly status = 400,
-    ) {
-        super(message);
-    }
-}
-
-function reply(response: ServerResponse, status: number, value?: unknown): void {
-    response.writeHead(status, { "content-type": "application/json" });
-    response.end(value === undefined ? "" : JSON.stringify(value));
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
-
-function parseBody(body: string): Json {
-    if (body.trim() === "") return {};
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(body);
-    } catch {
-        throw new AdminRequestError("body must be JSON");
-    }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new AdminRequestError("body must be a JSON object");
-    return parsed as Json;
 }
 
 function recordType(type: unknown): DnsRecordType {
@@ -57,11 +29,7 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
             await model.advance();
             return reply(response, 200, model.state());
         }
-        if (method === "GET" && path === "/requests") return reply(response, 200, log.since(Number(url.searchParams.get("since") ?? 0)));
-        if (method === "DELETE" && path === "/requests") {
-            log.clear();
-            return reply(response, 204);
-        }
+        if (handleLogAndFaults({ faults, log }, method, path, url, input, response)) return;
         if (method === "POST" && path === "/dns") {
             if (typeof input.name !== "string" || typeof input.value !== "string") throw new AdminRequestError("name and value are required");
             model.publishDns(input.name, recordType(input.type ?? "TXT"), input.value);
@@ -73,15 +41,6 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
             return reply(response, 204);
         }
         if (method === "GET" && path === "/dns") return reply(response, 200, model.publishedDns());
-        if (method === "POST" && path === "/faults") {
-            faults.add(input);
-            return reply(response, 204);
-        }
-        if (method === "DELETE" && path === "/faults") {
-            faults.clear();
-            return reply(response, 204);
-        }
-        if (method === "GET" && path === "/faults") return reply(response, 200, { injected: faults.injected, pending: faults.pending() });
         if (method === "POST" && path === "/refusals") {
             if (typeof input.domain !== "string" || typeof input.reason !== "string") throw new AdminRequestError("domain and reason are required");
             model.refusals.push({ domain: input.domain, reason: input.reason, remaining: Number(input.count ?? 1) });
@@ -97,17 +56,7 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
         }
         if (method === "POST" && path === "/settings") {
             const settings = model.settings;
-            for (const key of ["issuanceDelayMs", "dnsValidationDeadlineMs", "latencyMs"] as const) {
-                if (input[key] === undefined) continue;
-                if (typeof input[key] !== "number" || input[key] < 0) throw new AdminRequestError(`${key} must be a number of milliseconds`);
-                settings[key] = input[key];
-            }
-            if (input.fileValidationOrigin !== undefined) {
-                if (input.fileValidationOrigin !== null && (typeof input.fileValidationOrigin !== "string" || !/^https?:\/\//.test(input.fileValidationOrigin))) {
-                    throw new AdminRequestError("fileValidationOrigin must be an http(s) URL, or null");
-                }
-                settings.fileValidationOrigin = input.fileValidationOrigin ?? undefined;
-            }
+            applyCommonSettings(input, settings, ["issuanceDelayMs", "dnsValidationDeadlineMs", "latencyMs"] as const);
             if (input.automaticDnsCheck !== undefined) {
                 if (typeof input.automaticDnsCheck !== "boolean") throw new AdminRequestError("automaticDnsCheck must be true or false");
                 settings.automaticDnsCheck = input.automaticDnsCheck;

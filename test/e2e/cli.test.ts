@@ -7,6 +7,7 @@ import { PulumiWorkspace, pulumiPath } from "../../scripts/pulumi-cli/workspace"
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
+import { testContactRequest } from "../support/stack";
 
 /**
  * The real Pulumi CLI end to end (issue 4, part 2): `pulumi up/preview/refresh/destroy` and the `import` option on
@@ -130,7 +131,7 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         const agingAdmin = new SimulatorAdmin(aging.adminUrl);
         const agingClient = new Client({ url: aging.url, user: aging.user, password: aging.password, context: aging.context });
         try {
-            const contact = await agingClient.sslcontact.create({ fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" });
+            const contact = await agingClient.sslcontact.create(testContactRequest);
             const renewal = workspace("renewal");
             await renewal.must(["stack", "init", "renewal"]);
             await renewal.configureSimulator(aging, "xml");
@@ -164,7 +165,7 @@ describe("the Pulumi CLI end to end against the simulator", function () {
     });
 
     it("adopts an existing certificate (the import) with every output filled and no order", async () => {
-        const contact = await client.sslcontact.create({ fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" });
+        const contact = await client.sslcontact.create(testContactRequest);
         const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "legacy.example.com" });
         const accepted = await client.certificate.create({ name: "legacy.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, software: "APACHESSL", csr: csrPem, adminContactId: contact.id, technicalContactId: contact.id, authentication: { method: "EMAIL", approverEmails: ["admin@example.com"] } });
         await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -1,4 +1,4 @@
-import { request } from "undici";
+import { AdminEndpoint } from "../support/simulatorAdmin";
 import type { LoggedBillRequest } from "../../simulator/ispmanager";
 
 export interface IspmanagerSimulatorState {
@@ -12,20 +12,7 @@ export interface IspmanagerSimulatorState {
 }
 
 /** The BILLmanager simulator's test-only endpoints (`/__simulator`, simulator/ispmanager/README.md), over HTTP. */
-export class IspmanagerSimulatorAdmin {
-    constructor(private readonly adminUrl: string) {}
-
-    private async call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
-        const response = await request(`${this.adminUrl}${path}`, {
-            method,
-            headers: body === undefined ? {} : { "content-type": "application/json" },
-            body: body === undefined ? undefined : JSON.stringify(body),
-        });
-        const text = await response.body.text();
-        if (response.statusCode >= 300) throw new Error(`simulator admin ${method} ${path}: HTTP ${response.statusCode} ${text}`);
-        return (text ? JSON.parse(text) : undefined) as T;
-    }
-
+export class IspmanagerSimulatorAdmin extends AdminEndpoint {
     state(): Promise<IspmanagerSimulatorState> {
         return this.call("GET", "/state");
     }

@@ -7,6 +7,7 @@ import { FakeEngine } from "../engine/harness/engine";
 import { createProgram } from "../engine/harness/program";
 import { ProviderServer, secret } from "../engine/harness/providerServer";
 import { figures } from "./figures";
+import { testContactInputs } from "../support/stack";
 
 const certificateType = "pulumi-nodejs:dynamic/internetx:Certificate";
 const contactType = "pulumi-nodejs:dynamic/internetx:SslContact";
@@ -58,15 +59,7 @@ describe("reliability: the dynamic-provider server killed during Create", functi
         const contactProvider = await serializedProvider("SslContact");
         const contact = await first.create(first.urn(contactType, "admin"), {
             __provider: contactProvider,
-            firstName: "Ada",
-            lastName: "Lovelace",
-            email: "ada@example.com",
-            phone: "+49-941-1234560",
-            organization: "Example GmbH",
-            address: ["Maximilianstrasse 36"],
-            postalCode: "93047",
-            city: "Regensburg",
-            country: "DE",
+            ...testContactInputs,
         });
         const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "killed.example.com" });
         const urn = first.urn(certificateType, "killed");

@@ -6,7 +6,7 @@ import { checkSmimeInputs, createSmime, deleteSmime } from "../../provider/resou
 import { systemClock } from "../../provider/resources/wait/clock";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { configureStackFor } from "../support/stack";
+import { configureStackFor, testContactRequest } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { figures } from "./figures";
 
@@ -42,7 +42,7 @@ describe("reliability: no secret in logs, errors or plain state", function () {
             configureStackFor(simulator, protocol);
             const context = { log: (line: string) => captured.push(line), clock: systemClock };
             const client = new Client({ protocol, url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: simulator.password, context: simulator.context, logger: (line) => captured.push(line) });
-            const contactId = (await client.sslcontact.create({ fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" })).id;
+            const contactId = (await client.sslcontact.create(testContactRequest)).id;
 
             const inputs = (await checkCertificateInputs({ name: `secret-${protocol}.example.com`, privateKey: { algorithm: "RSA", rsaBits: 2048 }, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, pollIntervalSeconds: 0.05 })).inputs!;
             const created = await createCertificate(inputs, context);

@@ -17,7 +17,7 @@ import { systemClock } from "../../provider/resources/wait/clock";
 import { generateKeyAndCsr, parseCertificate, privateKeyMatchesCertificate, verifyChain } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { configureStackFor } from "../support/stack";
+import { configureStackFor, createTestContact } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
 for (const protocol of ["json", "xml"] as const) {
@@ -33,21 +33,7 @@ for (const protocol of ["json", "xml"] as const) {
             simulator = await startSimulator({ issuanceDelayMs: 200 });
             admin = new SimulatorAdmin(simulator.adminUrl);
             configureStackFor(simulator, protocol);
-            const client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
-            contactId = (
-                await client.sslcontact.create({
-                    fname: "Ada",
-                    lname: "Lovelace",
-                    phone: "+49-941-1234560",
-                    email: "ada@example.com",
-                    organization: "Example GmbH",
-                    address: ["Maximilianstrasse 36"],
-                    pcode: "93047",
-                    city: "Regensburg",
-                    country: "DE",
-                })
-            ).id;
-            await client.close();
+            contactId = await createTestContact(simulator);
         });
         after(async () => {
             resetStackConfig();

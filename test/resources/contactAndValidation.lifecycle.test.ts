@@ -16,20 +16,10 @@ import { systemClock } from "../../provider/resources/wait/clock";
 import { generateKeyAndCsr } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { configureStackFor } from "../support/stack";
+import { configureStackFor, testContactInputs } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
-const contactInputs = {
-    firstName: "Ada",
-    lastName: "Lovelace",
-    email: "ada@example.com",
-    phone: "+49-941-1234560",
-    organization: "Example GmbH",
-    address: ["Maximilianstrasse 36"],
-    postalCode: "93047",
-    city: "Regensburg",
-    country: "DE",
-};
+const contactInputs = testContactInputs;
 
 for (const protocol of ["json", "xml"] as const) {
     describe(`SslContact and DomainValidation lifecycles over ${protocol}`, function () {

@@ -19,11 +19,11 @@ export interface LoggedRequest {
     status: number;
 }
 
-/** The simulator's test-only endpoints (`/__simulator`, simulator/internetx/README.md), for steering tests. */
-export class SimulatorAdmin {
+/** A simulator's test-only `/__simulator` endpoints over HTTP: JSON in and out; an answer of 300 or more throws. */
+export class AdminEndpoint {
     constructor(private readonly adminUrl: string) {}
 
-    private async call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+    protected async call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
         const response = await request(`${this.adminUrl}${path}`, {
             method,
             headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -34,6 +34,10 @@ export class SimulatorAdmin {
         return (text ? JSON.parse(text) : undefined) as T;
     }
 
+}
+
+/** The simulator's test-only endpoints (`/__simulator`, simulator/internetx/README.md), for steering tests. */
+export class SimulatorAdmin extends AdminEndpoint {
     state(): Promise<SimulatorState> {
         return this.call("GET", "/state");
     }

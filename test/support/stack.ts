@@ -15,12 +15,28 @@ export function configureStackFor(simulator: RunningSimulator, protocol: "json" 
     configureFromStack((key) => settings[key]);
 }
 
+/** The test SSL contact as SslContact's inputs. */
+export const testContactInputs = {
+    firstName: "Ada",
+    lastName: "Lovelace",
+    email: "ada@example.com",
+    phone: "+49-941-1234560",
+    organization: "Example GmbH",
+    address: ["Maximilianstrasse 36"],
+    postalCode: "93047",
+    city: "Regensburg",
+    country: "DE",
+};
+
+/** The same contact as the API's SslContactCreate request (seed 001 field names). */
+export const testContactRequest = { fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" };
+
 /** An SSL contact at the simulator, for orders that need one; its id. */
 export async function createTestContact(simulator: RunningSimulator): Promise<string> {
     const client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
     try {
         return (
-            await client.sslcontact.create({ fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" })
+            await client.sslcontact.create(testContactRequest)
         ).id;
     } finally {
         await client.close();
