@@ -43,6 +43,7 @@ export type SslManagerErrorCode =
     | "INVALID_INPUT"
     | "ORDER_FAILED"
     | "WAIT_TIMED_OUT"
+    | "NOT_ISSUED"
     | "CONFIGURATION_MISSING";
 
 /** Base class: an error reported by, or about talking to, a certificate API. */
@@ -199,6 +200,17 @@ export class WaitTimedOutError extends SslManagerError {
 }
 
 /** A required setting (user, password, context) was given nowhere: not in args, stack config or environment. */
+/** A wait that ended without the issued certificate (the job finished, the leaf is not there): the order stands. */
+export class NotIssuedError extends SslManagerError {
+    override name = "NotIssuedError";
+    override readonly code = "NOT_ISSUED";
+    readonly certificateId?: string;
+    constructor(message: string, details: ApiErrorDetails & { certificateId?: string }) {
+        super(message, { ...details, retryable: true });
+        this.certificateId = details.certificateId;
+    }
+}
+
 export class ConfigurationMissingError extends SslManagerError {
     override name = "ConfigurationMissingError";
     override readonly code = "CONFIGURATION_MISSING";

@@ -39,6 +39,8 @@ interface JobRecord {
     /** FILE validation: the URL the CA fetches (when `fileValidationOrigin` is set) and the content it expects. */
     fileCheck?: { url: string; content: string };
     fileValidated?: boolean;
+    /** Set while the CA signs: the job stays RUNNING until the certificate carries its leaf ("Certificate Job Info": SUCCESS means issued). */
+    issuing?: boolean;
     order: Json;
 }
 
@@ -301,7 +303,7 @@ export class SimulatorModel {
     async advance(): Promise<void> {
         const now = this.now().getTime();
         for (const job of this.jobs.values()) {
-            if (job.status !== "RUNNING" || now < job.readyAt || job.outcome === "never") continue;
+            if (job.status !== "RUNNING" || job.issuing || now < job.readyAt || job.outcome === "never") continue;
             if (job.outcome === "fail") {
                 this.finish(job, "FAILED", job.reason ?? "The certificate authority refused the order.");
                 continue;
@@ -326,8 +328,15 @@ export class SimulatorModel {
             }
             const certificate = this.certificates.get(job.certificateId);
             if (!certificate) continue;
-            job.status = "SUCCESS"; // claimed before the await: a concurrent advance() must not issue twice
-            await this.issue(certificate);
+            // Claimed before the await so a concurrent advance() does not issue twice, but still RUNNING to readers:
+            // a job reported SUCCESS while its certificate has no leaf yet would send clients to read nothing.
+            job.issuing = true;
+            try {
+                await this.issue(certificate);
+            } finally {
+                job.issuing = false;
+            }
+            if (job.status !== "RUNNING") continue; // cancelled meanwhile
             this.finish(job, "SUCCESS");
         }
     }

@@ -76,6 +76,31 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         expect(after.certificates.filter((certificate) => certificate.name === "www.example.com")).to.deep.equal([]);
     });
 
+    it("creates ten certificates in one up, each issued for its own name and key, then previews without changes", async () => {
+        const fleet = workspace("fleet");
+        await fleet.must(["stack", "init", "fleet"]);
+        await fleet.configureSimulator(simulator);
+        await fleet.must(["config", "set", "count", "10"]);
+        await fleet.must(["config", "set", "pollIntervalSeconds", "0.5"]);
+        await admin.settings({ issuanceDelayMs: 2000, latencyMs: 30 });
+        const ordersBefore = (await admin.state()).orders;
+        try {
+            await fleet.must(["up", "--yes", "--skip-preview"]);
+        } finally {
+            await admin.settings({ issuanceDelayMs: 1000, latencyMs: 0 });
+        }
+        const outputs = await fleet.outputs();
+        const names = Array.from({ length: 10 }, (_, index) => `site-${index}.fleet.example.com`);
+        expect(outputs.names).to.deep.equal(names);
+        const commonNames = await Promise.all((outputs.certificatePems as string[]).map(async (pem) => (await parseCertificate(pem)).commonName));
+        expect(commonNames).to.deep.equal(names);
+        expect(new Set(outputs.serialNumbers as string[]).size).to.equal(10);
+        expect((await admin.state()).orders).to.equal(ordersBefore + 10);
+        const preview = await fleet.pulumi(["preview", "--expect-no-changes"]);
+        expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
+        await fleet.must(["destroy", "--yes", "--skip-preview"]);
+    });
+
     it("resumes an order whose wait timed out on the next up, with exactly one order", async () => {
         const quickstart = workspace("quickstart");
         await quickstart.must(["stack", "init", "resume"]);

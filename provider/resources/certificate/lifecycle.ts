@@ -1,4 +1,4 @@
-import { OrderFailedError, unlessNotFound, WaitTimedOutError } from "../../errors";
+import { NotIssuedError, OrderFailedError, unlessNotFound, WaitTimedOutError } from "../../errors";
 import type { Client } from "../../internetx/client";
 import type { CertificateOrder, OrderAccepted } from "../../internetx/services/certificate";
 import { csrFromPrivateKey, generateKeyAndCsr, parseCsr } from "../../x509";
@@ -7,10 +7,11 @@ import { ResourceInitializationError } from "../initializationError";
 import { ProgressLog } from "../log";
 import { Clock, systemClock } from "../wait/clock";
 import { waitSettings } from "../wait/policy";
-import { waitForIssuance, WaitTarget } from "../wait/waitForIssuance";
+import { requireIssued } from "../wait/issued";
+import { waitForIssuedCertificate, WaitTarget } from "../wait/waitForIssuance";
 import { CertificateChange, CertificateState, decideCertificateChange } from "./decisions";
 import { CertificateInputs, defaultRenewBeforeDays, Validation } from "./inputs";
-import { certificateOutputs } from "./outputs";
+import { certificateOutputs, IssuedCertificateOutputs } from "./outputs";
 
 /** Everything a Certificate resource records: its inputs plus what the CA issued (issue 3 outputs). */
 export type CertificateProperties = CertificateInputs &
@@ -106,32 +107,31 @@ async function finishOrder(
 ): Promise<{ id: string; outs: CertificateProperties }> {
     const target: WaitTarget = { jobId: accepted.jobId, certificateId: accepted.certificateId, name: inputs.name!, expectedPublicKeySha256 };
     context.log(`${inputs.name}: order accepted (job ${accepted.jobId ?? "-"}, certificate ${accepted.certificateId ?? "-"}); waiting with the ${inputs.waitStrategy} strategy`);
-    let certificateId: string;
+    let outputs: IssuedCertificateOutputs;
     try {
-        certificateId = await waitForIssuance(client, target, {
+        const certificate = await waitForIssuedCertificate(client, target, {
             strategy: inputs.waitStrategy,
             settings: waitSettings(inputs),
             log: context.log,
             clock: context.clock,
             freshOrder: !accepted.recovered,
         });
+        outputs = requireIssued(await certificateOutputs(certificate), inputs.name!);
     } catch (error) {
         if (error instanceof OrderFailedError) throw error;
         // Timed out or interrupted: the order stands. Record it so the next run resumes instead of ordering again.
         const known =
-            pending.certificateId ?? accepted.certificateId ?? (error instanceof WaitTimedOutError ? error.certificateId : undefined) ?? (await certificateIdOfJob(client, accepted.jobId));
+            pending.certificateId ?? accepted.certificateId ?? (error instanceof WaitTimedOutError || error instanceof NotIssuedError ? error.certificateId : undefined) ?? (await certificateIdOfJob(client, accepted.jobId));
         const id = resourceId ?? known ?? `job-${accepted.jobId}`;
         throw new ResourceInitializationError((error as Error).message, id, { ...pending, certificateId: known });
     }
-    const certificate = await client.certificate.info(certificateId);
-    const outputs = await certificateOutputs(certificate);
     const { issuedSubjectAlternativeNames, ...rest } = outputs;
     const outs: CertificateProperties = {
         ...pending,
         ...rest,
         subjectAlternativeNames: issuedSubjectAlternativeNames,
     };
-    return { id: resourceId ?? certificateId, outs };
+    return { id: resourceId ?? outputs.certificateId, outs };
 }
 
 async function certificateIdOfJob(client: Client, jobId: string | undefined): Promise<string | undefined> {

@@ -1,5 +1,6 @@
-import { OrderFailedError, unlessNotFound, WaitTimedOutError } from "../../errors";
+import { NotIssuedError, OrderFailedError, unlessNotFound, WaitTimedOutError } from "../../errors";
 import type { Client } from "../../internetx/client";
+import type { Certificate } from "../../internetx/schemas";
 import type { CertificateOrder, OrderAccepted } from "../../internetx/services/certificate";
 import { createPkcs12, generateKeyAndCsr, InvalidPemError, parseCertificate, parseCsr, splitPemBlocks } from "../../x509";
 import { CheckFailure, failuresFromZod, withoutProviderKey } from "../check";
@@ -9,7 +10,8 @@ import { certificateOutputs } from "../certificate/outputs";
 import { withClient } from "../connection";
 import { ResourceInitializationError } from "../initializationError";
 import { waitSettings } from "../wait/policy";
-import { waitForIssuance } from "../wait/waitForIssuance";
+import { requireIssued } from "../wait/issued";
+import { waitForIssuedCertificate } from "../wait/waitForIssuance";
 import { smimeCrossPropertyProblems, SmimeInputs, smimeInputsSchema } from "./inputs";
 
 export type SmimeProperties = SmimeInputs & {
@@ -93,23 +95,28 @@ async function keyMaterial(inputs: SmimeInputs): Promise<{ csrPem?: string; priv
     return generated;
 }
 
+/** The S/MIME outputs of an issued certificate (no DNS names, no validation record); refused without a leaf. */
+async function smimeOutputs(certificate: Certificate, email: string) {
+    const { issuedSubjectAlternativeNames: _names, dnsValidationRecord: _record, ...outputs } = requireIssued(await certificateOutputs(certificate), email);
+    return outputs;
+}
+
 async function finish(client: Client, inputs: SmimeInputs, accepted: OrderAccepted, pending: SmimeProperties, context: LifecycleContext, resourceId?: string) {
-    let certificateId: string;
+    let outputs: Awaited<ReturnType<typeof smimeOutputs>>;
     try {
-        certificateId = await waitForIssuance(client, { jobId: accepted.jobId, certificateId: accepted.certificateId, name: inputs.email }, { strategy: inputs.waitStrategy, settings: waitSettings(inputs), log: context.log, clock: context.clock });
+        const certificate = await waitForIssuedCertificate(client, { jobId: accepted.jobId, certificateId: accepted.certificateId, name: inputs.email }, { strategy: inputs.waitStrategy, settings: waitSettings(inputs), log: context.log, clock: context.clock });
+        outputs = await smimeOutputs(certificate, inputs.email);
     } catch (error) {
         if (error instanceof OrderFailedError) throw error;
-        const known = pending.certificateId ?? (error instanceof WaitTimedOutError ? error.certificateId : undefined);
+        const known = pending.certificateId ?? (error instanceof WaitTimedOutError || error instanceof NotIssuedError ? error.certificateId : undefined);
         throw new ResourceInitializationError((error as Error).message, resourceId ?? known ?? `job-${accepted.jobId}`, { ...pending, certificateId: known });
     }
-    const certificate = await client.certificate.info(certificateId);
-    const { issuedSubjectAlternativeNames: _names, dnsValidationRecord: _record, ...outputs } = await certificateOutputs(certificate);
     const leafPem = outputs.certificatePem!;
     const pkcs12Base64 = pending.privateKeyPem
         ? createPkcs12({ privateKeyPem: pending.privateKeyPem, certificatePem: leafPem, chainPems: splitPemBlocks(outputs.chainPem ?? ""), password: inputs.downloadPassword, friendlyName: inputs.email })
         : undefined;
     const outs: SmimeProperties = { ...pending, ...outputs, emailAddresses: (await parseCertificate(leafPem)).emailAddresses, pkcs12Base64 };
-    return { id: resourceId ?? certificateId, outs };
+    return { id: resourceId ?? outputs.certificateId, outs };
 }
 
 export async function createSmime(inputs: SmimeInputs, context: LifecycleContext = defaultLifecycleContext): Promise<{ id: string; outs: SmimeProperties }> {

@@ -1,5 +1,6 @@
 import { OrderFailedError, WaitTimedOutError } from "../../errors";
 import type { Client } from "../../internetx/client";
+import type { Certificate } from "../../internetx/schemas";
 import { parseCertificate, splitPemBlocks } from "../../x509";
 import { ProgressLog } from "../log";
 import { Clock, systemClock } from "./clock";
@@ -99,12 +100,35 @@ export async function checkOnce(client: Client, target: WaitTarget): Promise<Che
         return { outcome, status: job.status ?? "unknown", certificateId, reasons: job.reasons };
     }
     const certificate = await client.certificate.info(target.certificateId!);
-    let issued = Boolean(certificate.server);
-    if (issued && target.expectedPublicKeySha256) {
-        const leaf = await parseCertificate(splitPemBlocks(certificate.server!)[0]);
-        issued = leaf.publicKeySha256 === target.expectedPublicKeySha256;
-    }
-    return issued
+    return (await carriesIssuedLeaf(certificate, target.expectedPublicKeySha256))
         ? { outcome: "succeeded", status: "ISSUED", certificateId: certificate.id, reasons: [] }
         : { outcome: "pending", status: "PENDING", certificateId: certificate.id, reasons: [] };
+}
+
+/** True when CertificateInfo carries the issued leaf and, when a key is expected, the leaf carries that key. */
+export async function carriesIssuedLeaf(certificate: Certificate, expectedPublicKeySha256?: string): Promise<boolean> {
+    if (!certificate.server) return false;
+    if (!expectedPublicKeySha256) return true;
+    const leaf = await parseCertificate(splitPemBlocks(certificate.server)[0]);
+    return leaf.publicKeySha256 === expectedPublicKeySha256;
+}
+
+/**
+ * Waits for the order and returns the issued certificate as CertificateInfo reads it. A finished job is not taken
+ * for an issued certificate on its own word: until CertificateInfo shows the leaf (with the expected key), the wait
+ * goes on against the certificate itself, within the same deadline. So a wait never ends in success without a leaf.
+ */
+export async function waitForIssuedCertificate(client: Client, target: WaitTarget, options: WaitOptions): Promise<Certificate> {
+    const clock = options.clock ?? systemClock;
+    const started = clock.now().getTime();
+    const certificateId = await waitForIssuance(client, target, options);
+    const certificate = await client.certificate.info(certificateId);
+    if (await carriesIssuedLeaf(certificate, target.expectedPublicKeySha256)) return certificate;
+    const remainingMs = options.settings.timeoutMs - (clock.now().getTime() - started);
+    options.log(`${target.name}: the order finished but certificate ${certificateId} has no issued leaf yet; checking the certificate itself`);
+    const byCertificate: WaitTarget = { ...target, jobId: undefined, certificateId };
+    await waitForIssuance(client, byCertificate, { ...options, strategy: "job", freshOrder: false, settings: { ...options.settings, timeoutMs: Math.max(0, remainingMs) } });
+    const issued = await client.certificate.info(certificateId);
+    if (await carriesIssuedLeaf(issued, target.expectedPublicKeySha256)) return issued;
+    throw timedOut(byCertificate, "without an issued leaf", clock.now().getTime() - started);
 }
