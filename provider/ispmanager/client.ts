@@ -34,7 +34,7 @@ export class FunctionRunner {
         return answer.answered!;
     }
 
-    async runRaw(request: BillRequest): Promise<string> {
+    async runRaw(request: BillRequest): Promise<Buffer> {
         const answer = await this.attempt(request, () => this.transport.sendRaw(request));
         return answer.answered!;
     }
@@ -79,8 +79,8 @@ export class FunctionRunner {
 }
 
 /**
- * `ispmanager.Client`: the SSL functions of ispmanager's BILLmanager (seed 004), grouped by function family
- * (STYLE 1): `client.certificate.order(...)` is `certificate.order.param`.
+ * `ispmanager.Client`: the SSL functions of ispmanager's BILLmanager ("Reselling SSL certificates"), grouped by
+ * function family: `client.certificate.order(...)` is `certificate.order.param`.
  */
 export class Client {
     readonly options: Omit<ResolvedClientOptions, "password">;

@@ -1,22 +1,22 @@
 import { z } from "zod";
 import { ConfigurationMissingError, InvalidInputError } from "../errors";
 
-/** Named defaults (issue 6): the production billing system of ispmanager (seed 004: "API address … api-eu.ispmanager.com"). */
+/** Named defaults: the production billing system of ispmanager ("Reselling SSL certificates": "API address … api-eu.ispmanager.com"). */
 export const defaultBillmanagerUrl = "https://api-eu.ispmanager.com/billmgr";
 export const defaultTimeoutMs = 30_000;
 
-/** The answer formats this client reads (docs/ispmanager.md): `bjson` as in every example of seed 004, or the older `json`. */
+/** The answer formats this client reads (docs/ispmanager.md): `bjson` as in every example of the reselling page, or the older `json`. */
 export type ResponseFormat = "bjson" | "json";
 
 export interface ClientOptions {
     /** The billing system's function endpoint, e.g. https://api-eu.ispmanager.com/billmgr. */
     url?: string;
-    /** The account's e-mail address (the EMAIL of `authinfo=EMAIL:PASSWORD`, seed 004). */
+    /** The account's e-mail address (the EMAIL of `authinfo=EMAIL:PASSWORD`). The account must not use two-factor authentication: such accounts cannot use authinfo ("Reselling SSL certificates through BILLmanager"). */
     user?: string;
     password?: string;
     /**
      * POST (default) carries `authinfo` in the body, so the password is never part of a URL; GET puts every parameter in
-     * the query string exactly as the document's examples do (spaces as `%20`, seed 004).
+     * the query string exactly as the document's examples do (spaces as `%20`).
      */
     method?: "GET" | "POST";
     format?: ResponseFormat;
@@ -57,7 +57,7 @@ export function resolveClientOptions(options: ClientOptions, environment: NodeJS
     if (missing.length > 0) throw new ConfigurationMissingError(`ispmanager connection settings missing: ${missing.join(", ")}`);
     const url = pick(options.url, "ISPMANAGER_URL") ?? defaultBillmanagerUrl;
     if (!urlSchema.safeParse(url).success) throw new InvalidInputError("connection.url", `not a URL: ${url}`);
-    // `authinfo` is EMAIL:PASSWORD (seed 004): a colon in the user would make the pair ambiguous.
+    // `authinfo` is EMAIL:PASSWORD: a colon in the user would make the pair ambiguous.
     if (user!.includes(":")) throw new InvalidInputError("connection.user", "must not contain a colon (authinfo is EMAIL:PASSWORD)");
     const method = options.method ?? "POST";
     const format = options.format ?? "bjson";

@@ -6,7 +6,7 @@ const normalize = (name: string) => name.toLowerCase().normalize("NFKD").replace
 
 /**
  * The billing system's id for a country given as its id or as an ISO 3166-1 alpha-2 code, looked up by English name in
- * the country list of certificate.order.csr (seed 004: "k – country ID; v – country name"). Undefined when the list
+ * the country list of certificate.order.csr ("k – country ID; v – country name"). Undefined when the list
  * has no such country.
  */
 export function billingCountryId(country: string, countries: BillOption[]): string | undefined {

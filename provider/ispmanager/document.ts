@@ -1,16 +1,16 @@
 import { XMLParser } from "fast-xml-parser";
-import { z } from "zod";
 
 /**
  * A BILLmanager answer in one shape, whichever format carried it (docs/ispmanager.md):
  *
- * - `out=bjson` (every example of seed 004): a flat object; form values under `model` (seed 004: "the model.csr and
- *   model.key fields"), select lists as `{k, v}` pairs (seed 004: "k – country ID; v – country name") under `slist`,
- *   list rows under `elem`, failures under `error` (`type`, `object`, `value`, `msg`).
+ * - `out=bjson` (every example of ispmanager's "Reselling SSL certificates" page): a flat object; form values under
+ *   `model` ("the model.csr and model.key fields"), select lists as `{k, v}` pairs ("k – country ID; v – country
+ *   name") under `slist`, list rows under `elem` (plain strings in public clients), failures under `error`; single
+ *   values may come wrapped as `{"v": …}` (`id.v` of an order answer).
  * - `out=json`: the XML document converted element by element: everything under `doc`, text as `"$"`, attributes as
  *   `"$name"` (`doc.error.$type`, `doc.error.msg.$`, `doc.slist[].val[].$key`, `doc.elem[].name.$`).
- * - XML (`out=xml`, and the billing system's default when a call names no `out`, as seed 004's download does): read
- *   with attributes as `$name` and text as `$`, which is the `out=json` shape again.
+ * - XML (`out=xml`, and the billing system's default when a call names no `out`, as the download does): read with
+ *   attributes as `$name` and text as `$`, which is the `out=json` shape again.
  */
 export interface BillError {
     /** BILLmanager's error type: `auth`, `access`, `missed`, `value`, `exists`, … */
@@ -19,6 +19,8 @@ export interface BillError {
     object?: string;
     value?: string;
     message: string;
+    /** `detail`: the longer explanation some errors carry besides `msg`. */
+    detail?: string;
 }
 
 export interface BillOption {
@@ -46,31 +48,26 @@ const asList = (value: unknown): unknown[] => (value === undefined || value === 
 const scalar = (value: unknown): string | undefined =>
     typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
 
-/** bjson: the top-level keys this client reads; anything else passes through untouched. */
-const bjsonSchema = z
-    .object({
-        ok: z.union([z.boolean(), z.string(), z.number()]).optional(),
-        id: z.union([z.string(), z.number()]).transform(String).optional(),
-        model: z.record(z.unknown()).optional(),
-        slist: z.unknown().optional(),
-        elem: z.unknown().optional(),
-        error: z
-            .object({
-                type: z.string().default("error"),
-                object: z.union([z.string(), z.number()]).transform(String).optional(),
-                value: z.union([z.string(), z.number()]).transform(String).optional(),
-                msg: z.string().optional(),
-            })
-            .passthrough()
-            .optional(),
-    })
-    .passthrough();
+/**
+ * The one place where a wrapped value becomes text. BILLmanager wraps element text as `{"$": "…"}` in `out=json`
+ * ("Guide to ISPsystem software API"; `doc.error.msg.$`, `doc.auth.$id` in public clients) and bjson answers carry
+ * values as `{"v": "…"}` (ISPsystem's own order answers read as `id.v` by the ispmanager licence module of upmind's
+ * provision providers); plain strings and numbers pass as they are. Anything else is not a value.
+ */
+export function unwrapValue(value: unknown): string | undefined {
+    const plain = scalar(value);
+    if (plain !== undefined) return plain;
+    if (!isTree(value)) return undefined;
+    if ("$" in value) return unwrapValue(value.$);
+    if ("v" in value) return unwrapValue(value.v);
+    return undefined;
+}
 
 function flatRecord(value: unknown): Record<string, string> {
     const record: Record<string, string> = {};
     if (!isTree(value)) return record;
     for (const [key, item] of Object.entries(value)) {
-        const text = scalar(item) ?? (isTree(item) ? scalar(item.$) : undefined);
+        const text = unwrapValue(item);
         if (text !== undefined) record[key] = text;
     }
     return record;
@@ -82,25 +79,58 @@ function bjsonLists(value: unknown): Record<string, BillOption[]> {
     const options = (entries: unknown) =>
         asList(entries)
             .filter(isTree)
-            .map((entry) => ({ key: scalar(entry.k) ?? scalar(entry.key) ?? "", value: scalar(entry.v) ?? scalar(entry.value) ?? "" }));
+            .map((entry) => ({ key: unwrapValue(entry.k) ?? unwrapValue(entry.key) ?? "", value: unwrapValue(entry.v) ?? unwrapValue(entry.value) ?? "" }));
     if (isTree(value)) for (const [name, entries] of Object.entries(value)) lists[name] = options(entries);
     else for (const entry of asList(value).filter(isTree)) if (typeof entry.name === "string") lists[entry.name] = options(entry.val);
     return lists;
 }
 
+/**
+ * An error's `param` entries by name: a list of `{"$name": "object", "$": "CN"}` (json/XML), `{name, v}` (bjson), or
+ * one object of named values.
+ */
+function errorParameters(value: unknown): Record<string, string> {
+    const parameters: Record<string, string> = {};
+    if (Array.isArray(value) || (isTree(value) && ("$name" in value || "name" in value))) {
+        for (const entry of asList(value).filter(isTree)) {
+            const name = unwrapValue(entry.$name) ?? unwrapValue(entry.name);
+            const text = unwrapValue(entry);
+            if (name && text !== undefined) parameters[name] = text;
+        }
+    } else if (isTree(value)) {
+        Object.assign(parameters, flatRecord(value));
+    }
+    return parameters;
+}
+
+/**
+ * One error from its parts, whatever the format: `type`/`$type`, `object`/`$object`, `msg` or `msg.$`, `detail`, and
+ * the `param` entries, which also fill `__name__` placeholders left in the message (inferred from the parameter names).
+ */
+function errorFrom(tree: Tree): BillError {
+    const parameters = errorParameters(tree.param);
+    const type = unwrapValue(tree.$type) ?? unwrapValue(tree.type) ?? "error";
+    const object = unwrapValue(tree.$object) ?? unwrapValue(tree.object) ?? parameters.object;
+    const value = unwrapValue(tree.value) ?? parameters.value;
+    const fill = (text: string | undefined) => text?.replace(/__([a-z_]+)__/g, (whole, name: string) => parameters[name] ?? whole);
+    const message = fill(unwrapValue(tree.msg));
+    const detail = fill(unwrapValue(tree.detail));
+    const text = message && detail && detail !== message ? `${message} (${detail})` : (message ?? detail ?? type);
+    return { type, object, value, message: text, ...(detail !== undefined ? { detail } : {}) };
+}
+
 export function documentFromBjson(body: unknown): BillDocument | undefined {
-    const parsed = bjsonSchema.safeParse(body);
-    if (!parsed.success) return undefined;
-    const answer = parsed.data;
-    const error = answer.error
-        ? { type: answer.error.type, object: answer.error.object, value: answer.error.value, message: answer.error.msg ?? answer.error.type }
-        : undefined;
+    if (!isTree(body)) return undefined;
+    // Some answers come wrapped in `doc` like out=json; public clients unwrap it first (upmind's ispmanager provider).
+    if (isTree(body.doc)) return documentFromJson(body);
+    const error = isTree(body.error) ? errorFrom(body.error) : undefined;
+    if (!error && body.ok === undefined && body.model === undefined && body.elem === undefined && body.id === undefined && body.slist === undefined) return undefined;
     return {
-        ok: !error && answer.ok !== false,
-        id: answer.id,
-        fields: flatRecord(answer.model),
-        lists: bjsonLists(answer.slist),
-        elements: asList(answer.elem).filter(isTree).map(flatRecord),
+        ok: !error && body.ok !== false,
+        id: unwrapValue(body.id),
+        fields: flatRecord(body.model),
+        lists: bjsonLists(body.slist),
+        elements: asList(body.elem).filter(isTree).map(flatRecord),
         error,
     };
 }
@@ -111,18 +141,11 @@ const structuralElements = new Set(["error", "slist", "elem", "ok", "id", "tpara
 export function documentFromJson(body: unknown): BillDocument | undefined {
     if (!isTree(body) || !isTree(body.doc)) return undefined;
     const doc = body.doc;
-    let error: BillError | undefined;
-    if (isTree(doc.error)) {
-        const params = asList(doc.error.param).filter(isTree);
-        const param = (name: string) => scalar(params.find((entry) => entry.$name === name)?.$);
-        const message = scalar(isTree(doc.error.msg) ? doc.error.msg.$ : doc.error.msg) ?? scalar(isTree(doc.error.detail) ? doc.error.detail.$ : undefined);
-        const type = scalar(doc.error.$type) ?? "error";
-        error = { type, object: scalar(doc.error.$object) ?? param("object"), value: param("value"), message: message ?? type };
-    }
+    const error = isTree(doc.error) ? errorFrom(doc.error) : undefined;
     const fields: Record<string, string> = {};
     for (const [name, item] of Object.entries(doc)) {
         if (structuralElements.has(name) || name.startsWith("$")) continue;
-        const text = isTree(item) ? scalar(item.$) : scalar(item);
+        const text = unwrapValue(item);
         if (text !== undefined) fields[name] = text;
     }
     const lists: Record<string, BillOption[]> = {};
@@ -132,7 +155,7 @@ export function documentFromJson(body: unknown): BillDocument | undefined {
         lists[name] = asList(list.val)
             .map((option) => (isTree(option) ? { key: scalar(option.$key) ?? "", value: scalar(option.$) ?? "" } : { key: scalar(option) ?? "", value: scalar(option) ?? "" }));
     }
-    const id = isTree(doc.id) ? scalar(doc.id.$) : scalar(doc.id);
+    const id = unwrapValue(doc.id);
     return { ok: !error, id, fields, lists, elements: asList(doc.elem).filter(isTree).map(flatRecord), error };
 }
 
@@ -140,7 +163,7 @@ const xmlParser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: "$",
     textNodeName: "$",
-    // Values stay strings: ids like "0905" or serials must never become numbers (STYLE 4).
+    // Values stay strings: ids like "0905" or serials must never become numbers.
     parseTagValue: false,
     parseAttributeValue: false,
     trimValues: true,

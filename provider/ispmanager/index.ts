@@ -1,7 +1,9 @@
 export { Client, FunctionRunner } from "./client";
 export type { ClientOptions, ResponseFormat } from "./config";
 export { defaultBillmanagerUrl, resolveClientOptions } from "./config";
-export type { ApproverMethod, CertificateOrder, CsrSubject, DownloadedCertificate, OrderContact, OrderPlaced, ReissueRequest } from "./certificate";
+export type { ApproverMethod, CertificateOrder, CsrSubject, DownloadedCertificate, OrderContact, OrderCriteria, OrderPlaced, ReissueRequest } from "./certificate";
+export { readCertificateFile } from "./certificateFile";
+export type { CertificateFileContents } from "./certificateFile";
 export { billingCountryId } from "./countries";
 export type { BillDocument, BillError, BillOption } from "./document";
 export { billFunctions } from "./functions";

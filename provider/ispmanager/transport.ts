@@ -16,8 +16,8 @@ import { BillRequest } from "./functions";
 
 /**
  * Parameters as the document writes them: `name=value` joined by `&`, every value percent-encoded so that a space is
- * `%20` (seed 004: "For GET requests use "%20" instead of a space"; in a POST body `%20` reads as the space itself).
- * `authinfo` keeps its colon: `authinfo=EMAIL:PASSWORD` (seed 004).
+ * `%20` ("Reselling SSL certificates": "For GET requests use "%20" instead of a space"; in a POST body `%20` reads as
+ * the space itself). `authinfo` keeps its colon: `authinfo=EMAIL:PASSWORD`.
  */
 export function encodeParameters(parameters: ReadonlyArray<readonly [string, string]>): string {
     return parameters
@@ -31,9 +31,21 @@ const authenticationErrorTypes = new Set(["auth", "access", "badpassword"]);
 const notFoundErrorTypes = new Set(["missed", "notfound"]);
 
 /**
- * The one place where a BILLmanager answer becomes data or a typed error (STYLE 2). It never throws anything but
- * SslManagerError, and no credential reaches an error: the password travels inside `authinfo` (seed 004), so every
- * text taken from the answer is redacted and no URL with a query is ever quoted.
+ * ispmanager's "Reselling SSL certificates through BILLmanager": an account with two-factor authentication cannot be
+ * used by the integration. Said with every authentication failure, since the billing system answers it as a failed login.
+ */
+export const twoFactorHint = "an account with two-factor authentication (2FA) cannot use authinfo: disable 2FA for it or use another account";
+
+/**
+ * Sent with every request: BILLmanager words messages and status texts in the request's language (`lang`, as public
+ * clients send it with `out=bjson`), and English keeps the texts this client reads stable.
+ */
+export const requestLanguage = "en";
+
+/**
+ * The one place where a BILLmanager answer becomes data or a typed error. It never throws anything but SslManagerError,
+ * and no credential reaches an error: the password travels inside `authinfo`, so every text taken from the answer is
+ * redacted and no URL with a query is ever quoted.
  */
 export class BillTransport {
     private readonly sender: HttpSender;
@@ -50,6 +62,7 @@ export class BillTransport {
     httpCall(request: BillRequest): { method: "GET" | "POST"; url: string; body?: string; headers: Record<string, string> } {
         const parameters: [string, string][] = [["authinfo", `${this.options.user}:${this.options.password}`]];
         if (!request.raw) parameters.push(["out", this.options.format]);
+        parameters.push(["lang", requestLanguage]);
         parameters.push(["func", request.func]);
         for (const [name, value] of Object.entries(request.params ?? {})) if (value !== undefined) parameters.push([name, value]);
         const encoded = encodeParameters(parameters);
@@ -64,12 +77,13 @@ export class BillTransport {
         return this.accept(request, exchange, document);
     }
 
-    /** `certificate.file`: the file itself on success, a document (XML by default) on failure. */
-    async sendRaw(request: BillRequest): Promise<string> {
+    /** `certificate.file`: the file itself (bytes: it may be a zip) on success, a document (XML by default) on failure. */
+    async sendRaw(request: BillRequest): Promise<Buffer> {
         const exchange = await this.exchange({ ...request, raw: true });
         const trimmed = exchange.body.trimStart();
         const looksLikeDocument = trimmed.startsWith("<?xml") || trimmed.startsWith("<doc") || trimmed.startsWith("{");
-        if (exchange.statusCode >= 200 && exchange.statusCode < 300 && !looksLikeDocument && exchange.body.length > 0) return exchange.body;
+        const bytes = exchange.bodyBytes ?? Buffer.from(exchange.body, "utf8");
+        if (exchange.statusCode >= 200 && exchange.statusCode < 300 && !looksLikeDocument && bytes.length > 0) return bytes;
         const document = looksLikeDocument ? (parseDocument(exchange.body, "xml") ?? parseDocument(exchange.body, "bjson") ?? parseDocument(exchange.body, "json")) : undefined;
         this.accept(request, exchange, document);
         throw new MalformedResponseError(`${request.func}: the answer carries no file`, { task: request.func, httpStatus: exchange.statusCode, rawBody: this.redacted(exchange.body) });
@@ -103,7 +117,7 @@ export class BillTransport {
         throw this.errorFor(request, exchange, document);
     }
 
-    /** Never throws: an unreadable body falls back to the HTTP status (STYLE 5). */
+    /** Never throws: an unreadable body falls back to the HTTP status. */
     private errorFor(request: BillRequest, exchange: HttpExchange, document: BillDocument | undefined): SslManagerError {
         const error = document?.error;
         const message = error ? redact(error.message, [this.options.password]) : undefined;
@@ -121,7 +135,7 @@ export class BillTransport {
         if (exchange.statusCode === 429) return new RateLimitedError(describe("rate limited"), { ...details, retryAfterMs: retryAfterMilliseconds(exchange.headers["retry-after"]) });
         if (exchange.statusCode >= 500) return new ServerError(describe("server error"), { ...details, retryable: true });
         if (exchange.statusCode === 401 || exchange.statusCode === 403 || (error && authenticationErrorTypes.has(error.type))) {
-            return new AuthenticationError(describe("authentication failed"), details);
+            return new AuthenticationError(`${describe("authentication failed")}; ${twoFactorHint}`, details);
         }
         if (exchange.statusCode === 404 || (error && notFoundErrorTypes.has(error.type))) return new NotFoundError(describe("object not found"), details);
         if (!error) return new MalformedResponseError(describe("unexpected response body"), details);

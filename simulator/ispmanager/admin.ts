@@ -57,6 +57,10 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
         if (method === "POST" && path === "/settings") {
             const settings = model.settings;
             applyCommonSettings(input, settings, ["issuanceDelayMs", "dnsValidationDeadlineMs", "latencyMs"] as const);
+            if (input.certificateFileFormat !== undefined) {
+                if (input.certificateFileFormat !== "zip" && input.certificateFileFormat !== "pem") throw new AdminRequestError('certificateFileFormat must be "zip" or "pem"');
+                settings.certificateFileFormat = input.certificateFileFormat;
+            }
             if (input.automaticDnsCheck !== undefined) {
                 if (typeof input.automaticDnsCheck !== "boolean") throw new AdminRequestError("automaticDnsCheck must be true or false");
                 settings.automaticDnsCheck = input.automaticDnsCheck;

@@ -1,19 +1,14 @@
-/**
- * The simulator's price list and country directory. Seed 004 refers to a "Table of certificate ID's" it does not
- * include; these tariff ids are the simulator's own. The add-on code 55364 (additional domains of GlobalSign
- * DomainSSL) and the country id 182 (Russia) are the document's; the other country ids are the simulator's.
- */
-export interface Tariff {
-    name: string;
-    periodsMonths: number[];
-    /** The add-on whose count is the number of additional domains (`addon_<code>`), when the tariff allows them. */
-    altNameAddon?: string;
-}
+import { documentedTariffs, DocumentedTariff } from "../../provider/ispmanager/products";
 
-export const tariffs: Record<string, Tariff> = {
-    "4071": { name: "GlobalSign DomainSSL", periodsMonths: [12, 24], altNameAddon: "55364" },
-    "4072": { name: "AlphaSSL", periodsMonths: [12] },
-};
+/**
+ * The simulator's price list is the documented one (provider/ispmanager/products.ts: the tariff table and the
+ * multi-domain example of ispmanager's "Reselling SSL certificates"), so that a request copied from the page works
+ * and a tariff id the page does not list is "no such tariff". Where the sources name no validation methods the
+ * simulator accepts every method it knows. Country ids: 182 (Russia) is the page's; the others are the simulator's.
+ */
+export type Tariff = DocumentedTariff;
+
+export const tariffs: Record<string, Tariff> = documentedTariffs;
 
 export const countries: { id: string; iso: string; name: string }[] = [
     { id: "182", iso: "RU", name: "Russia" },
@@ -26,10 +21,10 @@ export const countries: { id: string; iso: string; name: string }[] = [
     { id: "61", iso: "ES", name: "Spain" },
 ];
 
-/** The mailboxes a CA accepts for approval (seed 004: admin@, administrator@, hostmaster@, postmaster@, webmaster@ DOMAIN). */
+/** The mailboxes a CA accepts for approval ("admin@, administrator@, hostmaster@, postmaster@, webmaster@ DOMAIN"). */
 export const approverMailboxes = ["admin", "administrator", "hostmaster", "postmaster", "webmaster"] as const;
 
-/** The approval mailboxes of a domain, exactly as seed 004 lists them (a leading `*.` of a wildcard name dropped). */
+/** The approval mailboxes of a domain, exactly as the reselling page lists them (a leading `*.` of a wildcard name dropped). */
 export function approverAddresses(domain: string): string[] {
     const base = domain.toLowerCase().replace(/^\*\./, "");
     return approverMailboxes.map((mailbox) => `${mailbox}@${base}`);

@@ -1,10 +1,25 @@
 import { generateKeyAndCsr, parseCsr } from "../../provider/x509";
 import { approverAddresses, countries, tariffs } from "./catalog";
-import { ApproverMethod, IspmanagerModel, isDnsValidation, SimulatedCertificate } from "./model";
+import { certificateZip } from "./certificateFile";
+import { ApproverMethod, Issuance, IspmanagerModel, isDnsValidation, isPending, SimulatedCertificate } from "./model";
 import { BillError, invalidParameter, missingCertificate, requiredParameter, SimulatorDocument } from "./render";
 
 /** What a function answers: a document (rendered in the caller's `out`) or a file (certificate.file). */
-export type Outcome = { document: SimulatorDocument } | { file: string; contentType: string };
+export type Outcome = { document: SimulatorDocument } | { file: string | Buffer; contentType: string };
+
+/**
+ * Texts of the `certificate` list in the request's language: English with `lang=en`, otherwise the account's language
+ * (Russian here), as BILLmanager localizes `item_status` and `status_msg`. The words are the simulator's own.
+ */
+const itemStatusTexts: Record<string, Record<string, string>> = {
+    en: { "1": "Ordered", "2": "Active", "3": "Suspended", "4": "Deleted", "5": "Processing" },
+    ru: { "1": "Заказан", "2": "Активен", "3": "Остановлен", "4": "Удален", "5": "Обрабатывается" },
+};
+const issuanceTexts: Record<string, Record<Issuance, string>> = {
+    en: { requested: "Requested", enrolled: "Enrolled", issued: "Issued", failed: "Failed" },
+    ru: { requested: "Запрошен", enrolled: "Ожидает проверки", issued: "Выпущен", failed: "Ошибка выпуска" },
+};
+const languageOf = (params: Parameters) => (params.lang === "en" ? "en" : "ru");
 
 type Parameters = Record<string, string>;
 
@@ -17,7 +32,7 @@ function required(params: Parameters, name: string): string {
     return value;
 }
 
-/** Space-separated lists (seed 004: "additional domains written with a space in the altname and altname_input parameters"). */
+/** Space-separated lists ("additional domains written with a space in the altname and altname_input parameters"). */
 const spaceList = (value: string | undefined) => (value ?? "").split(/\s+/).filter(Boolean);
 
 function tariffOf(params: Parameters) {
@@ -47,13 +62,15 @@ async function readCsr(csrPem: string) {
     }
 }
 
-function approverMethodOf(params: Parameters): ApproverMethod {
+/** The method, from those the tariff offers (catalog.ts; every known method where the sources name none). */
+function approverMethodOf(params: Parameters, pricelist: string): ApproverMethod {
     const method = (params.approver_method || "auth_email") as ApproverMethod;
-    if (!approverMethods.includes(method)) throw invalidParameter("approver_method", method, `one of ${approverMethods.join(", ")}`);
+    const offered = tariffs[pricelist]?.validationMethods ?? approverMethods;
+    if (!offered.includes(method)) throw invalidParameter("approver_method", method, `${tariffs[pricelist]?.name ?? "this tariff"} offers ${offered.join(", ")}`);
     return method;
 }
 
-/** `approver_email_N` for the N-th domain (seed 004: 1 is the main one, then the additional ones), from the allowed mailboxes. */
+/** `approver_email_N` for the N-th domain (1 is the main one, then the additional ones), from the allowed mailboxes. */
 function approverEmailsOf(params: Parameters, domains: string[], method: ApproverMethod): string[] {
     return domains.map((domain, index) => {
         const name = `approver_email_${index + 1}`;
@@ -79,6 +96,9 @@ function validationFields(model: IspmanagerModel, certificate: SimulatedCertific
         elid: certificate.id,
         domain: certificate.domain,
         altname: certificate.altNames.join(" "),
+        pricelist: certificate.pricelist,
+        period: String(certificate.periodMonths),
+        ...(certificate.remoteId ? { remoteid: certificate.remoteId } : {}),
         status: certificate.status,
         approver_method: certificate.approverMethod,
         auth_dnstxt_value: certificate.token,
@@ -91,7 +111,7 @@ function validationFields(model: IspmanagerModel, certificate: SimulatedCertific
 }
 
 const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => Promise<Outcome>> = {
-    /** seed 004 "Get the secret key" and "Get the list of countries with digital codes". */
+    /** "Get the secret key" and "Get the list of countries with digital codes". */
     "certificate.order.csr": async (model, params): Promise<Outcome> => {
         const { pricelist, tariff, periodMonths } = tariffOf(params);
         if (params.sok !== "ok") {
@@ -120,7 +140,7 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
         return { document: { model: { csr: generated.csrPem, key: generated.privateKeyPem } } };
     },
 
-    /** seed 004 "Order SSL certificate" (generate / manual, multi-domain). */
+    /** "Order SSL certificate" (generate / manual, multi-domain); `remoteid` kept as the reseller's reference. */
     "certificate.order.param": async (model, params) => {
         required(params, "sok");
         if (params.skipbasket !== "on") throw invalidParameter("skipbasket", params.skipbasket, "the simulator pays from the account only (skipbasket=on)");
@@ -140,9 +160,10 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
         checkAltNames(tariff.name, tariff.altNameAddon, altNames, params);
         const contacts: Record<string, string> = {};
         for (const prefix of ["adm", "tech"]) for (const field of contactFields) contacts[`${prefix}_${field}`] = required(params, `${prefix}_${field}`);
-        const approverMethod = approverMethodOf(params);
+        const approverMethod = approverMethodOf(params, pricelist);
         const approverEmails = approverEmailsOf(params, [domain, ...altNames], approverMethod);
         const certificate = model.add({
+            remoteId: params.remoteid || undefined,
             pricelist,
             periodMonths,
             domain,
@@ -157,13 +178,13 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
         return { document: { id: certificate.id, model: { elid: certificate.id } } };
     },
 
-    /** seed 004 "Reissue certificate": oldrequest, manual (new CSR), altname (new domains). */
+    /** "Reissue certificate": oldrequest, manual (new CSR), altname (new domains). */
     "certificate.reissue.step2": async (model, params) => {
         const certificate = certificateOf(model, params);
         required(params, "sok");
-        if (certificate.status !== "2") throw invalidParameter("elid", certificate.id, "only an issued certificate can be reissued");
+        if (certificate.issuance !== "issued") throw invalidParameter("elid", certificate.id, "only an issued certificate can be reissued");
         const crtType = required(params, "crt_type");
-        const approverMethod = approverMethodOf(params);
+        const approverMethod = approverMethodOf(params, certificate.pricelist);
         let csrPem: string | undefined;
         let altNames = certificate.altNames;
         if (crtType === "manual") {
@@ -194,34 +215,42 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
         return { document: {} };
     },
 
-    /** seed 004 "Download an existing certificate" (`type=crt`) and the validation file (`type=auth_file`). */
+    /**
+     * "Download an existing certificate" (`type=crt`): the stored file, a zip or plain PEM (certificateFile.ts), and
+     * the validation file (`type=auth_file`).
+     */
     "certificate.file": async (model, params) => {
         const certificate = certificateOf(model, params);
         const type = required(params, "type");
         if (type === "auth_file") return { file: validationFields(model, certificate).auth_file_value, contentType: "text/plain; charset=utf-8" };
         if (type !== "crt") throw invalidParameter("type", type, "crt or auth_file");
         if (!certificate.certificatePem) throw invalidParameter("elid", certificate.id, "the certificate has not been issued yet");
-        return { file: `${certificate.certificatePem}${model.ca.intermediatePem}`, contentType: "application/x-x509-ca-cert" };
+        if (model.settings.certificateFileFormat === "pem") return { file: certificate.certificatePem, contentType: "application/x-x509-ca-cert" };
+        return { file: certificateZip(certificate.domain, certificate.certificatePem, model.ca.intermediatePem, model.ca.rootPem), contentType: "application/zip" };
     },
 
-    /** seed 004 "Get data for SSL certificate validation". */
+    /** "Get data for SSL certificate validation". */
     "certificate.edit": async (model, params) => ({ document: { model: validationFields(model, certificateOf(model, params)) } }),
 
-    /** seed 004 "Re-request for DNS validation": the CA looks at the TXT records now. */
+    /**
+     * "Re-request for DNS validation": the CA looks at the records now. `domains`: one domain, or several separated by
+     * commas as ISPsystem's GlobalSign module keeps them; a space is no separator.
+     */
     "certificate.dns_verify": async (model, params) => {
         const certificate = certificateOf(model, params);
         required(params, "sok");
-        const domains = spaceList(params.domains);
+        const domains = required(params, "domains").split(",").map((domain) => domain.trim());
+        for (const domain of domains) if (/\s/.test(domain) || domain === "") throw invalidParameter("domains", params.domains, "one domain, or domains separated by commas");
         for (const domain of domains) if (!model.domainsOf(certificate).includes(domain)) throw invalidParameter("domains", domain, `not a domain of certificate ${certificate.id}`);
         model.counters.dnsVerifications++;
-        if (certificate.status === "5" && isDnsValidation(certificate.approverMethod)) {
+        if (isPending(certificate) && isDnsValidation(certificate.approverMethod)) {
             certificate.dnsCheckRequested = true;
             await model.advance();
         }
         return { document: {} };
     },
 
-    /** seed 004 "Re-request for email validation". */
+    /** "Re-request for email validation". */
     "certificate.domain_validation_email": async (model, params) => {
         const certificate = certificateOf(model, params);
         required(params, "sok");
@@ -230,23 +259,33 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
         return { document: {} };
     },
 
-    /** The list of the account's certificates (docs/ispmanager.md: BILLmanager's list function of the product type). */
-    certificate: async (model) => ({
-        document: {
-            elem: [...model.certificates.values()]
-                .filter((certificate) => certificate.status !== "4")
-                .map((certificate) => ({
-                    id: certificate.id,
-                    name: certificate.domain,
-                    domain: certificate.domain,
-                    status: certificate.status,
-                    pricelist: certificate.pricelist,
-                    period: String(certificate.periodMonths),
-                    ...(certificate.notAfter ? { expiredate: certificate.notAfter.slice(0, 10) } : {}),
-                    ...(certificate.reason ? { comment: certificate.reason } : {}),
-                })),
-        },
-    }),
+    /**
+     * The list of the account's certificates, in the columns of the function reference "SSL certificates
+     * (certificate)" (`id`, `CN`, `pricelist` (the tariff's name), `createdate`, `expiredate`, `status_msg` (the
+     * issuance state; with the CA's reason when it failed), `item_status` (localized) and `item_status_orig`, `cost`),
+     * plus `pricelist_id` as other product lists carry it. Deleted certificates are left out.
+     */
+    certificate: async (model, params) => {
+        const language = languageOf(params);
+        return {
+            document: {
+                elem: [...model.certificates.values()]
+                    .filter((certificate) => certificate.status !== "4")
+                    .map((certificate) => ({
+                        id: certificate.id,
+                        CN: certificate.domain,
+                        pricelist: tariffs[certificate.pricelist]?.name ?? certificate.pricelist,
+                        pricelist_id: certificate.pricelist,
+                        createdate: certificate.createdOn,
+                        expiredate: certificate.notAfter ? certificate.notAfter.slice(0, 10) : "",
+                        status_msg: issuanceTexts[language][certificate.issuance] + (certificate.issuance === "failed" && certificate.reason ? `: ${certificate.reason}` : ""),
+                        item_status: itemStatusTexts[language][certificate.status],
+                        item_status_orig: certificate.status,
+                        cost: `${certificate.periodMonths === 24 ? "180.00" : "100.00"} EUR`,
+                    })),
+            },
+        };
+    },
 };
 
 export async function callFunction(model: IspmanagerModel, func: string | undefined, params: Parameters): Promise<Outcome> {

@@ -21,11 +21,13 @@ export interface IspmanagerSimulatorOptions {
     /** See IspmanagerSimulatorSettings.fileValidationOrigin. */
     fileValidationOrigin?: string;
     latencyMs?: number;
+    /** See IspmanagerSimulatorSettings.certificateFileFormat; default zip. */
+    certificateFileFormat?: "zip" | "pem";
     now?: () => Date;
 }
 
 export interface RunningIspmanagerSimulator {
-    /** The function endpoint, `…/billmgr` (seed 004's address form). */
+    /** The function endpoint, `…/billmgr` (the reselling page's address form). */
     url: string;
     adminUrl: string;
     user: string;
@@ -64,7 +66,7 @@ function parametersOf(url: URL, body: string, contentType: string | undefined): 
 }
 
 /**
- * A real BILLmanager SSL API on loopback (seed 004): the certificate functions at `/billmgr` (and `/manager/billmgr`,
+ * A real BILLmanager SSL API on loopback ("Reselling SSL certificates"): the certificate functions at `/billmgr` (and `/manager/billmgr`,
  * the delete example's path), GET or POST, answering `out=bjson`, `out=json` or XML; real certificates from the
  * simulator CA; DNS validation that waits for TXT records published through `/__simulator/dns`; fault injection; a
  * request log without `authinfo`.
@@ -79,6 +81,7 @@ export async function startIspmanagerSimulator(options: IspmanagerSimulatorOptio
         automaticDnsCheck: options.automaticDnsCheck ?? true,
         fileValidationOrigin: options.fileValidationOrigin,
         latencyMs: options.latencyMs ?? 0,
+        certificateFileFormat: options.certificateFileFormat ?? "zip",
     };
     const model = new IspmanagerModel(ca, settings, options.now ?? (() => new Date()));
     const faults = new FaultInjector();

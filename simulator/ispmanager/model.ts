@@ -21,7 +21,16 @@ export interface IspmanagerSimulatorSettings {
      */
     fileValidationOrigin?: string;
     latencyMs: number;
+    /**
+     * How `certificate.file type=crt` hands out an issued certificate, as ISPsystem's GlobalSign processing module
+     * stores it: `zip` (a `.p7b` and one `.crt` per certificate) when the CA returned PKCS#7, `pem` (the leaf only)
+     * when it returned the X.509 certificate alone.
+     */
+    certificateFileFormat: "zip" | "pem";
 }
+
+/** The certificate's own state (the GlobalSign module's service status 3 requested, 4 enrolled, 5 issued, 6 failed). */
+export type Issuance = "requested" | "enrolled" | "issued" | "failed";
 
 export type ApproverMethod = "auth_email" | "auth_dnstxt" | "auth_file" | "auth_cname";
 
@@ -37,8 +46,16 @@ export interface SimulatedCertificate {
     approverMethod: ApproverMethod;
     approverEmails: string[];
     contacts: Record<string, string>;
-    /** BILLmanager service status: 1 ordered, 2 active, 3 suspended, 4 deleted, 5 processing. */
+    /**
+     * BILLmanager service item status: 1 ordered, 2 active, 3 suspended, 4 deleted, 5 processing. The item is
+     * processing until the order reached the CA, then active, whatever the certificate's issuance says.
+     */
     status: "1" | "2" | "3" | "4" | "5";
+    issuance: Issuance;
+    /** `remoteid` of the order: the reseller's reference, shown again in the certificate's form. */
+    remoteId?: string;
+    /** The order's date (`createdate`, YYYY-MM-DD). */
+    createdOn: string;
     /** The validation token (DNS TXT value, file content, CNAME target label). */
     token: string;
     /** When the current validation round started (order or reissue). */
@@ -66,6 +83,9 @@ export type DnsRecordType = (typeof dnsRecordTypes)[number];
 
 const dnsKey = (name: string, type: DnsRecordType) => `${name.toLowerCase().replace(/\.$/, "")}|${type}`;
 
+/** An order the CA has not decided yet. */
+export const isPending = (certificate: SimulatedCertificate) => certificate.issuance === "requested" || certificate.issuance === "enrolled";
+
 /** The validations the CA checks in DNS, and re-checks on certificate.dns_verify. */
 export const isDnsValidation = (method: ApproverMethod) => method === "auth_dnstxt" || method === "auth_cname";
 
@@ -92,10 +112,21 @@ export class IspmanagerModel {
         return this.now().getTime();
     }
 
-    add(certificate: Omit<SimulatedCertificate, "id" | "status" | "token" | "roundStartedAt" | "dnsCheckRequested" | "reissues" | "serialHistory">): SimulatedCertificate {
+    add(certificate: Omit<SimulatedCertificate, "id" | "status" | "issuance" | "createdOn" | "token" | "roundStartedAt" | "dnsCheckRequested" | "reissues" | "serialHistory">): SimulatedCertificate {
         const id = this.newId();
         const token = createHash("sha256").update(`${id}|${certificate.domain}|${certificate.csrPem}`).digest("hex").slice(0, 40);
-        const created: SimulatedCertificate = { ...certificate, id, status: "5", token, roundStartedAt: this.time(), dnsCheckRequested: false, reissues: 0, serialHistory: [] };
+        const created: SimulatedCertificate = {
+            ...certificate,
+            id,
+            status: "5",
+            issuance: "requested",
+            createdOn: this.now().toISOString().slice(0, 10),
+            token,
+            roundStartedAt: this.time(),
+            dnsCheckRequested: false,
+            reissues: 0,
+            serialHistory: [],
+        };
         if (created.approverMethod === "auth_email") created.validatedAt = created.roundStartedAt;
         this.certificates.set(id, created);
         this.counters.orders++;
@@ -168,13 +199,14 @@ export class IspmanagerModel {
         return urls.filter((_url, index) => !served[index]);
     }
 
-    /** A new validation round for a reissue (seed 004: certificate.reissue.step2). */
+    /** A new validation round for a reissue (certificate.reissue.step2). */
     startReissue(certificate: SimulatedCertificate, change: { csrPem?: string; altNames?: string[]; approverMethod: ApproverMethod; approverEmails: string[] }): void {
         if (change.csrPem) certificate.csrPem = change.csrPem;
         if (change.altNames) certificate.altNames = change.altNames;
         certificate.approverMethod = change.approverMethod;
         certificate.approverEmails = change.approverEmails;
-        certificate.status = "5";
+        // ISPsystem's GlobalSign module sets the state back to requested when it sends a reissue to the CA.
+        certificate.issuance = "requested";
         certificate.reason = undefined;
         certificate.roundStartedAt = this.time();
         certificate.validatedAt = change.approverMethod === "auth_email" ? certificate.roundStartedAt : undefined;
@@ -185,11 +217,12 @@ export class IspmanagerModel {
 
     /** Approves a FILE or CNAME validation (admin endpoint), as the CA's check would. */
     approve(certificate: SimulatedCertificate): void {
-        if (certificate.status === "5" && certificate.validatedAt === undefined) certificate.validatedAt = this.time();
+        if (isPending(certificate) && certificate.validatedAt === undefined) certificate.validatedAt = this.time();
     }
 
+    /** The CA cancelled the order: the issuance failed; the service item stays as it was. */
     refuse(certificate: SimulatedCertificate, reason: string): void {
-        certificate.status = "3";
+        certificate.issuance = "failed";
         certificate.reason = reason;
     }
 
@@ -197,7 +230,10 @@ export class IspmanagerModel {
     async advance(): Promise<void> {
         const now = this.time();
         for (const certificate of this.certificates.values()) {
-            if (certificate.status !== "5") continue;
+            if (!isPending(certificate) || certificate.status === "4") continue;
+            // The processing module opened the service: the order is at the CA, which waits for validation.
+            if (certificate.status === "5") certificate.status = "2";
+            certificate.issuance = "enrolled";
             if (certificate.validatedAt === undefined && isDnsValidation(certificate.approverMethod)) {
                 const missing = this.missingDnsRecords(certificate);
                 if ((this.settings.automaticDnsCheck || certificate.dnsCheckRequested) && missing.length === 0) {
@@ -211,7 +247,7 @@ export class IspmanagerModel {
             const origin = this.settings.fileValidationOrigin;
             if (certificate.validatedAt === undefined && certificate.approverMethod === "auth_file" && origin) {
                 const missing = await this.missingValidationFiles(certificate, origin);
-                if (certificate.status !== "5" || certificate.validatedAt !== undefined) continue; // settled meanwhile by a concurrent advance
+                if (!isPending(certificate) || certificate.validatedAt !== undefined) continue; // settled meanwhile by a concurrent advance
                 if (missing.length === 0) {
                     certificate.validatedAt = now;
                 } else if (now - certificate.roundStartedAt >= this.settings.dnsValidationDeadlineMs) {
@@ -245,7 +281,7 @@ export class IspmanagerModel {
         certificate.certificatePem = pem;
         certificate.serialNumber = (await parseCertificate(pem)).serialNumber;
         certificate.notAfter = new Date(now + certificate.periodMonths * monthMs).toISOString();
-        certificate.status = "2";
+        certificate.issuance = "issued";
     }
 
     state(): Record<string, unknown> {
@@ -256,6 +292,8 @@ export class IspmanagerModel {
                 domain: certificate.domain,
                 altNames: certificate.altNames,
                 status: certificate.status,
+                issuance: certificate.issuance,
+                remoteId: certificate.remoteId,
                 approverMethod: certificate.approverMethod,
                 serialNumber: certificate.serialNumber,
                 reissues: certificate.reissues,

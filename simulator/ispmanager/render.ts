@@ -1,6 +1,7 @@
 /**
  * The simulator's answers in the formats the client reads (docs/ispmanager.md): `out=bjson`, `out=json`, and XML for
- * calls that name no `out` (seed 004's download URL). One document, three renderings.
+ * calls that name no `out` (the reselling page's download URL). One document, three renderings. bjson wraps the new
+ * object's id as `{"v": …}` and an error's message as `{"$": …}`, the shapes public clients read (`id.v`, `msg.$`).
  */
 export interface SimulatorError {
     type: string;
@@ -29,8 +30,13 @@ export const invalidParameter = (name: string, value: string | undefined, reason
 export const missingCertificate = (id: string) => new BillError({ type: "missed", object: "elid", value: id, msg: `Certificate ${id} not found` });
 
 export function renderBjson(document: SimulatorDocument): string {
-    if (document.error) return JSON.stringify({ error: document.error });
-    return JSON.stringify({ ok: true, ...document });
+    const error = document.error;
+    if (error) {
+        const param = [...(error.object ? [{ name: "object", v: error.object }] : []), ...(error.value !== undefined ? [{ name: "value", v: error.value }] : [])];
+        return JSON.stringify({ error: { type: error.type, ...(error.object ? { object: error.object } : {}), param, msg: { $: error.msg } } });
+    }
+    const { id, ...rest } = document;
+    return JSON.stringify({ ok: true, ...(id !== undefined ? { id: { v: id } } : {}), ...rest });
 }
 
 export function renderJson(document: SimulatorDocument): string {

@@ -12,7 +12,7 @@ const programSource = `
 const { ispmanager } = require("pulumi-sslmanager");
 const contact = (firstName) => ({ firstName, lastName: "Petrov", jobTitle: "CTO", email: firstName.toLowerCase() + "@example.com", phone: "+7 495 1234567" });
 const certificate = new ispmanager.Certificate("shop", {
-    domain: "shop.example.com", pricelist: "4071", periodMonths: 12, country: "182", region: "Moscow", city: "Moscow",
+    domain: "shop.example.com", pricelist: "55364", periodMonths: 12, country: "182", region: "Moscow", city: "Moscow",
     organization: "Primer LLC", adminContact: contact("Ivan"), technicalContact: contact("Anna"),
     validationMethod: "EMAIL", pollIntervalSeconds: 0.1,
 });

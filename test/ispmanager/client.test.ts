@@ -10,14 +10,15 @@ import { IspmanagerSimulatorAdmin } from "./simulatorAdmin";
 
 const admin: OrderContact = { firstName: "Ivan", lastName: "Petrov", jobTitle: "CTO", email: "ivan@example.com", phone: "+7 495 1234567" };
 const technical: OrderContact = { firstName: "Anna", lastName: "Smirnova", jobTitle: "Engineer", email: "anna@example.com", phone: "+7 495 7654321" };
-const domainSsl = { pricelist: "4071", periodMonths: 12, altNameAddon: "55364" };
+/** The reselling page's own multi-domain example: GlobalSign DomainSSL, `pricelist=55364`, `addon_55364`. */
+const domainSsl = { pricelist: "55364", periodMonths: 12, altNameAddon: "55364" };
 
-async function waitForStatus(client: Client, id: string, status: CertificateRow["status"], timeoutMs = 10_000): Promise<CertificateRow> {
+async function waitForIssuance(client: Client, id: string, issuance: CertificateRow["issuance"], timeoutMs = 10_000): Promise<CertificateRow> {
     const started = Date.now();
     for (;;) {
         const row = await client.certificate.info(id);
-        if (row.status === status) return row;
-        if (Date.now() - started > timeoutMs) throw new Error(`certificate ${id} still ${row.status} after ${timeoutMs} ms`);
+        if (row.issuance === issuance) return row;
+        if (Date.now() - started > timeoutMs) throw new Error(`certificate ${id} still ${row.issuance} after ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 50));
     }
 }
@@ -45,7 +46,7 @@ for (const { format, method } of [
         });
 
         it("lists the countries with their ids, and maps ISO codes through that list", async () => {
-            const countries = await client.certificate.countries({ pricelist: "4071", periodMonths: 12 });
+            const countries = await client.certificate.countries({ pricelist: "55364", periodMonths: 12 });
             expect(countries).to.deep.include({ key: "182", value: "Russia" });
             expect(billingCountryId("DE", countries)).to.equal("80");
             expect(billingCountryId("182", countries)).to.equal("182");
@@ -55,7 +56,7 @@ for (const { format, method } of [
 
         it("has the billing system generate key and CSR for a multi-domain certificate", async () => {
             const generated = await client.certificate.orderCsr({
-                pricelist: "4071",
+                pricelist: "55364",
                 periodMonths: 12,
                 subject: { domain: "multi.example.com", altNames: ["one.example.com", "two.example.com"], countryId: "182", region: "Moscow", city: "Moscow", organization: "Primer LLC", organizationUnit: "IT" },
             });
@@ -70,7 +71,7 @@ for (const { format, method } of [
             const domain = `dns-${format}.example.com`;
             const altNames = [`a-${format}.example.com`, `b-${format}.example.com`];
             const subject = { domain, altNames, countryId: "182", region: "Moscow", city: "Moscow", organization: "Primer LLC" };
-            const generated = await client.certificate.orderCsr({ pricelist: "4071", periodMonths: 12, subject });
+            const generated = await client.certificate.orderCsr({ pricelist: "55364", periodMonths: 12, subject });
             const ordersBefore = (await simulatorAdmin.state()).orders;
             const order: CertificateOrder = {
                 ...domainSsl,
@@ -94,13 +95,14 @@ for (const { format, method } of [
             expect(data.dnsTxtValue).to.match(/^[0-9a-f]{40}$/);
             expect(data.csr).to.equal(generated.csr);
             await new Promise((resolve) => setTimeout(resolve, 300));
-            expect((await client.certificate.info(placed.certificateId)).status).to.equal("PROCESSING");
+            // The order reached the CA: the service item is active, but nothing is issued yet.
+            expect((await client.certificate.info(placed.certificateId))).to.deep.include({ status: "ACTIVE", itemStatus: "2", itemStatusText: "Active", issuance: "enrolled" });
 
             for (const name of [domain, ...altNames]) await simulatorAdmin.publishTxt(`${name}.`, data.dnsTxtValue!);
-            const row = await waitForStatus(client, placed.certificateId, "ACTIVE");
-            expect(row).to.deep.include({ id: placed.certificateId, domain, statusCode: "2", pricelist: "4071", periodMonths: 12 });
+            const row = await waitForIssuance(client, placed.certificateId, "issued");
+            expect(row).to.deep.include({ id: placed.certificateId, domain, statusCode: "2", pricelist: "55364", pricelistName: "GlobalSign DomainSSL (multi-domain)", statusMessage: "Issued" });
 
-            const downloaded = await client.certificate.download(placed.certificateId);
+            const downloaded = await client.certificate.download(placed.certificateId, { csr: generated.csr });
             const leaf = await parseCertificate(downloaded.certificatePem);
             expect(leaf.commonName).to.equal(domain);
             expect(leaf.dnsNames).to.deep.equal([domain, ...altNames]);
@@ -122,7 +124,7 @@ for (const { format, method } of [
                 technicalContact: technical,
                 approverEmails: [`postmaster@${domain}`],
             });
-            await waitForStatus(client, placed.certificateId, "ACTIVE");
+            await waitForIssuance(client, placed.certificateId, "issued");
             const first = await parseCertificate((await client.certificate.download(placed.certificateId)).certificatePem);
             expect(first.dnsNames).to.deep.equal([domain]);
 
@@ -130,7 +132,8 @@ for (const { format, method } of [
             const altNames = [`www.${domain}`, `api.${domain}`];
             const reissued = await client.certificate.reissue(placed.certificateId, { crtType: "altname", altNames, approverEmails: [`admin@${domain}`, `admin@www.${domain}`, `admin@api.${domain}`] });
             expect(reissued).to.deep.equal({ certificateId: placed.certificateId, recovered: false });
-            await waitForStatus(client, placed.certificateId, "ACTIVE");
+            expect((await client.certificate.info(placed.certificateId)).issuance).to.equal("enrolled");
+            await waitForIssuance(client, placed.certificateId, "issued");
             const second = await parseCertificate((await client.certificate.download(placed.certificateId)).certificatePem);
             expect(second.dnsNames).to.deep.equal([domain, ...altNames]);
             expect(second.serialNumber).not.to.equal(first.serialNumber);
@@ -138,7 +141,7 @@ for (const { format, method } of [
 
             const fresh = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: domain });
             await client.certificate.reissue(placed.certificateId, { crtType: "manual", csr: fresh.csrPem, approverEmails: [`admin@${domain}`, `admin@www.${domain}`, `admin@api.${domain}`] });
-            await waitForStatus(client, placed.certificateId, "ACTIVE");
+            await waitForIssuance(client, placed.certificateId, "issued");
             const third = (await client.certificate.download(placed.certificateId)).certificatePem;
             expect(await privateKeyMatchesCertificate(fresh.privateKeyPem, third)).to.equal(true);
             expect((await simulatorAdmin.state()).reissues).to.equal(reissuesBefore + 2);
@@ -166,12 +169,13 @@ for (const { format, method } of [
             expect(logged.params).to.deep.equal({
                 authinfo: "[REDACTED]",
                 out: format,
+                lang: "en",
                 func: "certificate.order.param",
                 sok: "ok",
                 skipbasket: "on",
                 crt_type: "manual",
                 period: "12",
-                pricelist: "4071",
+                pricelist: "55364",
                 altname_input: `x.${domain} y.${domain}`,
                 altname: `x.${domain} y.${domain}`,
                 adm_fname: "Ivan",
@@ -203,7 +207,9 @@ for (const { format, method } of [
             const error = (await wrong.certificate.list().catch((caught) => caught)) as AuthenticationError;
             await wrong.close();
             expect(error).to.be.instanceOf(AuthenticationError);
-            expect(error.message).to.equal("certificate failed: Authorization failed: wrong user name or password (HTTP 200, auth)");
+            expect(error.message).to.equal(
+                "certificate failed: Authorization failed: wrong user name or password (HTTP 200, auth); an account with two-factor authentication (2FA) cannot use authinfo: disable 2FA for it or use another account",
+            );
             expect(error.statusCode).to.equal("auth");
             expect(JSON.stringify(error.toJSON())).not.to.contain("not-the-password");
         });
@@ -239,9 +245,9 @@ for (const { format, method } of [
             const data = await client.certificate.validationData(placed.certificateId);
             await simulatorAdmin.publishTxt(domain, data.dnsTxtValue!);
             await new Promise((resolve) => setTimeout(resolve, 250));
-            expect((await client.certificate.info(placed.certificateId)).status).to.equal("PROCESSING");
+            expect((await client.certificate.info(placed.certificateId)).issuance).to.equal("enrolled");
             await client.certificate.recheckDns(placed.certificateId, [domain]);
-            await waitForStatus(client, placed.certificateId, "ACTIVE");
+            await waitForIssuance(client, placed.certificateId, "issued");
             await client.certificate.resendApproverEmail(placed.certificateId, [`admin@${domain}`]);
             const state = await simulatorAdmin.state();
             expect(state.approverEmailsSent).to.be.greaterThanOrEqual(1);
@@ -260,6 +266,43 @@ for (const { format, method } of [
             expect(placed.recovered).to.equal(true);
             expect((await simulatorAdmin.state()).orders).to.equal(ordersBefore + 1);
             expect((await client.certificate.info(placed.certificateId)).domain).to.equal(domain);
+        });
+
+        it("sends the order reference as remoteid and finds that order by it, not another order of the same domain", async () => {
+            const domain = `reference-${format}.example.com`;
+            const first = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: domain });
+            const second = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: domain });
+            const common: Omit<CertificateOrder, "csr"> = { ...domainSsl, crtType: "manual", domain, adminContact: admin, technicalContact: technical, approverEmails: [`admin@${domain}`], approverMethod: "auth_dnstxt" };
+            await simulatorAdmin.clearRequests();
+            const placedFirst = await client.certificate.order({ ...common, csr: first.csrPem, orderReference: `stack-a-${format}` });
+            const placedSecond = await client.certificate.order({ ...common, csr: second.csrPem, orderReference: `stack-b-${format}` });
+            expect((await simulatorAdmin.requests()).map((request) => request.params.remoteid)).to.deep.equal([`stack-a-${format}`, `stack-b-${format}`]);
+            const found = await client.certificate.findOrder({ orderReference: `stack-b-${format}` });
+            expect(found).to.deep.include({ id: placedSecond.certificateId, domain, itemStatus: "2", issuance: "enrolled" });
+            expect((await client.certificate.findOrder({ orderReference: `stack-a-${format}`, domain }))?.id).to.equal(placedFirst.certificateId);
+            expect(await client.certificate.findOrder({ orderReference: `stack-c-${format}` })).to.equal(undefined);
+        });
+
+        it("does not repeat an order with a reference whose answer was lost, and finds it by the reference", async () => {
+            const domain = `lost-reference-${format}.example.com`;
+            const own = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: domain });
+            const ordersBefore = (await simulatorAdmin.state()).orders;
+            await simulatorAdmin.fault({ kind: "reset", when: "after", count: 1, match: { taskCode: "certificate.order.param" } });
+            const fast = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, format, method, timeoutMs: 200 });
+            const placed = await fast.certificate.order({
+                ...domainSsl,
+                crtType: "manual",
+                domain,
+                csr: own.csrPem,
+                adminContact: admin,
+                technicalContact: technical,
+                approverEmails: [`admin@${domain}`],
+                orderReference: `lost-${format}`,
+            });
+            await fast.close();
+            expect(placed.recovered).to.equal(true);
+            expect((await simulatorAdmin.state()).orders).to.equal(ordersBefore + 1);
+            expect((await client.certificate.findOrder({ orderReference: `lost-${format}` }))?.id).to.equal(placed.certificateId);
         });
 
         it("repeats reads through 503 answers, and reports a broken body as MalformedResponseError", async () => {

@@ -22,8 +22,9 @@ import { expect } from "../support/client";
 import { IspmanagerSimulatorAdmin } from "./simulatorAdmin";
 
 const contact = (firstName: string) => ({ firstName, lastName: "Petrov", jobTitle: "CTO", email: `${firstName.toLowerCase()}@example.com`, phone: "+7 495 1234567" });
+/** GlobalSign DomainSSL as the reselling page's multi-domain example orders it (`pricelist=55364`, `addon_55364`): e-mail or DNS validation. */
 const baseInputs = {
-    pricelist: "4071",
+    pricelist: "55364",
     periodMonths: 12,
     country: "182",
     region: "Moscow",
@@ -134,7 +135,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         const error = (await createIspmanagerCertificate(inputs, context).catch((caught) => caught)) as ResourceInitializationError;
         expect(error).to.be.instanceOf(ResourceInitializationError);
         expect(error.id).to.match(/^\d+$/);
-        expect(error.message).to.match(new RegExp(`^slow\\.example\\.com: still PROCESSING after \\d+s \\(certificate ${error.id}\\); the order is kept and the next update resumes the wait$`));
+        expect(error.message).to.match(new RegExp(`^slow\\.example\\.com: still ENROLLED after \\d+s \\(certificate ${error.id}\\); the order is kept and the next update resumes the wait$`));
         expect(error.properties).to.deep.include({ status: "PENDING", orderId: error.id, domain: "slow.example.com" });
         const record = error.properties.dnsValidationRecord as { name: string; value: string };
         expect(record.name).to.equal("slow.example.com.");
@@ -180,7 +181,8 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
     it("validates a CNAME order once the CNAME record is published, asking the CA to look", async () => {
         await admin.settings({ automaticDnsCheck: false });
         try {
-            const inputs = await checked({ domain: "alias.example.com", validationMethod: "CNAME", waitForIssuance: false });
+            // GlobalSign offers no CNAME validation; the documented Comodo tariff is not restricted by the sources.
+            const inputs = await checked({ domain: "alias.example.com", pricelist: "3033", validationMethod: "CNAME", waitForIssuance: false });
             const created = await createIspmanagerCertificate(inputs, context);
             const cname = created.outs.cnameValidation!;
             expect(cname.name).to.match(/^_[0-9a-f]{32}\.alias\.example\.com$/);
@@ -201,7 +203,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         }
     });
 
-    it("validates a FILE order by fetching the file from each domain's web server", async () => {
+    it("validates a FILE order by fetching the file from the domain's web server", async () => {
         const served = new Map<string, string>();
         const asked: string[] = [];
         const web = createServer((request, response) => {
@@ -212,18 +214,18 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         await new Promise<void>((resolve) => web.listen(0, "127.0.0.1", resolve));
         await admin.settings({ fileValidationOrigin: `http://127.0.0.1:${(web.address() as AddressInfo).port}` });
         try {
-            const inputs = await checked({ domain: "files.example.com", altNames: ["www.files.example.com"], altNameAddon: "55364", validationMethod: "FILE", waitForIssuance: false });
+            const inputs = await checked({ domain: "files.example.com", pricelist: "3033", validationMethod: "FILE", waitForIssuance: false });
             const created = await createIspmanagerCertificate(inputs, context);
             const file = created.outs.fileValidation!;
             expect(file.name).to.match(/^[0-9A-F]{32}\.txt$/);
-            served.set(`files.example.com/.well-known/pki-validation/${file.name}`, file.content);
+            served.set(`files.example.com/.well-known/pki-validation/${file.name}`, "another content");
             await new Promise((resolve) => setTimeout(resolve, 200));
-            expect((await admin.state()).certificates.find((certificate) => certificate.id === created.id)!.status).to.equal("5");
-            served.set(`www.files.example.com/.well-known/pki-validation/${file.name}`, `${file.content}\n`);
+            expect((await admin.state()).certificates.find((certificate) => certificate.id === created.id)!.issuance).to.equal("enrolled");
+            served.set(`files.example.com/.well-known/pki-validation/${file.name}`, `${file.content}\n`);
             const issued = await updateIspmanagerCertificate(created.id, created.outs, { ...inputs, waitForIssuance: true }, context);
             expect(issued.outs.status).to.equal("ISSUED");
-            expect(issued.outs.issuedDomains).to.deep.equal(["files.example.com", "www.files.example.com"]);
-            expect(asked).to.include(`www.files.example.com /.well-known/pki-validation/${file.name}`);
+            expect(issued.outs.issuedDomains).to.deep.equal(["files.example.com"]);
+            expect(asked).to.include(`files.example.com /.well-known/pki-validation/${file.name}`);
         } finally {
             await admin.settings({ fileValidationOrigin: null });
             await new Promise((resolve) => web.close(resolve));
@@ -236,7 +238,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
             const dns = await checked({ domain: "late.example.com", altNames: ["www.late.example.com"], altNameAddon: "55364", waitForIssuance: false });
             const dnsOrder = await createIspmanagerCertificate(dns, context);
             await admin.publishTxt("late.example.com.", dnsOrder.outs.dnsValidationRecord!.value);
-            const file = await checked({ domain: "nofile.example.com", validationMethod: "FILE", waitForIssuance: false });
+            const file = await checked({ domain: "nofile.example.com", pricelist: "3033", validationMethod: "FILE", waitForIssuance: false });
             const fileOrder = await createIspmanagerCertificate(file, context);
             await new Promise((resolve) => setTimeout(resolve, 400));
             const dnsError = (await updateIspmanagerCertificate(dnsOrder.id, dnsOrder.outs, { ...dns, waitForIssuance: true }, context).catch((caught) => caught)) as OrderFailedError;
@@ -256,7 +258,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         const error = (await createIspmanagerCertificate(inputs, context).catch((caught) => caught)) as OrderFailedError;
         expect(error).to.be.instanceOf(OrderFailedError);
         expect(error.reason).to.equal("CAA record forbids issuance");
-        expect(error.message).to.match(/^refused\.example\.com: the order failed \(certificate \d+, SUSPENDED\): CAA record forbids issuance$/);
+        expect(error.message).to.match(/^refused\.example\.com: the order failed \(certificate \d+, FAILED\): CAA record forbids issuance$/);
     });
 
     it("maps an ISO country code through the billing system's country list, and refuses one the list lacks before ordering", async () => {
@@ -275,7 +277,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         const created = await createIspmanagerCertificate(await checked({ domain: "import.example.com", csr: csrPem, validationMethod: "EMAIL" }), context);
         const imported = await readIspmanagerCertificate(created.id, undefined);
         expect(imported.id).to.equal(created.id);
-        expect(imported.inputs).to.deep.equal({ domain: "import.example.com", pricelist: "4071", periodMonths: 12, csr: csrPem });
+        expect(imported.inputs).to.deep.equal({ domain: "import.example.com", pricelist: "55364", periodMonths: 12, csr: csrPem });
         for (const key of ["certificatePem", "chainPem", "fullChainPem", "serialNumber", "notBefore", "notAfter", "fingerprintSha256", "orderId", "status"]) {
             expect(imported.props[key], key).to.equal((created.outs as unknown as Record<string, unknown>)[key]);
         }

@@ -8,7 +8,7 @@ export interface IspmanagerSimulatorState {
     dnsVerifications: number;
     approverEmailsSent: number;
     keysGenerated: number;
-    certificates: { id: string; domain: string; altNames: string[]; status: string; approverMethod: string; serialNumber?: string; reissues: number; reason?: string }[];
+    certificates: { id: string; domain: string; altNames: string[]; status: string; issuance: string; remoteId?: string; approverMethod: string; serialNumber?: string; reissues: number; reason?: string }[];
 }
 
 /** The BILLmanager simulator's test-only endpoints (`/__simulator`, simulator/ispmanager/README.md), over HTTP. */

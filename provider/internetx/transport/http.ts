@@ -6,6 +6,8 @@ export interface HttpExchange {
     statusCode: number;
     headers: Record<string, string | string[] | undefined>;
     body: string;
+    /** The body as received, for answers that are files (a BILLmanager certificate download can be a zip). */
+    bodyBytes?: Buffer;
 }
 
 export interface HttpCall {
@@ -69,8 +71,8 @@ export class HttpSender {
                 body: call.body,
                 dispatcher: this.agent,
             });
-            const body = await response.body.text();
-            return { statusCode: response.statusCode, headers: response.headers, body };
+            const bodyBytes = Buffer.from(await response.body.arrayBuffer());
+            return { statusCode: response.statusCode, headers: response.headers, body: bodyBytes.toString("utf8"), bodyBytes };
         } catch (error) {
             const code = errorCode(error) ?? "UNKNOWN";
             const tlsRefused = tlsVerificationCodes.has(code);

@@ -1,3 +1,5 @@
+import { approverMethodNames, validationMethodRefusal } from "../../ispmanager/products";
+import type { ApproverMethod } from "../../ispmanager/certificate";
 import { InvalidPemError, parseCsr } from "../../x509";
 import { CheckFailure, failuresFromZod, withoutProviderKey } from "../check";
 import { crossPropertyProblems, IspmanagerCertificateInputs, ispmanagerCertificateInputsSchema } from "./inputs";
@@ -20,6 +22,10 @@ export async function checkIspmanagerCertificateInputs(news: Record<string, unkn
         return { failures: [...(parsed.success ? [] : failuresFromZod(parsed.error)), ...crossProperty] };
     }
     const inputs = parsed.data;
+    // A product that does not offer the method would take the order and never validate it (provider/ispmanager/products.ts).
+    const method = (Object.keys(approverMethodNames) as ApproverMethod[]).find((candidate) => approverMethodNames[candidate] === inputs.validationMethod)!;
+    const refusal = validationMethodRefusal(inputs.pricelist, method);
+    if (refusal) return { failures: [{ property: "validationMethod", reason: `${inputs.validationMethod} is not offered: ${refusal}` }] };
     if (!inputs.csr) return { inputs, failures: [] };
     let csr;
     try {

@@ -115,6 +115,7 @@ async function finish(
                 certificateId: orderId,
                 domain: inputs.domain,
                 previousSerialNumber: current.previousSerialNumber,
+                csr: current.csrPem,
                 // seed 004's re-request is "for DNS validation": TXT and CNAME records are both looked up in DNS.
                 dnsRecheckDomains: inputs.validationMethod === "DNS" || inputs.validationMethod === "CNAME" ? domainsOf(inputs) : undefined,
             },
@@ -247,11 +248,11 @@ export async function readIspmanagerCertificate(
         const row = await unlessNotFound(client.certificate.info(orderId));
         if (!row) return { id: "", props: {} };
         if (props?.status === "PENDING") return { id, props: { ...props } };
-        const issued = row.status === "ACTIVE" ? await issuedOutputs(await client.certificate.download(orderId)) : undefined;
+        const issued = row.issuance === "issued" ? await issuedOutputs(await client.certificate.download(orderId, { csr: props?.csrPem })) : undefined;
         if (props) return { id, props: { ...props, ...(issued ?? { status: row.status }) } };
         const data = await client.certificate.validationData(orderId);
         const inputs = JSON.parse(
-            JSON.stringify({ domain: row.domain, altNames: data.altNames?.length ? data.altNames : undefined, pricelist: row.pricelist, periodMonths: row.periodMonths, csr: data.csr }),
+            JSON.stringify({ domain: row.domain, altNames: data.altNames?.length ? data.altNames : undefined, pricelist: row.pricelist ?? data.pricelist, periodMonths: row.periodMonths ?? data.periodMonths, csr: data.csr }),
         ) as Record<string, unknown>;
         const domains = [row.domain, ...(data.altNames ?? [])];
         return { id, props: { ...inputs, orderId, csrPem: data.csr, ...validationOutputs(data, domains), ...(issued ?? { status: row.status }) }, inputs };

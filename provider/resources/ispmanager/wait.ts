@@ -13,10 +13,12 @@ export interface IspmanagerWaitTarget {
     /** After a reissue: the serial the new certificate must not carry (the old one stays downloadable meanwhile). */
     previousSerialNumber?: string;
     /**
-     * DNS-validated orders: the domains to ask the CA to look at again while the order is pending (seed 004
-     * "Re-request for DNS validation", certificate.dns_verify). Some CAs only check the records when asked.
+     * DNS-validated orders: the domains to ask the CA to look at again while the order is pending
+     * ("Re-request for DNS validation", certificate.dns_verify). Some CAs only check the records when asked.
      */
     dnsRecheckDomains?: string[];
+    /** The order's CSR: the downloaded file's leaf is the certificate carrying its key. */
+    csr?: string;
 }
 
 /** How often a pending DNS-validated order asks the CA to look at the records again; the first pending check always asks. */
@@ -32,12 +34,17 @@ export type CertificateCheck =
     | { outcome: "failed"; status: string; reason: string }
     | { outcome: "issued"; status: string; downloaded: DownloadedCertificate };
 
-/** One status check: the certificate's row, and the file once the row says ACTIVE (seed 004 certificate.file). */
+/**
+ * One status check: the certificate's row, and the file once its issuance state says issued (an active service item
+ * only means the order reached the CA). A failed issuance is the CA's refusal; a suspended or deleted item cannot be
+ * issued either.
+ */
 export async function checkCertificate(client: Client, target: IspmanagerWaitTarget): Promise<CertificateCheck> {
     const row = await client.certificate.info(target.certificateId);
-    if (row.status === "SUSPENDED" || row.status === "DELETED") return { outcome: "failed", status: row.status, reason: row.reason ?? row.status };
-    if (row.status !== "ACTIVE") return { outcome: "pending", status: row.status };
-    const downloaded = await client.certificate.download(target.certificateId);
+    if (row.issuance === "failed") return { outcome: "failed", status: "FAILED", reason: row.reason ?? "the CA refused the order" };
+    if (row.status === "SUSPENDED" || row.status === "DELETED") return { outcome: "failed", status: row.status, reason: row.itemStatusText ?? row.status };
+    if (row.issuance !== "issued") return { outcome: "pending", status: (row.issuance ?? row.status).toUpperCase() };
+    const downloaded = await client.certificate.download(target.certificateId, { csr: target.csr });
     if (target.previousSerialNumber && (await parseCertificate(downloaded.certificatePem)).serialNumber === target.previousSerialNumber) {
         return { outcome: "pending", status: "REISSUING" };
     }
