@@ -4,6 +4,13 @@ import { ConfigurationMissingError, InvalidInputError } from "../errors";
 /** Named defaults: the production billing system of ispmanager ("Reselling SSL certificates": "API address … api-eu.ispmanager.com"). */
 export const defaultBillmanagerUrl = "https://api-eu.ispmanager.com/billmgr";
 export const defaultTimeoutMs = 30_000;
+/**
+ * BILLmanager publishes no request rate limit (neither the API guide nor the reselling pages name one), so the client
+ * paces itself: this many requests per second per account and endpoint in one process, shared by every client
+ * (`sharedRateLimiter`). Conservative on purpose — the pace InterNetX documents for its gateway — and configurable
+ * with `requestsPerSecond` or `ISPMANAGER_REQUESTS_PER_SECOND`.
+ */
+export const defaultRequestsPerSecond = 3;
 
 /** The answer formats this client reads (docs/ispmanager.md): `bjson` as in every example of the reselling page, or the older `json`. */
 export type ResponseFormat = "bjson" | "json";
@@ -24,6 +31,7 @@ export interface ClientOptions {
     timeoutMs?: number;
     /** Extra trusted CA certificate (PEM) for a server with a private CA; TLS verification is never turned off. */
     caCertificatePem?: string;
+    /** Requests per second this process sends to the account (default `defaultRequestsPerSecond`). */
     requestsPerSecond?: number;
     maxAttempts?: number;
     /** Receives one line per request and answer; never parameters, bodies or credentials. */
@@ -38,7 +46,7 @@ export interface ResolvedClientOptions {
     format: ResponseFormat;
     timeoutMs: number;
     caCertificatePem?: string;
-    requestsPerSecond?: number;
+    requestsPerSecond: number;
     maxAttempts?: number;
     logger?: (line: string) => void;
 }
@@ -46,7 +54,8 @@ export interface ResolvedClientOptions {
 const urlSchema = z.string().url();
 
 /**
- * Fills what the caller left out from `ISPMANAGER_USER`, `ISPMANAGER_PASSWORD`, `ISPMANAGER_URL`, then the defaults.
+ * Fills what the caller left out from `ISPMANAGER_USER`, `ISPMANAGER_PASSWORD`, `ISPMANAGER_URL`,
+ * `ISPMANAGER_REQUESTS_PER_SECOND`, then the defaults.
  * Missing credentials and malformed values fail here, naming the setting, before any request.
  */
 export function resolveClientOptions(options: ClientOptions, environment: NodeJS.ProcessEnv = process.env): ResolvedClientOptions {
@@ -63,6 +72,9 @@ export function resolveClientOptions(options: ClientOptions, environment: NodeJS
     const format = options.format ?? "bjson";
     if (method !== "GET" && method !== "POST") throw new InvalidInputError("connection.method", `must be "GET" or "POST", got "${method}"`);
     if (format !== "bjson" && format !== "json") throw new InvalidInputError("connection.format", `must be "bjson" or "json", got "${format}"`);
+    const pace = pick(undefined, "ISPMANAGER_REQUESTS_PER_SECOND");
+    const requestsPerSecond = options.requestsPerSecond ?? (pace !== undefined ? Number(pace) : defaultRequestsPerSecond);
+    if (!Number.isFinite(requestsPerSecond) || requestsPerSecond <= 0) throw new InvalidInputError("connection.requestsPerSecond", `must be a positive number, got ${requestsPerSecond}`);
     return {
         url,
         user: user!,
@@ -71,7 +83,7 @@ export function resolveClientOptions(options: ClientOptions, environment: NodeJS
         format,
         timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
         caCertificatePem: options.caCertificatePem,
-        requestsPerSecond: options.requestsPerSecond,
+        requestsPerSecond,
         maxAttempts: options.maxAttempts,
         logger: options.logger,
     };

@@ -33,6 +33,14 @@ function endOfCentralDirectory(bytes: Buffer): number {
     throw new ZipFormatError("no end of central directory record");
 }
 
+function inflate(name: string, stored: Buffer): Buffer {
+    try {
+        return inflateRawSync(stored);
+    } catch (error) {
+        throw new ZipFormatError(`${name} cannot be inflated (${(error as Error).message})`);
+    }
+}
+
 /** Every file of the archive (directories left out), checked against its CRC-32 and size. */
 export function readZip(bytes: Buffer): ZipEntry[] {
     if (bytes.length < 22) throw new ZipFormatError("too short to be a zip archive");
@@ -62,7 +70,7 @@ export function readZip(bytes: Buffer): ZipEntry[] {
         const stored = bytes.subarray(dataStart, dataStart + compressedSize);
         let data: Buffer;
         if (method === 0) data = Buffer.from(stored);
-        else if (method === 8) data = inflateRawSync(stored);
+        else if (method === 8) data = inflate(name, stored);
         else throw new ZipFormatError(`${name} uses compression method ${method}, not stored or deflate`);
         if (data.length !== size || crc32(data) !== crc) throw new ZipFormatError(`${name} does not match its CRC-32 or size`);
         entries.push({ name, data });

@@ -44,12 +44,15 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
     const context: LifecycleContext = { log: (line) => progress.push(line), clock: systemClock };
 
     before(async () => {
+        // The loopback simulator takes more than the client's conservative default pace; the deadlines below are short.
+        process.env.ISPMANAGER_REQUESTS_PER_SECOND = "100";
         simulator = await startIspmanagerSimulator({ issuanceDelayMs: 100 });
         admin = new IspmanagerSimulatorAdmin(simulator.adminUrl);
         const settings: Record<string, string> = { "ispmanager:url": simulator.url, "ispmanager:user": simulator.user, "ispmanager:password": simulator.password };
         configureIspmanagerFromStack((key) => settings[key]);
     });
     after(async () => {
+        delete process.env.ISPMANAGER_REQUESTS_PER_SECOND;
         resetIspmanagerStackConfig();
         await simulator.close();
     });
