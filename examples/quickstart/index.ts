@@ -34,7 +34,7 @@ const certificate = new internetx.Certificate("www", {
 
 export const certificateId = certificate.certificateId;
 export const subject = certificate.name;
-export const subjectAlternativeNames = certificate.subjectAlternativeNames;
+export const issuedNames = certificate.issuedNames;
 export const serialNumber = certificate.serialNumber;
 export const notAfter = certificate.notAfter;
 export const fullChainPem = certificate.fullChainPem;

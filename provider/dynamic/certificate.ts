@@ -11,11 +11,11 @@ import {
     updateCertificate,
 } from "../resources/certificate/lifecycle";
 import { lifecycleContext } from "./context";
-import { checkWhenKnown, diffResult, readResult } from "./results";
+import { checkResult, diffResult, readResult } from "./results";
 
 /** Certificate operations as the dynamic-provider contract names them; loaded by name from the serialized provider. */
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return checkWhenKnown(news, checkCertificateInputs);
+    return checkResult(await checkCertificateInputs(news));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {

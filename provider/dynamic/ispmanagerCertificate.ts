@@ -11,7 +11,7 @@ import {
     updateIspmanagerCertificate,
 } from "../resources/ispmanager/lifecycle";
 import { lifecycleContext } from "./context";
-import { checkWhenKnown, diffResult, readResult } from "./results";
+import { checkResult, diffResult, readResult } from "./results";
 import { plain } from "./plain";
 
 /** ispmanager.Certificate operations as the dynamic-provider contract names them; loaded by name from the serialized provider. */
@@ -22,7 +22,7 @@ export async function configure(request: { config: { get(key: string): string | 
 }
 
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return checkWhenKnown(news, checkIspmanagerCertificateInputs);
+    return checkResult(await checkIspmanagerCertificateInputs(news));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {

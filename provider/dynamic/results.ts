@@ -1,20 +1,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { CheckFailure } from "../resources/check";
-import { unknownProperties } from "../resources/unknowns";
 import { plain } from "./plain";
 
-/**
- * `check` for resources that validate their inputs as a whole: inputs still unknown at preview (from resources not
- * created yet) pass through and are checked for real at `up`, when they are known.
- */
-export async function checkWhenKnown(
-    news: Record<string, unknown>,
-    validate: (news: Record<string, unknown>) => Promise<{ inputs?: unknown; failures: CheckFailure[] }>,
-): Promise<pulumi.dynamic.CheckResult> {
-    if (unknownProperties(news).size > 0) return { inputs: news };
-    return checkResult(await validate(news));
-}
-
+/** A `check` outcome as the engine wants it: failures, or the inputs to record (unknown values left as they came). */
 export function checkResult(result: { inputs?: unknown; failures: CheckFailure[] }): pulumi.dynamic.CheckResult {
     return result.failures.length > 0 ? { failures: result.failures } : { inputs: result.inputs as Record<string, unknown> };
 }

@@ -2,11 +2,11 @@ import type * as pulumi from "@pulumi/pulumi";
 import { SmimeInputs } from "../resources/smime/inputs";
 import { checkSmimeInputs, createSmime, decideSmimeChange, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
 import { lifecycleContext } from "./context";
-import { checkWhenKnown, diffResult, readResult } from "./results";
+import { checkResult, diffResult, readResult } from "./results";
 import { plain } from "./plain";
 
 export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return checkWhenKnown(news, checkSmimeInputs);
+    return checkResult(await checkSmimeInputs(news));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Client } from "../internetx/client";
-import { ClientOptions } from "../internetx/config";
+import { ClientOptions, defaultJsonUrl, defaultXmlUrl } from "../internetx/config";
+import { EndpointOrigin, endpointOrigin, withEndpoint } from "./endpoint";
 
 /**
  * Where a resource's InterNetX connection comes from, read at call time (never frozen into the serialized
@@ -24,7 +25,7 @@ export const connectionSchema = z
     .strict();
 export type ConnectionArgs = z.infer<typeof connectionSchema>;
 
-/** The stack config keys read by `configure` (issue 3). */
+/** The stack config keys read by `configure`. */
 export const configKeys = ["url", "xmlUrl", "user", "password", "context", "protocol"] as const;
 
 let stackConfig: Partial<Record<(typeof configKeys)[number], string>> = {};
@@ -82,11 +83,28 @@ export function clientOptionsFor(connection: ConnectionArgs | undefined, logger?
     };
 }
 
+/** The URL this connection talks to (JSON or XML, by protocol) and where it came from. */
+export function connectionEndpoint(connection: ConnectionArgs | undefined, environment: NodeJS.ProcessEnv = process.env): EndpointOrigin {
+    const protocol = connection?.protocol ?? stackConfig.protocol ?? (environment.AUTODNS_PROTOCOL || "json");
+    const [key, variable, defaultUrl] = protocol === "xml" ? (["xmlUrl", "AUTODNS_XML_URL", defaultXmlUrl] as const) : (["url", "AUTODNS_URL", defaultJsonUrl] as const);
+    return endpointOrigin({
+        argument: connection?.[key],
+        argumentName: `connection.${key}`,
+        stackConfig: stackConfig[key],
+        stackConfigKey: `internetx:${key}`,
+        environment: environment[variable],
+        environmentVariable: variable,
+        defaultUrl,
+    });
+}
+
 /** Runs `work` with a client for this connection and closes the client afterwards. */
 export async function withClient<T>(connection: ConnectionArgs | undefined, work: (client: Client) => Promise<T>, logger?: (line: string) => void): Promise<T> {
     const client = new Client(clientOptionsFor(connection, logger ?? clientDebugLog));
     try {
         return await work(client);
+    } catch (error) {
+        throw withEndpoint(error, connectionEndpoint(connection));
     } finally {
         await client.close();
     }

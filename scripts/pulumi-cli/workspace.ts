@@ -1,6 +1,6 @@
 import { spawn, execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 
 export const repositoryRoot = join(__dirname, "..", "..", "..");
 
@@ -17,8 +17,9 @@ export function pulumiPath(): string {
 }
 
 /**
- * A Pulumi program directory with a local file backend: one of examples/ copied in, its node_modules linking this
- * checkout (the package itself as `pulumi-sslmanager`), and the environment that keeps the CLI off the network.
+ * A Pulumi program directory with a local file backend: one of examples/ (by name) or another program directory of
+ * this repository (by its path, e.g. test/e2e/programs/first-hour) copied in, its node_modules linking this checkout
+ * (the package itself as `pulumi-sslmanager`), and the environment that keeps the CLI off the network.
  */
 export class PulumiWorkspace {
     readonly programDirectory: string;
@@ -31,10 +32,11 @@ export class PulumiWorkspace {
         extraEnvironment: Record<string, string> = {},
     ) {
         rmSync(directory, { recursive: true, force: true });
-        this.programDirectory = join(directory, example);
+        const source = example.includes("/") ? join(repositoryRoot, example) : join(repositoryRoot, "examples", example);
+        this.programDirectory = join(directory, basename(example));
         mkdirSync(join(directory, "state"), { recursive: true });
         mkdirSync(join(directory, "home"), { recursive: true });
-        cpSync(join(repositoryRoot, "examples", example), this.programDirectory, { recursive: true });
+        cpSync(source, this.programDirectory, { recursive: true });
         const modules = join(this.programDirectory, "node_modules");
         mkdirSync(modules, { recursive: true });
         for (const entry of readdirSync(join(repositoryRoot, "node_modules"))) {

@@ -4,33 +4,42 @@ import { ConnectionArgs, secretConnection, typeModule } from "./connection";
 import { DnsRecord, PrivateKeyArgs, SubjectArgs, ValidationArgs } from "./types";
 
 export interface CertificateArgs {
-    /** Common name; defaults to the CSR's CN. */
+    /** The common name, e.g. www.example.com; defaults to the CSR's CN. Changing it reissues the certificate. */
     name?: pulumi.Input<string>;
-    /** InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate (replace). */
+    /**
+     * InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a
+     * new certificate (replace), which is paid again.
+     */
     product: pulumi.Input<string>;
-    /** Term in months (QuickSSLPremium: 12 or 24). Changing it orders a new certificate (replace). */
+    /** Term in months, as the product offers it (12 or 24). Changing it orders a new certificate (replace). */
     lifetimeMonths: pulumi.Input<number>;
-    /** APACHESSL (default), IIS5, NGINX, OTHER. */
+    /** The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. */
     software?: pulumi.Input<string>;
-    adminContactId: pulumi.Input<string>;
-    technicalContactId: pulumi.Input<string>;
-    /** Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. */
+    /** The administrative contact: an `SslContact`'s `contactId`, or the id of a contact in your account (integer or string). */
+    adminContactId: pulumi.Input<string | number>;
+    /** The technical contact: an `SslContact`'s `contactId`, or the id of a contact in your account (integer or string). */
+    technicalContactId: pulumi.Input<string | number>;
+    /** Your own CSR (PEM); give either this or `privateKey`. Changing it reissues the certificate. */
     csr?: pulumi.Input<string>;
+    /** Have the provider generate the key and the CSR; the key is the secret output `privateKeyPem`. */
     privateKey?: pulumi.Input<PrivateKeyArgs>;
+    /** More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues. */
     subjectAlternativeNames?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Subject fields of the generated CSR (with `privateKey` only). */
     subject?: pulumi.Input<SubjectArgs>;
-    /** Default: DNS validation provisioned by InterNetX. */
+    /** How the CA validates the domain; default DNS validation provisioned by InterNetX. */
     validation?: pulumi.Input<ValidationArgs>;
-    /** Renew when fewer days than this remain (default 30). */
+    /** Renew when fewer days than this remain (default 30); `pulumi up` renews in place. */
     renewBeforeDays?: pulumi.Input<number>;
     /** How long `pulumi up` waits for issuance (default 3600); an unfinished order is resumed by the next run. */
     waitTimeoutSeconds?: pulumi.Input<number>;
-    /** First interval between status checks, backing off (default 10). */
+    /** First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10). */
     pollIntervalSeconds?: pulumi.Input<number>;
-    /** `job` (GET /job/{id}, default) or `notifications` (PollInfo/PollConfirm). */
+    /** How the wait learns about issuance: `job` (the order's job, default) or `notifications` (the account's poll queue). */
     waitStrategy?: pulumi.Input<"job" | "notifications">;
-    /** Adopt this existing InterNetX certificate instead of ordering (the working form of an import). */
-    importCertificateId?: pulumi.Input<string>;
+    /** Take over this existing InterNetX certificate instead of ordering one (integer or string id). */
+    importCertificateId?: pulumi.Input<string | number>;
+    /** How to reach InterNetX; what it leaves out comes from the stack config `internetx:*`, then `AUTODNS_*`. */
     connection?: pulumi.Input<ConnectionArgs>;
 }
 
@@ -39,27 +48,41 @@ export interface CertificateArgs {
  * reissues it (same resource); a due renewal renews it; `pulumi destroy` cancels it.
  */
 export class Certificate extends pulumi.dynamic.Resource {
+    /** InterNetX's id of the certificate; the same across reissues and renewals. */
     declare readonly certificateId: pulumi.Output<string>;
+    /** The CA's order id, where InterNetX reports one. */
     declare readonly orderId: pulumi.Output<string | undefined>;
+    /** The job of the last order, reissue or renewal. */
     declare readonly jobId: pulumi.Output<string | undefined>;
-    /** ISSUED, or PENDING while an order waits to be resumed. */
+    /** ISSUED, or PENDING while an order waits to be resumed by the next `pulumi up`. */
     declare readonly status: pulumi.Output<string>;
+    /** The common name. */
     declare readonly name: pulumi.Output<string>;
+    /** The issued certificate (PEM). */
     declare readonly certificatePem: pulumi.Output<string>;
     /** Intermediates, leaf-first order. */
     declare readonly chainPem: pulumi.Output<string>;
+    /** The root the chain ends at, where InterNetX sends it. */
     declare readonly rootPem: pulumi.Output<string | undefined>;
-    /** Leaf followed by the intermediates. */
+    /** Leaf followed by the intermediates: what a web server is configured with. */
     declare readonly fullChainPem: pulumi.Output<string>;
+    /** The CSR the certificate was ordered with. */
     declare readonly csrPem: pulumi.Output<string>;
-    /** Only when the provider generated the key; secret. */
+    /** The generated key (PEM), only with `privateKey`; a secret. */
     declare readonly privateKeyPem: pulumi.Output<string | undefined>;
+    /** Serial number of the issued certificate, hexadecimal. */
     declare readonly serialNumber: pulumi.Output<string>;
+    /** Start of validity (ISO 8601). */
     declare readonly notBefore: pulumi.Output<string>;
+    /** End of validity (ISO 8601); renewal is due `renewBeforeDays` before it. */
     declare readonly notAfter: pulumi.Output<string>;
+    /** SHA-256 fingerprint of the issued certificate. */
     declare readonly fingerprintSha256: pulumi.Output<string>;
-    /** The DNS names the issued certificate carries. */
-    declare readonly subjectAlternativeNames: pulumi.Output<string[]>;
+    /** The alternative names as given (the input). */
+    declare readonly subjectAlternativeNames: pulumi.Output<string[] | undefined>;
+    /** The DNS names the issued certificate carries, common name included. */
+    declare readonly issuedNames: pulumi.Output<string[]>;
+    /** The TXT record of DNS validation, as InterNetX reports it. */
     declare readonly dnsValidationRecord: pulumi.Output<DnsRecord | undefined>;
 
     constructor(name: string, args: CertificateArgs, opts?: pulumi.CustomResourceOptions) {
@@ -78,6 +101,7 @@ export class Certificate extends pulumi.dynamic.Resource {
             notBefore: undefined,
             notAfter: undefined,
             fingerprintSha256: undefined,
+            issuedNames: undefined,
             dnsValidationRecord: undefined,
         };
         super(

@@ -3,14 +3,19 @@ import { smimeCertificateProvider } from "../../provider/dynamic/providers";
 import { ConnectionArgs, secretConnection, typeModule } from "./connection";
 
 export interface SmimeCertificateArgs {
-    /** The mailbox the certificate is for (the certificate's name, seed 003). */
+    /** The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate (replace). */
     email: pulumi.Input<string>;
-    /** e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate (replace). */
+    /** GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate (replace). */
     product: pulumi.Input<string>;
+    /** Term in months: 12, 24 or 36. Changing it orders a new certificate (replace). */
     lifetimeMonths: pulumi.Input<number>;
-    adminContactId: pulumi.Input<string>;
+    /** The administrative contact: an `SslContact`'s `contactId` or a contact id of your account (integer or string). */
+    adminContactId: pulumi.Input<string | number>;
+    /** The holder's given name. */
     firstName: pulumi.Input<string>;
+    /** The holder's family name. */
     lastName: pulumi.Input<string>;
+    /** Department in the certificate; optional. */
     organizationUnit?: pulumi.Input<string>;
     /** Defaults to `email`. */
     approverEmail?: pulumi.Input<string>;
@@ -18,28 +23,47 @@ export interface SmimeCertificateArgs {
     downloadPassword: pulumi.Input<string>;
     /** Your own CSR; or `privateKey` (RSA) to have the provider generate key and CSR; neither: the CA makes the key. */
     csr?: pulumi.Input<string>;
+    /** Have the provider generate an RSA key (2048, 3072 or 4096 bits) and the CSR; then `pkcs12Base64` is filled. */
     privateKey?: pulumi.Input<{ algorithm: "RSA"; rsaBits?: 2048 | 3072 | 4096 }>;
+    /** Renew when fewer days than this remain (default 30). */
     renewBeforeDays?: pulumi.Input<number>;
+    /** How long `pulumi up` waits for issuance (default 3600); an unfinished order is resumed by the next run. */
     waitTimeoutSeconds?: pulumi.Input<number>;
+    /** First interval between status checks in seconds, backing off (default 10). */
     pollIntervalSeconds?: pulumi.Input<number>;
+    /** `job` (the order's job, default) or `notifications` (the account's poll queue). */
     waitStrategy?: pulumi.Input<"job" | "notifications">;
+    /** How to reach InterNetX; what it leaves out comes from the stack config `internetx:*`, then `AUTODNS_*`. */
     connection?: pulumi.Input<ConnectionArgs>;
 }
 
-/** An S/MIME certificate (InterNetX certificate type MAIL, seed 003): signing and encrypting mail. */
+/** An S/MIME certificate (InterNetX certificate type MAIL): signing and encrypting mail. */
 export class SmimeCertificate extends pulumi.dynamic.Resource {
+    /** InterNetX's id of the certificate. */
     declare readonly certificateId: pulumi.Output<string>;
+    /** The CA's order id, where InterNetX reports one. */
     declare readonly orderId: pulumi.Output<string | undefined>;
+    /** ISSUED, or PENDING while an order waits to be resumed by the next `pulumi up`. */
     declare readonly status: pulumi.Output<string>;
+    /** The issued certificate (PEM). */
     declare readonly certificatePem: pulumi.Output<string>;
+    /** Intermediates, leaf-first order. */
     declare readonly chainPem: pulumi.Output<string>;
+    /** The root the chain ends at, where InterNetX sends it. */
     declare readonly rootPem: pulumi.Output<string | undefined>;
+    /** Leaf followed by the intermediates. */
     declare readonly fullChainPem: pulumi.Output<string>;
+    /** Serial number, hexadecimal. */
     declare readonly serialNumber: pulumi.Output<string>;
+    /** Start of validity (ISO 8601). */
     declare readonly notBefore: pulumi.Output<string>;
+    /** End of validity (ISO 8601). */
     declare readonly notAfter: pulumi.Output<string>;
+    /** SHA-256 fingerprint. */
     declare readonly fingerprintSha256: pulumi.Output<string>;
+    /** The mailboxes the certificate carries. */
     declare readonly emailAddresses: pulumi.Output<string[]>;
+    /** The generated key (PEM), only with `privateKey`; a secret. */
     declare readonly privateKeyPem: pulumi.Output<string | undefined>;
     /** PKCS#12 (key, leaf, chain) protected by `downloadPassword`, base64; only when the key was generated here. */
     declare readonly pkcs12Base64: pulumi.Output<string | undefined>;

@@ -14,6 +14,7 @@ export interface ConnectionArgs {
     format?: pulumi.Input<"bjson" | "json">;
     /** A private CA to trust in addition to the system's (TLS verification is never turned off). */
     caCertificatePem?: pulumi.Input<string>;
+    /** Time limit of one request in seconds. */
     timeoutSeconds?: pulumi.Input<number>;
 }
 
@@ -22,5 +23,5 @@ export function secretConnection(connection: pulumi.Input<ConnectionArgs> | unde
     return connection === undefined ? undefined : (pulumi.secret(connection as pulumi.Input<ConnectionArgs>) as pulumi.Output<ConnectionArgs>);
 }
 
-/** Type tokens are identity (STYLE 8): `pulumi-nodejs:dynamic/ispmanager:<Type>`; never rename. */
+/** Type tokens are identity: `pulumi-nodejs:dynamic/ispmanager:<Type>` is in every stack's state; never rename. */
 export const typeModule = "ispmanager";

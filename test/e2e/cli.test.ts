@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { tmpdir } from "node:os";
 import { mkdtempSync } from "node:fs";
 import { Client } from "../../provider/internetx/client";
@@ -34,7 +34,7 @@ describe("the Pulumi CLI end to end against the simulator", function () {
     });
 
     function workspace(example: string): PulumiWorkspace {
-        return new PulumiWorkspace(mkdtempSync(join(tmpdir(), `sslmanager-cli-${example}-`)), example, path);
+        return new PulumiWorkspace(mkdtempSync(join(tmpdir(), `sslmanager-cli-${basename(example)}-`)), example, path);
     }
 
     it("runs the quickstart: up, preview without changes, reissue on new SANs, refresh after deletion, destroy", async () => {
@@ -48,7 +48,7 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         const first = await quickstart.outputs();
         const [leafPem, ...intermediates] = splitPemBlocks(String(first.fullChainPem));
         expect((await verifyChain(leafPem, intermediates, String(first.rootPem))).valid).to.equal(true);
-        expect(first.subjectAlternativeNames).to.have.members(["www.example.com", "example.com"]);
+        expect(first.issuedNames).to.have.members(["www.example.com", "example.com"]);
         expect((await admin.state()).orders).to.equal(ordersBefore + 1);
 
         const preview = await quickstart.pulumi(["preview", "--expect-no-changes"]);
@@ -56,6 +56,10 @@ describe("the Pulumi CLI end to end against the simulator", function () {
 
         await quickstart.must(["config", "set", "--path", "subjectAlternativeNames[0]", "example.com"]);
         await quickstart.must(["config", "set", "--path", "subjectAlternativeNames[1]", "api.example.com"]);
+        // The issued names are an output of their own: the diff shows the one added name, not a rename of the first.
+        const diff = await quickstart.must(["preview", "--diff"]);
+        expect(diff.stdout).to.include('+ [1]: "api.example.com"');
+        expect(diff.stdout).not.to.include('"www.example.com" => "example.com"');
         const reissue = await quickstart.must(["up", "--yes", "--skip-preview"]);
         expect(reissue.stdout).to.match(/~ 1 updated|1 updated/);
         const second = await quickstart.outputs();
@@ -99,6 +103,41 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         const preview = await fleet.pulumi(["preview", "--expect-no-changes"]);
         expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
         await fleet.must(["destroy", "--yes", "--skip-preview"]);
+    });
+
+    it("refuses at the first preview of a fresh stack, while the contact id is unknown, a 1024-bit key, a bad SAN and an unknown product, and creates nothing", async () => {
+        const fresh = workspace("test/e2e/programs/first-hour");
+        await fresh.must(["stack", "init", "mistakes"]);
+        await fresh.configureSimulator(simulator);
+        await fresh.must(["config", "set", "certificate", JSON.stringify({ privateKey: { algorithm: "RSA", rsaBits: 1024 }, subjectAlternativeNames: ["www..example.com"], product: "NOSUCHSSL" })]);
+        const before = await admin.state();
+        const preview = await fresh.pulumi(["preview"]);
+        const output = preview.stdout + preview.stderr;
+        expect(preview.code, output).not.to.equal(0);
+        const errors = [...new Set(output.split("\n").filter((line) => line.includes("has a problem")).map((line) => line.trim().replace(/^.*?error: /, "")))];
+        expect(errors).to.have.members([
+            "pulumi-nodejs:dynamic/internetx:Certificate resource 'www': property privateKey.rsaBits value {<nil>} has a problem: must be one of 2048, 3072, 4096 bits (got 1024)",
+            "pulumi-nodejs:dynamic/internetx:Certificate resource 'www': property subjectAlternativeNames[0] value {<nil>} has a problem: must be a DNS name like example.com or *.example.com (got \"www..example.com\")",
+            "pulumi-nodejs:dynamic/internetx:Certificate resource 'www': property product value {NOSUCHSSL} has a problem: NOSUCHSSL is not a product this provider knows; server certificate products: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE, TRUEBUSINESSID",
+        ]);
+        const after = await admin.state();
+        expect([after.contacts, after.orders]).to.deep.equal([before.contacts, before.orders]);
+    });
+
+    it("previews a contact id given as an integer, and says where a refused URL came from", async () => {
+        const fresh = workspace("test/e2e/programs/first-hour");
+        await fresh.must(["stack", "init", "numbers"]);
+        await fresh.configureSimulator(simulator);
+        await fresh.must(["config", "set", "certificate", JSON.stringify({ adminContactId: 100, technicalContactId: 100 })]);
+        const preview = await fresh.pulumi(["preview"]);
+        expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
+
+        await fresh.must(["config", "set", "internetx:url", "http://127.0.0.1:9/v1"]);
+        const refused = await fresh.pulumi(["up", "--yes", "--skip-preview"]);
+        expect(refused.code).not.to.equal(0);
+        expect(refused.stdout + refused.stderr).to.include(
+            "error: SslContactCreate: POST /v1/sslcontact failed (ECONNREFUSED): could not connect to 127.0.0.1:9 (http://127.0.0.1:9/v1, from the stack config internetx:url)",
+        );
     });
 
     it("resumes an order whose wait timed out on the next up, with exactly one order", async () => {

@@ -136,7 +136,7 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         const bad = { ...inputsOf("admin"), email: "not-an-email", country: "XX" };
         const result = await server.check(server.urn(contactType, "admin"), {}, bad);
         expect(result.failures).to.deep.equal([
-            { property: "email", reason: "must be an email address like admin@example.com" },
+            { property: "email", reason: 'must be an email address like admin@example.com (got "not-an-email")' },
             { property: "country", reason: "XX is not an ISO 3166-1 country code" },
         ]);
         const badCertificate = { ...inputsOf("www"), adminContactId: "1", technicalContactId: "1", lifetimeMonths: 7 };
@@ -214,7 +214,7 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         expect(updated.properties.certificateId).to.equal(outputs.www.id);
         expect(updated.properties.serialNumber).not.to.equal(outputs.www.properties.serialNumber);
         expect(updated.properties.privateKeyPem).to.equal(outputs.www.properties.privateKeyPem);
-        expect(updated.properties.subjectAlternativeNames).to.have.members(["www.example.com", "example.com", "api.example.com"]);
+        expect(updated.properties.issuedNames).to.have.members(["www.example.com", "example.com", "api.example.com"]);
         outputs.www = { id: outputs.www.id, properties: updated.properties };
         const replaced = (await server.check(urn, outputs.www.properties, certificateInputs("www", { product: "RAPIDSSL", subjectAlternativeNames: ["example.com", "api.example.com"] }))).inputs!;
         expect(await server.diff(urn, outputs.www.id, outputs.www.properties, replaced)).to.deep.equal({ changes: "some", replaces: ["product"] });
@@ -260,7 +260,7 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         expect(registration("mail").additionalSecretOutputs).to.deep.equal(["downloadPassword", "privateKeyPem", "pkcs12Base64", "connection"]);
         const urn = server.urn(smimeType, "mail");
         const bad = await server.check(urn, {}, { ...inputsOf("mail"), adminContactId: outputs.admin.id, email: "joe" });
-        expect(bad.failures).to.deep.equal([{ property: "email", reason: "must be an email address like admin@example.com" }]);
+        expect(bad.failures).to.deep.equal([{ property: "email", reason: 'must be an email address like admin@example.com (got "joe")' }]);
         const checked = await server.check(urn, {}, { ...inputsOf("mail"), adminContactId: outputs.admin.id });
         const created = await server.create(urn, checked.inputs!);
         expect(created.properties.status).to.equal("ISSUED");

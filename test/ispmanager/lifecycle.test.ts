@@ -313,7 +313,6 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
             "adminContact.email",
             "technicalContact.phone",
             "validationMethod",
-            "altNameAddon",
             "approverEmails.www.example.com",
         ]);
         const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "a.example.com", subjectAlternativeNames: ["b.example.com"] });
@@ -324,7 +323,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         ]);
         const broken = await checkIspmanagerCertificateInputs({ ...baseInputs, domain: "a.example.com", csr: "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----" });
         expect(broken.failures.map((failure) => failure.property)).to.deep.equal(["csr"]);
-        expect(await dynamicProvider.check({}, { ...baseInputs, domain: "x.example.com", periodMonths: 13 })).to.deep.equal({ failures: [{ property: "periodMonths", reason: "must be 12 or 24 (seed 004)" }] });
+        expect(await dynamicProvider.check({}, { ...baseInputs, domain: "x.example.com", periodMonths: 13 })).to.deep.equal({ failures: [{ property: "periodMonths", reason: "must be 12 or 24 months (got 13)" }] });
         expect(await admin.requests()).to.deep.equal([]);
     });
 });

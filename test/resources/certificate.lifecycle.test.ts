@@ -52,7 +52,7 @@ for (const protocol of ["json", "xml"] as const) {
             const first = created.outs;
             expect(first.status).to.equal("ISSUED");
             expect(created.id).to.equal(first.certificateId);
-            expect(first.subjectAlternativeNames).to.have.members([`life-${protocol}.example.com`, `www.life-${protocol}.example.com`]);
+            expect(first.issuedNames).to.have.members([`life-${protocol}.example.com`, `www.life-${protocol}.example.com`]);
             expect((await verifyChain(first.certificatePem as string, [first.chainPem as string], first.rootPem as string)).valid).to.equal(true);
             expect(await privateKeyMatchesCertificate(first.privateKeyPem!, first.certificatePem as string)).to.equal(true);
             expect(first.fingerprintSha256).to.equal((await parseCertificate(first.certificatePem as string)).fingerprintSha256);
@@ -68,7 +68,7 @@ for (const protocol of ["json", "xml"] as const) {
             expect(reissued.certificateId).to.equal(created.id);
             expect(reissued.serialNumber).not.to.equal(first.serialNumber);
             expect(reissued.privateKeyPem).to.equal(first.privateKeyPem);
-            expect(reissued.subjectAlternativeNames).to.include(`api.life-${protocol}.example.com`);
+            expect(reissued.issuedNames).to.include(`api.life-${protocol}.example.com`);
             expect(decideFromProperties(reissued, moreNames, new Date())).to.deep.equal({ kind: "none" });
 
             const insideWindow: LifecycleContext = { ...context, clock: { ...systemClock, now: () => new Date(Date.parse(reissued.notAfter as string) - 10 * 86_400_000) } };

@@ -103,8 +103,8 @@ for (const protocol of ["json", "xml"] as const) {
             await admin.clearRequests();
             const result = await checkSmimeInputs({ email: "not-a-mailbox", product: "GLOBALSIGN_PERSONALSIGN_1", lifetimeMonths: 7, adminContactId: contactId, firstName: "", lastName: "Sample", downloadPassword: "short" });
             expect(result.failures).to.deep.equal([
-                { property: "email", reason: "must be an email address like admin@example.com" },
-                { property: "firstName", reason: "is required" },
+                { property: "email", reason: 'must be an email address like admin@example.com (got "not-a-mailbox")' },
+                { property: "firstName", reason: 'is required (got "")' },
                 { property: "downloadPassword", reason: "needs at least 8 characters" },
                 { property: "lifetimeMonths", reason: "7 months is not offered for GLOBALSIGN_PERSONALSIGN_1; allowed: 12, 24, 36" },
             ]);

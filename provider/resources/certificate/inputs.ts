@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { knownProducts, lifetimeProblem, softwareValues } from "../../internetx/products";
-import { dnsName, emailAddress, pemBlock } from "../check";
+import { CheckFailure, dnsName, emailAddress, numericId, pemBlock, rsaBits } from "../check";
 import { connectionSchema } from "../connection";
 import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../wait/policy";
 
-/** Named default (issue 3): renew when fewer than this many days of validity remain. */
+/** Renew when fewer than this many days of validity remain. */
 export const defaultRenewBeforeDays = 30;
 
 export const privateKeySpecSchema = z
     .object({
         algorithm: z.enum(["RSA", "ECDSA"]),
-        rsaBits: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).optional(),
+        rsaBits: rsaBits.optional(),
         curve: z.enum(["P256", "P384"]).optional(),
     })
     .strict()
@@ -62,8 +62,8 @@ export const certificateInputsSchema = z
         product: z.string().regex(/^[A-Z0-9_]+$/, "must be an InterNetX product code like QUICKSSLPREMIUM"),
         lifetimeMonths: z.number().int().positive(),
         software: z.enum(softwareValues).default("APACHESSL"),
-        adminContactId: z.string().regex(/^\d+$/, "must be an SslContact id"),
-        technicalContactId: z.string().regex(/^\d+$/, "must be an SslContact id"),
+        adminContactId: numericId("an SslContact id"),
+        technicalContactId: numericId("an SslContact id"),
         csr: pemBlock("CERTIFICATE REQUEST").optional(),
         privateKey: privateKeySpecSchema.optional(),
         subjectAlternativeNames: z.array(dnsName).optional(),
@@ -77,7 +77,7 @@ export const certificateInputsSchema = z
          * Adopt this existing certificate instead of ordering one: what `pulumi import` would do, which Pulumi's
          * Node.js dynamic-provider server cannot (its Read crashes on an import, before any provider code runs).
          */
-        importCertificateId: z.string().regex(/^\d+$/, "must be an InterNetX certificate id").optional(),
+        importCertificateId: numericId("an InterNetX certificate id").optional(),
         connection: connectionSchema.optional(),
     })
     .strict();
@@ -88,17 +88,29 @@ export type CertificateInputs = z.infer<typeof certificateInputsSchema>;
  * Rules across properties, checked on the raw inputs so they are reported together with the per-property ones
  * (zod skips object refinements once a property failed).
  */
-export function crossPropertyProblems(inputs: Record<string, unknown>): { property: string; reason: string }[] {
-    const problems: { property: string; reason: string }[] = [];
+export function crossPropertyProblems(inputs: Record<string, unknown>): CheckFailure[] {
+    const problems: CheckFailure[] = [];
     if (inputs.csr && inputs.privateKey) problems.push({ property: "privateKey", reason: "give either csr or privateKey, not both" });
     if (!inputs.csr && !inputs.privateKey) problems.push({ property: "csr", reason: "give either csr (PEM) or privateKey (the provider generates key and CSR)" });
     if (inputs.csr && inputs.subject) problems.push({ property: "subject", reason: "applies to generated keys only; the CSR carries its own subject" });
-    if (typeof inputs.product === "string" && knownProducts[inputs.product]?.certificateType === "MAIL") {
-        problems.push({ property: "product", reason: `${inputs.product} is an S/MIME product; use SmimeCertificate` });
-    }
-    if (typeof inputs.product === "string" && typeof inputs.lifetimeMonths === "number" && Number.isInteger(inputs.lifetimeMonths) && inputs.lifetimeMonths > 0) {
+    const product = productProblem(inputs.product, "FQDN");
+    if (product) problems.push({ property: "product", reason: product });
+    if (!product && typeof inputs.product === "string" && typeof inputs.lifetimeMonths === "number" && Number.isInteger(inputs.lifetimeMonths) && inputs.lifetimeMonths > 0) {
         const problem = lifetimeProblem(inputs.product, inputs.lifetimeMonths);
         if (problem) problems.push({ property: "lifetimeMonths", reason: problem });
     }
     return problems;
+}
+
+/**
+ * Undefined when `product` is one of the products of this kind in the product table, else the reason naming the
+ * ones that are (the API would refuse it only at `up`, after the contacts were created).
+ */
+export function productProblem(product: unknown, kind: "FQDN" | "MAIL"): string | undefined {
+    if (typeof product !== "string" || !/^[A-Z0-9_]+$/.test(product)) return undefined;
+    const rule = knownProducts[product];
+    if (rule && rule.certificateType === kind) return undefined;
+    if (rule) return kind === "FQDN" ? `${product} is an S/MIME product; use SmimeCertificate` : `${product} is not an S/MIME product; use Certificate`;
+    const offered = Object.entries(knownProducts).filter(([, candidate]) => candidate.certificateType === kind).map(([code]) => code);
+    return `${product} is not a product this provider knows; ${kind === "FQDN" ? "server certificate" : "S/MIME"} products: ${offered.join(", ")}`;
 }

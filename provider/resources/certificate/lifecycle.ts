@@ -11,7 +11,7 @@ import { requireIssued } from "../wait/issued";
 import { waitForIssuedCertificate, WaitTarget } from "../wait/waitForIssuance";
 import { CertificateChange, CertificateState, decideCertificateChange } from "./decisions";
 import { CertificateInputs, defaultRenewBeforeDays, Validation } from "./inputs";
-import { certificateOutputs, IssuedCertificateOutputs } from "./outputs";
+import { certificateOutputs, IssuedCertificateOutputs, namesInState } from "./outputs";
 
 /** Everything a Certificate resource records: its inputs plus what the CA issued (issue 3 outputs). */
 export type CertificateProperties = CertificateInputs &
@@ -20,7 +20,7 @@ export type CertificateProperties = CertificateInputs &
         jobId?: string;
         csrPem?: string;
         privateKeyPem?: string;
-        /** The `subjectAlternativeNames` input as given; the output of that name lists the issued SANs. */
+        /** The `subjectAlternativeNames` input as given, also under this name (state written by 0.1.0 reads it). */
         requestedSubjectAlternativeNames?: string[];
     };
 
@@ -31,11 +31,9 @@ export interface LifecycleContext {
 
 export const defaultLifecycleContext: LifecycleContext = { log: () => undefined, clock: systemClock };
 
-/** The inputs as recorded for decisions: the SAN input under its own name again (see CertificateProperties). */
+/** The inputs as recorded for decisions, from state of any version (see namesInState). */
 export function recordedState(olds: Record<string, unknown>): CertificateState {
-    const state = { ...olds } as CertificateState;
-    state.subjectAlternativeNames = (olds.requestedSubjectAlternativeNames as string[] | undefined) ?? undefined;
-    return state;
+    return { ...olds, subjectAlternativeNames: namesInState(olds).subjectAlternativeNames } as CertificateState;
 }
 
 export function decideFromProperties(olds: Record<string, unknown>, news: Record<string, unknown>, now: Date): CertificateChange {
@@ -125,12 +123,7 @@ async function finishOrder(
         const id = resourceId ?? known ?? `job-${accepted.jobId}`;
         throw new ResourceInitializationError((error as Error).message, id, { ...pending, certificateId: known });
     }
-    const { issuedSubjectAlternativeNames, ...rest } = outputs;
-    const outs: CertificateProperties = {
-        ...pending,
-        ...rest,
-        subjectAlternativeNames: issuedSubjectAlternativeNames,
-    };
+    const outs: CertificateProperties = { ...pending, ...outputs };
     return { id: resourceId ?? outputs.certificateId, outs };
 }
 
@@ -187,8 +180,7 @@ async function adoptCertificate(client: Client, inputs: CertificateInputs, conte
         const expected = csrPem ? (await parseCsr(csrPem)).publicKeySha256 : undefined;
         return finishOrder(client, { ...inputs, name: existing.name }, { certificateId, recovered: true }, { ...base, status: "PENDING" }, expected ?? "", context, certificateId);
     }
-    const { issuedSubjectAlternativeNames, ...outputs } = await certificateOutputs(existing);
-    return { id: certificateId, outs: { ...base, ...outputs, subjectAlternativeNames: issuedSubjectAlternativeNames } };
+    return { id: certificateId, outs: { ...base, ...(await certificateOutputs(existing)) } };
 }
 
 /** `update`: act on the decision `diff` made (decisions.ts). The resource id never changes. */
@@ -282,8 +274,8 @@ export async function readCertificate(
     return withClient(props?.connection, async (client) => {
         const certificate = await unlessNotFound(client.certificate.info(certificateId));
         if (!certificate) return { id: "", props: {} };
-        const { issuedSubjectAlternativeNames, ...outputs } = await certificateOutputs(certificate);
-        const read = { ...outputs, subjectAlternativeNames: issuedSubjectAlternativeNames };
+        const outputs = await certificateOutputs(certificate);
+        const read = { ...outputs, subjectAlternativeNames: props ? namesInState(props).subjectAlternativeNames : outputs.issuedNames };
         if (props) {
             // A pending order stays pending in state (its jobId kept) until an update finishes it.
             return { id, props: { ...props, ...read, status: outputs.status === "ISSUED" && props.status === "PENDING" ? "PENDING" : outputs.status } };

@@ -2,7 +2,7 @@ import type { Certificate } from "../../internetx/schemas";
 import { parseCertificate, splitPemBlocks } from "../../x509";
 import { DnsRecord, parseZoneRecord } from "../dnsRecord";
 
-/** What CertificateInfo and the issued leaf tell about a certificate (issue 3 outputs). */
+/** What CertificateInfo and the issued leaf tell about a certificate. */
 export interface IssuedCertificateOutputs {
     certificateId: string;
     orderId?: string;
@@ -17,7 +17,12 @@ export interface IssuedCertificateOutputs {
     notBefore?: string;
     notAfter?: string;
     fingerprintSha256?: string;
-    issuedSubjectAlternativeNames?: string[];
+    /**
+     * The DNS names the issued certificate carries (common name included). Its own name, not
+     * `subjectAlternativeNames`: in a dynamic provider an output of an input's name replaces the input in state, and
+     * preview then shows a change that is not there.
+     */
+    issuedNames?: string[];
     dnsValidationRecord?: DnsRecord;
 }
 
@@ -46,6 +51,16 @@ export async function certificateOutputs(certificate: Certificate): Promise<Issu
         notBefore: leaf.notBefore,
         notAfter: leaf.notAfter,
         fingerprintSha256: leaf.fingerprintSha256,
-        issuedSubjectAlternativeNames: leaf.dnsNames,
+        issuedNames: leaf.dnsNames,
     };
+}
+
+/**
+ * State written by version 0.1.0 kept the issued names in `subjectAlternativeNames` and the input in
+ * `requestedSubjectAlternativeNames`; state written since has the input under its own name and the issued names in
+ * `issuedNames`. Either reads as the input and the issued names.
+ */
+export function namesInState(state: Record<string, unknown>): { subjectAlternativeNames?: string[]; issuedNames?: string[] } {
+    if (state.issuedNames !== undefined) return { subjectAlternativeNames: state.subjectAlternativeNames as string[] | undefined, issuedNames: state.issuedNames as string[] };
+    return { subjectAlternativeNames: state.requestedSubjectAlternativeNames as string[] | undefined, issuedNames: state.subjectAlternativeNames as string[] | undefined };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Client } from "../../ispmanager/client";
-import { ClientOptions } from "../../ispmanager/config";
+import { ClientOptions, defaultBillmanagerUrl } from "../../ispmanager/config";
+import { EndpointOrigin, endpointOrigin, withEndpoint } from "../endpoint";
 
 /**
  * Where an ispmanager resource's connection comes from, read at call time (never frozen into the serialized provider):
@@ -20,7 +21,7 @@ export const ispmanagerConnectionSchema = z
     .strict();
 export type IspmanagerConnectionArgs = z.infer<typeof ispmanagerConnectionSchema>;
 
-/** The stack config keys read by `configure` (issue 6): `ispmanager:user`, `ispmanager:password` (secret), `ispmanager:url`. */
+/** The stack config keys read by `configure`: `ispmanager:user`, `ispmanager:password` (secret), `ispmanager:url`. */
 export const ispmanagerConfigKeys = ["url", "user", "password"] as const;
 
 let stackConfig: Partial<Record<(typeof ispmanagerConfigKeys)[number], string>> = {};
@@ -53,11 +54,26 @@ export function ispmanagerClientOptions(connection: IspmanagerConnectionArgs | u
     };
 }
 
+/** The BILLmanager URL this connection talks to and where it came from. */
+export function ispmanagerEndpoint(connection: IspmanagerConnectionArgs | undefined, environment: NodeJS.ProcessEnv = process.env): EndpointOrigin {
+    return endpointOrigin({
+        argument: connection?.url,
+        argumentName: "connection.url",
+        stackConfig: stackConfig.url,
+        stackConfigKey: "ispmanager:url",
+        environment: environment.ISPMANAGER_URL,
+        environmentVariable: "ISPMANAGER_URL",
+        defaultUrl: defaultBillmanagerUrl,
+    });
+}
+
 /** Runs `work` with a client for this connection and closes the client afterwards. */
 export async function withIspmanagerClient<T>(connection: IspmanagerConnectionArgs | undefined, work: (client: Client) => Promise<T>, logger?: (line: string) => void): Promise<T> {
     const client = new Client(ispmanagerClientOptions(connection, logger));
     try {
         return await work(client);
+    } catch (error) {
+        throw withEndpoint(error, ispmanagerEndpoint(connection));
     } finally {
         await client.close();
     }

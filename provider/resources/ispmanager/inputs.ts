@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { countryCode, dnsName, emailAddress, pemBlock } from "../check";
+import { CheckFailure, countryCode, dnsName, emailAddress, numericId, pemBlock } from "../check";
 import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../wait/policy";
 import { ispmanagerConnectionSchema } from "./connection";
 
-/** The mailboxes seed 004 allows for approval: admin@, administrator@, hostmaster@, postmaster@, webmaster@ DOMAIN. */
+/** The mailboxes BILLmanager's SSL reselling allows for approval: admin@, administrator@, hostmaster@, postmaster@, webmaster@ DOMAIN. */
 export const approverMailboxes = ["admin", "administrator", "hostmaster", "postmaster", "webmaster"] as const;
 
 export function allowedApproverEmails(domain: string): string[] {
@@ -11,7 +11,7 @@ export function allowedApproverEmails(domain: string): string[] {
     return approverMailboxes.map((mailbox) => `${mailbox}@${base}`);
 }
 
-/** An administrative or technical contact (seed 004: adm_* / tech_* — name, last name, position, e-mail, phone). */
+/** An administrative or technical contact (the order's adm_* / tech_* fields: name, last name, position, e-mail, phone). */
 export const orderContactSchema = z
     .object({
         firstName: z.string().min(1, "is required"),
@@ -22,22 +22,28 @@ export const orderContactSchema = z
     })
     .strict();
 
-/** A country: the billing system's id (seed 004: 182 is Russia) or an ISO 3166-1 alpha-2 code mapped through its list. */
-const countrySchema = z.union([z.string().regex(/^\d+$/), countryCode], {
-    errorMap: () => ({ message: "must be a billing-system country id like 182 or an ISO 3166-1 alpha-2 code like RU" }),
-});
+/** A country: the billing system's id (182 is Russia), as digits or an integer, or an ISO 3166-1 alpha-2 code mapped through its list. */
+const countrySchema = z.preprocess(
+    (value) => (typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? String(value) : value),
+    z.union([z.string().regex(/^\d+$/), countryCode], {
+        errorMap: () => ({ message: "must be a billing-system country id like 182 or an ISO 3166-1 alpha-2 code like RU" }),
+    }),
+);
 
 export const ispmanagerCertificateInputsSchema = z
     .object({
         /** CN, the main domain. */
         domain: dnsName,
-        /** Additional domains (`altname`, seed 004). */
+        /** Additional domains (`altname`). */
         altNames: z.array(dnsName).optional(),
-        /** Tariff id (seed 004: `pricelist`). */
-        pricelist: z.string().regex(/^\d+$/, "must be a tariff id (digits)"),
-        periodMonths: z.number().refine((months) => months === 12 || months === 24, "must be 12 or 24 (seed 004)"),
-        /** The add-on code counting additional domains (`addon_<code>`; seed 004: 55364 for GlobalSign DomainSSL). */
-        altNameAddon: z.string().regex(/^\d+$/, "must be an add-on code (digits)").optional(),
+        /** Tariff id (`pricelist`). */
+        pricelist: numericId("a tariff id"),
+        periodMonths: z.number().refine((months) => months === 12 || months === 24, "must be 12 or 24 months"),
+        /**
+         * The add-on code counting additional domains (`addon_<code>`); defaults to the price list code, as in
+         * BILLmanager's own example where GlobalSign DomainSSL is price list 55364 with add-on 55364.
+         */
+        altNameAddon: numericId("an add-on code").optional(),
         country: countrySchema,
         region: z.string().min(1, "is required"),
         city: z.string().min(1, "is required"),
@@ -62,7 +68,7 @@ export const ispmanagerCertificateInputsSchema = z
 
 export type IspmanagerCertificateInputs = z.infer<typeof ispmanagerCertificateInputsSchema>;
 
-/** The domains of the certificate in seed 004's order: the main one first, then the additional ones. */
+/** The domains of the certificate in the order's order: the main one first, then the additional ones. */
 export function domainsOf(inputs: { domain: string; altNames?: string[] }): string[] {
     return [inputs.domain, ...(inputs.altNames ?? [])];
 }
@@ -77,8 +83,8 @@ export function approverEmailsFor(inputs: { domain: string; altNames?: string[];
  * Rules across properties, checked on the raw inputs so they are reported together with the per-property ones
  * (zod skips object refinements once a property failed).
  */
-export function crossPropertyProblems(inputs: Record<string, unknown>): { property: string; reason: string }[] {
-    const problems: { property: string; reason: string }[] = [];
+export function crossPropertyProblems(inputs: Record<string, unknown>): CheckFailure[] {
+    const problems: CheckFailure[] = [];
     const domain = typeof inputs.domain === "string" ? inputs.domain.toLowerCase() : undefined;
     const altNames = Array.isArray(inputs.altNames) ? inputs.altNames.filter((name): name is string => typeof name === "string") : [];
     const seen = new Set(domain ? [domain] : []);
@@ -86,16 +92,13 @@ export function crossPropertyProblems(inputs: Record<string, unknown>): { proper
         if (seen.has(name.toLowerCase())) problems.push({ property: `altNames[${index}]`, reason: `${name} is listed twice (the main domain counts)` });
         seen.add(name.toLowerCase());
     });
-    if (altNames.length > 0 && inputs.altNameAddon === undefined) {
-        problems.push({ property: "altNameAddon", reason: "is required with altNames: the add-on code whose count is the number of additional domains (seed 004: addon_55364)" });
-    }
     const approverEmails = inputs.approverEmails;
     if (approverEmails && typeof approverEmails === "object" && !Array.isArray(approverEmails)) {
         for (const [name, email] of Object.entries(approverEmails as Record<string, unknown>)) {
             if (!seen.has(name.toLowerCase())) {
                 problems.push({ property: `approverEmails.${name}`, reason: `${name} is not a domain of this certificate` });
             } else if (typeof email === "string" && !allowedApproverEmails(name).includes(email.toLowerCase())) {
-                problems.push({ property: `approverEmails.${name}`, reason: `must be one of ${allowedApproverEmails(name).join(", ")} (seed 004)` });
+                problems.push({ property: `approverEmails.${name}`, reason: `must be one of ${allowedApproverEmails(name).join(", ")} (got ${JSON.stringify(email)})` });
             }
         }
     }

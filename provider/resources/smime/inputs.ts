@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { knownProducts, lifetimeProblem } from "../../internetx/products";
-import { emailAddress, pemBlock } from "../check";
+import { lifetimeProblem } from "../../internetx/products";
+import { CheckFailure, emailAddress, numericId, pemBlock, rsaBits } from "../check";
 import { connectionSchema } from "../connection";
-import { defaultRenewBeforeDays } from "../certificate/inputs";
+import { defaultRenewBeforeDays, productProblem } from "../certificate/inputs";
 import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../wait/policy";
 
 /**
- * SmimeCertificate arguments (issue 5; seed 003: certificate type MAIL, GlobalSign PersonalSign). A separate
+ * SmimeCertificate arguments (certificate type MAIL, e.g. GlobalSign PersonalSign). A separate
  * resource rather than a mode of Certificate: its identity is a mailbox and a person, not DNS names, and it carries
  * a download password.
  */
@@ -15,16 +15,16 @@ export const smimeInputsSchema = z
         email: emailAddress,
         product: z.string().regex(/^[A-Z0-9_]+$/, "must be an InterNetX product code like GLOBALSIGN_PERSONALSIGN_1"),
         lifetimeMonths: z.number().int().positive(),
-        adminContactId: z.string().regex(/^\d+$/, "must be an SslContact id"),
+        adminContactId: numericId("an SslContact id"),
         firstName: z.string().trim().min(1, "is required").max(64),
         lastName: z.string().trim().min(1, "is required").max(64),
         organizationUnit: z.string().max(64).optional(),
         approverEmail: emailAddress.optional(),
-        /** The CA protects the download with it (seed 003 `<password>`); a secret. */
+        /** The CA protects the download with it (the order's `password`); a secret. */
         downloadPassword: z.string().min(8, "needs at least 8 characters").max(64),
         csr: pemBlock("CERTIFICATE REQUEST").optional(),
         /** node-forge (PKCS#12) reads RSA keys only, so generated S/MIME keys are RSA. */
-        privateKey: z.object({ algorithm: z.literal("RSA"), rsaBits: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]).optional() }).strict().optional(),
+        privateKey: z.object({ algorithm: z.literal("RSA"), rsaBits: rsaBits.optional() }).strict().optional(),
         renewBeforeDays: z.number().int().min(0).max(365).default(defaultRenewBeforeDays),
         waitTimeoutSeconds: z.number().positive().default(defaultWaitTimeoutSeconds),
         pollIntervalSeconds: z.number().positive().default(defaultPollIntervalSeconds),
@@ -34,12 +34,12 @@ export const smimeInputsSchema = z
     .strict();
 export type SmimeInputs = z.infer<typeof smimeInputsSchema>;
 
-export function smimeCrossPropertyProblems(inputs: Record<string, unknown>): { property: string; reason: string }[] {
-    const problems: { property: string; reason: string }[] = [];
+export function smimeCrossPropertyProblems(inputs: Record<string, unknown>): CheckFailure[] {
+    const problems: CheckFailure[] = [];
     if (inputs.csr && inputs.privateKey) problems.push({ property: "privateKey", reason: "give either csr or privateKey, not both" });
-    if (typeof inputs.product === "string") {
-        const rule = knownProducts[inputs.product];
-        if (rule && rule.certificateType !== "MAIL") problems.push({ property: "product", reason: `${inputs.product} is not an S/MIME product; use Certificate` });
+    const product = productProblem(inputs.product, "MAIL");
+    if (product) problems.push({ property: "product", reason: product });
+    if (!product && typeof inputs.product === "string") {
         if (typeof inputs.lifetimeMonths === "number" && Number.isInteger(inputs.lifetimeMonths) && inputs.lifetimeMonths > 0) {
             const problem = lifetimeProblem(inputs.product, inputs.lifetimeMonths);
             if (problem) problems.push({ property: "lifetimeMonths", reason: problem });

@@ -3,7 +3,6 @@ import type { Client } from "../../internetx/client";
 import type { Certificate } from "../../internetx/schemas";
 import type { CertificateOrder, OrderAccepted } from "../../internetx/services/certificate";
 import { createPkcs12, generateKeyAndCsr, InvalidPemError, parseCertificate, parseCsr, splitPemBlocks } from "../../x509";
-import { CheckFailure, failuresFromZod, withoutProviderKey } from "../check";
 import { changedProperties, renewalDue } from "../certificate/decisions";
 import { defaultLifecycleContext, LifecycleContext } from "../certificate/lifecycle";
 import { certificateOutputs } from "../certificate/outputs";
@@ -12,7 +11,9 @@ import { ResourceInitializationError } from "../initializationError";
 import { waitSettings } from "../wait/policy";
 import { requireIssued } from "../wait/issued";
 import { waitForIssuedCertificate } from "../wait/waitForIssuance";
-import { smimeCrossPropertyProblems, SmimeInputs, smimeInputsSchema } from "./inputs";
+import { SmimeInputs } from "./inputs";
+
+export { checkSmimeInputs } from "./check";
 
 export type SmimeProperties = SmimeInputs & {
     certificateId?: string;
@@ -32,25 +33,6 @@ export type SmimeProperties = SmimeInputs & {
     privateKeyPem?: string;
     pkcs12Base64?: string;
 };
-
-export async function checkSmimeInputs(news: Record<string, unknown>): Promise<{ inputs?: SmimeInputs; failures: CheckFailure[] }> {
-    const raw = withoutProviderKey(news);
-    const parsed = smimeInputsSchema.safeParse(raw);
-    const cross = smimeCrossPropertyProblems(raw);
-    if (!parsed.success || cross.length > 0) return { failures: [...(parsed.success ? [] : failuresFromZod(parsed.error)), ...cross] };
-    if (parsed.data.csr) {
-        try {
-            const csr = await parseCsr(parsed.data.csr);
-            const names = [csr.commonName, ...csr.emailAddresses, csr.subject.emailAddress].filter(Boolean).map((name) => name!.toLowerCase());
-            if (!names.includes(parsed.data.email.toLowerCase())) {
-                return { failures: [{ property: "csr", reason: `does not name ${parsed.data.email} (it names ${names.join(", ") || "no mailbox"})` }] };
-            }
-        } catch (error) {
-            return { failures: [{ property: "csr", reason: error instanceof InvalidPemError ? error.message : (error as Error).message }] };
-        }
-    }
-    return { inputs: parsed.data, failures: [] };
-}
 
 export type SmimeChange = { kind: "none" | "replace" | "resume" | "reissue" | "renew" | "settings"; properties: string[] };
 
@@ -97,7 +79,7 @@ async function keyMaterial(inputs: SmimeInputs): Promise<{ csrPem?: string; priv
 
 /** The S/MIME outputs of an issued certificate (no DNS names, no validation record); refused without a leaf. */
 async function smimeOutputs(certificate: Certificate, email: string) {
-    const { issuedSubjectAlternativeNames: _names, dnsValidationRecord: _record, ...outputs } = requireIssued(await certificateOutputs(certificate), email);
+    const { issuedNames: _names, dnsValidationRecord: _record, ...outputs } = requireIssued(await certificateOutputs(certificate), email);
     return outputs;
 }
 
@@ -160,7 +142,7 @@ export async function readSmime(id: string, props: SmimeProperties | undefined):
     return withClient(props?.connection, async (client) => {
         const certificate = await unlessNotFound(client.certificate.info(props?.certificateId ?? id));
         if (!certificate) return { id: "", props: {} };
-        const { issuedSubjectAlternativeNames: _names, dnsValidationRecord: _record, ...outputs } = await certificateOutputs(certificate);
+        const { issuedNames: _names, dnsValidationRecord: _record, ...outputs } = await certificateOutputs(certificate);
         if (props) return { id, props: { ...props, ...outputs, status: props.status === "PENDING" ? "PENDING" : outputs.status } };
         const inputs = {
             email: certificate.name,

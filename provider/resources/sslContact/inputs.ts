@@ -3,7 +3,7 @@ import type { SslContactInput } from "../../internetx/schemas";
 import { countryCode, emailAddress, phoneNumber } from "../check";
 import { connectionSchema } from "../connection";
 
-/** SslContact arguments (issue 3), in the user's words; `toApiContact` gives the API's (seed 001). */
+/** SslContact arguments in the user's words; `toApiContact` gives the API's (swagger `SslContact`). */
 export const sslContactInputsSchema = z
     .object({
         firstName: z.string().trim().min(1, "is required").max(64),

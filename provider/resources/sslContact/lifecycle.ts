@@ -1,21 +1,11 @@
 import { unlessNotFound } from "../../errors";
 import type { SslContact } from "../../internetx/schemas";
-import { CheckFailure, failuresFromZod, withoutProviderKey } from "../check";
 import { withClient } from "../connection";
-import { unknownProperties } from "../unknowns";
-import { contactFields, SslContactInputs, sslContactInputsSchema, toApiContact } from "./inputs";
+import { contactFields, SslContactInputs, toApiContact } from "./inputs";
+
+export { checkSslContactInputs } from "./check";
 
 export type SslContactProperties = SslContactInputs & { contactId: string };
-
-/** `check`: every field validated and named, no API call; fields unknown during preview are checked at `up`. */
-export function checkSslContactInputs(news: Record<string, unknown>): { inputs?: SslContactInputs; failures: CheckFailure[] } {
-    const candidate = withoutProviderKey(news);
-    const parsed = sslContactInputsSchema.safeParse(candidate);
-    if (parsed.success) return { inputs: parsed.data, failures: [] };
-    const unknown = unknownProperties(candidate);
-    const failures = failuresFromZod(parsed.error).filter((failure) => !unknown.has(failure.property.split(/[.[]/)[0]));
-    return failures.length > 0 ? { failures } : { inputs: candidate as SslContactInputs, failures: [] };
-}
 
 /** Contacts change in place (SslContactUpdate); nothing about a contact needs a replacement. */
 export function changedContactFields(olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
