@@ -1,0 +1,64 @@
+import type { CheckFailure } from "../resources/check";
+import { connectionSchema } from "../resources/connection";
+import { ispmanagerConnectionSchema } from "../resources/ispmanager/connection";
+import type { ProviderConnections } from "./lifecycle";
+import { configVariables } from "./schema";
+
+/**
+ * The provider's configuration → one connection per backend. Stack config arrives as strings (`sslmanager:*`), an
+ * explicit provider's arguments as JSON values; numbers and booleans are read from either. Checked with the same
+ * rules as a resource's `connection` argument, failures naming the configuration key and the rejected value.
+ */
+export function connectionsFrom(config: Record<string, unknown>): { connections: ProviderConnections; failures: CheckFailure[] } {
+    const settings: Record<"internetx" | "ispmanager", Record<string, unknown>> = { internetx: {}, ispmanager: {} };
+    const keyOf: Record<string, string> = {};
+    const failures: CheckFailure[] = [];
+    for (const [name, variable] of Object.entries(configVariables)) {
+        const raw = config[name];
+        if (raw === undefined || raw === null || raw === "") continue;
+        keyOf[`${variable.backend}.${variable.setting}`] = name;
+        const value = typed(raw, variable.type);
+        if (value === undefined) {
+            failures.push({ property: name, reason: `${JSON.stringify(variable.secret ? "(secret)" : raw)} is not a ${String(variable.type)}` });
+            continue;
+        }
+        settings[variable.backend][variable.setting] = value;
+    }
+    const internetx = connectionSchema.safeParse(settings.internetx);
+    const ispmanager = ispmanagerConnectionSchema.safeParse(settings.ispmanager);
+    for (const [backend, parsed] of [["internetx", internetx], ["ispmanager", ispmanager]] as const) {
+        if (parsed.success) continue;
+        for (const issue of parsed.error.issues) {
+            const name = keyOf[`${backend}.${issue.path[0]}`] ?? `${backend}${String(issue.path[0])}`;
+            const variable = configVariables[name];
+            const shown = variable?.secret ? "(secret)" : JSON.stringify(config[name]);
+            failures.push({ property: name, reason: `${shown}: ${issue.message}` });
+        }
+    }
+    return {
+        connections: { internetx: internetx.success ? internetx.data : {}, ispmanager: ispmanager.success ? ispmanager.data : {} },
+        failures,
+    };
+}
+
+function typed(value: unknown, type: unknown): unknown {
+    if (type === "number") {
+        const number = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+        return Number.isFinite(number) ? number : undefined;
+    }
+    if (type === "boolean") {
+        if (typeof value === "boolean") return value;
+        return value === "true" ? true : value === "false" ? false : undefined;
+    }
+    return typeof value === "string" ? value : undefined;
+}
+
+/** Stack config variables arrive as `sslmanager:config:<name>` (older engines) or `sslmanager:<name>`. */
+export function configFromVariables(variables: [string, string][]): Record<string, unknown> {
+    const config: Record<string, unknown> = {};
+    for (const [key, value] of variables) {
+        const name = key.replace(/^sslmanager:(config:)?/, "");
+        if (name !== key) config[name] = value;
+    }
+    return config;
+}

@@ -1,0 +1,290 @@
+import type { CheckFailure } from "../resources/check";
+import { configureFromStack, ConnectionArgs, resetStackConfig } from "../resources/connection";
+import { checkCertificateInputs } from "../resources/certificate/check";
+import { CertificateInputs } from "../resources/certificate/inputs";
+import { CertificateProperties, createCertificate, decideFromProperties, deleteCertificate, readCertificate, updateCertificate } from "../resources/certificate/lifecycle";
+import { createDomainValidation, DomainValidationInputs } from "../resources/domainValidation/lifecycle";
+import { checkIspmanagerCertificateInputs } from "../resources/ispmanager/check";
+import { configureIspmanagerFromStack, IspmanagerConnectionArgs, resetIspmanagerStackConfig } from "../resources/ispmanager/connection";
+import { IspmanagerCertificateInputs } from "../resources/ispmanager/inputs";
+import {
+    createIspmanagerCertificate,
+    decideFromIspmanagerProperties,
+    deleteIspmanagerCertificate,
+    IspmanagerCertificateProperties,
+    readIspmanagerCertificate,
+    updateIspmanagerCertificate,
+} from "../resources/ispmanager/lifecycle";
+import { ResourceInitializationError } from "../resources/initializationError";
+import { ProgressLog } from "../resources/log";
+import { SmimeInputs } from "../resources/smime/inputs";
+import { checkSmimeInputs, createSmime, decideSmimeChange, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
+import { createSslContact, deleteSslContact, readSslContact, SslContactProperties, updateSslContact } from "../resources/sslContact/lifecycle";
+import { SslContactInputs } from "../resources/sslContact/inputs";
+import { Clock } from "../resources/wait/clock";
+import * as dynamicDomainValidation from "../dynamic/domainValidation";
+import { checkWhenKnown, diffResult } from "../dynamic/results";
+import * as dynamicSslContact from "../dynamic/sslContact";
+
+/**
+ * The one module through which the native provider reaches the order lifecycle (provider/resources/*) and the
+ * dynamic providers' check and diff. Everything the native provider knows about the lifecycle's signatures is here,
+ * so moving to another lifecycle changes this file only.
+ *
+ * The lifecycle takes the connection from each resource's `connection` input; the native provider has no such input
+ * (its connections are the provider's configuration), so this module puts the provider's connection in on the way
+ * in and takes it out of every result on the way out: it never reaches state.
+ */
+export interface ProviderConnections {
+    internetx: ConnectionArgs;
+    ispmanager: IspmanagerConnectionArgs;
+}
+
+export interface OperationContext {
+    connections: ProviderConnections;
+    clock: Clock;
+    log: ProgressLog;
+}
+
+type Properties = Record<string, unknown>;
+
+export interface CheckOutcome {
+    inputs?: Properties;
+    failures?: CheckFailure[];
+}
+
+export interface DiffOutcome {
+    changes?: boolean;
+    replaces?: string[];
+}
+
+export interface ReadOutcome {
+    /** Empty when the object is gone. */
+    id: string;
+    props: Properties;
+    /** Only for an import: the inputs reconstructed from the API object. */
+    inputs?: Properties;
+}
+
+export interface ResourceOperations {
+    check(news: Properties): Promise<CheckOutcome>;
+    diff(id: string, olds: Properties, news: Properties, now: Date): Promise<DiffOutcome>;
+    create(inputs: Properties, context: OperationContext): Promise<{ id: string; outs: Properties }>;
+    read(id: string, props: Properties | undefined, context: OperationContext): Promise<ReadOutcome>;
+    update(id: string, olds: Properties, news: Properties, context: OperationContext): Promise<{ outs: Properties }>;
+    delete(id: string, props: Properties, context: OperationContext): Promise<void>;
+}
+
+/** Never in state: the connection is the provider's, and these inputs have no meaning for a native resource. */
+const lifecycleOnlyKeys = ["connection", "importCertificateId"];
+
+function withoutLifecycleKeys(properties: Properties): Properties {
+    const result: Properties = {};
+    for (const [key, value] of Object.entries(properties)) {
+        if (!lifecycleOnlyKeys.includes(key) && value !== undefined) result[key] = value;
+    }
+    // Results go into protobuf Structs, which reject `undefined` anywhere.
+    return JSON.parse(JSON.stringify(result)) as Properties;
+}
+
+function withConnection<T>(properties: Properties, connection: object): T {
+    const { connection: _ignored, ...rest } = properties;
+    return (Object.keys(connection).length > 0 ? { ...rest, connection } : rest) as T;
+}
+
+/** Whether `read` was handed recorded state (refresh) or nothing (import: the engine knows only the id). */
+function isImport(props: Properties | undefined): boolean {
+    return props === undefined || Object.keys(props).length === 0;
+}
+
+/**
+ * An import has no recorded state to carry the connection, and the current lifecycle then takes it from the stack
+ * configuration it keeps per process. For that one call it is set to this provider's connection, one import at a time.
+ */
+let importQueue: Promise<unknown> = Promise.resolve();
+function importingWith<T>(apply: () => void, reset: () => void, work: () => Promise<T>): Promise<T> {
+    const run = importQueue.then(async () => {
+        apply();
+        try {
+            return await work();
+        } finally {
+            reset();
+        }
+    });
+    importQueue = run.catch(() => undefined);
+    return run;
+}
+
+function asStackConfig(prefix: string, connection: object): (key: string) => string | undefined {
+    return (key) => {
+        const value = (connection as Record<string, unknown>)[key.slice(prefix.length + 1)];
+        return value === undefined ? undefined : String(value);
+    };
+}
+
+/**
+ * What an operation throws when the order stands but its wait did not finish: the engine records the resource with
+ * `properties` (the pending order) and the next update resumes it.
+ */
+export { ResourceInitializationError as PendingOrderError };
+
+/** Runs a create or update; a pending order's recorded properties lose the connection too. */
+async function recordingPending<T>(work: () => Promise<T>): Promise<T> {
+    try {
+        return await work();
+    } catch (error) {
+        if (error instanceof ResourceInitializationError) throw new ResourceInitializationError(error.message, error.id, withoutLifecycleKeys(error.properties), error.reasons);
+        throw error;
+    }
+}
+
+const lifecycleContext = (context: OperationContext) => ({ clock: context.clock, log: context.log });
+
+/** The defaults `check` applies, so an imported resource's state matches what the program's inputs become. */
+async function importedState(inputs: Properties, check: (news: Properties) => Promise<CheckOutcome>): Promise<Properties> {
+    const checked = await check(inputs);
+    return checked.inputs ?? inputs;
+}
+
+const certificate: ResourceOperations = {
+    check: (news) => checkWhenKnown(news, checkCertificateInputs),
+    diff: async (_id, olds, news, now) => diffResult(decideFromProperties(olds, news, now)),
+    create: async (inputs, context) => {
+        const result = await recordingPending(() => createCertificate(withConnection<CertificateInputs>(inputs, context.connections.internetx), lifecycleContext(context)));
+        return { id: result.id, outs: withoutLifecycleKeys(result.outs) };
+    },
+    read: async (id, props, context) => {
+        if (isImport(props)) {
+            const imported = await importingWith(
+                () => configureFromStack(asStackConfig("internetx", context.connections.internetx)),
+                resetStackConfig,
+                () => readCertificate(id, undefined),
+            );
+            if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
+            const inputs = withoutLifecycleKeys(await importedState(withoutLifecycleKeys(imported.inputs), certificate.check));
+            return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
+        }
+        const read = await readCertificate(id, withConnection<CertificateProperties>(props!, context.connections.internetx));
+        return { id: read.id, props: withoutLifecycleKeys(read.props) };
+    },
+    update: async (id, olds, news, context) => {
+        const connection = context.connections.internetx;
+        const result = await recordingPending(() => updateCertificate(id, withConnection<CertificateProperties>(olds, connection), withConnection<CertificateInputs>(news, connection), lifecycleContext(context)));
+        return { outs: withoutLifecycleKeys(result.outs) };
+    },
+    delete: (id, props, context) => deleteCertificate(id, withConnection<CertificateProperties>(props, context.connections.internetx)),
+};
+
+const smimeCertificate: ResourceOperations = {
+    check: (news) => checkWhenKnown(news, checkSmimeInputs),
+    diff: async (_id, olds, news, now) => diffResult(decideSmimeChange(olds, news, now)),
+    create: async (inputs, context) => {
+        const result = await recordingPending(() => createSmime(withConnection<SmimeInputs>(inputs, context.connections.internetx), lifecycleContext(context)));
+        return { id: result.id, outs: withoutLifecycleKeys(result.outs) };
+    },
+    read: async (id, props, context) => {
+        if (isImport(props)) {
+            const imported = await importingWith(
+                () => configureFromStack(asStackConfig("internetx", context.connections.internetx)),
+                resetStackConfig,
+                () => readSmime(id, undefined),
+            );
+            if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
+            const inputs = withoutLifecycleKeys(imported.inputs);
+            return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
+        }
+        const read = await readSmime(id, withConnection<SmimeProperties>(props!, context.connections.internetx));
+        return { id: read.id, props: withoutLifecycleKeys(read.props) };
+    },
+    update: async (id, olds, news, context) => {
+        const connection = context.connections.internetx;
+        const result = await recordingPending(() => updateSmime(id, withConnection<SmimeProperties>(olds, connection), withConnection<SmimeInputs>(news, connection), lifecycleContext(context)));
+        return { outs: withoutLifecycleKeys(result.outs) };
+    },
+    delete: (id, props, context) => deleteSmime(id, withConnection<SmimeProperties>(props, context.connections.internetx)),
+};
+
+const sslContact: ResourceOperations = {
+    check: (news) => dynamicSslContact.check({}, news),
+    diff: (id, olds, news) => dynamicSslContact.diff(id, olds, news),
+    create: async (inputs, context) => {
+        const result = await createSslContact(withConnection<SslContactInputs>(inputs, context.connections.internetx));
+        return { id: result.id, outs: withoutLifecycleKeys(result.outs) };
+    },
+    read: async (id, props, context) => {
+        if (isImport(props)) {
+            const imported = await importingWith(
+                () => configureFromStack(asStackConfig("internetx", context.connections.internetx)),
+                resetStackConfig,
+                () => readSslContact(id, undefined),
+            );
+            if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
+            const inputs = withoutLifecycleKeys(imported.inputs);
+            return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
+        }
+        const read = await readSslContact(id, withConnection<SslContactProperties>(props!, context.connections.internetx));
+        return { id: read.id, props: withoutLifecycleKeys(read.props) };
+    },
+    update: async (id, olds, news, context) => {
+        const connection = context.connections.internetx;
+        const result = await updateSslContact(id, withConnection<SslContactProperties>(olds, connection), withConnection<SslContactInputs>(news, connection));
+        return { outs: withoutLifecycleKeys(result.outs) };
+    },
+    delete: (id, props, context) => deleteSslContact(id, withConnection<SslContactProperties>(props, context.connections.internetx)),
+};
+
+const domainValidation: ResourceOperations = {
+    check: (news) => dynamicDomainValidation.check({}, news),
+    diff: (id, olds, news) => dynamicDomainValidation.diff(id, olds, news),
+    create: async (inputs, context) => {
+        const result = await createDomainValidation(withConnection<DomainValidationInputs>(inputs, context.connections.internetx));
+        return { id: result.id, outs: withoutLifecycleKeys(result.outs as unknown as Properties) };
+    },
+    // Nothing exists at InterNetX before an order: the recorded validation data stands (and cannot be imported).
+    read: async (id, props) => ({ id: isImport(props) ? "" : id, props: props ?? {} }),
+    update: async (_id, olds) => ({ outs: withoutLifecycleKeys(olds) }),
+    delete: async () => undefined,
+};
+
+const ispmanagerCertificate: ResourceOperations = {
+    check: (news) => checkWhenKnown(news, checkIspmanagerCertificateInputs),
+    diff: async (_id, olds, news) => diffResult(decideFromIspmanagerProperties(olds, news)),
+    create: async (inputs, context) => {
+        const result = await recordingPending(() => createIspmanagerCertificate(withConnection<IspmanagerCertificateInputs>(inputs, context.connections.ispmanager), lifecycleContext(context)));
+        return { id: result.id, outs: withoutLifecycleKeys(result.outs as unknown as Properties) };
+    },
+    read: async (id, props, context) => {
+        if (isImport(props)) {
+            const imported = await importingWith(
+                () => configureIspmanagerFromStack(asStackConfig("ispmanager", context.connections.ispmanager)),
+                resetIspmanagerStackConfig,
+                () => readIspmanagerCertificate(id, undefined),
+            );
+            if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
+            const inputs = withoutLifecycleKeys(await importedState(withoutLifecycleKeys(imported.inputs), ispmanagerCertificate.check));
+            return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
+        }
+        const read = await readIspmanagerCertificate(id, withConnection<IspmanagerCertificateProperties>(props!, context.connections.ispmanager));
+        return { id: read.id, props: withoutLifecycleKeys(read.props) };
+    },
+    update: async (id, olds, news, context) => {
+        const connection = context.connections.ispmanager;
+        const result = await recordingPending(() => updateIspmanagerCertificate(
+            id,
+            withConnection<IspmanagerCertificateProperties>(olds, connection),
+            withConnection<IspmanagerCertificateInputs>(news, connection),
+            lifecycleContext(context),
+        ));
+        return { outs: withoutLifecycleKeys(result.outs as unknown as Properties) };
+    },
+    delete: (id, props, context) => deleteIspmanagerCertificate(id, withConnection<IspmanagerCertificateProperties>(props, context.connections.ispmanager)),
+};
+
+/** The operations of each resource type token. */
+export const resourceOperations: Record<string, ResourceOperations> = {
+    "sslmanager:internetx:SslContact": sslContact,
+    "sslmanager:internetx:DomainValidation": domainValidation,
+    "sslmanager:internetx:Certificate": certificate,
+    "sslmanager:internetx:SmimeCertificate": smimeCertificate,
+    "sslmanager:ispmanager:Certificate": ispmanagerCertificate,
+};

@@ -1,0 +1,130 @@
+import type * as provider from "@pulumi/pulumi/provider";
+import { Clock, systemClock } from "../resources/wait/clock";
+import { cancellableClock } from "./cancellation";
+import { connectionsFrom } from "./configuration";
+import type { ProgressLog } from "../resources/log";
+import { OperationContext, PendingOrderError, ProviderConnections, resourceOperations, ResourceOperations } from "./lifecycle";
+import { packageSchema, resources, secretProperties } from "./schema";
+import { concealed, reveal } from "./secrets";
+
+type Properties = Record<string, unknown>;
+
+/** The resource type of a URN (`urn:pulumi:<stack>::<project>::<parent$...$type>::<name>`). */
+export function typeOfUrn(urn: string): string {
+    const qualified = urn.split("::")[2] ?? "";
+    return qualified.split("$").pop() ?? qualified;
+}
+
+const secretNamesByType = new Map(resources.map((resource) => [resource.token, secretProperties(resource)]));
+
+export interface ProviderOptions {
+    version: string;
+    /** Progress lines of one resource (by URN); default: none. */
+    log?: (urn: string) => ProgressLog;
+    clock?: Clock;
+}
+
+/**
+ * The native `sslmanager` provider: the package's resources through the SDK's provider server. Its connections come
+ * from its own configuration (one instance per provider resource; nothing is shared between instances), secrets are
+ * marked by the schema, and Cancel stops every wait in progress so the order stays recorded for the next update.
+ */
+export class SslManagerProvider implements provider.Provider {
+    readonly version: string;
+    private connections: ProviderConnections = { internetx: {}, ispmanager: {} };
+    private readonly cancellation = new AbortController();
+    private readonly clock: Clock;
+    private readonly log: (urn: string) => ProgressLog;
+
+    constructor(options: ProviderOptions) {
+        this.version = options.version;
+        this.clock = cancellableClock(this.cancellation.signal, options.clock ?? systemClock);
+        this.log = options.log ?? (() => () => undefined);
+    }
+
+    /** CheckConfig: failures name the configuration key. */
+    checkConfiguration(config: Properties): provider.CheckFailure[] {
+        return connectionsFrom(reveal(config).values).failures;
+    }
+
+    /** Configure: this instance's connections. A bad value fails here, before any resource operation. */
+    configure(config: Properties): void {
+        const { connections, failures } = connectionsFrom(reveal(config).values);
+        if (failures.length > 0) throw new Error(`invalid sslmanager configuration: ${failures.map((failure) => `${failure.property} ${failure.reason}`).join("; ")}`);
+        this.connections = connections;
+    }
+
+    async getSchema(): Promise<string> {
+        return JSON.stringify(packageSchema(this.version));
+    }
+
+    async check(urn: string, _olds: Properties, news: Properties): Promise<provider.CheckResult> {
+        const { values, secretNames } = reveal(news);
+        const result = await this.operations(urn).check(values);
+        return result.inputs ? { inputs: this.conceal(urn, result.inputs, secretNames), failures: result.failures } : { failures: result.failures };
+    }
+
+    async diff(id: string, urn: string, olds: Properties, news: Properties): Promise<provider.DiffResult> {
+        return this.operations(urn).diff(id, reveal(olds).values, reveal(news).values, this.clock.now());
+    }
+
+    async create(urn: string, inputs: Properties): Promise<provider.CreateResult> {
+        const { values, secretNames } = reveal(inputs);
+        const result = await this.concealingFailure(urn, secretNames, () => this.operations(urn).create(values, this.context(urn)));
+        return { id: result.id, outs: this.conceal(urn, result.outs, secretNames) };
+    }
+
+    async read(id: string, urn: string, props?: Properties): Promise<provider.ReadResult> {
+        const { values, secretNames } = reveal(props);
+        const result = await this.operations(urn).read(id, props === undefined ? undefined : values, this.context(urn));
+        return {
+            id: result.id,
+            props: this.conceal(urn, result.props, secretNames),
+            inputs: result.inputs && this.conceal(urn, result.inputs, secretNames),
+        };
+    }
+
+    async update(id: string, urn: string, olds: Properties, news: Properties): Promise<provider.UpdateResult> {
+        const previous = reveal(olds);
+        const next = reveal(news);
+        const secretNames = new Set([...previous.secretNames, ...next.secretNames]);
+        const result = await this.concealingFailure(urn, secretNames, () => this.operations(urn).update(id, previous.values, next.values, this.context(urn)));
+        return { outs: this.conceal(urn, result.outs, secretNames) };
+    }
+
+    async delete(id: string, urn: string, props: Properties): Promise<void> {
+        await this.operations(urn).delete(id, reveal(props).values, this.context(urn));
+    }
+
+    /** Cancel (first Ctrl-C): every wait in progress ends now; the engine records what was ordered. */
+    async cancel(): Promise<void> {
+        this.cancellation.abort();
+    }
+
+    private operations(urn: string): ResourceOperations {
+        const type = typeOfUrn(urn);
+        const operations = resourceOperations[type];
+        if (!operations) throw new Error(`unknown resource type ${type}`);
+        return operations;
+    }
+
+    private context(urn: string): OperationContext {
+        return { connections: this.connections, clock: this.clock, log: this.log(urn) };
+    }
+
+    private conceal(urn: string, properties: Properties, secretNames: Set<string>): Properties {
+        return concealed(properties, [...(secretNamesByType.get(typeOfUrn(urn)) ?? []), ...secretNames]);
+    }
+
+    /** An unfinished wait is recorded by the engine with the error's properties: those keep their secrets too. */
+    private async concealingFailure<T>(urn: string, secretNames: Set<string>, work: () => Promise<T>): Promise<T> {
+        try {
+            return await work();
+        } catch (error) {
+            if (error instanceof PendingOrderError) {
+                throw Object.assign(new Error(error.message), { id: error.id, properties: this.conceal(urn, error.properties, secretNames), reasons: error.reasons });
+            }
+            throw error;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/**
+ * The vocabulary the package schema is written in: a small typed subset of the Pulumi Package Schema ("Pulumi
+ * Package Schema" reference: properties, object types, resources, config), so the resource shapes are written once,
+ * in TypeScript, and both schema.json and the provider's secret handling are derived from them.
+ */
+export type PropertyType =
+    | "string"
+    | "integer"
+    | "number"
+    | "boolean"
+    | { array: PropertyType }
+    | { map: PropertyType }
+    | { object: string };
+
+export interface Property {
+    type: PropertyType;
+    description: string;
+    /** The engine keeps the value secret in state and in every language's SDK. */
+    secret?: boolean;
+    /** Allowed string values (documented in the description as well; the SDKs keep plain strings). */
+    values?: readonly string[];
+    /** Shown in the docs; the provider's check applies it. */
+    default?: string | number | boolean;
+    /** Changing this input replaces the resource (orders a new certificate). */
+    replaces?: boolean;
+}
+
+export interface InputProperty extends Property {
+    required?: boolean;
+}
+
+export interface OutputProperty extends Property {
+    /** Present once the resource exists (with every status). */
+    always?: boolean;
+}
+
+export interface ObjectType {
+    description: string;
+    properties: Record<string, InputProperty>;
+}
+
+export interface ResourceDefinition {
+    token: string;
+    description: string;
+    /** Inputs; each is also an output of the same name. */
+    inputs: Record<string, InputProperty>;
+    /** Outputs beyond the inputs. */
+    outputs: Record<string, OutputProperty>;
+}
+
+export interface ConfigVariable extends Property {
+    /** Where the value goes: which backend's connection and which of its settings. */
+    backend: "internetx" | "ispmanager";
+    setting: string;
+}

@@ -1,0 +1,200 @@
+import { defaultRenewBeforeDays } from "../../resources/certificate/inputs";
+import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../../resources/wait/policy";
+import { InputProperty, OutputProperty, ResourceDefinition } from "./model";
+
+/**
+ * The resources of the `sslmanager` package: the single place their inputs and outputs are written (with
+ * descriptions and secrets). schema.json is generated from this (scripts/schema.ts), and the provider marks secret
+ * outputs from it. The validation rules stay in the lifecycle's zod schemas; a test keeps the property names of the
+ * two in step.
+ */
+const waitInputs: Record<string, InputProperty> = {
+    waitTimeoutSeconds: {
+        type: "number",
+        default: defaultWaitTimeoutSeconds,
+        description: `How long \`pulumi up\` waits for issuance (default ${defaultWaitTimeoutSeconds}); an unfinished order stays recorded and the next \`pulumi up\` resumes the wait.`,
+    },
+    pollIntervalSeconds: {
+        type: "number",
+        default: defaultPollIntervalSeconds,
+        description: `First interval between status checks, backing off (default ${defaultPollIntervalSeconds}).`,
+    },
+};
+
+const internetxWaitInputs: Record<string, InputProperty> = {
+    renewBeforeDays: {
+        type: "integer",
+        default: defaultRenewBeforeDays,
+        description: `Renew when fewer days of validity than this remain (default ${defaultRenewBeforeDays}): the next \`pulumi up\` after that renews in place.`,
+    },
+    ...waitInputs,
+    waitStrategy: {
+        type: "string",
+        values: ["job", "notifications"],
+        default: "job",
+        description: "How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm).",
+    },
+};
+
+const issuedOutputs: Record<string, OutputProperty> = {
+    certificatePem: { type: "string", description: "The issued leaf certificate (PEM)." },
+    chainPem: { type: "string", description: "The intermediate certificates, the one that signed the leaf first (PEM)." },
+    rootPem: { type: "string", description: "The root certificate (PEM), when the CA names one." },
+    fullChainPem: { type: "string", description: "Leaf followed by the intermediates: what a web server is configured with." },
+    serialNumber: { type: "string", description: "Serial number of the issued leaf (hex)." },
+    notBefore: { type: "string", description: "Start of validity (ISO 8601)." },
+    notAfter: { type: "string", description: "End of validity (ISO 8601)." },
+    fingerprintSha256: { type: "string", description: "SHA-256 fingerprint of the issued leaf (hex)." },
+};
+
+const contactId: InputProperty = { type: "string", required: true, description: "The id of an SslContact (its `contactId`)." };
+
+export const sslContact: ResourceDefinition = {
+    token: "sslmanager:internetx:SslContact",
+    description: "An SSL contact at InterNetX (SslContact, ContactCreate): the administrative or technical contact of certificate orders.",
+    inputs: {
+        firstName: { type: "string", required: true, description: "First name, at most 64 characters." },
+        lastName: { type: "string", required: true, description: "Last name, at most 64 characters." },
+        email: { type: "string", required: true, description: "E-mail address." },
+        phone: { type: "string", required: true, description: "Phone number in international format, e.g. +49-941-1234560." },
+        fax: { type: "string", description: "Fax number in international format." },
+        title: { type: "string", description: "Title, at most 64 characters." },
+        organization: { type: "string", required: true, description: "Organization, at most 128 characters." },
+        address: { type: { array: "string" }, required: true, description: "Street address, one to three lines." },
+        postalCode: { type: "string", required: true, description: "Postal code." },
+        city: { type: "string", required: true, description: "City." },
+        country: { type: "string", required: true, description: "ISO 3166-1 alpha-2 country code, e.g. DE." },
+        state: { type: "string", description: "State or region." },
+    },
+    outputs: {
+        contactId: { type: "string", always: true, description: "The contact's id at InterNetX (also the resource id)." },
+    },
+};
+
+export const domainValidation: ResourceDefinition = {
+    token: "sslmanager:internetx:DomainValidation",
+    description:
+        "The validation data of an order before it is placed (CertificatePrepareOrder): publish `dnsRecord` with any DNS provider (or serve `fileValidation` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.",
+    inputs: {
+        csr: { type: "string", required: true, replaces: true, description: "The PEM CSR the certificate will be ordered with." },
+        product: { type: "string", required: true, replaces: true, description: "InterNetX product code, e.g. QUICKSSLPREMIUM." },
+        method: { type: "string", values: ["DNS", "FILE"], description: "Which prepared validation `authentication` carries: DNS (default) or FILE." },
+    },
+    outputs: {
+        name: { type: "string", always: true, description: "The common name of the CSR." },
+        dnsRecord: { type: { object: "sslmanager:internetx:DnsRecord" }, description: "The TXT record the CA checks." },
+        fileValidation: { type: { object: "sslmanager:internetx:FileValidation" }, description: "The file the CA fetches." },
+        approverEmails: { type: { array: "string" }, always: true, description: "The addresses EMAIL validation may use." },
+        authentication: { type: { object: "sslmanager:internetx:Validation" }, always: true, description: "What Certificate's `validation` accepts." },
+    },
+};
+
+export const certificate: ResourceDefinition = {
+    token: "sslmanager:internetx:Certificate",
+    description:
+        "A CA-issued SSL/TLS certificate through InterNetX SSL Manager. Changing names, SANs, CSR, key or contacts reissues it (same resource, no new order); a due renewal renews it; `pulumi destroy` cancels it. Import an existing certificate with `pulumi import sslmanager:internetx:Certificate <name> <certificate id>`.",
+    inputs: {
+        name: { type: "string", description: "Common name; defaults to the CSR's CN (required with `privateKey`)." },
+        product: { type: "string", required: true, replaces: true, description: "InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate." },
+        lifetimeMonths: { type: "integer", required: true, replaces: true, description: "Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate." },
+        software: { type: "string", values: ["APACHESSL", "IIS5", "NGINX", "OTHER"], default: "APACHESSL", description: "The server software: APACHESSL (default), IIS5, NGINX or OTHER." },
+        adminContactId: contactId,
+        technicalContactId: contactId,
+        csr: { type: "string", description: "Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR." },
+        privateKey: { type: { object: "sslmanager:internetx:PrivateKey" }, description: "Have the provider generate the key and CSR (then `privateKeyPem` is set, secret)." },
+        subjectAlternativeNames: { type: { array: "string" }, description: "Additional DNS names; changing them reissues the certificate." },
+        subject: { type: { object: "sslmanager:internetx:Subject" }, description: "Subject fields of the generated CSR." },
+        validation: { type: { object: "sslmanager:internetx:Validation" }, description: "How the CA validates the domain (default: DNS, provisioned by InterNetX)." },
+        ...internetxWaitInputs,
+    },
+    outputs: {
+        certificateId: { type: "string", always: true, description: "The certificate's id at InterNetX (also the resource id)." },
+        orderId: { type: "string", description: "The order's id at InterNetX." },
+        jobId: { type: "string", description: "The job of the last order, reissue or renewal." },
+        status: { type: "string", always: true, description: "ISSUED, or PENDING while an order waits to be resumed by the next `pulumi up`." },
+        ...issuedOutputs,
+        csrPem: { type: "string", description: "The CSR the certificate was ordered with." },
+        privateKeyPem: { type: "string", secret: true, description: "The generated private key (PEM), only when the provider generated it." },
+        requestedSubjectAlternativeNames: { type: { array: "string" }, description: "The `subjectAlternativeNames` input as given." },
+        dnsValidationRecord: { type: { object: "sslmanager:internetx:DnsRecord" }, description: "The TXT record of DNS validation, when InterNetX names one." },
+    },
+};
+
+export const smimeCertificate: ResourceDefinition = {
+    token: "sslmanager:internetx:SmimeCertificate",
+    description: "An S/MIME certificate (InterNetX certificate type MAIL) for signing and encrypting mail.",
+    inputs: {
+        email: { type: "string", required: true, replaces: true, description: "The mailbox the certificate is for." },
+        product: { type: "string", required: true, replaces: true, description: "InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate." },
+        lifetimeMonths: { type: "integer", required: true, replaces: true, description: "Term in months. Changing it orders a new certificate." },
+        adminContactId: contactId,
+        firstName: { type: "string", required: true, description: "The holder's first name." },
+        lastName: { type: "string", required: true, description: "The holder's last name." },
+        organizationUnit: { type: "string", description: "Organizational unit." },
+        approverEmail: { type: "string", description: "Where the CA sends the approval (defaults to `email`)." },
+        downloadPassword: { type: "string", required: true, secret: true, description: "The CA protects the download with it; also protects `pkcs12Base64`. 8 to 64 characters." },
+        csr: { type: "string", description: "Your own CSR (PEM); or `privateKey`; neither: the CA makes the key." },
+        privateKey: { type: { object: "sslmanager:internetx:SmimePrivateKey" }, description: "Have the provider generate an RSA key and CSR." },
+        ...internetxWaitInputs,
+    },
+    outputs: {
+        certificateId: { type: "string", always: true, description: "The certificate's id at InterNetX (also the resource id)." },
+        orderId: { type: "string", description: "The order's id at InterNetX." },
+        jobId: { type: "string", description: "The job of the last order, reissue or renewal." },
+        status: { type: "string", always: true, description: "ISSUED, or PENDING while an order waits to be resumed." },
+        ...issuedOutputs,
+        emailAddresses: { type: { array: "string" }, description: "The mailboxes the issued certificate carries." },
+        csrPem: { type: "string", description: "The CSR the certificate was ordered with." },
+        privateKeyPem: { type: "string", secret: true, description: "The generated private key (PEM), only when the provider generated it." },
+        pkcs12Base64: { type: "string", secret: true, description: "PKCS#12 (key, leaf, chain) protected by `downloadPassword`, base64; only when the key was generated here." },
+    },
+};
+
+const ispmanagerContact = (role: string): InputProperty => ({ type: { object: "sslmanager:ispmanager:Contact" }, required: true, description: `The ${role} contact of the order.` });
+
+export const ispmanagerCertificate: ResourceDefinition = {
+    token: "sslmanager:ispmanager:Certificate",
+    description:
+        "A commercial SSL certificate ordered through ispmanager's BILLmanager. Changing the CSR or the additional domains reissues it (same resource); `pulumi destroy` deletes it. Import an existing one with `pulumi import sslmanager:ispmanager:Certificate <name> <certificate id>`.",
+    inputs: {
+        domain: { type: "string", required: true, replaces: true, description: "The main domain (CN). Changing it orders a new certificate." },
+        altNames: { type: { array: "string" }, description: "Additional domains; changing them reissues the certificate." },
+        pricelist: { type: "string", required: true, replaces: true, description: "The billing system's tariff id. Changing it orders a new certificate." },
+        periodMonths: { type: "integer", required: true, replaces: true, description: "12 or 24. Changing it orders a new certificate." },
+        altNameAddon: { type: "string", description: "The add-on code counting additional domains; required with `altNames`." },
+        country: { type: "string", required: true, description: "The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code." },
+        region: { type: "string", required: true, description: "Region of the organization." },
+        city: { type: "string", required: true, description: "City of the organization." },
+        organization: { type: "string", required: true, description: "Organization." },
+        organizationUnit: { type: "string", description: "Organizational unit." },
+        email: { type: "string", description: "E-mail address of the generated CSR." },
+        adminContact: ispmanagerContact("administrative"),
+        technicalContact: ispmanagerContact("technical"),
+        approverEmails: { type: { map: "string" }, description: "Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@." },
+        validationMethod: { type: "string", values: ["DNS", "EMAIL", "FILE", "CNAME"], default: "DNS", description: "DNS (TXT, default), EMAIL, FILE or CNAME." },
+        csr: { type: "string", description: "Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret)." },
+        waitForIssuance: { type: "boolean", default: true, description: "false: return at once with the validation data (status PENDING); the next `pulumi up` waits for the certificate." },
+        ...waitInputs,
+    },
+    outputs: {
+        orderId: { type: "string", always: true, description: "The billing system's certificate id (also the resource id)." },
+        status: { type: "string", always: true, description: "ISSUED, or PENDING while an order or reissue waits to be resumed." },
+        certificatePem: issuedOutputs.certificatePem,
+        chainPem: issuedOutputs.chainPem,
+        fullChainPem: issuedOutputs.fullChainPem,
+        serialNumber: issuedOutputs.serialNumber,
+        notBefore: issuedOutputs.notBefore,
+        notAfter: issuedOutputs.notAfter,
+        fingerprintSha256: issuedOutputs.fingerprintSha256,
+        csrPem: { type: "string", description: "The CSR of the certificate." },
+        privateKeyPem: { type: "string", secret: true, description: "The key the billing system generated (PEM), only without your own CSR." },
+        previousSerialNumber: { type: "string", description: "While a reissue is pending: the serial number of the certificate it replaces." },
+        issuedDomains: { type: { array: "string" }, description: "The DNS names the issued certificate carries." },
+        dnsValidationRecord: { type: { object: "sslmanager:ispmanager:ValidationRecord" }, description: "The TXT record of the main domain." },
+        dnsValidationRecords: { type: { array: { object: "sslmanager:ispmanager:ValidationRecord" } }, description: "One TXT record per domain, the main domain first." },
+        fileValidation: { type: { object: "sslmanager:ispmanager:FileValidation" }, description: "The validation file, with method FILE." },
+        cnameValidation: { type: { object: "sslmanager:ispmanager:CnameValidation" }, description: "The CNAME record, with method CNAME." },
+    },
+};
+
+export const resources: ResourceDefinition[] = [sslContact, domainValidation, certificate, smimeCertificate, ispmanagerCertificate];
