@@ -1,10 +1,8 @@
 import type { CheckFailure } from "../resources/check";
 import { configureFromStack, ConnectionArgs, resetStackConfig } from "../resources/connection";
-import { checkCertificateInputs } from "../resources/certificate/check";
 import { CertificateInputs } from "../resources/certificate/inputs";
 import { CertificateProperties, createCertificate, decideFromProperties, deleteCertificate, readCertificate, updateCertificate } from "../resources/certificate/lifecycle";
 import { createDomainValidation, DomainValidationInputs } from "../resources/domainValidation/lifecycle";
-import { checkIspmanagerCertificateInputs } from "../resources/ispmanager/check";
 import { configureIspmanagerFromStack, IspmanagerConnectionArgs, resetIspmanagerStackConfig } from "../resources/ispmanager/connection";
 import { IspmanagerCertificateInputs } from "../resources/ispmanager/inputs";
 import {
@@ -18,12 +16,15 @@ import {
 import { ResourceInitializationError } from "../resources/initializationError";
 import { ProgressLog } from "../resources/log";
 import { SmimeInputs } from "../resources/smime/inputs";
-import { checkSmimeInputs, createSmime, decideSmimeChange, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
+import { createSmime, decideSmimeChange, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
 import { createSslContact, deleteSslContact, readSslContact, SslContactProperties, updateSslContact } from "../resources/sslContact/lifecycle";
 import { SslContactInputs } from "../resources/sslContact/inputs";
 import { Clock } from "../resources/wait/clock";
+import * as dynamicCertificate from "../dynamic/certificate";
 import * as dynamicDomainValidation from "../dynamic/domainValidation";
-import { checkWhenKnown, diffResult } from "../dynamic/results";
+import * as dynamicIspmanagerCertificate from "../dynamic/ispmanagerCertificate";
+import { diffResult } from "../dynamic/results";
+import * as dynamicSmime from "../dynamic/smime";
 import * as dynamicSslContact from "../dynamic/sslContact";
 
 /**
@@ -147,7 +148,7 @@ async function importedState(inputs: Properties, check: (news: Properties) => Pr
 }
 
 const certificate: ResourceOperations = {
-    check: (news) => checkWhenKnown(news, checkCertificateInputs),
+    check: (news) => dynamicCertificate.check({}, news),
     diff: async (_id, olds, news, now) => diffResult(decideFromProperties(olds, news, now)),
     create: async (inputs, context) => {
         const result = await recordingPending(() => createCertificate(withConnection<CertificateInputs>(inputs, context.connections.internetx), lifecycleContext(context)));
@@ -161,7 +162,10 @@ const certificate: ResourceOperations = {
                 () => readCertificate(id, undefined),
             );
             if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
-            const inputs = withoutLifecycleKeys(await importedState(withoutLifecycleKeys(imported.inputs), certificate.check));
+            // The names the certificate carries are recorded as its subjectAlternativeNames: they are inputs too.
+            const names = imported.props.subjectAlternativeNames;
+            const read = withoutLifecycleKeys({ ...imported.inputs, ...(names === undefined ? {} : { subjectAlternativeNames: names }) });
+            const inputs = withoutLifecycleKeys(await importedState(read, certificate.check));
             return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
         }
         const read = await readCertificate(id, withConnection<CertificateProperties>(props!, context.connections.internetx));
@@ -176,7 +180,7 @@ const certificate: ResourceOperations = {
 };
 
 const smimeCertificate: ResourceOperations = {
-    check: (news) => checkWhenKnown(news, checkSmimeInputs),
+    check: (news) => dynamicSmime.check({}, news),
     diff: async (_id, olds, news, now) => diffResult(decideSmimeChange(olds, news, now)),
     create: async (inputs, context) => {
         const result = await recordingPending(() => createSmime(withConnection<SmimeInputs>(inputs, context.connections.internetx), lifecycleContext(context)));
@@ -247,7 +251,7 @@ const domainValidation: ResourceOperations = {
 };
 
 const ispmanagerCertificate: ResourceOperations = {
-    check: (news) => checkWhenKnown(news, checkIspmanagerCertificateInputs),
+    check: (news) => dynamicIspmanagerCertificate.check({}, news),
     diff: async (_id, olds, news) => diffResult(decideFromIspmanagerProperties(olds, news)),
     create: async (inputs, context) => {
         const result = await recordingPending(() => createIspmanagerCertificate(withConnection<IspmanagerCertificateInputs>(inputs, context.connections.ispmanager), lifecycleContext(context)));

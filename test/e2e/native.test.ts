@@ -79,7 +79,7 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         const first = await program.outputs();
         const [leafPem, ...intermediates] = splitPemBlocks(String(first.fullChainPem));
         expect((await verifyChain(leafPem, intermediates, String(first.rootPem))).valid).to.equal(true);
-        expect(first.subjectAlternativeNames).to.have.members(["www.example.com", "example.com"]);
+        expect(first.issuedNames).to.have.members(["www.example.com", "example.com"]);
         let after = await admin.state();
         expect([after.orders - before.orders, after.reissues - before.reissues, after.contacts - before.contacts]).to.deep.equal([2, 0, 1]);
 

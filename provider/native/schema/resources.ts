@@ -115,7 +115,8 @@ export const certificate: ResourceDefinition = {
         ...issuedOutputs,
         csrPem: { type: "string", description: "The CSR the certificate was ordered with." },
         privateKeyPem: { type: "string", secret: true, description: "The generated private key (PEM), only when the provider generated it." },
-        requestedSubjectAlternativeNames: { type: { array: "string" }, description: "The `subjectAlternativeNames` input as given." },
+        issuedNames: { type: { array: "string" }, description: "The DNS names the issued certificate carries, the common name included." },
+        requestedSubjectAlternativeNames: { type: { array: "string" }, description: "The `subjectAlternativeNames` input as given (also recorded under this name for state of version 0.1.0)." },
         dnsValidationRecord: { type: { object: "sslmanager:internetx:DnsRecord" }, description: "The TXT record of DNS validation, when InterNetX names one." },
     },
 };

@@ -71,6 +71,12 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> FullChainPem { get; private set; } = null!;
 
         /// <summary>
+        /// The DNS names the issued certificate carries, the common name included.
+        /// </summary>
+        [Output("issuedNames")]
+        public Output<ImmutableArray<string>> IssuedNames { get; private set; } = null!;
+
+        /// <summary>
         /// The job of the last order, reissue or renewal.
         /// </summary>
         [Output("jobId")]
@@ -137,7 +143,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<int?> RenewBeforeDays { get; private set; } = null!;
 
         /// <summary>
-        /// The `subjectAlternativeNames` input as given.
+        /// The `subjectAlternativeNames` input as given (also recorded under this name for state of version 0.1.0).
         /// </summary>
         [Output("requestedSubjectAlternativeNames")]
         public Output<ImmutableArray<string>> RequestedSubjectAlternativeNames { get; private set; } = null!;

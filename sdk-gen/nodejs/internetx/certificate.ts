@@ -73,6 +73,10 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly fullChainPem: pulumi.Output<string | undefined>;
     /**
+     * The DNS names the issued certificate carries, the common name included.
+     */
+    declare public /*out*/ readonly issuedNames: pulumi.Output<string[] | undefined>;
+    /**
      * The job of the last order, reissue or renewal.
      */
     declare public /*out*/ readonly jobId: pulumi.Output<string | undefined>;
@@ -117,7 +121,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public readonly renewBeforeDays: pulumi.Output<number | undefined>;
     /**
-     * The `subjectAlternativeNames` input as given.
+     * The `subjectAlternativeNames` input as given (also recorded under this name for state of version 0.1.0).
      */
     declare public /*out*/ readonly requestedSubjectAlternativeNames: pulumi.Output<string[] | undefined>;
     /**
@@ -206,6 +210,7 @@ export class Certificate extends pulumi.CustomResource {
             resourceInputs["dnsValidationRecord"] = undefined /*out*/;
             resourceInputs["fingerprintSha256"] = undefined /*out*/;
             resourceInputs["fullChainPem"] = undefined /*out*/;
+            resourceInputs["issuedNames"] = undefined /*out*/;
             resourceInputs["jobId"] = undefined /*out*/;
             resourceInputs["notAfter"] = undefined /*out*/;
             resourceInputs["notBefore"] = undefined /*out*/;
@@ -225,6 +230,7 @@ export class Certificate extends pulumi.CustomResource {
             resourceInputs["dnsValidationRecord"] = undefined /*out*/;
             resourceInputs["fingerprintSha256"] = undefined /*out*/;
             resourceInputs["fullChainPem"] = undefined /*out*/;
+            resourceInputs["issuedNames"] = undefined /*out*/;
             resourceInputs["jobId"] = undefined /*out*/;
             resourceInputs["lifetimeMonths"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;

@@ -34,6 +34,8 @@ type Certificate struct {
 	FingerprintSha256 pulumi.StringPtrOutput `pulumi:"fingerprintSha256"`
 	// Leaf followed by the intermediates: what a web server is configured with.
 	FullChainPem pulumi.StringPtrOutput `pulumi:"fullChainPem"`
+	// The DNS names the issued certificate carries, the common name included.
+	IssuedNames pulumi.StringArrayOutput `pulumi:"issuedNames"`
 	// The job of the last order, reissue or renewal.
 	JobId pulumi.StringPtrOutput `pulumi:"jobId"`
 	// Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate.
@@ -56,7 +58,7 @@ type Certificate struct {
 	Product pulumi.StringOutput `pulumi:"product"`
 	// Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
 	RenewBeforeDays pulumi.IntPtrOutput `pulumi:"renewBeforeDays"`
-	// The `subjectAlternativeNames` input as given.
+	// The `subjectAlternativeNames` input as given (also recorded under this name for state of version 0.1.0).
 	RequestedSubjectAlternativeNames pulumi.StringArrayOutput `pulumi:"requestedSubjectAlternativeNames"`
 	// The root certificate (PEM), when the CA names one.
 	RootPem pulumi.StringPtrOutput `pulumi:"rootPem"`
@@ -289,6 +291,11 @@ func (o CertificateOutput) FullChainPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.FullChainPem }).(pulumi.StringPtrOutput)
 }
 
+// The DNS names the issued certificate carries, the common name included.
+func (o CertificateOutput) IssuedNames() pulumi.StringArrayOutput {
+	return o.ApplyT(func(v *Certificate) pulumi.StringArrayOutput { return v.IssuedNames }).(pulumi.StringArrayOutput)
+}
+
 // The job of the last order, reissue or renewal.
 func (o CertificateOutput) JobId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.JobId }).(pulumi.StringPtrOutput)
@@ -344,7 +351,7 @@ func (o CertificateOutput) RenewBeforeDays() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.IntPtrOutput { return v.RenewBeforeDays }).(pulumi.IntPtrOutput)
 }
 
-// The `subjectAlternativeNames` input as given.
+// The `subjectAlternativeNames` input as given (also recorded under this name for state of version 0.1.0).
 func (o CertificateOutput) RequestedSubjectAlternativeNames() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringArrayOutput { return v.RequestedSubjectAlternativeNames }).(pulumi.StringArrayOutput)
 }

@@ -384,6 +384,7 @@ class Certificate(pulumi.CustomResource):
             __props__.__dict__["dns_validation_record"] = None
             __props__.__dict__["fingerprint_sha256"] = None
             __props__.__dict__["full_chain_pem"] = None
+            __props__.__dict__["issued_names"] = None
             __props__.__dict__["job_id"] = None
             __props__.__dict__["not_after"] = None
             __props__.__dict__["not_before"] = None
@@ -428,6 +429,7 @@ class Certificate(pulumi.CustomResource):
         __props__.__dict__["dns_validation_record"] = None
         __props__.__dict__["fingerprint_sha256"] = None
         __props__.__dict__["full_chain_pem"] = None
+        __props__.__dict__["issued_names"] = None
         __props__.__dict__["job_id"] = None
         __props__.__dict__["lifetime_months"] = None
         __props__.__dict__["name"] = None
@@ -525,6 +527,14 @@ class Certificate(pulumi.CustomResource):
         return pulumi.get(self, "full_chain_pem")
 
     @_builtins.property
+    @pulumi.getter(name="issuedNames")
+    def issued_names(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
+        """
+        The DNS names the issued certificate carries, the common name included.
+        """
+        return pulumi.get(self, "issued_names")
+
+    @_builtins.property
     @pulumi.getter(name="jobId")
     def job_id(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
@@ -616,7 +626,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="requestedSubjectAlternativeNames")
     def requested_subject_alternative_names(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
-        The `subjectAlternativeNames` input as given.
+        The `subjectAlternativeNames` input as given (also recorded under this name for state of version 0.1.0).
         """
         return pulumi.get(self, "requested_subject_alternative_names")
 
