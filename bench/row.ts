@@ -1,0 +1,23 @@
+/** One row of bench/results/results.json. */
+export interface ResultRow {
+    /** "pulumi-sslmanager", "js-domainrobot-sdk" or "pulumi up (real CLI)". */
+    flow: string;
+    n: number;
+    /** Ours: the wait strategy (job, notifications); the SDK: sequential or concurrent flows. */
+    strategy: string;
+    protocol: "json" | "xml";
+    wallSeconds: number;
+    /** N + T: three requests per certificate (prepare, create, one read) at three per second, plus the issuance time. */
+    boundSeconds: number;
+    requestsPerCertificate: number;
+    /** Requests sent by a preview of the unchanged stack; null where the flow has no preview. */
+    previewRequests: number | null;
+    /** Peak resident set of the client's own process (the provider, or the SDK's process). */
+    peakRssMb: number;
+}
+
+/** What the markdown table shows beside the row. */
+export interface MeasuredRow extends ResultRow {
+    requestsByTask: Record<string, number>;
+    refused: number;
+}
