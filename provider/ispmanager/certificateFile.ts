@@ -31,13 +31,19 @@ function certificatesInText(text: string): x509.X509Certificate[] {
     return found;
 }
 
+/** The certificates of one file: PEM text (`.crt`, PEM `.p7b`, plain downloads) or a DER PKCS#7 `.p7b`. */
+function certificatesInEntry(name: string, data: Buffer): x509.X509Certificate[] {
+    const pem = data.toString("utf8");
+    if (name.toLowerCase().endsWith(".p7b") && !pem.includes("-----BEGIN")) return [...new x509.X509Certificates(new Uint8Array(data))];
+    return certificatesInText(pem);
+}
+
 /** Every certificate of the file, each once (the `.crt` files repeat what the `.p7b` holds). */
 export function certificatesInFile(bytes: Buffer): x509.X509Certificate[] {
-    const texts = isZip(bytes) ? readZip(bytes).map((entry) => (entry.name.toLowerCase().endsWith(".p7b") && !entry.data.toString("latin1").includes("-----BEGIN") ? entry.data : entry.data.toString("utf8"))) : [bytes.toString("utf8")];
+    const entries = isZip(bytes) ? readZip(bytes) : [{ name: "certificate.crt", data: bytes }];
     const unique = new Map<string, x509.X509Certificate>();
-    for (const text of texts) {
-        const certificates = typeof text === "string" ? certificatesInText(text) : [...new x509.X509Certificates(new Uint8Array(text))];
-        for (const certificate of certificates) unique.set(Buffer.from(certificate.rawData).toString("base64"), certificate);
+    for (const entry of entries) {
+        for (const certificate of certificatesInEntry(entry.name, entry.data)) unique.set(Buffer.from(certificate.rawData).toString("base64"), certificate);
     }
     return [...unique.values()];
 }

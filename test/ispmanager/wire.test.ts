@@ -7,6 +7,7 @@ import { certificateRowSchema, issuanceOf } from "../../provider/ispmanager/sche
 import { readZip, ZipFormatError } from "../../provider/ispmanager/zip";
 import { checkIspmanagerCertificateInputs } from "../../provider/resources/ispmanager/check";
 import { generateKeyAndCsr, parseCertificate } from "../../provider/x509";
+import { x509 } from "../../provider/x509/crypto";
 import { randomSerialNumber, TestCertificateAuthority } from "../../simulator/ca";
 import { RunningIspmanagerSimulator, startIspmanagerSimulator } from "../../simulator/ispmanager";
 import { certificateZip } from "../../simulator/ispmanager/certificateFile";
@@ -125,9 +126,11 @@ describe("BILLmanager certificate files: zip or PEM, leaf and chain by signature
         expect(await readCertificateFile(zip)).to.deep.equal(withCsr);
     });
 
-    it("reads a zip that holds only the .p7b, and plain PEM in any order", async () => {
+    it("reads a zip that holds only the .p7b (PEM or DER), and plain PEM in any order", async () => {
         const p7bOnly = writeZip([readZip(certificateZip("x", leafPem, ca.intermediatePem, ca.rootPem))[0]]);
         expect(await readCertificateFile(p7bOnly, csrPem)).to.deep.equal({ certificatePem: leafPem, intermediatePems: [ca.intermediatePem] });
+        const der = Buffer.from(new x509.X509Certificates([ca.rootPem, leafPem, ca.intermediatePem].map((pem) => new x509.X509Certificate(pem))).export("raw"));
+        expect(await readCertificateFile(writeZip([{ name: "zip_example_com.p7b", data: der }]), csrPem)).to.deep.equal({ certificatePem: leafPem, intermediatePems: [ca.intermediatePem] });
         const shuffled = Buffer.from(`${ca.intermediatePem}${ca.rootPem}${leafPem}`);
         expect(await readCertificateFile(shuffled)).to.deep.equal({ certificatePem: leafPem, intermediatePems: [ca.intermediatePem] });
         expect(await readCertificateFile(Buffer.from(leafPem), csrPem)).to.deep.equal({ certificatePem: leafPem, intermediatePems: [] });
