@@ -1,5 +1,5 @@
-import { RateLimiter, sharedRateLimiter } from "../internetx/rateLimiter";
 import { decideRetry, defaultRetryPolicy, RetryPolicy } from "../internetx/retry";
+import { MachineRateLimiter, machineRateLimiter } from "../shared/transport/machineRateLimiter";
 import { CertificateFunctions } from "./certificate";
 import { ClientOptions, resolveClientOptions, ResolvedClientOptions } from "./config";
 import { BillDocument } from "./document";
@@ -17,7 +17,7 @@ export type Answer<T> = { answered: T; recoveredId?: undefined } | { answered?: 
 
 /** Sends functions through the transport with rate limiting and the retry policy shared with the InterNetX client. */
 export class FunctionRunner {
-    private readonly limiter: RateLimiter;
+    private readonly limiter: MachineRateLimiter;
     private readonly policy: RetryPolicy;
 
     constructor(
@@ -25,7 +25,9 @@ export class FunctionRunner {
         private readonly options: ResolvedClientOptions,
         private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     ) {
-        this.limiter = sharedRateLimiter(["ispmanager", options.url, options.user].join("|"), options.requestsPerSecond);
+        // One pace per billing host for every provider process of this user on the machine (machineRateLimiter.ts):
+        // BILLmanager publishes no limit, so concurrent stacks on one runner share the conservative default.
+        this.limiter = machineRateLimiter(options.url, options.requestsPerSecond, options.logger);
         this.policy = { ...defaultRetryPolicy, maxAttempts: options.maxAttempts ?? defaultRetryPolicy.maxAttempts };
     }
 

@@ -6,8 +6,8 @@ export const defaultBillmanagerUrl = "https://api-eu.ispmanager.com/billmgr";
 export const defaultTimeoutMs = 30_000;
 /**
  * BILLmanager publishes no request rate limit (neither the API guide nor the reselling pages name one), so the client
- * paces itself: this many requests per second per account and endpoint in one process, shared by every client
- * (`sharedRateLimiter`). Conservative on purpose — the pace InterNetX documents for its gateway — and configurable
+ * paces itself: this many requests per second to the billing host, shared by every client of every provider process
+ * of the user on the machine (`machineRateLimiter`). Conservative on purpose — the pace InterNetX documents for its gateway — and configurable
  * with `requestsPerSecond` or `ISPMANAGER_REQUESTS_PER_SECOND`.
  */
 export const defaultRequestsPerSecond = 3;
