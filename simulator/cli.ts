@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { startSimulator } from "./internetx";
 import { startIspmanagerSimulator } from "./ispmanager";
 

@@ -1,4 +1,4 @@
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { basename, join } from "node:path";
 
@@ -10,6 +10,21 @@ export interface CommandResult {
     stderr: string;
 }
 
+/** What keeps the CLI local and off the network: file backend and home under `directory`, passphrase secrets, no update checks. */
+export function localPulumiEnvironment(directory: string, path: string): Record<string, string> {
+    return {
+        PATH: `${path}:${process.env.PATH}`,
+        PULUMI_HOME: join(directory, "home"),
+        PULUMI_BACKEND_URL: `file://${join(directory, "state")}`,
+        PULUMI_CONFIG_PASSPHRASE: "pulumi-sslmanager-local",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+        PULUMI_SKIP_CONFIRMATIONS: "true",
+        NO_COLOR: "1",
+    };
+}
+
 /** The PATH entries of a usable Pulumi CLI (scripts/pulumi-cli/setup.sh builds it on first use). */
 export function pulumiPath(): string {
     const output = execFileSync("bash", [join(repositoryRoot, "scripts", "pulumi-cli", "setup.sh")], { stdio: ["ignore", "pipe", "inherit"] }).toString().trim();
@@ -19,7 +34,8 @@ export function pulumiPath(): string {
 /**
  * A Pulumi program directory with a local file backend: one of examples/ (by name) or another program directory of
  * this repository (by its path, e.g. test/e2e/programs/first-hour) copied in, its node_modules linking this checkout
- * (the package itself as `pulumi-sslmanager`), and the environment that keeps the CLI off the network.
+ * (the package itself as `pulumi-sslmanager`), and the environment that keeps the CLI off the network. "." is the
+ * repository root's own project, run in place (the state still goes to `directory`).
  */
 export class PulumiWorkspace {
     readonly programDirectory: string;
@@ -30,33 +46,28 @@ export class PulumiWorkspace {
         example: string,
         path: string,
         extraEnvironment: Record<string, string> = {},
+        /** false: keep the state already in `directory` (for a later command on the same stack). */
+        fresh = true,
     ) {
-        rmSync(directory, { recursive: true, force: true });
-        const source = example.includes("/") ? join(repositoryRoot, example) : join(repositoryRoot, "examples", example);
-        this.programDirectory = join(directory, basename(example));
+        if (fresh) rmSync(directory, { recursive: true, force: true });
         mkdirSync(join(directory, "state"), { recursive: true });
         mkdirSync(join(directory, "home"), { recursive: true });
-        cpSync(source, this.programDirectory, { recursive: true });
-        const modules = join(this.programDirectory, "node_modules");
-        mkdirSync(modules, { recursive: true });
-        for (const entry of readdirSync(join(repositoryRoot, "node_modules"))) {
-            if (entry.startsWith(".")) continue;
-            symlinkSync(join(repositoryRoot, "node_modules", entry), join(modules, entry));
+        if (example === ".") {
+            // The repository root is a Pulumi project itself (Pulumi.yaml, the quickstart): run it in place.
+            this.programDirectory = repositoryRoot;
+        } else {
+            const source = example.includes("/") ? join(repositoryRoot, example) : join(repositoryRoot, "examples", example);
+            this.programDirectory = join(directory, basename(example));
+            cpSync(source, this.programDirectory, { recursive: true });
+            const modules = join(this.programDirectory, "node_modules");
+            mkdirSync(modules, { recursive: true });
+            for (const entry of readdirSync(join(repositoryRoot, "node_modules"))) {
+                if (entry.startsWith(".") || entry === "pulumi-sslmanager") continue;
+                symlinkSync(join(repositoryRoot, "node_modules", entry), join(modules, entry));
+            }
+            symlinkSync(repositoryRoot, join(modules, "pulumi-sslmanager"));
         }
-        symlinkSync(repositoryRoot, join(modules, "pulumi-sslmanager"));
-        this.environment = {
-            ...(process.env as Record<string, string>),
-            PATH: `${path}:${process.env.PATH}`,
-            PULUMI_HOME: join(directory, "home"),
-            PULUMI_BACKEND_URL: `file://${join(directory, "state")}`,
-            PULUMI_CONFIG_PASSPHRASE: "pulumi-sslmanager-local",
-            PULUMI_SKIP_UPDATE_CHECK: "true",
-            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-            PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-            PULUMI_SKIP_CONFIRMATIONS: "true",
-            NO_COLOR: "1",
-            ...extraEnvironment,
-        };
+        this.environment = { ...(process.env as Record<string, string>), ...localPulumiEnvironment(directory, path), ...extraEnvironment };
     }
 
     /** Runs `pulumi <args>` in the program directory. */
@@ -93,6 +104,13 @@ export class PulumiWorkspace {
         await this.must(["config", "set", "internetx:context", simulator.context]);
         await this.must(["config", "set", "internetx:protocol", protocol]);
         await this.must(["config", "set", "--secret", "internetx:password", simulator.password]);
+    }
+
+    /** `pulumi stack export | pulumi-sslmanager-renewal-check`, as the scheduled renewal recipe runs it. */
+    async renewalCheck(): Promise<{ status: number | null; stdout: string; stderr: string }> {
+        const exported = (await this.must(["stack", "export"])).stdout;
+        const result = spawnSync(process.execPath, [join(repositoryRoot, "bin", "provider", "renewal", "cli.js")], { input: exported, encoding: "utf8" });
+        return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     }
 
     async outputs(): Promise<Record<string, unknown>> {

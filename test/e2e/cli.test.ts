@@ -209,6 +209,9 @@ describe("the Pulumi CLI end to end against the simulator", function () {
 
             const preview = await renewal.must(["preview"]);
             expect(preview.stdout).to.match(/~ 1 to update/);
+            // The scheduled pipeline's check on the real export: due now, so it fails until pulumi up renews.
+            const due = await renewal.renewalCheck();
+            expect([due.status, due.stdout]).to.deep.equal([1, `RENEWAL OVERDUE  www.example.com  not after ${first.notAfter}, renewal due 45 days before\n`]);
             clockOffsetMs = 0;
             const before = await agingAdmin.state();
             await renewal.must(["up", "--yes", "--skip-preview"]);
@@ -220,6 +223,7 @@ describe("the Pulumi CLI end to end against the simulator", function () {
             expect([after.orders - before.orders, after.renewals - before.renewals]).to.deep.equal([0, 1]);
             const quiet = await renewal.pulumi(["preview", "--expect-no-changes"]);
             expect(quiet.code, quiet.stdout + quiet.stderr).to.equal(0);
+            expect((await renewal.renewalCheck()).status).to.equal(0);
             await renewal.must(["destroy", "--yes", "--skip-preview"]);
             expect((await agingAdmin.state()).certificates).to.deep.equal([]);
         } finally {
