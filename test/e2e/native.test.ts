@@ -6,7 +6,12 @@ import { Client } from "../../provider/internetx/client";
 import { generateKeyAndCsr, parseCertificate, splitPemBlocks, verifyChain } from "../../provider/x509";
 import { PulumiWorkspace, pulumiPath, repositoryRoot } from "../../scripts/pulumi-cli/workspace";
 import { pluginPath } from "../../scripts/native/sdks";
+import { createIspmanagerCertificate } from "../../provider/resources/ispmanager/lifecycle";
+import { checkIspmanagerCertificateInputs } from "../../provider/resources/ispmanager/check";
+import { IspmanagerCertificateInputs } from "../../provider/resources/ispmanager/inputs";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
+import { startIspmanagerSimulator } from "../../simulator/ispmanager";
+import { IspmanagerSimulatorAdmin } from "../ispmanager/simulatorAdmin";
 import { expect } from "../support/client";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { testContactRequest } from "../support/stack";
@@ -162,6 +167,53 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         await client.sslcontact.delete(contact.id);
     });
 
+    it("imports a BILLmanager certificate by its id; once the program adds what the billing system does not return (subject and contacts), one up records them without a request that changes anything and the preview is clean", async () => {
+        const billing = await startIspmanagerSimulator({ issuanceDelayMs: 100 });
+        const billingAdmin = new IspmanagerSimulatorAdmin(billing.adminUrl);
+        // The loopback simulator takes more than the client's conservative default pace (here and in the provider).
+        process.env.ISPMANAGER_REQUESTS_PER_SECOND = "100";
+        try {
+            const contact = (firstName: string) => ({ firstName, lastName: "Petrov", jobTitle: "CTO", email: `${firstName.toLowerCase()}@example.com`, phone: "+7 495 1234567" });
+            const subject = { country: "182", region: "Moscow", city: "Moscow", organization: "Primer LLC", adminContact: contact("Ivan"), technicalContact: contact("Anna") };
+            const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "billing.example.com" });
+            const connection = { url: billing.url, user: billing.user, password: billing.password };
+            const checked = await checkIspmanagerCertificateInputs({ domain: "billing.example.com", pricelist: "55364", periodMonths: 12, csr: csrPem, validationMethod: "EMAIL", pollIntervalSeconds: 0.2, ...subject, connection });
+            expect(checked.failures).to.deep.equal([]);
+            const created = await createIspmanagerCertificate(checked.inputs as IspmanagerCertificateInputs, { log: () => undefined, clock: { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) } });
+
+            const program = workspace("native-import", true);
+            const before = await billingAdmin.state();
+            await program.must(["stack", "init", "billing"]);
+            await program.must(["config", "set", "sslmanager:ispmanagerUrl", billing.url]);
+            await program.must(["config", "set", "sslmanager:ispmanagerUser", billing.user]);
+            await program.must(["config", "set", "--secret", "sslmanager:ispmanagerPassword", billing.password]);
+            const generated = join(program.directory, "resources.yaml");
+            const imported = await program.must(["import", "sslmanager:ispmanager:Certificate", "web", created.id, "--yes", "--protect=false", "--out", generated]);
+            expect(imported.stdout).to.match(/= 1 imported/);
+            const code = readFileSync(generated, "utf8");
+            expect(code).to.contain("domain: billing.example.com");
+        // The billing system does not return the subject and contacts: the import leaves placeholders, as it warns.
+        expect(imported.stdout).to.contain("One or more imported inputs failed to validate");
+        expect(code).to.contain('city: ""');
+            const added = Object.entries(subject)
+                .map(([key, value]) => `      ${key}: ${JSON.stringify(value)}\n`)
+                .join("");
+            appendFileSync(join(program.programDirectory, "Pulumi.yaml"), withProperties(code, added, Object.keys(subject)));
+            const recorded = await program.must(["up", "--yes", "--skip-preview"]);
+            expect(recorded.stdout).to.match(/~ 1 updated/);
+            const after = await billingAdmin.state();
+            expect([after.orders, after.reissues]).to.deep.equal([before.orders, before.reissues]);
+            const preview = await program.pulumi(["preview", "--expect-no-changes"]);
+            expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
+            const state = await exported(program);
+            expect(state).not.to.contain(billing.password);
+            await program.must(["destroy", "--yes", "--skip-preview"]);
+        } finally {
+            delete process.env.ISPMANAGER_REQUESTS_PER_SECOND;
+            await billing.close();
+        }
+    });
+
     it("cancels a wait at the first Ctrl-C (the provider receives Cancel), keeps the order recorded, and the next up resumes it: one order", async () => {
         const program = workspace("native-yaml", true);
         await program.must(["stack", "init", "cancel"]);
@@ -219,3 +271,15 @@ function runUntil(program: PulumiWorkspace, args: string[], trigger: RegExp, act
     });
 }
 
+/** The generated resource code with the placeholders of `keys` (and their nested lines) replaced by `lines`. */
+function withProperties(code: string, lines: string, keys: string[]): string {
+    const kept: string[] = [];
+    let skipping = false;
+    for (const line of code.split("\n")) {
+        const property = /^ {6}([A-Za-z]+):/.exec(line);
+        if (property) skipping = keys.includes(property[1]);
+        else if (!line.startsWith("        ")) skipping = false;
+        if (!skipping) kept.push(line);
+    }
+    return kept.join("\n").replace("    properties:\n", `    properties:\n${lines}`);
+}
