@@ -24,6 +24,8 @@ export interface ApiErrorDetails {
     statusType?: string;
     statusText?: string;
     stid?: string;
+    /** The client transaction id we sent with the request (support tickets quote it with the stid). */
+    ctid?: string;
     messages?: ApiMessage[];
     /** The response body as received, with credentials redacted; kept for malformed or unexpected bodies. */
     rawBody?: string;
@@ -42,6 +44,7 @@ export type SslManagerErrorCode =
     | "MALFORMED_RESPONSE"
     | "INVALID_INPUT"
     | "ORDER_FAILED"
+    | "RENEWAL_TOO_EARLY"
     | "WAIT_TIMED_OUT"
     | "NOT_ISSUED"
     | "CONFIGURATION_MISSING";
@@ -56,6 +59,7 @@ export class SslManagerError extends Error {
     readonly statusType?: string;
     readonly statusText?: string;
     readonly stid?: string;
+    readonly ctid?: string;
     readonly messages: ApiMessage[];
     readonly rawBody?: string;
     readonly retryable: boolean;
@@ -68,6 +72,7 @@ export class SslManagerError extends Error {
         this.statusType = details.statusType;
         this.statusText = details.statusText;
         this.stid = details.stid;
+        this.ctid = details.ctid;
         this.messages = details.messages ?? [];
         this.rawBody = details.rawBody;
         this.retryable = details.retryable ?? false;
@@ -85,6 +90,7 @@ export class SslManagerError extends Error {
             statusType: this.statusType,
             statusText: this.statusText,
             stid: this.stid,
+            ctid: this.ctid,
             messages: this.messages,
             retryable: this.retryable,
         };
@@ -167,6 +173,15 @@ export class InvalidInputError extends SslManagerError {
         super(`${property}: ${reason}`);
         this.property = property;
     }
+}
+
+/**
+ * The API refused a renewal because the certificate expires too late (EF4001012, "Certificate Renew": renewal is
+ * possible from 90 days before expiry). Nothing was ordered.
+ */
+export class RenewalTooEarlyError extends SslManagerError {
+    override name = "RenewalTooEarlyError";
+    override readonly code = "RENEWAL_TOO_EARLY";
 }
 
 /** The CA or the reseller reported the order (job) as failed; `reason` is their text. */

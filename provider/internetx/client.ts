@@ -1,6 +1,7 @@
 import { Envelope } from "./envelope";
 import { ClientOptions, resolveClientOptions, ResolvedClientOptions } from "./config";
-import { RateLimiter, sharedRateLimiter } from "./rateLimiter";
+import { randomUUID } from "node:crypto";
+import { hostRateLimiter, RateLimiter } from "../shared/transport/rateLimiter";
 import { decideRetry, defaultRetryPolicy, RetryPolicy } from "./retry";
 import { CertificateService } from "./services/certificate";
 import { JobService } from "./services/job";
@@ -27,7 +28,8 @@ export class TaskRunner {
         private readonly options: ResolvedClientOptions,
         private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     ) {
-        this.limiter = sharedRateLimiter([options.protocol, options.protocol === "xml" ? options.xmlUrl : options.url, options.user, options.context].join("|"), options.requestsPerSecond);
+        // "Only 3 requests per second and IP": one window per host for the whole process, whoever the user is.
+        this.limiter = hostRateLimiter(options.protocol === "xml" ? options.xmlUrl : options.url, options.requestsPerSecond);
         this.policy = { ...defaultRetryPolicy, maxAttempts: options.maxAttempts ?? defaultRetryPolicy.maxAttempts };
     }
 
@@ -35,14 +37,17 @@ export class TaskRunner {
         const kind = tasks[request.task].kind;
         for (let attempt = 1; ; attempt++) {
             await this.limiter.take();
-            this.log(`${request.task} (${tasks[request.task].code}) attempt ${attempt} over ${this.transport.protocol}`);
+            // A new client transaction id for every request sent, so that each one can be quoted to support with its stid.
+            const ctid = newClientTransactionId();
+            this.log(`${request.task} (${tasks[request.task].code}) attempt ${attempt} over ${this.transport.protocol} ctid ${ctid}`);
             try {
-                const envelope = await this.transport.send(request);
-                this.log(`${request.task} answered ${envelope.status.code}${envelope.stid ? ` stid ${envelope.stid}` : ""}`);
+                const envelope = await this.transport.send({ ...request, ctid });
+                this.log(`${request.task} answered ${envelope.status.code}${envelope.stid ? ` stid ${envelope.stid}` : ""} ctid ${ctid}`);
                 return envelope;
             } catch (error) {
                 const decision = decideRetry(error, kind, attempt, this.policy);
-                this.log(`${request.task} failed: ${(error as Error).name}: ${(error as Error).message}; ${decision.action} (${decision.reason})`);
+                const stid = (error as { stid?: string }).stid;
+                this.log(`${request.task} failed: ${(error as Error).name}: ${(error as Error).message}; ${decision.action} (${decision.reason})${stid ? ` stid ${stid}` : ""} ctid ${ctid}`);
                 if (decision.action === "fail") throw error;
                 if (decision.action === "recover") {
                     if (!recover) throw error;
@@ -63,6 +68,11 @@ export class TaskRunner {
     private log(line: string): void {
         this.options.logger?.(line);
     }
+}
+
+/** A client transaction id: unique per request, short enough for a support ticket. */
+export function newClientTransactionId(): string {
+    return `sslm-${randomUUID()}`;
 }
 
 /**
@@ -87,12 +97,13 @@ export class Client {
             resolved.protocol === "xml"
                 ? new XmlTransport(resolved.xmlUrl, credentials, httpOptions)
                 : new JsonTransport(resolved.url, credentials, httpOptions, resolved.demo ? { "x-domainrobot-demo": "true" } : {});
+        // (swagger: every route takes the X-Domainrobot-Demo header; the demo system has its own addresses, config.ts)
         const { password: _password, ...visible } = resolved;
         this.options = visible;
         const runner = new TaskRunner(this.transport, resolved);
         this.sslcontact = new SslContactService(runner);
-        this.certificate = new CertificateService(runner);
         this.job = new JobService(runner);
+        this.certificate = new CertificateService(runner, this.job);
         this.poll = new PollService(runner);
     }
 

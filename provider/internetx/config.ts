@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { ConfigurationMissingError, InvalidInputError } from "../errors";
 
-/** Named defaults (issue 2): the production endpoints of InterNetX. */
+/** The live and the demo endpoints of InterNetX ("JSON API Basics", "XML API Basics": interface addresses). */
 export const defaultJsonUrl = "https://api.autodns.com/v1";
 export const defaultXmlUrl = "https://gateway.autodns.com";
+export const demoJsonUrl = "https://api.demo.autodns.com/v1";
+export const demoXmlUrl = "https://demo.autodns.com/gateway/";
+
+/** The live system's hosts: a `demo: true` connection refuses them, so a test order can never become a paid one. */
+const liveHosts = new Set([new URL(defaultJsonUrl).host, new URL(defaultXmlUrl).host]);
 export const defaultTimeoutMs = 30_000;
 
 export interface ClientOptions {
@@ -54,11 +59,18 @@ export function resolveClientOptions(options: ClientOptions, environment: NodeJS
     if (missing.length > 0) {
         throw new ConfigurationMissingError(`InterNetX connection settings missing: ${missing.join(", ")}`);
     }
-    const url = pick(options.url, "AUTODNS_URL") ?? defaultJsonUrl;
-    const xmlUrl = pick(options.xmlUrl, "AUTODNS_XML_URL") ?? defaultXmlUrl;
+    const demo = options.demo ?? false;
+    const url = pick(options.url, "AUTODNS_URL") ?? (demo ? demoJsonUrl : defaultJsonUrl);
+    const xmlUrl = pick(options.xmlUrl, "AUTODNS_XML_URL") ?? (demo ? demoXmlUrl : defaultXmlUrl);
     const protocol = pick(options.protocol, "AUTODNS_PROTOCOL") ?? "json";
     if (!urlSchema.safeParse(url).success) throw new InvalidInputError("connection.url", `not a URL: ${url}`);
     if (!urlSchema.safeParse(xmlUrl).success) throw new InvalidInputError("connection.xmlUrl", `not a URL: ${xmlUrl}`);
+    if (demo && urlSchema.safeParse(url).success && liveHosts.has(new URL(url).host)) {
+        throw new InvalidInputError("connection.url", `demo is set, but ${url} is the live system; use ${demoJsonUrl} or leave url unset`);
+    }
+    if (demo && urlSchema.safeParse(xmlUrl).success && liveHosts.has(new URL(xmlUrl).host)) {
+        throw new InvalidInputError("connection.xmlUrl", `demo is set, but ${xmlUrl} is the live system; use ${demoXmlUrl} or leave xmlUrl unset`);
+    }
     if (protocol !== "json" && protocol !== "xml") throw new InvalidInputError("connection.protocol", `must be "json" or "xml", got "${protocol}"`);
     if (!/^\d+$/.test(context!)) throw new InvalidInputError("connection.context", "must be a number (the InterNetX context)");
     return {
@@ -68,7 +80,7 @@ export function resolveClientOptions(options: ClientOptions, environment: NodeJS
         password: password!,
         context: context!,
         protocol,
-        demo: options.demo ?? false,
+        demo,
         timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
         caCertificatePem: options.caCertificatePem,
         requestsPerSecond: options.requestsPerSecond,

@@ -74,6 +74,10 @@ const contactReference = z.object({ id: identifier }).passthrough();
 export const certificateSchema = z.object({
     id: identifier,
     orderId: identifier.optional(),
+    /** The CA partner's order number ("Certificate Job Info" example: `IX-CC-…`), assigned by the system. */
+    partnerOrderId: z.string().optional(),
+    /** "A custom field" (swagger Certificate.comment): where our order reference travels. */
+    comment: z.string().optional(),
     name: z.string(),
     product: z.string().optional(),
     lifetime: z.object({ unit: z.string().default("MONTH"), period: integer }).optional(),
@@ -99,17 +103,21 @@ export const certificateSchema = z.object({
 });
 export type Certificate = z.infer<typeof certificateSchema>;
 
-/** swagger JobStatusConstants */
+/** swagger JobStatusConstants ("DEFFERED" as the "Managing Certificate Orders" example spells it is read as DEFERRED). */
 export const jobStatuses = ["RUNNING", "SUCCESS", "FAILED", "CANCELED", "SUPPORT", "DEFERRED", "NOT_SET", "WAIT"] as const;
+
+const jobStatus = z.string().transform((status) => (status === "DEFFERED" ? "DEFERRED" : status));
 
 export const jobSchema = z.object({
     id: identifier,
-    status: z.string().optional(),
+    status: jobStatus.optional(),
     subStatus: z.string().optional(),
     action: z.string().optional(),
     subType: z.string().optional(),
     created: timestamp.optional(),
     updated: timestamp.optional(),
+    /** "Job Object": the job's own messages, e.g. why it failed. */
+    messages: z.array(z.object({ text: z.string().optional(), code: z.string().optional() }).passthrough()).optional(),
     object: z
         .object({
             type: z.string().optional(),
@@ -119,6 +127,30 @@ export const jobSchema = z.object({
         .optional(),
 });
 export type Job = z.infer<typeof jobSchema>;
+
+/** swagger CertAuthenticationStatus: the overall validation progress of a certificate order. */
+export const certAuthenticationStatusSchema = z.object({ status: z.string().optional(), step: z.string().optional(), updated: timestamp.optional() }).passthrough();
+
+/** swagger ResponseObject: `data` is the certificate while the order runs ("Certificate Job Info" example). */
+export const responseObjectSchema = z
+    .object({
+        type: z.string().optional(),
+        value: z.union([z.string(), z.number()]).transform(String).optional(),
+        data: z
+            .object({ id: identifier.optional(), partnerOrderId: z.string().optional(), comment: z.string().optional(), name: z.string().optional() })
+            .passthrough()
+            .optional(),
+    })
+    .passthrough();
+
+/** swagger ObjectJob: what Job Info, Job List and Job History answer in `data[]`. */
+export const objectJobSchema = z.object({
+    job: jobSchema,
+    object: responseObjectSchema.optional(),
+    authentication: z.array(certAuthenticationStatusSchema).default([]),
+    dcvAuth: z.array(z.object({ status: z.string().optional(), domain: z.string().optional() }).passthrough()).default([]),
+});
+export type ObjectJob = z.infer<typeof objectJobSchema>;
 
 export const pollMessageSchema = z.object({
     id: identifier,
@@ -136,11 +168,9 @@ export const pollMessageSchema = z.object({
 export type PollMessage = z.infer<typeof pollMessageSchema>;
 
 /** swagger Query / QueryFilter, as we send it. */
-export interface QueryFilter {
-    key: string;
-    value: string;
-    operator?: "EQUAL" | "LIKE" | "GREATER" | "LESS" | "NOT_EQUAL";
-}
+export type QueryOperator = "EQUAL" | "NOT_EQUAL" | "LIKE" | "GREATER" | "LESS" | "GREATER_EQUAL" | "LESS_EQUAL";
+/** A condition, or a group of conditions joined by `link` ("Running List Inquiries": where / and / or). */
+export type QueryFilter = { key: string; value: string; operator?: QueryOperator } | { link: "AND" | "OR"; filters: { key: string; value: string; operator?: QueryOperator }[] };
 export interface Query {
     filters?: QueryFilter[];
     view?: { limit?: number; offset?: number };

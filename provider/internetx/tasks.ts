@@ -1,5 +1,6 @@
 /**
- * The InterNetX tasks this client speaks, with their task codes (docs/wire-format.md).
+ * The InterNetX tasks this client speaks, with their XML task codes (docs/wire-format.md); the JSON routes are in
+ * transport/json.ts.
  *
  * `kind` drives the retry policy: reads are retried freely; writes only when the server certainly did not
  * process them; orders (paid: create, reissue, renew) are never repeated blindly (see client.ts).
@@ -18,8 +19,16 @@ export const tasks = {
     CertificateDelete: { code: "400103", kind: "write" },
     CertificateInfo: { code: "400104", kind: "read" },
     CertificateList: { code: "400105", kind: "read" },
-    CertificateRenew: { code: "400120", kind: "order" },
-    JobInfo: { code: "0504", kind: "read" },
+    // "Certificate Renew": task 400106, PUT /certificate/{id}/_renew.
+    CertificateRenew: { code: "400106", kind: "order" },
+    // Revocation: POST /certificate/{id}/_revoke (swagger certificateRevoke); XML 4001031 as public AutoDNS XML clients send it.
+    CertificateRevoke: { code: "4001031", kind: "write" },
+    // "Certificate Job Info": GET /job/{id} (S300114), XML 400114 with <certificate_job><job><id/></job></certificate_job>.
+    JobInfo: { code: "400114", kind: "read" },
+    // "Certificate Job List": POST /job/_search (S300115), XML 400115.
+    JobList: { code: "400115", kind: "read" },
+    // "Managing Certificate Orders": finished orders are listed by POST /job/history/_search, XML 400135.
+    JobHistoryList: { code: "400135", kind: "read" },
     PollInfo: { code: "0905", kind: "read" },
     PollConfirm: { code: "0906", kind: "write" },
 } as const satisfies Record<string, { code: string; kind: TaskKind }>;
@@ -33,4 +42,6 @@ export interface TaskRequest {
     id?: string;
     /** Request body in the JSON API's words (camelCase, swagger models). */
     body?: Record<string, unknown>;
+    /** Client transaction id of this one request (set by the task runner for every attempt). */
+    ctid?: string;
 }

@@ -3,6 +3,7 @@ import { AdminRequestError, applyCommonSettings, handleLogAndFaults, parseBody, 
 import { SimulatorApiError } from "./errors";
 import type { FaultInjector } from "./faults";
 import type { SimulatorModel, SimulatorSettings } from "./model";
+import type { RequestRateLimit } from "./rateLimit";
 import type { RequestLog } from "./requestLog";
 
 /**
@@ -15,12 +16,13 @@ export interface AdminContext {
     faults: FaultInjector;
     log: RequestLog;
     settings: SimulatorSettings;
+    rateLimit: RequestRateLimit;
 }
 
-const settingKeys = ["issuanceDelayMs", "latencyMs", "dnsValidationDeadlineMs"] as const;
+const settingKeys = ["issuanceDelayMs", "latencyMs", "dnsValidationDeadlineMs", "cancellationDelayMs"] as const;
 
 export async function handleAdmin(context: AdminContext, method: string, url: URL, body: string, response: ServerResponse): Promise<void> {
-    const { model, faults, log, settings } = context;
+    const { model, faults, log, settings, rateLimit } = context;
     const path = url.pathname.slice("/__simulator".length);
     const failMatch = /^\/jobs\/([^/]+)\/fail$/.exec(path);
     try {
@@ -52,8 +54,23 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
             return reply(response, 204);
         }
         if (method === "POST" && path === "/settings") {
+            if (input.renewalWindowDays !== undefined && !(typeof input.renewalWindowDays === "number" && input.renewalWindowDays >= 0)) {
+                throw new AdminRequestError("renewalWindowDays must be a number of days");
+            }
             applyCommonSettings(input, settings, settingKeys);
+            if (input.renewalWindowDays !== undefined) settings.renewalWindowDays = input.renewalWindowDays;
             return reply(response, 200, { ...settings });
+        }
+        // The request rate limit: its counters, a new limit (0 = off), or counters reset.
+        if (method === "GET" && path === "/rateLimit") return reply(response, 200, rateLimit.view());
+        if (method === "POST" && path === "/rateLimit") {
+            if (typeof input.requestsPerSecond !== "number" || input.requestsPerSecond < 0) throw new AdminRequestError("requestsPerSecond must be a number, 0 to switch the limit off");
+            rateLimit.requestsPerSecond = input.requestsPerSecond;
+            return reply(response, 200, rateLimit.view());
+        }
+        if (method === "DELETE" && path === "/rateLimit") {
+            rateLimit.reset();
+            return reply(response, 204);
         }
         return reply(response, 404, { error: `no admin endpoint ${method} ${path}` });
     } catch (error) {

@@ -11,7 +11,9 @@ import { handleJson, jsonTask, ProtocolAnswer } from "./json";
 import { SimulatorModel, SimulatorSettings } from "./model";
 import { RequestLog } from "./requestLog";
 import { taskCodes } from "./tasks";
-import { handleXml, xmlTaskCode } from "./xml";
+import { RequestRateLimit, referenceRequestsPerSecond } from "./rateLimit";
+import { handleXml, xmlCtid, xmlTaskCode } from "./xml";
+import { jsonCtid } from "./json";
 
 export interface SimulatorOptions {
     port?: number;
@@ -24,6 +26,12 @@ export interface SimulatorOptions {
     latencyMs?: number;
     /** See SimulatorSettings.fileValidationOrigin. */
     fileValidationOrigin?: string;
+    /** See SimulatorSettings.cancellationDelayMs (default 0: gone at the next request after the delete). */
+    cancellationDelayMs?: number;
+    /** See SimulatorSettings.renewalWindowDays (default 90, "Certificate Renew"). */
+    renewalWindowDays?: number;
+    /** Requests per second and client address (default 3, the reference's limit); 0 switches the limit off. */
+    requestsPerSecond?: number;
     now?: () => Date;
     /** Serve HTTPS with a server certificate from the simulator's own CA (for 127.0.0.1); `ca.rootPem` is its trust anchor. */
     https?: boolean;
@@ -40,6 +48,7 @@ export interface RunningSimulator {
     ca: TestCertificateAuthority;
     model: SimulatorModel;
     faults: FaultInjector;
+    rateLimit: RequestRateLimit;
     close(): Promise<void>;
 }
 
@@ -74,7 +83,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         dnsValidationDeadlineMs: options.dnsValidationDeadlineMs ?? defaultDnsValidationDeadlineMs,
         latencyMs: options.latencyMs ?? 0,
         fileValidationOrigin: options.fileValidationOrigin,
+        cancellationDelayMs: options.cancellationDelayMs ?? 0,
+        renewalWindowDays: options.renewalWindowDays ?? 90,
     };
+    const rateLimit = new RequestRateLimit(options.requestsPerSecond ?? referenceRequestsPerSecond);
     const model = new SimulatorModel(ca, settings, user, context, options.now ?? (() => new Date()));
     const faults = new FaultInjector();
     const log = new RequestLog();
@@ -95,14 +107,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
         const url = new URL(request.url ?? "/", "http://simulator");
         const body = await readBody(request);
-        if (url.pathname.startsWith("/__simulator/")) return handleAdmin({ model, faults, log, settings }, request.method ?? "GET", url, body, response);
+        if (url.pathname.startsWith("/__simulator/")) return handleAdmin({ model, faults, log, settings, rateLimit }, request.method ?? "GET", url, body, response);
 
         const protocol: "json" | "xml" = url.pathname === "/xml" ? "xml" : "json";
         const method = request.method ?? "GET";
         const apiPath = url.pathname.replace(/^\/v1/, "");
         const route = protocol === "json" ? jsonTask(method, apiPath) : undefined;
         const taskCode = protocol === "xml" ? xmlTaskCode(body) : route ? taskCodes[route.task] : undefined;
-        const entry = log.record({ time: new Date().toISOString(), method, path: url.pathname, taskCode, protocol, status: 0, headers: request.headers, body });
+        const ctid = protocol === "xml" ? xmlCtid(body) : jsonCtid(request.headers, url.searchParams);
+        const entry = log.record({ time: new Date().toISOString(), method, path: url.pathname, taskCode, ctid, protocol, status: 0, headers: request.headers, body });
+
+        if (!rateLimit.admit(request.socket.remoteAddress ?? "unknown")) {
+            entry.status = 429;
+            response.writeHead(429, { "content-type": "text/plain", "retry-after": "1" });
+            response.end("Too Many Requests");
+            return;
+        }
 
         const fault = faults.take({ method, path: url.pathname, taskCode });
         if (fault?.kind === "reset" && fault.when !== "after") {
@@ -122,9 +142,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
         let answer: ProtocolAnswer;
         if (protocol === "xml") {
-            answer = method === "POST" ? await handleXml(model, password, body) : { status: 405, contentType: "text/plain", body: "POST only" };
+            answer = method === "POST" ? await handleXml(model, password, body, request.headers["content-type"]) : { status: 405, contentType: "text/plain", body: "POST only" };
         } else if (url.pathname.startsWith("/v1/")) {
-            answer = await handleJson(model, password, method, apiPath, request.headers, body);
+            answer = await handleJson(model, password, method, apiPath, request.headers, body, ctid);
         } else {
             answer = { status: 404, contentType: "text/plain", body: "not found" };
         }
@@ -161,6 +181,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         ca,
         model,
         faults,
+        rateLimit,
         close: async () => {
             for (const socket of sockets) socket.destroy();
             await new Promise<void>((resolve) => server.close(() => resolve()));

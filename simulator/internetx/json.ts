@@ -15,6 +15,9 @@ const routes: [string, RegExp, TaskName][] = [
     ["POST", /^\/certificate\/_search$/, "CertificateList"],
     ["POST", /^\/certificate$/, "CertificateCreate"],
     ["PUT", /^\/certificate\/([^/]+)\/_renew$/, "CertificateRenew"],
+    ["POST", /^\/certificate\/([^/]+)\/_revoke$/, "CertificateRevoke"],
+    ["POST", /^\/job\/_search$/, "JobList"],
+    ["POST", /^\/job\/history\/_search$/, "JobHistoryList"],
     ["GET", /^\/certificate\/([^/]+)$/, "CertificateInfo"],
     ["PUT", /^\/certificate\/([^/]+)$/, "CertificateReissue"],
     ["DELETE", /^\/certificate\/([^/]+)$/, "CertificateDelete"],
@@ -38,23 +41,32 @@ export interface ProtocolAnswer {
     headers?: Record<string, string>;
 }
 
-function envelope(model: SimulatorModel, status: Json, extra: Json = {}): string {
-    return JSON.stringify(withDates({ stid: model.stid(), status, ...extra }, jsonDate));
+/** swagger JsonResponseData*: `stid`, `status`, `messages`, `object`, `data`, and the request's `ctid` echoed. */
+function envelope(model: SimulatorModel, status: Json, extra: Json = {}, ctid?: string): string {
+    return JSON.stringify(withDates({ stid: model.stid(), ctid, status, ...extra }, jsonDate));
 }
 
-export function jsonError(model: SimulatorModel, error: SimulatorApiError): ProtocolAnswer {
+export function jsonError(model: SimulatorModel, error: SimulatorApiError, ctid?: string): ProtocolAnswer {
     return {
         status: error.httpStatus,
         contentType: "application/json",
-        body: envelope(model, { code: error.statusCode, text: error.statusText, type: "ERROR" }, { messages: error.messages.map((message) => ({ ...message, type: "ERROR" })) }),
+        body: envelope(model, { code: error.statusCode, text: error.statusText, type: "ERROR" }, { messages: error.messages.map((message) => ({ ...message, type: "ERROR" })) }, ctid),
     };
 }
 
+/** The client transaction id of a JSON request: header X-Domainrobot-Ctid (js-domainrobot-sdk) or `?ctid=` ("General query parameters"). */
+export function jsonCtid(headers: IncomingHttpHeaders, query: URLSearchParams): string | undefined {
+    const header = headers["x-domainrobot-ctid"];
+    return (Array.isArray(header) ? header[0] : header) || query.get("ctid") || undefined;
+}
+
 /** The JSON API: basic auth and X-Domainrobot-Context (README of shared/), routes, the response envelope. */
-export async function handleJson(model: SimulatorModel, password: string, method: string, path: string, headers: IncomingHttpHeaders, body: string): Promise<ProtocolAnswer> {
+export async function handleJson(model: SimulatorModel, password: string, method: string, path: string, headers: IncomingHttpHeaders, body: string, ctid?: string): Promise<ProtocolAnswer> {
     try {
         const route = jsonTask(method, path);
-        if (!route) return jsonError(model, new SimulatorApiError(404, "E0000", `No route ${method} ${path}.`, [{ text: "Unknown route.", code: "EF0404" }]));
+        if (!route) return { status: 404, contentType: "text/plain", body: `no route ${method} ${path}` };
+        // "JSON API Basics": "The use of a UserAgent is mandatory for the correct use of the JSON API."
+        if (!headers["user-agent"]) throw new SimulatorApiError(400, `E${taskCodes[route.task]}`, "The request has no User-Agent.", [{ text: "User-Agent: is required", code: "EF01010" }]);
         const expected = `Basic ${Buffer.from(`${model.user}:${password}`).toString("base64")}`;
         if (headers.authorization !== expected || headers["x-domainrobot-context"] !== model.context) throw authenticationError();
         let parsed: Json = {};
@@ -69,10 +81,10 @@ export async function handleJson(model: SimulatorModel, password: string, method
         return {
             status: 200,
             contentType: "application/json",
-            body: envelope(model, { code: answer.code, text: answer.text, type: answer.type }, { messages: answer.messages, object: answer.object, data: answer.data }),
+            body: envelope(model, { code: answer.code, text: answer.text, type: answer.type }, { messages: answer.messages, object: answer.object, data: answer.data }, ctid),
         };
     } catch (error) {
-        if (error instanceof SimulatorApiError) return jsonError(model, error);
+        if (error instanceof SimulatorApiError) return jsonError(model, error, ctid);
         throw error;
     }
 }

@@ -3,7 +3,7 @@ import { generateKeyAndCsr, parseCsr } from "../../provider/x509";
 import { randomSerialNumber, TestCertificateAuthority } from "../ca";
 import { servesValidationFile } from "../webValidation";
 import { ContactBook } from "./contacts";
-import { invalid, notFound } from "./errors";
+import { invalid, notFound, SimulatorApiError } from "./errors";
 import { products, softwareValues } from "./products";
 import { search, SearchResult } from "./query";
 import { parseZoneRecordLine, sameToken, validationToken, zoneRecordLine } from "./validationToken";
@@ -20,15 +20,19 @@ export interface SimulatorSettings {
      * name as Host header): a loopback web server standing in for the domain. Unset: FILE orders are validated at once.
      */
     fileValidationOrigin?: string;
+    /** How long a cancellation (CertificateDelete) or revocation job runs before the certificate is gone or revoked. */
+    cancellationDelayMs: number;
+    /** "Certificate Renew": renewal is refused (EF4001012) while the certificate expires later than this many days ahead. */
+    renewalWindowDays: number;
 }
 
-interface JobRecord {
+export interface JobRecord {
     id: number;
     certificateId: number;
     name: string;
-    action: "create" | "reissue" | "renew";
+    action: "create" | "reissue" | "renew" | "delete" | "revoke";
     subType: string;
-    status: "RUNNING" | "SUCCESS" | "FAILED";
+    status: "RUNNING" | "SUCCESS" | "FAILED" | "CANCELED";
     created: Date;
     updated: Date;
     readyAt: number;
@@ -198,8 +202,9 @@ export class SimulatorModel {
         }
     }
 
-    async placeOrder(taskCode: string, order: Json, action: JobRecord["action"], existingId?: string): Promise<JobRecord> {
+    async placeOrder(taskCode: string, order: Json, action: "create" | "reissue" | "renew", existingId?: string): Promise<JobRecord> {
         const existing = existingId === undefined ? undefined : this.certificate(taskCode, existingId);
+        if (action === "renew" && existing) this.checkRenewalWindow(taskCode, existing);
         const merged = action === "renew" && existing ? { ...existing, ...order, csr: order.csr ?? existing.csr } : order;
         const checked = await this.validateOrder(taskCode, merged);
         const time = this.now();
@@ -210,6 +215,8 @@ export class SimulatorModel {
                 created: time,
                 id,
                 orderId: `SIM-${String(id).padStart(6, "0")}`,
+                // Assigned by the system, as the "Certificate Job Info" example's `IX-CC-…`.
+                partnerOrderId: `IX-CC-${this.nextJobId}`,
                 certificationAuthority: [],
                 histories: [],
                 status: "PENDING",
@@ -240,6 +247,8 @@ export class SimulatorModel {
             lastname: merged.lastname,
             organizationUnitName: merged.organizationUnitName,
             hasCsr: checked.product.type === "MAIL" ? !checked.generatedKey : undefined,
+            // "A custom field" (swagger Certificate.comment): kept as sent; a reissue or renewal without one keeps the old one.
+            comment: typeof merged.comment === "string" ? merged.comment : certificate.comment,
             pendingDnsNames: checked.dnsNames,
         });
         const rule = this.outcomeRules.find((candidate) => candidate.remaining > 0 && (!candidate.name || candidate.name === merged.name));
@@ -280,20 +289,52 @@ export class SimulatorModel {
         return certificate;
     }
 
-    deleteCertificate(id: string): void {
-        this.certificate("400103", id);
-        this.certificates.delete(Number(id));
-        for (const job of this.jobs.values()) {
-            if (job.certificateId === Number(id) && job.status === "RUNNING") {
-                job.status = "FAILED";
-                job.reason = "The order was cancelled.";
-            }
+    /** "Certificate Renew": possible from `renewalWindowDays` (90) days before expiry; earlier it is EF4001012. */
+    private checkRenewalWindow(taskCode: string, certificate: Json): void {
+        if (!(certificate.expire instanceof Date)) return;
+        const opensAt = certificate.expire.getTime() - this.settings.renewalWindowDays * 24 * 60 * 60 * 1000;
+        if (this.now().getTime() < opensAt) {
+            throw new SimulatorApiError(400, `E${taskCode}`, "Certificate could not be renewed.", [
+                { text: `The certificate can be renewed from ${new Date(opensAt).toISOString().slice(0, 10)} (90 days before it expires).`, code: "EF4001012" },
+            ]);
         }
     }
 
+    /**
+     * CertificateDelete and revocation are asynchronous ("CertificateDelete": N400103 with a job): the job runs for
+     * `cancellationDelayMs`, then the certificate is gone (delete) or revoked. A running order of it is cancelled.
+     */
+    startCancellation(taskCode: string, id: string, action: "delete" | "revoke"): JobRecord {
+        const certificate = this.certificate(taskCode, id);
+        const time = this.now();
+        const job: JobRecord = {
+            id: this.nextJobId++,
+            certificateId: certificate.id,
+            name: certificate.name,
+            action,
+            subType: certificate.product,
+            status: "RUNNING",
+            created: time,
+            updated: time,
+            readyAt: time.getTime() + this.settings.cancellationDelayMs,
+            outcome: "success",
+            order: {},
+        };
+        this.jobs.set(job.id, job);
+        return job;
+    }
+
+    /** Certificate Job Info knows running jobs only; a finished one answers EF300101 (its history stays). */
     job(id: string): JobRecord {
         const job = this.jobs.get(Number(id));
-        if (!job) throw notFound("0504", "Job", id);
+        if (!job || job.status !== "RUNNING") throw new SimulatorApiError(404, "E300114", "Job could not be found.", [{ text: `Job ${id} is not running (finished jobs are in the job history).`, code: "EF300101" }]);
+        return job;
+    }
+
+    /** Any job, running or finished (admin and the history). */
+    anyJob(id: string): JobRecord {
+        const job = this.jobs.get(Number(id));
+        if (!job) throw notFound("300134", "Job", id);
         return job;
     }
 
@@ -304,6 +345,10 @@ export class SimulatorModel {
         const now = this.now().getTime();
         for (const job of this.jobs.values()) {
             if (job.status !== "RUNNING" || job.issuing || now < job.readyAt || job.outcome === "never") continue;
+            if (job.action === "delete" || job.action === "revoke") {
+                this.finishCancellation(job);
+                continue;
+            }
             if (job.outcome === "fail") {
                 this.finish(job, "FAILED", job.reason ?? "The certificate authority refused the order.");
                 continue;
@@ -371,6 +416,25 @@ export class SimulatorModel {
         });
     }
 
+    private finishCancellation(job: JobRecord): void {
+        const certificate = this.certificates.get(job.certificateId);
+        if (job.action === "delete") {
+            this.certificates.delete(job.certificateId);
+            for (const order of this.jobs.values()) {
+                if (order.certificateId === job.certificateId && order.status === "RUNNING" && order !== job) {
+                    order.status = "CANCELED";
+                    order.updated = this.now();
+                    order.reason = "The order was cancelled.";
+                }
+            }
+        } else if (certificate) {
+            certificate.status = "REVOKED";
+            certificate.updated = this.now();
+        }
+        job.status = "SUCCESS";
+        job.updated = this.now();
+    }
+
     private finish(job: JobRecord, status: "SUCCESS" | "FAILED", reason?: string): void {
         job.status = status;
         job.updated = this.now();
@@ -408,21 +472,56 @@ export class SimulatorModel {
     }
 
     failJob(id: string, reason: string): void {
-        const job = this.job(id);
+        const job = this.anyJob(id);
         if (job.status === "RUNNING") this.finish(job, "FAILED", reason);
     }
 
+    /** swagger Job, as PollMessage carries it. */
     jobView(job: JobRecord): Json {
         return {
             created: job.created,
             updated: job.updated,
+            owner: this.owner(),
             status: job.status,
+            subStatus: job.status === "RUNNING" ? this.subStatus(job) : undefined,
             id: job.id,
-            type: "ssl",
             subType: job.subType,
             action: job.action,
-            object: { type: "Certificate", value: job.name, data: { id: job.certificateId } },
         };
+    }
+
+    /** The validation step a running order waits for (the "Certificate Job Info" example: DEFERRED / WF_DNS_AUTH). */
+    private subStatus(job: JobRecord): string | undefined {
+        if (job.action === "delete" || job.action === "revoke") return undefined;
+        const method = job.order?.authentication?.method;
+        return method === "DNS" ? "WF_DNS_AUTH" : method === "EMAIL" ? "WF_EMAIL_AUTH" : method === "FILE" ? "WF_FILE_AUTH" : undefined;
+    }
+
+    /**
+     * swagger ObjectJob. Job Info shows the certificate in `object.data` ("Certificate Job Info" example: id,
+     * partnerOrderId, contacts …); list rows name it only ("Managing Certificate Orders": `object: {type, value}`).
+     * Finished jobs in the history keep their messages ("Job Object": messages) and the certificate id.
+     */
+    objectJob(job: JobRecord, detail: "info" | "list" | "history"): Json {
+        const certificate = this.certificates.get(job.certificateId);
+        const view: Json = { job: this.jobView(job), object: { type: "Certificate", value: job.name } };
+        if (detail === "info" && certificate) {
+            view.object.data = certificateView(certificate);
+            view.authentication = [{ status: "WAIT", step: job.status === "RUNNING" ? "DOMAIN_VERIFICATION" : "ISSUED", updated: job.updated }];
+            view.dcvAuth = (certificate.pendingDnsNames ?? []).map((domain: string) => ({ domain, status: "PENDING" }));
+        }
+        if (detail === "history") {
+            view.object.data = { id: job.certificateId };
+            if (job.reason && job.status !== "SUCCESS") view.job.messages = [{ text: job.reason, code: "EF400101", type: "ERROR" }];
+        }
+        return view;
+    }
+
+    /** Job rows (as JSON keys of "Certificate Job List": id, action, status, subStatus, created, object, type) for `_search`. */
+    jobRows(running: boolean): { row: Json; job: JobRecord }[] {
+        return [...this.jobs.values()]
+            .filter((job) => (job.status === "RUNNING") === running)
+            .map((job) => ({ job, row: { id: String(job.id), action: job.action, status: job.status, subStatus: this.subStatus(job) ?? "", created: job.created, object: job.name, type: "ssl" } }));
     }
 
     // ---- lists -------------------------------------------------------------------------------------------------
@@ -453,6 +552,30 @@ export function isTrue(value: unknown): boolean {
 export function certificateView(certificate: Json): Json {
     const { pendingDnsNames: _names, status: _status, ...view } = certificate;
     return view;
+}
+
+/**
+ * A Certificate List row: "The returned lists contain fewer details than when inquiring single objects"
+ * ("Running List Inquiries"); `csr` is not among the list keys, and `created` is the start of the day
+ * ("Certificate Object"). Leaf, chain, contacts and validation data are only in CertificateInfo.
+ */
+export function certificateListRow(certificate: Json): Json {
+    const created = certificate.created instanceof Date ? new Date(Date.UTC(certificate.created.getUTCFullYear(), certificate.created.getUTCMonth(), certificate.created.getUTCDate())) : certificate.created;
+    return {
+        created,
+        updated: certificate.updated,
+        id: certificate.id,
+        orderId: certificate.orderId,
+        partnerOrderId: certificate.partnerOrderId,
+        name: certificate.name,
+        product: certificate.product,
+        lifetime: certificate.lifetime,
+        software: certificate.software,
+        certificateType: certificate.certificateType,
+        serialNumber: certificate.serialNumber,
+        expire: certificate.expire,
+        comment: certificate.comment,
+    };
 }
 
 function snapshot(certificate: Json | undefined): Json | undefined {

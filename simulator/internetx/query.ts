@@ -1,8 +1,10 @@
 import type { Json } from "./model";
 
 /**
- * The `_search` Query of the JSON API (swagger `Query`, `QueryFilter`, `QueryView`): filters EQUAL (case-insensitive),
- * LIKE with `*` as wildcard, GREATER / LESS (dates compared as instants), NOT_EQUAL; then view offset and limit.
+ * The `_search` Query of the JSON API (swagger `Query`, `QueryFilter`, `QueryView`; "Running List Inquiries"):
+ * filters EQUAL (case-insensitive), LIKE with `*` as wildcard, GREATER / LESS / GREATER_EQUAL / LESS_EQUAL (dates
+ * compared as instants), NOT_EQUAL; a filter with `filters` is a group joined by its `link` (AND, OR); the top level
+ * is AND. Then view offset and limit (100 when none is given).
  */
 export interface SearchResult {
     /** How many objects match the filters, before the view cuts a page (the answer's `object.summary`). */
@@ -16,7 +18,16 @@ function escapeRegExp(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** A filter value as an instant: JSON's `2018-09-26T11:38:08.000+0200`, XML's `2018-09-26 11:38:08` (UTC). */
+function instant(text: string): number {
+    return Date.parse(text.trim().replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2").replace(/(\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/, "$1Z"));
+}
+
 function matches(object: Json, filter: Json): boolean {
+    if (Array.isArray(filter.filters)) {
+        const results = filter.filters.map((inner: Json) => matches(object, inner));
+        return String(filter.link ?? "AND").toUpperCase() === "OR" ? results.some(Boolean) : results.every(Boolean);
+    }
     const raw = object[filter.key];
     const value = raw instanceof Date ? raw.toISOString() : raw === undefined || raw === null ? "" : String(raw);
     const wanted = String(filter.value ?? "");
@@ -24,9 +35,13 @@ function matches(object: Json, filter: Json): boolean {
         case "LIKE":
             return new RegExp(`^${wanted.split("*").map(escapeRegExp).join(".*")}$`, "i").test(value);
         case "GREATER":
-            return raw instanceof Date ? raw.getTime() > Date.parse(wanted) : value > wanted;
+            return raw instanceof Date ? raw.getTime() > instant(wanted) : value > wanted;
         case "LESS":
-            return raw instanceof Date ? raw.getTime() < Date.parse(wanted) : value < wanted;
+            return raw instanceof Date ? raw.getTime() < instant(wanted) : value < wanted;
+        case "GREATER_EQUAL":
+            return raw instanceof Date ? raw.getTime() >= instant(wanted) : value >= wanted;
+        case "LESS_EQUAL":
+            return raw instanceof Date ? raw.getTime() <= instant(wanted) : value <= wanted;
         case "NOT_EQUAL":
             return value.toLowerCase() !== wanted.toLowerCase();
         default:

@@ -7,6 +7,8 @@ export interface LoggedRequest {
     method: string;
     path: string;
     taskCode?: string;
+    /** The client transaction id the request carried (JSON X-Domainrobot-Ctid, XML <task><ctid>). */
+    ctid?: string;
     protocol: "json" | "xml";
     /** The HTTP status answered; -1 when the connection was reset instead. */
     status: number;

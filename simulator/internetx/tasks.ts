@@ -1,5 +1,5 @@
 import { invalid, notFound } from "./errors";
-import { certificateView, Json, SimulatorModel } from "./model";
+import { certificateListRow, certificateView, Json, SimulatorModel } from "./model";
 
 /**
  * The API's tasks on the model, independent of the protocol: each takes the request in the JSON API's words
@@ -27,7 +27,10 @@ export type TaskName =
     | "CertificateInfo"
     | "CertificateList"
     | "CertificateRenew"
+    | "CertificateRevoke"
     | "JobInfo"
+    | "JobList"
+    | "JobHistoryList"
     | "PollInfo"
     | "PollConfirm";
 
@@ -43,8 +46,11 @@ export const taskCodes: Record<TaskName, string> = {
     CertificateDelete: "400103",
     CertificateInfo: "400104",
     CertificateList: "400105",
-    CertificateRenew: "400120",
-    JobInfo: "0504",
+    CertificateRenew: "400106",
+    CertificateRevoke: "4001031",
+    JobInfo: "400114",
+    JobList: "400115",
+    JobHistoryList: "400135",
     PollInfo: "0905",
     PollConfirm: "0906",
 };
@@ -84,12 +90,17 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
         case "CertificateRenew": {
             const action = task === "CertificateCreate" ? "create" : task === "CertificateReissue" ? "reissue" : "renew";
             const job = await model.placeOrder(taskCodes[task], body, action, task === "CertificateCreate" ? undefined : requireId());
-            const code = task === "CertificateRenew" ? "N400120" : "N400101";
+            const code = task === "CertificateRenew" ? "N400106" : "N400101";
             return { code, text: "Certificate order was started successfully.", type: "NOTIFY", object: { type: "Certificate", value: job.name }, data: [{ id: job.id, status: job.status }] };
         }
         case "CertificateDelete":
-            model.deleteCertificate(requireId());
-            return success("S400103", "Certificate was deleted successfully.", [], { type: "Certificate", value: requireId() });
+        case "CertificateRevoke": {
+            // "CertificateDelete": N400103 and a job (swagger JsonResponseDataJob); the certificate goes when it finishes.
+            const job = model.startCancellation(taskCodes[task], requireId(), task === "CertificateDelete" ? "delete" : "revoke");
+            const code = task === "CertificateDelete" ? "N400103" : "N4001031";
+            const text = task === "CertificateDelete" ? "Certificate cancelation could be started successfully." : "Certificate revocation could be started successfully.";
+            return { code, text, type: "NOTIFY", object: { type: "Certificate", value: job.name }, data: [{ id: job.id, status: job.status }] };
+        }
         case "CertificateInfo": {
             const certificate = model.certificate("400104", requireId());
             return success("S400104", "Certificate data were inquired successfully.", [certificateView(certificate)], { type: "Certificate", value: certificate.name });
@@ -97,13 +108,22 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
         case "CertificateList": {
             const all = [...model.certificates.values()];
             const { summary, page } = model.search(all, body);
-            return success("S400105", "Certificates were listed successfully.", page.map(certificateView), { type: "Certificate", summary });
+            return success("S400105", "Certificates were listed successfully.", page.map(certificateListRow), { type: "Certificate", summary });
         }
         case "JobInfo": {
+            // "Certificate Job Info": S300114, object {type: "ObjectJob", value: job id}, data [ObjectJob].
             const job = model.job(requireId());
-            const answer = success("S0504", "Job data were inquired successfully.", [model.jobView(job)], { type: "Job", value: String(job.id) });
-            if (job.status === "FAILED") answer.messages = [{ text: job.reason, code: "EF400101", type: "ERROR" }];
-            return answer;
+            return success("S300114", "The workflow job was inquired successfully.", [model.objectJob(job, "info")], { type: "ObjectJob", value: String(job.id) });
+        }
+        case "JobList":
+        case "JobHistoryList": {
+            // "Certificate Job List" (S300115) lists running orders; "Managing Certificate Orders": finished ones in the history.
+            const running = task === "JobList";
+            const rows = model.jobRows(running);
+            const { summary, page } = model.search(rows.map(({ row }) => row), body);
+            const selected = page.map((row) => rows.find((candidate) => candidate.row === row)!.job);
+            const code = running ? "S300115" : "S300135";
+            return success(code, "Request data has been inquired successfully.", selected.map((job) => model.objectJob(job, running ? "list" : "history")), { type: "ObjectJob", summary });
         }
         case "PollInfo": {
             const message = model.pollQueue[0];

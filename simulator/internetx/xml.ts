@@ -13,12 +13,24 @@ const parser = new XMLParser({
     ignoreAttributes: true,
     parseTagValue: false,
     trimValues: true,
-    isArray: (name) => ["address", "approver_emails", "subject_alternative_names", "where"].includes(name),
+    // "Certificate Object": repeated <subject_alternative_name>; "CertAuthentication Object": repeated <approver_email>
+    // inside <authentication>; "Running List Inquiries": repeated <and>/<or> inside <where>.
+    isArray: (name, path) =>
+        ["address", "subject_alternative_name", "and", "or"].includes(name) || (name === "approver_email" && String(path).endsWith("authentication.approver_email")),
 });
 // Unformatted, so CDATA sits inside its element exactly as in seed 001 (`<plain><![CDATA[…]]></plain>`).
 const builder = new XMLBuilder({ cdataPropName: "__cdata", format: false, suppressEmptyNode: true });
 
-const toXmlNames: Record<string, string> = { fname: "first", lname: "last", pcode: "postal_code", adminContact: "admin", technicalContact: "technical", caCertificate: "ca_cert" };
+const toXmlNames: Record<string, string> = {
+    fname: "first",
+    lname: "last",
+    pcode: "postal_code",
+    adminContact: "admin",
+    technicalContact: "technical",
+    caCertificate: "ca_cert",
+    subjectAlternativeNames: "subject_alternative_name",
+    approverEmails: "approver_email",
+};
 const toJsonNames: Record<string, string> = Object.fromEntries(Object.entries(toXmlNames).map(([json, xml]) => [xml, json]));
 /** PEM values and free text go out as CDATA (seed 001 writes `plain`, `name`, `state`, `city`, `organization`, `file_*` so). */
 const cdata = new Set([
@@ -59,26 +71,37 @@ export function xmlTree(value: unknown, element = ""): unknown {
 }
 
 /** XML element tree → JSON model (values stay strings; the model converts what it needs). */
-function jsonModel(value: unknown): any {
-    if (Array.isArray(value)) return value.map(jsonModel);
+function jsonModel(value: unknown, parent = ""): any {
+    if (Array.isArray(value)) return value.map((item) => jsonModel(item, parent));
     if (value === null || typeof value !== "object") return value;
     const model: Json = {};
     for (const [element, item] of Object.entries(value as Json)) {
         if (item === "") continue;
-        const key = camel(element);
+        // The certificate's own <approver_email> (S/MIME) is one address; inside <authentication> it is the list.
+        const key = element === "approver_email" && parent !== "authentication" ? "approverEmail" : camel(element);
         if (element === "lifetime") model[key] = { unit: "MONTH", period: Number(item) };
         else if (element === "provisioning" || element === "has_csr") model[key] = item === "1" || item === "true";
-        else model[key] = jsonModel(item);
+        else model[key] = jsonModel(item, element);
     }
     return model;
 }
 
-const operators: Record<string, string> = { eq: "EQUAL", like: "LIKE", gt: "GREATER", lt: "LESS", ne: "NOT_EQUAL" };
+/** "Running List Inquiries": eq, ne, like, gt, lt, ge, le. */
+const operators: Record<string, string> = { eq: "EQUAL", ne: "NOT_EQUAL", like: "LIKE", gt: "GREATER", lt: "LESS", ge: "GREATER_EQUAL", le: "LESS_EQUAL" };
 
+function condition(where: Json): Json {
+    if (where.and !== undefined) return { link: "AND", filters: (where.and as Json[]).map(condition) };
+    if (where.or !== undefined) return { link: "OR", filters: (where.or as Json[]).map(condition) };
+    const operator = operators[String(where.operator ?? "eq").toLowerCase()];
+    if (!operator) throw invalid("0000", "where.operator", `unknown operator ${where.operator}`);
+    return { key: camel(String(where.key)), value: where.value, operator };
+}
+
+/** `<view>` and `<where>` (one condition, or `<and>`/`<or>` nested) → the JSON Query. */
 function query(task: Json): Json {
-    const where = (task.where ?? []) as Json[];
+    const where = task.where as Json | undefined;
     return {
-        filters: where.map((filter) => ({ key: camel(String(filter.key)), value: filter.value, operator: operators[String(filter.operator).toLowerCase()] ?? "EQUAL" })),
+        filters: where === undefined || (where as unknown) === "" ? [] : [condition(where)],
         view: { limit: Number(task.view?.limit ?? 100), offset: Number(task.view?.offset ?? 0) },
     };
 }
@@ -97,11 +120,14 @@ function requestOf(name: TaskName, task: Json): { id?: string; body: Json } {
         }
         case "SslContactList":
         case "CertificateList":
+        case "JobList":
+        case "JobHistoryList":
             return { body: query(task) };
         case "CertificatePrepareOrder":
             return { body: jsonModel(task.certificate_request ?? {}) };
         case "JobInfo":
-            return { id: (task.job as Json | undefined)?.id, body: {} };
+            // "Certificate Job Info" over XML: <certificate_job><job><id/></job></certificate_job>.
+            return { id: ((task.certificate_job as Json | undefined)?.job as Json | undefined)?.id, body: {} };
         case "PollInfo":
             return { body: {} };
         case "PollConfirm":
@@ -109,6 +135,7 @@ function requestOf(name: TaskName, task: Json): { id?: string; body: Json } {
         default: {
             const { id, ...rest } = jsonModel(certificate ?? {});
             if (rest.subjectAlternativeNames) rest.subjectAlternativeNames = rest.subjectAlternativeNames.map((entry: Json) => (typeof entry === "string" ? { name: entry } : entry));
+            if (rest.authentication?.approverEmails && !Array.isArray(rest.authentication.approverEmails)) rest.authentication.approverEmails = [rest.authentication.approverEmails];
             return { id, body: rest };
         }
     }
@@ -120,7 +147,6 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
     switch (name) {
         case "SslContactCreate":
         case "SslContactDelete":
-        case "CertificateDelete":
             return {};
         case "PollConfirm":
             // seed 002: the queue length left and the confirmed message's id.
@@ -135,13 +161,25 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
         case "CertificateCreate":
         case "CertificateReissue":
         case "CertificateRenew":
+        case "CertificateDelete":
+        case "CertificateRevoke":
             return { certificate_job: { job: xmlTree(answer.data[0]) } };
         case "CertificateInfo":
             return { certificate: xmlTree(answer.data[0]) };
         case "CertificateList":
             return { summary: String(summary), certificate: xmlTree(answer.data) };
-        case "JobInfo":
-            return { job: xmlTree(answer.data[0]) };
+        case "JobInfo": {
+            // As public AutoDNS XML clients read it: <certificate_job> with <job>, <authentication> and the <certificate>.
+            const objectJob = answer.data[0];
+            return { certificate_job: { job: xmlTree(objectJob.job), authentication: xmlTree(objectJob.authentication), certificate: xmlTree(objectJob.object?.data) } };
+        }
+        case "JobList":
+        case "JobHistoryList":
+            // "Managing Certificate Orders": <summary/> and one <certificate_job><job>…<object>name</object></job> per order.
+            return {
+                summary: String(summary),
+                certificate_job: answer.data.map((objectJob: Json) => ({ job: xmlTree({ ...objectJob.job, object: objectJob.object?.value, type: "ssl" }), ...(objectJob.object?.data ? { certificate: xmlTree(objectJob.object.data) } : {}) })),
+            };
         case "PollInfo": {
             const message = answer.data[0];
             if (!message) return { summary: "0" };
@@ -170,20 +208,29 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
     }
 }
 
-function document(model: SimulatorModel, status: Json, data: Json, messages: Json[] = []): string {
+/**
+ * `<response><result>…</result><stid/><ctid/></response>`. A success carries `<data>` and `<status>`; an error
+ * `<msg>` (code, text, type) before `<status>` and no data ("XML API Basics" system responses).
+ */
+function document(model: SimulatorModel, status: Json, data: Json | undefined, messages: Json[] = [], ctid?: string): string {
     const statusBlock = { ...status, text: cdataText(String(status.text)) };
-    const msg = messages.map((message) => ({ text: cdataText(String(message.text)), code: message.code, type: message.type }));
-    const result: Json = { data, status: statusBlock, ...(msg.length > 0 ? { msg } : {}) };
-    return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build(withDates({ response: { result, stid: model.stid() } }, xmlDate))}`;
+    const msg = messages.map((message) => ({ code: message.code, text: cdataText(String(message.text)), type: message.type }));
+    const result: Json = { ...(data !== undefined ? { data } : {}), ...(msg.length > 0 ? { msg } : {}), status: statusBlock };
+    return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build(withDates({ response: { result, stid: model.stid(), ...(ctid ? { ctid } : {}) } }, xmlDate))}`;
 }
 
-export function xmlError(model: SimulatorModel, error: SimulatorApiError): ProtocolAnswer {
+export function xmlError(model: SimulatorModel, error: SimulatorApiError, ctid?: string): ProtocolAnswer {
     return {
         // The gateway answers errors inside the document with HTTP 200 (docs/wire-format.md).
         status: 200,
-        contentType: "text/xml; charset=utf-8",
-        body: document(model, { code: error.statusCode, text: error.statusText, type: "error" }, {}, error.messages.map((message) => ({ ...message, type: "error" }))),
+        contentType: "application/xml; charset=utf-8",
+        body: document(model, { code: error.statusCode, text: error.statusText, type: "error" }, undefined, error.messages.map((message) => ({ ...message, type: "error" })), ctid),
     };
+}
+
+/** The `<task><ctid>` of a request, for the request log and the answer. */
+export function xmlCtid(body: string): string | undefined {
+    return /<ctid>\s*([^<]+?)\s*<\/ctid>/.exec(body)?.[1];
 }
 
 /** Reads only the task code, for the request log and fault matching. */
@@ -191,8 +238,13 @@ export function xmlTaskCode(body: string): string | undefined {
     return /<code>\s*([0-9]+)\s*<\/code>/.exec(body)?.[1];
 }
 
-export async function handleXml(model: SimulatorModel, password: string, body: string): Promise<ProtocolAnswer> {
+export async function handleXml(model: SimulatorModel, password: string, body: string, contentType?: string): Promise<ProtocolAnswer> {
+    const ctid = xmlCtid(body);
     try {
+        // "XML API Basics": "The content-type is application/xml."
+        if (!/^application\/xml\b/i.test(contentType ?? "")) {
+            throw new SimulatorApiError(200, "E0000", "The request must be sent as application/xml.", [{ text: `content-type: expected application/xml, got ${contentType ?? "none"}`, code: "EF01000" }]);
+        }
         let parsed: Json;
         try {
             parsed = parser.parse(body, true);
@@ -210,11 +262,11 @@ export async function handleXml(model: SimulatorModel, password: string, body: s
         const object = answer.object ? { type: String(answer.object.type).toLowerCase(), value: answer.object.value } : undefined;
         return {
             status: 200,
-            contentType: "text/xml; charset=utf-8",
-            body: document(model, { code: answer.code, text: answer.text, type: answer.type.toLowerCase(), object }, dataOf(name, answer), (answer.messages ?? []).map((message) => ({ ...message, type: "error" }))),
+            contentType: "application/xml; charset=utf-8",
+            body: document(model, { code: answer.code, text: answer.text, type: answer.type.toLowerCase(), object }, dataOf(name, answer), (answer.messages ?? []).map((message) => ({ ...message, type: "error" })), ctid),
         };
     } catch (error) {
-        if (error instanceof SimulatorApiError) return xmlError(model, error);
+        if (error instanceof SimulatorApiError) return xmlError(model, error, ctid);
         throw error;
     }
 }

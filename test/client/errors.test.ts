@@ -50,14 +50,21 @@ describe("client errors and retries", () => {
         expect(error.stid).to.equal("20261122-stid-1");
         expect(error.messages).to.deep.equal([{ text: "Login failed.", code: "EF0003", type: "ERROR" }]);
         expect(error.retryable).to.equal(false);
-        expect(error.message).to.equal("CertificateInfo failed: Authentication error.; Login failed. (HTTP 401, E0003/EF0003, stid 20261122-stid-1)");
+        // The ctid we sent travels with the stid, so that a support ticket can quote both.
+        const ctid = server.requests[0].headers["x-domainrobot-ctid"];
+        expect(ctid).to.match(/^sslm-[0-9a-f-]{36}$/);
+        expect(error.ctid).to.equal(ctid);
+        expect(error.message).to.equal(`CertificateInfo failed: Authentication error.; Login failed. (HTTP 401, E0003/EF0003, stid 20261122-stid-1, ctid ${ctid})`);
         expect(server.requests).to.have.length(1);
         expect(JSON.stringify(error) + error.message + error.stack + logLines.join("\n")).not.to.contain(password);
     });
 
     it("turns HTTP 404 into a NotFoundError and does not retry it", async () => {
         server.respondWith({ status: 404, body: errorEnvelope("E400104", "Certificate data could not be inquired.", [{ text: "Object not found.", code: "EF02022" }]) });
-        await expect(client.certificate.info("999")).to.be.rejectedWith(NotFoundError, "CertificateInfo failed: Certificate data could not be inquired.; Object not found. (HTTP 404, E400104/EF02022, stid 20261122-stid-1)");
+        await expect(client.certificate.info("999")).to.be.rejectedWith(
+            NotFoundError,
+            `CertificateInfo failed: Certificate data could not be inquired.; Object not found. (HTTP 404, E400104/EF02022, stid 20261122-stid-1, ctid sslm-`,
+        );
         expect(server.requests).to.have.length(1);
     });
 
@@ -104,27 +111,44 @@ describe("client errors and retries", () => {
         await expect(client.certificate.info("7")).to.be.rejectedWith(MalformedResponseError, "CertificateInfo: unexpected response data (0.name: Required)");
     });
 
-    it("does not repeat an order after a 5xx before looking for it, and adopts the order it finds", async () => {
-        const csr = "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----";
+    it("does not repeat an order after a 5xx before looking for it, and adopts the running order it finds by its reference", async () => {
+        const order = { name: "example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, csr: "x", adminContactId: "1", technicalContactId: "1", orderReference: "ref-42" };
         server.respondWith(
             { status: 500, body: "" },
-            { body: JSON.stringify({ status: { code: "S400105", text: "", type: "SUCCESS" }, object: { type: "Certificate", summary: 1 }, data: [{ id: 41, name: "example.com", csr, created: new Date().toISOString() }] }) },
+            // "Certificate Job List": the row names the certificate only; Job Info shows its data, with our comment.
+            { body: JSON.stringify({ status: { code: "S300115", text: "", type: "SUCCESS" }, object: { type: "ObjectJob", summary: 1 }, data: [{ job: { id: 77, status: "RUNNING", action: "create" }, object: { type: "Certificate", value: "example.com" } }] }) },
+            { body: JSON.stringify({ status: { code: "S300114", text: "", type: "SUCCESS" }, object: { type: "ObjectJob", value: "77" }, data: [{ job: { id: 77, status: "RUNNING", action: "create" }, object: { type: "Certificate", value: "example.com", data: { id: 41, comment: "ref-42" } } }] }) },
         );
-        const accepted = await client.certificate.create({ name: "example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, csr, adminContactId: "1", technicalContactId: "1" });
-        expect(accepted).to.deep.equal({ certificateId: "41", recovered: true });
-        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/certificate/_search"]);
-        expect(JSON.parse(server.requests[1].body)).to.deep.equal({ filters: [{ key: "name", value: "example.com", operator: "EQUAL" }], view: { limit: 100 } });
+        const accepted = await client.certificate.create(order);
+        expect(accepted).to.deep.equal({ certificateId: "41", jobId: "77", jobStatus: "RUNNING", recovered: true });
+        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/job/_search", "GET /v1/job/77"]);
+        expect(JSON.parse(server.requests[0].body).comment).to.equal("ref-42");
+        expect(JSON.parse(server.requests[1].body)).to.deep.equal({ filters: [], view: { limit: 100, offset: 0 } });
     });
 
-    it("orders again after a 5xx only when the search shows no such order", async () => {
+    it("adopts the certificate of a finished order, found by Certificate List filtered on its comment", async () => {
+        const order = { name: "example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, csr: "x", adminContactId: "1", technicalContactId: "1", orderReference: "ref-43" };
+        server.respondWith(
+            { status: 502, body: "" },
+            { body: JSON.stringify({ status: { code: "S300115", text: "", type: "SUCCESS" }, object: { type: "ObjectJob", summary: 0 }, data: [] }) },
+            { body: JSON.stringify({ status: { code: "S400105", text: "", type: "SUCCESS" }, object: { type: "Certificate", summary: 1 }, data: [{ id: 41, name: "example.com", created: "2026-11-22T00:00:00.000+0100" }] }) },
+        );
+        const accepted = await client.certificate.create(order);
+        expect(accepted).to.deep.equal({ certificateId: "41", jobId: undefined, jobStatus: undefined, recovered: true });
+        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/job/_search", "POST /v1/certificate/_search"]);
+        expect(JSON.parse(server.requests[2].body)).to.deep.equal({ filters: [{ key: "comment", value: "ref-43", operator: "EQUAL" }], view: { limit: 1 } });
+    });
+
+    it("orders again after a 5xx only when neither Job List nor Certificate List shows the reference", async () => {
         server.respondWith(
             { status: 503, body: "" },
+            { body: JSON.stringify({ status: { code: "S300115", text: "", type: "SUCCESS" }, object: { summary: 0 }, data: [] }) },
             { body: JSON.stringify({ status: { code: "S400105", text: "", type: "SUCCESS" }, object: { summary: 0 }, data: [] }) },
             { body: JSON.stringify({ status: { code: "N400101", text: "started", type: "NOTIFY" }, data: [{ id: 5 }] }) },
         );
-        const accepted = await client.certificate.create({ name: "example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, csr: "x", adminContactId: "1", technicalContactId: "1" });
+        const accepted = await client.certificate.create({ name: "example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, csr: "x", adminContactId: "1", technicalContactId: "1", orderReference: "ref-44" });
         expect(accepted).to.deep.equal({ jobId: "5", jobStatus: undefined, recovered: false });
-        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/certificate/_search", "POST /v1/certificate"]);
+        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/job/_search", "POST /v1/certificate/_search", "POST /v1/certificate"]);
     });
 
     it("never puts the password into a log line, the client's JSON or its inspection", async () => {
@@ -132,6 +156,7 @@ describe("client errors and retries", () => {
         await client.certificate.info("7");
         const { inspect } = await import("node:util");
         expect(logLines.join("\n") + JSON.stringify(client) + inspect(client, { depth: 5 })).not.to.contain(password);
-        expect(logLines).to.deep.equal(["CertificateInfo (400104) attempt 1 over json", "CertificateInfo answered S400104 stid 20261122-stid-2"]);
+        const ctid = server.requests[server.requests.length - 1].headers["x-domainrobot-ctid"];
+        expect(logLines).to.deep.equal([`CertificateInfo (400104) attempt 1 over json ctid ${ctid}`, `CertificateInfo answered S400104 stid 20261122-stid-2 ctid ${ctid}`]);
     });
 });

@@ -1,4 +1,4 @@
-import { AuthenticationError, NotFoundError, ApiValidationError, TransportError } from "../../provider/errors";
+import { AuthenticationError, NotFoundError, ApiValidationError, RenewalTooEarlyError, TransportError } from "../../provider/errors";
 import { Client } from "../../provider/internetx/client";
 import { generateKeyAndCsr, parseCertificate, verifyChain } from "../../provider/x509";
 import { crypto, x509 } from "../../provider/x509/crypto";
@@ -37,9 +37,12 @@ for (const protocol of ["json", "xml"] as const) {
         let csrPem: string;
 
         before(async () => {
-            simulator = await startSimulator({ issuanceDelayMs: 150 });
+            // Renewal opens 90 days before expiry ("Certificate Renew"); this suite renews fresh certificates, so its window is wider.
+            // Timed steps of 150 ms need more than the reference's 3 requests per second: this suite raises the limit on both
+            // sides explicitly (test/client/rateLimit.test.ts holds the default against the simulator's enforcement).
+            simulator = await startSimulator({ issuanceDelayMs: 150, cancellationDelayMs: 200, renewalWindowDays: 400, requestsPerSecond: 100 });
             admin = new SimulatorAdmin(simulator.adminUrl);
-            client = new Client({ protocol, url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: simulator.password, context: simulator.context });
+            client = new Client({ protocol, url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: simulator.password, context: simulator.context, requestsPerSecond: 50 });
             csrPem = (await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: "www.example.com", subjectAlternativeNames: ["example.com"] })).csrPem;
         });
         after(async () => {
@@ -101,17 +104,37 @@ for (const protocol of ["json", "xml"] as const) {
             const contactId = (await client.sslcontact.create(contact)).id;
             const prepared = await client.certificate.prepareOrder({ plain: csrPem, product: "QUICKSSLPREMIUM" });
             const dns = prepared.authentication.find((authentication) => authentication.method === "DNS")!.dns!;
-            const order = { name: "www.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, software: "APACHESSL", csr: csrPem, adminContactId: contactId, technicalContactId: contactId, authentication: { method: "DNS", dns, provisioning: true } };
+            const order = {
+                name: "www.example.com",
+                product: "QUICKSSLPREMIUM",
+                lifetimeMonths: 12,
+                software: "APACHESSL",
+                csr: csrPem,
+                adminContactId: contactId,
+                technicalContactId: contactId,
+                authentication: { method: "DNS", dns, provisioning: true },
+                orderReference: `order-www-${protocol}`,
+            };
             const accepted = await client.certificate.create(order);
             expect(accepted).to.deep.include({ jobStatus: "RUNNING", recovered: false });
             expect(accepted.jobId).to.match(/^\d+$/);
             const running = await client.job.info(accepted.jobId!);
-            expect(running).to.deep.include({ id: accepted.jobId, status: "RUNNING", action: "create", subType: "QUICKSSLPREMIUM", reasons: [] });
+            expect(running).to.deep.include({ id: accepted.jobId, status: "RUNNING", subStatus: "WF_DNS_AUTH", action: "create", subType: "QUICKSSLPREMIUM", reasons: [] });
             const certificateId = running.object!.data!.id!;
+            expect(running.object!.data).to.deep.include({ id: certificateId, comment: `order-www-${protocol}`, name: "www.example.com" });
+            expect(await client.job.list({ orderReference: `order-www-${protocol}` })).to.deep.equal([
+                { jobId: accepted.jobId, status: "RUNNING", subStatus: "WF_DNS_AUTH", action: "create", certificateId, orderReference: `order-www-${protocol}`, created: running.created, reasons: [] },
+            ]);
+            expect(await client.certificate.findOrder({ orderReference: `order-www-${protocol}` })).to.deep.equal({ jobId: accepted.jobId, certificateId, status: "RUNNING", orderReference: `order-www-${protocol}` });
             const pending = await client.certificate.info(certificateId);
             expect(pending.server).to.equal(undefined);
             await new Promise((resolve) => setTimeout(resolve, 250));
-            expect((await client.job.info(accepted.jobId!)).status).to.equal("SUCCESS");
+            // "Certificate Job Info": a finished job has left Job Info; its history tells how it ended.
+            await expect(client.job.info(accepted.jobId!)).to.be.rejectedWith(NotFoundError, /EF300101/);
+            expect(await client.job.history(accepted.jobId!)).to.deep.include({ id: accepted.jobId, status: "SUCCESS", action: "create", reasons: [] });
+            expect(await client.job.list({ orderReference: `order-www-${protocol}` })).to.deep.equal([]);
+            expect(await client.certificate.findOrder({ orderReference: `order-www-${protocol}` })).to.deep.equal({ certificateId, orderReference: `order-www-${protocol}` });
+            expect(await client.certificate.findOrder({ orderReference: "never-ordered" })).to.equal(undefined);
 
             const issued = await client.certificate.info(certificateId);
             expect(issued).to.deep.include({ id: certificateId, name: "www.example.com", product: "QUICKSSLPREMIUM", software: "APACHESSL", lifetime: { unit: "MONTH", period: 12 } });
@@ -129,23 +152,55 @@ for (const protocol of ["json", "xml"] as const) {
             expect(await client.certificate.findOrder({ name: "www.example.com", csr: csrPem.replace("A", "B") })).to.equal(undefined);
             const listed = await client.certificate.list({ filters: [{ key: "name", value: "*.example.com", operator: "LIKE" }] });
             expect(listed.certificates.map((certificate) => certificate.id)).to.deep.equal([certificateId]);
+            // List rows are reduced: no CSR, no leaf, and `created` is the start of the day ("Certificate Object").
+            expect(listed.certificates[0].csr).to.equal(undefined);
+            expect(listed.certificates[0].server).to.equal(undefined);
+            expect(listed.certificates[0].created).to.equal(`${issued.created!.slice(0, 10)}T00:00:00.000Z`);
 
             const newCsr = (await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "www.example.com" })).csrPem;
             const reissue = await client.certificate.reissue(certificateId, { ...order, csr: newCsr });
             await new Promise((resolve) => setTimeout(resolve, 250));
-            expect((await client.job.info(reissue.jobId!)).status).to.equal("SUCCESS");
+            expect(await client.job.history(reissue.jobId!)).to.deep.include({ status: "SUCCESS", action: "reissue" });
             const reissued = await client.certificate.info(certificateId);
             expect(reissued.serialNumber).not.to.equal(issued.serialNumber);
             expect(reissued.csr).to.equal(newCsr);
 
             const renewal = await client.certificate.renew(certificateId, { ...order, csr: newCsr });
             await new Promise((resolve) => setTimeout(resolve, 250));
-            expect((await client.job.info(renewal.jobId!)).status).to.equal("SUCCESS");
+            expect(await client.job.history(renewal.jobId!)).to.deep.include({ status: "SUCCESS", action: "renew" });
             expect((await admin.state())).to.deep.include({ orders: 1, reissues: 1, renewals: 1 });
 
-            await client.certificate.delete(certificateId);
+            // "CertificateDelete": the cancellation runs as a job; the certificate is there until it has finished.
+            const cancellation = await client.certificate.delete(certificateId);
+            expect(cancellation.jobId).to.match(/^\d+$/);
+            expect((await client.job.info(cancellation.jobId!)).action).to.equal("delete");
+            expect((await client.certificate.info(certificateId)).id).to.equal(certificateId);
+            await new Promise((resolve) => setTimeout(resolve, 250));
             await expect(client.certificate.info(certificateId)).to.be.rejectedWith(NotFoundError);
             await expect(client.certificate.delete(certificateId)).to.be.rejectedWith(NotFoundError);
+        });
+
+        it("refuses a renewal before the renewal window as RenewalTooEarlyError, ordering nothing", async () => {
+            const contactId = (await client.sslcontact.create(contact)).id;
+            const { csrPem: ownCsr } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "early.example.com" });
+            const order = { name: "early.example.com", product: "RAPIDSSL", lifetimeMonths: 12, csr: ownCsr, adminContactId: contactId, technicalContactId: contactId, authentication: { method: "EMAIL", approverEmails: ["admin@early.example.com"] } };
+            const accepted = await client.certificate.create(order);
+            await new Promise((resolve) => setTimeout(resolve, 250));
+            const certificateId = (await client.job.history(accepted.jobId!))!.object!.data!.id!;
+            await admin.settings({ renewalWindowDays: 90 });
+            const before = await admin.state();
+            const error = (await client.certificate.renew(certificateId, order).catch((caught) => caught)) as RenewalTooEarlyError;
+            await admin.settings({ renewalWindowDays: 400 });
+            expect(error).to.be.instanceOf(RenewalTooEarlyError);
+            const httpStatus = protocol === "json" ? 400 : 200;
+            expect(error.message).to.match(
+                new RegExp(`^CertificateRenew failed: Certificate could not be renewed\\.; The certificate can be renewed from \\d{4}-\\d{2}-\\d{2} \\(90 days before it expires\\)\\. \\(HTTP ${httpStatus}, E400106/EF4001012, stid \\d{8}-sim-\\d+, ctid sslm-[0-9a-f-]{36}\\)$`),
+            );
+            expect(error.ctid).to.match(/^sslm-[0-9a-f-]{36}$/);
+            expect((await admin.state()).renewals).to.equal(before.renewals);
+            // Clean up: this certificate is not part of the notification count below.
+            const cancellation = await client.certificate.delete(certificateId);
+            expect(cancellation.jobId).to.match(/^\d+$/);
         });
 
         it("queues one notification per finished job, oldest first, each removed by its confirmation", async () => {
@@ -154,7 +209,7 @@ for (const protocol of ["json", "xml"] as const) {
                 await client.poll.confirm(message.id);
                 drained++;
             }
-            expect(drained).to.equal(3);
+            expect(drained).to.equal(4);
             const contactId = (await client.sslcontact.create(contact)).id;
             const jobs: string[] = [];
             for (const name of ["a.example.com", "b.example.com"]) {

@@ -33,12 +33,20 @@ describe("XML wire format against the InterNetX documents", () => {
         return tree;
     }
 
+    /**
+     * The request as the documents show it. Beyond the examples, every request carries a User-Agent, the content type
+     * of "XML API Basics" and its own `<task><ctid>`, which is checked here and then left out of the comparison.
+     */
     function sentRequest(): Tree {
         const request = server.requests[server.requests.length - 1];
         expect(request.method).to.equal("POST");
         expect(request.url).to.equal("/");
-        expect(request.headers["content-type"]).to.equal("text/xml; charset=utf-8");
-        return xmlTree(request.body) as Tree;
+        expect(request.headers["content-type"]).to.equal("application/xml; charset=utf-8");
+        expect(request.headers["user-agent"]).to.match(/^pulumi-sslmanager\/\d+\.\d+\.\d+/);
+        const tree = xmlTree(request.body) as Tree;
+        expect(tree.request.task.ctid).to.match(/^sslm-[0-9a-f-]{36}$/);
+        delete tree.request.task.ctid;
+        return tree;
     }
 
     it("finds the XML examples of the three documents", () => {

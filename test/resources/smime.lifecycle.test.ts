@@ -20,7 +20,8 @@ for (const protocol of ["json", "xml"] as const) {
         const context = { log: (line: string) => logs.push(line), clock: systemClock };
 
         before(async () => {
-            simulator = await startSimulator({ issuanceDelayMs: 150 });
+            // These tests renew certificates they have just issued: the renewal window ("Certificate Renew": 90 days) is widened.
+            simulator = await startSimulator({ issuanceDelayMs: 150, renewalWindowDays: 400 });
             admin = new SimulatorAdmin(simulator.adminUrl);
             configureStackFor(simulator, protocol);
             contactId = await createTestContact(simulator);

@@ -14,7 +14,7 @@ function withCredentials(document: string, simulator: RunningSimulator): string 
 describe("simulator: authentication over both protocols", function () {
     let simulator: RunningSimulator;
     before(async () => {
-        simulator = await startSimulator({ password: "right-password", issuanceDelayMs: 200 });
+        simulator = await startSimulator({ requestsPerSecond: 0, password: "right-password", issuanceDelayMs: 200 });
     });
     after(() => simulator.close());
 
@@ -61,7 +61,7 @@ describe("simulator: authentication over both protocols", function () {
 describe("simulator: SSL contacts", function () {
     let simulator: RunningSimulator;
     beforeEach(async () => {
-        simulator = await startSimulator({ issuanceDelayMs: 200 });
+        simulator = await startSimulator({ requestsPerSecond: 0, issuanceDelayMs: 200 });
     });
     afterEach(() => simulator.close());
 

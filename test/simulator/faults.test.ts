@@ -7,7 +7,7 @@ describe("simulator: fault injection", function () {
     this.timeout(30_000);
     let simulator: RunningSimulator;
     beforeEach(async () => {
-        simulator = await startSimulator({ issuanceDelayMs: 200 });
+        simulator = await startSimulator({ requestsPerSecond: 0, issuanceDelayMs: 200 });
     });
     afterEach(() => simulator.close());
 
@@ -86,8 +86,8 @@ describe("simulator: fault injection", function () {
 
     it("answers 404 for a route the API does not have, and for the gateway on GET", async () => {
         const unknown = await jsonCall(simulator, "GET", "/nothing-here");
-        expect(unknown.status).to.equal(404);
-        expect(unknown.body.status.type).to.equal("ERROR");
+        // Plain 404 without an API envelope: a client must not read it as "the object is gone".
+        expect([unknown.status, unknown.text]).to.deep.equal([404, "no route GET /nothing-here"]);
         const gateway = await request(simulator.xmlUrl, { method: "GET" });
         expect(gateway.statusCode).to.equal(405);
         await gateway.body.text();

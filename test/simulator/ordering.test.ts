@@ -15,7 +15,7 @@ describe("simulator: CertificatePrepareOrder", function () {
     this.timeout(30_000);
     let simulator: RunningSimulator;
     before(async () => {
-        simulator = await startSimulator({ issuanceDelayMs: 200 });
+        simulator = await startSimulator({ requestsPerSecond: 0, issuanceDelayMs: 200 });
     });
     after(() => simulator.close());
 
@@ -51,7 +51,8 @@ describe("simulator: CertificatePrepareOrder", function () {
         const data = answer.body.result.data.certificate_request;
         expect(data).to.deep.include({ name: "xml.example.com", key_size: "2048", country_code: "DE", organization_unit: "Entwicklung", algorithm: "RSA", signature_hash_algorithm: "SHA256" });
         expect(data.authentication.map((entry: { method: string }) => entry.method)).to.deep.equal(["EMAIL", "DNS", "FILE"]);
-        expect(data.authentication[0].approver_emails).to.have.length(5);
+        // "CertAuthentication Object": one <approver_email> per address.
+        expect(data.authentication[0].approver_email).to.have.length(5);
         expect(data.authentication[2].file_name).to.equal("http://xml.example.com/.well-known/pki-validation/fileauth.txt");
         expect(answer.text).to.contain("<plain><![CDATA[-----BEGIN CERTIFICATE REQUEST-----");
     });
@@ -74,7 +75,7 @@ describe("simulator: ordering, jobs, notifications and certificate objects", fun
     this.timeout(30_000);
     let simulator: RunningSimulator;
     beforeEach(async () => {
-        simulator = await startSimulator({ issuanceDelayMs: 200 });
+        simulator = await startSimulator({ requestsPerSecond: 0, issuanceDelayMs: 200 });
         await jsonCall(simulator, "POST", "/sslcontact", seedContact);
     });
     afterEach(() => simulator.close());
@@ -90,18 +91,22 @@ describe("simulator: ordering, jobs, notifications and certificate objects", fun
         const jobId = created.body.data[0].id as number;
         expect(created.body.data[0]).to.deep.equal({ id: jobId, status: "RUNNING" });
 
+        // "Certificate Job Info": S300114, object ObjectJob, data [ObjectJob] with the certificate in object.data.
         const running = await jsonCall(simulator, "GET", `/job/${jobId}`);
-        expect(running.body.status.code).to.equal("S0504");
-        expect(running.body.data[0]).to.deep.include({ id: jobId, status: "RUNNING", action: "create", subType: "QUICKSSLPREMIUM", type: "ssl" });
+        expect(running.body.status.code).to.equal("S300114");
+        expect(running.body.object).to.deep.equal({ type: "ObjectJob", value: String(jobId) });
+        expect(running.body.data[0].job).to.deep.include({ id: jobId, status: "RUNNING", subStatus: "WF_DNS_AUTH", action: "create", subType: "QUICKSSLPREMIUM" });
         const certificateId = running.body.data[0].object.data.id as number;
-        expect(running.body.data[0].object).to.deep.equal({ type: "Certificate", value: "shop.example.com", data: { id: certificateId } });
+        expect(running.body.data[0].object).to.deep.include({ type: "Certificate", value: "shop.example.com" });
+        expect(running.body.data[0].object.data).to.deep.include({ id: certificateId, name: "shop.example.com", partnerOrderId: `IX-CC-${jobId}` });
+        expect(running.body.data[0].authentication).to.have.length(1);
         const pending = await jsonCall(simulator, "GET", `/certificate/${certificateId}`);
         expect(pending.body.data[0]).to.deep.include({ id: certificateId, name: "shop.example.com", orderId: `SIM-${String(certificateId).padStart(6, "0")}` });
         expect(pending.body.data[0]).not.to.have.property("server");
         expect((await adminCall(simulator, "GET", "/state")).body).to.deep.include({ orders: 1, reissues: 0, renewals: 0 });
 
         const finished = await waitForJob(simulator, jobId);
-        expect(finished.body.data[0].status).to.equal("SUCCESS");
+        expect(finished.job.status).to.equal("SUCCESS");
         const info = await jsonCall(simulator, "GET", `/certificate/${certificateId}`);
         expect(info.body.status.code).to.equal("S400104");
         const certificate = info.body.data[0];
@@ -119,11 +124,15 @@ describe("simulator: ordering, jobs, notifications and certificate objects", fun
 
     it("shows the issued certificate over XML with ICA1 and ROOT certification authorities as CDATA", async () => {
         const { jobId } = await placeJsonOrder(simulator, "xmlinfo.example.com", 100);
+        const runningJob = await xmlTask(simulator, "400114", { certificate_job: { job: { id: String(jobId) } } });
+        expect(runningJob.body.result.status.code).to.equal("S300114");
+        expect(runningJob.body.result.data.certificate_job[0].job).to.deep.include({ id: String(jobId), status: "RUNNING", action: "create" });
+        const certificateId = runningJob.body.result.data.certificate_job[0].certificate.id as string;
         await waitForJob(simulator, jobId);
-        const job = await xmlTask(simulator, "0504", { job: { id: String(jobId) } });
-        expect(job.body.result.status.code).to.equal("S0504");
-        expect(job.body.result.data.job).to.deep.include({ id: String(jobId), status: "SUCCESS", action: "create" });
-        const certificateId = job.body.result.data.job.object.data.id as string;
+        // A finished job has left Certificate Job Info: EF300101 in <msg>, before <status>, and no <data>.
+        const finishedJob = await xmlTask(simulator, "400114", { certificate_job: { job: { id: String(jobId) } } });
+        expect(Object.keys(finishedJob.body.result)).to.deep.equal(["msg", "status"]);
+        expect(finishedJob.body.result.msg[0]).to.deep.include({ code: "EF300101", type: "error" });
         const info = await xmlTask(simulator, "400104", { certificate: { id: certificateId } });
         expect(info.body.result.status).to.deep.equal({ code: "S400104", text: "Certificate data were inquired successfully.", type: "success", object: { type: "certificate", value: "xmlinfo.example.com" } });
         const certificate = info.body.result.data.certificate;
@@ -142,8 +151,8 @@ describe("simulator: ordering, jobs, notifications and certificate objects", fun
         const order = (name: string) => ({ certificate: { technical: { id: "100" }, admin: { id: "100" }, name, product: "QUICKSSLPREMIUM", authentication: { method: "DNS", dns, provisioning: "1" }, lifetime: "12", software: "APACHESSL", csr: { __cdata: csrPem } } });
         const created = await xmlTask(simulator, "400101", order("xmlorder.example.com"));
         expect(created.body.result.status).to.deep.equal({ code: "N400101", text: "Certificate order was started successfully.", type: "notify", object: { type: "certificate", value: "xmlorder.example.com" } });
-        expect(created.body.result.data.certificate_job.job.status).to.equal("RUNNING");
-        expect(created.body.result.data.certificate_job.job.id).to.match(/^\d+$/);
+        expect(created.body.result.data.certificate_job[0].job.status).to.equal("RUNNING");
+        expect(created.body.result.data.certificate_job[0].job.id).to.match(/^\d+$/);
         const wrong = await xmlTask(simulator, "400101", order("other.example.com"));
         expect(wrong.body.result.status.type).to.equal("error");
         expect(wrong.body.result.msg[0].text).to.equal("name: other.example.com is not in the CSR (xmlorder.example.com)");
@@ -190,7 +199,7 @@ describe("simulator: ordering, jobs, notifications and certificate objects", fun
         const oldest = await jsonCall(simulator, "GET", "/poll");
         expect(oldest.body.object).to.deep.equal({ type: "message", value: String(oldest.body.data[0].id), summary: 2 });
         const message = oldest.body.data[0];
-        expect(message.job).to.deep.include({ id: first.jobId, status: "SUCCESS", action: "create", subType: "QUICKSSLPREMIUM", type: "ssl" });
+        expect(message.job).to.deep.include({ id: first.jobId, status: "SUCCESS", action: "create", subType: "QUICKSSLPREMIUM" });
         expect(message.object).to.deep.include({ type: "Certificate", value: "first.example.com" });
         expect(message.object.data.server).to.match(/^-----BEGIN CERTIFICATE-----/);
         expect((await jsonCall(simulator, "GET", "/poll")).body.data[0].id).to.equal(message.id);
@@ -213,7 +222,7 @@ describe("simulator: ordering, jobs, notifications and certificate objects", fun
 
     it("reissues and renews under the same id with new serials, counting neither as an order", async () => {
         const { jobId, csrPem } = await placeJsonOrder(simulator, "again.example.com", 100);
-        const certificateId = (await waitForJob(simulator, jobId)).body.data[0].object.data.id as number;
+        const certificateId = (await waitForJob(simulator, jobId)).object.data.id as number;
         const issued = (await jsonCall(simulator, "GET", `/certificate/${certificateId}`)).body.data[0];
 
         const newCsr = await rsaCsr("again.example.com");
@@ -221,16 +230,20 @@ describe("simulator: ordering, jobs, notifications and certificate objects", fun
         const reissue = await jsonCall(simulator, "PUT", `/certificate/${certificateId}`, { ...issued, csr: newCsr, authentication: { ...prepared.body.data[0].authentication[1], provisioning: true } });
         expect(reissue.body.status.code).to.equal("N400101");
         const reissueJob = await waitForJob(simulator, reissue.body.data[0].id);
-        expect(reissueJob.body.data[0]).to.deep.include({ status: "SUCCESS", action: "reissue" });
+        expect(reissueJob.job).to.deep.include({ status: "SUCCESS", action: "reissue" });
         const reissued = (await jsonCall(simulator, "GET", `/certificate/${certificateId}`)).body.data[0];
         expect(reissued.serialNumber).not.to.equal(issued.serialNumber);
         expect(reissued.csr).to.equal(newCsr);
         expect(reissued.histories.map((history: { serialNumber: string }) => history.serialNumber)).to.deep.equal([issued.serialNumber]);
         expect(csrPem).not.to.equal(newCsr);
 
+        // "Certificate Renew": refused (EF4001012) until 90 days before expiry; then accepted as N400106.
+        const early = await jsonCall(simulator, "PUT", `/certificate/${certificateId}/_renew`, reissued);
+        expect([early.status, early.body.status.code, early.body.messages[0].code]).to.deep.equal([400, "E400106", "EF4001012"]);
+        await adminCall(simulator, "POST", "/settings", { renewalWindowDays: 400 });
         const renewal = await jsonCall(simulator, "PUT", `/certificate/${certificateId}/_renew`, reissued);
-        expect(renewal.body.status.code).to.equal("N400120");
-        expect((await waitForJob(simulator, renewal.body.data[0].id)).body.data[0]).to.deep.include({ status: "SUCCESS", action: "renew" });
+        expect(renewal.body.status.code).to.equal("N400106");
+        expect((await waitForJob(simulator, renewal.body.data[0].id)).job).to.deep.include({ status: "SUCCESS", action: "renew" });
         const renewed = (await jsonCall(simulator, "GET", `/certificate/${certificateId}`)).body.data[0];
         expect(renewed.serialNumber).not.to.equal(reissued.serialNumber);
         expect((await adminCall(simulator, "GET", "/state")).body).to.deep.include({ orders: 1, reissues: 1, renewals: 1 });
@@ -253,7 +266,13 @@ describe("simulator: ordering, jobs, notifications and certificate objects", fun
         const future = await jsonCall(simulator, "POST", "/certificate/_search", { filters: [{ key: "created", value: before, operator: "LESS" }] });
         expect(future.body.object.summary).to.equal(0);
 
-        expect((await jsonCall(simulator, "DELETE", `/certificate/${beta.id}`)).body.status.code).to.equal("S400103");
+        // "CertificateDelete": N400103 with the cancellation job; the certificate goes when the job has finished.
+        await adminCall(simulator, "POST", "/settings", { cancellationDelayMs: 300 });
+        const deletion = await jsonCall(simulator, "DELETE", `/certificate/${beta.id}`);
+        expect(deletion.body.status).to.deep.equal({ code: "N400103", text: "Certificate cancelation could be started successfully.", type: "NOTIFY" });
+        expect(deletion.body.data[0]).to.deep.include({ status: "RUNNING" });
+        expect((await jsonCall(simulator, "GET", `/certificate/${beta.id}`)).status).to.equal(200);
+        expect((await waitForJob(simulator, deletion.body.data[0].id)).job).to.deep.include({ status: "SUCCESS", action: "delete" });
         const gone = await jsonCall(simulator, "GET", `/certificate/${beta.id}`);
         expect(gone.status).to.equal(404);
         expect(gone.body.status).to.deep.equal({ code: "E400104", text: "Certificate could not be found.", type: "ERROR" });
@@ -264,9 +283,9 @@ describe("simulator: ordering, jobs, notifications and certificate objects", fun
         const order = { certificate: { certificate_type: "MAIL", product: "GLOBALSIGN_PERSONALSIGN_1", lifetime: "36", name: { __cdata: "joe.sample@example.com" }, password: "download-secret", firstname: "Joe", lastname: "Sample", organization_unit_name: "Development Department", has_csr: "false", admin: { id: "100" } } };
         const created = await xmlTask(simulator, "400101", order);
         expect(created.body.result.status.code).to.equal("N400101");
-        const job = await waitForJob(simulator, Number(created.body.result.data.certificate_job.job.id));
-        expect(job.body.data[0].status).to.equal("SUCCESS");
-        const certificate = (await jsonCall(simulator, "GET", `/certificate/${job.body.data[0].object.data.id}`)).body.data[0];
+        const job = await waitForJob(simulator, Number(created.body.result.data.certificate_job[0].job.id));
+        expect(job.job.status).to.equal("SUCCESS");
+        const certificate = (await jsonCall(simulator, "GET", `/certificate/${job.object.data.id}`)).body.data[0];
         expect(certificate).to.deep.include({ certificateType: "MAIL", approverEmail: "joe.sample@example.com", hasCsr: false, firstname: "Joe", lastname: "Sample" });
         const leaf = await parseCertificate(certificate.server);
         expect(leaf.commonName).to.equal("joe.sample@example.com");

@@ -28,6 +28,8 @@ export async function jsonCall(simulator: RunningSimulator, method: "GET" | "POS
         headers: {
             authorization: basicAuthorization(credentials.user, credentials.password),
             "x-domainrobot-context": credentials.context,
+            // "JSON API Basics": a User-Agent is mandatory.
+            "user-agent": "simulator-tests/1",
             ...(payload === undefined ? {} : { "content-type": "application/json" }),
         },
         body: payload === undefined ? undefined : JSON.stringify(payload),
@@ -48,7 +50,7 @@ const parser = new XMLParser({
     parseTagValue: false,
     trimValues: true,
     ignoreDeclaration: true,
-    isArray: (name) => ["msg", "authentication", "certification_authority", "address", "approver_emails", "contact", "subject_alternative_names"].includes(name),
+    isArray: (name) => ["msg", "authentication", "certification_authority", "address", "approver_email", "contact", "subject_alternative_name", "certificate_job"].includes(name),
 });
 
 /** `<request><auth/><task><code/>…</task></request>` built from a tree (seed 001), credentials first. */
@@ -58,7 +60,8 @@ export function xmlRequest(credentials: Credentials, code: string, task: Record<
 
 /** POSTs an XML document to the gateway; `body` is the parsed `<response>` (every value a string). */
 export async function xmlCall(simulator: RunningSimulator, document: string): Promise<RawAnswer> {
-    const response = await request(simulator.xmlUrl, { method: "POST", headers: { "content-type": "text/xml; charset=utf-8" }, body: document });
+    // "XML API Basics": the content type is application/xml.
+    const response = await request(simulator.xmlUrl, { method: "POST", headers: { "content-type": "application/xml; charset=utf-8" }, body: document });
     const text = await response.body.text();
     let body: unknown;
     try {
@@ -129,12 +132,19 @@ export async function placeJsonOrder(
     return { jobId: created.body.data[0].id, csrPem, dns, file: { fileName, fileContent } };
 }
 
-/** Reads the job over JSON until it leaves RUNNING (or the deadline passes). */
-export async function waitForJob(simulator: RunningSimulator, jobId: number, timeoutMs = 10_000): Promise<RawAnswer> {
+/**
+ * Reads the job over JSON until it has left Certificate Job Info (EF300101: finished) or the deadline passes, and
+ * answers its ObjectJob from the job history (POST /job/history/_search), or the running one at the deadline.
+ */
+export async function waitForJob(simulator: RunningSimulator, jobId: number, timeoutMs = 10_000): Promise<any> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
         const answer = await jsonCall(simulator, "GET", `/job/${jobId}`);
-        if (answer.body?.data?.[0]?.status !== "RUNNING" || Date.now() > deadline) return answer;
+        if (answer.status === 404 && answer.body?.messages?.[0]?.code === "EF300101") {
+            const history = await jsonCall(simulator, "POST", "/job/history/_search", { filters: [{ key: "id", value: String(jobId), operator: "EQUAL" }] });
+            return history.body.data[0];
+        }
+        if (Date.now() > deadline) return answer.body?.data?.[0];
         await new Promise((resolve) => setTimeout(resolve, 50));
     }
 }

@@ -56,7 +56,14 @@ export class SimulatorAdmin extends AdminEndpoint {
     unpublishDns(name: string, type: string, value: string): Promise<void> {
         return this.call("DELETE", "/dns", { name, type, value });
     }
-    settings(settings: { issuanceDelayMs?: number; latencyMs?: number; dnsValidationDeadlineMs?: number; fileValidationOrigin?: string | null }): Promise<void> {
+    settings(settings: {
+        issuanceDelayMs?: number;
+        latencyMs?: number;
+        dnsValidationDeadlineMs?: number;
+        fileValidationOrigin?: string | null;
+        cancellationDelayMs?: number;
+        renewalWindowDays?: number;
+    }): Promise<void> {
         return this.call("POST", "/settings", settings);
     }
     fault(fault: Record<string, unknown>): Promise<void> {
@@ -70,5 +77,13 @@ export class SimulatorAdmin extends AdminEndpoint {
     }
     failJob(id: string, reason: string): Promise<void> {
         return this.call("POST", `/jobs/${id}/fail`, { reason });
+    }
+    /** The request rate limit per client address: its setting and how many requests it accepted and refused. */
+    rateLimit(): Promise<{ requestsPerSecond: number; accepted: number; refused: number }> {
+        return this.call("GET", "/rateLimit");
+    }
+    /** Sets the limit (0 switches it off). */
+    setRateLimit(requestsPerSecond: number): Promise<{ requestsPerSecond: number; accepted: number; refused: number }> {
+        return this.call("POST", "/rateLimit", { requestsPerSecond });
     }
 }

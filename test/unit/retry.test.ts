@@ -54,15 +54,34 @@ describe("retry and backoff decisions", () => {
 });
 
 describe("client-side rate limiter", () => {
-    it("lets a burst through at once, then spaces requests at the configured rate", async () => {
+    it("starts at most three requests in any one-second window and does not burst after a pause", async () => {
         let time = 0;
         const sleeps: number[] = [];
-        const limiter = new RateLimiter(2, 2, () => time, async (ms) => {
+        const starts: number[] = [];
+        const limiter = new RateLimiter(3, () => time, async (ms) => {
             sleeps.push(ms);
             time += ms;
+        }, 0);
+        for (let request = 0; request < 7; request++) {
+            await limiter.take();
+            starts.push(time);
+        }
+        expect(starts).to.deep.equal([0, 0, 0, 1000, 1000, 1000, 2000]);
+        expect(sleeps).to.deep.equal([1000, 1000]);
+        time = 2500; // a pause: only the one request at 2000 is inside the window
+        for (let request = 0; request < 3; request++) {
+            await limiter.take();
+            starts.push(time);
+        }
+        expect(starts.slice(7)).to.deep.equal([2500, 2500, 3000]);
+    });
+
+    it("keeps a safety margin on top of the second by default, for the time between our start and the server's count", async () => {
+        let time = 0;
+        const limiter = new RateLimiter(3, () => time, async (ms) => {
+            time += ms;
         });
-        for (let request = 0; request < 5; request++) await limiter.take();
-        expect(sleeps).to.deep.equal([500, 500, 500]);
-        expect(time).to.equal(1500);
+        for (let request = 0; request < 4; request++) await limiter.take();
+        expect(time).to.equal(1100);
     });
 });

@@ -1,6 +1,7 @@
 import type { OrderRecovery, TaskRunner } from "../client";
 import { Envelope } from "../envelope";
 import { CertAuthentication, Certificate, CertificateData, certificateDataSchema, certificateSchema, Query } from "../schemas";
+import type { JobService } from "./job";
 import { parseFirst, parseList } from "./parse";
 
 /** What an order (create, reissue, renew) needs; the API's Certificate model in our words (seed 001/003). */
@@ -23,6 +24,21 @@ export interface CertificateOrder {
     lastname?: string;
     organizationUnitName?: string;
     hasCsr?: boolean;
+    /**
+     * Our own reference for this order, sent as the certificate's `comment` ("A custom field", swagger Certificate;
+     * "User defined field", "Certificate Object"). The API assigns `partnerOrderId` itself (`IX-CC-…` in the
+     * "Certificate Job Info" example), so the comment is the field the client controls. `findOrder` finds the
+     * order by it again after a lost answer or a killed process.
+     */
+    orderReference?: string;
+}
+
+/** A running order or its certificate, found again by its order reference. */
+export interface FoundOrder {
+    certificateId?: string;
+    jobId?: string;
+    status?: string;
+    orderReference: string;
 }
 
 /** The answer to an accepted order: the job doing it (N400101) or, when found after an ambiguous failure, the certificate. */
@@ -53,6 +69,7 @@ export function certificateOrderBody(order: CertificateOrder): Record<string, un
         lastname: order.lastname,
         organizationUnitName: order.organizationUnitName,
         hasCsr: order.hasCsr,
+        comment: order.orderReference,
     };
 }
 
@@ -68,6 +85,7 @@ export const orderMatchSkewMs = 10 * 60 * 1000;
 export class CertificateService {
     constructor(
         private readonly runner: TaskRunner,
+        private readonly jobs: JobService,
         private readonly now: () => Date = () => new Date(),
     ) {}
 
@@ -84,6 +102,10 @@ export class CertificateService {
     async create(order: CertificateOrder): Promise<OrderAccepted> {
         const startedAt = this.now();
         const recover: OrderRecovery = async () => {
+            if (order.orderReference !== undefined) {
+                const found = await this.findOrder({ orderReference: order.orderReference });
+                return found ? recoveredOrderEnvelope(found, order.name) : undefined;
+            }
             const found = await this.findOrder({ name: order.name, csr: order.csr, createdAfter: new Date(startedAt.getTime() - orderMatchSkewMs) });
             return found ? recoveredEnvelope(found) : undefined;
         };
@@ -100,9 +122,17 @@ export class CertificateService {
         return orderAccepted(await this.runner.run({ task: "CertificateReissue", id, body: certificateOrderBody(order) }, recover));
     }
 
-    /** CertificateRenew (PUT /certificate/{id}/_renew). An ambiguous failure is reported, not repeated: a renewal cannot be told apart safely. */
+    /**
+     * Certificate Renew (XML 400106, PUT /certificate/{id}/_renew). Refused until 90 days before expiry: that is
+     * RenewalTooEarlyError (EF4001012), never a new order. An ambiguous failure is reported, not repeated.
+     */
     async renew(id: string, order: CertificateOrder): Promise<OrderAccepted> {
         return orderAccepted(await this.runner.run({ task: "CertificateRenew", id, body: certificateOrderBody(order) }));
+    }
+
+    /** Revocation (POST /certificate/{id}/_revoke, swagger certificateRevoke): answers a job, like delete. */
+    async revoke(id: string): Promise<{ jobId?: string }> {
+        return jobOf(await this.runner.run({ task: "CertificateRevoke", id }));
     }
 
     /** CertificateInfo (400104). */
@@ -110,9 +140,13 @@ export class CertificateService {
         return parseFirst(certificateSchema, await this.runner.run({ task: "CertificateInfo", id }), "CertificateInfo");
     }
 
-    /** CertificateDelete (DELETE /certificate/{id}): cancels the certificate. */
-    async delete(id: string): Promise<void> {
-        await this.runner.run({ task: "CertificateDelete", id });
+    /**
+     * CertificateDelete (400103, DELETE /certificate/{id}): starts the cancellation ("N400103 Certificate cancelation
+     * could be started successfully", swagger JsonResponseDataJob) and answers its job; the certificate is gone when
+     * the job has finished.
+     */
+    async delete(id: string): Promise<{ jobId?: string }> {
+        return jobOf(await this.runner.run({ task: "CertificateDelete", id }));
     }
 
     /** CertificateList (POST /certificate/_search). */
@@ -123,17 +157,52 @@ export class CertificateService {
     }
 
     /**
-     * An order of this account for `name` (and `csr`, when given) created after `createdAfter`: how an order whose
-     * answer was lost, or whose process died, is found again instead of being placed twice.
+     * The order placed with `orderReference`: a running one through Certificate Job List first, else its certificate
+     * through Certificate List filtered on `comment`. How an order whose answer was lost, or whose process died, is
+     * found again instead of being placed twice. List rows carry no CSR and a `created` of the start of the day
+     * ("Certificate Object"), so neither is used.
      */
-    async findOrder(criteria: { name: string; csr?: string; createdAfter?: Date }): Promise<Certificate | undefined> {
+    async findOrder(criteria: { orderReference: string }): Promise<FoundOrder | undefined>;
+    /**
+     * @deprecated A certificate of `name` (and `csr`, when given) by reading each listed certificate: slow, and blind
+     * to an order whose certificate does not exist yet. Use `findOrder({ orderReference })`.
+     */
+    async findOrder(criteria: { name: string; csr?: string; createdAfter?: Date }): Promise<Certificate | undefined>;
+    async findOrder(criteria: { orderReference: string } | { name: string; csr?: string; createdAfter?: Date }): Promise<FoundOrder | Certificate | undefined> {
+        if ("orderReference" in criteria) return this.findOrderByReference(criteria.orderReference);
         const { certificates } = await this.list({ filters: [{ key: "name", value: criteria.name, operator: "EQUAL" }], view: { limit: 100 } });
-        return certificates
-            .filter((certificate) => certificate.name === criteria.name)
-            .filter((certificate) => !criteria.csr || normalizePem(certificate.csr) === normalizePem(criteria.csr))
-            .filter((certificate) => !criteria.createdAfter || !certificate.created || Date.parse(certificate.created) >= criteria.createdAfter.getTime())
-            .sort((left, right) => Number(right.id) - Number(left.id))[0];
+        const candidates = certificates.filter((certificate) => certificate.name === criteria.name).sort((left, right) => Number(right.id) - Number(left.id));
+        for (const row of candidates) {
+            // List rows are reduced ("Running List Inquiries"): the CSR is only in CertificateInfo.
+            if (!criteria.csr && !criteria.createdAfter) return row;
+            const certificate = await this.info(row.id);
+            if (criteria.csr && normalizePem(certificate.csr) !== normalizePem(criteria.csr)) continue;
+            return certificate;
+        }
+        return undefined;
     }
+
+    private async findOrderByReference(orderReference: string): Promise<FoundOrder | undefined> {
+        const [running] = await this.jobs.list({ orderReference });
+        if (running) return { jobId: running.jobId, certificateId: running.certificateId, status: running.status, orderReference };
+        const { certificates } = await this.list({ filters: [{ key: "comment", value: orderReference, operator: "EQUAL" }], view: { limit: 1 } });
+        const [certificate] = certificates;
+        return certificate ? { certificateId: certificate.id, orderReference } : undefined;
+    }
+}
+
+function jobOf(envelope: Envelope): { jobId?: string } {
+    const job = envelope.data[0] as { id?: unknown } | undefined;
+    return { jobId: job?.id === undefined ? undefined : String(job.id) };
+}
+
+function recoveredOrderEnvelope(found: FoundOrder, name: string): Envelope {
+    return {
+        status: { code: recoveredStatusCode, text: "order found after an ambiguous failure", type: "NOTIFY" },
+        messages: [],
+        object: { type: "Certificate", value: name, data: { id: found.certificateId } },
+        data: found.jobId ? [{ id: found.jobId, status: found.status }] : [],
+    };
 }
 
 const recoveredStatusCode = "RECOVERED";
@@ -149,8 +218,9 @@ function recoveredEnvelope(certificate: Certificate): Envelope {
 
 function orderAccepted(envelope: Envelope): OrderAccepted {
     if (envelope.status.code === recoveredStatusCode) {
-        const certificateId = String((envelope.object as { data?: { id?: string } } | undefined)?.data?.id ?? "");
-        return { certificateId, recovered: true };
+        const certificateId = (envelope.object as { data?: { id?: string } } | undefined)?.data?.id;
+        const job = envelope.data[0] as { id?: string; status?: string } | undefined;
+        return { certificateId: certificateId === undefined ? undefined : String(certificateId), jobId: job?.id, jobStatus: job?.status, recovered: true };
     }
     const job = envelope.data[0] as { id?: unknown; status?: unknown } | undefined;
     return {

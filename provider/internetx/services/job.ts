@@ -1,20 +1,123 @@
+import { NotFoundError } from "../../errors";
 import type { TaskRunner } from "../client";
-import { Job, jobSchema } from "../schemas";
-import { parseFirst } from "./parse";
+import { Envelope } from "../envelope";
+import { Job, ObjectJob, objectJobSchema, Query, QueryFilter } from "../schemas";
+import { parseFirst, parseList } from "./parse";
 
 export interface JobState extends Job {
     /** The API's messages for a failed job (the CA's reason). */
     reasons: string[];
+    /** The job's object; `data.id` is the certificate while the order runs ("Certificate Job Info"). */
+    object?: ObjectJob["object"];
+    /** The overall validation progress (swagger ObjectJob.authentication). */
+    authentication: ObjectJob["authentication"];
 }
 
-/** The Job object: GET /job/{id} reads a job without consuming a notification (swagger jobInfo). */
+/** One running certificate order, as Job List shows it (with Job Info's object data where it was needed). */
+export interface JobListEntry {
+    jobId: string;
+    status?: string;
+    subStatus?: string;
+    action?: string;
+    certificateId?: string;
+    orderReference?: string;
+    created?: string;
+    reasons: string[];
+}
+
+export interface JobListFilter {
+    ids?: string[];
+    action?: string;
+    status?: string;
+    subStatus?: string;
+    /** Matched against the certificate's `comment` (see CertificateOrder.orderReference). */
+    orderReference?: string;
+    createdAfter?: Date;
+}
+
+/** "Running List Inquiries": without a limit the API answers at most 100 objects. */
+export const jobListLimit = 100;
+
+const reasonsOf = (envelope: Envelope) => envelope.messages.map((message) => message.text).filter((text): text is string => Boolean(text));
+
+/** JSON writes dates as `2018-09-26T11:38:08.000+0200`: the filter value uses the same form, in UTC. */
+export function queryTimestamp(date: Date): string {
+    return date.toISOString().replace("Z", "+0000");
+}
+
+/** The Job List query for a filter ("Certificate Job List" keys: id, action, status, subStatus, created, object, type). */
+export function jobListQuery(filter: JobListFilter): Query {
+    const filters: QueryFilter[] = [];
+    if (filter.ids && filter.ids.length === 1) filters.push({ key: "id", value: filter.ids[0], operator: "EQUAL" });
+    if (filter.ids && filter.ids.length > 1) filters.push({ link: "OR", filters: filter.ids.map((id) => ({ key: "id", value: id, operator: "EQUAL" as const })) });
+    if (filter.action) filters.push({ key: "action", value: filter.action, operator: "EQUAL" });
+    if (filter.status) filters.push({ key: "status", value: filter.status, operator: "EQUAL" });
+    if (filter.subStatus) filters.push({ key: "subStatus", value: filter.subStatus, operator: "EQUAL" });
+    if (filter.createdAfter) filters.push({ key: "created", value: queryTimestamp(filter.createdAfter), operator: "GREATER_EQUAL" });
+    return { filters, view: { limit: jobListLimit, offset: 0 } };
+}
+
+function stateOf(objectJob: ObjectJob, envelope: Envelope): JobState {
+    const own = (objectJob.job.messages ?? []).map((message) => message.text).filter((text): text is string => Boolean(text));
+    const reasons = [...new Set([...own, ...reasonsOf(envelope)])];
+    return { ...objectJob.job, object: objectJob.object, authentication: objectJob.authentication, reasons };
+}
+
+function entryOf(objectJob: ObjectJob, reasons: string[] = []): JobListEntry {
+    const data = objectJob.object?.data;
+    return {
+        jobId: objectJob.job.id,
+        status: objectJob.job.status,
+        subStatus: objectJob.job.subStatus || undefined,
+        action: objectJob.job.action,
+        certificateId: data?.id,
+        orderReference: data?.comment,
+        created: objectJob.job.created,
+        reasons,
+    };
+}
+
+/** The Job object: Certificate Job Info (300114 / 400114), Certificate Job List (300115 / 400115), the job history. */
 export class JobService {
     constructor(private readonly runner: TaskRunner) {}
 
+    /**
+     * Certificate Job Info: reads a running job without consuming a notification. A finished job has left Job Info
+     * (EF300101): that surfaces as NotFoundError, and the certificate (or `history`) tells how it ended.
+     */
     async info(id: string): Promise<JobState> {
         const envelope = await this.runner.run({ task: "JobInfo", id });
-        const job = parseFirst(jobSchema, envelope, "JobInfo");
-        const reasons = envelope.messages.map((message) => message.text).filter((text): text is string => Boolean(text));
-        return { ...job, reasons };
+        return stateOf(parseFirst(objectJobSchema, envelope, "JobInfo"), envelope);
+    }
+
+    /**
+     * Certificate Job List: the running certificate orders matching `filter`. List rows carry no object data, so
+     * `orderReference` is matched by reading each candidate's Job Info (one request per running job listed).
+     */
+    async list(filter: JobListFilter = {}): Promise<JobListEntry[]> {
+        const envelope = await this.runner.run({ task: "JobList", body: jobListQuery(filter) as Record<string, unknown> });
+        const rows = parseList(objectJobSchema, envelope, "JobList").filter((row) => !row.object?.type || row.object.type.toLowerCase() === "certificate");
+        const entries: JobListEntry[] = [];
+        for (const row of rows) {
+            let entry = entryOf(row);
+            if (filter.orderReference !== undefined && entry.orderReference === undefined) {
+                const state = await this.info(entry.jobId).catch((error) => {
+                    if (error instanceof NotFoundError) return undefined; // finished meanwhile: no longer running
+                    throw error;
+                });
+                if (!state) continue;
+                entry = { ...entry, status: state.status ?? entry.status, certificateId: state.object?.data?.id, orderReference: state.object?.data?.comment, reasons: state.reasons };
+            }
+            if (filter.orderReference !== undefined && entry.orderReference !== filter.orderReference) continue;
+            entries.push(entry);
+        }
+        return entries;
+    }
+
+    /** The job history ("Managing Certificate Orders": POST /job/history/_search, XML 400135): how a finished job ended. */
+    async history(id: string): Promise<JobState | undefined> {
+        const envelope = await this.runner.run({ task: "JobHistoryList", body: { filters: [{ key: "id", value: id, operator: "EQUAL" }], view: { limit: 1, offset: 0 } } });
+        const [row] = parseList(objectJobSchema, envelope, "JobHistoryList");
+        return row ? stateOf(row, envelope) : undefined;
     }
 }

@@ -5,14 +5,16 @@ import {
     MalformedResponseError,
     NotFoundError,
     RateLimitedError,
+    RenewalTooEarlyError,
     ServerError,
     SslManagerError,
 } from "../../errors";
 import { Envelope, isSuccessStatus } from "../envelope";
+import { isGoneAnswer } from "./gone";
 import { retryAfterMilliseconds } from "./http";
 
-/** API status codes that mean "unknown object" on InterNetX (EF02022 et al.) or our simulator's not-found code. */
-const notFoundMessageCodes = /^(EF0*2022|EF0*1053|EF\d*404)$/;
+/** "Certificate Renew": a renewal is refused until 90 days before expiry. */
+const renewalTooEarlyCode = "EF4001012";
 /** Authentication failures reported inside an XML envelope with HTTP 200 (E0003; docs/wire-format.md). */
 const authenticationStatusCodes = new Set(["E0003", "E0001"]);
 
@@ -24,6 +26,8 @@ export interface FailedExchange {
     envelope?: Envelope;
     /** Redacted raw body. */
     rawBody: string;
+    /** The client transaction id sent with the request. */
+    ctid?: string;
 }
 
 /**
@@ -40,6 +44,7 @@ export function errorFromExchange(exchange: FailedExchange): SslManagerError {
         statusType: envelope?.status.type,
         statusText: envelope?.status.text,
         stid: envelope?.stid,
+        ctid: exchange.ctid,
         messages: envelope?.messages,
         rawBody: envelope ? undefined : exchange.rawBody,
     };
@@ -47,9 +52,9 @@ export function errorFromExchange(exchange: FailedExchange): SslManagerError {
         .filter((text): text is string => Boolean(text))
         .filter((text, index, all) => all.indexOf(text) === index)
         .join("; ");
-    const codes = [envelope?.status.code, firstMessage?.code].filter(Boolean).join("/");
+    const shownCodes = [envelope?.status.code, firstMessage?.code].filter(Boolean).join("/");
     const describe = (fallback: string) =>
-        `${task} failed: ${apiText || fallback} (HTTP ${httpStatus}${codes ? `, ${codes}` : ""}${envelope?.stid ? `, stid ${envelope.stid}` : ""})`;
+        `${task} failed: ${apiText || fallback} (HTTP ${httpStatus}${shownCodes ? `, ${shownCodes}` : ""}${envelope?.stid ? `, stid ${envelope.stid}` : ""}${exchange.ctid ? `, ctid ${exchange.ctid}` : ""})`;
 
     if (httpStatus === 429) {
         return new RateLimitedError(describe("rate limited"), {
@@ -61,9 +66,12 @@ export function errorFromExchange(exchange: FailedExchange): SslManagerError {
     if (httpStatus === 401 || httpStatus === 403 || (envelope && authenticationStatusCodes.has(envelope.status.code))) {
         return new AuthenticationError(describe("authentication failed"), details);
     }
-    const messageCodes = (envelope?.messages ?? []).map((message) => message.code ?? "");
-    if (httpStatus === 404 || messageCodes.some((code) => notFoundMessageCodes.test(code))) {
+    const codes = [envelope?.status.code ?? "", ...(envelope?.messages ?? []).map((message) => message.code ?? "")].filter(Boolean);
+    if (isGoneAnswer({ httpStatus, hasEnvelope: envelope !== undefined, codes })) {
         return new NotFoundError(describe("object not found"), details);
+    }
+    if (codes.includes(renewalTooEarlyCode)) {
+        return new RenewalTooEarlyError(describe("renewal refused: the certificate can be renewed from 90 days before it expires"), details);
     }
     if (!envelope) return new MalformedResponseError(describe("unexpected response body"), { ...details, retryable: httpStatus >= 500 });
     return new ApiValidationError(describe("request refused"), details);
@@ -78,6 +86,7 @@ export function acceptEnvelope(
     exchange: { statusCode: number; headers: Record<string, string | string[] | undefined> },
     envelope: Envelope | undefined,
     rawBody: string,
+    ctid?: string,
 ): Envelope {
     if (exchange.statusCode >= 200 && exchange.statusCode < 300) {
         if (!envelope) {
@@ -85,10 +94,11 @@ export function acceptEnvelope(
                 task,
                 httpStatus: exchange.statusCode,
                 rawBody,
+                ctid,
                 retryable: true,
             });
         }
-        if (isSuccessStatus(envelope.status)) return envelope;
+        if (isSuccessStatus(envelope.status)) return { ...envelope, ctid: envelope.ctid ?? ctid };
     }
-    throw errorFromExchange({ task, httpStatus: exchange.statusCode, headers: exchange.headers, envelope, rawBody });
+    throw errorFromExchange({ task, httpStatus: exchange.statusCode, headers: exchange.headers, envelope, rawBody, ctid });
 }

@@ -1,4 +1,5 @@
 import { redact, truncate } from "../../redact";
+import { userAgent } from "../../shared/transport/userAgent";
 import { Envelope, envelopeSchema } from "../envelope";
 import { TaskName, TaskRequest } from "../tasks";
 import { acceptEnvelope } from "./classify";
@@ -22,7 +23,10 @@ const routes: Record<TaskName, { method: Method; path: (id: string) => string }>
     CertificateInfo: { method: "GET", path: (id) => `/certificate/${id}` },
     CertificateList: { method: "POST", path: () => "/certificate/_search" },
     CertificateRenew: { method: "PUT", path: (id) => `/certificate/${id}/_renew` },
+    CertificateRevoke: { method: "POST", path: (id) => `/certificate/${id}/_revoke` },
     JobInfo: { method: "GET", path: (id) => `/job/${id}` },
+    JobList: { method: "POST", path: () => "/job/_search" },
+    JobHistoryList: { method: "POST", path: () => "/job/history/_search" },
     PollInfo: { method: "GET", path: () => "/poll" },
     PollConfirm: { method: "PUT", path: (id) => `/poll/${id}` },
 };
@@ -58,6 +62,9 @@ export class JsonTransport implements Transport {
                 authorization: `Basic ${authorization}`,
                 "x-domainrobot-context": this.credentials.context,
                 accept: "application/json",
+                "user-agent": userAgent,
+                // The client transaction id header of InterNetX's js-domainrobot-sdk (src/lib/Headers.js).
+                ...(request.ctid ? { "x-domainrobot-ctid": request.ctid } : {}),
                 ...(request.body !== undefined ? { "content-type": "application/json" } : {}),
                 ...this.extraHeaders,
             },
@@ -65,7 +72,7 @@ export class JsonTransport implements Transport {
         });
         const rawBody = truncate(redact(exchange.body, [this.credentials.password]));
         const envelope = parseEnvelope(exchange.body);
-        return acceptEnvelope(request.task, exchange, envelope, rawBody);
+        return acceptEnvelope(request.task, exchange, envelope, rawBody, request.ctid);
     }
 
     close(): Promise<void> {

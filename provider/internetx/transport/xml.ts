@@ -1,5 +1,6 @@
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
 import { redact, truncate } from "../../redact";
+import { userAgent } from "../../shared/transport/userAgent";
 import { Envelope, envelopeSchema } from "../envelope";
 import { tasks, TaskRequest } from "../tasks";
 import { CDATA } from "../xml/convert";
@@ -22,7 +23,7 @@ export function xmlRequestDocument(request: TaskRequest, credentials: Credential
     const document = {
         request: {
             auth: { user: credentials.user, password: credentials.password, context: credentials.context },
-            task: { code: tasks[request.task].code, ...xmlTasks[request.task].payload(request) },
+            task: { code: tasks[request.task].code, ...xmlTasks[request.task].payload(request), ...(request.ctid ? { ctid: request.ctid } : {}) },
         },
     };
     return `<?xml version="1.0" encoding="utf-8"?>${builder.build(document)}`;
@@ -55,6 +56,7 @@ export function envelopeFromXml(body: string, request: TaskRequest): Envelope | 
     const isError = String(status.type ?? "").toLowerCase() === "error";
     const candidate = {
         stid: response?.stid,
+        ctid: response?.ctid,
         status: { code: status.code, text: status.text ?? "", type: status.type },
         messages,
         object: statusObject || summary !== undefined ? { ...(statusObject ?? {}), ...(summary !== undefined ? { summary } : {}) } : undefined,
@@ -82,12 +84,13 @@ export class XmlTransport implements Transport {
             task: request.task,
             method: "POST",
             url: this.gatewayUrl,
-            headers: { "content-type": "text/xml; charset=utf-8", accept: "text/xml" },
+            // "XML API Basics": the content type is application/xml, the encoding UTF-8.
+            headers: { "content-type": "application/xml; charset=utf-8", accept: "application/xml", "user-agent": userAgent },
             body: xmlRequestDocument(request, this.credentials),
         });
         const rawBody = truncate(redact(exchange.body, [this.credentials.password]));
         const envelope = envelopeFromXml(exchange.body, request);
-        return acceptEnvelope(request.task, exchange, envelope, rawBody);
+        return acceptEnvelope(request.task, exchange, envelope, rawBody, request.ctid);
     }
 
     close(): Promise<void> {

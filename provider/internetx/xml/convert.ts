@@ -44,20 +44,21 @@ export function toXmlTree(value: Record<string, unknown>): Record<string, unknow
 }
 
 /** XML element tree → JSON model. Values stay strings; the zod schemas convert them (STYLE 4). */
-export function fromXmlTree(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(fromXmlTree);
+export function fromXmlTree(value: unknown, parentElement = ""): unknown {
+    if (Array.isArray(value)) return value.map((item) => fromXmlTree(item, parentElement));
     if (value === null || typeof value !== "object") return value;
     const model: Record<string, unknown> = {};
     for (const [element, item] of Object.entries(value as Record<string, unknown>)) {
         if (item === "" || item === undefined) continue; // `<state/>`: absent
-        const key = jsonPropertyName(element);
+        // `<approver_email>` is the list approverEmails only inside `<authentication>`; elsewhere the certificate's one address.
+        const key = element === "approver_email" && parentElement !== "authentication" ? "approverEmail" : jsonPropertyName(element);
         if (element === "lifetime" && typeof item === "string") {
             model[key] = { unit: "MONTH", period: item };
         } else if (element === "ca_type" && typeof item === "string") {
             // XML names intermediates ICA1, ICA2, … (seed 001/002); JSON says INTERMEDIATE.
             model[key] = /^ICA\d*$/i.test(item) ? "INTERMEDIATE" : item;
         } else {
-            model[key] = fromXmlTree(item);
+            model[key] = fromXmlTree(item, element);
         }
     }
     return model;

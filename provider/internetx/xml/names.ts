@@ -13,6 +13,10 @@ const jsonToXml: Record<string, string> = {
     adminContact: "admin",
     technicalContact: "technical",
     caCertificate: "ca_cert",
+    // "Certificate Object": subjectAlternativeNames is the repeated `<subject_alternative_name>`;
+    // "CertAuthentication Object": approverEmails is the repeated `<approver_email>`.
+    subjectAlternativeNames: "subject_alternative_name",
+    approverEmails: "approver_email",
 };
 const xmlToJson: Record<string, string> = Object.fromEntries(Object.entries(jsonToXml).map(([json, xml]) => [xml, json]));
 

@@ -1,5 +1,6 @@
 import { TaskName, TaskRequest } from "../tasks";
 import { fromXmlTree, toXmlTree } from "./convert";
+import { xmlElementName } from "./names";
 
 /**
  * What each task puts inside `<task>` besides `<code>`, and where its answer sits inside `<data>`
@@ -16,21 +17,65 @@ type Tree = Record<string, unknown>;
 const asList = (value: unknown): unknown[] => (value === undefined || value === "" ? [] : Array.isArray(value) ? value : [value]);
 const withId = (request: TaskRequest, tree: Tree = {}): Tree => ({ id: request.id, ...tree });
 const body = (request: TaskRequest): Tree => toXmlTree(request.body ?? {});
-const objects = (element: string) => (data: Tree) => asList(data[element]).map(fromXmlTree);
+const objects = (element: string) => (data: Tree) => asList(data[element]).map((item) => fromXmlTree(item, element));
 const none = () => [];
 
-/** JSON Query (`{filters, view}`) → XML `<view>` and `<where>` (one filter; the JSON operators' XML spellings). */
-const xmlOperators: Record<string, string> = { EQUAL: "eq", LIKE: "like", GREATER: "gt", LESS: "lt", NOT_EQUAL: "ne" };
+/** The JSON operators' XML spellings ("Running List Inquiries": eq, ne, like, gt, lt, ge, le). */
+const xmlOperators: Record<string, string> = { EQUAL: "eq", NOT_EQUAL: "ne", LIKE: "like", GREATER: "gt", LESS: "lt", GREATER_EQUAL: "ge", LESS_EQUAL: "le" };
+
+type Condition = { key: string; value: string; operator?: string };
+type Filter = Condition | { link?: string; filters: Condition[] };
+
+/** JSON `2018-09-26T11:38:08.000+0000` → the XML gateway's `2018-09-26 11:38:08` (UTC) for date keys. */
+function xmlValue(key: string, value: string): string {
+    const time = key === "created" || key === "updated" ? Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, "$1:$2")) : Number.NaN;
+    return Number.isNaN(time) ? value : new Date(time).toISOString().slice(0, 19).replace("T", " ");
+}
+
+function condition(filter: Condition): Tree {
+    return { key: xmlElementName(filter.key), operator: xmlOperators[filter.operator ?? "EQUAL"] ?? "eq", value: xmlValue(filter.key, filter.value) };
+}
+
+/**
+ * JSON Query (`{filters, view}`) → XML `<view>` and `<where>` ("Running List Inquiries"): one condition directly in
+ * `<where>`; several as `<where><and>…</and><and>…</and></where>`; a JSON group with link OR as `<and><or>…</or>…</and>`.
+ */
 function query(request: TaskRequest): Tree {
-    const queryBody = (request.body ?? {}) as { filters?: { key: string; value: string; operator?: string }[]; view?: { limit?: number; offset?: number } };
+    const queryBody = (request.body ?? {}) as { filters?: Filter[]; view?: { limit?: number; offset?: number } };
     const tree: Tree = { view: { limit: String(queryBody.view?.limit ?? 100), offset: String(queryBody.view?.offset ?? 0) } };
-    const filter = queryBody.filters?.[0];
-    if (filter) tree.where = { key: filter.key, operator: xmlOperators[filter.operator ?? "EQUAL"] ?? "eq", value: filter.value };
+    const filters = queryBody.filters ?? [];
+    const isGroup = (filter: Filter): filter is { link?: string; filters: Condition[] } => "filters" in filter;
+    if (filters.length === 1 && !isGroup(filters[0])) tree.where = condition(filters[0]);
+    else if (filters.length > 0) {
+        tree.where = {
+            and: filters.map((filter) => (isGroup(filter) ? { [filter.link === "OR" ? "or" : "and"]: filter.filters.map(condition) } : condition(filter))),
+        };
+    }
     return tree;
 }
 
-/** CertificateCreate/Reissue/Renew answer `<certificate_job><job><id/><status/></job></certificate_job>` (seed 001). */
-const certificateJob = (data: Tree) => asList((data.certificate_job as Tree | undefined)?.job).map(fromXmlTree);
+/**
+ * `<certificate_job>` of Certificate Job Info, Job List and the history → swagger ObjectJob. Job Info carries
+ * `<job>`, `<authentication>` and the `<certificate>` (as public AutoDNS XML clients read it); list rows name the
+ * certificate in `<job><object>` ("Managing Certificate Orders").
+ */
+function objectJobs(data: Tree): unknown[] {
+    return asList(data.certificate_job).map((entry) => {
+        const item = entry as Tree;
+        const job = fromXmlTree(asList(item.job)[0] ?? {}) as Tree;
+        const certificate = item.certificate === undefined ? undefined : (fromXmlTree(item.certificate) as Tree);
+        const { object: objectName, ...jobFields } = job;
+        const name = certificate?.name ?? (typeof objectName === "string" ? objectName : undefined);
+        return {
+            job: jobFields,
+            object: name !== undefined || certificate ? { type: "Certificate", value: name, data: certificate } : undefined,
+            authentication: asList(item.authentication).map((status) => fromXmlTree(status, "authentication")),
+        };
+    });
+}
+
+/** CertificateCreate/Reissue/Renew/Delete answer `<certificate_job><job><id/><status/></job></certificate_job>` (seed 001). */
+const certificateJob = (data: Tree) => asList(data.certificate_job).flatMap((entry) => asList((entry as Tree).job)).map((job) => fromXmlTree(job));
 
 /**
  * PollInfo over XML (seed 002) nests differently from JSON: `<message><job>` holds the job's object
@@ -69,10 +114,13 @@ export const xmlTasks: Record<TaskName, XmlTask> = {
     CertificateCreate: { payload: (request) => ({ certificate: body(request) }), data: certificateJob },
     CertificateReissue: { payload: (request) => ({ certificate: withId(request, body(request)) }), data: certificateJob },
     CertificateRenew: { payload: (request) => ({ certificate: withId(request, body(request)) }), data: certificateJob },
-    CertificateDelete: { payload: (request) => ({ certificate: withId(request) }), data: none },
+    CertificateDelete: { payload: (request) => ({ certificate: withId(request) }), data: certificateJob },
+    CertificateRevoke: { payload: (request) => ({ certificate: withId(request) }), data: certificateJob },
     CertificateInfo: { payload: (request) => ({ certificate: withId(request) }), data: objects("certificate") },
     CertificateList: { payload: query, data: objects("certificate") },
-    JobInfo: { payload: (request) => ({ job: withId(request) }), data: objects("job") },
+    JobInfo: { payload: (request) => ({ certificate_job: { job: withId(request) } }), data: objectJobs },
+    JobList: { payload: query, data: objectJobs },
+    JobHistoryList: { payload: query, data: objectJobs },
     PollInfo: { payload: () => ({}), data: pollMessages },
     PollConfirm: { payload: (request) => ({ message: withId(request) }), data: none },
 };
@@ -80,9 +128,8 @@ export const xmlTasks: Record<TaskName, XmlTask> = {
 /** Elements that may repeat; the parser always makes them arrays so one and many look alike. */
 export const repeatedElements = new Set([
     "address",
-    "approver_emails",
     "certification_authority",
-    "subject_alternative_names",
+    "subject_alternative_name",
     "histories",
     "msg",
     "message",
@@ -90,10 +137,15 @@ export const repeatedElements = new Set([
     "certificate",
     "certificate_request",
     "job",
+    "certificate_job",
 ]);
 /** `authentication` repeats in a prepare-order answer only (one per method, seed 001); elsewhere it is one object. */
 export function isRepeated(element: string, path: string): boolean {
-    if (element === "authentication") return path.endsWith("certificate_request.authentication");
+    if (element === "authentication") return path.endsWith("certificate_request.authentication") || path.endsWith("certificate_job.authentication");
+    // "CertAuthentication Object": approverEmails is `approver_email`, 0-n times, inside `<authentication>`; the
+    // certificate's own `approver_email` (S/MIME) is one value.
+    if (element === "approver_email") return path.endsWith("authentication.approver_email");
+    if (element === "certificate_job") return path === "response.result.data.certificate_job";
     if (element === "certificate" || element === "contact" || element === "job" || element === "message" || element === "certificate_request") {
         // Only directly under <data> (lists); `<object><data><certificate>` inside a poll message is a single object.
         return path === `response.result.data.${element}` || (element === "job" && path.endsWith("certificate_job.job"));

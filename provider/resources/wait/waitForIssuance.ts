@@ -1,4 +1,4 @@
-import { OrderFailedError, WaitTimedOutError } from "../../errors";
+import { OrderFailedError, unlessNotFound, WaitTimedOutError } from "../../errors";
 import type { Client } from "../../internetx/client";
 import type { Certificate } from "../../internetx/schemas";
 import { parseCertificate, splitPemBlocks } from "../../x509";
@@ -89,7 +89,8 @@ interface Check {
 /** One non-consuming status check: GET /job/{id} when the job is known, else CertificateInfo (issued when `server` is set). */
 export async function checkOnce(client: Client, target: WaitTarget): Promise<Check> {
     if (target.jobId) {
-        const job = await client.job.info(target.jobId);
+        const job = await unlessNotFound(client.job.info(target.jobId));
+        if (!job) return finishedJob(client, target, target.jobId);
         const outcome = jobOutcome(job.status);
         const certificateId = job.object?.data?.id ?? target.certificateId;
         if (outcome === "succeeded" && !certificateId) {
@@ -99,7 +100,24 @@ export async function checkOnce(client: Client, target: WaitTarget): Promise<Che
         }
         return { outcome, status: job.status ?? "unknown", certificateId, reasons: job.reasons };
     }
-    const certificate = await client.certificate.info(target.certificateId!);
+    return certificateCheck(client, target, target.certificateId!);
+}
+
+/**
+ * A finished job has left Job Info (EF300101, "Certificate Job Info"): its history row tells how it ended, and the
+ * certificate whether it was issued.
+ */
+async function finishedJob(client: Client, target: WaitTarget, jobId: string): Promise<Check> {
+    const history = await client.job.history(jobId);
+    const failed = history && jobOutcome(history.status) === "failed";
+    if (failed) return { outcome: "failed", status: history.status ?? "FAILED", certificateId: target.certificateId, reasons: history.reasons };
+    const certificateId = target.certificateId ?? history?.object?.data?.id ?? (await client.certificate.findOrder({ name: target.name }))?.id;
+    if (!certificateId) return { outcome: "failed", status: history?.status ?? "FINISHED", reasons: [`job ${jobId} finished without a certificate`] };
+    return certificateCheck(client, target, certificateId);
+}
+
+async function certificateCheck(client: Client, target: WaitTarget, certificateId: string): Promise<Check> {
+    const certificate = await client.certificate.info(certificateId);
     return (await carriesIssuedLeaf(certificate, target.expectedPublicKeySha256))
         ? { outcome: "succeeded", status: "ISSUED", certificateId: certificate.id, reasons: [] }
         : { outcome: "pending", status: "PENDING", certificateId: certificate.id, reasons: [] };
