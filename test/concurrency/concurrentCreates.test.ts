@@ -23,7 +23,8 @@ for (const protocol of ["json", "xml"] as const) {
             const context: LifecycleContext = { log: () => undefined, clock: systemClock };
 
             before(async () => {
-                simulator = await startSimulator({ issuanceDelayMs: 2000, latencyMs: 30 });
+                // The clients here raise their limit (requestsPerSecond: 1000) to load the lifecycle, so the simulator lifts its own.
+                simulator = await startSimulator({ issuanceDelayMs: 2000, latencyMs: 30, requestsPerSecond: 0 });
                 admin = new SimulatorAdmin(simulator.adminUrl);
                 configureStackFor(simulator, protocol);
                 contactId = await createTestContact(simulator);

@@ -37,6 +37,16 @@ for (const protocol of ["json", "xml"] as const) {
             await simulator.close();
         });
 
+        /** The status of the certificate of `name` once the order has reached the simulator (the client paces itself at 3/s). */
+        async function orderedCertificateStatus(name: string): Promise<string | undefined> {
+            for (let attempt = 0; attempt < 100; attempt++) {
+                const found = (await admin.state()).certificates.find((certificate) => certificate.name === name);
+                if (found) return found.status;
+                await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+            return undefined;
+        }
+
         it("creates a contact, reads it back, updates it in place, deletes it, then reads an empty id", async () => {
             const checked = checkSslContactInputs(contactInputs);
             expect(checked.failures).to.deep.equal([]);
@@ -85,8 +95,7 @@ for (const protocol of ["json", "xml"] as const) {
             const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!);
             const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1 })).inputs!;
             const ordering = createCertificate(inputs, { log: () => undefined, clock: systemClock });
-            await new Promise((resolve) => setTimeout(resolve, 400));
-            expect((await admin.state()).certificates.find((certificate) => certificate.name === `paired-${protocol}.example.com`)?.status).to.equal("PENDING");
+            expect(await orderedCertificateStatus(`paired-${protocol}.example.com`)).to.equal("PENDING");
             await admin.publishDns(validation.outs.dnsRecord!.name, "TXT", validation.outs.dnsRecord!.value);
             const created = await ordering;
             expect(created.outs.status).to.equal("ISSUED");
@@ -112,8 +121,7 @@ for (const protocol of ["json", "xml"] as const) {
                 const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!);
                 const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1 })).inputs!;
                 const ordering = createCertificate(inputs, { log: () => undefined, clock: systemClock });
-                await new Promise((resolve) => setTimeout(resolve, 400));
-                expect((await admin.state()).certificates.find((certificate) => certificate.name === name)?.status).to.equal("PENDING");
+                expect(await orderedCertificateStatus(name)).to.equal("PENDING");
                 const url = new URL(file.url);
                 served.set(`${url.host}${url.pathname}`, file.content);
                 const created = await ordering;

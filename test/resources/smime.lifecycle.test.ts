@@ -20,8 +20,8 @@ for (const protocol of ["json", "xml"] as const) {
         const context = { log: (line: string) => logs.push(line), clock: systemClock };
 
         before(async () => {
-            // These tests renew certificates they have just issued: the renewal window ("Certificate Renew": 90 days) is widened.
-            simulator = await startSimulator({ issuanceDelayMs: 150, renewalWindowDays: 400 });
+            // These tests renew certificates (up to 36 months) they have just issued: the renewal window ("Certificate Renew": 90 days) is widened.
+            simulator = await startSimulator({ issuanceDelayMs: 150, renewalWindowDays: 1200 });
             admin = new SimulatorAdmin(simulator.adminUrl);
             configureStackFor(simulator, protocol);
             contactId = await createTestContact(simulator);

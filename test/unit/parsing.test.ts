@@ -1,6 +1,10 @@
 import { ConfigurationMissingError, InvalidInputError } from "../../provider/errors";
 import { resolveClientOptions } from "../../provider/internetx/config";
+import { Client } from "../../provider/internetx/client";
 import { isoTimestamp } from "../../provider/internetx/schemas";
+import { errorFromExchange } from "../../provider/internetx/transport/classify";
+import { goneAnswers, isGoneAnswer } from "../../provider/internetx/transport/gone";
+import { NotFoundError } from "../../provider/errors";
 import { redact } from "../../provider/redact";
 import { parseZoneRecord } from "../../provider/resources/dnsRecord";
 import { expect } from "../support/client";
@@ -44,5 +48,55 @@ describe("client settings", () => {
     it("names the malformed setting", () => {
         expect(() => resolveClientOptions({ user: "u", password: "p", context: "four" }, {})).to.throw(InvalidInputError, "connection.context: must be a number (the InterNetX context)");
         expect(() => resolveClientOptions({ user: "u", password: "p", context: "4", protocol: "soap" as never }, {})).to.throw(InvalidInputError, 'connection.protocol: must be "json" or "xml", got "soap"');
+    });
+});
+
+describe("the demo system", () => {
+    for (const protocol of ["json", "xml"] as const) {
+        it(`makes the demo addresses the defaults over ${protocol} ("JSON API Basics", "XML API Basics")`, () => {
+            const resolved = resolveClientOptions({ user: "u", password: "p", context: "4", protocol, demo: true }, {});
+            expect([resolved.url, resolved.xmlUrl]).to.deep.equal(["https://api.demo.autodns.com/v1", "https://demo.autodns.com/gateway/"]);
+        });
+
+        it(`refuses a live address with demo set over ${protocol}, before any request`, () => {
+            const live = protocol === "json" ? { url: "https://api.autodns.com/v1" } : { xmlUrl: "https://gateway.autodns.com/" };
+            const setting = protocol === "json" ? "connection.url" : "connection.xmlUrl";
+            const demoUrl = protocol === "json" ? "https://api.demo.autodns.com/v1" : "https://demo.autodns.com/gateway/";
+            const given = protocol === "json" ? live.url : live.xmlUrl;
+            expect(() => new Client({ user: "u", password: "p", context: "4", protocol, demo: true, ...live })).to.throw(
+                InvalidInputError,
+                `${setting}: demo is set, but ${given} is the live system; use ${demoUrl} or leave ${protocol === "json" ? "url" : "xmlUrl"} unset`,
+            );
+            expect(() => resolveClientOptions({ user: "u", password: "p", context: "4", protocol, demo: true }, protocol === "json" ? { AUTODNS_URL: "https://api.autodns.com/v1" } : { AUTODNS_XML_URL: "https://gateway.autodns.com" })).to.throw(InvalidInputError, setting);
+        });
+    }
+});
+
+describe("what means gone: one table, one test per entry", () => {
+    const envelope = (code: string) => ({ status: { code: "E400104", text: "", type: "ERROR" }, messages: [{ code, text: "t", type: "ERROR" }], data: [] });
+
+    it("has exactly the entries HTTP 404 with an envelope, EF300101 and EF02022", () => {
+        expect(goneAnswers.map((entry) => entry.httpStatus ?? entry.code)).to.deep.equal([404, "EF300101", "EF02022"]);
+    });
+
+    it("takes HTTP 404 with an API envelope for gone", () => {
+        expect(isGoneAnswer({ httpStatus: 404, hasEnvelope: true, codes: ["E400104"] })).to.equal(true);
+        expect(errorFromExchange({ task: "CertificateInfo", httpStatus: 404, headers: {}, envelope: envelope("EF99999"), rawBody: "" })).to.be.instanceOf(NotFoundError);
+    });
+
+    it("takes EF300101 (a finished job has left Job Info) for gone, at any HTTP status", () => {
+        expect(isGoneAnswer({ httpStatus: 200, hasEnvelope: true, codes: ["E300114", "EF300101"] })).to.equal(true);
+        expect(errorFromExchange({ task: "JobInfo", httpStatus: 400, headers: {}, envelope: envelope("EF300101"), rawBody: "" })).to.be.instanceOf(NotFoundError);
+    });
+
+    it("takes EF02022 for gone", () => {
+        expect(isGoneAnswer({ httpStatus: 400, hasEnvelope: true, codes: ["EF02022"] })).to.equal(true);
+    });
+
+    it("never takes an unknown error, or a 404 without an API envelope, for gone", () => {
+        expect(isGoneAnswer({ httpStatus: 400, hasEnvelope: true, codes: ["E400104", "EF01010"] })).to.equal(false);
+        expect(isGoneAnswer({ httpStatus: 404, hasEnvelope: false, codes: [] })).to.equal(false);
+        expect(errorFromExchange({ task: "CertificateInfo", httpStatus: 400, headers: {}, envelope: envelope("EF0404"), rawBody: "" })).not.to.be.instanceOf(NotFoundError);
+        expect(errorFromExchange({ task: "CertificateInfo", httpStatus: 404, headers: {}, rawBody: "no route" })).not.to.be.instanceOf(NotFoundError);
     });
 });

@@ -146,6 +146,8 @@ export function isRepeated(element: string, path: string): boolean {
     // certificate's own `approver_email` (S/MIME) is one value.
     if (element === "approver_email") return path.endsWith("authentication.approver_email");
     if (element === "certificate_job") return path === "response.result.data.certificate_job";
+    // "Job Object": the job's `messages`, 0-n.
+    if (element === "messages") return path.endsWith("job.messages");
     if (element === "certificate" || element === "contact" || element === "job" || element === "message" || element === "certificate_request") {
         // Only directly under <data> (lists); `<object><data><certificate>` inside a poll message is a single object.
         return path === `response.result.data.${element}` || (element === "job" && path.endsWith("certificate_job.job"));
