@@ -134,13 +134,13 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
             technicalContactId: contact.id,
             authentication: { method: "EMAIL", approverEmails: ["admin@example.com"] },
         });
-        let certificateId: string | undefined;
-        while (!certificateId) {
-            const job = await client.job.info(accepted.jobId!);
-            certificateId = job.status === "SUCCESS" ? job.object?.data?.id : undefined;
-            if (!certificateId) await new Promise((resolve) => setTimeout(resolve, 300));
+        // Issued once the job is done; a finished job leaves the job list (its certificate tells the outcome).
+        let existing = accepted.certificateId ? await client.certificate.info(accepted.certificateId) : undefined;
+        while (!existing?.server) {
+            await new Promise((resolve) => setTimeout(resolve, 500));
+            existing = await client.certificate.findOrder({ name: "legacy.example.com", csr: csrPem });
         }
-        const existing = await client.certificate.info(certificateId);
+        const certificateId = existing.id;
 
         const program = workspace("native-import", true);
         await program.must(["stack", "init", "import"]);
