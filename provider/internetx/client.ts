@@ -1,7 +1,8 @@
 import { Envelope } from "./envelope";
 import { ClientOptions, resolveClientOptions, ResolvedClientOptions } from "./config";
 import { randomUUID } from "node:crypto";
-import { hostRateLimiter, RateLimiter } from "../shared/transport/rateLimiter";
+import { MachineRateLimiter, machineRateLimiter } from "../shared/transport/machineRateLimiter";
+import { defaultRequestsPerSecond } from "../shared/transport/rateLimiter";
 import { decideRetry, defaultRetryPolicy, RetryPolicy } from "./retry";
 import { CertificateService } from "./services/certificate";
 import { JobService } from "./services/job";
@@ -20,7 +21,7 @@ export type OrderRecovery = () => Promise<Envelope | undefined>;
 
 /** Sends tasks through one transport with rate limiting and the retry policy of retry.ts. */
 export class TaskRunner {
-    private readonly limiter: RateLimiter;
+    readonly limiter: MachineRateLimiter;
     private readonly policy: RetryPolicy;
 
     constructor(
@@ -28,8 +29,9 @@ export class TaskRunner {
         private readonly options: ResolvedClientOptions,
         private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     ) {
-        // "Only 3 requests per second and IP": one window per host for the whole process, whoever the user is.
-        this.limiter = hostRateLimiter(options.protocol === "xml" ? options.xmlUrl : options.url, options.requestsPerSecond);
+        // "Only 3 requests per second and IP": one window per host, whoever the user is, for every provider process of
+        // this user on the machine (parallel stacks on one runner share the address).
+        this.limiter = machineRateLimiter(options.protocol === "xml" ? options.xmlUrl : options.url, options.requestsPerSecond ?? defaultRequestsPerSecond, options.logger);
         this.policy = { ...defaultRetryPolicy, maxAttempts: options.maxAttempts ?? defaultRetryPolicy.maxAttempts };
     }
 

@@ -20,7 +20,7 @@ export interface ConnectionArgs {
     caCertificatePem?: pulumi.Input<string>;
     /** Time limit of one request in seconds. */
     timeoutSeconds?: pulumi.Input<number>;
-    /** Client-side request rate limit per account and process. */
+    /** Request starts per second to the host (default 3, InterNetX's limit per IP), shared by every provider process of the user on the machine. */
     requestsPerSecond?: pulumi.Input<number>;
 }
 

@@ -116,8 +116,15 @@ export class JobService {
 
     /** The job history ("Managing Certificate Orders": POST /job/history/_search, XML 400135): how a finished job ended. */
     async history(id: string): Promise<JobState | undefined> {
-        const envelope = await this.runner.run({ task: "JobHistoryList", body: { filters: [{ key: "id", value: id, operator: "EQUAL" }], view: { limit: 1, offset: 0 } } });
-        const [row] = parseList(objectJobSchema, envelope, "JobHistoryList");
-        return row ? stateOf(row, envelope) : undefined;
+        const [row] = await this.histories([id]);
+        return row;
+    }
+
+    /** The history rows of several finished jobs in one request (the same query as Job List: an OR of ids). */
+    async histories(ids: string[]): Promise<JobState[]> {
+        const envelope = await this.runner.run({ task: "JobHistoryList", body: jobListQuery({ ids }) as Record<string, unknown> });
+        const rows = parseList(objectJobSchema, envelope, "JobHistoryList");
+        // The answer's own messages belong to a row only when there is one row.
+        return rows.map((row) => stateOf(row, rows.length === 1 ? envelope : { ...envelope, messages: [] }));
     }
 }

@@ -4,6 +4,7 @@ import type { Certificate } from "../../internetx/schemas";
 import { parseCertificate, splitPemBlocks } from "../../x509";
 import { ProgressLog } from "../log";
 import { Clock, systemClock } from "./clock";
+import { jobListPollerFor } from "./jobList";
 import { notificationDispatcherFor } from "./notifications";
 import { jobOutcome, nextPollDelay, WaitSettings } from "./policy";
 
@@ -50,7 +51,7 @@ export async function waitForIssuance(client: Client, initialTarget: WaitTarget,
         await clock.sleep(delay);
     }
     for (;;) {
-        const check = await checkOnce(client, target);
+        const check = options.strategy === "job" && target.jobId ? await sharedJobCheck(client, target, options) : await checkOnce(client, target);
         lastStatus = check.status;
         if (check.certificateId && !target.certificateId) target = { ...target, certificateId: check.certificateId };
         if (check.outcome === "succeeded") {
@@ -65,7 +66,7 @@ export async function waitForIssuance(client: Client, initialTarget: WaitTarget,
         }
         const elapsed = clock.now().getTime() - started;
         const remaining = options.settings.timeoutMs - elapsed;
-        if (remaining <= 0) throw timedOut(target, lastStatus, elapsed);
+        if (remaining <= 0) throw timedOut(await withCertificateId(client, target), lastStatus, elapsed);
         delay = nextPollDelay(delay, options.settings, remaining);
         options.log(`${target.name}: ${lastStatus} after ${Math.round(elapsed / 1000)}s; checking again in ${Math.round(delay / 1000)}s`);
         await clock.sleep(delay);
@@ -84,6 +85,26 @@ interface Check {
     status: string;
     certificateId?: string;
     reasons: string[];
+}
+
+/** Job List rows name no certificate: a wait that gives up asks the running job once, so the error names it. */
+async function withCertificateId(client: Client, target: WaitTarget): Promise<WaitTarget> {
+    if (!target.jobId || target.certificateId) return target;
+    const job = await unlessNotFound(client.job.info(target.jobId));
+    return { ...target, certificateId: job?.object?.data?.id };
+}
+
+/**
+ * The job strategy's check through the account's shared Job List poller (jobList.ts): one request per round answers
+ * for every pending order of the process. A finished job's history row names its certificate.
+ */
+async function sharedJobCheck(client: Client, target: WaitTarget & { jobId?: string }, options: WaitOptions): Promise<Check> {
+    const result = await jobListPollerFor(client).statusOf(target.jobId!, options.settings.intervalMs);
+    if (result.outcome === "pending") return { outcome: "pending", status: result.status, certificateId: target.certificateId, reasons: [] };
+    if (result.outcome === "failed") return { outcome: "failed", status: result.status, certificateId: target.certificateId, reasons: result.reasons };
+    const certificateId = result.certificateId ?? target.certificateId ?? (await client.certificate.findOrder({ name: target.name }))?.id;
+    if (!certificateId) return { outcome: "failed", status: result.status, reasons: [`job ${target.jobId} finished without a certificate`] };
+    return { outcome: "succeeded", status: result.status, certificateId, reasons: [] };
 }
 
 /** One non-consuming status check: GET /job/{id} when the job is known, else CertificateInfo (issued when `server` is set). */

@@ -1,7 +1,6 @@
+import { windowSafetyMarginMs } from "./rateLimiter";
 import { MachineRequestWindow, machineWindowDirectory, nextStartDelay, prepareMachineWindowDirectory } from "./machineWindow";
 
-/** Added to the one-second window: the server counts arrivals, we count departures, and the time between varies. */
-export const machineWindowMarginMs = 100;
 const windowMs = 1000;
 /** While another process holds the lock (a few file operations), ask again after about this long. */
 const lockRetryMs = 2;
@@ -64,7 +63,7 @@ export class MachineRateLimiter {
     private async waitForStart(): Promise<void> {
         // A fractional rate (0.5 per second) is one start per 2 s: the window grows instead of the count shrinking.
         const slots = Math.max(1, Math.floor(this.requestsPerSecond));
-        const spanMs = (windowMs * slots) / this.requestsPerSecond + machineWindowMarginMs;
+        const spanMs = (windowMs * slots) / this.requestsPerSecond + windowSafetyMarginMs;
         for (;;) {
             const delay = this.window ? this.machineDelay(slots, spanMs) : nextStartDelay(this.ownStarts, this.now(), slots, spanMs);
             if (delay === 0) {

@@ -12,7 +12,7 @@ import { join } from "node:path";
  * Nothing is reserved ahead: a process that wakes late simply asks again, so a late start can never crowd a window.
  */
 
-/** How many recent starts the file keeps: enough for any rate a connection may configure. */
+/** How many recent starts the file keeps at least (more when a rate allows more starts per window). */
 const keptStarts = 64;
 /** A lock older than this was left by a process that died inside the few file operations it guards. */
 export const staleLockMs = 2000;
@@ -75,7 +75,7 @@ export class MachineRequestWindow {
             const now = this.now();
             const starts = this.read().filter((start) => start > now - 10 * spanMs && start <= now + spanMs);
             const delay = nextStartDelay(starts, now, slots, spanMs);
-            if (delay === 0) this.write([...starts, now].slice(-keptStarts));
+            if (delay === 0) this.write([...starts, now].slice(-Math.max(keptStarts, slots)));
             return delay;
         } finally {
             this.release();
