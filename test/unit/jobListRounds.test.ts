@@ -1,4 +1,4 @@
-import { decideRound, idleSettleMs, jobResult, maximumRoundDeferralMs, roundCheckMs } from "../../provider/resources/wait/jobListPoller";
+import { decideRound, idleSettleMs, jobResult, maximumRoundDeferralMs, roundCheckMs } from "../../provider/resources/internetx/jobListPoller";
 import { expect } from "../support/client";
 
 describe("when the shared Job List round goes", () => {

@@ -4,7 +4,7 @@ import type { Certificate } from "../../internetx/schemas";
 import { parseCertificate, splitPemBlocks } from "../../x509";
 import { ProgressLog } from "../log";
 import { Clock, systemClock } from "./clock";
-import { jobListPollerFor } from "./jobList";
+import { jobListPollerFor } from "../internetx/jobList";
 import { notificationDispatcherFor } from "./notifications";
 import { jobOutcome, nextPollDelay, WaitSettings } from "./policy";
 

@@ -1,5 +1,3 @@
-import { jobOutcome } from "./policy";
-
 /**
  * One status request per interval for every pending order of an account in this process, instead of one per order.
  *
@@ -72,13 +70,21 @@ export function decideRound(timing: RoundTiming): { action: "poll" } | { action:
     return { action: "wait", ms: roundCheckMs };
 }
 
+/** How a finished job ended, by its status (swagger JobStatusConstants): CANCELED and FAILED did not issue. */
+function endedAs(status: string | undefined): "succeeded" | "failed" | "pending" {
+    const word = (status ?? "").toUpperCase();
+    if (word === "SUCCESS") return "succeeded";
+    if (word === "FAILED" || word === "CANCELED") return "failed";
+    return "pending";
+}
+
 /** One job's result from a round: listed → still running; in the history → how it ended; neither → not yet recorded. */
 export function jobResult(jobId: string, running: Map<string, RunningJob>, finished: Map<string, FinishedJob>): JobRoundResult {
     const listed = running.get(jobId);
     if (listed) return { outcome: "pending", status: listed.status ?? "RUNNING" };
     const ended = finished.get(jobId);
     if (!ended) return { outcome: "pending", status: "FINISHED, not yet in the job history" };
-    const outcome = jobOutcome(ended.status);
+    const outcome = endedAs(ended.status);
     if (outcome === "failed") return { outcome, status: ended.status ?? "FAILED", reasons: ended.reasons };
     if (outcome === "succeeded") return { outcome, status: ended.status ?? "SUCCESS", certificateId: ended.certificateId };
     return { outcome: "pending", status: ended.status ?? "unknown" };
