@@ -236,9 +236,13 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         const contact = await client.sslcontact.create(testContactRequest);
         const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "legacy.example.com" });
         const accepted = await client.certificate.create({ name: "legacy.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, software: "APACHESSL", csr: csrPem, adminContactId: contact.id, technicalContactId: contact.id, authentication: { method: "EMAIL", approverEmails: ["admin@example.com"] } });
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        const certificateId = (await client.job.info(accepted.jobId!)).object!.data!.id!;
-        const existing = await client.certificate.info(certificateId);
+        // Issued once the job is done; a finished job leaves the job list (its certificate tells the outcome).
+        let existing = accepted.certificateId ? await client.certificate.info(accepted.certificateId) : undefined;
+        while (!existing?.server) {
+            await new Promise((resolve) => setTimeout(resolve, 500));
+            existing = await client.certificate.findOrder({ name: "legacy.example.com", csr: csrPem });
+        }
+        const certificateId = existing.id;
 
         const legacy = workspace("import-existing");
         await legacy.must(["stack", "init", "import"]);
