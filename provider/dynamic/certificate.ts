@@ -11,6 +11,7 @@ import {
     updateCertificate,
 } from "../resources/certificate/lifecycle";
 import { lifecycleContext } from "./context";
+import { operationContext } from "./operation";
 import { checkResult, diffResult, readResult } from "./results";
 
 /** Certificate operations as the dynamic-provider contract names them; loaded by name from the serialized provider. */
@@ -23,12 +24,12 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
-    const result = await createCertificate(inputs as unknown as CertificateInputs, lifecycleContext());
+    const result = await createCertificate(inputs as unknown as CertificateInputs, operationContext(inputs));
     return { id: result.id, outs: plain(result.outs) };
 }
 
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: plain((await updateCertificate(id, olds as unknown as CertificateProperties, news as unknown as CertificateInputs, lifecycleContext())).outs) };
+    return { outs: plain((await updateCertificate(id, olds as unknown as CertificateProperties, news as unknown as CertificateInputs, operationContext(news))).outs) };
 }
 
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
@@ -36,5 +37,5 @@ export async function read(id: string, props?: Record<string, unknown>): Promise
 }
 
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
-    await deleteCertificate(id, props as unknown as CertificateProperties);
+    await deleteCertificate(id, props as unknown as CertificateProperties, operationContext(props));
 }

@@ -10,7 +10,7 @@ import {
     readIspmanagerCertificate,
     updateIspmanagerCertificate,
 } from "../resources/ispmanager/lifecycle";
-import { lifecycleContext } from "./context";
+import { operationContext } from "./operation";
 import { checkResult, diffResult, readResult } from "./results";
 import { plain } from "./plain";
 
@@ -30,12 +30,12 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
-    const result = await createIspmanagerCertificate(inputs as unknown as IspmanagerCertificateInputs, lifecycleContext());
+    const result = await createIspmanagerCertificate(inputs as unknown as IspmanagerCertificateInputs, operationContext(inputs));
     return { id: result.id, outs: plain(result.outs) };
 }
 
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
-    const result = await updateIspmanagerCertificate(id, olds as unknown as IspmanagerCertificateProperties, news as unknown as IspmanagerCertificateInputs, lifecycleContext());
+    const result = await updateIspmanagerCertificate(id, olds as unknown as IspmanagerCertificateProperties, news as unknown as IspmanagerCertificateInputs, operationContext(news));
     return { outs: plain(result.outs) };
 }
 

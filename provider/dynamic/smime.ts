@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { SmimeInputs } from "../resources/smime/inputs";
 import { checkSmimeInputs, createSmime, decideSmimeChange, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
 import { lifecycleContext } from "./context";
+import { operationContext } from "./operation";
 import { checkResult, diffResult, readResult } from "./results";
 import { plain } from "./plain";
 
@@ -14,12 +15,12 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
-    const result = await createSmime(inputs as unknown as SmimeInputs, lifecycleContext());
+    const result = await createSmime(inputs as unknown as SmimeInputs, operationContext(inputs));
     return { id: result.id, outs: plain(result.outs) };
 }
 
 export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: plain((await updateSmime(id, olds as unknown as SmimeProperties, news as unknown as SmimeInputs, lifecycleContext())).outs) };
+    return { outs: plain((await updateSmime(id, olds as unknown as SmimeProperties, news as unknown as SmimeInputs, operationContext(news))).outs) };
 }
 
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
@@ -27,5 +28,5 @@ export async function read(id: string, props?: Record<string, unknown>): Promise
 }
 
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
-    await deleteSmime(id, props as unknown as SmimeProperties);
+    await deleteSmime(id, props as unknown as SmimeProperties, operationContext(props));
 }

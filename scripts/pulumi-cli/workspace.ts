@@ -89,6 +89,33 @@ export class PulumiWorkspace {
         });
     }
 
+    /**
+     * Runs `pulumi <args>` as a terminal runs a foreground job (a process group of its own) and presses Ctrl-C once:
+     * SIGINT to the whole group as soon as the output so far satisfies `when`. Resolves when the CLI has exited.
+     */
+    pulumiInterrupted(args: string[], when: (output: string) => boolean): Promise<CommandResult & { interrupted: boolean }> {
+        return new Promise((resolve) => {
+            const child = spawn("pulumi", ["--non-interactive", ...args], { cwd: this.programDirectory, env: this.environment, stdio: ["ignore", "pipe", "pipe"], detached: true });
+            let stdout = "";
+            let stderr = "";
+            let interrupted = false;
+            const consider = () => {
+                if (interrupted || !when(stdout + stderr)) return;
+                interrupted = true;
+                process.kill(-child.pid!, "SIGINT");
+            };
+            child.stdout.on("data", (chunk: Buffer) => {
+                stdout += chunk.toString();
+                consider();
+            });
+            child.stderr.on("data", (chunk: Buffer) => {
+                stderr += chunk.toString();
+                consider();
+            });
+            child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, interrupted }));
+        });
+    }
+
     /** Like `pulumi`, but a non-zero exit is an error carrying the whole output. */
     async must(args: string[], options: { echo?: boolean } = {}): Promise<CommandResult> {
         const result = await this.pulumi(args, options);

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { certificateProvider } from "../../provider/dynamic/providers";
+import { progressUrnInput } from "../progressUrn";
 import { ConnectionArgs, secretConnection, typeModule } from "./connection";
 import { DnsRecord, PrivateKeyArgs, SubjectArgs, ValidationArgs } from "./types";
 
@@ -39,6 +40,13 @@ export interface CertificateArgs {
     waitStrategy?: pulumi.Input<"job" | "notifications">;
     /** Take over this existing InterNetX certificate instead of ordering one (integer or string id). */
     importCertificateId?: pulumi.Input<string | number>;
+    /**
+     * What `pulumi destroy` does at InterNetX (also to the old certificate when a product or term change replaces it):
+     * `cancel` (default) cancels the certificate (CertificateDelete) and it leaves the account; `revoke` revokes it
+     * (Certificate Revoke), invalid for every client at once and for good; `keep` leaves it in the account, valid
+     * until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy.
+     */
+    onDestroy?: pulumi.Input<"cancel" | "revoke" | "keep">;
     /** How to reach InterNetX; what it leaves out comes from the stack config `internetx:*`, then `AUTODNS_*`. */
     connection?: pulumi.Input<ConnectionArgs>;
 }
@@ -107,7 +115,7 @@ export class Certificate extends pulumi.dynamic.Resource {
         super(
             certificateProvider,
             name,
-            { ...outputs, ...args, connection: secretConnection(args.connection) },
+            { ...outputs, ...args, connection: secretConnection(args.connection), progressUrn: progressUrnInput(name, `pulumi-nodejs:dynamic/${typeModule}:Certificate`, opts) },
             { ...opts, additionalSecretOutputs: ["privateKeyPem", "connection", ...(opts?.additionalSecretOutputs ?? [])] },
             typeModule,
             "Certificate",

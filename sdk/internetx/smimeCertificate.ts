@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { smimeCertificateProvider } from "../../provider/dynamic/providers";
+import { progressUrnInput } from "../progressUrn";
 import { ConnectionArgs, secretConnection, typeModule } from "./connection";
 
 export interface SmimeCertificateArgs {
@@ -33,6 +34,13 @@ export interface SmimeCertificateArgs {
     pollIntervalSeconds?: pulumi.Input<number>;
     /** `job` (the order's job, default) or `notifications` (the account's poll queue). */
     waitStrategy?: pulumi.Input<"job" | "notifications">;
+    /**
+     * What `pulumi destroy` does at InterNetX (also to the old certificate when a product or term change replaces it):
+     * `cancel` (default) cancels the certificate (CertificateDelete) and it leaves the account; `revoke` revokes it
+     * (Certificate Revoke), invalid for every client at once and for good; `keep` leaves it in the account, valid
+     * until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy.
+     */
+    onDestroy?: pulumi.Input<"cancel" | "revoke" | "keep">;
     /** How to reach InterNetX; what it leaves out comes from the stack config `internetx:*`, then `AUTODNS_*`. */
     connection?: pulumi.Input<ConnectionArgs>;
 }
@@ -75,7 +83,13 @@ export class SmimeCertificate extends pulumi.dynamic.Resource {
         super(
             smimeCertificateProvider,
             name,
-            { ...outputs, ...args, downloadPassword: pulumi.secret(args.downloadPassword), connection: secretConnection(args.connection) },
+            {
+                ...outputs,
+                ...args,
+                downloadPassword: pulumi.secret(args.downloadPassword),
+                connection: secretConnection(args.connection),
+                progressUrn: progressUrnInput(name, `pulumi-nodejs:dynamic/${typeModule}:SmimeCertificate`, opts),
+            },
             { ...opts, additionalSecretOutputs: ["downloadPassword", "privateKeyPem", "pkcs12Base64", "connection", ...(opts?.additionalSecretOutputs ?? [])] },
             typeModule,
             "SmimeCertificate",

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ispmanagerCertificateProvider } from "../../provider/dynamic/ispmanagerProviders";
+import { progressUrnInput } from "../progressUrn";
 import { ConnectionArgs, secretConnection, typeModule } from "./connection";
 
 /** An administrative or technical contact of the order (the order's adm_* / tech_* fields). */
@@ -131,7 +132,7 @@ export class Certificate extends pulumi.dynamic.Resource {
         super(
             ispmanagerCertificateProvider,
             name,
-            { ...outputs, ...args, connection: secretConnection(args.connection) },
+            { ...outputs, ...args, connection: secretConnection(args.connection), progressUrn: progressUrnInput(name, `pulumi-nodejs:dynamic/${typeModule}:Certificate`, opts) },
             { ...opts, additionalSecretOutputs: ["privateKeyPem", "connection", ...(opts?.additionalSecretOutputs ?? [])] },
             typeModule,
             "Certificate",

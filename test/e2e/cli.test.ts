@@ -140,6 +140,61 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         );
     });
 
+    it("shows progress under the Certificate, worded for the order and for the reissue, with the time the issuance was seen", async () => {
+        const progress = workspace("test/e2e/programs/first-hour");
+        await progress.must(["stack", "init", "progress"]);
+        await progress.configureSimulator(simulator);
+        await progress.must(["config", "set", "certificate", JSON.stringify({ name: "progress.example.com", subjectAlternativeNames: [] })]);
+        const created = await progress.must(["up", "--yes", "--skip-preview"]);
+        const lines = (output: string) => output.split("\n").filter((line) => line.includes("progress.example.com"));
+        const ordered = lines(created.stdout);
+        expect(ordered.filter((line) => line.includes("[runtime]")), created.stdout).to.deep.equal([]);
+        expect(ordered.some((line) => /pulumi-nodejs:dynamic\/internetx:Certificate www +creating .*progress\.example\.com: order accepted/.test(line)), created.stdout).to.equal(true);
+        expect(ordered.some((line) => /Certificate www .*progress\.example\.com: issued, seen at status check \d+, \d+s after the order was accepted/.test(line)), created.stdout).to.equal(true);
+
+        await progress.must(["config", "set", "certificate", JSON.stringify({ name: "progress.example.com", subjectAlternativeNames: ["www.progress.example.com"] })]);
+        const reissued = await progress.must(["up", "--yes", "--skip-preview"]);
+        const reissueLines = lines(reissued.stdout);
+        expect(reissueLines.filter((line) => line.includes("[runtime]")), reissued.stdout).to.deep.equal([]);
+        expect(reissueLines.some((line) => /Certificate www +updating .*progress\.example\.com: reissue accepted/.test(line)), reissued.stdout).to.equal(true);
+        expect(reissueLines.some((line) => /Certificate www .*progress\.example\.com: reissued, seen at status check \d+, \d+s after the reissue was accepted/.test(line)), reissued.stdout).to.equal(true);
+        expect(reissued.stdout).not.to.include("order accepted");
+        await progress.must(["destroy", "--yes", "--skip-preview"]);
+    });
+
+    it("ends the wait at the first Ctrl-C with the order recorded as pending, and the next up resumes that order", async () => {
+        const interrupted = workspace("test/e2e/programs/first-hour");
+        await interrupted.must(["stack", "init", "ctrl-c"]);
+        await interrupted.configureSimulator(simulator);
+        await interrupted.must(["config", "set", "certificate", JSON.stringify({ name: "ctrl-c.example.com", subjectAlternativeNames: [] })]);
+        await admin.settings({ issuanceDelayMs: 30_000 });
+        const ordersBefore = (await admin.state()).orders;
+        let cancelled;
+        try {
+            // Ctrl-C as a person presses it: SIGINT to the CLI's process group, once the wait is under way.
+            cancelled = await interrupted.pulumiInterrupted(["up", "--yes", "--skip-preview"], (output) => /ctrl-c\.example\.com: .*RUNNING/.test(output));
+        } finally {
+            await admin.settings({ issuanceDelayMs: 1000 });
+        }
+        const output = cancelled.stdout + cancelled.stderr;
+        expect(cancelled.interrupted, output).to.equal(true);
+        expect(cancelled.code, output).not.to.equal(0);
+        // Prompt: the CLI is done while the CA is still working on the order (it needs 30 s).
+        const during = await admin.state();
+        expect(during.jobs.filter((job) => job.status === "RUNNING").length, output).to.be.greaterThan(0);
+        expect(output).to.include("pulumi up was cancelled (Ctrl-C); the order stands and the next pulumi up resumes the wait");
+        const state = JSON.parse((await interrupted.must(["stack", "export"])).stdout) as { deployment: { resources?: { type: string; outputs?: { status?: string } }[] } };
+        const recorded = (state.deployment.resources ?? []).find((resource) => resource.type === "pulumi-nodejs:dynamic/internetx:Certificate");
+        expect(recorded?.outputs?.status).to.equal("PENDING");
+
+        const resumed = await interrupted.must(["up", "--yes", "--skip-preview"]);
+        expect(resumed.stdout).to.include("ctrl-c.example.com: resuming the wait for the order of an earlier run");
+        const outputs = await interrupted.outputs();
+        expect(outputs.certificateId).to.be.a("string");
+        expect((await admin.state()).orders).to.equal(ordersBefore + 1);
+        await interrupted.must(["destroy", "--yes", "--skip-preview"]);
+    });
+
     it("resumes an order whose wait timed out on the next up, with exactly one order", async () => {
         const quickstart = workspace("quickstart");
         await quickstart.must(["stack", "init", "resume"]);

@@ -8,6 +8,7 @@ import { checkSmimeInputs } from "../../provider/resources/smime/check";
 import { checkSslContactInputs } from "../../provider/resources/sslContact/check";
 import { configureFromStack, resetStackConfig, withClient } from "../../provider/resources/connection";
 import { unknownValue } from "../../provider/resources/unknowns";
+import { validationProgress } from "../../provider/resources/certificate/validationProgress";
 import { expect } from "../support/client";
 import { testContactInputs } from "../support/stack";
 
@@ -155,3 +156,19 @@ async function closedPort(): Promise<number> {
     await new Promise((resolve) => server.close(resolve));
     return port;
 }
+
+describe("the status line of a wait", () => {
+    it("names the first name still waiting and how many are done, from Job Info's per-name validation status", () => {
+        const report = { dcvAuth: [{ domain: "example.com", status: "COMPLETED" }, { domain: "www.example.com", status: "IN_PROGRESS" }, { domain: "shop.example.com", status: "COMPLETED_PASSED" }] };
+        expect(validationProgress(report, "DNS")).to.equal("waiting for DNS validation of www.example.com, 2 of 3 names done");
+    });
+
+    it("says validation is done and the CA is issuing when every name is done", () => {
+        expect(validationProgress({ dcvAuth: [{ domain: "example.com", status: "COMPLETED" }] }, "EMAIL")).to.equal("approval by e-mail done for all 1 name; waiting for the CA to issue");
+    });
+
+    it("says nothing when the API reports no names", () => {
+        expect(validationProgress({ dcvAuth: [] }, "DNS")).to.equal(undefined);
+        expect(validationProgress(undefined, "DNS")).to.equal(undefined);
+    });
+});

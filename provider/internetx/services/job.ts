@@ -11,6 +11,8 @@ export interface JobState extends Job {
     object?: ObjectJob["object"];
     /** The overall validation progress (swagger ObjectJob.authentication). */
     authentication: ObjectJob["authentication"];
+    /** The domain validation of each name still running or done (swagger ObjectJob.dcvAuth). */
+    dcvAuth: ObjectJob["dcvAuth"];
 }
 
 /** One running certificate order, as Job List shows it (with Job Info's object data where it was needed). */
@@ -23,6 +25,8 @@ export interface JobListEntry {
     orderReference?: string;
     created?: string;
     reasons: string[];
+    /** The domain validation of each name (swagger ObjectJob.dcvAuth). */
+    dcvAuth: ObjectJob["dcvAuth"];
 }
 
 export interface JobListFilter {
@@ -60,7 +64,7 @@ export function jobListQuery(filter: JobListFilter): Query {
 function stateOf(objectJob: ObjectJob, envelope: Envelope): JobState {
     const own = (objectJob.job.messages ?? []).map((message) => message.text).filter((text): text is string => Boolean(text));
     const reasons = [...new Set([...own, ...reasonsOf(envelope)])];
-    return { ...objectJob.job, object: objectJob.object, authentication: objectJob.authentication, reasons };
+    return { ...objectJob.job, object: objectJob.object, authentication: objectJob.authentication, dcvAuth: objectJob.dcvAuth, reasons };
 }
 
 function entryOf(objectJob: ObjectJob, reasons: string[] = []): JobListEntry {
@@ -73,6 +77,7 @@ function entryOf(objectJob: ObjectJob, reasons: string[] = []): JobListEntry {
         certificateId: data?.id,
         orderReference: data?.comment,
         created: objectJob.job.created,
+        dcvAuth: objectJob.dcvAuth,
         reasons,
     };
 }

@@ -33,7 +33,7 @@ export const replaceProperties = ["product", "lifetimeMonths"] as const;
 /** Changing these needs the CA: a reissue of the same certificate (resource id kept). */
 export const reissueProperties = ["name", "subjectAlternativeNames", "csr", "privateKey", "subject", "adminContactId", "technicalContactId"] as const;
 /** Changing these only changes how we work (wait, validation of later reissues, connection). */
-export const settingsProperties = ["software", "validation", "renewBeforeDays", "waitTimeoutSeconds", "pollIntervalSeconds", "waitStrategy", "importCertificateId", "connection"] as const;
+export const settingsProperties = ["software", "validation", "renewBeforeDays", "waitTimeoutSeconds", "pollIntervalSeconds", "waitStrategy", "importCertificateId", "onDestroy", "connection"] as const;
 
 const dayMs = 24 * 60 * 60 * 1000;
 

@@ -4,6 +4,17 @@ import { CheckFailure, dnsName, emailAddress, numericId, pemBlock, rsaBits } fro
 import { connectionSchema } from "../connection";
 import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../wait/policy";
 
+/**
+ * What `pulumi destroy` (and the old certificate of a replacement) does at InterNetX: `cancel` (CertificateDelete,
+ * the default), `revoke` (Certificate Revoke, POST /certificate/{id}/_revoke: the certificate becomes invalid at once)
+ * or `keep` (nothing: it stays in the account and stays valid until it expires).
+ */
+export const onDestroyValues = ["cancel", "revoke", "keep"] as const;
+export type OnDestroy = (typeof onDestroyValues)[number];
+/** Optional, not defaulted: a stack written before the argument existed must not show a change; absent is `cancel`. */
+export const onDestroySchema = z.enum(onDestroyValues).optional();
+export const defaultOnDestroy: OnDestroy = "cancel";
+
 /** Renew when fewer than this many days of validity remain. */
 export const defaultRenewBeforeDays = 30;
 
@@ -78,6 +89,9 @@ export const certificateInputsSchema = z
          * Node.js dynamic-provider server cannot (its Read crashes on an import, before any provider code runs).
          */
         importCertificateId: numericId("an InterNetX certificate id").optional(),
+        onDestroy: onDestroySchema,
+        /** The resource's own URN, computed by the SDK, so progress lines appear under the resource. */
+        progressUrn: z.string().optional(),
         connection: connectionSchema.optional(),
     })
     .strict();

@@ -11,6 +11,8 @@ import { requireIssued } from "../wait/issued";
 import { waitForIssuedCertificate, WaitTarget } from "../wait/waitForIssuance";
 import { CertificateChange, CertificateState, decideCertificateChange } from "./decisions";
 import { CertificateInputs, defaultRenewBeforeDays, Validation } from "./inputs";
+import { acceptedLine, destroyLine, OrderAction } from "../progressWords";
+import { endCertificate } from "./onDestroy";
 import { certificateOutputs, IssuedCertificateOutputs, namesInState } from "./outputs";
 
 /** Everything a Certificate resource records: its inputs plus what the CA issued (issue 3 outputs). */
@@ -102,9 +104,11 @@ async function finishOrder(
     expectedPublicKeySha256: string,
     context: LifecycleContext,
     resourceId: string | undefined,
+    action: OrderAction = "order",
 ): Promise<{ id: string; outs: CertificateProperties }> {
-    const target: WaitTarget = { jobId: accepted.jobId, certificateId: accepted.certificateId, name: inputs.name!, expectedPublicKeySha256 };
-    context.log(`${inputs.name}: order accepted (job ${accepted.jobId ?? "-"}, certificate ${accepted.certificateId ?? "-"}); waiting with the ${inputs.waitStrategy} strategy`);
+    const names = [inputs.name!, ...(inputs.subjectAlternativeNames ?? [])];
+    const target: WaitTarget = { jobId: accepted.jobId, certificateId: accepted.certificateId, name: inputs.name!, names, method: inputs.validation?.method, expectedPublicKeySha256 };
+    if (!accepted.recovered) context.log(acceptedLine(inputs.name!, action, accepted));
     let outputs: IssuedCertificateOutputs;
     try {
         const certificate = await waitForIssuedCertificate(client, target, {
@@ -113,6 +117,7 @@ async function finishOrder(
             log: context.log,
             clock: context.clock,
             freshOrder: !accepted.recovered,
+            action,
         });
         outputs = requireIssued(await certificateOutputs(certificate), inputs.name!);
     } catch (error) {
@@ -246,7 +251,7 @@ async function reissue(client: Client, id: string, olds: CertificateProperties, 
         accepted = { ...accepted, certificateId: accepted.jobId ? accepted.certificateId : certificateId };
     }
     const pending: CertificateProperties = { ...olds, ...baseProperties(news, material), status: "PENDING", jobId: accepted.jobId, certificateId };
-    return finishOrder(client, news, accepted, pending, csr.publicKeySha256, context, id);
+    return finishOrder(client, news, accepted, pending, csr.publicKeySha256, context, id, "reissue");
 }
 
 /** CertificateRenew with the current CSR, when the renewal window has been reached. */
@@ -259,7 +264,7 @@ async function renew(client: Client, id: string, olds: CertificateProperties, ne
     const accepted = await client.certificate.renew(certificateId, orderFor(news, csrPem, authentication));
     const pending: CertificateProperties = { ...olds, ...settingsOf(news), status: "PENDING", jobId: accepted.jobId, certificateId };
     // The renewed leaf carries the same key; the job (not the key) tells when it is done.
-    return finishOrder(client, news, accepted, pending, csr.publicKeySha256, context, id);
+    return finishOrder(client, news, accepted, pending, csr.publicKeySha256, context, id, "renewal");
 }
 
 /**
@@ -293,10 +298,9 @@ export async function readCertificate(
     });
 }
 
-/** `delete`: cancels the certificate; one that is already gone is success. */
-export async function deleteCertificate(id: string, props: CertificateProperties | undefined): Promise<void> {
+/** `delete`: cancels, revokes or keeps the certificate, by `onDestroy` (onDestroy.ts); one already gone is success. */
+export async function deleteCertificate(id: string, props: CertificateProperties | undefined, context: LifecycleContext = defaultLifecycleContext): Promise<void> {
     const certificateId = props?.certificateId ?? id;
-    await withClient(props?.connection, async (client) => {
-        await unlessNotFound(client.certificate.delete(certificateId));
-    });
+    const action = await withClient(props?.connection, (client) => endCertificate(client, certificateId, props));
+    context.log(destroyLine(props?.name ?? certificateId, action, certificateId));
 }

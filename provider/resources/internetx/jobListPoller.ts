@@ -12,6 +12,8 @@
 export interface RunningJob {
     jobId: string;
     status?: string;
+    /** The domain validation of each name, where the list reports it (swagger ObjectJob.dcvAuth). */
+    dcvAuth?: { domain?: string; status?: string }[];
 }
 
 /** A finished job as the history shows it. */
@@ -33,7 +35,7 @@ export interface JobStatusPort {
 }
 
 export type JobRoundResult =
-    | { outcome: "pending"; status: string }
+    | { outcome: "pending"; status: string; dcvAuth?: { domain?: string; status?: string }[] }
     | { outcome: "succeeded"; status: string; certificateId?: string }
     | { outcome: "failed"; status: string; reasons: string[] };
 
@@ -81,7 +83,7 @@ function endedAs(status: string | undefined): "succeeded" | "failed" | "pending"
 /** One job's result from a round: listed → still running; in the history → how it ended; neither → not yet recorded. */
 export function jobResult(jobId: string, running: Map<string, RunningJob>, finished: Map<string, FinishedJob>): JobRoundResult {
     const listed = running.get(jobId);
-    if (listed) return { outcome: "pending", status: listed.status ?? "RUNNING" };
+    if (listed) return { outcome: "pending", status: listed.status ?? "RUNNING", ...(listed.dcvAuth?.length ? { dcvAuth: listed.dcvAuth } : {}) };
     const ended = finished.get(jobId);
     if (!ended) return { outcome: "pending", status: "FINISHED, not yet in the job history" };
     const outcome = endedAs(ended.status);

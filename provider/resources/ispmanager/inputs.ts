@@ -62,6 +62,8 @@ export const ispmanagerCertificateInputsSchema = z
         waitForIssuance: z.boolean().default(true),
         waitTimeoutSeconds: z.number().positive().default(defaultWaitTimeoutSeconds),
         pollIntervalSeconds: z.number().positive().default(defaultPollIntervalSeconds),
+        /** The resource's own URN, computed by the SDK, so progress lines appear under the resource. */
+        progressUrn: z.string().optional(),
         connection: ispmanagerConnectionSchema.optional(),
     })
     .strict();

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { lifetimeProblem } from "../../internetx/products";
 import { CheckFailure, emailAddress, numericId, pemBlock, rsaBits } from "../check";
 import { connectionSchema } from "../connection";
-import { defaultRenewBeforeDays, productProblem } from "../certificate/inputs";
+import { defaultRenewBeforeDays, onDestroySchema, productProblem } from "../certificate/inputs";
 import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../wait/policy";
 
 /**
@@ -29,6 +29,9 @@ export const smimeInputsSchema = z
         waitTimeoutSeconds: z.number().positive().default(defaultWaitTimeoutSeconds),
         pollIntervalSeconds: z.number().positive().default(defaultPollIntervalSeconds),
         waitStrategy: z.enum(["job", "notifications"]).default("job"),
+        onDestroy: onDestroySchema,
+        /** The resource's own URN, computed by the SDK, so progress lines appear under the resource. */
+        progressUrn: z.string().optional(),
         connection: connectionSchema.optional(),
     })
     .strict();

@@ -5,6 +5,8 @@ import type { CertificateOrder, OrderAccepted } from "../../internetx/services/c
 import { createPkcs12, generateKeyAndCsr, InvalidPemError, parseCertificate, parseCsr, splitPemBlocks } from "../../x509";
 import { changedProperties, renewalDue } from "../certificate/decisions";
 import { defaultLifecycleContext, LifecycleContext } from "../certificate/lifecycle";
+import { endCertificate } from "../certificate/onDestroy";
+import { destroyLine } from "../progressWords";
 import { certificateOutputs } from "../certificate/outputs";
 import { withClient } from "../connection";
 import { ResourceInitializationError } from "../initializationError";
@@ -44,7 +46,7 @@ export function decideSmimeChange(olds: Record<string, unknown>, news: Record<st
     const reissued = changedProperties(olds, news, ["firstName", "lastName", "organizationUnit", "csr", "privateKey", "adminContactId", "approverEmail"]);
     if (reissued.length > 0) return { kind: "reissue", properties: reissued };
     if (renewalDue(olds.notAfter as string | undefined, Number(news.renewBeforeDays ?? 30), now)) return { kind: "renew", properties: ["notAfter"] };
-    const settings = changedProperties(olds, news, ["downloadPassword", "renewBeforeDays", "waitTimeoutSeconds", "pollIntervalSeconds", "waitStrategy", "connection"]);
+    const settings = changedProperties(olds, news, ["downloadPassword", "renewBeforeDays", "waitTimeoutSeconds", "pollIntervalSeconds", "waitStrategy", "onDestroy", "connection"]);
     return settings.length > 0 ? { kind: "settings", properties: settings } : { kind: "none", properties: [] };
 }
 
@@ -159,8 +161,8 @@ export async function readSmime(id: string, props: SmimeProperties | undefined):
     });
 }
 
-export async function deleteSmime(id: string, props: SmimeProperties | undefined): Promise<void> {
-    await withClient(props?.connection, async (client) => {
-        await unlessNotFound(client.certificate.delete(props?.certificateId ?? id));
-    });
+export async function deleteSmime(id: string, props: SmimeProperties | undefined, context: LifecycleContext = defaultLifecycleContext): Promise<void> {
+    const certificateId = props?.certificateId ?? id;
+    const action = await withClient(props?.connection, (client) => endCertificate(client, certificateId, props));
+    context.log(destroyLine(props?.email ?? certificateId, action, certificateId));
 }

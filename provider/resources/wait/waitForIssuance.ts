@@ -2,7 +2,9 @@ import { OrderFailedError, unlessNotFound, WaitTimedOutError } from "../../error
 import type { Client } from "../../internetx/client";
 import type { Certificate } from "../../internetx/schemas";
 import { parseCertificate, splitPemBlocks } from "../../x509";
+import { validationProgress } from "../certificate/validationProgress";
 import { ProgressLog } from "../log";
+import { finishedLine, OrderAction, waitingLine } from "../progressWords";
 import { Clock, systemClock } from "./clock";
 import { jobListPollerFor } from "../internetx/jobList";
 import { notificationDispatcherFor } from "./notifications";
@@ -17,6 +19,9 @@ export interface WaitTarget {
     certificateId?: string;
     /** For progress lines. */
     name: string;
+    /** Every DNS name of the order and how it is validated, for the status line (`2 of 3 names done`). */
+    names?: string[];
+    method?: string;
     /**
      * When waiting on the certificate itself (no job): the SHA-256 of the public key the new leaf must carry, so a
      * reissue is not mistaken for done while the old leaf is still there.
@@ -31,6 +36,8 @@ export interface WaitOptions {
     clock?: Clock;
     /** A job just accepted is certainly still running: the first check waits one interval instead of asking at once. */
     freshOrder?: boolean;
+    /** What is waited for, in the progress lines (default: an order). */
+    action?: OrderAction;
 }
 
 /**
@@ -46,16 +53,19 @@ export async function waitForIssuance(client: Client, initialTarget: WaitTarget,
     }
     let delay: number | undefined;
     let lastStatus = "unknown";
+    let checks = 0;
+    const action = options.action ?? "order";
     if (options.freshOrder && target.jobId) {
         delay = nextPollDelay(undefined, options.settings, options.settings.timeoutMs);
         await clock.sleep(delay);
     }
     for (;;) {
         const check = options.strategy === "job" && target.jobId ? await sharedJobCheck(client, target, options) : await checkOnce(client, target);
+        checks++;
         lastStatus = check.status;
         if (check.certificateId && !target.certificateId) target = { ...target, certificateId: check.certificateId };
         if (check.outcome === "succeeded") {
-            options.log(`${target.name}: issued after ${Math.round((clock.now().getTime() - started) / 1000)}s`);
+            options.log(finishedLine(target.name, action, { check: checks, elapsedMs: clock.now().getTime() - started }));
             return check.certificateId!;
         }
         if (check.outcome === "failed") {
@@ -68,7 +78,7 @@ export async function waitForIssuance(client: Client, initialTarget: WaitTarget,
         const remaining = options.settings.timeoutMs - elapsed;
         if (remaining <= 0) throw timedOut(await withCertificateId(client, target), lastStatus, elapsed);
         delay = nextPollDelay(delay, options.settings, remaining);
-        options.log(`${target.name}: ${lastStatus} after ${Math.round(elapsed / 1000)}s; checking again in ${Math.round(delay / 1000)}s`);
+        options.log(waitingLine(target.name, action, { status: lastStatus, detail: check.detail, check: checks, elapsedMs: elapsed, nextMs: delay }));
         await clock.sleep(delay);
     }
 }
@@ -85,6 +95,8 @@ interface Check {
     status: string;
     certificateId?: string;
     reasons: string[];
+    /** What the API says about the validation, as a status line. */
+    detail?: string;
 }
 
 /** Job List rows name no certificate: a wait that gives up asks the running job once, so the error names it. */
@@ -100,7 +112,9 @@ async function withCertificateId(client: Client, target: WaitTarget): Promise<Wa
  */
 async function sharedJobCheck(client: Client, target: WaitTarget & { jobId?: string }, options: WaitOptions): Promise<Check> {
     const result = await jobListPollerFor(client).statusOf(target.jobId!, options.settings.intervalMs);
-    if (result.outcome === "pending") return { outcome: "pending", status: result.status, certificateId: target.certificateId, reasons: [] };
+    if (result.outcome === "pending") {
+        return { outcome: "pending", status: result.status, certificateId: target.certificateId, reasons: [], detail: validationProgress({ dcvAuth: result.dcvAuth }, target.method, target.names) };
+    }
     if (result.outcome === "failed") return { outcome: "failed", status: result.status, certificateId: target.certificateId, reasons: result.reasons };
     const certificateId = result.certificateId ?? target.certificateId ?? (await client.certificate.findOrder({ name: target.name }))?.id;
     if (!certificateId) return { outcome: "failed", status: result.status, reasons: [`job ${target.jobId} finished without a certificate`] };
@@ -119,7 +133,7 @@ export async function checkOnce(client: Client, target: WaitTarget): Promise<Che
             const found = await client.certificate.findOrder({ name: target.name });
             return { outcome, status: job.status ?? "SUCCESS", certificateId: found?.id, reasons: [] };
         }
-        return { outcome, status: job.status ?? "unknown", certificateId, reasons: job.reasons };
+        return { outcome, status: job.status ?? "unknown", certificateId, reasons: job.reasons, detail: validationProgress({ dcvAuth: job.dcvAuth }, target.method, target.names) };
     }
     return certificateCheck(client, target, target.certificateId!);
 }

@@ -1,0 +1,34 @@
+import { Client } from "../../provider/internetx/client";
+import { checkOnce } from "../../provider/resources/wait/waitForIssuance";
+import { generateKeyAndCsr } from "../../provider/x509";
+import { RunningSimulator, startSimulator } from "../../simulator/internetx";
+import { expect } from "../support/client";
+import { testContactRequest } from "../support/stack";
+
+describe("the status line of a wait from Job Info", function () {
+    this.timeout(60_000);
+    let simulator: RunningSimulator;
+    let client: Client;
+
+    before(async () => {
+        simulator = await startSimulator({ issuanceDelayMs: 200 });
+        client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
+    });
+    after(async () => {
+        await client.close();
+        await simulator.close();
+    });
+
+    it("says which name's DNS validation is still awaited and how many are done, while the TXT record is missing", async () => {
+        const contact = await client.sslcontact.create(testContactRequest);
+        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "status.example.com" });
+        const prepared = await client.certificate.prepareOrder({ plain: csrPem, product: "QUICKSSLPREMIUM" });
+        const dns = prepared.authentication.find((authentication) => authentication.method === "DNS")!;
+        const accepted = await client.certificate.create({
+            name: "status.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, software: "APACHESSL", csr: csrPem, adminContactId: contact.id, technicalContactId: contact.id,
+            authentication: { method: "DNS", dns: dns.dns, provisioning: false },
+        });
+        const check = await checkOnce(client, { jobId: accepted.jobId, name: "status.example.com", names: ["status.example.com"], method: "DNS" });
+        expect([check.outcome, check.detail]).to.deep.equal(["pending", "waiting for DNS validation of status.example.com, 0 of 1 name done"]);
+    });
+});
