@@ -24,15 +24,19 @@ export type RetryDecision =
 /**
  * What to do after attempt `attempt` of a task of `kind` failed with `error`.
  * Reads and writes are repeated on connection errors, 5xx, 429 and malformed bodies. Orders are repeated only when
- * the server certainly did not process them (refused connection, 429); after an ambiguous failure the client must
- * first look for the order it may have placed.
+ * the server certainly did not process them (a refused connection); after any other failure, 429 included, the
+ * client must first look for the order it may have placed.
  */
 export function decideRetry(error: unknown, kind: TaskKind, attempt: number, policy: RetryPolicy, random: () => number = Math.random): RetryDecision {
     if (!(error instanceof SslManagerError) || !error.retryable) return { action: "fail", reason: "not retryable" };
     if (attempt >= policy.maxAttempts) return { action: "fail", reason: `gave up after ${attempt} attempts` };
     const delayMs = backoffDelay(attempt, policy, random);
     if (error instanceof RateLimitedError) {
-        return { action: "retry", delayMs: Math.min(Math.max(delayMs, error.retryAfterMs ?? 0), 60_000), reason: "rate limited" };
+        const waitMs = Math.min(Math.max(delayMs, error.retryAfterMs ?? 0), 60_000);
+        // What the API answers above "3 requests per second and IP" is not documented ("JSON API Basics"), so a 429 does
+        // not prove that an order was left unprocessed: an order first looks for itself.
+        if (kind === "order") return { action: "recover", delayMs: waitMs, reason: "rate limited; outcome of the order unknown" };
+        return { action: "retry", delayMs: waitMs, reason: "rate limited" };
     }
     if (error instanceof TransportError && !error.requestSent) return { action: "retry", delayMs, reason: "request not sent" };
     if (kind === "order") return { action: "recover", delayMs, reason: "outcome of the order unknown" };

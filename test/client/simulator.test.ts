@@ -38,9 +38,9 @@ for (const protocol of ["json", "xml"] as const) {
 
         before(async () => {
             // Renewal opens 90 days before expiry ("Certificate Renew"); this suite renews fresh certificates, so its window is wider.
-            // Timed steps of 150 ms need more than the reference's 3 requests per second: this suite raises the limit on both
+            // Timed steps of 500 ms need more than the reference's 3 requests per second: this suite raises the limit on both
             // sides explicitly (test/client/rateLimit.test.ts holds the default against the simulator's enforcement).
-            simulator = await startSimulator({ issuanceDelayMs: 150, cancellationDelayMs: 200, renewalWindowDays: 400, requestsPerSecond: 100 });
+            simulator = await startSimulator({ issuanceDelayMs: 500, cancellationDelayMs: 500, renewalWindowDays: 400, requestsPerSecond: 100 });
             admin = new SimulatorAdmin(simulator.adminUrl);
             client = new Client({ protocol, url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: simulator.password, context: simulator.context, requestsPerSecond: 50 });
             csrPem = (await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: "www.example.com", subjectAlternativeNames: ["example.com"] })).csrPem;
@@ -128,7 +128,7 @@ for (const protocol of ["json", "xml"] as const) {
             expect(await client.certificate.findOrder({ orderReference: `order-www-${protocol}` })).to.deep.equal({ jobId: accepted.jobId, certificateId, status: "RUNNING", orderReference: `order-www-${protocol}` });
             const pending = await client.certificate.info(certificateId);
             expect(pending.server).to.equal(undefined);
-            await new Promise((resolve) => setTimeout(resolve, 250));
+            await new Promise((resolve) => setTimeout(resolve, 700));
             // "Certificate Job Info": a finished job has left Job Info; its history tells how it ended.
             await expect(client.job.info(accepted.jobId!)).to.be.rejectedWith(NotFoundError, /EF300101/);
             expect(await client.job.history(accepted.jobId!)).to.deep.include({ id: accepted.jobId, status: "SUCCESS", action: "create", reasons: [] });
@@ -159,14 +159,14 @@ for (const protocol of ["json", "xml"] as const) {
 
             const newCsr = (await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "www.example.com" })).csrPem;
             const reissue = await client.certificate.reissue(certificateId, { ...order, csr: newCsr });
-            await new Promise((resolve) => setTimeout(resolve, 250));
+            await new Promise((resolve) => setTimeout(resolve, 700));
             expect(await client.job.history(reissue.jobId!)).to.deep.include({ status: "SUCCESS", action: "reissue" });
             const reissued = await client.certificate.info(certificateId);
             expect(reissued.serialNumber).not.to.equal(issued.serialNumber);
             expect(reissued.csr).to.equal(newCsr);
 
             const renewal = await client.certificate.renew(certificateId, { ...order, csr: newCsr });
-            await new Promise((resolve) => setTimeout(resolve, 250));
+            await new Promise((resolve) => setTimeout(resolve, 700));
             expect(await client.job.history(renewal.jobId!)).to.deep.include({ status: "SUCCESS", action: "renew" });
             expect((await admin.state())).to.deep.include({ orders: 1, reissues: 1, renewals: 1 });
 
@@ -175,7 +175,7 @@ for (const protocol of ["json", "xml"] as const) {
             expect(cancellation.jobId).to.match(/^\d+$/);
             expect((await client.job.info(cancellation.jobId!)).action).to.equal("delete");
             expect((await client.certificate.info(certificateId)).id).to.equal(certificateId);
-            await new Promise((resolve) => setTimeout(resolve, 250));
+            await new Promise((resolve) => setTimeout(resolve, 700));
             await expect(client.certificate.info(certificateId)).to.be.rejectedWith(NotFoundError);
             await expect(client.certificate.delete(certificateId)).to.be.rejectedWith(NotFoundError);
         });
@@ -185,7 +185,7 @@ for (const protocol of ["json", "xml"] as const) {
             const { csrPem: ownCsr } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "early.example.com" });
             const order = { name: "early.example.com", product: "RAPIDSSL", lifetimeMonths: 12, csr: ownCsr, adminContactId: contactId, technicalContactId: contactId, authentication: { method: "EMAIL", approverEmails: ["admin@early.example.com"] } };
             const accepted = await client.certificate.create(order);
-            await new Promise((resolve) => setTimeout(resolve, 250));
+            await new Promise((resolve) => setTimeout(resolve, 700));
             const certificateId = (await client.job.history(accepted.jobId!))!.object!.data!.id!;
             await admin.settings({ renewalWindowDays: 90 });
             const before = await admin.state();
@@ -217,7 +217,7 @@ for (const protocol of ["json", "xml"] as const) {
                 jobs.push((await client.certificate.create({ name, product: "RAPIDSSL", lifetimeMonths: 12, csr: ownCsr, adminContactId: contactId, technicalContactId: contactId, authentication: { method: "EMAIL", approverEmails: [`admin@${name}`] } })).jobId!);
             }
             expect(await client.poll.info()).to.deep.equal({ message: undefined, pending: 0 });
-            await new Promise((resolve) => setTimeout(resolve, 250));
+            await new Promise((resolve) => setTimeout(resolve, 700));
             const first = await client.poll.info();
             expect(first.pending).to.equal(2);
             expect(first.message?.job).to.deep.include({ id: jobs[0], status: "SUCCESS" });

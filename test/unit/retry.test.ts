@@ -22,7 +22,8 @@ describe("retry and backoff decisions", () => {
         ["a 5xx order", server, "order", "recover"],
         ["a reset after sending an order", sentReset, "order", "recover"],
         ["a refused connection for an order", refused, "order", "retry"],
-        ["a 429 for an order", limited, "order", "retry"],
+        ["a 429 for an order", limited, "order", "recover"],
+        ["a 429 for a read", limited, "read", "retry"],
         ["an API validation error", refusedInput, "read", "fail"],
         ["a plain TypeError", new TypeError("x"), "read", "fail"],
     ];
