@@ -16,7 +16,7 @@ import { figures } from "./figures";
 type Phase = "create" | "wait" | "read" | "update" | "delete";
 
 /** The task code each phase's first affected request carries (docs/wire-format.md). */
-const phaseTask: Record<Phase, string> = { create: "400101", wait: "400114", read: "400104", update: "400102", delete: "400103" };
+const phaseTask: Record<Phase, string> = { create: "400101", wait: "400115", read: "400104", update: "400102", delete: "400103" };
 
 /** Faults as the simulator's admin endpoint takes them; `count` requests are hit. */
 const faults: Record<string, Record<string, unknown>> = {
