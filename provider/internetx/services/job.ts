@@ -11,8 +11,8 @@ export interface JobState extends Job {
     object?: ObjectJob["object"];
     /** The overall validation progress (swagger ObjectJob.authentication). */
     authentication: ObjectJob["authentication"];
-    /** The domain validation of each name still running or done (swagger ObjectJob.dcvAuth). */
-    dcvAuth: ObjectJob["dcvAuth"];
+    /** The domain validation of each name still running or done (swagger ObjectJob.dcvAuth), where the API lists any. */
+    dcvAuth?: ObjectJob["dcvAuth"];
 }
 
 /** One running certificate order, as Job List shows it (with Job Info's object data where it was needed). */
@@ -25,8 +25,8 @@ export interface JobListEntry {
     orderReference?: string;
     created?: string;
     reasons: string[];
-    /** The domain validation of each name (swagger ObjectJob.dcvAuth). */
-    dcvAuth: ObjectJob["dcvAuth"];
+    /** The domain validation of each name (swagger ObjectJob.dcvAuth), where the API lists any. */
+    dcvAuth?: ObjectJob["dcvAuth"];
 }
 
 export interface JobListFilter {
@@ -64,7 +64,12 @@ export function jobListQuery(filter: JobListFilter): Query {
 function stateOf(objectJob: ObjectJob, envelope: Envelope): JobState {
     const own = (objectJob.job.messages ?? []).map((message) => message.text).filter((text): text is string => Boolean(text));
     const reasons = [...new Set([...own, ...reasonsOf(envelope)])];
-    return { ...objectJob.job, object: objectJob.object, authentication: objectJob.authentication, dcvAuth: objectJob.dcvAuth, reasons };
+    return { ...objectJob.job, object: objectJob.object, authentication: objectJob.authentication, ...dcvAuthOf(objectJob), reasons };
+}
+
+/** `dcvAuth` only where the answer has entries, so a job without them reads as before. */
+function dcvAuthOf(objectJob: ObjectJob): { dcvAuth?: ObjectJob["dcvAuth"] } {
+    return objectJob.dcvAuth.length > 0 ? { dcvAuth: objectJob.dcvAuth } : {};
 }
 
 function entryOf(objectJob: ObjectJob, reasons: string[] = []): JobListEntry {
@@ -77,7 +82,7 @@ function entryOf(objectJob: ObjectJob, reasons: string[] = []): JobListEntry {
         certificateId: data?.id,
         orderReference: data?.comment,
         created: objectJob.job.created,
-        dcvAuth: objectJob.dcvAuth,
+        ...dcvAuthOf(objectJob),
         reasons,
     };
 }
