@@ -123,7 +123,7 @@ for (const protocol of ["json", "xml"] as const) {
             const certificateId = running.object!.data!.id!;
             expect(running.object!.data).to.deep.include({ id: certificateId, comment: `order-www-${protocol}`, name: "www.example.com" });
             expect(await client.job.list({ orderReference: `order-www-${protocol}` })).to.deep.equal([
-                { jobId: accepted.jobId, status: "RUNNING", subStatus: "WF_DNS_AUTH", action: "create", certificateId, orderReference: `order-www-${protocol}`, created: running.created, reasons: [], dcvAuth: [] },
+                { jobId: accepted.jobId, status: "RUNNING", subStatus: "WF_DNS_AUTH", action: "create", certificateId, orderReference: `order-www-${protocol}`, created: running.created, reasons: [] },
             ]);
             expect(await client.certificate.findOrder({ orderReference: `order-www-${protocol}` })).to.deep.equal({ jobId: accepted.jobId, certificateId, status: "RUNNING", orderReference: `order-www-${protocol}` });
             const pending = await client.certificate.info(certificateId);
