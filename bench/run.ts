@@ -29,6 +29,10 @@ const counts = option("counts", "1,10,50").split(",").filter(Boolean).map(Number
 const cliCount = Number(option("cli-count", "20"));
 const pollIntervalSeconds = Number(option("poll-seconds", "1"));
 const flows = option("flows", "ours,sdk").split(",");
+/** Writes the measured rows here after each row (so parallel partial runs can be joined). */
+const rowsOut = option("rows-out", "");
+/** Measures nothing: renders the rows of these files (written by --rows-out) into the results. */
+const rowsIn = option("rows-in", "").split(",").filter(Boolean);
 /** The limit the simulator enforces: InterNetX's documented 3 requests per second and IP. */
 const requestsPerSecond = 3;
 const repositoryRoot = join(__dirname, "..", "..");
@@ -101,24 +105,30 @@ async function main(): Promise<void> {
             const measured = row(kind === "ours" ? "pulumi-sslmanager" : "js-domainrobot-sdk", count, strategy, protocol, result);
             rows.push(measured);
             console.log(describe(measured));
+            if (rowsOut) writeFileSync(rowsOut, JSON.stringify(rows));
         } finally {
             await simulator.close();
         }
     };
-    for (const count of counts) {
+    for (const file of rowsIn) rows.push(...(JSON.parse(readFileSync(file, "utf8")) as MeasuredRow[]));
+    for (const count of rowsIn.length > 0 ? [] : counts) {
         if (flows.includes("ours")) for (const protocol of ["json", "xml"] as const) for (const strategy of ["job", "notifications"] as const) await measure("ours", count, strategy, protocol);
-        if (flows.includes("sdk")) for (const strategy of ["sequential", "concurrent"] as const) await measure("sdk", count, strategy, "json");
+        for (const strategy of ["sequential", "concurrent"] as const) if (flows.includes("sdk") || flows.includes(`sdk-${strategy}`)) await measure("sdk", count, strategy, "json");
     }
-    if (cliCount > 0) {
+    if (cliCount > 0 && rowsIn.length === 0) {
         const simulator = await freshSimulator();
         try {
             const measured = row("pulumi up (real CLI)", cliCount, "job", "json", await measureCli(endpoints(simulator), cliCount, pollIntervalSeconds));
             rows.push(measured);
             console.log(describe(measured));
+            if (rowsOut) writeFileSync(rowsOut, JSON.stringify(rows));
         } finally {
             await simulator.close();
         }
     }
+    if (rowsOut) return;
+    const order = (row: MeasuredRow) => [row.n, row.flow.startsWith("pulumi up") ? 2 : row.flow === "js-domainrobot-sdk" ? 1 : 0, row.protocol, row.strategy].join("|");
+    rows.sort((left, right) => left.n - right.n || order(left).localeCompare(order(right)));
 
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 1073741824)} GiB, Node.js ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`;
     const setting = [

@@ -31,7 +31,9 @@ export async function measureSdk(scenario: Scenario): Promise<Omit<ChildResult, 
             try {
                 return await call();
             } catch (error) {
-                if ((error as { response?: { status?: number } }).response?.status !== 429) throw error;
+                // The SDK throws DomainRobotException { error, status } with the HTTP status.
+                const refused = error as { status?: number; response?: { status?: number } };
+                if ((refused.status ?? refused.response?.status) !== 429) throw error;
                 await sleep(1000);
             }
         }
