@@ -12,11 +12,11 @@ import {
 } from "../resources/certificate/lifecycle";
 import { lifecycleContext } from "./context";
 import { operationContext } from "./operation";
-import { checkResult, diffResult, readResult } from "./results";
+import { diffResult, orderingCheckResult, readResult } from "./results";
 
 /** Certificate operations as the dynamic-provider contract names them; loaded by name from the serialized provider. */
-export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return checkResult(await checkCertificateInputs(news));
+export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return orderingCheckResult(olds, news, await checkCertificateInputs(news));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
@@ -33,7 +33,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
 }
 
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-    return readResult(await readCertificate(id, props as CertificateProperties | undefined));
+    return readResult(await readCertificate(id, props as CertificateProperties | undefined, lifecycleContext()));
 }
 
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {

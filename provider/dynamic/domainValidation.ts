@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { lifecycleContext } from "./context";
 import { plain } from "./plain";
 import { checkDomainValidationInputs, createDomainValidation, DomainValidationInputs } from "../resources/domainValidation/lifecycle";
 import { checkResult } from "./results";
@@ -15,7 +16,7 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
-    const result = await createDomainValidation(inputs as unknown as DomainValidationInputs);
+    const result = await createDomainValidation(inputs as unknown as DomainValidationInputs, lifecycleContext());
     return { id: result.id, outs: plain(result.outs) };
 }
 

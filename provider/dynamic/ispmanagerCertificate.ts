@@ -1,5 +1,4 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { configureIspmanagerFromStack } from "../resources/ispmanager/connection";
 import { checkIspmanagerCertificateInputs } from "../resources/ispmanager/check";
 import { IspmanagerCertificateInputs } from "../resources/ispmanager/inputs";
 import {
@@ -10,19 +9,20 @@ import {
     readIspmanagerCertificate,
     updateIspmanagerCertificate,
 } from "../resources/ispmanager/lifecycle";
+import { configure as configureAll, lifecycleContext } from "./context";
 import { operationContext } from "./operation";
-import { checkResult, diffResult, readResult } from "./results";
+import { diffResult, orderingCheckResult, readResult } from "./results";
 import { plain } from "./plain";
 
 /** ispmanager.Certificate operations as the dynamic-provider contract names them; loaded by name from the serialized provider. */
 
 /** `configure`: the stack config `ispmanager:*` for connections without their own settings (read at call time). */
 export async function configure(request: { config: { get(key: string): string | undefined } }): Promise<void> {
-    configureIspmanagerFromStack((key) => request.config.get(key));
+    await configureAll(request);
 }
 
-export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return checkResult(await checkIspmanagerCertificateInputs(news));
+export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return orderingCheckResult(olds, news, await checkIspmanagerCertificateInputs(news));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
@@ -40,7 +40,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
 }
 
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-    return readResult(await readIspmanagerCertificate(id, props as IspmanagerCertificateProperties | undefined));
+    return readResult(await readIspmanagerCertificate(id, props as IspmanagerCertificateProperties | undefined, lifecycleContext()));
 }
 
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {

@@ -1,5 +1,5 @@
 import type { LifecycleContext } from "../resources/certificate/lifecycle";
-import type { Clock } from "../resources/wait/clock";
+import type { Clock } from "../lifecycle/context";
 import { operationSignal } from "./cancellation";
 import { lifecycleContext } from "./context";
 import { resourceProgressLog } from "./progress";

@@ -1,10 +1,22 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { CheckFailure } from "../resources/check";
+import { referenceForCreate } from "../lifecycle/orderReference";
 import { plain } from "./plain";
 
 /** A `check` outcome as the engine wants it: failures, or the inputs to record (unknown values left as they came). */
 export function checkResult(result: { inputs?: unknown; failures: CheckFailure[] }): pulumi.dynamic.CheckResult {
     return result.failures.length > 0 ? { failures: result.failures } : { inputs: result.inputs as Record<string, unknown> };
+}
+
+/**
+ * `check` of a resource that orders: as `checkResult`, with the order reference `create` will use settled here, where
+ * the old resource's inputs are known (orderReference.ts: a replacement gets a successor, so it never adopts the
+ * certificate the old resource still holds).
+ */
+export function orderingCheckResult(olds: Record<string, unknown>, news: Record<string, unknown>, result: { inputs?: unknown; failures: CheckFailure[] }): pulumi.dynamic.CheckResult {
+    const checked = checkResult(result);
+    const orderReference = referenceForCreate(olds, news);
+    return checked.inputs && orderReference ? { inputs: { ...checked.inputs, orderReference } } : checked;
 }
 
 /** A decision of the resource's pure diff: "none" is no change, "replace" names the properties, anything else updates in place. */

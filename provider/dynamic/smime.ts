@@ -3,11 +3,11 @@ import { SmimeInputs } from "../resources/smime/inputs";
 import { checkSmimeInputs, createSmime, decideSmimeChange, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
 import { lifecycleContext } from "./context";
 import { operationContext } from "./operation";
-import { checkResult, diffResult, readResult } from "./results";
+import { diffResult, orderingCheckResult, readResult } from "./results";
 import { plain } from "./plain";
 
-export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return checkResult(await checkSmimeInputs(news));
+export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return orderingCheckResult(olds, news, await checkSmimeInputs(news));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
@@ -24,7 +24,7 @@ export async function update(id: string, olds: Record<string, unknown>, news: Re
 }
 
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-    return readResult(await readSmime(id, props as SmimeProperties | undefined));
+    return readResult(await readSmime(id, props as SmimeProperties | undefined, lifecycleContext()));
 }
 
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {

@@ -1,4 +1,4 @@
-import { Clock, systemClock } from "../resources/wait/clock";
+import { Clock, systemClock } from "../lifecycle/context";
 
 /** What a wait throws once the engine asked the provider to cancel: the order stands and the next update resumes. */
 export class OperationCancelledError extends Error {

@@ -1,4 +1,4 @@
-import type { ProgressLog } from "../resources/log";
+import type { ProgressLog } from "../lifecycle/context";
 import { sdkGrpc } from "./sdkModules";
 
 /**

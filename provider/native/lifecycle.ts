@@ -1,9 +1,9 @@
 import type { CheckFailure } from "../resources/check";
-import { configureFromStack, ConnectionArgs, resetStackConfig } from "../resources/connection";
+import { ConnectionArgs } from "../resources/connection";
 import { CertificateInputs } from "../resources/certificate/inputs";
 import { CertificateProperties, createCertificate, decideFromProperties, deleteCertificate, readCertificate, updateCertificate } from "../resources/certificate/lifecycle";
 import { createDomainValidation, DomainValidationInputs } from "../resources/domainValidation/lifecycle";
-import { configureIspmanagerFromStack, IspmanagerConnectionArgs, resetIspmanagerStackConfig } from "../resources/ispmanager/connection";
+import { IspmanagerConnectionArgs } from "../resources/ispmanager/connection";
 import { IspmanagerCertificateInputs } from "../resources/ispmanager/inputs";
 import {
     createIspmanagerCertificate,
@@ -13,13 +13,12 @@ import {
     readIspmanagerCertificate,
     updateIspmanagerCertificate,
 } from "../resources/ispmanager/lifecycle";
-import { ResourceInitializationError } from "../resources/initializationError";
-import { ProgressLog } from "../resources/log";
+import { ResourceInitializationError } from "../lifecycle/initializationError";
 import { SmimeInputs } from "../resources/smime/inputs";
 import { createSmime, decideSmimeChange, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
 import { createSslContact, deleteSslContact, readSslContact, SslContactProperties, updateSslContact } from "../resources/sslContact/lifecycle";
 import { SslContactInputs } from "../resources/sslContact/inputs";
-import { Clock } from "../resources/wait/clock";
+import { Clock, LifecycleContext, ProgressLog, StackConfig } from "../lifecycle/context";
 import * as dynamicCertificate from "../dynamic/certificate";
 import * as dynamicDomainValidation from "../dynamic/domainValidation";
 import * as dynamicIspmanagerCertificate from "../dynamic/ispmanagerCertificate";
@@ -98,29 +97,11 @@ function isImport(props: Properties | undefined): boolean {
     return props === undefined || Object.keys(props).length === 0;
 }
 
-/**
- * An import has no recorded state to carry the connection, and the current lifecycle then takes it from the stack
- * configuration it keeps per process. For that one call it is set to this provider's connection, one import at a time.
- */
-let importQueue: Promise<unknown> = Promise.resolve();
-function importingWith<T>(apply: () => void, reset: () => void, work: () => Promise<T>): Promise<T> {
-    const run = importQueue.then(async () => {
-        apply();
-        try {
-            return await work();
-        } finally {
-            reset();
-        }
-    });
-    importQueue = run.catch(() => undefined);
-    return run;
-}
-
-function asStackConfig(prefix: string, connection: object): (key: string) => string | undefined {
-    return (key) => {
-        const value = (connection as Record<string, unknown>)[key.slice(prefix.length + 1)];
-        return value === undefined ? undefined : String(value);
-    };
+/** An import has no recorded state to carry the connection: the provider's connection goes in as the stack config. */
+function asStackConfig(prefix: string, connection: object): StackConfig {
+    const config: Record<string, string> = {};
+    for (const [key, value] of Object.entries(connection)) if (value !== undefined) config[`${prefix}:${key}`] = String(value);
+    return config;
 }
 
 /**
@@ -139,7 +120,8 @@ async function recordingPending<T>(work: () => Promise<T>): Promise<T> {
     }
 }
 
-const lifecycleContext = (context: OperationContext) => ({ clock: context.clock, log: context.log });
+const lifecycleContext = (context: OperationContext): LifecycleContext => ({ clock: context.clock, log: context.log });
+const importContext = (context: OperationContext, prefix: "internetx" | "ispmanager"): LifecycleContext => ({ ...lifecycleContext(context), stackConfig: asStackConfig(prefix, context.connections[prefix]) });
 
 /** The defaults `check` applies, so an imported resource's state matches what the program's inputs become. */
 async function importedState(inputs: Properties, check: (news: Properties) => Promise<CheckOutcome>): Promise<Properties> {
@@ -156,11 +138,7 @@ const certificate: ResourceOperations = {
     },
     read: async (id, props, context) => {
         if (isImport(props)) {
-            const imported = await importingWith(
-                () => configureFromStack(asStackConfig("internetx", context.connections.internetx)),
-                resetStackConfig,
-                () => readCertificate(id, undefined),
-            );
+            const imported = await readCertificate(id, undefined, importContext(context, "internetx"));
             if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
             // The names the certificate carries are recorded as its subjectAlternativeNames: they are inputs too.
             const names = imported.props.subjectAlternativeNames;
@@ -168,7 +146,7 @@ const certificate: ResourceOperations = {
             const inputs = withoutLifecycleKeys(await importedState(read, certificate.check));
             return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
         }
-        const read = await readCertificate(id, withConnection<CertificateProperties>(props!, context.connections.internetx));
+        const read = await readCertificate(id, withConnection<CertificateProperties>(props!, context.connections.internetx), lifecycleContext(context));
         return { id: read.id, props: withoutLifecycleKeys(read.props) };
     },
     update: async (id, olds, news, context) => {
@@ -176,7 +154,7 @@ const certificate: ResourceOperations = {
         const result = await recordingPending(() => updateCertificate(id, withConnection<CertificateProperties>(olds, connection), withConnection<CertificateInputs>(news, connection), lifecycleContext(context)));
         return { outs: withoutLifecycleKeys(result.outs) };
     },
-    delete: (id, props, context) => deleteCertificate(id, withConnection<CertificateProperties>(props, context.connections.internetx)),
+    delete: (id, props, context) => deleteCertificate(id, withConnection<CertificateProperties>(props, context.connections.internetx), lifecycleContext(context)),
 };
 
 const smimeCertificate: ResourceOperations = {
@@ -188,16 +166,12 @@ const smimeCertificate: ResourceOperations = {
     },
     read: async (id, props, context) => {
         if (isImport(props)) {
-            const imported = await importingWith(
-                () => configureFromStack(asStackConfig("internetx", context.connections.internetx)),
-                resetStackConfig,
-                () => readSmime(id, undefined),
-            );
+            const imported = await readSmime(id, undefined, importContext(context, "internetx"));
             if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
             const inputs = withoutLifecycleKeys(imported.inputs);
             return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
         }
-        const read = await readSmime(id, withConnection<SmimeProperties>(props!, context.connections.internetx));
+        const read = await readSmime(id, withConnection<SmimeProperties>(props!, context.connections.internetx), lifecycleContext(context));
         return { id: read.id, props: withoutLifecycleKeys(read.props) };
     },
     update: async (id, olds, news, context) => {
@@ -205,43 +179,39 @@ const smimeCertificate: ResourceOperations = {
         const result = await recordingPending(() => updateSmime(id, withConnection<SmimeProperties>(olds, connection), withConnection<SmimeInputs>(news, connection), lifecycleContext(context)));
         return { outs: withoutLifecycleKeys(result.outs) };
     },
-    delete: (id, props, context) => deleteSmime(id, withConnection<SmimeProperties>(props, context.connections.internetx)),
+    delete: (id, props, context) => deleteSmime(id, withConnection<SmimeProperties>(props, context.connections.internetx), lifecycleContext(context)),
 };
 
 const sslContact: ResourceOperations = {
     check: (news) => dynamicSslContact.check({}, news),
     diff: (id, olds, news) => dynamicSslContact.diff(id, olds, news),
     create: async (inputs, context) => {
-        const result = await createSslContact(withConnection<SslContactInputs>(inputs, context.connections.internetx));
+        const result = await createSslContact(withConnection<SslContactInputs>(inputs, context.connections.internetx), lifecycleContext(context));
         return { id: result.id, outs: withoutLifecycleKeys(result.outs) };
     },
     read: async (id, props, context) => {
         if (isImport(props)) {
-            const imported = await importingWith(
-                () => configureFromStack(asStackConfig("internetx", context.connections.internetx)),
-                resetStackConfig,
-                () => readSslContact(id, undefined),
-            );
+            const imported = await readSslContact(id, undefined, importContext(context, "internetx"));
             if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
             const inputs = withoutLifecycleKeys(imported.inputs);
             return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
         }
-        const read = await readSslContact(id, withConnection<SslContactProperties>(props!, context.connections.internetx));
+        const read = await readSslContact(id, withConnection<SslContactProperties>(props!, context.connections.internetx), lifecycleContext(context));
         return { id: read.id, props: withoutLifecycleKeys(read.props) };
     },
     update: async (id, olds, news, context) => {
         const connection = context.connections.internetx;
-        const result = await updateSslContact(id, withConnection<SslContactProperties>(olds, connection), withConnection<SslContactInputs>(news, connection));
+        const result = await updateSslContact(id, withConnection<SslContactProperties>(olds, connection), withConnection<SslContactInputs>(news, connection), lifecycleContext(context));
         return { outs: withoutLifecycleKeys(result.outs) };
     },
-    delete: (id, props, context) => deleteSslContact(id, withConnection<SslContactProperties>(props, context.connections.internetx)),
+    delete: (id, props, context) => deleteSslContact(id, withConnection<SslContactProperties>(props, context.connections.internetx), lifecycleContext(context)),
 };
 
 const domainValidation: ResourceOperations = {
     check: (news) => dynamicDomainValidation.check({}, news),
     diff: (id, olds, news) => dynamicDomainValidation.diff(id, olds, news),
     create: async (inputs, context) => {
-        const result = await createDomainValidation(withConnection<DomainValidationInputs>(inputs, context.connections.internetx));
+        const result = await createDomainValidation(withConnection<DomainValidationInputs>(inputs, context.connections.internetx), lifecycleContext(context));
         return { id: result.id, outs: withoutLifecycleKeys(result.outs as unknown as Properties) };
     },
     // Nothing exists at InterNetX before an order: the recorded validation data stands (and cannot be imported).
@@ -259,16 +229,12 @@ const ispmanagerCertificate: ResourceOperations = {
     },
     read: async (id, props, context) => {
         if (isImport(props)) {
-            const imported = await importingWith(
-                () => configureIspmanagerFromStack(asStackConfig("ispmanager", context.connections.ispmanager)),
-                resetIspmanagerStackConfig,
-                () => readIspmanagerCertificate(id, undefined),
-            );
+            const imported = await readIspmanagerCertificate(id, undefined, importContext(context, "ispmanager"));
             if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
             const inputs = withoutLifecycleKeys(await importedState(withoutLifecycleKeys(imported.inputs), ispmanagerCertificate.check));
             return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
         }
-        const read = await readIspmanagerCertificate(id, withConnection<IspmanagerCertificateProperties>(props!, context.connections.ispmanager));
+        const read = await readIspmanagerCertificate(id, withConnection<IspmanagerCertificateProperties>(props!, context.connections.ispmanager), lifecycleContext(context));
         return { id: read.id, props: withoutLifecycleKeys(read.props) };
     },
     update: async (id, olds, news, context) => {
@@ -281,7 +247,7 @@ const ispmanagerCertificate: ResourceOperations = {
         ));
         return { outs: withoutLifecycleKeys(result.outs as unknown as Properties) };
     },
-    delete: (id, props, context) => deleteIspmanagerCertificate(id, withConnection<IspmanagerCertificateProperties>(props, context.connections.ispmanager)),
+    delete: (id, props, context) => deleteIspmanagerCertificate(id, withConnection<IspmanagerCertificateProperties>(props, context.connections.ispmanager), lifecycleContext(context)),
 };
 
 /** The operations of each resource type token. */

@@ -1,8 +1,8 @@
 import type * as provider from "@pulumi/pulumi/provider";
-import { Clock, systemClock } from "../resources/wait/clock";
+import { Clock, systemClock } from "../lifecycle/context";
 import { cancellableClock } from "./cancellation";
 import { connectionsFrom } from "./configuration";
-import type { ProgressLog } from "../resources/log";
+import type { ProgressLog } from "../lifecycle/context";
 import { OperationContext, PendingOrderError, ProviderConnections, resourceOperations, ResourceOperations } from "./lifecycle";
 import { packageSchema, resources, secretProperties } from "./schema";
 import { concealed, reveal } from "./secrets";

@@ -1,12 +1,14 @@
 import { z } from "zod";
 import { Client } from "../internetx/client";
 import { ClientOptions, defaultJsonUrl, defaultXmlUrl } from "../internetx/config";
+import { LifecycleContext, namespacedSettings, StackConfig } from "../lifecycle/context";
 import { EndpointOrigin, endpointOrigin, withEndpoint } from "./endpoint";
 
 /**
  * Where a resource's InterNetX connection comes from, read at call time (never frozen into the serialized
- * provider): the resource's `connection` argument, else the stack config `internetx:*` delivered to the dynamic
- * provider's `configure`, else the `AUTODNS_*` environment variables (resolved by the client).
+ * provider): the resource's `connection` argument, else the stack config `internetx:*` the operation's context
+ * carries (delivered to the dynamic provider's `configure`), else the `AUTODNS_*` environment variables (resolved by
+ * the client).
  */
 export const connectionSchema = z
     .object({
@@ -25,49 +27,13 @@ export const connectionSchema = z
     .strict();
 export type ConnectionArgs = z.infer<typeof connectionSchema>;
 
-/** The stack config keys read by `configure`. */
+/** The stack config keys `configure` delivers for InterNetX connections (`internetx:user`, ...). */
 export const configKeys = ["url", "xmlUrl", "user", "password", "context", "protocol"] as const;
 
-let stackConfig: Partial<Record<(typeof configKeys)[number], string>> = {};
-
-/** Called by the dynamic providers' `configure` with the stack config (`internetx:user`, ...). */
-export function configureFromStack(get: (key: string) => string | undefined): void {
-    const next: typeof stackConfig = {};
-    for (const key of configKeys) {
-        const value = get(`internetx:${key}`);
-        if (value !== undefined && value !== "") next[key] = value;
-    }
-    stackConfig = next;
-}
-
-/** For tests: forget what `configure` delivered. */
-export function resetStackConfig(): void {
-    stackConfig = {};
-}
-
-export type ClientFactory = (options: ClientOptions) => Client;
-
-/**
- * Where the clients of resource operations write their debug lines (one per request and answer, never bodies or
- * credentials). Off unless set; PULUMI_SSLMANAGER_DEBUG=1 sends them to Pulumi's debug log (`pulumi up -v=9`).
- */
-let clientDebugLog: ((line: string) => void) | undefined = process.env.PULUMI_SSLMANAGER_DEBUG
-    ? (line) => {
-          try {
-              void (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).log.debug(line);
-          } catch {
-              // no engine: nothing to log to
-          }
-      }
-    : undefined;
-
-export function setClientDebugLog(log: ((line: string) => void) | undefined): void {
-    clientDebugLog = log;
-}
 
 /** Options for the client of one resource operation, merging argument, stack config and (in the client) environment. */
-export function clientOptionsFor(connection: ConnectionArgs | undefined, logger?: (line: string) => void): ClientOptions {
-    const merged = { ...stackConfig, ...(connection ?? {}) };
+export function clientOptionsFor(connection: ConnectionArgs | undefined, stackConfig?: StackConfig, logger?: (line: string) => void): ClientOptions {
+    const merged = { ...namespacedSettings(stackConfig, "internetx", configKeys), ...(connection ?? {}) };
     return {
         url: merged.url,
         xmlUrl: merged.xmlUrl,
@@ -84,13 +50,14 @@ export function clientOptionsFor(connection: ConnectionArgs | undefined, logger?
 }
 
 /** The URL this connection talks to (JSON or XML, by protocol) and where it came from. */
-export function connectionEndpoint(connection: ConnectionArgs | undefined, environment: NodeJS.ProcessEnv = process.env): EndpointOrigin {
-    const protocol = connection?.protocol ?? stackConfig.protocol ?? (environment.AUTODNS_PROTOCOL || "json");
+export function connectionEndpoint(connection: ConnectionArgs | undefined, stackConfig?: StackConfig, environment: NodeJS.ProcessEnv = process.env): EndpointOrigin {
+    const settings = namespacedSettings(stackConfig, "internetx", configKeys);
+    const protocol = connection?.protocol ?? settings.protocol ?? (environment.AUTODNS_PROTOCOL || "json");
     const [key, variable, defaultUrl] = protocol === "xml" ? (["xmlUrl", "AUTODNS_XML_URL", defaultXmlUrl] as const) : (["url", "AUTODNS_URL", defaultJsonUrl] as const);
     return endpointOrigin({
         argument: connection?.[key],
         argumentName: `connection.${key}`,
-        stackConfig: stackConfig[key],
+        stackConfig: settings[key],
         stackConfigKey: `internetx:${key}`,
         environment: environment[variable],
         environmentVariable: variable,
@@ -98,13 +65,16 @@ export function connectionEndpoint(connection: ConnectionArgs | undefined, envir
     });
 }
 
-/** Runs `work` with a client for this connection and closes the client afterwards. */
-export async function withClient<T>(connection: ConnectionArgs | undefined, work: (client: Client) => Promise<T>, logger?: (line: string) => void): Promise<T> {
-    const client = new Client(clientOptionsFor(connection, logger ?? clientDebugLog));
+/** What a client of one operation takes from the operation's context. */
+export type ConnectionContext = Pick<LifecycleContext, "stackConfig" | "debugLog">;
+
+/** Runs `work` with a client for this connection and the context's stack config, and closes the client afterwards. */
+export async function withClient<T>(connection: ConnectionArgs | undefined, context: ConnectionContext, work: (client: Client) => Promise<T>): Promise<T> {
+    const client = new Client(clientOptionsFor(connection, context.stackConfig, context.debugLog));
     try {
         return await work(client);
     } catch (error) {
-        throw withEndpoint(error, connectionEndpoint(connection));
+        throw withEndpoint(error, connectionEndpoint(connection, context.stackConfig));
     } finally {
         await client.close();
     }

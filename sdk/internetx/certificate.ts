@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { orderReferenceInput } from "../orderReference";
 import { certificateProvider } from "../../provider/dynamic/providers";
 import { progressUrnInput } from "../progressUrn";
 import { ConnectionArgs, secretConnection, typeModule } from "./connection";
@@ -115,7 +116,7 @@ export class Certificate extends pulumi.dynamic.Resource {
         super(
             certificateProvider,
             name,
-            { ...outputs, ...args, connection: secretConnection(args.connection), progressUrn: progressUrnInput(name, `pulumi-nodejs:dynamic/${typeModule}:Certificate`, opts) },
+            { ...outputs, ...args, orderReference: orderReferenceInput("internetx:Certificate", name, [args.product, args.lifetimeMonths]), connection: secretConnection(args.connection), progressUrn: progressUrnInput(name, `pulumi-nodejs:dynamic/${typeModule}:Certificate`, opts) },
             { ...opts, additionalSecretOutputs: ["privateKeyPem", "connection", ...(opts?.additionalSecretOutputs ?? [])] },
             typeModule,
             "Certificate",

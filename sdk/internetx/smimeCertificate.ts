@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { orderReferenceInput } from "../orderReference";
 import { smimeCertificateProvider } from "../../provider/dynamic/providers";
 import { progressUrnInput } from "../progressUrn";
 import { ConnectionArgs, secretConnection, typeModule } from "./connection";
@@ -86,6 +87,7 @@ export class SmimeCertificate extends pulumi.dynamic.Resource {
             {
                 ...outputs,
                 ...args,
+                orderReference: orderReferenceInput("internetx:SmimeCertificate", name, [args.product, args.lifetimeMonths, args.email]),
                 downloadPassword: pulumi.secret(args.downloadPassword),
                 connection: secretConnection(args.connection),
                 progressUrn: progressUrnInput(name, `pulumi-nodejs:dynamic/${typeModule}:SmimeCertificate`, opts),

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { orderReferenceInput } from "../orderReference";
 import { ispmanagerCertificateProvider } from "../../provider/dynamic/ispmanagerProviders";
 import { progressUrnInput } from "../progressUrn";
 import { ConnectionArgs, secretConnection, typeModule } from "./connection";
@@ -132,7 +133,7 @@ export class Certificate extends pulumi.dynamic.Resource {
         super(
             ispmanagerCertificateProvider,
             name,
-            { ...outputs, ...args, connection: secretConnection(args.connection), progressUrn: progressUrnInput(name, `pulumi-nodejs:dynamic/${typeModule}:Certificate`, opts) },
+            { ...outputs, ...args, orderReference: orderReferenceInput("ispmanager:Certificate", name, [args.domain, args.pricelist, args.periodMonths]), connection: secretConnection(args.connection), progressUrn: progressUrnInput(name, `pulumi-nodejs:dynamic/${typeModule}:Certificate`, opts) },
             { ...opts, additionalSecretOutputs: ["privateKeyPem", "connection", ...(opts?.additionalSecretOutputs ?? [])] },
             typeModule,
             "Certificate",

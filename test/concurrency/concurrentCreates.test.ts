@@ -1,12 +1,11 @@
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { CertificateInputs } from "../../provider/resources/certificate/inputs";
 import { createCertificate, LifecycleContext } from "../../provider/resources/certificate/lifecycle";
-import { resetStackConfig } from "../../provider/resources/connection";
-import { systemClock } from "../../provider/resources/wait/clock";
+import { systemClock } from "../../provider/lifecycle/context";
 import { parseCertificate, privateKeyMatchesCertificate } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { configureStackFor, createTestContact } from "../support/stack";
+import { stackConfigFor, createTestContact } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
 /**
@@ -26,11 +25,10 @@ for (const protocol of ["json", "xml"] as const) {
                 // The clients here raise their limit (requestsPerSecond: 1000) to load the lifecycle, so the simulator lifts its own.
                 simulator = await startSimulator({ issuanceDelayMs: 2000, latencyMs: 30, requestsPerSecond: 0 });
                 admin = new SimulatorAdmin(simulator.adminUrl);
-                configureStackFor(simulator, protocol);
+                context.stackConfig = stackConfigFor(simulator, protocol);
                 contactId = await createTestContact(simulator);
             });
             after(async () => {
-                resetStackConfig();
                 await simulator.close();
             });
 

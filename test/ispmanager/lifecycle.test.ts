@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { InvalidInputError, OrderFailedError } from "../../provider/errors";
 import * as dynamicProvider from "../../provider/dynamic/ispmanagerCertificate";
 import { checkIspmanagerCertificateInputs } from "../../provider/resources/ispmanager/check";
-import { configureIspmanagerFromStack, resetIspmanagerStackConfig } from "../../provider/resources/ispmanager/connection";
 import { IspmanagerCertificateInputs } from "../../provider/resources/ispmanager/inputs";
 import {
     createIspmanagerCertificate,
@@ -14,8 +13,9 @@ import {
     updateIspmanagerCertificate,
 } from "../../provider/resources/ispmanager/lifecycle";
 import { LifecycleContext } from "../../provider/resources/certificate/lifecycle";
-import { ResourceInitializationError } from "../../provider/resources/initializationError";
-import { systemClock } from "../../provider/resources/wait/clock";
+import { ResourceInitializationError } from "../../provider/lifecycle/initializationError";
+import { systemClock } from "../../provider/lifecycle/context";
+import { orderReference } from "../../provider/lifecycle/orderReference";
 import { generateKeyAndCsr, parseCertificate, parseCsr, privateKeyMatchesCertificate, verifyChain } from "../../provider/x509";
 import { defaultDnsValidationDeadlineMs, RunningIspmanagerSimulator, startIspmanagerSimulator } from "../../simulator/ispmanager";
 import { expect } from "../support/client";
@@ -49,11 +49,10 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         simulator = await startIspmanagerSimulator({ issuanceDelayMs: 100 });
         admin = new IspmanagerSimulatorAdmin(simulator.adminUrl);
         const settings: Record<string, string> = { "ispmanager:url": simulator.url, "ispmanager:user": simulator.user, "ispmanager:password": simulator.password };
-        configureIspmanagerFromStack((key) => settings[key]);
+        context.stackConfig = settings;
     });
     after(async () => {
         delete process.env.ISPMANAGER_REQUESTS_PER_SECOND;
-        resetIspmanagerStackConfig();
         await simulator.close();
     });
 
@@ -90,7 +89,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         expect(await privateKeyMatchesCertificate(issued.privateKeyPem!, issued.certificatePem!)).to.equal(true);
         expect(issued.fingerprintSha256).to.equal((await parseCertificate(issued.certificatePem!)).fingerprintSha256);
 
-        const read = await readIspmanagerCertificate(created.id, issued);
+        const read = await readIspmanagerCertificate(created.id, issued, context);
         expect(read).to.deep.equal({ id: created.id, props: issued });
         expect(await dynamicProvider.diff(created.id, { ...issued, __provider: "older package" }, { ...inputs, waitForIssuance: true, __provider: "newer package" })).to.deep.equal({ changes: false });
 
@@ -109,9 +108,9 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         expect(state.orders).to.equal(ordersBefore + 1);
         expect(state.certificates.find((certificate) => certificate.id === created.id)?.reissues).to.equal(1);
 
-        await deleteIspmanagerCertificate(created.id, reissued);
-        expect(await readIspmanagerCertificate(created.id, reissued)).to.deep.equal({ id: "", props: {} });
-        await deleteIspmanagerCertificate(created.id, reissued);
+        await deleteIspmanagerCertificate(created.id, reissued, context);
+        expect(await readIspmanagerCertificate(created.id, reissued, context)).to.deep.equal({ id: "", props: {} });
+        await deleteIspmanagerCertificate(created.id, reissued, context);
     });
 
     it("orders with an own CSR and e-mail validation in one run, and a new CSR reissues it under the same id", async () => {
@@ -170,15 +169,16 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         }
     });
 
-    it("adopts the order an interrupted run placed for the same domain and CSR instead of ordering again", async () => {
+    it("adopts the order an interrupted run placed under the same order reference instead of ordering again", async () => {
         const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "adopt.example.com" });
-        const inputs = await checked({ domain: "adopt.example.com", csr: csrPem, waitForIssuance: false });
+        const reference = orderReference({ project: "lifecycle", stack: "test", type: "ispmanager:Certificate", name: "adopt", replacementInputs: ["adopt.example.com", "55364", 12] });
+        const inputs = { ...(await checked({ domain: "adopt.example.com", csr: csrPem, waitForIssuance: false })), orderReference: reference };
         const first = await createIspmanagerCertificate(inputs, context);
         const ordersBefore = (await admin.state()).orders;
         const again = await createIspmanagerCertificate(inputs, context);
         expect(again.id).to.equal(first.id);
         expect((await admin.state()).orders).to.equal(ordersBefore);
-        expect(progress).to.include(`adopt.example.com: adopting existing order ${first.id} for the same domain and CSR`);
+        expect(progress.filter((line) => line.startsWith(`adopt.example.com: adopting the order placed earlier under reference ${reference} (certificate ${first.id}`))).to.have.length(1);
     });
 
     it("validates a CNAME order once the CNAME record is published, asking the CA to look", async () => {
@@ -278,7 +278,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
     it("imports a certificate by id, filling the outputs and the inputs the billing system knows", async () => {
         const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "import.example.com" });
         const created = await createIspmanagerCertificate(await checked({ domain: "import.example.com", csr: csrPem, validationMethod: "EMAIL" }), context);
-        const imported = await readIspmanagerCertificate(created.id, undefined);
+        const imported = await readIspmanagerCertificate(created.id, undefined, context);
         expect(imported.id).to.equal(created.id);
         expect(imported.inputs).to.deep.equal({ domain: "import.example.com", pricelist: "55364", periodMonths: 12, csr: csrPem });
         for (const key of ["certificatePem", "chainPem", "fullChainPem", "serialNumber", "notBefore", "notAfter", "fingerprintSha256", "orderId", "status"]) {

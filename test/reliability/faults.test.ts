@@ -3,13 +3,12 @@ import { SslManagerError } from "../../provider/errors";
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { CertificateInputs } from "../../provider/resources/certificate/inputs";
 import { CertificateProperties, createCertificate, deleteCertificate, readCertificate, updateCertificate } from "../../provider/resources/certificate/lifecycle";
-import { resetStackConfig } from "../../provider/resources/connection";
-import { ResourceInitializationError } from "../../provider/resources/initializationError";
-import { systemClock } from "../../provider/resources/wait/clock";
+import { ResourceInitializationError } from "../../provider/lifecycle/initializationError";
+import { LifecycleContext, systemClock } from "../../provider/lifecycle/context";
 import { generateKeyAndCsr } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { configureStackFor, createTestContact } from "../support/stack";
+import { stackConfigFor, createTestContact } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { figures } from "./figures";
 
@@ -28,7 +27,7 @@ const faults: Record<string, Record<string, unknown>> = {
     "a malformed body": { kind: "malformed", count: 1 },
 };
 
-const context = { log: () => undefined, clock: systemClock };
+const context: LifecycleContext = { log: () => undefined, clock: systemClock };
 
 /**
  * Faults in every phase of a certificate's life, over both protocols: each run ends correct or with a clear typed
@@ -45,11 +44,10 @@ for (const protocol of ["json", "xml"] as const) {
         before(async () => {
             simulator = await startSimulator({ issuanceDelayMs: 100 });
             admin = new SimulatorAdmin(simulator.adminUrl);
-            configureStackFor(simulator, protocol);
+            context.stackConfig = stackConfigFor(simulator, protocol);
             contactId = await createTestContact(simulator);
         });
         after(async () => {
-            resetStackConfig();
             await simulator.close();
         });
 
@@ -95,7 +93,7 @@ for (const protocol of ["json", "xml"] as const) {
 
                     if (phase === "read") {
                         await admin.fault(faultFor);
-                        const read = await converge(() => readCertificate(created.id, created.outs), () => readCertificate(created.id, created.outs));
+                        const read = await converge(() => readCertificate(created.id, created.outs, context), () => readCertificate(created.id, created.outs, context));
                         expect(read.props.serialNumber).to.equal(created.outs.serialNumber);
                     }
                     if (phase === "update") {
@@ -116,8 +114,8 @@ for (const protocol of ["json", "xml"] as const) {
                     }
                     if (phase === "delete") {
                         await admin.fault(faultFor);
-                        await converge(() => deleteCertificate(created.id, created.outs), () => deleteCertificate(created.id, created.outs));
-                        expect((await readCertificate(created.id, created.outs)).id).to.equal("");
+                        await converge(() => deleteCertificate(created.id, created.outs, context), () => deleteCertificate(created.id, created.outs, context));
+                        expect((await readCertificate(created.id, created.outs, context)).id).to.equal("");
                     }
 
                     const orders = (await admin.state()).orders - ordersBefore;

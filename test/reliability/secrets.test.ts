@@ -1,12 +1,11 @@
 import { Client } from "../../provider/internetx/client";
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { createCertificate, deleteCertificate, readCertificate, updateCertificate } from "../../provider/resources/certificate/lifecycle";
-import { resetStackConfig, setClientDebugLog } from "../../provider/resources/connection";
 import { checkSmimeInputs, createSmime, deleteSmime } from "../../provider/resources/smime/lifecycle";
-import { systemClock } from "../../provider/resources/wait/clock";
+import { LifecycleContext, systemClock } from "../../provider/lifecycle/context";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { configureStackFor, testContactRequest } from "../support/stack";
+import { stackConfigFor, testContactRequest } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { figures } from "./figures";
 
@@ -29,29 +28,25 @@ describe("reliability: no secret in logs, errors or plain state", function () {
 
     before(async () => {
         simulator = await startSimulator({ issuanceDelayMs: 100, password: "Api-Secret-Password-4242" });
-        setClientDebugLog((line) => captured.push(line));
     });
     after(async () => {
-        setClientDebugLog(undefined);
-        resetStackConfig();
         await simulator.close();
     });
 
     for (const protocol of ["json", "xml"] as const) {
         it(`runs every operation over ${protocol} and finds none of the secrets anywhere`, async () => {
-            configureStackFor(simulator, protocol);
-            const context = { log: (line: string) => captured.push(line), clock: systemClock };
+            const context: LifecycleContext = { log: (line: string) => captured.push(line), clock: systemClock, stackConfig: stackConfigFor(simulator, protocol), debugLog: (line) => captured.push(line) };
             const client = new Client({ protocol, url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: simulator.password, context: simulator.context, logger: (line) => captured.push(line) });
             const contactId = (await client.sslcontact.create(testContactRequest)).id;
 
             const inputs = (await checkCertificateInputs({ name: `secret-${protocol}.example.com`, privateKey: { algorithm: "RSA", rsaBits: 2048 }, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, pollIntervalSeconds: 0.05 })).inputs!;
             const created = await createCertificate(inputs, context);
             const updated = await updateCertificate(created.id, created.outs, { ...inputs, subjectAlternativeNames: [`www.secret-${protocol}.example.com`] }, context);
-            const read = await readCertificate(created.id, updated.outs);
-            await deleteCertificate(created.id, updated.outs);
+            const read = await readCertificate(created.id, updated.outs, context);
+            await deleteCertificate(created.id, updated.outs, context);
             const smimeInputs = (await checkSmimeInputs({ email: "joe@example.com", product: "GLOBALSIGN_PERSONALSIGN_1", lifetimeMonths: 12, adminContactId: contactId, firstName: "Joe", lastName: "Sample", downloadPassword, privateKey: { algorithm: "RSA" }, pollIntervalSeconds: 0.05 })).inputs!;
             const smime = await createSmime(smimeInputs, context);
-            await deleteSmime(smime.id, smime.outs);
+            await deleteSmime(smime.id, smime.outs, context);
 
             const errors: unknown[] = [];
             const wrong = new Client({ protocol, url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: `${simulator.password}-wrong`, context: simulator.context, logger: (line) => captured.push(line) });

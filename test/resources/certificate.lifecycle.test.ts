@@ -11,13 +11,13 @@ import {
     readCertificate,
     updateCertificate,
 } from "../../provider/resources/certificate/lifecycle";
-import { resetStackConfig } from "../../provider/resources/connection";
-import { ResourceInitializationError } from "../../provider/resources/initializationError";
-import { systemClock } from "../../provider/resources/wait/clock";
+import { ResourceInitializationError } from "../../provider/lifecycle/initializationError";
+import { systemClock } from "../../provider/lifecycle/context";
+import { orderReference } from "../../provider/lifecycle/orderReference";
 import { generateKeyAndCsr, parseCertificate, privateKeyMatchesCertificate, verifyChain } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { configureStackFor, createTestContact } from "../support/stack";
+import { stackConfigFor, createTestContact } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
 for (const protocol of ["json", "xml"] as const) {
@@ -33,11 +33,10 @@ for (const protocol of ["json", "xml"] as const) {
             // These tests renew certificates they have just issued: the renewal window ("Certificate Renew": 90 days) is widened.
             simulator = await startSimulator({ issuanceDelayMs: 200, renewalWindowDays: 400 });
             admin = new SimulatorAdmin(simulator.adminUrl);
-            configureStackFor(simulator, protocol);
+            context.stackConfig = stackConfigFor(simulator, protocol);
             contactId = await createTestContact(simulator);
         });
         after(async () => {
-            resetStackConfig();
             await simulator.close();
         });
 
@@ -58,7 +57,7 @@ for (const protocol of ["json", "xml"] as const) {
             expect(await privateKeyMatchesCertificate(first.privateKeyPem!, first.certificatePem as string)).to.equal(true);
             expect(first.fingerprintSha256).to.equal((await parseCertificate(first.certificatePem as string)).fingerprintSha256);
 
-            const read = await readCertificate(created.id, first);
+            const read = await readCertificate(created.id, first, context);
             expect(read.id).to.equal(created.id);
             expect(read.props).to.deep.equal(first);
             expect(decideFromProperties(first, inputs, new Date())).to.deep.equal({ kind: "none" });
@@ -81,15 +80,15 @@ for (const protocol of ["json", "xml"] as const) {
             expect((await admin.state()).renewals).to.equal(state.renewals + 1);
             expect((await admin.state()).orders).to.equal(state.orders);
 
-            await deleteCertificate(created.id, renewed);
-            expect(await readCertificate(created.id, renewed)).to.deep.equal({ id: "", props: {} });
-            await deleteCertificate(created.id, renewed);
+            await deleteCertificate(created.id, renewed, context);
+            expect(await readCertificate(created.id, renewed, context)).to.deep.equal({ id: "", props: {} });
+            await deleteCertificate(created.id, renewed, context);
         });
 
         it("imports a certificate by id and fills every output and the inputs", async () => {
             const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `import-${protocol}.example.com` });
             const created = await createCertificate(await checked({ csr: csrPem }), context);
-            const imported = await readCertificate(created.id, undefined);
+            const imported = await readCertificate(created.id, undefined, context);
             expect(imported.id).to.equal(created.id);
             expect(imported.inputs).to.deep.include({ name: `import-${protocol}.example.com`, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId });
             for (const key of ["certificatePem", "chainPem", "rootPem", "fullChainPem", "serialNumber", "notBefore", "notAfter", "fingerprintSha256", "certificateId", "orderId"]) {
@@ -114,15 +113,28 @@ for (const protocol of ["json", "xml"] as const) {
             await admin.settings({ issuanceDelayMs: 200 });
         });
 
-        it("adopts an order an interrupted run placed for the same name and CSR instead of ordering again", async () => {
+        it("adopts the order an interrupted run placed under the same order reference instead of ordering again", async () => {
             const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `adopt-${protocol}.example.com` });
-            const inputs = await checked({ csr: csrPem });
+            const reference = orderReference({ project: "lifecycle", stack: protocol, type: "internetx:Certificate", name: "adopt", replacementInputs: ["QUICKSSLPREMIUM", 12] });
+            const inputs = { ...(await checked({ csr: csrPem })), orderReference: reference };
             const first = await createCertificate(inputs, context);
             const ordersBefore = (await admin.state()).orders;
             const again = await createCertificate(inputs, context);
             expect(again.id).to.equal(first.id);
+            expect(again.outs.certificatePem).to.equal(first.outs.certificatePem);
             expect((await admin.state()).orders).to.equal(ordersBefore);
-            expect(progress.some((line) => line.startsWith(`adopt-${protocol}.example.com: adopting existing order`))).to.equal(true);
+            expect(progress.filter((line) => line.startsWith(`adopt-${protocol}.example.com: adopting the order placed earlier under reference ${reference}`))).to.have.length(1);
+        });
+
+        it("orders anew under another reference: another stack's certificate is never adopted", async () => {
+            const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `stacks-${protocol}.example.com` });
+            const referenceOf = (stack: string) => orderReference({ project: "lifecycle", stack, type: "internetx:Certificate", name: "shared", replacementInputs: ["QUICKSSLPREMIUM", 12] });
+            const base = await checked({ csr: csrPem });
+            const ordersBefore = (await admin.state()).orders;
+            const first = await createCertificate({ ...base, orderReference: referenceOf(`dev-${protocol}`) }, context);
+            const second = await createCertificate({ ...base, orderReference: referenceOf(`prod-${protocol}`) }, context);
+            expect(second.id).not.to.equal(first.id);
+            expect((await admin.state()).orders).to.equal(ordersBefore + 2);
         });
 
         it("surfaces the CA's reason when the job fails, and places no second order", async () => {

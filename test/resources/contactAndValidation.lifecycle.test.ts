@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { OrderFailedError } from "../../provider/errors";
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { createCertificate } from "../../provider/resources/certificate/lifecycle";
-import { resetStackConfig } from "../../provider/resources/connection";
 import { checkDomainValidationInputs, createDomainValidation } from "../../provider/resources/domainValidation/lifecycle";
 import {
     checkSslContactInputs,
@@ -12,11 +11,11 @@ import {
     readSslContact,
     updateSslContact,
 } from "../../provider/resources/sslContact/lifecycle";
-import { systemClock } from "../../provider/resources/wait/clock";
+import { LifecycleContext, systemClock } from "../../provider/lifecycle/context";
 import { generateKeyAndCsr } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { configureStackFor, testContactInputs } from "../support/stack";
+import { stackConfigFor, testContactInputs } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
 const contactInputs = testContactInputs;
@@ -26,14 +25,14 @@ for (const protocol of ["json", "xml"] as const) {
         this.timeout(60_000);
         let simulator: RunningSimulator;
         let admin: SimulatorAdmin;
+        const context: LifecycleContext = { log: () => undefined, clock: systemClock };
 
         before(async () => {
             simulator = await startSimulator({ issuanceDelayMs: 150, dnsValidationDeadlineMs: 1200 });
             admin = new SimulatorAdmin(simulator.adminUrl);
-            configureStackFor(simulator, protocol);
+            context.stackConfig = stackConfigFor(simulator, protocol);
         });
         after(async () => {
-            resetStackConfig();
             await simulator.close();
         });
 
@@ -50,21 +49,21 @@ for (const protocol of ["json", "xml"] as const) {
         it("creates a contact, reads it back, updates it in place, deletes it, then reads an empty id", async () => {
             const checked = checkSslContactInputs(contactInputs);
             expect(checked.failures).to.deep.equal([]);
-            const created = await createSslContact(checked.inputs!);
+            const created = await createSslContact(checked.inputs!, context);
             expect(created.outs).to.deep.equal({ ...contactInputs, contactId: created.id });
-            expect((await readSslContact(created.id, created.outs)).props).to.deep.equal(created.outs);
+            expect((await readSslContact(created.id, created.outs, context)).props).to.deep.equal(created.outs);
             const moved = { ...checked.inputs!, city: "München", address: ["Leopoldstraße 1", "Hinterhaus"] };
-            const updated = await updateSslContact(created.id, created.outs, moved);
+            const updated = await updateSslContact(created.id, created.outs, moved, context);
             expect(updated.outs).to.deep.equal({ ...moved, contactId: created.id });
-            expect((await readSslContact(created.id, updated.outs)).props).to.deep.include({ city: "München", address: ["Leopoldstraße 1", "Hinterhaus"] });
-            await deleteSslContact(created.id, updated.outs);
-            expect(await readSslContact(created.id, updated.outs)).to.deep.equal({ id: "", props: {} });
-            await deleteSslContact(created.id, updated.outs);
+            expect((await readSslContact(created.id, updated.outs, context)).props).to.deep.include({ city: "München", address: ["Leopoldstraße 1", "Hinterhaus"] });
+            await deleteSslContact(created.id, updated.outs, context);
+            expect(await readSslContact(created.id, updated.outs, context)).to.deep.equal({ id: "", props: {} });
+            await deleteSslContact(created.id, updated.outs, context);
         });
 
         it("imports a contact by id with its inputs", async () => {
-            const created = await createSslContact(checkSslContactInputs(contactInputs).inputs!);
-            const imported = await readSslContact(created.id, undefined);
+            const created = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
+            const imported = await readSslContact(created.id, undefined, context);
             expect(imported.inputs).to.deep.equal(contactInputs);
         });
 
@@ -85,16 +84,16 @@ for (const protocol of ["json", "xml"] as const) {
             const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `paired-${protocol}.example.com` });
             const validationCheck = await checkDomainValidationInputs({ csr: csrPem, product: "QUICKSSLPREMIUM" });
             expect(validationCheck.failures).to.deep.equal([]);
-            const validation = await createDomainValidation(validationCheck.inputs!);
+            const validation = await createDomainValidation(validationCheck.inputs!, context);
             expect(validation.outs.dnsRecord).to.deep.include({ name: `paired-${protocol}.example.com.`, type: "TXT", ttl: 300 });
             expect(validation.outs.dnsRecord!.value).to.match(/^20260101000000[a-z0-9]{50}$/);
             expect(validation.outs.fileValidation).to.deep.equal({ url: `http://paired-${protocol}.example.com/.well-known/pki-validation/fileauth.txt`, content: validation.outs.dnsRecord!.value });
             expect(validation.outs.approverEmails).to.deep.equal(["admin", "administrator", "hostmaster", "webmaster", "postmaster"].map((box) => `${box}@example.com`));
             expect(validation.outs.authentication).to.deep.equal({ method: "DNS", dns: `paired-${protocol}.example.com.\t\t300\tIN\tTXT\t"${validation.outs.dnsRecord!.value}"`, provisioning: false });
 
-            const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!);
+            const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
             const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1 })).inputs!;
-            const ordering = createCertificate(inputs, { log: () => undefined, clock: systemClock });
+            const ordering = createCertificate(inputs, context);
             expect(await orderedCertificateStatus(`paired-${protocol}.example.com`)).to.equal("PENDING");
             await admin.publishDns(validation.outs.dnsRecord!.name, "TXT", validation.outs.dnsRecord!.value);
             const created = await ordering;
@@ -113,14 +112,14 @@ for (const protocol of ["json", "xml"] as const) {
             try {
                 const name = `served-${protocol}.example.com`;
                 const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name });
-                const validation = await createDomainValidation((await checkDomainValidationInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", method: "FILE" })).inputs!);
+                const validation = await createDomainValidation((await checkDomainValidationInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", method: "FILE" })).inputs!, context);
                 const file = validation.outs.fileValidation!;
                 expect(file.url).to.equal(`http://${name}/.well-known/pki-validation/fileauth.txt`);
                 expect(validation.outs.authentication).to.deep.equal({ method: "FILE", fileName: file.url, fileContent: file.content });
 
-                const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!);
+                const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
                 const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1 })).inputs!;
-                const ordering = createCertificate(inputs, { log: () => undefined, clock: systemClock });
+                const ordering = createCertificate(inputs, context);
                 expect(await orderedCertificateStatus(name)).to.equal("PENDING");
                 const url = new URL(file.url);
                 served.set(`${url.host}${url.pathname}`, file.content);
@@ -134,10 +133,10 @@ for (const protocol of ["json", "xml"] as const) {
 
         it("fails the order with the CA's reason when the record is never published", async () => {
             const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `unpublished-${protocol}.example.com` });
-            const validation = await createDomainValidation({ csr: csrPem, product: "QUICKSSLPREMIUM" });
-            const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!);
+            const validation = await createDomainValidation({ csr: csrPem, product: "QUICKSSLPREMIUM" }, context);
+            const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
             const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1 })).inputs!;
-            const error = (await createCertificate(inputs, { log: () => undefined, clock: systemClock }).catch((caught) => caught)) as OrderFailedError;
+            const error = (await createCertificate(inputs, context).catch((caught) => caught)) as OrderFailedError;
             expect(error).to.be.instanceOf(OrderFailedError);
             expect(error.reason).to.equal(`DNS validation failed: TXT record for unpublished-${protocol}.example.com. not found`);
         });

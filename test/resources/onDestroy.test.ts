@@ -1,12 +1,11 @@
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { createCertificate, deleteCertificate, LifecycleContext } from "../../provider/resources/certificate/lifecycle";
 import { destroyAction } from "../../provider/resources/certificate/onDestroy";
-import { resetStackConfig } from "../../provider/resources/connection";
-import { systemClock } from "../../provider/resources/wait/clock";
+import { systemClock } from "../../provider/lifecycle/context";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
-import { configureStackFor, createTestContact } from "../support/stack";
+import { stackConfigFor, createTestContact } from "../support/stack";
 
 describe("what pulumi destroy does to a certificate (onDestroy)", function () {
     this.timeout(120_000);
@@ -18,11 +17,10 @@ describe("what pulumi destroy does to a certificate (onDestroy)", function () {
     before(async () => {
         simulator = await startSimulator({ issuanceDelayMs: 200 });
         admin = new SimulatorAdmin(simulator.adminUrl);
-        configureStackFor(simulator, "json");
+        context.stackConfig = stackConfigFor(simulator, "json");
         contactId = await createTestContact(simulator);
     });
     after(async () => {
-        resetStackConfig();
         await simulator.close();
     });
 

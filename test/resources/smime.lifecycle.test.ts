@@ -1,11 +1,10 @@
-import { resetStackConfig } from "../../provider/resources/connection";
 import { checkSmimeInputs, createSmime, decideSmimeChange, deleteSmime, readSmime, updateSmime } from "../../provider/resources/smime/lifecycle";
 import { SmimeInputs } from "../../provider/resources/smime/inputs";
-import { systemClock } from "../../provider/resources/wait/clock";
+import { LifecycleContext, systemClock } from "../../provider/lifecycle/context";
 import { generateKeyAndCsr, parseCertificate, privateKeyMatchesCertificate, readPkcs12, verifyChain } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { configureStackFor, createTestContact } from "../support/stack";
+import { stackConfigFor, createTestContact } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
 const downloadPassword = "Correct-Horse-42";
@@ -17,17 +16,16 @@ for (const protocol of ["json", "xml"] as const) {
         let admin: SimulatorAdmin;
         let contactId: string;
         const logs: string[] = [];
-        const context = { log: (line: string) => logs.push(line), clock: systemClock };
+        const context: LifecycleContext = { log: (line: string) => logs.push(line), clock: systemClock };
 
         before(async () => {
             // These tests renew certificates (up to 36 months) they have just issued: the renewal window ("Certificate Renew": 90 days) is widened.
             simulator = await startSimulator({ issuanceDelayMs: 150, renewalWindowDays: 1200 });
             admin = new SimulatorAdmin(simulator.adminUrl);
-            configureStackFor(simulator, protocol);
+            context.stackConfig = stackConfigFor(simulator, protocol);
             contactId = await createTestContact(simulator);
         });
         after(async () => {
-            resetStackConfig();
             await simulator.close();
         });
 
@@ -60,8 +58,8 @@ for (const protocol of ["json", "xml"] as const) {
             expect(reissued.outs.privateKeyPem).not.to.equal(outs.privateKeyPem);
             expect(await privateKeyMatchesCertificate(reissued.outs.privateKeyPem!, reissued.outs.certificatePem!)).to.equal(true);
 
-            await deleteSmime(created.id, reissued.outs);
-            expect(await readSmime(created.id, reissued.outs)).to.deep.equal({ id: "", props: {} });
+            await deleteSmime(created.id, reissued.outs, context);
+            expect(await readSmime(created.id, reissued.outs, context)).to.deep.equal({ id: "", props: {} });
         });
 
         it("orders with the CA generating the key (has_csr false) and imports it by id, download password included", async () => {
@@ -69,7 +67,7 @@ for (const protocol of ["json", "xml"] as const) {
             expect(created.outs.privateKeyPem).to.equal(undefined);
             expect(created.outs.pkcs12Base64).to.equal(undefined);
             expect((await parseCertificate(created.outs.certificatePem!)).emailAddresses).to.deep.equal(["joe.sample@example.com"]);
-            const imported = await readSmime(created.id, undefined);
+            const imported = await readSmime(created.id, undefined, context);
             expect(imported.inputs).to.deep.equal({
                 email: "joe.sample@example.com",
                 product: "GLOBALSIGN_PERSONALSIGN_1",

@@ -1,9 +1,9 @@
 import { Client } from "../../provider/internetx/client";
-import { configureFromStack } from "../../provider/resources/connection";
+import type { StackConfig } from "../../provider/lifecycle/context";
 import type { RunningSimulator } from "../../simulator/internetx";
 
-/** Delivers the simulator's settings as the stack config `internetx:*`, as `configure` would in a real run. */
-export function configureStackFor(simulator: RunningSimulator, protocol: "json" | "xml"): void {
+/** The simulator's settings as the stack config `internetx:*`, as `configure` delivers it in a real run. */
+export function stackConfigFor(simulator: RunningSimulator, protocol: "json" | "xml"): StackConfig {
     const settings: Record<string, string> = {
         "internetx:user": simulator.user,
         "internetx:password": simulator.password,
@@ -12,7 +12,7 @@ export function configureStackFor(simulator: RunningSimulator, protocol: "json" 
         "internetx:xmlUrl": simulator.xmlUrl,
         "internetx:protocol": protocol,
     };
-    configureFromStack((key) => settings[key]);
+    return settings;
 }
 
 /** The test SSL contact as SslContact's inputs. */

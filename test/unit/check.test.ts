@@ -6,7 +6,7 @@ import { endpointOrigin } from "../../provider/resources/endpoint";
 import { checkIspmanagerCertificateInputs } from "../../provider/resources/ispmanager/check";
 import { checkSmimeInputs } from "../../provider/resources/smime/check";
 import { checkSslContactInputs } from "../../provider/resources/sslContact/check";
-import { configureFromStack, resetStackConfig, withClient } from "../../provider/resources/connection";
+import { withClient } from "../../provider/resources/connection";
 import { unknownValue } from "../../provider/resources/unknowns";
 import { validationProgress } from "../../provider/resources/certificate/validationProgress";
 import { expect } from "../support/client";
@@ -137,14 +137,10 @@ describe("a connection that reaches nothing says where it tried and where the UR
 
     it("reports a refused connection with host, port and the stack config key", async () => {
         const port = await closedPort();
-        configureFromStack((key) => ({ "internetx:url": `http://127.0.0.1:${port}/v1`, "internetx:user": "user", "internetx:password": "secret", "internetx:context": "4" })[key]);
-        try {
-            await expect(withClient({}, (client) => client.sslcontact.info("1"))).to.be.rejectedWith(
-                `SslContactInfo: GET /v1/sslcontact/1 failed (ECONNREFUSED): could not connect to 127.0.0.1:${port} (http://127.0.0.1:${port}/v1, from the stack config internetx:url)`,
-            );
-        } finally {
-            resetStackConfig();
-        }
+        const stackConfig = { "internetx:url": `http://127.0.0.1:${port}/v1`, "internetx:user": "user", "internetx:password": "secret", "internetx:context": "4" };
+        await expect(withClient({}, { stackConfig }, (client) => client.sslcontact.info("1"))).to.be.rejectedWith(
+            `SslContactInfo: GET /v1/sslcontact/1 failed (ECONNREFUSED): could not connect to 127.0.0.1:${port} (http://127.0.0.1:${port}/v1, from the stack config internetx:url)`,
+        );
     });
 });
 

@@ -1,7 +1,7 @@
 import { RateLimitedError, ServerError, TransportError, ApiValidationError } from "../../provider/errors";
 import { RateLimiter } from "../../provider/internetx/rateLimiter";
 import { backoffDelay, decideRetry, defaultRetryPolicy } from "../../provider/internetx/retry";
-import { nextPollDelay } from "../../provider/resources/wait/policy";
+import { nextPollDelay } from "../../provider/lifecycle/waitSettings";
 import { expect } from "../support/client";
 
 describe("retry and backoff decisions", () => {

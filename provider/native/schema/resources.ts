@@ -1,5 +1,5 @@
 import { defaultRenewBeforeDays } from "../../resources/certificate/inputs";
-import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../../resources/wait/policy";
+import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../../lifecycle/waitSettings";
 import { InputProperty, OutputProperty, ResourceDefinition } from "./model";
 
 /**

@@ -1,5 +1,10 @@
+import { changedProperties, renewalDue } from "../../lifecycle/decisions";
+import { defaultRenewBeforeDays } from "./inputs";
+
+export { changedProperties, renewalDue, sameValue } from "../../lifecycle/decisions";
+
 /**
- * Pure decisions of the Certificate lifecycle (STYLE 7): what a change of inputs, or the passing of time, means.
+ * Pure decisions of the Certificate lifecycle: what a change of inputs, or the passing of time, means.
  * `diff` decides with them; `update` acts on the same decision.
  */
 
@@ -35,45 +40,6 @@ export const reissueProperties = ["name", "subjectAlternativeNames", "csr", "pri
 /** Changing these only changes how we work (wait, validation of later reissues, connection). */
 export const settingsProperties = ["software", "validation", "renewBeforeDays", "waitTimeoutSeconds", "pollIntervalSeconds", "waitStrategy", "importCertificateId", "onDestroy", "connection"] as const;
 
-const dayMs = 24 * 60 * 60 * 1000;
-
-/** Renewal is due once `now ≥ notAfter − renewBeforeDays`. */
-export function renewalDue(notAfter: string | undefined, renewBeforeDays: number, now: Date): boolean {
-    if (!notAfter) return false;
-    const expiry = Date.parse(notAfter);
-    return !Number.isNaN(expiry) && now.getTime() >= expiry - renewBeforeDays * dayMs;
-}
-
-/** Structural equality for input values; SAN lists compare as sets, PEM ignores whitespace. */
-export function sameValue(property: string, left: unknown, right: unknown): boolean {
-    if (property === "subjectAlternativeNames") {
-        const normalize = (value: unknown) => [...new Set(((value as string[] | undefined) ?? []).map((name) => name.toLowerCase()))].sort().join(",");
-        return normalize(left) === normalize(right);
-    }
-    if (property === "csr") {
-        const normalize = (value: unknown) => (typeof value === "string" ? value.replace(/\s+/g, "") : value);
-        return normalize(left) === normalize(right);
-    }
-    return canonical(left) === canonical(right);
-}
-
-function canonical(value: unknown): string {
-    if (value === undefined || value === null) return "null";
-    if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-    if (typeof value === "object") {
-        return `{${Object.keys(value as object)
-            .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-            .sort()
-            .map((key) => `${key}:${canonical((value as Record<string, unknown>)[key])}`)
-            .join(",")}}`;
-    }
-    return JSON.stringify(value);
-}
-
-export function changedProperties(olds: CertificateState, news: CertificateState, properties: readonly string[]): string[] {
-    return properties.filter((property) => !sameValue(property, olds[property], news[property]));
-}
-
 /**
  * The one decision for a Certificate between its recorded state (`olds`: inputs and outputs of the last run) and
  * the program's inputs (`news`). `__provider` is never looked at: upgrading the package changes nothing.
@@ -85,7 +51,7 @@ export function decideCertificateChange(olds: CertificateState, news: Certificat
     if (olds.status === "PENDING") return { kind: "resume", properties: [], reason: "the order of an earlier run is still pending" };
     const reissued = changedProperties(olds, news, reissueProperties);
     if (reissued.length > 0) return { kind: "reissue", properties: reissued, reason: `${reissued.join(", ")} changed: the certificate is reissued` };
-    const renewBeforeDays = typeof news.renewBeforeDays === "number" ? news.renewBeforeDays : 30;
+    const renewBeforeDays = typeof news.renewBeforeDays === "number" ? news.renewBeforeDays : defaultRenewBeforeDays;
     if (renewalDue(olds.notAfter, renewBeforeDays, now)) {
         return { kind: "renew", properties: ["notAfter"], reason: `expires ${olds.notAfter}, within ${renewBeforeDays} days: renewal due` };
     }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { knownProducts, lifetimeProblem, softwareValues } from "../../internetx/products";
 import { CheckFailure, dnsName, emailAddress, numericId, pemBlock, rsaBits } from "../check";
 import { connectionSchema } from "../connection";
-import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../wait/policy";
+import { orderReferenceSchema } from "../../lifecycle/orderReference";
+import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../../lifecycle/waitSettings";
 
 /**
  * What `pulumi destroy` (and the old certificate of a replacement) does at InterNetX: `cancel` (CertificateDelete,
@@ -93,6 +94,8 @@ export const certificateInputsSchema = z
         /** The resource's own URN, computed by the SDK, so progress lines appear under the resource. */
         progressUrn: z.string().optional(),
         connection: connectionSchema.optional(),
+        /** Set by the SDK, not by the program: how `create` finds an order an interrupted run placed (orderReference.ts). */
+        orderReference: orderReferenceSchema.optional(),
     })
     .strict();
 

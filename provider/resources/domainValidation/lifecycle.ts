@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { withClient } from "../connection";
+import { ConnectionContext, withClient } from "../connection";
 import { DnsRecord, parseZoneRecord } from "../dnsRecord";
 import { DomainValidationInputs } from "./inputs";
 
@@ -24,8 +24,8 @@ export function domainValidationId(inputs: DomainValidationInputs): string {
     return createHash("sha256").update(`${inputs.product}\n${inputs.csr.replace(/\s+/g, "")}`).digest("hex").slice(0, 32);
 }
 
-export async function createDomainValidation(inputs: DomainValidationInputs): Promise<{ id: string; outs: DomainValidationProperties }> {
-    return withClient(inputs.connection, async (client) => {
+export async function createDomainValidation(inputs: DomainValidationInputs, context: ConnectionContext = {}): Promise<{ id: string; outs: DomainValidationProperties }> {
+    return withClient(inputs.connection, context, async (client) => {
         const prepared = await client.certificate.prepareOrder({ plain: inputs.csr, product: inputs.product });
         const dns = prepared.authentication.find((authentication) => authentication.method === "DNS");
         const file = prepared.authentication.find((authentication) => authentication.method === "FILE");

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { Client } from "../../ispmanager/client";
 import { ClientOptions, defaultBillmanagerUrl } from "../../ispmanager/config";
+import { LifecycleContext, namespacedSettings, StackConfig } from "../../lifecycle/context";
 import { EndpointOrigin, endpointOrigin, withEndpoint } from "../endpoint";
 
 /**
  * Where an ispmanager resource's connection comes from, read at call time (never frozen into the serialized provider):
- * the resource's `connection` argument, else the stack config `ispmanager:*` delivered to `configure`, else the
+ * the resource's `connection` argument, else the stack config `ispmanager:*` the operation's context carries (delivered to `configure`), else the
  * `ISPMANAGER_*` environment variables (resolved by the client).
  */
 export const ispmanagerConnectionSchema = z
@@ -21,27 +22,12 @@ export const ispmanagerConnectionSchema = z
     .strict();
 export type IspmanagerConnectionArgs = z.infer<typeof ispmanagerConnectionSchema>;
 
-/** The stack config keys read by `configure`: `ispmanager:user`, `ispmanager:password` (secret), `ispmanager:url`. */
+/** The stack config keys for BILLmanager connections: `ispmanager:user`, `ispmanager:password` (secret), `ispmanager:url`. */
 export const ispmanagerConfigKeys = ["url", "user", "password"] as const;
 
-let stackConfig: Partial<Record<(typeof ispmanagerConfigKeys)[number], string>> = {};
 
-export function configureIspmanagerFromStack(get: (key: string) => string | undefined): void {
-    const next: typeof stackConfig = {};
-    for (const key of ispmanagerConfigKeys) {
-        const value = get(`ispmanager:${key}`);
-        if (value !== undefined && value !== "") next[key] = value;
-    }
-    stackConfig = next;
-}
-
-/** For tests: forget what `configure` delivered. */
-export function resetIspmanagerStackConfig(): void {
-    stackConfig = {};
-}
-
-export function ispmanagerClientOptions(connection: IspmanagerConnectionArgs | undefined, logger?: (line: string) => void): ClientOptions {
-    const merged = { ...stackConfig, ...(connection ?? {}) };
+export function ispmanagerClientOptions(connection: IspmanagerConnectionArgs | undefined, stackConfig?: StackConfig, logger?: (line: string) => void): ClientOptions {
+    const merged = { ...namespacedSettings(stackConfig, "ispmanager", ispmanagerConfigKeys), ...(connection ?? {}) };
     return {
         url: merged.url,
         user: merged.user,
@@ -55,11 +41,11 @@ export function ispmanagerClientOptions(connection: IspmanagerConnectionArgs | u
 }
 
 /** The BILLmanager URL this connection talks to and where it came from. */
-export function ispmanagerEndpoint(connection: IspmanagerConnectionArgs | undefined, environment: NodeJS.ProcessEnv = process.env): EndpointOrigin {
+export function ispmanagerEndpoint(connection: IspmanagerConnectionArgs | undefined, stackConfig?: StackConfig, environment: NodeJS.ProcessEnv = process.env): EndpointOrigin {
     return endpointOrigin({
         argument: connection?.url,
         argumentName: "connection.url",
-        stackConfig: stackConfig.url,
+        stackConfig: namespacedSettings(stackConfig, "ispmanager", ispmanagerConfigKeys).url,
         stackConfigKey: "ispmanager:url",
         environment: environment.ISPMANAGER_URL,
         environmentVariable: "ISPMANAGER_URL",
@@ -68,12 +54,16 @@ export function ispmanagerEndpoint(connection: IspmanagerConnectionArgs | undefi
 }
 
 /** Runs `work` with a client for this connection and closes the client afterwards. */
-export async function withIspmanagerClient<T>(connection: IspmanagerConnectionArgs | undefined, work: (client: Client) => Promise<T>, logger?: (line: string) => void): Promise<T> {
-    const client = new Client(ispmanagerClientOptions(connection, logger));
+export async function withIspmanagerClient<T>(
+    connection: IspmanagerConnectionArgs | undefined,
+    context: Pick<LifecycleContext, "stackConfig" | "debugLog">,
+    work: (client: Client) => Promise<T>,
+): Promise<T> {
+    const client = new Client(ispmanagerClientOptions(connection, context.stackConfig, context.debugLog));
     try {
         return await work(client);
     } catch (error) {
-        throw withEndpoint(error, ispmanagerEndpoint(connection));
+        throw withEndpoint(error, ispmanagerEndpoint(connection, context.stackConfig));
     } finally {
         await client.close();
     }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CheckFailure, countryCode, dnsName, emailAddress, numericId, pemBlock } from "../check";
-import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../wait/policy";
+import { orderReferenceSchema } from "../../lifecycle/orderReference";
+import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../../lifecycle/waitSettings";
 import { ispmanagerConnectionSchema } from "./connection";
 
 /** The mailboxes BILLmanager's SSL reselling allows for approval: admin@, administrator@, hostmaster@, postmaster@, webmaster@ DOMAIN. */
@@ -65,6 +66,8 @@ export const ispmanagerCertificateInputsSchema = z
         /** The resource's own URN, computed by the SDK, so progress lines appear under the resource. */
         progressUrn: z.string().optional(),
         connection: ispmanagerConnectionSchema.optional(),
+        /** Set by the SDK, not by the program: how `create` finds an order an interrupted run placed (orderReference.ts). */
+        orderReference: orderReferenceSchema.optional(),
     })
     .strict();
 

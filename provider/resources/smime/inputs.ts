@@ -3,7 +3,8 @@ import { lifetimeProblem } from "../../internetx/products";
 import { CheckFailure, emailAddress, numericId, pemBlock, rsaBits } from "../check";
 import { connectionSchema } from "../connection";
 import { defaultRenewBeforeDays, onDestroySchema, productProblem } from "../certificate/inputs";
-import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../wait/policy";
+import { orderReferenceSchema } from "../../lifecycle/orderReference";
+import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../../lifecycle/waitSettings";
 
 /**
  * SmimeCertificate arguments (certificate type MAIL, e.g. GlobalSign PersonalSign). A separate
@@ -33,6 +34,8 @@ export const smimeInputsSchema = z
         /** The resource's own URN, computed by the SDK, so progress lines appear under the resource. */
         progressUrn: z.string().optional(),
         connection: connectionSchema.optional(),
+        /** Set by the SDK, not by the program: how `create` finds an order an interrupted run placed (orderReference.ts). */
+        orderReference: orderReferenceSchema.optional(),
     })
     .strict();
 export type SmimeInputs = z.infer<typeof smimeInputsSchema>;

@@ -1,6 +1,6 @@
 import { unlessNotFound } from "../../errors";
 import type { SslContact } from "../../internetx/schemas";
-import { withClient } from "../connection";
+import { ConnectionContext, withClient } from "../connection";
 import { contactFields, SslContactInputs, toApiContact } from "./inputs";
 
 export { checkSslContactInputs } from "./check";
@@ -29,25 +29,25 @@ function fromApiContact(contact: SslContact): Omit<SslContactInputs, "connection
     };
 }
 
-export async function createSslContact(inputs: SslContactInputs): Promise<{ id: string; outs: SslContactProperties }> {
-    return withClient(inputs.connection, async (client) => {
+export async function createSslContact(inputs: SslContactInputs, context: ConnectionContext = {}): Promise<{ id: string; outs: SslContactProperties }> {
+    return withClient(inputs.connection, context, async (client) => {
         const contact = await client.sslcontact.create(toApiContact(inputs));
         return { id: contact.id, outs: { ...inputs, contactId: contact.id } };
     });
 }
 
-export async function updateSslContact(id: string, olds: SslContactProperties, news: SslContactInputs): Promise<{ outs: SslContactProperties }> {
+export async function updateSslContact(id: string, olds: SslContactProperties, news: SslContactInputs, context: ConnectionContext = {}): Promise<{ outs: SslContactProperties }> {
     const changed = changedContactFields(olds, news).filter((field) => field !== "connection");
     if (changed.length === 0) return { outs: { ...olds, ...news, contactId: id } };
-    return withClient(news.connection, async (client) => {
+    return withClient(news.connection, context, async (client) => {
         await client.sslcontact.update(id, toApiContact(news));
         return { outs: { ...news, contactId: id } };
     });
 }
 
 /** `read`: the contact as InterNetX has it (drift shows in refresh); a deleted contact gives an empty id. */
-export async function readSslContact(id: string, props: SslContactProperties | undefined): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
-    return withClient(props?.connection, async (client) => {
+export async function readSslContact(id: string, props: SslContactProperties | undefined, context: ConnectionContext = {}): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
+    return withClient(props?.connection, context, async (client) => {
         const found = await unlessNotFound(client.sslcontact.info(id));
         if (!found) return { id: "", props: {} };
         const contact = fromApiContact(found);
@@ -56,8 +56,8 @@ export async function readSslContact(id: string, props: SslContactProperties | u
     });
 }
 
-export async function deleteSslContact(id: string, props: SslContactProperties | undefined): Promise<void> {
-    await withClient(props?.connection, async (client) => {
+export async function deleteSslContact(id: string, props: SslContactProperties | undefined, context: ConnectionContext = {}): Promise<void> {
+    await withClient(props?.connection, context, async (client) => {
         await unlessNotFound(client.sslcontact.delete(id));
     });
 }

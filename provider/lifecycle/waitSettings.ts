@@ -1,4 +1,4 @@
-/** Named defaults for waiting on an order (issue 3): overridable per resource. */
+/** Named defaults for waiting on an order: overridable per resource (`waitTimeoutSeconds`, `pollIntervalSeconds`). */
 export const defaultWaitTimeoutSeconds = 3600;
 export const defaultPollIntervalSeconds = 10;
 /** The interval grows by this factor after each pending answer, up to `maximumPollIntervalSeconds`. */
@@ -22,20 +22,4 @@ export function nextPollDelay(previousDelayMs: number | undefined, settings: Wai
     const ceiling = Math.max(settings.intervalMs, maximumPollIntervalSeconds * 1000);
     const next = previousDelayMs === undefined ? settings.intervalMs : Math.min(ceiling, Math.round(previousDelayMs * pollBackoffFactor));
     return Math.max(0, Math.min(next, remainingMs));
-}
-
-/** Job statuses that end a wait (swagger JobStatusConstants). */
-export type JobOutcome = "pending" | "succeeded" | "failed";
-
-export function jobOutcome(status: string | undefined): JobOutcome {
-    switch ((status ?? "").toUpperCase()) {
-        case "SUCCESS":
-            return "succeeded";
-        case "FAILED":
-        case "CANCELED":
-            return "failed";
-        default:
-            // RUNNING, WAIT, DEFERRED, SUPPORT, NOT_SET: the CA or InterNetX is still working on it.
-            return "pending";
-    }
 }

@@ -1,4 +1,4 @@
-import { NotIssuedError } from "../../errors";
+import { NotIssuedError } from "../errors";
 
 /**
  * The guard between a wait and a successful create or update: outputs without an issued leaf are refused, so the

@@ -1,0 +1,164 @@
+import { OrderFailedError, unlessNotFound } from "../../errors";
+import type { Client } from "../../internetx/client";
+import type { CertificateOrder } from "../../internetx/services/certificate";
+import { LifecycleContext } from "../../lifecycle/context";
+import { KeyMaterial, OrderBackend, PendingOrder } from "../../lifecycle/port";
+import { ResourceBinding } from "../../lifecycle/orderLifecycle";
+import { csrFromPrivateKey, generateKeyAndCsr, parseCertificate, parseCsr } from "../../x509";
+import { endCertificate, findPlacedOrder, jobStatusSource, pendingFromAccepted } from "../internetx/orders";
+import { notificationSourceFor } from "../internetx/notifications";
+import { CertificateChange, CertificateState, decideCertificateChange } from "./decisions";
+import { CertificateInputs, defaultRenewBeforeDays, Validation } from "./inputs";
+import { certificateOutputs, namesInState } from "./outputs";
+
+/** Everything a Certificate resource records: its inputs plus what the CA issued. */
+export type CertificateProperties = CertificateInputs &
+    CertificateState & {
+        certificateId?: string;
+        jobId?: string;
+        csrPem?: string;
+        privateKeyPem?: string;
+        certificatePem?: string;
+        serialNumber?: string;
+        previousSerialNumber?: string;
+        /** The `subjectAlternativeNames` input as given, also under this name (state written by 0.1.0 reads it). */
+        requestedSubjectAlternativeNames?: string[];
+    };
+
+/** The inputs as recorded for decisions, from state of any version (see namesInState). */
+export function recordedState(olds: Record<string, unknown>): CertificateState {
+    return { ...olds, subjectAlternativeNames: namesInState(olds).subjectAlternativeNames } as CertificateState;
+}
+
+export function decideFromProperties(olds: Record<string, unknown>, news: Record<string, unknown>, now: Date): CertificateChange {
+    return decideCertificateChange(recordedState(olds), news as CertificateState, now);
+}
+
+/** The CSR to order with: the given one, a new one for the kept key, or a newly generated key and CSR. */
+async function keyMaterial(inputs: CertificateInputs, previous?: { privateKeyPem?: string; privateKey?: unknown }): Promise<KeyMaterial> {
+    if (inputs.csr) return { csrPem: inputs.csr, publicKeySha256: (await parseCsr(inputs.csr)).publicKeySha256 };
+    const names = { commonName: inputs.name!, subjectAlternativeNames: inputs.subjectAlternativeNames, subject: inputs.subject };
+    const keySpecUnchanged = previous?.privateKeyPem && JSON.stringify(previous.privateKey) === JSON.stringify(inputs.privateKey);
+    const material = keySpecUnchanged
+        ? { csrPem: await csrFromPrivateKey(previous.privateKeyPem!, names), privateKeyPem: previous.privateKeyPem }
+        : await generateKeyAndCsr({ key: inputs.privateKey!, ...names });
+    return { csrPem: material.csrPem, privateKeyPem: material.privateKeyPem, publicKeySha256: (await parseCsr(material.csrPem)).publicKeySha256 };
+}
+
+/**
+ * The authentication of an order. A DomainValidation's authentication is used as given; EMAIL needs no preparation;
+ * DNS and FILE take their data from CertificatePrepareOrder, which also checks the CSR.
+ */
+async function authenticationFor(client: Client, validation: Validation, csrPem: string, product: string): Promise<NonNullable<CertificateOrder["authentication"]>> {
+    if (validation.dns || validation.fileName || validation.approverEmails?.length) {
+        return {
+            method: validation.method,
+            dns: validation.dns,
+            provisioning: validation.method === "DNS" ? (validation.provisioning ?? false) : undefined,
+            fileName: validation.fileName,
+            fileContent: validation.fileContent,
+            approverEmails: validation.method === "EMAIL" ? (validation.approverEmails ?? [validation.approverEmail!]) : undefined,
+        };
+    }
+    if (validation.method === "EMAIL") return { method: "EMAIL", approverEmails: [validation.approverEmail!] };
+    const prepared = await client.certificate.prepareOrder({ plain: csrPem, product });
+    const offered = prepared.authentication.find((authentication) => authentication.method === validation.method);
+    if (!offered) throw new OrderFailedError(`${prepared.name}: ${validation.method} validation is not offered for ${product}`, { reason: "validation method not offered" });
+    return validation.method === "DNS"
+        ? { method: "DNS", dns: offered.dns, provisioning: validation.provisioning ?? true }
+        : { method: "FILE", fileName: offered.fileName, fileContent: offered.fileContent };
+}
+
+function orderFor(inputs: CertificateInputs, csrPem: string, authentication: CertificateOrder["authentication"], orderReference?: string): CertificateOrder & { orderReference?: string } {
+    return {
+        name: inputs.name!,
+        product: inputs.product,
+        lifetimeMonths: inputs.lifetimeMonths,
+        software: inputs.software,
+        csr: csrPem,
+        adminContactId: inputs.adminContactId,
+        technicalContactId: inputs.technicalContactId,
+        authentication,
+        subjectAlternativeNames: inputs.subjectAlternativeNames,
+        orderReference,
+    };
+}
+
+const sameCsr = (left: string | undefined, right: string | undefined) => (left ?? "").replace(/\s+/g, "") === (right ?? "").replace(/\s+/g, "");
+
+async function issuedProperties(client: Client, certificateId: string, pending: CertificateProperties): Promise<CertificateProperties> {
+    return { ...pending, ...(await certificateOutputs(await client.certificate.info(certificateId))) };
+}
+
+/** The InterNetX SSL adapter: CertificateCreate, Reissue, Renew, Info, Delete in the port's words. */
+export function certificateBackend(client: Client, context: LifecycleContext): OrderBackend<CertificateInputs, CertificateProperties> {
+    return {
+        label: (inputs) => inputs.name ?? "certificate",
+        findPlacedOrder: (orderReference) => findPlacedOrder(client, orderReference),
+        keyMaterial,
+        async place(inputs, key, orderReference) {
+            const authentication = await authenticationFor(client, inputs.validation, key.csrPem!, inputs.product);
+            return pendingFromAccepted(await client.certificate.create(orderFor(inputs, key.csrPem!, authentication, orderReference)));
+        },
+        async reissue(current, inputs, key): Promise<PendingOrder> {
+            const certificateId = current.certificateId!;
+            const existing = await client.certificate.info(certificateId);
+            if (sameCsr(existing.csr, key.csrPem)) {
+                context.log(`${inputs.name}: the reissue with this CSR was already placed; waiting for it`);
+                return { certificateId, recovered: true };
+            }
+            const authentication = await authenticationFor(client, inputs.validation, key.csrPem!, inputs.product);
+            const accepted = await client.certificate.reissue(certificateId, orderFor(inputs, key.csrPem!, authentication));
+            return { ...pendingFromAccepted(accepted), certificateId };
+        },
+        async renew(current, inputs) {
+            context.log(`${inputs.name}: renewing certificate ${current.certificateId} (expires ${current.notAfter})`);
+            const authentication = await authenticationFor(client, inputs.validation, current.csrPem!, inputs.product);
+            return { ...pendingFromAccepted(await client.certificate.renew(current.certificateId!, orderFor(inputs, current.csrPem!, authentication))), certificateId: current.certificateId };
+        },
+        statusSource: (inputs) => (inputs.waitStrategy === "notifications" ? notificationSourceFor(client) : jobStatusSource(client)),
+        pendingDetails: async () => ({}),
+        issuedProperties: (certificateId, pending) => issuedProperties(client, certificateId, pending),
+        issuedPublicKeySha256: async (properties) => (properties.certificatePem ? (await parseCertificate(properties.certificatePem)).publicKeySha256 : undefined),
+        async read(certificateId, recorded) {
+            const certificate = await unlessNotFound(client.certificate.info(certificateId));
+            if (!certificate) return undefined;
+            const outputs = await certificateOutputs(certificate);
+            const read = { ...outputs, subjectAlternativeNames: recorded ? namesInState(recorded).subjectAlternativeNames : outputs.issuedNames };
+            if (recorded) return { props: { ...recorded, ...read } as CertificateProperties };
+            const inputs = {
+                name: certificate.name,
+                product: certificate.product,
+                lifetimeMonths: certificate.lifetime?.period,
+                software: certificate.software,
+                adminContactId: certificate.adminContact?.id,
+                technicalContactId: certificate.technicalContact?.id,
+                csr: certificate.csr,
+            };
+            return { props: { ...inputs, ...read, csrPem: certificate.csr } as unknown as CertificateProperties, inputs };
+        },
+        cancel: (certificateId, recorded) => endCertificate(client, certificateId, recorded, recorded?.name ?? certificateId, context),
+    };
+}
+
+export function settingsOf(news: CertificateInputs): Partial<CertificateProperties> {
+    return {
+        software: news.software,
+        validation: news.validation,
+        renewBeforeDays: news.renewBeforeDays ?? defaultRenewBeforeDays,
+        waitTimeoutSeconds: news.waitTimeoutSeconds,
+        pollIntervalSeconds: news.pollIntervalSeconds,
+        waitStrategy: news.waitStrategy,
+        connection: news.connection,
+    };
+}
+
+export function certificateBinding(client: Client, context: LifecycleContext): ResourceBinding<CertificateInputs, CertificateProperties> {
+    return {
+        backend: certificateBackend(client, context),
+        idProperty: "certificateId",
+        baseProperties: (inputs, key) => ({ ...inputs, requestedSubjectAlternativeNames: inputs.subjectAlternativeNames, csrPem: key.csrPem, privateKeyPem: key.privateKeyPem }),
+        settingsOf,
+        decide: (olds, news, now) => decideFromProperties(olds, news as unknown as Record<string, unknown>, now),
+    };
+}

@@ -1,0 +1,169 @@
+import { NotFoundError, OrderFailedError, unlessNotFound, WaitTimedOutError } from "../../errors";
+import type { Client } from "../../internetx/client";
+import type { OrderAccepted } from "../../internetx/services/certificate";
+import { Clock, ProgressLog, systemClock } from "../../lifecycle/context";
+import { FoundOrder, OrderStatus, PendingOrder, StatusSource } from "../../lifecycle/port";
+import { waitUntilIssued } from "../../lifecycle/pollLoop";
+import { validationProgress } from "../certificate/validationProgress";
+import { destroyAction } from "../certificate/onDestroy";
+import { OnDestroy } from "../certificate/inputs";
+import { destroyLine } from "../progressWords";
+import { parseCertificate, splitPemBlocks } from "../../x509";
+
+/**
+ * The InterNetX words both certificate types (SSL and S/MIME) share in their adapters: how a placed order is found
+ * again, how a job's status reads, how a cancellation is waited for.
+ */
+
+/** What a status line may say about the order's validation: its names and method (Job Info's dcvAuth per name). */
+export interface Described {
+    names?: string[];
+    method?: string;
+}
+
+/** Job statuses that end a wait (swagger JobStatusConstants). */
+export type JobOutcome = "pending" | "succeeded" | "failed";
+
+export function jobOutcome(status: string | undefined): JobOutcome {
+    switch ((status ?? "").toUpperCase()) {
+        case "SUCCESS":
+            return "succeeded";
+        case "FAILED":
+        case "CANCELED":
+            return "failed";
+        default:
+            // RUNNING, WAIT, DEFERRED, SUPPORT, NOT_SET: the CA or InterNetX is still working on it.
+            return "pending";
+    }
+}
+
+/**
+ * The client's lookup by order reference (Job List, then Certificate List on the reference field). Typed here while
+ * the client's own signature is being settled; the answer's shape is the client's `FoundOrder`.
+ */
+interface ReferenceLookup {
+    findOrder(criteria: { orderReference: string }): Promise<{ certificateId?: string; jobId?: string; status?: string } | undefined>;
+}
+const lookup = (client: Client) => client.certificate as unknown as ReferenceLookup;
+
+/** The order as the lifecycle follows it, from the client's answer to an order. */
+export function pendingFromAccepted(accepted: OrderAccepted): PendingOrder {
+    return { jobId: accepted.jobId, certificateId: accepted.certificateId, recovered: accepted.recovered };
+}
+
+/**
+ * The order placed under `orderReference` (Job List first, then Certificate List on the reference field: see the
+ * client's `findOrder`). A certificate that is gone (cancelled) is not adopted: its reference belongs to a resource
+ * that was destroyed.
+ */
+export async function findPlacedOrder(client: Client, orderReference: string): Promise<FoundOrder | undefined> {
+    const found = await lookup(client).findOrder({ orderReference });
+    if (!found) return undefined;
+    if (!found.jobId && found.certificateId && !(await unlessNotFound(client.certificate.info(found.certificateId)))) return undefined;
+    return { certificateId: found.certificateId, jobId: found.jobId, status: found.status, orderReference };
+}
+
+/** Whether the certificate's current leaf is the one the order waits for (new key, or no longer the old serial). */
+async function leafIsTheNewOne(serverPem: string, order: PendingOrder): Promise<boolean> {
+    if (!order.expectedPublicKeySha256 && !order.previousSerialNumber) return true;
+    const leaf = await parseCertificate(splitPemBlocks(serverPem)[0]);
+    if (order.expectedPublicKeySha256 && leaf.publicKeySha256 !== order.expectedPublicKeySha256) return false;
+    return !order.previousSerialNumber || leaf.serialNumber !== order.previousSerialNumber;
+}
+
+/** The certificate tells: issued once `server` holds the leaf the order waits for (CertificateInfo). */
+export async function certificateStatus(client: Client, order: PendingOrder): Promise<OrderStatus> {
+    const certificateId = order.certificateId ?? (order.orderReference ? (await lookup(client).findOrder({ orderReference: order.orderReference }))?.certificateId : undefined);
+    if (!certificateId) return { outcome: "pending", status: "ORDERED" };
+    const certificate = await client.certificate.info(certificateId);
+    if (certificate.server && (await leafIsTheNewOne(certificate.server, order))) return { outcome: "issued", status: "ISSUED", certificateId };
+    return { outcome: "pending", status: "PENDING", certificateId };
+}
+
+/**
+ * One status check that consumes nothing: GET /job/{id} while the job is known ("Certificate Job Info"), else the
+ * certificate. A finished job leaves Job Info (EF300101 answers NotFoundError): the certificate then tells.
+ */
+export async function jobStatus(client: Client, order: PendingOrder, described: Described = {}): Promise<OrderStatus> {
+    if (!order.jobId) return certificateStatus(client, order);
+    let job;
+    try {
+        job = await client.job.info(order.jobId);
+    } catch (error) {
+        if (error instanceof NotFoundError) return certificateStatus(client, order);
+        throw error;
+    }
+    const outcome = jobOutcome(job.status);
+    const certificateId = job.object?.data?.id ?? order.certificateId;
+    const status = job.status ?? "unknown";
+    if (outcome === "failed") return { outcome, status, reason: job.reasons.join("; ") || status, certificateId };
+    if (outcome === "pending") return { outcome, status, certificateId, detail: validationProgress({ dcvAuth: job.dcvAuth }, described.method, described.names) };
+    // A finished job is not taken for an issued certificate on its own word: the certificate (named by the job, or
+    // found by the order's reference) must carry the leaf the order waits for.
+    const settled = await certificateStatus(client, { ...order, jobId: undefined, certificateId });
+    return settled.outcome === "pending" ? { ...settled, status: `${status}, no issued leaf yet` } : settled;
+}
+
+export const jobStatusSource = (client: Client): StatusSource => ({ statusOf: (order) => jobStatus(client, order) });
+
+/** How long `delete` waits for InterNetX to finish a cancellation (CertificateDelete answers a job). */
+export const cancellationTimeoutMs = 10 * 60 * 1000;
+export const cancellationPollIntervalMs = 2000;
+
+/**
+ * CertificateDelete starts the cancellation and answers its job ("CertificateDelete": N400103, swagger
+ * JsonResponseDataJob). `delete` succeeds once the job has finished or left Job Info and the certificate is gone;
+ * a failed cancellation fails loudly (a failed `delete` means the certificate still exists).
+ */
+/**
+ * `delete` of Certificate and SmimeCertificate by `onDestroy`: cancel (the default; waits for the cancellation),
+ * revoke (Certificate Revoke) or keep (no request). A certificate already gone is success.
+ */
+export async function endCertificate(client: Client, certificateId: string, recorded: { onDestroy?: OnDestroy; status?: string } | undefined, label: string, options: { log: ProgressLog; clock?: Clock; signal?: AbortSignal }): Promise<void> {
+    const action = destroyAction(recorded?.onDestroy, recorded?.status);
+    if (action === "revoke") await unlessNotFound(client.certificate.revoke(certificateId));
+    if (action === "cancel") await cancelCertificate(client, certificateId, options);
+    options.log(destroyLine(label, action, certificateId));
+}
+
+export async function cancelCertificate(client: Client, certificateId: string, options: { log: ProgressLog; clock?: Clock; signal?: AbortSignal; timeoutMs?: number }): Promise<void> {
+    const answer = await unlessNotFound(client.certificate.delete(certificateId));
+    if (!answer) return;
+    const jobId = (answer as { jobId?: string } | void)?.jobId;
+    if (!jobId) return;
+    const source: StatusSource = {
+        statusOf: async () => {
+            let job;
+            try {
+                job = await client.job.info(jobId);
+            } catch (error) {
+                if (!(error instanceof NotFoundError)) throw error;
+                const still = await unlessNotFound(client.certificate.info(certificateId));
+                return still ? { outcome: "pending", status: "CANCELLING", certificateId } : { outcome: "issued", status: "CANCELLED", certificateId };
+            }
+            const outcome = jobOutcome(job.status);
+            if (outcome === "failed") return { outcome, status: job.status ?? "FAILED", reason: job.reasons.join("; ") || "the cancellation failed" };
+            return outcome === "succeeded" ? { outcome: "issued", status: job.status ?? "SUCCESS", certificateId } : { outcome: "pending", status: job.status ?? "RUNNING" };
+        },
+    };
+    try {
+        await waitUntilIssued(source, { jobId, certificateId }, {
+            settings: { timeoutMs: options.timeoutMs ?? cancellationTimeoutMs, intervalMs: cancellationPollIntervalMs },
+            log: options.log,
+            clock: options.clock ?? systemClock,
+            signal: options.signal,
+            label: `certificate ${certificateId}: cancellation`,
+        });
+    } catch (error) {
+        if (error instanceof OrderFailedError) throw new OrderFailedError(`certificate ${certificateId}: the cancellation failed (job ${jobId}): ${error.reason}`, { jobId, reason: error.reason });
+        if (error instanceof WaitTimedOutError) {
+            throw new WaitTimedOutError(`certificate ${certificateId}: the cancellation (job ${jobId}) did not finish within ${Math.round((options.timeoutMs ?? cancellationTimeoutMs) / 1000)}s; the certificate still exists`, {
+                jobId,
+                certificateId,
+                lastStatus: error.lastStatus,
+                waitedMs: error.waitedMs,
+            });
+        }
+        throw error;
+    }
+}
