@@ -141,10 +141,22 @@ export async function createResource<Inputs extends LifecycleInputs, Properties 
         order = { ...(await backend.place(inputs, key, reference)), orderReference: reference };
         if (order.recovered) context.log(`${label}: the order was found again after a lost answer (job ${order.jobId ?? "-"}, certificate ${order.certificateId ?? "-"})`);
     }
-    const pending = { ...binding.baseProperties(inputs, key), orderReference: reference } as Properties;
-    const created = await finishOrder(binding, inputs, order, pending, context, undefined);
-    if (!found || !key.publicKeySha256 || inputs.waitForIssuance === false) return created;
-    return { id: created.id, outs: await matchKey(binding, created.id, created.outs, inputs, key, context) };
+    if (!found) {
+        const pending = { ...binding.baseProperties(inputs, key), orderReference: reference } as Properties;
+        return finishOrder(binding, inputs, order, pending, context, undefined);
+    }
+    // The adopted certificate was ordered with the earlier run's CSR, which may not be ours: it is read by signature
+    // (no key material recorded for it), then matched with our key. A generated key always needs that match, so its
+    // adoption waits even where the program does not.
+    const adoptedInputs = key.privateKeyPem ? { ...inputs, waitForIssuance: true } : inputs;
+    const adopted = await finishOrder(binding, adoptedInputs, order, { ...binding.baseProperties(inputs, {}), orderReference: reference } as Properties, context, undefined);
+    if (adoptedInputs.waitForIssuance === false || !key.publicKeySha256) return { id: adopted.id, outs: { ...adopted.outs, ...keyProperties(key) } };
+    return { id: adopted.id, outs: await matchKey(binding, adopted.id, adopted.outs, inputs, key, context) };
+}
+
+/** The key material as recorded in state (absent parts left out, so they do not overwrite). */
+function keyProperties(key: KeyMaterial): { csrPem?: string; privateKeyPem?: string } {
+    return JSON.parse(JSON.stringify({ csrPem: key.csrPem, privateKeyPem: key.privateKeyPem })) as { csrPem?: string; privateKeyPem?: string };
 }
 
 /** After adopting: the certificate must carry the key in state; if it does not, reissue for it (free). */
@@ -157,7 +169,7 @@ async function matchKey<Inputs extends LifecycleInputs, Properties extends Lifec
     context: LifecycleContext,
 ): Promise<Properties> {
     const issuedKey = await binding.backend.issuedPublicKeySha256(current);
-    if (issuedKey === key.publicKeySha256) return current;
+    if (issuedKey === key.publicKeySha256) return { ...current, ...keyProperties(key) };
     context.log(`${binding.backend.label(inputs)}: the adopted certificate carries another key (the earlier run's key is lost); reissuing it for the key in state`);
     return reissueWith(binding, id, current, inputs, key, context);
 }

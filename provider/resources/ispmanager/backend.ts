@@ -127,10 +127,9 @@ export function ispmanagerBackend(client: Client, context: LifecycleContext): Or
         renew: async (_current, inputs) => {
             throw new InvalidInputError("periodMonths", `${inputs.domain}: BILLmanager renews certificates as a service prolongation, not through this provider; order a new certificate instead`);
         },
-        statusSource: (inputs, pending) =>
+        statusSource: (inputs) =>
             billingStatusSource(client, {
                 label: inputs.domain,
-                csr: pending.csrPem,
                 dnsRecheckDomains: inputs.validationMethod === "DNS" || inputs.validationMethod === "CNAME" ? domainsOf(inputs) : undefined,
                 clock: context.clock,
                 log: context.log,
