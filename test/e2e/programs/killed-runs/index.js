@@ -4,6 +4,8 @@ const pulumi = require("@pulumi/pulumi");
 const { internetx, ispmanager } = require("pulumi-sslmanager");
 
 const stack = pulumi.getStack();
+// The tariff: the reselling page's GlobalSign DomainSSL by default; 0.1.0's simulator knew another one.
+const pricelist = new pulumi.Config().get("shopPricelist") ?? "55364";
 const admin = new internetx.SslContact("admin", {
     firstName: "Ada",
     lastName: "Lovelace",
@@ -37,7 +39,7 @@ const mail = new internetx.SmimeCertificate("mail", {
 const contact = (firstName) => ({ firstName, lastName: "Petrov", jobTitle: "CTO", email: `${firstName.toLowerCase()}@example.com`, phone: "+7 495 1234567" });
 const shop = new ispmanager.Certificate("shop", {
     domain: `shop-${stack}.example.com`,
-    pricelist: "55364",
+    pricelist,
     periodMonths: 12,
     country: "182",
     region: "Moscow",
