@@ -5,6 +5,9 @@ import type * as pulumi from "@pulumi/pulumi";
  * loads the implementation by package name when it runs, so the serialized text holds only these few lines, the
  * implementation comes from the installed package, and credentials are read at call time, never captured.
  * The module names are literals on purpose: a captured variable would be serialized by value.
+ *
+ * State written by 0.1.0 holds these texts: the module paths they require (`bin/provider/dynamic/*`) and the functions
+ * they call are a contract. Keep them where they are; if a file has to move, leave a module here that re-exports it.
  */
 
 export const sslContactProvider: pulumi.dynamic.ResourceProvider = {
