@@ -69,7 +69,7 @@ async function authenticationFor(client: Client, validation: Validation, csrPem:
         : { method: "FILE", fileName: offered.fileName, fileContent: offered.fileContent };
 }
 
-function orderFor(inputs: CertificateInputs, csrPem: string, authentication: CertificateOrder["authentication"], orderReference?: string): CertificateOrder & { orderReference?: string } {
+function orderFor(inputs: CertificateInputs, csrPem: string, authentication: CertificateOrder["authentication"], orderReference?: string): CertificateOrder {
     return {
         name: inputs.name!,
         product: inputs.product,

@@ -37,15 +37,6 @@ export function jobOutcome(status: string | undefined): JobOutcome {
     }
 }
 
-/**
- * The client's lookup by order reference (Job List, then Certificate List on the reference field). Typed here while
- * the client's own signature is being settled; the answer's shape is the client's `FoundOrder`.
- */
-interface ReferenceLookup {
-    findOrder(criteria: { orderReference: string }): Promise<{ certificateId?: string; jobId?: string; status?: string } | undefined>;
-}
-const lookup = (client: Client) => client.certificate as unknown as ReferenceLookup;
-
 /** The order as the lifecycle follows it, from the client's answer to an order. */
 export function pendingFromAccepted(accepted: OrderAccepted): PendingOrder {
     return { jobId: accepted.jobId, certificateId: accepted.certificateId, recovered: accepted.recovered };
@@ -57,7 +48,7 @@ export function pendingFromAccepted(accepted: OrderAccepted): PendingOrder {
  * that was destroyed.
  */
 export async function findPlacedOrder(client: Client, orderReference: string): Promise<FoundOrder | undefined> {
-    const found = await lookup(client).findOrder({ orderReference });
+    const found = await client.certificate.findOrder({ orderReference });
     if (!found) return undefined;
     if (!found.jobId && found.certificateId && !(await unlessNotFound(client.certificate.info(found.certificateId)))) return undefined;
     return { certificateId: found.certificateId, jobId: found.jobId, status: found.status, orderReference };
@@ -73,7 +64,7 @@ async function leafIsTheNewOne(serverPem: string, order: PendingOrder): Promise<
 
 /** The certificate tells: issued once `server` holds the leaf the order waits for (CertificateInfo). */
 export async function certificateStatus(client: Client, order: PendingOrder): Promise<OrderStatus> {
-    const certificateId = order.certificateId ?? (order.orderReference ? (await lookup(client).findOrder({ orderReference: order.orderReference }))?.certificateId : undefined);
+    const certificateId = order.certificateId ?? (order.orderReference ? (await client.certificate.findOrder({ orderReference: order.orderReference }))?.certificateId : undefined);
     if (!certificateId) return { outcome: "pending", status: "ORDERED" };
     const certificate = await client.certificate.info(certificateId);
     if (certificate.server && (await leafIsTheNewOne(certificate.server, order))) return { outcome: "issued", status: "ISSUED", certificateId };
@@ -86,13 +77,8 @@ export async function certificateStatus(client: Client, order: PendingOrder): Pr
  */
 export async function jobStatus(client: Client, order: PendingOrder, described: Described = {}): Promise<OrderStatus> {
     if (!order.jobId) return certificateStatus(client, order);
-    let job;
-    try {
-        job = await client.job.info(order.jobId);
-    } catch (error) {
-        if (error instanceof NotFoundError) return certificateStatus(client, order);
-        throw error;
-    }
+    const job = await unlessNotFound(client.job.info(order.jobId));
+    if (!job) return finishedJobStatus(client, order, order.jobId);
     const outcome = jobOutcome(job.status);
     const certificateId = job.object?.data?.id ?? order.certificateId;
     const status = job.status ?? "unknown";
@@ -102,6 +88,19 @@ export async function jobStatus(client: Client, order: PendingOrder, described: 
     // found by the order's reference) must carry the leaf the order waits for.
     const settled = await certificateStatus(client, { ...order, jobId: undefined, certificateId });
     return settled.outcome === "pending" ? { ...settled, status: `${status}, no issued leaf yet` } : settled;
+}
+
+/**
+ * A finished job has left Job Info (EF300101, "Certificate Job Info"): its row in the job history tells whether it
+ * failed, and the certificate whether it was issued.
+ */
+async function finishedJobStatus(client: Client, order: PendingOrder, jobId: string): Promise<OrderStatus> {
+    const history = await client.job.history(jobId);
+    if (history && jobOutcome(history.status) === "failed") {
+        return { outcome: "failed", status: history.status ?? "FAILED", reason: history.reasons.join("; ") || (history.status ?? "FAILED"), certificateId: order.certificateId };
+    }
+    const certificateId = order.certificateId ?? history?.object?.data?.id;
+    return certificateStatus(client, { ...order, jobId: undefined, certificateId });
 }
 
 export const jobStatusSource = (client: Client): StatusSource => ({ statusOf: (order) => jobStatus(client, order) });
@@ -138,6 +137,9 @@ export async function cancelCertificate(client: Client, certificateId: string, o
                 job = await client.job.info(jobId);
             } catch (error) {
                 if (!(error instanceof NotFoundError)) throw error;
+                // Gone from Job Info: finished. Its history row tells a failed cancellation; the certificate tells the rest.
+                const history = await client.job.history(jobId);
+                if (history && jobOutcome(history.status) === "failed") return { outcome: "failed", status: history.status ?? "FAILED", reason: history.reasons.join("; ") || "the cancellation failed" };
                 const still = await unlessNotFound(client.certificate.info(certificateId));
                 return still ? { outcome: "pending", status: "CANCELLING", certificateId } : { outcome: "issued", status: "CANCELLED", certificateId };
             }

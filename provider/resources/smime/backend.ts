@@ -31,7 +31,7 @@ export type SmimeProperties = SmimeInputs & {
     pkcs12Base64?: string;
 };
 
-function orderFor(inputs: SmimeInputs, csrPem: string | undefined, orderReference?: string): CertificateOrder & { orderReference?: string } {
+function orderFor(inputs: SmimeInputs, csrPem: string | undefined, orderReference?: string): CertificateOrder {
     return {
         certificateType: "MAIL",
         name: inputs.email,
