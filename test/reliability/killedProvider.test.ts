@@ -90,7 +90,18 @@ function billingCase(mode: "own CSR" | "key made by the billing system"): Case {
     };
 }
 
-const cases: Case[] = [billingCase("key made by the billing system"), billingCase("own CSR")];
+const cases: Case[] = [
+    sslCase("json", "generated key"),
+    sslCase("xml", "generated key"),
+    sslCase("json", "own CSR"),
+    sslCase("xml", "own CSR"),
+    smimeCase("json", "generated key"),
+    smimeCase("xml", "own CSR"),
+    smimeCase("json", "key made by the CA"),
+    smimeCase("xml", "key made by the CA"),
+    billingCase("key made by the billing system"),
+    billingCase("own CSR"),
+];
 
 /**
  * A provider process killed after it sent the order has no chance to report anything. The next run's Create (in a new

@@ -113,6 +113,19 @@ for (const protocol of ["json", "xml"] as const) {
             await admin.settings({ issuanceDelayMs: 200 });
         });
 
+        it("adopts the order an interrupted run placed under the same order reference instead of ordering again", async () => {
+            const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `adopt-${protocol}.example.com` });
+            const reference = orderReference({ project: "lifecycle", stack: protocol, type: "internetx:Certificate", name: "adopt", replacementInputs: ["QUICKSSLPREMIUM", 12] });
+            const inputs = { ...(await checked({ csr: csrPem })), orderReference: reference };
+            const first = await createCertificate(inputs, context);
+            const ordersBefore = (await admin.state()).orders;
+            const again = await createCertificate(inputs, context);
+            expect(again.id).to.equal(first.id);
+            expect(again.outs.certificatePem).to.equal(first.outs.certificatePem);
+            expect((await admin.state()).orders).to.equal(ordersBefore);
+            expect(progress.filter((line) => line.startsWith(`adopt-${protocol}.example.com: adopting the order placed earlier under reference ${reference}`))).to.have.length(1);
+        });
+
         it("orders anew under another reference: another stack's certificate is never adopted", async () => {
             const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `stacks-${protocol}.example.com` });
             const referenceOf = (stack: string) => orderReference({ project: "lifecycle", stack, type: "internetx:Certificate", name: "shared", replacementInputs: ["QUICKSSLPREMIUM", 12] });
