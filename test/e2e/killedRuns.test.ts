@@ -24,30 +24,22 @@ function randomFor(seed: number): () => number {
     };
 }
 
-/**
- * `pulumi up` runs of the real CLI killed with SIGKILL (the whole process group: CLI, language host and provider, as
- * when a CI runner dies), each followed by a plain `pulumi up`: every certificate of the stack is ordered exactly once,
- * its key in state matches it, and the stack previews without changes. One run is interrupted with SIGINT instead, as a
- * person pressing Ctrl-C would.
- */
-describe("the Pulumi CLI killed in the middle of pulumi up", function () {
-    this.timeout(60 * 60 * 1000);
-    let path: string;
-    let internetx: RunningSimulator;
-    let internetxAdmin: SimulatorAdmin;
-    let billing: RunningIspmanagerSimulator;
-    let billingAdmin: IspmanagerSimulatorAdmin;
-    let workspace: PulumiWorkspace;
-    const pendingWarnings: string[] = [];
-    const lockMessages: string[] = [];
+/** One lane of runs: its own simulators and its own workspace, so lanes run side by side without sharing a request window. */
+class Lane {
+    readonly pendingWarnings: string[] = [];
+    readonly lockMessages: string[] = [];
+    private constructor(
+        private readonly internetx: RunningSimulator,
+        private readonly internetxAdmin: SimulatorAdmin,
+        private readonly billing: RunningIspmanagerSimulator,
+        private readonly billingAdmin: IspmanagerSimulatorAdmin,
+        readonly workspace: PulumiWorkspace,
+    ) {}
 
-    before(async () => {
-        path = pulumiPath();
-        internetx = await startSimulator({ issuanceDelayMs: 600 });
-        internetxAdmin = new SimulatorAdmin(internetx.adminUrl);
-        billing = await startIspmanagerSimulator({ issuanceDelayMs: 600 });
-        billingAdmin = new IspmanagerSimulatorAdmin(billing.adminUrl);
-        workspace = new PulumiWorkspace(mkdtempSync(join(tmpdir(), "sslmanager-killed-")), "test/e2e/programs/killed-runs", path, {
+    static async start(path: string): Promise<Lane> {
+        const internetx = await startSimulator({ issuanceDelayMs: 600 });
+        const billing = await startIspmanagerSimulator({ issuanceDelayMs: 600 });
+        const workspace = new PulumiWorkspace(mkdtempSync(join(tmpdir(), "sslmanager-killed-")), "test/e2e/programs/killed-runs", path, {
             AUTODNS_URL: internetx.url,
             AUTODNS_XML_URL: internetx.xmlUrl,
             AUTODNS_USER: internetx.user,
@@ -56,57 +48,44 @@ describe("the Pulumi CLI killed in the middle of pulumi up", function () {
             ISPMANAGER_URL: billing.url,
             ISPMANAGER_USER: billing.user,
             ISPMANAGER_PASSWORD: billing.password,
+            // BILLmanager publishes no limit; InterNetX's 3 per second stays.
+            ISPMANAGER_REQUESTS_PER_SECOND: "20",
         });
-    });
-    after(async () => {
-        await internetx?.close();
-        await billing?.close();
-    });
+        return new Lane(internetx, new SimulatorAdmin(internetx.adminUrl), billing, new IspmanagerSimulatorAdmin(billing.adminUrl), workspace);
+    }
+
+    async close(): Promise<void> {
+        await this.internetx.close();
+        await this.billing.close();
+    }
 
     /** The certificates of one stack at both simulators: one entry per order placed. */
-    async function ordersOf(stack: string): Promise<{ server: number; mail: number; shop: number }> {
-        const internetxCertificates = (await internetxAdmin.state()).certificates;
-        const billingCertificates = (await billingAdmin.state()).certificates;
+    async ordersOf(stack: string): Promise<{ server: number; mail: number; shop: number }> {
+        const internetxCertificates = (await this.internetxAdmin.state()).certificates;
+        const billingCertificates = (await this.billingAdmin.state()).certificates;
         return {
             server: internetxCertificates.filter((certificate) => certificate.name === `${stack}.example.com`).length,
             mail: internetxCertificates.filter((certificate) => certificate.name === `${stack}@example.com`).length,
             shop: billingCertificates.filter((certificate) => certificate.domain === `shop-${stack}.example.com`).length,
         };
     }
-    const total = (orders: { server: number; mail: number; shop: number }) => orders.server + orders.mail + orders.shop;
-    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    async anyIssued(stack: string): Promise<boolean> {
+        return (await this.internetxAdmin.state()).certificates.some((certificate) => certificate.name.startsWith(stack) && certificate.status === "ISSUED");
+    }
 
     /** `pulumi up` in a process group of its own, so that a signal reaches the CLI and every process it started. */
-    function startUp(stack: string): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-        const child = spawn("pulumi", ["--non-interactive", "up", "--yes", "--skip-preview", "--stack", stack], { cwd: workspace.programDirectory, env: workspace.environment, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-        let output = "";
-        child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-        child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    startUp(stack: string): { child: ChildProcess; exited: Promise<number | null> } {
+        const child = spawn("pulumi", ["--non-interactive", "up", "--yes", "--skip-preview", "--stack", stack], { cwd: this.workspace.programDirectory, env: this.workspace.environment, detached: true, stdio: "ignore" });
         const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-        return { child, exited, output: () => output };
+        return { child, exited };
     }
 
-    /** Signals the run's process group; a run that already ended has no group left to signal. */
-    function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-        try {
-            process.kill(-child.pid!, signal);
-        } catch (error) {
-            if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
-        }
-    }
-
-    async function until(condition: () => Promise<boolean>, limitMs: number): Promise<void> {
-        const deadline = Date.now() + limitMs;
-        while (Date.now() < deadline && !(await condition())) await sleep(50);
-    }
-
-    async function killAt(moment: Moment, stack: string, random: () => number): Promise<void> {
+    async killAt(moment: Moment, stack: string, random: () => number): Promise<void> {
         if (moment === "at a random moment") await sleep(500 + random() * 6000);
-        if (moment === "right after the first order") await until(async () => total(await ordersOf(stack)) > 0, 60_000);
-        if (moment === "while waiting for issuance") await until(async () => total(await ordersOf(stack)) === 3, 60_000);
-        if (moment === "after the first issuance") {
-            await until(async () => (await internetxAdmin.state()).certificates.some((certificate) => certificate.name.startsWith(stack) && certificate.status === "ISSUED"), 60_000);
-        }
+        if (moment === "right after the first order") await until(async () => total(await this.ordersOf(stack)) > 0, 60_000);
+        if (moment === "while waiting for issuance") await until(async () => total(await this.ordersOf(stack)) === 3, 60_000);
+        if (moment === "after the first issuance") await until(() => this.anyIssued(stack), 60_000);
     }
 
     /**
@@ -114,54 +93,95 @@ describe("the Pulumi CLI killed in the middle of pulumi up", function () {
      * CLI leaves its lock on the stack ("the stack is currently locked ... `pulumi cancel`"): `pulumi cancel` removes
      * it, then a plain `pulumi up` finishes the work.
      */
-    async function recoverAndCheck(stack: string): Promise<void> {
-        let up = await workspace.pulumi(["up", "--yes", "--skip-preview", "--stack", stack]);
+    async recoverAndCheck(stack: string): Promise<void> {
+        let up = await this.workspace.pulumi(["up", "--yes", "--skip-preview", "--stack", stack]);
         if (up.code !== 0 && (up.stdout + up.stderr).includes("the stack is currently locked")) {
-            lockMessages.push(stack);
-            await workspace.must(["cancel", "--yes", "--stack", stack]);
-            up = await workspace.pulumi(["up", "--yes", "--skip-preview", "--stack", stack]);
+            this.lockMessages.push(stack);
+            await this.workspace.must(["cancel", "--yes", "--stack", stack]);
+            up = await this.workspace.pulumi(["up", "--yes", "--skip-preview", "--stack", stack]);
         }
-        expect(up.code, up.stdout + up.stderr).to.equal(0);
+        expect(up.code, `${stack}: ${up.stdout}${up.stderr}`).to.equal(0);
         const warning = (up.stdout + up.stderr).split("\n").find((line) => /pending operations/.test(line));
-        if (warning) pendingWarnings.push(warning.trim());
-        expect(await ordersOf(stack), stack).to.deep.equal({ server: 1, mail: 1, shop: 1 });
-        const outputs = JSON.parse((await workspace.must(["stack", "output", "--json", "--show-secrets", "--stack", stack])).stdout) as Record<string, string>;
+        if (warning) this.pendingWarnings.push(warning.trim());
+        expect(await this.ordersOf(stack), stack).to.deep.equal({ server: 1, mail: 1, shop: 1 });
+        const outputs = JSON.parse((await this.workspace.must(["stack", "output", "--json", "--show-secrets", "--stack", stack])).stdout) as Record<string, string>;
         expect(await privateKeyMatchesCertificate(outputs.serverKey, outputs.serverCertificate), `${stack} server key`).to.equal(true);
         expect(await privateKeyMatchesCertificate(outputs.shopKey, outputs.shopCertificate), `${stack} shop key`).to.equal(true);
-        expect(outputs.mailCertificate).to.match(/^-----BEGIN CERTIFICATE-----/);
-        const preview = await workspace.pulumi(["preview", "--expect-no-changes", "--stack", stack]);
-        expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
+        expect(outputs.mailCertificate, stack).to.match(/^-----BEGIN CERTIFICATE-----/);
+        const preview = await this.workspace.pulumi(["preview", "--expect-no-changes", "--stack", stack]);
+        expect(preview.code, `${stack}: ${preview.stdout}${preview.stderr}`).to.equal(0);
     }
 
-    for (let run = 0; run < runs; run++) {
-        const moment = moments[run % moments.length];
-        it(`run ${run + 1}: killed with SIGKILL ${moment}, the next up orders nothing twice and previews clean`, async () => {
-            const stack = `kill${run + 1}`;
-            await workspace.must(["stack", "init", stack]);
-            const up = startUp(stack);
-            await killAt(moment, stack, randomFor(run + 1));
-            signalGroup(up.child, "SIGKILL");
-            await up.exited;
-            const interrupted = await ordersOf(stack);
-            expect(interrupted.server <= 1 && interrupted.mail <= 1 && interrupted.shop <= 1, JSON.stringify(interrupted)).to.equal(true);
-            await recoverAndCheck(stack);
-        });
+    /** One killed run and its recovery; the run's number names the stack (and seeds its random moment). */
+    async killedRun(run: number, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
+        const stack = signal === "SIGKILL" ? `kill${run}` : "interrupted";
+        const moment = signal === "SIGKILL" ? moments[(run - 1) % moments.length] : "while waiting for issuance";
+        await this.workspace.must(["stack", "init", stack]);
+        const up = this.startUp(stack);
+        await this.killAt(moment, stack, randomFor(run));
+        signalGroup(up.child, signal);
+        const code = await up.exited;
+        if (signal === "SIGINT") expect(code, stack).not.to.equal(0);
+        const interrupted = await this.ordersOf(stack);
+        expect(interrupted.server <= 1 && interrupted.mail <= 1 && interrupted.shop <= 1, `${stack} (${moment}): ${JSON.stringify(interrupted)}`).to.equal(true);
+        await this.recoverAndCheck(stack);
     }
+}
 
-    it("tells on the next run that the killed run left its lock and pending operations", () => {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const total = (orders: { server: number; mail: number; shop: number }) => orders.server + orders.mail + orders.shop;
+
+async function until(condition: () => Promise<boolean>, limitMs: number): Promise<void> {
+    const deadline = Date.now() + limitMs;
+    while (Date.now() < deadline && !(await condition())) await sleep(50);
+}
+
+/** Signals the run's process group; a run that already ended has no group left to signal. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+    try {
+        process.kill(-child.pid!, signal);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+    }
+}
+
+/** Lanes of runs side by side: the runs spend their time waiting (for the CLI, the request window, issuance). */
+const lanes = 4;
+
+/**
+ * `pulumi up` runs of the real CLI killed with SIGKILL (the whole process group: CLI, language host and provider, as
+ * when a CI runner dies) before, during and after the orders and during the wait, each followed by a plain `pulumi up`:
+ * every certificate of the stack (InterNetX SSL with a generated key, S/MIME with the CA's key, BILLmanager with the
+ * billing system's key) is ordered exactly once, its key in state matches it, and the stack previews without changes.
+ * One run is interrupted with SIGINT instead, as a person pressing Ctrl-C would.
+ */
+describe("the Pulumi CLI killed in the middle of pulumi up", function () {
+    this.timeout(60 * 60 * 1000);
+    const started: Lane[] = [];
+
+    before(async () => {
+        const path = pulumiPath();
+        for (let lane = 0; lane < lanes; lane++) started.push(await Lane.start(path));
+    });
+    after(async () => {
+        for (const lane of started) await lane.close();
+    });
+
+    it(`${runs} runs killed with SIGKILL at random moments and at the order, the wait and the first issuance: the next up orders nothing twice and previews clean`, async () => {
+        await Promise.all(
+            started.map(async (lane, index) => {
+                for (let run = index + 1; run <= runs; run += lanes) await lane.killedRun(run);
+            }),
+        );
+        const lockMessages = started.flatMap((lane) => lane.lockMessages);
+        const pendingWarnings = started.flatMap((lane) => lane.pendingWarnings);
+        // What the user sees after a killed run: the lock the CLI left, then the pending operations it reports.
         expect(lockMessages.length).to.be.greaterThan(0);
         expect(pendingWarnings.length).to.be.greaterThan(0);
         expect(pendingWarnings[0]).to.match(/Attempting to deploy or update resources with \d+ pending operations? from previous deployment/);
     });
 
     it("an up interrupted with SIGINT while waiting, as Ctrl-C does, is finished by the next up with one order each", async () => {
-        const stack = "interrupted";
-        await workspace.must(["stack", "init", stack]);
-        const up = startUp(stack);
-        await killAt("while waiting for issuance", stack, randomFor(0));
-        signalGroup(up.child, "SIGINT");
-        const code = await up.exited;
-        expect(code).not.to.equal(0);
-        await recoverAndCheck(stack);
+        await started[0].killedRun(0, "SIGINT");
     });
 });
