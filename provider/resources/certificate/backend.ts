@@ -2,6 +2,7 @@ import { OrderFailedError, unlessNotFound } from "../../errors";
 import type { Client } from "../../internetx/client";
 import type { CertificateOrder } from "../../internetx/services/certificate";
 import { LifecycleContext } from "../../lifecycle/context";
+import { waitSettings } from "../../lifecycle/waitSettings";
 import { KeyMaterial, OrderBackend, PendingOrder } from "../../lifecycle/port";
 import { ResourceBinding } from "../../lifecycle/orderLifecycle";
 import { csrFromPrivateKey, generateKeyAndCsr, parseCertificate, parseCsr } from "../../x509";
@@ -116,7 +117,7 @@ export function certificateBackend(client: Client, context: LifecycleContext): O
             const authentication = await authenticationFor(client, inputs.validation, current.csrPem!, inputs.product);
             return { ...pendingFromAccepted(await client.certificate.renew(current.certificateId!, orderFor(inputs, current.csrPem!, authentication))), certificateId: current.certificateId };
         },
-        statusSource: (inputs) => (inputs.waitStrategy === "notifications" ? notificationSourceFor(client) : jobStatusSource(client)),
+        statusSource: (inputs) => (inputs.waitStrategy === "notifications" ? notificationSourceFor(client) : jobStatusSource(client, waitSettings(inputs).intervalMs, { names: [inputs.name!, ...(inputs.subjectAlternativeNames ?? [])], method: inputs.validation?.method })),
         pendingDetails: async () => ({}),
         issuedProperties: (certificateId, pending) => issuedProperties(client, certificateId, pending),
         issuedPublicKeySha256: async (properties) => (properties.certificatePem ? (await parseCertificate(properties.certificatePem)).publicKeySha256 : undefined),

@@ -8,6 +8,7 @@ import { validationProgress } from "../certificate/validationProgress";
 import { destroyAction } from "../certificate/onDestroy";
 import { OnDestroy } from "../certificate/inputs";
 import { destroyLine } from "../progressWords";
+import { jobListPollerFor } from "./jobList";
 import { parseCertificate, splitPemBlocks } from "../../x509";
 
 /**
@@ -103,7 +104,31 @@ async function finishedJobStatus(client: Client, order: PendingOrder, jobId: str
     return certificateStatus(client, { ...order, jobId: undefined, certificateId });
 }
 
-export const jobStatusSource = (client: Client): StatusSource => ({ statusOf: (order) => jobStatus(client, order) });
+/**
+ * The job strategy's source: every pending order of the account shares one Job List poll per round (jobList.ts); a
+ * finished job's history row names its certificate, which must then carry the leaf. An order without a known
+ * certificate asks its job once (Job List rows name none), so the resource id is the certificate's from the start.
+ */
+export function jobStatusSource(client: Client, intervalMs: number, described: Described = {}): StatusSource {
+    const asked = new Set<string>();
+    return {
+        async statusOf(order) {
+            if (!order.jobId) return certificateStatus(client, order);
+            const result = await jobListPollerFor(client).statusOf(order.jobId, intervalMs);
+            if (result.outcome === "failed") return { outcome: "failed", status: result.status, reason: result.reasons.join("; ") || result.status, certificateId: order.certificateId };
+            if (result.outcome === "succeeded") {
+                const settled = await certificateStatus(client, { ...order, jobId: undefined, certificateId: result.certificateId ?? order.certificateId });
+                return settled.outcome === "pending" ? { ...settled, status: `${result.status}, no issued leaf yet` } : settled;
+            }
+            let certificateId = order.certificateId;
+            if (!certificateId && !asked.has(order.jobId)) {
+                asked.add(order.jobId);
+                certificateId = (await unlessNotFound(client.job.info(order.jobId)))?.object?.data?.id;
+            }
+            return { outcome: "pending", status: result.status, certificateId, detail: validationProgress({ dcvAuth: result.dcvAuth }, described.method, described.names) };
+        },
+    };
+}
 
 /** How long `delete` waits for InterNetX to finish a cancellation (CertificateDelete answers a job). */
 export const cancellationTimeoutMs = 10 * 60 * 1000;

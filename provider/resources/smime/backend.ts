@@ -2,6 +2,7 @@ import { unlessNotFound } from "../../errors";
 import type { Client } from "../../internetx/client";
 import type { CertificateOrder } from "../../internetx/services/certificate";
 import { LifecycleContext } from "../../lifecycle/context";
+import { waitSettings } from "../../lifecycle/waitSettings";
 import { ResourceBinding } from "../../lifecycle/orderLifecycle";
 import { KeyMaterial, OrderBackend } from "../../lifecycle/port";
 import { createPkcs12, generateKeyAndCsr, parseCertificate, parseCsr, splitPemBlocks } from "../../x509";
@@ -74,7 +75,7 @@ export function smimeBackend(client: Client, context: LifecycleContext): OrderBa
             return { ...pendingFromAccepted(accepted), certificateId: current.certificateId };
         },
         renew: async (current, inputs) => ({ ...pendingFromAccepted(await client.certificate.renew(current.certificateId!, orderFor(inputs, current.csrPem))), certificateId: current.certificateId }),
-        statusSource: (inputs) => (inputs.waitStrategy === "notifications" ? notificationSourceFor(client) : jobStatusSource(client)),
+        statusSource: (inputs) => (inputs.waitStrategy === "notifications" ? notificationSourceFor(client) : jobStatusSource(client, waitSettings(inputs).intervalMs)),
         pendingDetails: async () => ({}),
         async issuedProperties(certificateId, pending, inputs) {
             const { issuedNames: _names, dnsValidationRecord: _record, ...outputs } = await certificateOutputs(await client.certificate.info(certificateId));
