@@ -29,16 +29,17 @@ describe("what pulumi destroy does to a certificate (onDestroy)", function () {
         expect(checked.failures).to.deep.equal([]);
         const created = await createCertificate(checked.inputs!, context);
         await admin.clearRequests();
-        await deleteCertificate(created.id, created.outs);
+        await deleteCertificate(created.id, created.outs, context);
         // Cancellation and revocation are jobs: the next request sees their outcome.
         const requests = (await admin.requests()).map((request) => `${request.method} ${request.path}`);
         const certificate = (await admin.state()).certificates.find((candidate) => candidate.id === created.id);
         return { id: created.id, requests, status: certificate?.status };
     }
 
-    it("cancels by default: CertificateDelete, and the certificate leaves the account", async () => {
+    it("cancels by default: CertificateDelete, then only reads while its cancellation job runs, and the certificate leaves the account", async () => {
         const { id, requests, status } = await issuedThenDestroyed("cancel.example.com");
-        expect(requests).to.deep.equal([`DELETE /v1/certificate/${id}`]);
+        expect(requests[0]).to.equal(`DELETE /v1/certificate/${id}`);
+        expect(requests.slice(1).filter((request) => !/^(GET \/v1\/(job|certificate)\/\d+|POST \/v1\/job\/history\/_search)$/.test(request))).to.deep.equal([]);
         expect(status).to.equal(undefined);
     });
 
