@@ -34,6 +34,13 @@ const internetxWaitInputs: Record<string, InputProperty> = {
         default: "job",
         description: "How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm).",
     },
+    onDestroy: {
+        type: "string",
+        values: ["cancel", "revoke", "keep"],
+        default: "cancel",
+        description:
+            "What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack).",
+    },
 };
 
 const issuedOutputs: Record<string, OutputProperty> = {

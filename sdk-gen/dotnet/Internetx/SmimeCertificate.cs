@@ -125,6 +125,12 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> NotBefore { get; private set; } = null!;
 
         /// <summary>
+        /// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        /// </summary>
+        [Output("onDestroy")]
+        public Output<string?> OnDestroy { get; private set; } = null!;
+
+        /// <summary>
         /// The order's id at InterNetX.
         /// </summary>
         [Output("orderId")]
@@ -316,6 +322,12 @@ namespace PulumiSslManager.Sslmanager.Internetx
         /// </summary>
         [Input("lifetimeMonths", required: true)]
         public Input<int> LifetimeMonths { get; set; } = null!;
+
+        /// <summary>
+        /// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        /// </summary>
+        [Input("onDestroy")]
+        public Input<string>? OnDestroy { get; set; }
 
         /// <summary>
         /// Organizational unit.

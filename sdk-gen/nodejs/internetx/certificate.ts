@@ -97,6 +97,10 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
     /**
+     * What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+     */
+    declare public readonly onDestroy: pulumi.Output<string | undefined>;
+    /**
      * The order's id at InterNetX.
      */
     declare public /*out*/ readonly orderId: pulumi.Output<string | undefined>;
@@ -192,6 +196,7 @@ export class Certificate extends pulumi.CustomResource {
             resourceInputs["csr"] = args?.csr;
             resourceInputs["lifetimeMonths"] = args?.lifetimeMonths;
             resourceInputs["name"] = args?.name;
+            resourceInputs["onDestroy"] = args?.onDestroy;
             resourceInputs["pollIntervalSeconds"] = args?.pollIntervalSeconds;
             resourceInputs["privateKey"] = args?.privateKey;
             resourceInputs["product"] = args?.product;
@@ -236,6 +241,7 @@ export class Certificate extends pulumi.CustomResource {
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["notAfter"] = undefined /*out*/;
             resourceInputs["notBefore"] = undefined /*out*/;
+            resourceInputs["onDestroy"] = undefined /*out*/;
             resourceInputs["orderId"] = undefined /*out*/;
             resourceInputs["pollIntervalSeconds"] = undefined /*out*/;
             resourceInputs["privateKey"] = undefined /*out*/;
@@ -283,6 +289,10 @@ export interface CertificateArgs {
      * Common name; defaults to the CSR's CN (required with `privateKey`).
      */
     name?: pulumi.Input<string | undefined>;
+    /**
+     * What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+     */
+    onDestroy?: pulumi.Input<string | undefined>;
     /**
      * First interval between status checks, backing off (default 10).
      */

@@ -109,6 +109,10 @@ export class SmimeCertificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
     /**
+     * What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+     */
+    declare public readonly onDestroy: pulumi.Output<string | undefined>;
+    /**
      * The order's id at InterNetX.
      */
     declare public /*out*/ readonly orderId: pulumi.Output<string | undefined>;
@@ -201,6 +205,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
             resourceInputs["firstName"] = args?.firstName;
             resourceInputs["lastName"] = args?.lastName;
             resourceInputs["lifetimeMonths"] = args?.lifetimeMonths;
+            resourceInputs["onDestroy"] = args?.onDestroy;
             resourceInputs["organizationUnit"] = args?.organizationUnit;
             resourceInputs["pollIntervalSeconds"] = args?.pollIntervalSeconds;
             resourceInputs["privateKey"] = args?.privateKey;
@@ -243,6 +248,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
             resourceInputs["lifetimeMonths"] = undefined /*out*/;
             resourceInputs["notAfter"] = undefined /*out*/;
             resourceInputs["notBefore"] = undefined /*out*/;
+            resourceInputs["onDestroy"] = undefined /*out*/;
             resourceInputs["orderId"] = undefined /*out*/;
             resourceInputs["organizationUnit"] = undefined /*out*/;
             resourceInputs["pkcs12Base64"] = undefined /*out*/;
@@ -302,6 +308,10 @@ export interface SmimeCertificateArgs {
      * Term in months. Changing it orders a new certificate.
      */
     lifetimeMonths: pulumi.Input<number>;
+    /**
+     * What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+     */
+    onDestroy?: pulumi.Input<string | undefined>;
     /**
      * Organizational unit.
      */

@@ -46,6 +46,8 @@ type Certificate struct {
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
 	// Start of validity (ISO 8601).
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
+	// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+	OnDestroy pulumi.StringPtrOutput `pulumi:"onDestroy"`
 	// The order's id at InterNetX.
 	OrderId pulumi.StringPtrOutput `pulumi:"orderId"`
 	// First interval between status checks, backing off (default 10).
@@ -151,6 +153,8 @@ type certificateArgs struct {
 	LifetimeMonths int `pulumi:"lifetimeMonths"`
 	// Common name; defaults to the CSR's CN (required with `privateKey`).
 	Name *string `pulumi:"name"`
+	// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+	OnDestroy *string `pulumi:"onDestroy"`
 	// First interval between status checks, backing off (default 10).
 	PollIntervalSeconds *float64 `pulumi:"pollIntervalSeconds"`
 	// Have the provider generate the key and CSR (then `privateKeyPem` is set, secret).
@@ -185,6 +189,8 @@ type CertificateArgs struct {
 	LifetimeMonths pulumi.IntInput
 	// Common name; defaults to the CSR's CN (required with `privateKey`).
 	Name pulumi.StringPtrInput
+	// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+	OnDestroy pulumi.StringPtrInput
 	// First interval between status checks, backing off (default 10).
 	PollIntervalSeconds pulumi.Float64PtrInput
 	// Have the provider generate the key and CSR (then `privateKeyPem` is set, secret).
@@ -319,6 +325,11 @@ func (o CertificateOutput) NotAfter() pulumi.StringPtrOutput {
 // Start of validity (ISO 8601).
 func (o CertificateOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
+}
+
+// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+func (o CertificateOutput) OnDestroy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.OnDestroy }).(pulumi.StringPtrOutput)
 }
 
 // The order's id at InterNetX.

@@ -52,6 +52,8 @@ type SmimeCertificate struct {
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
 	// Start of validity (ISO 8601).
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
+	// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+	OnDestroy pulumi.StringPtrOutput `pulumi:"onDestroy"`
 	// The order's id at InterNetX.
 	OrderId pulumi.StringPtrOutput `pulumi:"orderId"`
 	// Organizational unit.
@@ -172,6 +174,8 @@ type smimeCertificateArgs struct {
 	LastName string `pulumi:"lastName"`
 	// Term in months. Changing it orders a new certificate.
 	LifetimeMonths int `pulumi:"lifetimeMonths"`
+	// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+	OnDestroy *string `pulumi:"onDestroy"`
 	// Organizational unit.
 	OrganizationUnit *string `pulumi:"organizationUnit"`
 	// First interval between status checks, backing off (default 10).
@@ -206,6 +210,8 @@ type SmimeCertificateArgs struct {
 	LastName pulumi.StringInput
 	// Term in months. Changing it orders a new certificate.
 	LifetimeMonths pulumi.IntInput
+	// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+	OnDestroy pulumi.StringPtrInput
 	// Organizational unit.
 	OrganizationUnit pulumi.StringPtrInput
 	// First interval between status checks, backing off (default 10).
@@ -347,6 +353,11 @@ func (o SmimeCertificateOutput) NotAfter() pulumi.StringPtrOutput {
 // Start of validity (ISO 8601).
 func (o SmimeCertificateOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
+}
+
+// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+func (o SmimeCertificateOutput) OnDestroy() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringPtrOutput { return v.OnDestroy }).(pulumi.StringPtrOutput)
 }
 
 // The order's id at InterNetX.

@@ -27,6 +27,7 @@ class CertificateArgs:
                  technical_contact_id: pulumi.Input[_builtins.str],
                  csr: pulumi.Input[Optional[_builtins.str]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
+                 on_destroy: pulumi.Input[Optional[_builtins.str]] = None,
                  poll_interval_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  private_key: pulumi.Input[Optional['PrivateKeyArgs']] = None,
                  renew_before_days: pulumi.Input[Optional[_builtins.int]] = None,
@@ -45,6 +46,7 @@ class CertificateArgs:
         :param pulumi.Input[_builtins.str] technical_contact_id: The id of an SslContact (its `contactId`).
         :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
         :param pulumi.Input[_builtins.str] name: Common name; defaults to the CSR's CN (required with `privateKey`).
+        :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
         :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks, backing off (default 10).
         :param pulumi.Input['PrivateKeyArgs'] private_key: Have the provider generate the key and CSR (then `privateKeyPem` is set, secret).
         :param pulumi.Input[_builtins.int] renew_before_days: Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
@@ -63,6 +65,8 @@ class CertificateArgs:
             pulumi.set(__self__, "csr", csr)
         if name is not None:
             pulumi.set(__self__, "name", name)
+        if on_destroy is not None:
+            pulumi.set(__self__, "on_destroy", on_destroy)
         if poll_interval_seconds is not None:
             pulumi.set(__self__, "poll_interval_seconds", poll_interval_seconds)
         if private_key is not None:
@@ -153,6 +157,18 @@ class CertificateArgs:
     @name.setter
     def name(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter(name="onDestroy")
+    def on_destroy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        """
+        return pulumi.get(self, "on_destroy")
+
+    @on_destroy.setter
+    def on_destroy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "on_destroy", value)
 
     @_builtins.property
     @pulumi.getter(name="pollIntervalSeconds")
@@ -273,6 +289,7 @@ class Certificate(pulumi.CustomResource):
                  csr: pulumi.Input[Optional[_builtins.str]] = None,
                  lifetime_months: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
+                 on_destroy: pulumi.Input[Optional[_builtins.str]] = None,
                  poll_interval_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  private_key: pulumi.Input[Optional[Union['PrivateKeyArgs', 'PrivateKeyArgsDict']]] = None,
                  product: pulumi.Input[Optional[_builtins.str]] = None,
@@ -294,6 +311,7 @@ class Certificate(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
         :param pulumi.Input[_builtins.int] lifetime_months: Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate.
         :param pulumi.Input[_builtins.str] name: Common name; defaults to the CSR's CN (required with `privateKey`).
+        :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
         :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks, backing off (default 10).
         :param pulumi.Input[Union['PrivateKeyArgs', 'PrivateKeyArgsDict']] private_key: Have the provider generate the key and CSR (then `privateKeyPem` is set, secret).
         :param pulumi.Input[_builtins.str] product: InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
@@ -334,6 +352,7 @@ class Certificate(pulumi.CustomResource):
                  csr: pulumi.Input[Optional[_builtins.str]] = None,
                  lifetime_months: pulumi.Input[Optional[_builtins.int]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
+                 on_destroy: pulumi.Input[Optional[_builtins.str]] = None,
                  poll_interval_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  private_key: pulumi.Input[Optional[Union['PrivateKeyArgs', 'PrivateKeyArgsDict']]] = None,
                  product: pulumi.Input[Optional[_builtins.str]] = None,
@@ -362,6 +381,7 @@ class Certificate(pulumi.CustomResource):
                 raise TypeError("Missing required property 'lifetime_months'")
             __props__.__dict__["lifetime_months"] = lifetime_months
             __props__.__dict__["name"] = name
+            __props__.__dict__["on_destroy"] = on_destroy
             __props__.__dict__["poll_interval_seconds"] = poll_interval_seconds
             __props__.__dict__["private_key"] = private_key
             if product is None and not opts.urn:
@@ -435,6 +455,7 @@ class Certificate(pulumi.CustomResource):
         __props__.__dict__["name"] = None
         __props__.__dict__["not_after"] = None
         __props__.__dict__["not_before"] = None
+        __props__.__dict__["on_destroy"] = None
         __props__.__dict__["order_id"] = None
         __props__.__dict__["poll_interval_seconds"] = None
         __props__.__dict__["private_key"] = None
@@ -573,6 +594,14 @@ class Certificate(pulumi.CustomResource):
         Start of validity (ISO 8601).
         """
         return pulumi.get(self, "not_before")
+
+    @_builtins.property
+    @pulumi.getter(name="onDestroy")
+    def on_destroy(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        """
+        return pulumi.get(self, "on_destroy")
 
     @_builtins.property
     @pulumi.getter(name="orderId")

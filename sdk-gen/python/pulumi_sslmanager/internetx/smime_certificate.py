@@ -30,6 +30,7 @@ class SmimeCertificateArgs:
                  product: pulumi.Input[_builtins.str],
                  approver_email: pulumi.Input[Optional[_builtins.str]] = None,
                  csr: pulumi.Input[Optional[_builtins.str]] = None,
+                 on_destroy: pulumi.Input[Optional[_builtins.str]] = None,
                  organization_unit: pulumi.Input[Optional[_builtins.str]] = None,
                  poll_interval_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  private_key: pulumi.Input[Optional['SmimePrivateKeyArgs']] = None,
@@ -48,6 +49,7 @@ class SmimeCertificateArgs:
         :param pulumi.Input[_builtins.str] product: InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
         :param pulumi.Input[_builtins.str] approver_email: Where the CA sends the approval (defaults to `email`).
         :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
+        :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
         :param pulumi.Input[_builtins.str] organization_unit: Organizational unit.
         :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks, backing off (default 10).
         :param pulumi.Input['SmimePrivateKeyArgs'] private_key: Have the provider generate an RSA key and CSR.
@@ -66,6 +68,8 @@ class SmimeCertificateArgs:
             pulumi.set(__self__, "approver_email", approver_email)
         if csr is not None:
             pulumi.set(__self__, "csr", csr)
+        if on_destroy is not None:
+            pulumi.set(__self__, "on_destroy", on_destroy)
         if organization_unit is not None:
             pulumi.set(__self__, "organization_unit", organization_unit)
         if poll_interval_seconds is not None:
@@ -188,6 +192,18 @@ class SmimeCertificateArgs:
         pulumi.set(self, "csr", value)
 
     @_builtins.property
+    @pulumi.getter(name="onDestroy")
+    def on_destroy(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        """
+        return pulumi.get(self, "on_destroy")
+
+    @on_destroy.setter
+    def on_destroy(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "on_destroy", value)
+
+    @_builtins.property
     @pulumi.getter(name="organizationUnit")
     def organization_unit(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
@@ -274,6 +290,7 @@ class SmimeCertificate(pulumi.CustomResource):
                  first_name: pulumi.Input[Optional[_builtins.str]] = None,
                  last_name: pulumi.Input[Optional[_builtins.str]] = None,
                  lifetime_months: pulumi.Input[Optional[_builtins.int]] = None,
+                 on_destroy: pulumi.Input[Optional[_builtins.str]] = None,
                  organization_unit: pulumi.Input[Optional[_builtins.str]] = None,
                  poll_interval_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  private_key: pulumi.Input[Optional[Union['SmimePrivateKeyArgs', 'SmimePrivateKeyArgsDict']]] = None,
@@ -295,6 +312,7 @@ class SmimeCertificate(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] first_name: The holder's first name.
         :param pulumi.Input[_builtins.str] last_name: The holder's last name.
         :param pulumi.Input[_builtins.int] lifetime_months: Term in months. Changing it orders a new certificate.
+        :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
         :param pulumi.Input[_builtins.str] organization_unit: Organizational unit.
         :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks, backing off (default 10).
         :param pulumi.Input[Union['SmimePrivateKeyArgs', 'SmimePrivateKeyArgsDict']] private_key: Have the provider generate an RSA key and CSR.
@@ -335,6 +353,7 @@ class SmimeCertificate(pulumi.CustomResource):
                  first_name: pulumi.Input[Optional[_builtins.str]] = None,
                  last_name: pulumi.Input[Optional[_builtins.str]] = None,
                  lifetime_months: pulumi.Input[Optional[_builtins.int]] = None,
+                 on_destroy: pulumi.Input[Optional[_builtins.str]] = None,
                  organization_unit: pulumi.Input[Optional[_builtins.str]] = None,
                  poll_interval_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  private_key: pulumi.Input[Optional[Union['SmimePrivateKeyArgs', 'SmimePrivateKeyArgsDict']]] = None,
@@ -371,6 +390,7 @@ class SmimeCertificate(pulumi.CustomResource):
             if lifetime_months is None and not opts.urn:
                 raise TypeError("Missing required property 'lifetime_months'")
             __props__.__dict__["lifetime_months"] = lifetime_months
+            __props__.__dict__["on_destroy"] = on_destroy
             __props__.__dict__["organization_unit"] = organization_unit
             __props__.__dict__["poll_interval_seconds"] = poll_interval_seconds
             __props__.__dict__["private_key"] = private_key
@@ -440,6 +460,7 @@ class SmimeCertificate(pulumi.CustomResource):
         __props__.__dict__["lifetime_months"] = None
         __props__.__dict__["not_after"] = None
         __props__.__dict__["not_before"] = None
+        __props__.__dict__["on_destroy"] = None
         __props__.__dict__["order_id"] = None
         __props__.__dict__["organization_unit"] = None
         __props__.__dict__["pkcs12_base64"] = None
@@ -598,6 +619,14 @@ class SmimeCertificate(pulumi.CustomResource):
         Start of validity (ISO 8601).
         """
         return pulumi.get(self, "not_before")
+
+    @_builtins.property
+    @pulumi.getter(name="onDestroy")
+    def on_destroy(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        """
+        return pulumi.get(self, "on_destroy")
 
     @_builtins.property
     @pulumi.getter(name="orderId")
