@@ -2,8 +2,8 @@
  * Removal of credentials from anything that may be logged, thrown or stored.
  *
  * Three shapes carry secrets on these APIs: the XML gateway's `<auth>` block (user, password, context in
- * the body, seed 001), HTTP basic auth headers (JSON API), and BILLmanager's `authinfo=EMAIL:PASSWORD`
- * query parameter (seed 004). Known secret values are also replaced wherever they occur verbatim.
+ * the body, InterNetX help "Ordering SSL Certificates"), HTTP basic auth headers (JSON API), and BILLmanager's `authinfo=EMAIL:PASSWORD`
+ * query parameter (ispmanager help "Reselling SSL certificates"). Known secret values are also replaced wherever they occur verbatim.
  */
 
 export const REDACTED = "[REDACTED]";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The response envelope shared by every task (seed 001/002; swagger `JsonResponseData*`):
+ * The response envelope shared by every task (InterNetX's help pages "Ordering SSL Certificates" and "Reissue Certificate"; swagger `JsonResponseData*`):
  * `{stid, status: {code, text, type}, messages?, object?: {type, value, summary?}, data?: [...]}`.
  * The XML transport converts its `<response>` into the same shape, so services never see XML.
  */

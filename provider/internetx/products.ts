@@ -18,7 +18,7 @@ export const knownProducts: Record<string, ProductRule> = {
     GLOBALSIGN_PERSONALSIGN_2: { certificateType: "MAIL", lifetimesMonths: [12, 24, 36] },
 };
 
-/** Software values of the Certificate model (seed 001: APACHESSL or IIS5). */
+/** Software values of the Certificate model (InterNetX help "Ordering SSL Certificates": APACHESSL or IIS5). */
 export const softwareValues = ["APACHESSL", "IIS5", "NGINX", "OTHER", "NOT_SET"] as const;
 
 /** Undefined when the term is acceptable, else the reason. */

@@ -31,7 +31,7 @@ export const sslContactSchema = z.object({
     email: z.string(),
     title: z.string().optional(),
     organization: z.string(),
-    // The JSON create answer in seed 001 shows `address` as one string; the request sends a list.
+    // The JSON create answer in InterNetX help "Ordering SSL Certificates" shows `address` as one string; the request sends a list.
     address: stringList,
     pcode: z.string(),
     city: z.string(),

@@ -3,8 +3,8 @@ import { createHash } from "node:crypto";
 
 /**
  * The order reference: how an order placed by a run that died (or whose answer was lost) is found again instead of
- * being placed twice. Every order carries it in a field the backend stores and returns (InterNetX: the partner order
- * id; BILLmanager: the reselling platform's `remoteid`), and `create` asks the backend for it before ordering.
+ * being placed twice. Every order carries it in a field the backend stores and returns (InterNetX: the certificate's user-defined
+ * `comment`, "Certificate Object"; BILLmanager: the reselling platform's `remoteid`), and `create` asks the backend for it before ordering.
  *
  * A dynamic provider's `create` is not told the resource's URN, so the SDK's resource classes compute the reference
  * from what names the resource: project, stack, type token and resource name, plus the inputs whose change means a

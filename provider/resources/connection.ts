@@ -21,7 +21,7 @@ export const connectionSchema = z
         demo: z.boolean().optional(),
         caCertificatePem: z.string().optional(),
         timeoutSeconds: z.number().positive().optional(),
-        /** Client-side limit per account and process (default 25; rateLimiter.ts). */
+        /** Requests per second to the API host, shared by every provider process of the user on the machine (default 3, "JSON API Basics"; provider/shared/transport/machineRateLimiter.ts). */
         requestsPerSecond: z.number().positive().max(1000).optional(),
     })
     .strict();

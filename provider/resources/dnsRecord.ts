@@ -1,5 +1,5 @@
 /**
- * The DNS validation record InterNetX hands out as one zone-file line (seed 001:
+ * The DNS validation record InterNetX hands out as one zone-file line (InterNetX help "Ordering SSL Certificates":
  * `example.com.\t\t300\tIN\tTXT\t"2018092608362142n4…"`), split into what a DNS provider resource needs.
  */
 export interface DnsRecord {

@@ -10,7 +10,7 @@ export interface CertificateDetails {
     issuer: string;
     dnsNames: string[];
     emailAddresses: string[];
-    /** Uppercase hex without leading zero bytes (as InterNetX writes serials, seed 002). */
+    /** Uppercase hex without leading zero bytes (as InterNetX writes serials, InterNetX help "Reissue Certificate"). */
     serialNumber: string;
     notBefore: string;
     notAfter: string;

@@ -1,6 +1,6 @@
 import { x509 } from "./crypto";
 
-/** Subject fields beyond the common name, in the words of issue 3. */
+/** Subject fields beyond the common name, in the words of the resource's subject argument. */
 export interface SubjectFields {
     organization?: string;
     organizationalUnit?: string;

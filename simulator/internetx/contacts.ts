@@ -2,7 +2,7 @@ import { invalid, notFound } from "./errors";
 import type { Json } from "./model";
 
 /**
- * The account's SSL contacts (seed 001 ContactCreate; swagger `SslContact`): ids from 100 upwards, the fields an
+ * The account's SSL contacts (InterNetX help "Ordering SSL Certificates" ContactCreate; swagger `SslContact`): ids from 100 upwards, the fields an
  * order needs are required, `address` is always a list of lines.
  */
 export const requiredContactFields = ["fname", "lname", "phone", "email", "organization", "pcode", "city", "country"] as const;

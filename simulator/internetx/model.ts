@@ -186,8 +186,8 @@ export class SimulatorModel {
 
     /**
      * DNS and FILE validation of a CertificateCreate carry the token CertificatePrepareOrder gave for this CSR key and
-     * name (seed 001); an order with another token could never be validated by the CA, so it is refused at once.
-     * Reissue and renewal are not checked: the documents show them with the record of the original order (seed 002).
+     * name (InterNetX help "Ordering SSL Certificates"); an order with another token could never be validated by the CA, so it is refused at once.
+     * Reissue and renewal are not checked: the documents show them with the record of the original order (InterNetX help "Reissue Certificate").
      */
     private checkToken(taskCode: string, authentication: Json, publicKeySha256: string, names: string[]): void {
         const field = authentication.method === "DNS" ? "authentication.dns" : authentication.method === "FILE" ? "authentication.fileContent" : undefined;
@@ -272,7 +272,7 @@ export class SimulatorModel {
             job.dnsCheck = parseZoneRecordLine(String(authentication.dns));
         }
         if (checked.product.type === "FQDN" && authentication?.method === "FILE" && action === "create") {
-            // The file CertificatePrepareOrder handed out for the order's name (seed 001 `fileName` / `fileContent`).
+            // The file CertificatePrepareOrder handed out for the order's name (InterNetX help "Ordering SSL Certificates" `fileName` / `fileContent`).
             // Reissue and renewal are not fetched, as their tokens are not checked (see checkToken).
             job.fileCheck = {
                 url: typeof authentication.fileName === "string" ? authentication.fileName : `http://${merged.name}/.well-known/pki-validation/fileauth.txt`,

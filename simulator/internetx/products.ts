@@ -1,6 +1,6 @@
 /**
- * What the simulated account may order: certificate type and the terms in months (seed 001: QuickSSLPremium 12 or
- * 24 months; seed 003: GlobalSign PersonalSign Class 1, type MAIL, 36 months in the example).
+ * What the simulated account may order: certificate type and the terms in months (InterNetX help "Ordering SSL Certificates": QuickSSLPremium 12 or
+ * 24 months; InterNetX's S/MIME ordering help page: GlobalSign PersonalSign Class 1, type MAIL, 36 months in the example).
  */
 export interface Product {
     type: "FQDN" | "MAIL";
@@ -16,5 +16,5 @@ export const products: Readonly<Record<string, Product>> = {
     GLOBALSIGN_PERSONALSIGN_2: { type: "MAIL", lifetimes: [12, 24, 36] },
 };
 
-/** The `software` of an order (seed 001 names APACHESSL and IIS5; swagger enum adds the others). */
+/** The `software` of an order (InterNetX help "Ordering SSL Certificates" names APACHESSL and IIS5; swagger enum adds the others). */
 export const softwareValues: ReadonlySet<string> = new Set(["APACHESSL", "IIS5", "NGINX", "OTHER", "NOT_SET"]);

@@ -1,11 +1,11 @@
 import type { Json } from "./model";
 
-/** JSON API dates look like `2018-09-26T11:38:08.000+0200` (seed 001); the simulator writes UTC as `+0000`. */
+/** JSON API dates look like `2018-09-26T11:38:08.000+0200` (InterNetX help "Ordering SSL Certificates"); the simulator writes UTC as `+0000`. */
 export function jsonDate(date: Date): string {
     return date.toISOString().replace("Z", "+0000");
 }
 
-/** XML gateway dates look like `2017-01-01 10:35:22` (seed 001); the simulator writes UTC. */
+/** XML gateway dates look like `2017-01-01 10:35:22` (InterNetX help "Ordering SSL Certificates"); the simulator writes UTC. */
 export function xmlDate(date: Date): string {
     return date.toISOString().slice(0, 19).replace("T", " ");
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 /**
- * The domain-validation token CertificatePrepareOrder hands out (seed 001: `2018092608362142n4sbul8rv8…`, a
+ * The domain-validation token CertificatePrepareOrder hands out (InterNetX help "Ordering SSL Certificates": `2018092608362142n4sbul8rv8…`, a
  * yyyymmddhhmmss stamp and 50 lowercase letters and digits). The 50 characters are derived from the CSR's public key
  * and the name, so a later CertificateCreate can check the record it carries; the stamp is fixed so that every
  * prepare of the same key and name answers the same record.
@@ -20,7 +20,7 @@ export function sameToken(given: string, expected: string): boolean {
     return given.length === expected.length && given.slice(tokenStamp.length) === expected.slice(tokenStamp.length);
 }
 
-/** The zone line of seed 001, `example.com.\t\t300\tIN\tTXT\t"token"` (tabs) or with spaces (the XML example). */
+/** The zone line of InterNetX help "Ordering SSL Certificates", `example.com.\t\t300\tIN\tTXT\t"token"` (tabs) or with spaces (the XML example). */
 export function zoneRecordLine(name: string, token: string): string {
     return `${name}.\t\t300\tIN\tTXT\t"${token}"`;
 }

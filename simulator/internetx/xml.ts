@@ -6,7 +6,7 @@ import { runTask, TaskAnswer, taskByCode, TaskName } from "./tasks";
 import type { ProtocolAnswer } from "./json";
 
 /**
- * The XML gateway (seed 001: `<request><auth>…</auth><task><code>…</code>…</task></request>`), translating to and
+ * The XML gateway (InterNetX help "Ordering SSL Certificates": `<request><auth>…</auth><task><code>…</code>…</task></request>`), translating to and
  * from the JSON models of tasks.ts. Element names: snake_case of the JSON names with the seeds' renames.
  */
 const parser = new XMLParser({
@@ -18,7 +18,7 @@ const parser = new XMLParser({
     isArray: (name, path) =>
         ["address", "subject_alternative_name", "and", "or"].includes(name) || (name === "approver_email" && String(path).endsWith("authentication.approver_email")),
 });
-// Unformatted, so CDATA sits inside its element exactly as in seed 001 (`<plain><![CDATA[…]]></plain>`).
+// Unformatted, so CDATA sits inside its element exactly as in InterNetX help "Ordering SSL Certificates" (`<plain><![CDATA[…]]></plain>`).
 const builder = new XMLBuilder({ cdataPropName: "__cdata", format: false, suppressEmptyNode: true });
 
 const toXmlNames: Record<string, string> = {
@@ -32,7 +32,7 @@ const toXmlNames: Record<string, string> = {
     approverEmails: "approver_email",
 };
 const toJsonNames: Record<string, string> = Object.fromEntries(Object.entries(toXmlNames).map(([json, xml]) => [xml, json]));
-/** PEM values and free text go out as CDATA (seed 001 writes `plain`, `name`, `state`, `city`, `organization`, `file_*` so). */
+/** PEM values and free text go out as CDATA (InterNetX help "Ordering SSL Certificates" writes `plain`, `name`, `state`, `city`, `organization`, `file_*` so). */
 const cdata = new Set([
     "plain", "csr", "server", "ca_cert", "name", "state", "city", "organization", "organization_unit", "organization_unit_name",
     "file_name", "file_content", "dns", "address", "title", "first", "last", "firstname", "lastname", "text",
@@ -141,7 +141,7 @@ function requestOf(name: TaskName, task: Json): { id?: string; body: Json } {
     }
 }
 
-/** The answer's `<data>` content for a task (seed 001/002/003 shapes). */
+/** The answer's `<data>` content for a task (InterNetX's ordering, reissue and S/MIME help pages shapes). */
 function dataOf(name: TaskName, answer: TaskAnswer): Json {
     const summary = answer.object?.summary;
     switch (name) {
@@ -149,7 +149,7 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
         case "SslContactDelete":
             return {};
         case "PollConfirm":
-            // seed 002: the queue length left and the confirmed message's id.
+            // InterNetX help "Reissue Certificate": the queue length left and the confirmed message's id.
             return { summary: String(summary), message: { id: String(answer.object?.value) } };
         case "SslContactUpdate":
         case "SslContactInfo":
@@ -184,7 +184,7 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
             const message = answer.data[0];
             if (!message) return { summary: "0" };
             const failed = message.job.status === "FAILED";
-            // seed 002: the job nests its object, `job_id` and a status block of its own.
+            // InterNetX help "Reissue Certificate": the job nests its object, `job_id` and a status block of its own.
             return {
                 summary: String(summary),
                 message: {

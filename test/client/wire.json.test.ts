@@ -7,7 +7,7 @@ import { jsonBlocks, seedText } from "../support/seeds";
 type Json = Record<string, any>;
 
 /**
- * Wire tests of the JSON API: each task's request compared with the documents' example request (seeds 001, 002),
+ * Wire tests of the JSON API: each task's request compared with the documents' example request (InterNetX's help pages "Ordering SSL Certificates" and "Reissue Certificate"),
  * and the documents' example response parsed, over real HTTP to a recording loopback server.
  */
 describe("JSON wire format against the InterNetX documents", () => {

@@ -7,7 +7,7 @@ type Tree = Record<string, any>;
 
 /**
  * Wire tests of the XML gateway: the request document of each task compared, element by element, with the
- * documents' XML examples (seeds 001, 002, 003), and their example answers parsed into the JSON shapes.
+ * documents' XML examples (InterNetX's ordering, reissue and S/MIME help pages), and their example answers parsed into the JSON shapes.
  */
 describe("XML wire format against the InterNetX documents", () => {
     const ordering = { requests: xmlDocuments(seedText("001"), "request"), responses: xmlDocuments(seedText("001"), "response") };

@@ -10,7 +10,7 @@ import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { testContactRequest } from "../support/stack";
 
 /**
- * The real Pulumi CLI end to end (issue 4, part 2): `pulumi up/preview/refresh/destroy` and the `import` option on
+ * The real Pulumi CLI end to end: `pulumi up/preview/refresh/destroy` and the `import` option on
  * the examples, with a local file backend and a passphrase secrets provider, against the simulator. The CLI comes
  * from scripts/pulumi-cli/setup.sh (built from its Go module on first use); if it cannot be had, these tests fail
  * with the reason rather than being skipped.

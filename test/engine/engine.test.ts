@@ -52,7 +52,7 @@ const contactType = "pulumi-nodejs:dynamic/internetx:SslContact";
 const validationType = "pulumi-nodejs:dynamic/internetx:DomainValidation";
 
 /**
- * The provider on Pulumi's own code paths (issue 4, part 1): the package packed and installed into a program, the
+ * The provider on Pulumi's own code paths: the package packed and installed into a program, the
  * program run under the SDK's mocks to capture what the SDK serializes, and the SDK's real dynamic-provider server
  * driven over gRPC against the simulator.
  */

@@ -46,7 +46,7 @@ describe("ispmanager.Certificate decisions", () => {
 });
 
 describe("ispmanager inputs: approver addresses and cross-property rules", () => {
-    it("allows exactly the five mailboxes of seed 004 for a domain", () => {
+    it("allows exactly the five mailboxes of ispmanager help 'Reselling SSL certificates' for a domain", () => {
         expect(allowedApproverEmails("*.example.com")).to.deep.equal(["admin@example.com", "administrator@example.com", "hostmaster@example.com", "postmaster@example.com", "webmaster@example.com"]);
     });
 
@@ -70,7 +70,7 @@ describe("ispmanager inputs: approver addresses and cross-property rules", () =>
 });
 
 describe("BILLmanager wire format", () => {
-    it("encodes spaces as %20 and keeps the colon of authinfo (seed 004)", () => {
+    it("encodes spaces as %20 and keeps the colon of authinfo (ispmanager help 'Reselling SSL certificates')", () => {
         expect(encodeParameters([["authinfo", "me@example.com:pa ss:w"], ["func", "certificate.order.param"], ["altname", "example1.com example2.com"]])).to.equal(
             "authinfo=me%40example.com:pa%20ss:w&func=certificate.order.param&altname=example1.com%20example2.com",
         );

@@ -1,6 +1,6 @@
 /**
  * Figures of the reliability suite, gathered across its files and printed as one summary line at the end of the
- * run (issue 7): faults injected, faults survived, duplicate orders, bad inputs tried, secrets found.
+ * run: faults injected, faults survived, duplicate orders, bad inputs tried, secrets found.
  */
 export const figures = {
     faultsInjected: 0,

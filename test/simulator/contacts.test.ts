@@ -65,7 +65,7 @@ describe("simulator: SSL contacts", function () {
     });
     afterEach(() => simulator.close());
 
-    it("creates the contact of seed 001's JSON request and answers in the seed's shape", async () => {
+    it("creates the contact of the 'Ordering SSL Certificates' help page's JSON request and answers in the page's shape", async () => {
         const [request, seedResponse] = jsonBlocks(seedText("001")) as [Record<string, unknown>, any];
         const answer = await jsonCall(simulator, "POST", "/sslcontact", request);
         expect(answer.status).to.equal(200);
@@ -78,7 +78,7 @@ describe("simulator: SSL contacts", function () {
         expect(answer.body.data[0].address).to.deep.equal(["123 Main Street"]);
     });
 
-    it("creates the contact of seed 001's XML request and answers the seed's XML response", async () => {
+    it("creates the contact of the 'Ordering SSL Certificates' help page's XML request and answers the page's XML response", async () => {
         const [request] = xmlDocuments(seedText("001"), "request");
         const answer = await xmlCall(simulator, withCredentials(request, simulator));
         expect(answer.status).to.equal(200);

@@ -19,7 +19,7 @@ describe("simulator: CertificatePrepareOrder", function () {
     });
     after(() => simulator.close());
 
-    it("answers the CSR's name, key size and subject with the EMAIL, DNS and FILE authentication of seed 001", async () => {
+    it("answers the CSR's name, key size and subject with the EMAIL, DNS and FILE authentication of InterNetX help 'Ordering SSL Certificates'", async () => {
         const csrPem = await rsaCsr("www.example.com", ["example.com"]);
         const answer = await jsonCall(simulator, "POST", "/certificate/_prepareOrder", { plain: csrPem, product: "QUICKSSLPREMIUM" });
         expect(answer.status).to.equal(200);
@@ -144,7 +144,7 @@ describe("simulator: ordering, jobs, notifications and certificate objects", fun
         expect(info.text).to.contain("<ca_cert><![CDATA[-----BEGIN CERTIFICATE-----");
     });
 
-    it("places the seed 001 XML order (<certificate_job>) and refuses a name the CSR does not carry", async () => {
+    it("places the XML order of InterNetX help 'Ordering SSL Certificates' (<certificate_job>) and refuses a name the CSR does not carry", async () => {
         const csrPem = await rsaCsr("xmlorder.example.com");
         const prepared = await xmlTask(simulator, "400110", { certificate_request: { plain: { __cdata: csrPem }, product: "QUICKSSLPREMIUM" } });
         const dns = prepared.body.result.data.certificate_request.authentication[1].dns as string;

@@ -6,7 +6,7 @@ import { basicAuthorization } from "../support/client";
 
 /**
  * Raw HTTP against a started simulator, deliberately without the project's client: these tests pin the simulator
- * to the documents (seeds 001–003, docs/wire-format.md), so a client bug cannot hide a simulator bug.
+ * to the documents (InterNetX's ordering, reissue and S/MIME help pages, docs/wire-format.md), so a client bug cannot hide a simulator bug.
  */
 export interface RawAnswer<T = any> {
     status: number;
@@ -53,7 +53,7 @@ const parser = new XMLParser({
     isArray: (name) => ["msg", "authentication", "certification_authority", "address", "approver_email", "contact", "subject_alternative_name", "certificate_job"].includes(name),
 });
 
-/** `<request><auth/><task><code/>…</task></request>` built from a tree (seed 001), credentials first. */
+/** `<request><auth/><task><code/>…</task></request>` built from a tree (InterNetX help "Ordering SSL Certificates"), credentials first. */
 export function xmlRequest(credentials: Credentials, code: string, task: Record<string, unknown> = {}): string {
     return builder.build({ request: { auth: { user: credentials.user, password: credentials.password, context: credentials.context }, task: { code, ...task } } });
 }

@@ -28,7 +28,7 @@ export const testContactInputs = {
     country: "DE",
 };
 
-/** The same contact as the API's SslContactCreate request (seed 001 field names). */
+/** The same contact as the API's SslContactCreate request (InterNetX help "Ordering SSL Certificates" field names). */
 export const testContactRequest = { fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" };
 
 /** An SSL contact at the simulator, for orders that need one; its id. */

@@ -4,7 +4,7 @@ import { CertAuthentication, Certificate, CertificateData, certificateDataSchema
 import type { JobService } from "./job";
 import { parseFirst, parseList } from "./parse";
 
-/** What an order (create, reissue, renew) needs; the API's Certificate model in our words (seed 001/003). */
+/** What an order (create, reissue, renew) needs; the API's Certificate model in our words (InterNetX's ordering, reissue and S/MIME help pages). */
 export interface CertificateOrder {
     name: string;
     product: string;
@@ -15,10 +15,10 @@ export interface CertificateOrder {
     technicalContactId?: string;
     authentication?: Partial<CertAuthentication> & { method: string };
     subjectAlternativeNames?: string[];
-    /** `MAIL` for S/MIME (seed 003); default FQDN. */
+    /** `MAIL` for S/MIME (InterNetX's S/MIME ordering help page); default FQDN. */
     certificateType?: "FQDN" | "MAIL";
     approverEmail?: string;
-    /** S/MIME download password (seed 003). */
+    /** S/MIME download password (InterNetX's S/MIME ordering help page). */
     password?: string;
     firstname?: string;
     lastname?: string;
@@ -81,7 +81,7 @@ const normalizePem = (pem: string | undefined) => (pem ?? "").replace(/\s+/g, ""
 /** Clock skew tolerated between us and the API when matching an order to the moment we placed it. */
 export const orderMatchSkewMs = 10 * 60 * 1000;
 
-/** The Certificate object: CertificatePrepareOrder, Create, Reissue, Info, Delete, Renew, List (seeds 001, 002). */
+/** The Certificate object: CertificatePrepareOrder, Create, Reissue, Info, Delete, Renew, List (InterNetX's help pages "Ordering SSL Certificates" and "Reissue Certificate"). */
 export class CertificateService {
     constructor(
         private readonly runner: TaskRunner,
@@ -112,7 +112,7 @@ export class CertificateService {
         return orderAccepted(await this.runner.run({ task: "CertificateCreate", body: certificateOrderBody(order) }, recover));
     }
 
-    /** CertificateReissue (400102, PUT /certificate/{id}): same data as create, new CSR (seed 002). */
+    /** CertificateReissue (400102, PUT /certificate/{id}): same data as create, new CSR (InterNetX help "Reissue Certificate"). */
     async reissue(id: string, order: CertificateOrder): Promise<OrderAccepted> {
         const recover: OrderRecovery = async () => {
             // The reissue was accepted if the certificate already carries the new CSR.

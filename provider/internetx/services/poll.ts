@@ -4,7 +4,7 @@ import { parseList } from "./parse";
 
 /**
  * The account's notification queue: PollInfo (0905) returns the oldest unconfirmed message, PollConfirm (0906)
- * removes it (seed 002). The queue is shared by everything using the account.
+ * removes it (InterNetX help "Reissue Certificate"). The queue is shared by everything using the account.
  */
 export class PollService {
     constructor(private readonly runner: TaskRunner) {}

@@ -3,11 +3,11 @@ import type { TaskRunner } from "../client";
 import { Query, SslContact, SslContactInput, sslContactSchema } from "../schemas";
 import { parseFirst, parseList } from "./parse";
 
-/** The SslContact object: ContactCreate (400201) and its siblings (seed 001; swagger /sslcontact). */
+/** The SslContact object: ContactCreate (400201) and its siblings (InterNetX help "Ordering SSL Certificates"; swagger /sslcontact). */
 export class SslContactService {
     constructor(private readonly runner: TaskRunner) {}
 
-    /** SslContactCreate. Both transports give the new id in `status.object.value` (seed 001). */
+    /** SslContactCreate. Both transports give the new id in `status.object.value` (InterNetX help "Ordering SSL Certificates"). */
     async create(contact: SslContactInput): Promise<SslContact> {
         const envelope = await this.runner.run({ task: "SslContactCreate", body: contact });
         const id = envelope.object?.value ?? (envelope.data[0] as { id?: unknown } | undefined)?.id;

@@ -8,14 +8,14 @@ import { Credentials, Transport } from "./transport";
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
 
-/** Routes of the JSON API (swagger paths; seed 001/002 for the ordering flow). */
+/** Routes of the JSON API (swagger paths; InterNetX's help pages "Ordering SSL Certificates" and "Reissue Certificate" for the ordering flow). */
 const routes: Record<TaskName, { method: Method; path: (id: string) => string }> = {
     SslContactCreate: { method: "POST", path: () => "/sslcontact" },
     SslContactUpdate: { method: "PUT", path: (id) => `/sslcontact/${id}` },
     SslContactDelete: { method: "DELETE", path: (id) => `/sslcontact/${id}` },
     SslContactInfo: { method: "GET", path: (id) => `/sslcontact/${id}` },
     SslContactList: { method: "POST", path: () => "/sslcontact/_search" },
-    // The routes table of seed 000 says `/certiicate/prepareOrder`; the examples and the swagger use `_prepareOrder`.
+    // The routes table of InterNetX help "Ordering SSL Certificates" says `/certiicate/prepareOrder`; the examples and the swagger use `_prepareOrder`.
     CertificatePrepareOrder: { method: "POST", path: () => "/certificate/_prepareOrder" },
     CertificateCreate: { method: "POST", path: () => "/certificate" },
     CertificateReissue: { method: "PUT", path: (id) => `/certificate/${id}` },

@@ -18,7 +18,7 @@ const parser = new XMLParser({
     isArray: (name, path) => isRepeated(name, String(path)),
 });
 
-/** The request document for a task (seed 001: `<request><auth>…</auth><task><code>…</code>…</task></request>`). */
+/** The request document for a task (InterNetX help "Ordering SSL Certificates": `<request><auth>…</auth><task><code>…</code>…</task></request>`). */
 export function xmlRequestDocument(request: TaskRequest, credentials: Credentials): string {
     const document = {
         request: {

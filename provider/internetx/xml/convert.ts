@@ -10,7 +10,7 @@ export const CDATA = "__cdata";
 
 /** PEM bodies and free-text names travel as CDATA, as in the seeds' XML examples. */
 const cdataElements = new Set(["plain", "csr", "server", "ca_cert", "name", "approver_email", "file_name", "file_content"]);
-/** seed 003 writes `<has_csr>false</has_csr>`; other flags are `1`/`0` (`<provisioning>1</provisioning>`, seed 001). */
+/** InterNetX's S/MIME ordering help page writes `<has_csr>false</has_csr>`; other flags are `1`/`0` (`<provisioning>1</provisioning>`, InterNetX help "Ordering SSL Certificates"). */
 const wordBooleans = new Set(["has_csr"]);
 
 function scalarToXml(element: string, value: string | number | boolean): unknown {
@@ -28,7 +28,7 @@ export function toXmlTree(value: Record<string, unknown>): Record<string, unknow
         if (item === undefined || item === null) continue;
         const element = xmlElementName(key);
         if (key === "lifetime" && typeof item === "object" && !Array.isArray(item)) {
-            // JSON `{unit: "MONTH", period: 12}` is `<lifetime>12</lifetime>` in XML (seed 001).
+            // JSON `{unit: "MONTH", period: 12}` is `<lifetime>12</lifetime>` in XML (InterNetX help "Ordering SSL Certificates").
             tree[element] = String((item as { period: unknown }).period);
         } else if (Array.isArray(item)) {
             tree[element] = item.map((entry) =>
@@ -55,7 +55,7 @@ export function fromXmlTree(value: unknown, parentElement = ""): unknown {
         if (element === "lifetime" && typeof item === "string") {
             model[key] = { unit: "MONTH", period: item };
         } else if (element === "ca_type" && typeof item === "string") {
-            // XML names intermediates ICA1, ICA2, … (seed 001/002); JSON says INTERMEDIATE.
+            // XML names intermediates ICA1, ICA2, … (InterNetX's help pages "Ordering SSL Certificates" and "Reissue Certificate"); JSON says INTERMEDIATE.
             model[key] = /^ICA\d*$/i.test(item) ? "INTERMEDIATE" : item;
         } else {
             model[key] = fromXmlTree(item, element);

@@ -1,10 +1,10 @@
 /**
  * Element names of the XML gateway versus property names of the JSON API.
  *
- * The gateway uses the snake_case of the JSON names (`postal_code`, `key_size`, `serial_number`, seed 001), with a few
+ * The gateway uses the snake_case of the JSON names (`postal_code`, `key_size`, `serial_number`, InterNetX help "Ordering SSL Certificates"), with a few
  * renames seen in the seeds' XML examples: contacts say `first`/`last`/`postal_code` where JSON says
  * `fname`/`lname`/`pcode`; certificates say `admin`/`technical` for `adminContact`/`technicalContact` and `ca_cert`
- * for `caCertificate` (seed 001/002 CertificateInfo).
+ * for `caCertificate` (InterNetX's help pages "Ordering SSL Certificates" and "Reissue Certificate" CertificateInfo).
  */
 const jsonToXml: Record<string, string> = {
     fname: "first",

@@ -4,7 +4,7 @@ import { xmlElementName } from "./names";
 
 /**
  * What each task puts inside `<task>` besides `<code>`, and where its answer sits inside `<data>`
- * (seed 001/002/003 XML examples; docs/wire-format.md for the tasks the seeds do not show).
+ * (InterNetX's ordering, reissue and S/MIME help pages XML examples; docs/wire-format.md for the tasks the seeds do not show).
  */
 interface XmlTask {
     payload(request: TaskRequest): Record<string, unknown>;
@@ -74,11 +74,11 @@ function objectJobs(data: Tree): unknown[] {
     });
 }
 
-/** CertificateCreate/Reissue/Renew/Delete answer `<certificate_job><job><id/><status/></job></certificate_job>` (seed 001). */
+/** CertificateCreate/Reissue/Renew/Delete answer `<certificate_job><job><id/><status/></job></certificate_job>` (InterNetX help "Ordering SSL Certificates"). */
 const certificateJob = (data: Tree) => asList(data.certificate_job).flatMap((entry) => asList((entry as Tree).job)).map((job) => fromXmlTree(job));
 
 /**
- * PollInfo over XML (seed 002) nests differently from JSON: `<message><job>` holds the job's object
+ * PollInfo over XML (InterNetX help "Reissue Certificate") nests differently from JSON: `<message><job>` holds the job's object
  * (`<certificate>…</certificate>`), `<job_id>` and a `<status>` block (`<code/><type/><object/>`), where JSON has
  * `job: {id, status}` and `object: {type, value, data}`. Both arrive here in the JSON shape.
  */
@@ -139,7 +139,7 @@ export const repeatedElements = new Set([
     "job",
     "certificate_job",
 ]);
-/** `authentication` repeats in a prepare-order answer only (one per method, seed 001); elsewhere it is one object. */
+/** `authentication` repeats in a prepare-order answer only (one per method, InterNetX help "Ordering SSL Certificates"); elsewhere it is one object. */
 export function isRepeated(element: string, path: string): boolean {
     if (element === "authentication") return path.endsWith("certificate_request.authentication") || path.endsWith("certificate_job.authentication");
     // "CertAuthentication Object": approverEmails is `approver_email`, 0-n times, inside `<authentication>`; the

@@ -3,7 +3,7 @@ import { sameValue } from "../certificate/decisions";
 /**
  * Pure decisions of ispmanager.Certificate (STYLE 7): what a change of inputs means. `diff` decides with them, `update`
  * acts on the same decision. BILLmanager offers reissue with the old CSR, a new CSR or new alternative names
- * (seed 004); it has no renewal in the document, so nothing here depends on the clock.
+ * (ispmanager help "Reselling SSL certificates"); it has no renewal in the document, so nothing here depends on the clock.
  */
 export interface IspmanagerCertificateState {
     domain?: string;
@@ -25,7 +25,7 @@ export type IspmanagerCertificateChange =
 
 /** Another tariff, term or main domain is another certificate: a new order (replace). */
 export const replaceProperties = ["domain", "pricelist", "periodMonths"] as const;
-/** The subject the billing system writes into a CSR it generates (seed 004: ST, L, O, OU, emailAddress, field_country). */
+/** The subject the billing system writes into a CSR it generates (ispmanager help "Reselling SSL certificates": ST, L, O, OU, emailAddress, field_country). */
 export const generatedSubjectProperties = ["country", "region", "city", "organization", "organizationUnit", "email"] as const;
 /** Inputs used by later calls only (contacts and approvers of reissues, waiting, the connection). */
 export const settingsProperties = [
@@ -52,7 +52,7 @@ function changed(olds: IspmanagerCertificateState, news: IspmanagerCertificateSt
 export function decideIspmanagerCertificateChange(olds: IspmanagerCertificateState, news: IspmanagerCertificateState): IspmanagerCertificateChange {
     const replaced = changed(olds, news, replaceProperties);
     if (!news.csr) {
-        // The billing system generated the CSR with this subject; no reissue of seed 004 generates a new one.
+        // The billing system generated the CSR with this subject; no reissue of ispmanager help "Reselling SSL certificates" generates a new one.
         replaced.push(...changed(olds, news, generatedSubjectProperties));
         if (olds.csr) replaced.push("csr");
     }

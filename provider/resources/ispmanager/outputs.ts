@@ -2,7 +2,7 @@ import type { DownloadedCertificate } from "../../ispmanager/certificate";
 import type { ValidationData } from "../../ispmanager/schemas";
 import { parseCertificate } from "../../x509";
 
-/** A DNS record the CA checks; BILLmanager gives the value only (seed 004 `auth_dnstxt_value`), the name is each domain. */
+/** A DNS record the CA checks; BILLmanager gives the value only (ispmanager help "Reselling SSL certificates" `auth_dnstxt_value`), the name is each domain. */
 export interface ValidationRecord {
     name: string;
     type: string;
@@ -14,9 +14,9 @@ export interface ValidationOutputs {
     dnsValidationRecord?: ValidationRecord;
     /** One TXT record per domain (main domain first). */
     dnsValidationRecords?: ValidationRecord[];
-    /** seed 004 `auth_file_name` / `auth_file_value`. */
+    /** ispmanager help "Reselling SSL certificates" `auth_file_name` / `auth_file_value`. */
     fileValidation?: { name: string; content: string };
-    /** seed 004 `auth_cname_name` / `auth_cname_value`. */
+    /** ispmanager help "Reselling SSL certificates" `auth_cname_name` / `auth_cname_value`. */
     cnameValidation?: { name: string; value: string };
 }
 
