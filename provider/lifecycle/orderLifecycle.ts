@@ -88,11 +88,13 @@ export async function finishOrder<Inputs extends LifecycleInputs, Properties ext
         if (!order.recovered) context.log(acceptedLine(label, action, order));
         const tracked: PendingOrder = { ...order };
         const source = backend.statusSource(inputs, current);
+        let issuedRead: unknown;
         const certificateId = await waitUntilIssued(
             {
                 statusOf: async (asked, signal) => {
                     const status = await source.statusOf(asked, signal);
                     if (status.certificateId) known = { ...known, certificateId: status.certificateId };
+                    if (status.outcome === "issued") issuedRead = status.issued;
                     return status;
                 },
             },
@@ -102,7 +104,7 @@ export async function finishOrder<Inputs extends LifecycleInputs, Properties ext
         known = { ...known, certificateId };
         current = withOrder(binding, current, known);
         const { previousSerialNumber: _previous, ...issuedBase } = current;
-        const outs = await backend.issuedProperties(certificateId, issuedBase as Properties, inputs);
+        const outs = await backend.issuedProperties(certificateId, issuedBase as Properties, inputs, issuedRead);
         // The guard: outputs without an issued leaf are never a success (NotIssuedError becomes the initialization error).
         return { id: idNow(), outs: requireIssued(outs as Properties & { status: string }, label) };
     } catch (error) {

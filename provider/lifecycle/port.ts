@@ -24,7 +24,8 @@ export interface PendingOrder {
 export type OrderStatus =
     /** `detail`: what the API says about the validation, for the progress line. */
     | { outcome: "pending"; status: string; certificateId?: string; detail?: string }
-    | { outcome: "issued"; status: string; certificateId: string }
+    /** `issued`: what the source read that shows the issue (e.g. CertificateInfo), handed to `issuedProperties` so it is not read twice. */
+    | { outcome: "issued"; status: string; certificateId: string; issued?: unknown }
     | { outcome: "failed"; status: string; reason: string; certificateId?: string };
 
 /**
@@ -69,8 +70,8 @@ export interface OrderBackend<Inputs, Properties> {
     statusSource(inputs: Inputs, pending: Properties): StatusSource;
     /** Backend details of a pending order worth recording before the wait (validation data); may be empty. */
     pendingDetails(order: PendingOrder, inputs: Inputs): Promise<Partial<Properties>>;
-    /** Every output of the issued certificate, merged over the pending properties. */
-    issuedProperties(certificateId: string, pending: Properties, inputs: Inputs): Promise<Properties>;
+    /** Every output of the issued certificate, merged over the pending properties; `issued` is what the status source read, when it read the certificate. */
+    issuedProperties(certificateId: string, pending: Properties, inputs: Inputs, issued?: unknown): Promise<Properties>;
     /** The SHA-256 of the issued leaf's public key, to tell whether it matches the key material in state. */
     issuedPublicKeySha256(properties: Properties): Promise<string | undefined>;
     /** Refresh: the certificate as the backend knows it now, undefined when it is gone. Without `recorded`: an import. */

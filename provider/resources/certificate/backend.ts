@@ -6,7 +6,7 @@ import { waitSettings } from "../../lifecycle/waitSettings";
 import { KeyMaterial, OrderBackend, PendingOrder } from "../../lifecycle/port";
 import { ResourceBinding } from "../../lifecycle/orderLifecycle";
 import { csrFromPrivateKey, generateKeyAndCsr, parseCertificate, parseCsr } from "../../x509";
-import { endCertificate, findPlacedOrder, jobStatusSource, pendingFromAccepted } from "../internetx/orders";
+import { endCertificate, findPlacedOrder, issuedCertificate, jobStatusSource, pendingFromAccepted } from "../internetx/orders";
 import { notificationSourceFor } from "../internetx/notifications";
 import { CertificateChange, CertificateState, decideCertificateChange } from "./decisions";
 import { CertificateInputs, defaultRenewBeforeDays, Validation } from "./inputs";
@@ -87,8 +87,9 @@ function orderFor(inputs: CertificateInputs, csrPem: string, authentication: Cer
 
 const sameCsr = (left: string | undefined, right: string | undefined) => (left ?? "").replace(/\s+/g, "") === (right ?? "").replace(/\s+/g, "");
 
-async function issuedProperties(client: Client, certificateId: string, pending: CertificateProperties): Promise<CertificateProperties> {
-    return { ...pending, ...(await certificateOutputs(await client.certificate.info(certificateId))) };
+/** The outputs from the CertificateInfo the wait already read (one read per issued certificate), else a new read. */
+async function issuedProperties(client: Client, certificateId: string, pending: CertificateProperties, issued: unknown): Promise<CertificateProperties> {
+    return { ...pending, ...(await certificateOutputs(issuedCertificate(certificateId, issued) ?? (await client.certificate.info(certificateId)))) };
 }
 
 /** The InterNetX SSL adapter: CertificateCreate, Reissue, Renew, Info, Delete in the port's words. */
@@ -119,7 +120,7 @@ export function certificateBackend(client: Client, context: LifecycleContext): O
         },
         statusSource: (inputs) => (inputs.waitStrategy === "notifications" ? notificationSourceFor(client) : jobStatusSource(client, waitSettings(inputs).intervalMs, { names: [inputs.name!, ...(inputs.subjectAlternativeNames ?? [])], method: inputs.validation?.method })),
         pendingDetails: async () => ({}),
-        issuedProperties: (certificateId, pending) => issuedProperties(client, certificateId, pending),
+        issuedProperties: (certificateId, pending, _inputs, issued) => issuedProperties(client, certificateId, pending, issued),
         issuedPublicKeySha256: async (properties) => (properties.certificatePem ? (await parseCertificate(properties.certificatePem)).publicKeySha256 : undefined),
         async read(certificateId, recorded) {
             const certificate = await unlessNotFound(client.certificate.info(certificateId));

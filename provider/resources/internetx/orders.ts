@@ -1,5 +1,6 @@
 import { NotFoundError, OrderFailedError, unlessNotFound, WaitTimedOutError } from "../../errors";
 import type { Client } from "../../internetx/client";
+import type { Certificate } from "../../internetx/schemas";
 import type { OrderAccepted } from "../../internetx/services/certificate";
 import { Clock, ProgressLog, systemClock } from "../../lifecycle/context";
 import { FoundOrder, OrderStatus, PendingOrder, StatusSource } from "../../lifecycle/port";
@@ -63,12 +64,18 @@ async function leafIsTheNewOne(serverPem: string, order: PendingOrder): Promise<
     return !order.previousSerialNumber || leaf.serialNumber !== order.previousSerialNumber;
 }
 
+/** The CertificateInfo a status check read for this certificate, when the status source handed one on. */
+export function issuedCertificate(certificateId: string, issued: unknown): Certificate | undefined {
+    const certificate = issued as Certificate | undefined;
+    return certificate && certificate.id === certificateId && certificate.server ? certificate : undefined;
+}
+
 /** The certificate tells: issued once `server` holds the leaf the order waits for (CertificateInfo). */
 export async function certificateStatus(client: Client, order: PendingOrder): Promise<OrderStatus> {
     const certificateId = order.certificateId ?? (order.orderReference ? (await client.certificate.findOrder({ orderReference: order.orderReference }))?.certificateId : undefined);
     if (!certificateId) return { outcome: "pending", status: "ORDERED" };
     const certificate = await client.certificate.info(certificateId);
-    if (certificate.server && (await leafIsTheNewOne(certificate.server, order))) return { outcome: "issued", status: "ISSUED", certificateId };
+    if (certificate.server && (await leafIsTheNewOne(certificate.server, order))) return { outcome: "issued", status: "ISSUED", certificateId, issued: certificate };
     return { outcome: "pending", status: "PENDING", certificateId };
 }
 

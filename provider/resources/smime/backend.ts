@@ -7,7 +7,7 @@ import { ResourceBinding } from "../../lifecycle/orderLifecycle";
 import { KeyMaterial, OrderBackend } from "../../lifecycle/port";
 import { createPkcs12, generateKeyAndCsr, parseCertificate, parseCsr, splitPemBlocks } from "../../x509";
 import { certificateOutputs } from "../certificate/outputs";
-import { endCertificate, findPlacedOrder, jobStatusSource, pendingFromAccepted } from "../internetx/orders";
+import { endCertificate, findPlacedOrder, issuedCertificate, jobStatusSource, pendingFromAccepted } from "../internetx/orders";
 import { notificationSourceFor } from "../internetx/notifications";
 import { decideSmimeChange } from "./decisions";
 import { SmimeInputs } from "./inputs";
@@ -77,8 +77,9 @@ export function smimeBackend(client: Client, context: LifecycleContext): OrderBa
         renew: async (current, inputs) => ({ ...pendingFromAccepted(await client.certificate.renew(current.certificateId!, orderFor(inputs, current.csrPem))), certificateId: current.certificateId }),
         statusSource: (inputs) => (inputs.waitStrategy === "notifications" ? notificationSourceFor(client) : jobStatusSource(client, waitSettings(inputs).intervalMs)),
         pendingDetails: async () => ({}),
-        async issuedProperties(certificateId, pending, inputs) {
-            const { issuedNames: _names, dnsValidationRecord: _record, ...outputs } = await certificateOutputs(await client.certificate.info(certificateId));
+        async issuedProperties(certificateId, pending, inputs, issued) {
+            const certificate = issuedCertificate(certificateId, issued) ?? (await client.certificate.info(certificateId));
+            const { issuedNames: _names, dnsValidationRecord: _record, ...outputs } = await certificateOutputs(certificate);
             const leafPem = outputs.certificatePem!;
             const pkcs12Base64 = pending.privateKeyPem
                 ? createPkcs12({ privateKeyPem: pending.privateKeyPem, certificatePem: leafPem, chainPems: splitPemBlocks(outputs.chainPem ?? ""), password: inputs.downloadPassword, friendlyName: inputs.email })
