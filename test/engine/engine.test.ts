@@ -237,7 +237,9 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
     it("reports a wait timeout as ErrorResourceInitFailed with id and properties; the update resumes without a second order", async () => {
         await admin.settings({ issuanceDelayMs: 2500 });
         const urn = server.urn(certificateType, "slow");
-        const inputs = (await server.check(urn, {}, certificateInputs("www", { name: "slow.example.com", subjectAlternativeNames: [], waitTimeoutSeconds: 0.5 }))).inputs!;
+        // A resource of its own: not the order reference the SDK computed for "www".
+        const { orderReference: _wwwReference, ...slowInputs } = certificateInputs("www", { name: "slow.example.com", subjectAlternativeNames: [], waitTimeoutSeconds: 0.5 });
+        const inputs = (await server.check(urn, {}, slowInputs)).inputs!;
         const ordersBefore = (await admin.state()).orders;
         const failure = (await server.create(urn, inputs).catch((error) => error)) as ProviderCallError;
         expect(failure).to.be.instanceOf(ProviderCallError);
