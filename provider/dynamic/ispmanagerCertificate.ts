@@ -44,5 +44,5 @@ export async function read(id: string, props?: Record<string, unknown>): Promise
 }
 
 export async function remove(id: string, props: Record<string, unknown>): Promise<void> {
-    await deleteIspmanagerCertificate(id, props as unknown as IspmanagerCertificateProperties);
+    await deleteIspmanagerCertificate(id, props as unknown as IspmanagerCertificateProperties, operationContext(props));
 }

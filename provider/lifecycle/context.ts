@@ -56,8 +56,6 @@ export interface LifecycleContext {
     debugLog?: (line: string) => void;
 }
 
-export const quietContext: LifecycleContext = { log: () => undefined, clock: systemClock };
-
 /** One namespace's settings of a stack config (`internetx:user` → `user`), empty values left out. */
 export function namespacedSettings<Key extends string>(stackConfig: StackConfig | undefined, namespace: string, keys: readonly Key[]): Partial<Record<Key, string>> {
     const settings: Partial<Record<Key, string>> = {};

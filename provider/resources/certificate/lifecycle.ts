@@ -1,6 +1,6 @@
 import { OrderFailedError } from "../../errors";
 import type { Client } from "../../internetx/client";
-import { LifecycleContext, quietContext } from "../../lifecycle/context";
+import { LifecycleContext } from "../../lifecycle/context";
 import { createResource, deleteResource, finishOrder, readResource, updateResource } from "../../lifecycle/orderLifecycle";
 import { parseCsr } from "../../x509";
 import { withClient } from "../connection";
@@ -15,7 +15,7 @@ export type { LifecycleContext } from "../../lifecycle/context";
 const publicKeyOf = async (csrPem: string | undefined) => (csrPem ? (await parseCsr(csrPem)).publicKeySha256 : undefined);
 
 /** `create`: adopt the order an interrupted run placed under this resource's reference, or order; wait, read. */
-export async function createCertificate(inputs: CertificateInputs, context: LifecycleContext = quietContext): Promise<{ id: string; outs: CertificateProperties }> {
+export async function createCertificate(inputs: CertificateInputs, context: LifecycleContext): Promise<{ id: string; outs: CertificateProperties }> {
     return withClient(inputs.connection, context, async (client) => {
         if (inputs.importCertificateId) return importCertificate(client, inputs, context);
         return createResource(certificateBinding(client, context), inputs, context);
@@ -44,7 +44,7 @@ export async function updateCertificate(
     id: string,
     olds: CertificateProperties,
     news: CertificateInputs,
-    context: LifecycleContext = quietContext,
+    context: LifecycleContext,
 ): Promise<{ outs: CertificateProperties }> {
     return withClient(news.connection, context, (client) => updateResource(certificateBinding(client, context), id, olds, news, context, publicKeyOf));
 }
@@ -53,12 +53,12 @@ export async function updateCertificate(
 export async function readCertificate(
     id: string,
     props: CertificateProperties | undefined,
-    context: LifecycleContext = quietContext,
+    context: LifecycleContext,
 ): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
     return withClient(props?.connection, context, (client) => readResource(certificateBinding(client, context), id, props));
 }
 
 /** `delete`: cancels the certificate and waits for the cancellation; one that is already gone is success. */
-export async function deleteCertificate(id: string, props: CertificateProperties | undefined, context: LifecycleContext = quietContext): Promise<void> {
+export async function deleteCertificate(id: string, props: CertificateProperties | undefined, context: LifecycleContext): Promise<void> {
     await withClient(props?.connection, context, (client) => deleteResource(certificateBinding(client, context), id, props));
 }

@@ -1,4 +1,4 @@
-import { LifecycleContext, quietContext } from "../../lifecycle/context";
+import { LifecycleContext } from "../../lifecycle/context";
 import { createResource, deleteResource, readResource, updateResource } from "../../lifecycle/orderLifecycle";
 import { parseCsr } from "../../x509";
 import { ispmanagerBinding, IspmanagerCertificateProperties } from "./backend";
@@ -17,7 +17,7 @@ const publicKeyOf = async (csrPem: string | undefined) => (csrPem ? (await parse
 /** `create`: adopt the order an interrupted run placed under this resource's reference, or order; wait, download. */
 export async function createIspmanagerCertificate(
     inputs: IspmanagerCertificateInputs,
-    context: LifecycleContext = quietContext,
+    context: LifecycleContext,
 ): Promise<{ id: string; outs: IspmanagerCertificateProperties }> {
     return withIspmanagerClient(inputs.connection, context, (client) => createResource(ispmanagerBinding(client, context), inputs, context));
 }
@@ -27,7 +27,7 @@ export async function updateIspmanagerCertificate(
     id: string,
     olds: IspmanagerCertificateProperties,
     news: IspmanagerCertificateInputs,
-    context: LifecycleContext = quietContext,
+    context: LifecycleContext,
 ): Promise<{ outs: IspmanagerCertificateProperties }> {
     return withIspmanagerClient(news.connection, context, (client) => updateResource(ispmanagerBinding(client, context), id, olds, news, context, publicKeyOf));
 }
@@ -36,12 +36,12 @@ export async function updateIspmanagerCertificate(
 export async function readIspmanagerCertificate(
     id: string,
     props: IspmanagerCertificateProperties | undefined,
-    context: LifecycleContext = quietContext,
+    context: LifecycleContext,
 ): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
     return withIspmanagerClient(props?.connection, context, (client) => readResource(ispmanagerBinding(client, context), id, props));
 }
 
 /** `delete`: certificate.delete; one that is already gone is success. */
-export async function deleteIspmanagerCertificate(id: string, props: IspmanagerCertificateProperties | undefined, context: LifecycleContext = quietContext): Promise<void> {
+export async function deleteIspmanagerCertificate(id: string, props: IspmanagerCertificateProperties | undefined, context: LifecycleContext): Promise<void> {
     await withIspmanagerClient(props?.connection, context, (client) => deleteResource(ispmanagerBinding(client, context), id, props));
 }

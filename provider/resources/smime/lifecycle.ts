@@ -1,4 +1,4 @@
-import { LifecycleContext, quietContext } from "../../lifecycle/context";
+import { LifecycleContext } from "../../lifecycle/context";
 import { createResource, deleteResource, readResource, updateResource } from "../../lifecycle/orderLifecycle";
 import { parseCsr } from "../../x509";
 import { withClient } from "../connection";
@@ -11,18 +11,18 @@ export { decideSmimeChange, SmimeChange } from "./decisions";
 
 const publicKeyOf = async (csrPem: string | undefined) => (csrPem ? (await parseCsr(csrPem)).publicKeySha256 : undefined);
 
-export async function createSmime(inputs: SmimeInputs, context: LifecycleContext = quietContext): Promise<{ id: string; outs: SmimeProperties }> {
+export async function createSmime(inputs: SmimeInputs, context: LifecycleContext): Promise<{ id: string; outs: SmimeProperties }> {
     return withClient(inputs.connection, context, (client) => createResource(smimeBinding(client, context), inputs, context));
 }
 
-export async function updateSmime(id: string, olds: SmimeProperties, news: SmimeInputs, context: LifecycleContext = quietContext): Promise<{ outs: SmimeProperties }> {
+export async function updateSmime(id: string, olds: SmimeProperties, news: SmimeInputs, context: LifecycleContext): Promise<{ outs: SmimeProperties }> {
     return withClient(news.connection, context, (client) => updateResource(smimeBinding(client, context), id, olds, news, context, publicKeyOf));
 }
 
-export async function readSmime(id: string, props: SmimeProperties | undefined, context: LifecycleContext = quietContext): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
+export async function readSmime(id: string, props: SmimeProperties | undefined, context: LifecycleContext): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
     return withClient(props?.connection, context, (client) => readResource(smimeBinding(client, context), id, props));
 }
 
-export async function deleteSmime(id: string, props: SmimeProperties | undefined, context: LifecycleContext = quietContext): Promise<void> {
+export async function deleteSmime(id: string, props: SmimeProperties | undefined, context: LifecycleContext): Promise<void> {
     await withClient(props?.connection, context, (client) => deleteResource(smimeBinding(client, context), id, props));
 }
