@@ -42,7 +42,8 @@ for (const protocol of ["json", "xml"] as const) {
         let serial = 0;
 
         before(async () => {
-            simulator = await startSimulator({ issuanceDelayMs: 100 });
+            // Faults, not pacing, are under test here: the 3-per-second window is proven in the rate-limit tests.
+            simulator = await startSimulator({ issuanceDelayMs: 100, requestsPerSecond: 0 });
             admin = new SimulatorAdmin(simulator.adminUrl);
             context.stackConfig = stackConfigFor(simulator, protocol);
             contactId = await createTestContact(simulator);
@@ -52,7 +53,7 @@ for (const protocol of ["json", "xml"] as const) {
         });
 
         async function inputsFor(name: string, csrPem: string): Promise<CertificateInputs> {
-            const result = await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, pollIntervalSeconds: 0.05, connection: { timeoutSeconds: 1 } });
+            const result = await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, pollIntervalSeconds: 0.05, connection: { timeoutSeconds: 1, requestsPerSecond: 1000 } });
             expect(result.failures, name).to.deep.equal([]);
             return result.inputs!;
         }
