@@ -129,83 +129,91 @@ async function importedState(inputs: Properties, check: (news: Properties) => Pr
     return checked.inputs ?? inputs;
 }
 
-const certificate: ResourceOperations = {
+/** A resource's lifecycle entry points, as provider/resources/* export them, and how the native provider uses them. */
+interface LifecycleEntryPoints<Inputs, Props> {
+    /** Which of the provider's connections the resource talks through. */
+    backend: "internetx" | "ispmanager";
+    check(news: Properties): Promise<CheckOutcome>;
+    diff(id: string, olds: Properties, news: Properties, now: Date): Promise<DiffOutcome>;
+    create(inputs: Inputs, context: LifecycleContext): Promise<{ id: string; outs: object }>;
+    read(id: string, props: Props | undefined, context: LifecycleContext): Promise<ReadOutcome>;
+    update(id: string, olds: Props, news: Inputs, context: LifecycleContext): Promise<{ outs: object }>;
+    delete(id: string, props: Props, context: LifecycleContext): Promise<void>;
+    /** True for the resources that order: a pending order's recorded properties lose the connection too. */
+    orders: boolean;
+    /** The inputs of an import, from what `read` reconstructed (default: as read). */
+    importedInputs?(imported: ReadOutcome): Promise<Properties>;
+}
+
+/** The native operations of a resource: the provider's connection in on the way in, out of every result. */
+function operationsFor<Inputs, Props>(entry: LifecycleEntryPoints<Inputs, Props>): ResourceOperations {
+    const connectionOf = (context: OperationContext) => context.connections[entry.backend];
+    const guarded = <T>(work: () => Promise<T>) => (entry.orders ? recordingPending(work) : work());
+    const operations: ResourceOperations = {
+        check: entry.check,
+        diff: entry.diff,
+        create: async (inputs, context) => {
+            const result = await guarded(() => entry.create(withConnection<Inputs>(inputs, connectionOf(context)), lifecycleContext(context)));
+            return { id: result.id, outs: withoutLifecycleKeys(result.outs as Properties) };
+        },
+        read: async (id, props, context) => {
+            if (isImport(props)) {
+                const imported = await entry.read(id, undefined, importContext(context, entry.backend));
+                if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
+                const inputs = withoutLifecycleKeys(entry.importedInputs ? await entry.importedInputs(imported) : imported.inputs);
+                return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
+            }
+            const read = await entry.read(id, withConnection<Props>(props!, connectionOf(context)), lifecycleContext(context));
+            return { id: read.id, props: withoutLifecycleKeys(read.props) };
+        },
+        update: async (id, olds, news, context) => {
+            const connection = connectionOf(context);
+            const result = await guarded(() => entry.update(id, withConnection<Props>(olds, connection), withConnection<Inputs>(news, connection), lifecycleContext(context)));
+            return { outs: withoutLifecycleKeys(result.outs as Properties) };
+        },
+        delete: (id, props, context) => entry.delete(id, withConnection<Props>(props, connectionOf(context)), lifecycleContext(context)),
+    };
+    return operations;
+}
+
+const certificate: ResourceOperations = operationsFor<CertificateInputs, CertificateProperties>({
+    backend: "internetx",
     check: (news) => dynamicCertificate.check({}, news),
     diff: async (_id, olds, news, now) => diffResult(decideFromProperties(olds, news, now)),
-    create: async (inputs, context) => {
-        const result = await recordingPending(() => createCertificate(withConnection<CertificateInputs>(inputs, context.connections.internetx), lifecycleContext(context)));
-        return { id: result.id, outs: withoutLifecycleKeys(result.outs) };
+    create: createCertificate,
+    read: readCertificate,
+    update: updateCertificate,
+    delete: deleteCertificate,
+    orders: true,
+    // The names the certificate carries are recorded as its subjectAlternativeNames: they are inputs too.
+    importedInputs: async (imported) => {
+        const names = imported.props.subjectAlternativeNames;
+        const read = withoutLifecycleKeys({ ...imported.inputs, ...(names === undefined ? {} : { subjectAlternativeNames: names }) });
+        return importedState(read, certificate.check);
     },
-    read: async (id, props, context) => {
-        if (isImport(props)) {
-            const imported = await readCertificate(id, undefined, importContext(context, "internetx"));
-            if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
-            // The names the certificate carries are recorded as its subjectAlternativeNames: they are inputs too.
-            const names = imported.props.subjectAlternativeNames;
-            const read = withoutLifecycleKeys({ ...imported.inputs, ...(names === undefined ? {} : { subjectAlternativeNames: names }) });
-            const inputs = withoutLifecycleKeys(await importedState(read, certificate.check));
-            return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
-        }
-        const read = await readCertificate(id, withConnection<CertificateProperties>(props!, context.connections.internetx), lifecycleContext(context));
-        return { id: read.id, props: withoutLifecycleKeys(read.props) };
-    },
-    update: async (id, olds, news, context) => {
-        const connection = context.connections.internetx;
-        const result = await recordingPending(() => updateCertificate(id, withConnection<CertificateProperties>(olds, connection), withConnection<CertificateInputs>(news, connection), lifecycleContext(context)));
-        return { outs: withoutLifecycleKeys(result.outs) };
-    },
-    delete: (id, props, context) => deleteCertificate(id, withConnection<CertificateProperties>(props, context.connections.internetx), lifecycleContext(context)),
-};
+});
 
-const smimeCertificate: ResourceOperations = {
+const smimeCertificate: ResourceOperations = operationsFor<SmimeInputs, SmimeProperties>({
+    backend: "internetx",
     check: (news) => dynamicSmime.check({}, news),
     diff: async (_id, olds, news, now) => diffResult(decideSmimeChange(olds, news, now)),
-    create: async (inputs, context) => {
-        const result = await recordingPending(() => createSmime(withConnection<SmimeInputs>(inputs, context.connections.internetx), lifecycleContext(context)));
-        return { id: result.id, outs: withoutLifecycleKeys(result.outs) };
-    },
-    read: async (id, props, context) => {
-        if (isImport(props)) {
-            const imported = await readSmime(id, undefined, importContext(context, "internetx"));
-            if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
-            const inputs = withoutLifecycleKeys(imported.inputs);
-            return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
-        }
-        const read = await readSmime(id, withConnection<SmimeProperties>(props!, context.connections.internetx), lifecycleContext(context));
-        return { id: read.id, props: withoutLifecycleKeys(read.props) };
-    },
-    update: async (id, olds, news, context) => {
-        const connection = context.connections.internetx;
-        const result = await recordingPending(() => updateSmime(id, withConnection<SmimeProperties>(olds, connection), withConnection<SmimeInputs>(news, connection), lifecycleContext(context)));
-        return { outs: withoutLifecycleKeys(result.outs) };
-    },
-    delete: (id, props, context) => deleteSmime(id, withConnection<SmimeProperties>(props, context.connections.internetx), lifecycleContext(context)),
-};
+    create: createSmime,
+    read: readSmime,
+    update: updateSmime,
+    delete: deleteSmime,
+    orders: true,
+});
 
-const sslContact: ResourceOperations = {
+const sslContact: ResourceOperations = operationsFor<SslContactInputs, SslContactProperties>({
+    backend: "internetx",
     check: (news) => dynamicSslContact.check({}, news),
     diff: (id, olds, news) => dynamicSslContact.diff(id, olds, news),
-    create: async (inputs, context) => {
-        const result = await createSslContact(withConnection<SslContactInputs>(inputs, context.connections.internetx), lifecycleContext(context));
-        return { id: result.id, outs: withoutLifecycleKeys(result.outs) };
-    },
-    read: async (id, props, context) => {
-        if (isImport(props)) {
-            const imported = await readSslContact(id, undefined, importContext(context, "internetx"));
-            if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
-            const inputs = withoutLifecycleKeys(imported.inputs);
-            return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
-        }
-        const read = await readSslContact(id, withConnection<SslContactProperties>(props!, context.connections.internetx), lifecycleContext(context));
-        return { id: read.id, props: withoutLifecycleKeys(read.props) };
-    },
-    update: async (id, olds, news, context) => {
-        const connection = context.connections.internetx;
-        const result = await updateSslContact(id, withConnection<SslContactProperties>(olds, connection), withConnection<SslContactInputs>(news, connection), lifecycleContext(context));
-        return { outs: withoutLifecycleKeys(result.outs) };
-    },
-    delete: (id, props, context) => deleteSslContact(id, withConnection<SslContactProperties>(props, context.connections.internetx), lifecycleContext(context)),
-};
+    create: createSslContact,
+    read: readSslContact,
+    update: updateSslContact,
+    delete: deleteSslContact,
+    orders: false,
+});
 
 const domainValidation: ResourceOperations = {
     check: (news) => dynamicDomainValidation.check({}, news),
@@ -220,35 +228,17 @@ const domainValidation: ResourceOperations = {
     delete: async () => undefined,
 };
 
-const ispmanagerCertificate: ResourceOperations = {
+const ispmanagerCertificate: ResourceOperations = operationsFor<IspmanagerCertificateInputs, IspmanagerCertificateProperties>({
+    backend: "ispmanager",
     check: (news) => dynamicIspmanagerCertificate.check({}, news),
     diff: async (_id, olds, news) => diffResult(decideFromIspmanagerProperties(olds, news)),
-    create: async (inputs, context) => {
-        const result = await recordingPending(() => createIspmanagerCertificate(withConnection<IspmanagerCertificateInputs>(inputs, context.connections.ispmanager), lifecycleContext(context)));
-        return { id: result.id, outs: withoutLifecycleKeys(result.outs as unknown as Properties) };
-    },
-    read: async (id, props, context) => {
-        if (isImport(props)) {
-            const imported = await readIspmanagerCertificate(id, undefined, importContext(context, "ispmanager"));
-            if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
-            const inputs = withoutLifecycleKeys(await importedState(withoutLifecycleKeys(imported.inputs), ispmanagerCertificate.check));
-            return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
-        }
-        const read = await readIspmanagerCertificate(id, withConnection<IspmanagerCertificateProperties>(props!, context.connections.ispmanager), lifecycleContext(context));
-        return { id: read.id, props: withoutLifecycleKeys(read.props) };
-    },
-    update: async (id, olds, news, context) => {
-        const connection = context.connections.ispmanager;
-        const result = await recordingPending(() => updateIspmanagerCertificate(
-            id,
-            withConnection<IspmanagerCertificateProperties>(olds, connection),
-            withConnection<IspmanagerCertificateInputs>(news, connection),
-            lifecycleContext(context),
-        ));
-        return { outs: withoutLifecycleKeys(result.outs as unknown as Properties) };
-    },
-    delete: (id, props, context) => deleteIspmanagerCertificate(id, withConnection<IspmanagerCertificateProperties>(props, context.connections.ispmanager), lifecycleContext(context)),
-};
+    create: createIspmanagerCertificate,
+    read: readIspmanagerCertificate,
+    update: updateIspmanagerCertificate,
+    delete: deleteIspmanagerCertificate,
+    orders: true,
+    importedInputs: async (imported) => importedState(withoutLifecycleKeys(imported.inputs!), ispmanagerCertificate.check),
+});
 
 /** The operations of each resource type token. */
 export const resourceOperations: Record<string, ResourceOperations> = {
