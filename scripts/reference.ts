@@ -1,6 +1,7 @@
 /**
- * Writes docs/reference.md from the TSDoc of the SDK (sdk/internetx, sdk/ispmanager): each resource with its
- * arguments and outputs, then the argument types. `npm run reference` rewrites the page; a test fails when the page
+ * Writes docs/reference.md from the TSDoc of the SDK (sdk/internetx, sdk/ispmanager and their types in sdk/generated,
+ * which `npm run sdk-types` writes from the package schema): each resource with its arguments and outputs, then the
+ * argument types. `npm run reference` rewrites the page; a test fails when the page
  * is out of date or a property has no documentation.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -55,6 +56,8 @@ function declarationsOf(path: string): Declaration[] {
         const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
         if (!exported) continue;
         if (ts.isInterfaceDeclaration(statement)) {
+            // `interface Certificate extends CertificateOutputs {}`: the generated outputs merged into the class.
+            if (statement.members.length === 0 && statement.heritageClauses) continue;
             found.push({
                 name: statement.name.text,
                 kind: "interface",
@@ -67,7 +70,8 @@ function declarationsOf(path: string): Declaration[] {
                 })),
             });
         } else if (ts.isTypeAliasDeclaration(statement)) {
-            found.push({ name: statement.name.text, kind: "type", doc: docOf(statement), properties: [], text: typeText(statement.type, source) });
+            const text = ts.createPrinter({ removeComments: true }).printNode(ts.EmitHint.Unspecified, statement.type, source).replace(/\s+/g, " ");
+            found.push({ name: statement.name.text, kind: "type", doc: docOf(statement), properties: [], text });
         } else if (ts.isClassDeclaration(statement) && statement.name && statement.heritageClauses?.some((clause) => clause.getText(source).includes("pulumi.dynamic.Resource"))) {
             const constructor = statement.members.find(ts.isConstructorDeclaration);
             found.push({
@@ -91,10 +95,21 @@ export function sdkDeclarations(): Record<(typeof modules)[number], Declaration[
     const result = {} as Record<(typeof modules)[number], Declaration[]>;
     for (const module of modules) {
         const directory = join(repositoryRoot, "sdk", module);
-        result[module] = readdirSync(directory)
-            .filter((file) => file.endsWith(".ts") && file !== "index.ts")
-            .sort()
-            .flatMap((file) => declarationsOf(join(directory, file)));
+        const declarations = [
+            ...readdirSync(directory)
+                .filter((file) => file.endsWith(".ts") && file !== "index.ts")
+                .sort()
+                .flatMap((file) => declarationsOf(join(directory, file))),
+            ...declarationsOf(join(repositoryRoot, "sdk", "generated", `${module}.ts`)),
+        ];
+        // A resource's outputs are the generated `<Name>Outputs` interface less its arguments (which are outputs too).
+        const byName = new Map(declarations.map((declaration) => [declaration.name, declaration]));
+        for (const resource of declarations.filter((declaration) => declaration.kind === "resource")) {
+            const outputs = byName.get(`${resource.name}Outputs`);
+            const argumentNames = new Set(byName.get(resource.argumentsType ?? "")?.properties.map((property) => property.name));
+            if (outputs) resource.properties = [...resource.properties, ...outputs.properties.filter((property) => !argumentNames.has(property.name))];
+        }
+        result[module] = declarations.filter((declaration) => !(declaration.kind === "interface" && byName.has(declaration.name.replace(/Outputs$/, "")) && declaration.name.endsWith("Outputs")));
     }
     return result;
 }

@@ -1,7 +1,8 @@
 /**
  * The vocabulary the package schema is written in: a small typed subset of the Pulumi Package Schema ("Pulumi
  * Package Schema" reference: properties, object types, resources, config), so the resource shapes are written once,
- * in TypeScript, and both schema.json and the provider's secret handling are derived from them.
+ * in TypeScript, and schema.json, the provider's secret handling and the dynamic resources' TypeScript types
+ * (scripts/sdkTypes.ts) are derived from them.
  */
 export type PropertyType =
     | "string"
@@ -37,6 +38,11 @@ export interface OutputProperty extends Property {
 export interface ObjectType {
     description: string;
     properties: Record<string, InputProperty>;
+    /**
+     * Which properties go with which value of one string property (the Pulumi schema has no unions, so schema.json
+     * keeps the flat object; the TypeScript types of the dynamic resources are a discriminated union of these cases).
+     */
+    variants?: { discriminator: string; cases: Record<string, { properties: string[]; required?: string[] }> };
 }
 
 export interface ResourceDefinition {

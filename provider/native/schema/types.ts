@@ -40,6 +40,14 @@ export const objectTypes: Record<string, ObjectType> = {
             fileContent: { type: "string", description: "The prepared validation file's content (from DomainValidation)." },
             approverEmails: { type: { array: "string" }, description: "EMAIL only: the approvers, when more than one." },
         },
+        variants: {
+            discriminator: "method",
+            cases: {
+                DNS: { properties: ["provisioning", "dns"] },
+                EMAIL: { properties: ["approverEmail", "approverEmails"], required: ["approverEmail"] },
+                FILE: { properties: ["fileName", "fileContent"] },
+            },
+        },
     },
     "sslmanager:internetx:DnsRecord": {
         description: "A DNS record the CA checks.",
