@@ -29,9 +29,9 @@ export interface ConnectionArgs {
 export interface PrivateKeyArgs {
     /** RSA or ECDSA. */
     algorithm: "RSA" | "ECDSA";
-    /** RSA key size: 2048, 3072 or 4096 (RSA only). */
+    /** RSA key size: 2048 (default), 3072 or 4096 bits (RSA only). */
     rsaBits?: number;
-    /** ECDSA curve: P256 or P384 (ECDSA only). */
+    /** ECDSA curve: P256 (default) or P384 (ECDSA only). */
     curve?: "P256" | "P384";
 }
 
@@ -127,13 +127,13 @@ export interface SslContactArgs {
     organization: pulumi.Input<string>;
     /** Street address, one to three lines. */
     address: pulumi.Input<pulumi.Input<string>[]>;
-    /** Postal code. */
+    /** Postal code, at most 16 characters. */
     postalCode: pulumi.Input<string>;
-    /** City. */
+    /** City, at most 64 characters. */
     city: pulumi.Input<string>;
     /** ISO 3166-1 alpha-2 country code, e.g. DE. */
     country: pulumi.Input<string>;
-    /** State or region. */
+    /** State or region, at most 64 characters. */
     state?: pulumi.Input<string>;
     /** How to reach InterNetX; what it leaves out comes from the stack config `internetx:*`, then `AUTODNS_*`. */
     connection?: pulumi.Input<ConnectionArgs>;
@@ -157,13 +157,13 @@ export interface SslContactOutputs {
     readonly organization: pulumi.Output<string>;
     /** Street address, one to three lines. */
     readonly address: pulumi.Output<string[]>;
-    /** Postal code. */
+    /** Postal code, at most 16 characters. */
     readonly postalCode: pulumi.Output<string>;
-    /** City. */
+    /** City, at most 64 characters. */
     readonly city: pulumi.Output<string>;
     /** ISO 3166-1 alpha-2 country code, e.g. DE. */
     readonly country: pulumi.Output<string>;
-    /** State or region. */
+    /** State or region, at most 64 characters. */
     readonly state: pulumi.Output<string | undefined>;
     /** The contact's id at InterNetX (also the resource id). */
     readonly contactId: pulumi.Output<string>;
@@ -180,9 +180,9 @@ export const sslContactShape = {
 
 /** The arguments of internetx.DomainValidation. */
 export interface DomainValidationArgs {
-    /** The PEM CSR the certificate will be ordered with. */
+    /** The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace). */
     csr: pulumi.Input<string>;
-    /** InterNetX product code, e.g. QUICKSSLPREMIUM. */
+    /** The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed). */
     product: pulumi.Input<string>;
     /** Which prepared validation `authentication` carries: DNS (default) or FILE. */
     method?: pulumi.Input<"DNS" | "FILE">;
@@ -192,9 +192,9 @@ export interface DomainValidationArgs {
 
 /** The outputs of internetx.DomainValidation: its arguments as given, then what the provider reports. */
 export interface DomainValidationOutputs {
-    /** The PEM CSR the certificate will be ordered with. */
+    /** The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace). */
     readonly csr: pulumi.Output<string>;
-    /** InterNetX product code, e.g. QUICKSSLPREMIUM. */
+    /** The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed). */
     readonly product: pulumi.Output<string>;
     /** Which prepared validation `authentication` carries: DNS (default) or FILE. */
     readonly method: pulumi.Output<"DNS" | "FILE" | undefined>;
@@ -225,23 +225,35 @@ export const domainValidationShape = {
 
 /** The arguments of internetx.Certificate. */
 export interface CertificateArgs {
-    /** Common name; defaults to the CSR's CN (required with `privateKey`). */
+    /**
+     * Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues
+     * the certificate.
+     */
     name?: pulumi.Input<string>;
-    /** InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate. */
+    /**
+     * InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new
+     * certificate (replace), which is paid again.
+     */
     product: pulumi.Input<string>;
     /** Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate. */
     lifetimeMonths: pulumi.Input<number>;
-    /** The server software: APACHESSL (default), IIS5, NGINX or OTHER. */
+    /** The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. */
     software?: pulumi.Input<string>;
-    /** The id of an SslContact (its `contactId`). */
+    /** An SslContact's `contactId`, or the id of a contact in your account. */
     adminContactId: pulumi.Input<string | number>;
-    /** The id of an SslContact (its `contactId`). */
+    /** An SslContact's `contactId`, or the id of a contact in your account. */
     technicalContactId: pulumi.Input<string | number>;
-    /** Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. */
+    /**
+     * Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the
+     * certificate.
+     */
     csr?: pulumi.Input<string>;
     /** Have the provider generate the key and CSR (then `privateKeyPem` is set, secret). */
     privateKey?: pulumi.Input<PrivateKeyArgs>;
-    /** Additional DNS names; changing them reissues the certificate. */
+    /**
+     * More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the
+     * certificate.
+     */
     subjectAlternativeNames?: pulumi.Input<pulumi.Input<string>[]>;
     /** Subject fields of the generated CSR. */
     subject?: pulumi.Input<SubjectArgs>;
@@ -256,13 +268,18 @@ export interface CertificateArgs {
      * up` resumes the wait.
      */
     waitTimeoutSeconds?: pulumi.Input<number>;
-    /** First interval between status checks, backing off (default 10). */
+    /** First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10). */
     pollIntervalSeconds?: pulumi.Input<number>;
-    /** How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). */
+    /**
+     * How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and
+     * PollConfirm).
+     */
     waitStrategy?: pulumi.Input<"job" | "notifications">;
     /**
-     * What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate
-     * Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack).
+     * What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it:
+     * `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it,
+     * invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no
+     * stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy.
      */
     onDestroy?: pulumi.Input<"cancel" | "revoke" | "keep">;
     /** Take over this existing InterNetX certificate instead of ordering one (integer or string id). */
@@ -273,23 +290,35 @@ export interface CertificateArgs {
 
 /** The outputs of internetx.Certificate: its arguments as given, then what the provider reports. */
 export interface CertificateOutputs {
-    /** Common name; defaults to the CSR's CN (required with `privateKey`). */
+    /**
+     * Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues
+     * the certificate.
+     */
     readonly name: pulumi.Output<string>;
-    /** InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate. */
+    /**
+     * InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new
+     * certificate (replace), which is paid again.
+     */
     readonly product: pulumi.Output<string>;
     /** Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate. */
     readonly lifetimeMonths: pulumi.Output<number>;
-    /** The server software: APACHESSL (default), IIS5, NGINX or OTHER. */
+    /** The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. */
     readonly software: pulumi.Output<string | undefined>;
-    /** The id of an SslContact (its `contactId`). */
+    /** An SslContact's `contactId`, or the id of a contact in your account. */
     readonly adminContactId: pulumi.Output<string | number>;
-    /** The id of an SslContact (its `contactId`). */
+    /** An SslContact's `contactId`, or the id of a contact in your account. */
     readonly technicalContactId: pulumi.Output<string | number>;
-    /** Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. */
+    /**
+     * Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the
+     * certificate.
+     */
     readonly csr: pulumi.Output<string | undefined>;
     /** Have the provider generate the key and CSR (then `privateKeyPem` is set, secret). */
     readonly privateKey: pulumi.Output<PrivateKeyArgs | undefined>;
-    /** Additional DNS names; changing them reissues the certificate. */
+    /**
+     * More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the
+     * certificate.
+     */
     readonly subjectAlternativeNames: pulumi.Output<string[] | undefined>;
     /** Subject fields of the generated CSR. */
     readonly subject: pulumi.Output<SubjectArgs | undefined>;
@@ -304,13 +333,18 @@ export interface CertificateOutputs {
      * up` resumes the wait.
      */
     readonly waitTimeoutSeconds: pulumi.Output<number | undefined>;
-    /** First interval between status checks, backing off (default 10). */
+    /** First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10). */
     readonly pollIntervalSeconds: pulumi.Output<number | undefined>;
-    /** How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). */
+    /**
+     * How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and
+     * PollConfirm).
+     */
     readonly waitStrategy: pulumi.Output<"job" | "notifications" | undefined>;
     /**
-     * What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate
-     * Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack).
+     * What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it:
+     * `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it,
+     * invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no
+     * stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy.
      */
     readonly onDestroy: pulumi.Output<"cancel" | "revoke" | "keep" | undefined>;
     /** The certificate's id at InterNetX (also the resource id). */
@@ -382,13 +416,16 @@ export const certificateShape = {
 
 /** The arguments of internetx.SmimeCertificate. */
 export interface SmimeCertificateArgs {
-    /** The mailbox the certificate is for. */
+    /** The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate. */
     email: pulumi.Input<string>;
-    /** InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate. */
+    /**
+     * InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new
+     * certificate.
+     */
     product: pulumi.Input<string>;
-    /** Term in months. Changing it orders a new certificate. */
+    /** Term in months: 12, 24 or 36. Changing it orders a new certificate. */
     lifetimeMonths: pulumi.Input<number>;
-    /** The id of an SslContact (its `contactId`). */
+    /** An SslContact's `contactId`, or the id of a contact in your account. */
     adminContactId: pulumi.Input<string | number>;
     /** The holder's first name. */
     firstName: pulumi.Input<string>;
@@ -403,9 +440,9 @@ export interface SmimeCertificateArgs {
      * state.
      */
     downloadPassword: pulumi.Input<string>;
-    /** Your own CSR (PEM); or `privateKey`; neither: the CA makes the key. */
+    /** Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key. */
     csr?: pulumi.Input<string>;
-    /** Have the provider generate an RSA key and CSR. */
+    /** Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled. */
     privateKey?: pulumi.Input<SmimePrivateKeyArgs>;
     /**
      * Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
@@ -416,13 +453,18 @@ export interface SmimeCertificateArgs {
      * up` resumes the wait.
      */
     waitTimeoutSeconds?: pulumi.Input<number>;
-    /** First interval between status checks, backing off (default 10). */
+    /** First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10). */
     pollIntervalSeconds?: pulumi.Input<number>;
-    /** How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). */
+    /**
+     * How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and
+     * PollConfirm).
+     */
     waitStrategy?: pulumi.Input<"job" | "notifications">;
     /**
-     * What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate
-     * Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack).
+     * What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it:
+     * `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it,
+     * invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no
+     * stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy.
      */
     onDestroy?: pulumi.Input<"cancel" | "revoke" | "keep">;
     /** How to reach InterNetX; what it leaves out comes from the stack config `internetx:*`, then `AUTODNS_*`. */
@@ -431,13 +473,16 @@ export interface SmimeCertificateArgs {
 
 /** The outputs of internetx.SmimeCertificate: its arguments as given, then what the provider reports. */
 export interface SmimeCertificateOutputs {
-    /** The mailbox the certificate is for. */
+    /** The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate. */
     readonly email: pulumi.Output<string>;
-    /** InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate. */
+    /**
+     * InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new
+     * certificate.
+     */
     readonly product: pulumi.Output<string>;
-    /** Term in months. Changing it orders a new certificate. */
+    /** Term in months: 12, 24 or 36. Changing it orders a new certificate. */
     readonly lifetimeMonths: pulumi.Output<number>;
-    /** The id of an SslContact (its `contactId`). */
+    /** An SslContact's `contactId`, or the id of a contact in your account. */
     readonly adminContactId: pulumi.Output<string | number>;
     /** The holder's first name. */
     readonly firstName: pulumi.Output<string>;
@@ -449,9 +494,9 @@ export interface SmimeCertificateOutputs {
     readonly approverEmail: pulumi.Output<string | undefined>;
     /** The CA protects the download with it; also protects `pkcs12Base64`. 8 to 64 characters. A secret. */
     readonly downloadPassword: pulumi.Output<string>;
-    /** Your own CSR (PEM); or `privateKey`; neither: the CA makes the key. */
+    /** Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key. */
     readonly csr: pulumi.Output<string | undefined>;
-    /** Have the provider generate an RSA key and CSR. */
+    /** Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled. */
     readonly privateKey: pulumi.Output<SmimePrivateKeyArgs | undefined>;
     /**
      * Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
@@ -462,13 +507,18 @@ export interface SmimeCertificateOutputs {
      * up` resumes the wait.
      */
     readonly waitTimeoutSeconds: pulumi.Output<number | undefined>;
-    /** First interval between status checks, backing off (default 10). */
+    /** First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10). */
     readonly pollIntervalSeconds: pulumi.Output<number | undefined>;
-    /** How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). */
+    /**
+     * How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and
+     * PollConfirm).
+     */
     readonly waitStrategy: pulumi.Output<"job" | "notifications" | undefined>;
     /**
-     * What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate
-     * Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack).
+     * What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it:
+     * `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it,
+     * invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no
+     * stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy.
      */
     readonly onDestroy: pulumi.Output<"cancel" | "revoke" | "keep" | undefined>;
     /** The certificate's id at InterNetX (also the resource id). */

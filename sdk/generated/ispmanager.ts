@@ -69,9 +69,12 @@ export interface CertificateArgs {
     pricelist: pulumi.Input<string | number>;
     /** 12 or 24. Changing it orders a new certificate. */
     periodMonths: pulumi.Input<number>;
-    /** The add-on code counting additional domains; required with `altNames`. */
+    /**
+     * The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else
+     * `pricelist`.
+     */
     altNameAddon?: pulumi.Input<string | number>;
-    /** The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code. */
+    /** The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list. */
     country: pulumi.Input<string | number>;
     /** Region of the organization. */
     region: pulumi.Input<string>;
@@ -105,7 +108,7 @@ export interface CertificateArgs {
      * up` resumes the wait.
      */
     waitTimeoutSeconds?: pulumi.Input<number>;
-    /** First interval between status checks, backing off (default 10). */
+    /** First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10). */
     pollIntervalSeconds?: pulumi.Input<number>;
     /** How to reach BILLmanager; what it leaves out comes from the stack config `ispmanager:*`, then `ISPMANAGER_*`. */
     connection?: pulumi.Input<ConnectionArgs>;
@@ -121,9 +124,12 @@ export interface CertificateOutputs {
     readonly pricelist: pulumi.Output<string | number>;
     /** 12 or 24. Changing it orders a new certificate. */
     readonly periodMonths: pulumi.Output<number>;
-    /** The add-on code counting additional domains; required with `altNames`. */
+    /**
+     * The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else
+     * `pricelist`.
+     */
     readonly altNameAddon: pulumi.Output<string | number | undefined>;
-    /** The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code. */
+    /** The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list. */
     readonly country: pulumi.Output<string | number>;
     /** Region of the organization. */
     readonly region: pulumi.Output<string>;
@@ -157,7 +163,7 @@ export interface CertificateOutputs {
      * up` resumes the wait.
      */
     readonly waitTimeoutSeconds: pulumi.Output<number | undefined>;
-    /** First interval between status checks, backing off (default 10). */
+    /** First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10). */
     readonly pollIntervalSeconds: pulumi.Output<number | undefined>;
     /** The billing system's certificate id (also the resource id). */
     readonly orderId: pulumi.Output<string>;

@@ -1,5 +1,6 @@
 import { defaultRenewBeforeDays } from "../../resources/certificate/inputs";
-import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds } from "../../lifecycle/waitSettings";
+import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds, maximumPollIntervalSeconds, pollBackoffFactor } from "../../lifecycle/waitSettings";
+import { softwareValues } from "../../internetx/products";
 import { InputProperty, OutputProperty, ResourceDefinition } from "./model";
 
 /**
@@ -17,7 +18,7 @@ const waitInputs: Record<string, InputProperty> = {
     pollIntervalSeconds: {
         type: "number",
         default: defaultPollIntervalSeconds,
-        description: `First interval between status checks, backing off (default ${defaultPollIntervalSeconds}).`,
+        description: `First interval between status checks in seconds, backing off ×${pollBackoffFactor} up to ${maximumPollIntervalSeconds} (default ${defaultPollIntervalSeconds}).`,
     },
 };
 
@@ -32,14 +33,14 @@ const internetxWaitInputs: Record<string, InputProperty> = {
         type: "string",
         values: ["job", "notifications"],
         default: "job",
-        description: "How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm).",
+        description: "How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm).",
     },
     onDestroy: {
         type: "string",
         values: ["cancel", "revoke", "keep"],
         default: "cancel",
         description:
-            "What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack).",
+            "What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy.",
     },
 };
 
@@ -54,7 +55,7 @@ const issuedOutputs: Record<string, OutputProperty> = {
     fingerprintSha256: { type: "string", description: "SHA-256 fingerprint of the issued leaf (hex)." },
 };
 
-const contactId: InputProperty = { type: "string", required: true, description: "The id of an SslContact (its `contactId`)." };
+const contactId: InputProperty = { type: "string", required: true, description: "An SslContact's `contactId`, or the id of a contact in your account." };
 
 export const sslContact: ResourceDefinition = {
     token: "sslmanager:internetx:SslContact",
@@ -68,10 +69,10 @@ export const sslContact: ResourceDefinition = {
         title: { type: "string", description: "Title, at most 64 characters." },
         organization: { type: "string", required: true, description: "Organization, at most 128 characters." },
         address: { type: { array: "string" }, required: true, description: "Street address, one to three lines." },
-        postalCode: { type: "string", required: true, description: "Postal code." },
-        city: { type: "string", required: true, description: "City." },
+        postalCode: { type: "string", required: true, description: "Postal code, at most 16 characters." },
+        city: { type: "string", required: true, description: "City, at most 64 characters." },
         country: { type: "string", required: true, description: "ISO 3166-1 alpha-2 country code, e.g. DE." },
-        state: { type: "string", description: "State or region." },
+        state: { type: "string", description: "State or region, at most 64 characters." },
     },
     outputs: {
         contactId: { type: "string", always: true, description: "The contact's id at InterNetX (also the resource id)." },
@@ -83,8 +84,8 @@ export const domainValidation: ResourceDefinition = {
     description:
         "The validation data of an order before it is placed (CertificatePrepareOrder): publish `dnsRecord` with any DNS provider (or serve `fileValidation` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.",
     inputs: {
-        csr: { type: "string", required: true, replaces: true, description: "The PEM CSR the certificate will be ordered with." },
-        product: { type: "string", required: true, replaces: true, description: "InterNetX product code, e.g. QUICKSSLPREMIUM." },
+        csr: { type: "string", required: true, replaces: true, description: "The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace)." },
+        product: { type: "string", required: true, replaces: true, description: "The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed)." },
         method: { type: "string", values: ["DNS", "FILE"], description: "Which prepared validation `authentication` carries: DNS (default) or FILE." },
     },
     outputs: {
@@ -101,15 +102,15 @@ export const certificate: ResourceDefinition = {
     description:
         "A CA-issued SSL/TLS certificate through InterNetX SSL Manager. Changing names, SANs, CSR, key or contacts reissues it (same resource, no new order); a due renewal renews it; `pulumi destroy` cancels it. Import an existing certificate with `pulumi import sslmanager:internetx:Certificate <name> <certificate id>`.",
     inputs: {
-        name: { type: "string", description: "Common name; defaults to the CSR's CN (required with `privateKey`)." },
-        product: { type: "string", required: true, replaces: true, description: "InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate." },
+        name: { type: "string", description: "Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate." },
+        product: { type: "string", required: true, replaces: true, description: "InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again." },
         lifetimeMonths: { type: "integer", required: true, replaces: true, description: "Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate." },
-        software: { type: "string", values: ["APACHESSL", "IIS5", "NGINX", "OTHER"], default: "APACHESSL", description: "The server software: APACHESSL (default), IIS5, NGINX or OTHER." },
+        software: { type: "string", values: softwareValues, default: "APACHESSL", description: "The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET." },
         adminContactId: contactId,
         technicalContactId: contactId,
-        csr: { type: "string", description: "Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR." },
+        csr: { type: "string", description: "Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate." },
         privateKey: { type: { object: "sslmanager:internetx:PrivateKey" }, description: "Have the provider generate the key and CSR (then `privateKeyPem` is set, secret)." },
-        subjectAlternativeNames: { type: { array: "string" }, description: "Additional DNS names; changing them reissues the certificate." },
+        subjectAlternativeNames: { type: { array: "string" }, description: "More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate." },
         subject: { type: { object: "sslmanager:internetx:Subject" }, description: "Subject fields of the generated CSR." },
         validation: { type: { object: "sslmanager:internetx:Validation" }, description: "How the CA validates the domain (default: DNS, provisioned by InterNetX)." },
         ...internetxWaitInputs,
@@ -132,17 +133,17 @@ export const smimeCertificate: ResourceDefinition = {
     token: "sslmanager:internetx:SmimeCertificate",
     description: "An S/MIME certificate (InterNetX certificate type MAIL) for signing and encrypting mail.",
     inputs: {
-        email: { type: "string", required: true, replaces: true, description: "The mailbox the certificate is for." },
-        product: { type: "string", required: true, replaces: true, description: "InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate." },
-        lifetimeMonths: { type: "integer", required: true, replaces: true, description: "Term in months. Changing it orders a new certificate." },
+        email: { type: "string", required: true, replaces: true, description: "The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate." },
+        product: { type: "string", required: true, replaces: true, description: "InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate." },
+        lifetimeMonths: { type: "integer", required: true, replaces: true, description: "Term in months: 12, 24 or 36. Changing it orders a new certificate." },
         adminContactId: contactId,
         firstName: { type: "string", required: true, description: "The holder's first name." },
         lastName: { type: "string", required: true, description: "The holder's last name." },
         organizationUnit: { type: "string", description: "Organizational unit." },
         approverEmail: { type: "string", description: "Where the CA sends the approval (defaults to `email`)." },
         downloadPassword: { type: "string", required: true, secret: true, description: "The CA protects the download with it; also protects `pkcs12Base64`. 8 to 64 characters." },
-        csr: { type: "string", description: "Your own CSR (PEM); or `privateKey`; neither: the CA makes the key." },
-        privateKey: { type: { object: "sslmanager:internetx:SmimePrivateKey" }, description: "Have the provider generate an RSA key and CSR." },
+        csr: { type: "string", description: "Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key." },
+        privateKey: { type: { object: "sslmanager:internetx:SmimePrivateKey" }, description: "Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled." },
         ...internetxWaitInputs,
     },
     outputs: {
@@ -169,8 +170,8 @@ export const ispmanagerCertificate: ResourceDefinition = {
         altNames: { type: { array: "string" }, description: "Additional domains; changing them reissues the certificate." },
         pricelist: { type: "string", required: true, replaces: true, description: "The billing system's tariff id. Changing it orders a new certificate." },
         periodMonths: { type: "integer", required: true, replaces: true, description: "12 or 24. Changing it orders a new certificate." },
-        altNameAddon: { type: "string", description: "The add-on code counting additional domains; required with `altNames`." },
-        country: { type: "string", required: true, description: "The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code." },
+        altNameAddon: { type: "string", description: "The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`." },
+        country: { type: "string", required: true, description: "The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list." },
         region: { type: "string", required: true, description: "Region of the organization." },
         city: { type: "string", required: true, description: "City of the organization." },
         organization: { type: "string", required: true, description: "Organization." },

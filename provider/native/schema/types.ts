@@ -6,8 +6,8 @@ export const objectTypes: Record<string, ObjectType> = {
         description: "The key the provider generates (with the CSR) when no CSR is given.",
         properties: {
             algorithm: { type: "string", values: ["RSA", "ECDSA"], required: true, description: "RSA or ECDSA." },
-            rsaBits: { type: "integer", description: "RSA key size: 2048, 3072 or 4096 (RSA only)." },
-            curve: { type: "string", values: ["P256", "P384"], description: "ECDSA curve: P256 or P384 (ECDSA only)." },
+            rsaBits: { type: "integer", description: "RSA key size: 2048 (default), 3072 or 4096 bits (RSA only)." },
+            curve: { type: "string", values: ["P256", "P384"], description: "ECDSA curve: P256 (default) or P384 (ECDSA only)." },
         },
     },
     "sslmanager:internetx:SmimePrivateKey": {

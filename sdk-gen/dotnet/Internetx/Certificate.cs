@@ -17,7 +17,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
     public partial class Certificate : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// The id of an SslContact (its `contactId`).
+        /// An SslContact's `contactId`, or the id of a contact in your account.
         /// </summary>
         [Output("adminContactId")]
         public Output<string> AdminContactId { get; private set; } = null!;
@@ -41,7 +41,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> ChainPem { get; private set; } = null!;
 
         /// <summary>
-        /// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
+        /// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
         /// </summary>
         [Output("csr")]
         public Output<string?> Csr { get; private set; } = null!;
@@ -89,7 +89,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<int> LifetimeMonths { get; private set; } = null!;
 
         /// <summary>
-        /// Common name; defaults to the CSR's CN (required with `privateKey`).
+        /// Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
         /// </summary>
         [Output("name")]
         public Output<string?> Name { get; private set; } = null!;
@@ -107,7 +107,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> NotBefore { get; private set; } = null!;
 
         /// <summary>
-        /// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        /// What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
         /// </summary>
         [Output("onDestroy")]
         public Output<string?> OnDestroy { get; private set; } = null!;
@@ -119,7 +119,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> OrderId { get; private set; } = null!;
 
         /// <summary>
-        /// First interval between status checks, backing off (default 10).
+        /// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         /// </summary>
         [Output("pollIntervalSeconds")]
         public Output<double?> PollIntervalSeconds { get; private set; } = null!;
@@ -137,7 +137,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> PrivateKeyPem { get; private set; } = null!;
 
         /// <summary>
-        /// InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
+        /// InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
         /// </summary>
         [Output("product")]
         public Output<string> Product { get; private set; } = null!;
@@ -167,7 +167,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> SerialNumber { get; private set; } = null!;
 
         /// <summary>
-        /// The server software: APACHESSL (default), IIS5, NGINX or OTHER. One of: APACHESSL, IIS5, NGINX, OTHER.
+        /// The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
         /// </summary>
         [Output("software")]
         public Output<string?> Software { get; private set; } = null!;
@@ -185,13 +185,13 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<Outputs.Subject?> Subject { get; private set; } = null!;
 
         /// <summary>
-        /// Additional DNS names; changing them reissues the certificate.
+        /// More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate.
         /// </summary>
         [Output("subjectAlternativeNames")]
         public Output<ImmutableArray<string>> SubjectAlternativeNames { get; private set; } = null!;
 
         /// <summary>
-        /// The id of an SslContact (its `contactId`).
+        /// An SslContact's `contactId`, or the id of a contact in your account.
         /// </summary>
         [Output("technicalContactId")]
         public Output<string> TechnicalContactId { get; private set; } = null!;
@@ -203,7 +203,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<Outputs.Validation?> Validation { get; private set; } = null!;
 
         /// <summary>
-        /// How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+        /// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         /// </summary>
         [Output("waitStrategy")]
         public Output<string?> WaitStrategy { get; private set; } = null!;
@@ -269,13 +269,13 @@ namespace PulumiSslManager.Sslmanager.Internetx
     public sealed class CertificateArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The id of an SslContact (its `contactId`).
+        /// An SslContact's `contactId`, or the id of a contact in your account.
         /// </summary>
         [Input("adminContactId", required: true)]
         public Input<string> AdminContactId { get; set; } = null!;
 
         /// <summary>
-        /// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
+        /// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
         /// </summary>
         [Input("csr")]
         public Input<string>? Csr { get; set; }
@@ -287,19 +287,19 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Input<int> LifetimeMonths { get; set; } = null!;
 
         /// <summary>
-        /// Common name; defaults to the CSR's CN (required with `privateKey`).
+        /// Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
         /// </summary>
         [Input("name")]
         public Input<string>? Name { get; set; }
 
         /// <summary>
-        /// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        /// What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
         /// </summary>
         [Input("onDestroy")]
         public Input<string>? OnDestroy { get; set; }
 
         /// <summary>
-        /// First interval between status checks, backing off (default 10).
+        /// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         /// </summary>
         [Input("pollIntervalSeconds")]
         public Input<double>? PollIntervalSeconds { get; set; }
@@ -311,7 +311,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Input<Inputs.PrivateKeyArgs>? PrivateKey { get; set; }
 
         /// <summary>
-        /// InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
+        /// InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
         /// </summary>
         [Input("product", required: true)]
         public Input<string> Product { get; set; } = null!;
@@ -323,7 +323,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Input<int>? RenewBeforeDays { get; set; }
 
         /// <summary>
-        /// The server software: APACHESSL (default), IIS5, NGINX or OTHER. One of: APACHESSL, IIS5, NGINX, OTHER.
+        /// The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
         /// </summary>
         [Input("software")]
         public Input<string>? Software { get; set; }
@@ -338,7 +338,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         private InputList<string>? _subjectAlternativeNames;
 
         /// <summary>
-        /// Additional DNS names; changing them reissues the certificate.
+        /// More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate.
         /// </summary>
         public InputList<string> SubjectAlternativeNames
         {
@@ -347,7 +347,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         }
 
         /// <summary>
-        /// The id of an SslContact (its `contactId`).
+        /// An SslContact's `contactId`, or the id of a contact in your account.
         /// </summary>
         [Input("technicalContactId", required: true)]
         public Input<string> TechnicalContactId { get; set; } = null!;
@@ -359,7 +359,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Input<Inputs.ValidationArgs>? Validation { get; set; }
 
         /// <summary>
-        /// How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+        /// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         /// </summary>
         [Input("waitStrategy")]
         public Input<string>? WaitStrategy { get; set; }

@@ -29,7 +29,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<Outputs.Validation> Authentication { get; private set; } = null!;
 
         /// <summary>
-        /// The PEM CSR the certificate will be ordered with.
+        /// The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
         /// </summary>
         [Output("csr")]
         public Output<string> Csr { get; private set; } = null!;
@@ -59,7 +59,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string> Name { get; private set; } = null!;
 
         /// <summary>
-        /// InterNetX product code, e.g. QUICKSSLPREMIUM.
+        /// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
         /// </summary>
         [Output("product")]
         public Output<string> Product { get; private set; } = null!;
@@ -115,7 +115,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
     public sealed class DomainValidationArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The PEM CSR the certificate will be ordered with.
+        /// The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
         /// </summary>
         [Input("csr", required: true)]
         public Input<string> Csr { get; set; } = null!;
@@ -127,7 +127,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Input<string>? Method { get; set; }
 
         /// <summary>
-        /// InterNetX product code, e.g. QUICKSSLPREMIUM.
+        /// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
         /// </summary>
         [Input("product", required: true)]
         public Input<string> Product { get; set; } = null!;

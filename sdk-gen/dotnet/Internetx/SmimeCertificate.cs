@@ -17,7 +17,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
     public partial class SmimeCertificate : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// The id of an SslContact (its `contactId`).
+        /// An SslContact's `contactId`, or the id of a contact in your account.
         /// </summary>
         [Output("adminContactId")]
         public Output<string> AdminContactId { get; private set; } = null!;
@@ -47,7 +47,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> ChainPem { get; private set; } = null!;
 
         /// <summary>
-        /// Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
+        /// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
         /// </summary>
         [Output("csr")]
         public Output<string?> Csr { get; private set; } = null!;
@@ -65,7 +65,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string> DownloadPassword { get; private set; } = null!;
 
         /// <summary>
-        /// The mailbox the certificate is for.
+        /// The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate.
         /// </summary>
         [Output("email")]
         public Output<string> Email { get; private set; } = null!;
@@ -107,7 +107,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string> LastName { get; private set; } = null!;
 
         /// <summary>
-        /// Term in months. Changing it orders a new certificate.
+        /// Term in months: 12, 24 or 36. Changing it orders a new certificate.
         /// </summary>
         [Output("lifetimeMonths")]
         public Output<int> LifetimeMonths { get; private set; } = null!;
@@ -125,7 +125,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> NotBefore { get; private set; } = null!;
 
         /// <summary>
-        /// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        /// What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
         /// </summary>
         [Output("onDestroy")]
         public Output<string?> OnDestroy { get; private set; } = null!;
@@ -149,13 +149,13 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> Pkcs12Base64 { get; private set; } = null!;
 
         /// <summary>
-        /// First interval between status checks, backing off (default 10).
+        /// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         /// </summary>
         [Output("pollIntervalSeconds")]
         public Output<double?> PollIntervalSeconds { get; private set; } = null!;
 
         /// <summary>
-        /// Have the provider generate an RSA key and CSR.
+        /// Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
         /// </summary>
         [Output("privateKey")]
         public Output<Outputs.SmimePrivateKey?> PrivateKey { get; private set; } = null!;
@@ -167,7 +167,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> PrivateKeyPem { get; private set; } = null!;
 
         /// <summary>
-        /// InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
+        /// InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
         /// </summary>
         [Output("product")]
         public Output<string> Product { get; private set; } = null!;
@@ -197,7 +197,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string> Status { get; private set; } = null!;
 
         /// <summary>
-        /// How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+        /// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         /// </summary>
         [Output("waitStrategy")]
         public Output<string?> WaitStrategy { get; private set; } = null!;
@@ -266,7 +266,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
     public sealed class SmimeCertificateArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The id of an SslContact (its `contactId`).
+        /// An SslContact's `contactId`, or the id of a contact in your account.
         /// </summary>
         [Input("adminContactId", required: true)]
         public Input<string> AdminContactId { get; set; } = null!;
@@ -278,7 +278,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Input<string>? ApproverEmail { get; set; }
 
         /// <summary>
-        /// Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
+        /// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
         /// </summary>
         [Input("csr")]
         public Input<string>? Csr { get; set; }
@@ -300,7 +300,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         }
 
         /// <summary>
-        /// The mailbox the certificate is for.
+        /// The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate.
         /// </summary>
         [Input("email", required: true)]
         public Input<string> Email { get; set; } = null!;
@@ -318,13 +318,13 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Input<string> LastName { get; set; } = null!;
 
         /// <summary>
-        /// Term in months. Changing it orders a new certificate.
+        /// Term in months: 12, 24 or 36. Changing it orders a new certificate.
         /// </summary>
         [Input("lifetimeMonths", required: true)]
         public Input<int> LifetimeMonths { get; set; } = null!;
 
         /// <summary>
-        /// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        /// What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
         /// </summary>
         [Input("onDestroy")]
         public Input<string>? OnDestroy { get; set; }
@@ -336,19 +336,19 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Input<string>? OrganizationUnit { get; set; }
 
         /// <summary>
-        /// First interval between status checks, backing off (default 10).
+        /// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         /// </summary>
         [Input("pollIntervalSeconds")]
         public Input<double>? PollIntervalSeconds { get; set; }
 
         /// <summary>
-        /// Have the provider generate an RSA key and CSR.
+        /// Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
         /// </summary>
         [Input("privateKey")]
         public Input<Inputs.SmimePrivateKeyArgs>? PrivateKey { get; set; }
 
         /// <summary>
-        /// InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
+        /// InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
         /// </summary>
         [Input("product", required: true)]
         public Input<string> Product { get; set; } = null!;
@@ -360,7 +360,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Input<int>? RenewBeforeDays { get; set; }
 
         /// <summary>
-        /// How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+        /// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         /// </summary>
         [Input("waitStrategy")]
         public Input<string>? WaitStrategy { get; set; }

@@ -23,7 +23,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<ImmutableArray<string>> Address { get; private set; } = null!;
 
         /// <summary>
-        /// City.
+        /// City, at most 64 characters.
         /// </summary>
         [Output("city")]
         public Output<string> City { get; private set; } = null!;
@@ -77,13 +77,13 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string> Phone { get; private set; } = null!;
 
         /// <summary>
-        /// Postal code.
+        /// Postal code, at most 16 characters.
         /// </summary>
         [Output("postalCode")]
         public Output<string> PostalCode { get; private set; } = null!;
 
         /// <summary>
-        /// State or region.
+        /// State or region, at most 64 characters.
         /// </summary>
         [Output("state")]
         public Output<string?> State { get; private set; } = null!;
@@ -152,7 +152,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         }
 
         /// <summary>
-        /// City.
+        /// City, at most 64 characters.
         /// </summary>
         [Input("city", required: true)]
         public Input<string> City { get; set; } = null!;
@@ -200,13 +200,13 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Input<string> Phone { get; set; } = null!;
 
         /// <summary>
-        /// Postal code.
+        /// Postal code, at most 16 characters.
         /// </summary>
         [Input("postalCode", required: true)]
         public Input<string> PostalCode { get; set; } = null!;
 
         /// <summary>
-        /// State or region.
+        /// State or region, at most 64 characters.
         /// </summary>
         [Input("state")]
         public Input<string>? State { get; set; }

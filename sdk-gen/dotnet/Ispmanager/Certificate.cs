@@ -23,7 +23,7 @@ namespace PulumiSslManager.Sslmanager.Ispmanager
         public Output<Outputs.Contact> AdminContact { get; private set; } = null!;
 
         /// <summary>
-        /// The add-on code counting additional domains; required with `altNames`.
+        /// The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
         /// </summary>
         [Output("altNameAddon")]
         public Output<string?> AltNameAddon { get; private set; } = null!;
@@ -65,7 +65,7 @@ namespace PulumiSslManager.Sslmanager.Ispmanager
         public Output<Outputs.CnameValidation?> CnameValidation { get; private set; } = null!;
 
         /// <summary>
-        /// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code.
+        /// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
         /// </summary>
         [Output("country")]
         public Output<string> Country { get; private set; } = null!;
@@ -167,7 +167,7 @@ namespace PulumiSslManager.Sslmanager.Ispmanager
         public Output<int> PeriodMonths { get; private set; } = null!;
 
         /// <summary>
-        /// First interval between status checks, backing off (default 10).
+        /// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         /// </summary>
         [Output("pollIntervalSeconds")]
         public Output<double?> PollIntervalSeconds { get; private set; } = null!;
@@ -294,7 +294,7 @@ namespace PulumiSslManager.Sslmanager.Ispmanager
         public Input<Inputs.ContactArgs> AdminContact { get; set; } = null!;
 
         /// <summary>
-        /// The add-on code counting additional domains; required with `altNames`.
+        /// The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
         /// </summary>
         [Input("altNameAddon")]
         public Input<string>? AltNameAddon { get; set; }
@@ -330,7 +330,7 @@ namespace PulumiSslManager.Sslmanager.Ispmanager
         public Input<string> City { get; set; } = null!;
 
         /// <summary>
-        /// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code.
+        /// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
         /// </summary>
         [Input("country", required: true)]
         public Input<string> Country { get; set; } = null!;
@@ -372,7 +372,7 @@ namespace PulumiSslManager.Sslmanager.Ispmanager
         public Input<int> PeriodMonths { get; set; } = null!;
 
         /// <summary>
-        /// First interval between status checks, backing off (default 10).
+        /// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         /// </summary>
         [Input("pollIntervalSeconds")]
         public Input<double>? PollIntervalSeconds { get; set; }

@@ -37,7 +37,7 @@ export class Certificate extends pulumi.CustomResource {
     }
 
     /**
-     * The id of an SslContact (its `contactId`).
+     * An SslContact's `contactId`, or the id of a contact in your account.
      */
     declare public readonly adminContactId: pulumi.Output<string>;
     /**
@@ -53,7 +53,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly chainPem: pulumi.Output<string | undefined>;
     /**
-     * Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
+     * Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
      */
     declare public readonly csr: pulumi.Output<string | undefined>;
     /**
@@ -85,7 +85,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public readonly lifetimeMonths: pulumi.Output<number>;
     /**
-     * Common name; defaults to the CSR's CN (required with `privateKey`).
+     * Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
      */
     declare public readonly name: pulumi.Output<string | undefined>;
     /**
@@ -97,7 +97,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
     /**
-     * What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+     * What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
      */
     declare public readonly onDestroy: pulumi.Output<string | undefined>;
     /**
@@ -105,7 +105,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly orderId: pulumi.Output<string | undefined>;
     /**
-     * First interval between status checks, backing off (default 10).
+     * First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
      */
     declare public readonly pollIntervalSeconds: pulumi.Output<number | undefined>;
     /**
@@ -117,7 +117,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly privateKeyPem: pulumi.Output<string | undefined>;
     /**
-     * InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
+     * InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
      */
     declare public readonly product: pulumi.Output<string>;
     /**
@@ -137,7 +137,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly serialNumber: pulumi.Output<string | undefined>;
     /**
-     * The server software: APACHESSL (default), IIS5, NGINX or OTHER. One of: APACHESSL, IIS5, NGINX, OTHER.
+     * The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
      */
     declare public readonly software: pulumi.Output<string | undefined>;
     /**
@@ -149,11 +149,11 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public readonly subject: pulumi.Output<outputs.internetx.Subject | undefined>;
     /**
-     * Additional DNS names; changing them reissues the certificate.
+     * More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate.
      */
     declare public readonly subjectAlternativeNames: pulumi.Output<string[] | undefined>;
     /**
-     * The id of an SslContact (its `contactId`).
+     * An SslContact's `contactId`, or the id of a contact in your account.
      */
     declare public readonly technicalContactId: pulumi.Output<string>;
     /**
@@ -161,7 +161,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public readonly validation: pulumi.Output<outputs.internetx.Validation | undefined>;
     /**
-     * How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+     * How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
      */
     declare public readonly waitStrategy: pulumi.Output<string | undefined>;
     /**
@@ -274,11 +274,11 @@ export class Certificate extends pulumi.CustomResource {
  */
 export interface CertificateArgs {
     /**
-     * The id of an SslContact (its `contactId`).
+     * An SslContact's `contactId`, or the id of a contact in your account.
      */
     adminContactId: pulumi.Input<string>;
     /**
-     * Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
+     * Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
      */
     csr?: pulumi.Input<string | undefined>;
     /**
@@ -286,15 +286,15 @@ export interface CertificateArgs {
      */
     lifetimeMonths: pulumi.Input<number>;
     /**
-     * Common name; defaults to the CSR's CN (required with `privateKey`).
+     * Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
      */
     name?: pulumi.Input<string | undefined>;
     /**
-     * What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+     * What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
      */
     onDestroy?: pulumi.Input<string | undefined>;
     /**
-     * First interval between status checks, backing off (default 10).
+     * First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
      */
     pollIntervalSeconds?: pulumi.Input<number | undefined>;
     /**
@@ -302,7 +302,7 @@ export interface CertificateArgs {
      */
     privateKey?: pulumi.Input<inputs.internetx.PrivateKeyArgs | undefined>;
     /**
-     * InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
+     * InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
      */
     product: pulumi.Input<string>;
     /**
@@ -310,7 +310,7 @@ export interface CertificateArgs {
      */
     renewBeforeDays?: pulumi.Input<number | undefined>;
     /**
-     * The server software: APACHESSL (default), IIS5, NGINX or OTHER. One of: APACHESSL, IIS5, NGINX, OTHER.
+     * The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
      */
     software?: pulumi.Input<string | undefined>;
     /**
@@ -318,11 +318,11 @@ export interface CertificateArgs {
      */
     subject?: pulumi.Input<inputs.internetx.SubjectArgs | undefined>;
     /**
-     * Additional DNS names; changing them reissues the certificate.
+     * More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate.
      */
     subjectAlternativeNames?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * The id of an SslContact (its `contactId`).
+     * An SslContact's `contactId`, or the id of a contact in your account.
      */
     technicalContactId: pulumi.Input<string>;
     /**
@@ -330,7 +330,7 @@ export interface CertificateArgs {
      */
     validation?: pulumi.Input<inputs.internetx.ValidationArgs | undefined>;
     /**
-     * How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+     * How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
      */
     waitStrategy?: pulumi.Input<string | undefined>;
     /**

@@ -45,7 +45,7 @@ export class DomainValidation extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly authentication: pulumi.Output<outputs.internetx.Validation>;
     /**
-     * The PEM CSR the certificate will be ordered with.
+     * The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
      */
     declare public readonly csr: pulumi.Output<string>;
     /**
@@ -65,7 +65,7 @@ export class DomainValidation extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly name: pulumi.Output<string>;
     /**
-     * InterNetX product code, e.g. QUICKSSLPREMIUM.
+     * The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
      */
     declare public readonly product: pulumi.Output<string>;
 
@@ -116,7 +116,7 @@ export class DomainValidation extends pulumi.CustomResource {
  */
 export interface DomainValidationArgs {
     /**
-     * The PEM CSR the certificate will be ordered with.
+     * The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
      */
     csr: pulumi.Input<string>;
     /**
@@ -124,7 +124,7 @@ export interface DomainValidationArgs {
      */
     method?: pulumi.Input<string | undefined>;
     /**
-     * InterNetX product code, e.g. QUICKSSLPREMIUM.
+     * The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
      */
     product: pulumi.Input<string>;
 }

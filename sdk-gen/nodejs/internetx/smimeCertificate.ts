@@ -37,7 +37,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
     }
 
     /**
-     * The id of an SslContact (its `contactId`).
+     * An SslContact's `contactId`, or the id of a contact in your account.
      */
     declare public readonly adminContactId: pulumi.Output<string>;
     /**
@@ -57,7 +57,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly chainPem: pulumi.Output<string | undefined>;
     /**
-     * Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
+     * Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
      */
     declare public readonly csr: pulumi.Output<string | undefined>;
     /**
@@ -69,7 +69,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
      */
     declare public readonly downloadPassword: pulumi.Output<string>;
     /**
-     * The mailbox the certificate is for.
+     * The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate.
      */
     declare public readonly email: pulumi.Output<string>;
     /**
@@ -97,7 +97,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
      */
     declare public readonly lastName: pulumi.Output<string>;
     /**
-     * Term in months. Changing it orders a new certificate.
+     * Term in months: 12, 24 or 36. Changing it orders a new certificate.
      */
     declare public readonly lifetimeMonths: pulumi.Output<number>;
     /**
@@ -109,7 +109,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly notBefore: pulumi.Output<string | undefined>;
     /**
-     * What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+     * What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
      */
     declare public readonly onDestroy: pulumi.Output<string | undefined>;
     /**
@@ -125,11 +125,11 @@ export class SmimeCertificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly pkcs12Base64: pulumi.Output<string | undefined>;
     /**
-     * First interval between status checks, backing off (default 10).
+     * First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
      */
     declare public readonly pollIntervalSeconds: pulumi.Output<number | undefined>;
     /**
-     * Have the provider generate an RSA key and CSR.
+     * Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
      */
     declare public readonly privateKey: pulumi.Output<outputs.internetx.SmimePrivateKey | undefined>;
     /**
@@ -137,7 +137,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly privateKeyPem: pulumi.Output<string | undefined>;
     /**
-     * InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
+     * InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
      */
     declare public readonly product: pulumi.Output<string>;
     /**
@@ -157,7 +157,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly status: pulumi.Output<string>;
     /**
-     * How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+     * How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
      */
     declare public readonly waitStrategy: pulumi.Output<string | undefined>;
     /**
@@ -277,7 +277,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
  */
 export interface SmimeCertificateArgs {
     /**
-     * The id of an SslContact (its `contactId`).
+     * An SslContact's `contactId`, or the id of a contact in your account.
      */
     adminContactId: pulumi.Input<string>;
     /**
@@ -285,7 +285,7 @@ export interface SmimeCertificateArgs {
      */
     approverEmail?: pulumi.Input<string | undefined>;
     /**
-     * Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
+     * Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
      */
     csr?: pulumi.Input<string | undefined>;
     /**
@@ -293,7 +293,7 @@ export interface SmimeCertificateArgs {
      */
     downloadPassword: pulumi.Input<string>;
     /**
-     * The mailbox the certificate is for.
+     * The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate.
      */
     email: pulumi.Input<string>;
     /**
@@ -305,11 +305,11 @@ export interface SmimeCertificateArgs {
      */
     lastName: pulumi.Input<string>;
     /**
-     * Term in months. Changing it orders a new certificate.
+     * Term in months: 12, 24 or 36. Changing it orders a new certificate.
      */
     lifetimeMonths: pulumi.Input<number>;
     /**
-     * What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+     * What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
      */
     onDestroy?: pulumi.Input<string | undefined>;
     /**
@@ -317,15 +317,15 @@ export interface SmimeCertificateArgs {
      */
     organizationUnit?: pulumi.Input<string | undefined>;
     /**
-     * First interval between status checks, backing off (default 10).
+     * First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
      */
     pollIntervalSeconds?: pulumi.Input<number | undefined>;
     /**
-     * Have the provider generate an RSA key and CSR.
+     * Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
      */
     privateKey?: pulumi.Input<inputs.internetx.SmimePrivateKeyArgs | undefined>;
     /**
-     * InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
+     * InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
      */
     product: pulumi.Input<string>;
     /**
@@ -333,7 +333,7 @@ export interface SmimeCertificateArgs {
      */
     renewBeforeDays?: pulumi.Input<number | undefined>;
     /**
-     * How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+     * How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
      */
     waitStrategy?: pulumi.Input<string | undefined>;
     /**

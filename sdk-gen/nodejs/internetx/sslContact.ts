@@ -39,7 +39,7 @@ export class SslContact extends pulumi.CustomResource {
      */
     declare public readonly address: pulumi.Output<string[]>;
     /**
-     * City.
+     * City, at most 64 characters.
      */
     declare public readonly city: pulumi.Output<string>;
     /**
@@ -75,11 +75,11 @@ export class SslContact extends pulumi.CustomResource {
      */
     declare public readonly phone: pulumi.Output<string>;
     /**
-     * Postal code.
+     * Postal code, at most 16 characters.
      */
     declare public readonly postalCode: pulumi.Output<string>;
     /**
-     * State or region.
+     * State or region, at most 64 characters.
      */
     declare public readonly state: pulumi.Output<string | undefined>;
     /**
@@ -167,7 +167,7 @@ export interface SslContactArgs {
      */
     address: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * City.
+     * City, at most 64 characters.
      */
     city: pulumi.Input<string>;
     /**
@@ -199,11 +199,11 @@ export interface SslContactArgs {
      */
     phone: pulumi.Input<string>;
     /**
-     * Postal code.
+     * Postal code, at most 16 characters.
      */
     postalCode: pulumi.Input<string>;
     /**
-     * State or region.
+     * State or region, at most 64 characters.
      */
     state?: pulumi.Input<string | undefined>;
     /**

@@ -41,7 +41,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public readonly adminContact: pulumi.Output<outputs.ispmanager.Contact>;
     /**
-     * The add-on code counting additional domains; required with `altNames`.
+     * The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
      */
     declare public readonly altNameAddon: pulumi.Output<string | undefined>;
     /**
@@ -69,7 +69,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly cnameValidation: pulumi.Output<outputs.ispmanager.CnameValidation | undefined>;
     /**
-     * The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code.
+     * The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
      */
     declare public readonly country: pulumi.Output<string>;
     /**
@@ -137,7 +137,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public readonly periodMonths: pulumi.Output<number>;
     /**
-     * First interval between status checks, backing off (default 10).
+     * First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
      */
     declare public readonly pollIntervalSeconds: pulumi.Output<number | undefined>;
     /**
@@ -311,7 +311,7 @@ export interface CertificateArgs {
      */
     adminContact: pulumi.Input<inputs.ispmanager.ContactArgs>;
     /**
-     * The add-on code counting additional domains; required with `altNames`.
+     * The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
      */
     altNameAddon?: pulumi.Input<string | undefined>;
     /**
@@ -327,7 +327,7 @@ export interface CertificateArgs {
      */
     city: pulumi.Input<string>;
     /**
-     * The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code.
+     * The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
      */
     country: pulumi.Input<string>;
     /**
@@ -355,7 +355,7 @@ export interface CertificateArgs {
      */
     periodMonths: pulumi.Input<number>;
     /**
-     * First interval between status checks, backing off (default 10).
+     * First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
      */
     pollIntervalSeconds?: pulumi.Input<number | undefined>;
     /**

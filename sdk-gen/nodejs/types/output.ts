@@ -51,11 +51,11 @@ export namespace internetx {
          */
         algorithm: string;
         /**
-         * ECDSA curve: P256 or P384 (ECDSA only). One of: P256, P384.
+         * ECDSA curve: P256 (default) or P384 (ECDSA only). One of: P256, P384.
          */
         curve?: string;
         /**
-         * RSA key size: 2048, 3072 or 4096 (RSA only).
+         * RSA key size: 2048 (default), 3072 or 4096 bits (RSA only).
          */
         rsaBits?: number;
     }

@@ -23,13 +23,13 @@ namespace PulumiSslManager.Sslmanager.Internetx.Inputs
         public Input<string> Algorithm { get; set; } = null!;
 
         /// <summary>
-        /// ECDSA curve: P256 or P384 (ECDSA only). One of: P256, P384.
+        /// ECDSA curve: P256 (default) or P384 (ECDSA only). One of: P256, P384.
         /// </summary>
         [Input("curve")]
         public Input<string>? Curve { get; set; }
 
         /// <summary>
-        /// RSA key size: 2048, 3072 or 4096 (RSA only).
+        /// RSA key size: 2048 (default), 3072 or 4096 bits (RSA only).
         /// </summary>
         [Input("rsaBits")]
         public Input<int>? RsaBits { get; set; }

@@ -22,11 +22,11 @@ namespace PulumiSslManager.Sslmanager.Internetx.Outputs
         /// </summary>
         public readonly string Algorithm;
         /// <summary>
-        /// ECDSA curve: P256 or P384 (ECDSA only). One of: P256, P384.
+        /// ECDSA curve: P256 (default) or P384 (ECDSA only). One of: P256, P384.
         /// </summary>
         public readonly string? Curve;
         /// <summary>
-        /// RSA key size: 2048, 3072 or 4096 (RSA only).
+        /// RSA key size: 2048 (default), 3072 or 4096 bits (RSA only).
         /// </summary>
         public readonly int? RsaBits;
 

@@ -16,7 +16,7 @@ import (
 type Certificate struct {
 	pulumi.CustomResourceState
 
-	// The id of an SslContact (its `contactId`).
+	// An SslContact's `contactId`, or the id of a contact in your account.
 	AdminContactId pulumi.StringOutput `pulumi:"adminContactId"`
 	// The certificate's id at InterNetX (also the resource id).
 	CertificateId pulumi.StringOutput `pulumi:"certificateId"`
@@ -24,7 +24,7 @@ type Certificate struct {
 	CertificatePem pulumi.StringPtrOutput `pulumi:"certificatePem"`
 	// The intermediate certificates, the one that signed the leaf first (PEM).
 	ChainPem pulumi.StringPtrOutput `pulumi:"chainPem"`
-	// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
+	// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
 	Csr pulumi.StringPtrOutput `pulumi:"csr"`
 	// The CSR the certificate was ordered with.
 	CsrPem pulumi.StringPtrOutput `pulumi:"csrPem"`
@@ -40,23 +40,23 @@ type Certificate struct {
 	JobId pulumi.StringPtrOutput `pulumi:"jobId"`
 	// Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate.
 	LifetimeMonths pulumi.IntOutput `pulumi:"lifetimeMonths"`
-	// Common name; defaults to the CSR's CN (required with `privateKey`).
+	// Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
 	Name pulumi.StringPtrOutput `pulumi:"name"`
 	// End of validity (ISO 8601).
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
 	// Start of validity (ISO 8601).
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
-	// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+	// What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
 	OnDestroy pulumi.StringPtrOutput `pulumi:"onDestroy"`
 	// The order's id at InterNetX.
 	OrderId pulumi.StringPtrOutput `pulumi:"orderId"`
-	// First interval between status checks, backing off (default 10).
+	// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 	PollIntervalSeconds pulumi.Float64PtrOutput `pulumi:"pollIntervalSeconds"`
 	// Have the provider generate the key and CSR (then `privateKeyPem` is set, secret).
 	PrivateKey PrivateKeyPtrOutput `pulumi:"privateKey"`
 	// The generated private key (PEM), only when the provider generated it.
 	PrivateKeyPem pulumi.StringPtrOutput `pulumi:"privateKeyPem"`
-	// InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
+	// InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
 	Product pulumi.StringOutput `pulumi:"product"`
 	// Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
 	RenewBeforeDays pulumi.IntPtrOutput `pulumi:"renewBeforeDays"`
@@ -66,19 +66,19 @@ type Certificate struct {
 	RootPem pulumi.StringPtrOutput `pulumi:"rootPem"`
 	// Serial number of the issued leaf (hex).
 	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
-	// The server software: APACHESSL (default), IIS5, NGINX or OTHER. One of: APACHESSL, IIS5, NGINX, OTHER.
+	// The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
 	Software pulumi.StringPtrOutput `pulumi:"software"`
 	// ISSUED, or PENDING while an order waits to be resumed by the next `pulumi up`.
 	Status pulumi.StringOutput `pulumi:"status"`
 	// Subject fields of the generated CSR.
 	Subject SubjectPtrOutput `pulumi:"subject"`
-	// Additional DNS names; changing them reissues the certificate.
+	// More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate.
 	SubjectAlternativeNames pulumi.StringArrayOutput `pulumi:"subjectAlternativeNames"`
-	// The id of an SslContact (its `contactId`).
+	// An SslContact's `contactId`, or the id of a contact in your account.
 	TechnicalContactId pulumi.StringOutput `pulumi:"technicalContactId"`
 	// How the CA validates the domain (default: DNS, provisioned by InterNetX).
 	Validation ValidationPtrOutput `pulumi:"validation"`
-	// How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+	// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
 	WaitStrategy pulumi.StringPtrOutput `pulumi:"waitStrategy"`
 	// How long `pulumi up` waits for issuance (default 3600); an unfinished order stays recorded and the next `pulumi up` resumes the wait.
 	WaitTimeoutSeconds pulumi.Float64PtrOutput `pulumi:"waitTimeoutSeconds"`
@@ -145,35 +145,35 @@ func (CertificateState) ElementType() reflect.Type {
 }
 
 type certificateArgs struct {
-	// The id of an SslContact (its `contactId`).
+	// An SslContact's `contactId`, or the id of a contact in your account.
 	AdminContactId string `pulumi:"adminContactId"`
-	// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
+	// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
 	Csr *string `pulumi:"csr"`
 	// Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate.
 	LifetimeMonths int `pulumi:"lifetimeMonths"`
-	// Common name; defaults to the CSR's CN (required with `privateKey`).
+	// Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
 	Name *string `pulumi:"name"`
-	// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+	// What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
 	OnDestroy *string `pulumi:"onDestroy"`
-	// First interval between status checks, backing off (default 10).
+	// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 	PollIntervalSeconds *float64 `pulumi:"pollIntervalSeconds"`
 	// Have the provider generate the key and CSR (then `privateKeyPem` is set, secret).
 	PrivateKey *PrivateKey `pulumi:"privateKey"`
-	// InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
+	// InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
 	Product string `pulumi:"product"`
 	// Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
 	RenewBeforeDays *int `pulumi:"renewBeforeDays"`
-	// The server software: APACHESSL (default), IIS5, NGINX or OTHER. One of: APACHESSL, IIS5, NGINX, OTHER.
+	// The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
 	Software *string `pulumi:"software"`
 	// Subject fields of the generated CSR.
 	Subject *Subject `pulumi:"subject"`
-	// Additional DNS names; changing them reissues the certificate.
+	// More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate.
 	SubjectAlternativeNames []string `pulumi:"subjectAlternativeNames"`
-	// The id of an SslContact (its `contactId`).
+	// An SslContact's `contactId`, or the id of a contact in your account.
 	TechnicalContactId string `pulumi:"technicalContactId"`
 	// How the CA validates the domain (default: DNS, provisioned by InterNetX).
 	Validation *Validation `pulumi:"validation"`
-	// How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+	// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
 	WaitStrategy *string `pulumi:"waitStrategy"`
 	// How long `pulumi up` waits for issuance (default 3600); an unfinished order stays recorded and the next `pulumi up` resumes the wait.
 	WaitTimeoutSeconds *float64 `pulumi:"waitTimeoutSeconds"`
@@ -181,35 +181,35 @@ type certificateArgs struct {
 
 // The set of arguments for constructing a Certificate resource.
 type CertificateArgs struct {
-	// The id of an SslContact (its `contactId`).
+	// An SslContact's `contactId`, or the id of a contact in your account.
 	AdminContactId pulumi.StringInput
-	// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
+	// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
 	Csr pulumi.StringPtrInput
 	// Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate.
 	LifetimeMonths pulumi.IntInput
-	// Common name; defaults to the CSR's CN (required with `privateKey`).
+	// Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
 	Name pulumi.StringPtrInput
-	// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+	// What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
 	OnDestroy pulumi.StringPtrInput
-	// First interval between status checks, backing off (default 10).
+	// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 	PollIntervalSeconds pulumi.Float64PtrInput
 	// Have the provider generate the key and CSR (then `privateKeyPem` is set, secret).
 	PrivateKey PrivateKeyPtrInput
-	// InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
+	// InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
 	Product pulumi.StringInput
 	// Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
 	RenewBeforeDays pulumi.IntPtrInput
-	// The server software: APACHESSL (default), IIS5, NGINX or OTHER. One of: APACHESSL, IIS5, NGINX, OTHER.
+	// The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
 	Software pulumi.StringPtrInput
 	// Subject fields of the generated CSR.
 	Subject SubjectPtrInput
-	// Additional DNS names; changing them reissues the certificate.
+	// More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate.
 	SubjectAlternativeNames pulumi.StringArrayInput
-	// The id of an SslContact (its `contactId`).
+	// An SslContact's `contactId`, or the id of a contact in your account.
 	TechnicalContactId pulumi.StringInput
 	// How the CA validates the domain (default: DNS, provisioned by InterNetX).
 	Validation ValidationPtrInput
-	// How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+	// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
 	WaitStrategy pulumi.StringPtrInput
 	// How long `pulumi up` waits for issuance (default 3600); an unfinished order stays recorded and the next `pulumi up` resumes the wait.
 	WaitTimeoutSeconds pulumi.Float64PtrInput
@@ -252,7 +252,7 @@ func (o CertificateOutput) ToCertificateOutputWithContext(ctx context.Context) C
 	return o
 }
 
-// The id of an SslContact (its `contactId`).
+// An SslContact's `contactId`, or the id of a contact in your account.
 func (o CertificateOutput) AdminContactId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringOutput { return v.AdminContactId }).(pulumi.StringOutput)
 }
@@ -272,7 +272,7 @@ func (o CertificateOutput) ChainPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.ChainPem }).(pulumi.StringPtrOutput)
 }
 
-// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
+// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
 func (o CertificateOutput) Csr() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.Csr }).(pulumi.StringPtrOutput)
 }
@@ -312,7 +312,7 @@ func (o CertificateOutput) LifetimeMonths() pulumi.IntOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.IntOutput { return v.LifetimeMonths }).(pulumi.IntOutput)
 }
 
-// Common name; defaults to the CSR's CN (required with `privateKey`).
+// Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
 func (o CertificateOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.Name }).(pulumi.StringPtrOutput)
 }
@@ -327,7 +327,7 @@ func (o CertificateOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
 }
 
-// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+// What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
 func (o CertificateOutput) OnDestroy() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.OnDestroy }).(pulumi.StringPtrOutput)
 }
@@ -337,7 +337,7 @@ func (o CertificateOutput) OrderId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.OrderId }).(pulumi.StringPtrOutput)
 }
 
-// First interval between status checks, backing off (default 10).
+// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 func (o CertificateOutput) PollIntervalSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.Float64PtrOutput { return v.PollIntervalSeconds }).(pulumi.Float64PtrOutput)
 }
@@ -352,7 +352,7 @@ func (o CertificateOutput) PrivateKeyPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.PrivateKeyPem }).(pulumi.StringPtrOutput)
 }
 
-// InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
+// InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
 func (o CertificateOutput) Product() pulumi.StringOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringOutput { return v.Product }).(pulumi.StringOutput)
 }
@@ -377,7 +377,7 @@ func (o CertificateOutput) SerialNumber() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.SerialNumber }).(pulumi.StringPtrOutput)
 }
 
-// The server software: APACHESSL (default), IIS5, NGINX or OTHER. One of: APACHESSL, IIS5, NGINX, OTHER.
+// The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
 func (o CertificateOutput) Software() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.Software }).(pulumi.StringPtrOutput)
 }
@@ -392,12 +392,12 @@ func (o CertificateOutput) Subject() SubjectPtrOutput {
 	return o.ApplyT(func(v *Certificate) SubjectPtrOutput { return v.Subject }).(SubjectPtrOutput)
 }
 
-// Additional DNS names; changing them reissues the certificate.
+// More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate.
 func (o CertificateOutput) SubjectAlternativeNames() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringArrayOutput { return v.SubjectAlternativeNames }).(pulumi.StringArrayOutput)
 }
 
-// The id of an SslContact (its `contactId`).
+// An SslContact's `contactId`, or the id of a contact in your account.
 func (o CertificateOutput) TechnicalContactId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringOutput { return v.TechnicalContactId }).(pulumi.StringOutput)
 }
@@ -407,7 +407,7 @@ func (o CertificateOutput) Validation() ValidationPtrOutput {
 	return o.ApplyT(func(v *Certificate) ValidationPtrOutput { return v.Validation }).(ValidationPtrOutput)
 }
 
-// How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
 func (o CertificateOutput) WaitStrategy() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.WaitStrategy }).(pulumi.StringPtrOutput)
 }

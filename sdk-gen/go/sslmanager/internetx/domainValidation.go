@@ -20,7 +20,7 @@ type DomainValidation struct {
 	ApproverEmails pulumi.StringArrayOutput `pulumi:"approverEmails"`
 	// What Certificate's `validation` accepts.
 	Authentication ValidationOutput `pulumi:"authentication"`
-	// The PEM CSR the certificate will be ordered with.
+	// The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
 	Csr pulumi.StringOutput `pulumi:"csr"`
 	// The TXT record the CA checks.
 	DnsRecord DnsRecordPtrOutput `pulumi:"dnsRecord"`
@@ -30,7 +30,7 @@ type DomainValidation struct {
 	Method pulumi.StringPtrOutput `pulumi:"method"`
 	// The common name of the CSR.
 	Name pulumi.StringOutput `pulumi:"name"`
-	// InterNetX product code, e.g. QUICKSSLPREMIUM.
+	// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
 	Product pulumi.StringOutput `pulumi:"product"`
 }
 
@@ -85,21 +85,21 @@ func (DomainValidationState) ElementType() reflect.Type {
 }
 
 type domainValidationArgs struct {
-	// The PEM CSR the certificate will be ordered with.
+	// The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
 	Csr string `pulumi:"csr"`
 	// Which prepared validation `authentication` carries: DNS (default) or FILE. One of: DNS, FILE.
 	Method *string `pulumi:"method"`
-	// InterNetX product code, e.g. QUICKSSLPREMIUM.
+	// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
 	Product string `pulumi:"product"`
 }
 
 // The set of arguments for constructing a DomainValidation resource.
 type DomainValidationArgs struct {
-	// The PEM CSR the certificate will be ordered with.
+	// The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
 	Csr pulumi.StringInput
 	// Which prepared validation `authentication` carries: DNS (default) or FILE. One of: DNS, FILE.
 	Method pulumi.StringPtrInput
-	// InterNetX product code, e.g. QUICKSSLPREMIUM.
+	// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
 	Product pulumi.StringInput
 }
 
@@ -150,7 +150,7 @@ func (o DomainValidationOutput) Authentication() ValidationOutput {
 	return o.ApplyT(func(v *DomainValidation) ValidationOutput { return v.Authentication }).(ValidationOutput)
 }
 
-// The PEM CSR the certificate will be ordered with.
+// The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
 func (o DomainValidationOutput) Csr() pulumi.StringOutput {
 	return o.ApplyT(func(v *DomainValidation) pulumi.StringOutput { return v.Csr }).(pulumi.StringOutput)
 }
@@ -175,7 +175,7 @@ func (o DomainValidationOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v *DomainValidation) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
 }
 
-// InterNetX product code, e.g. QUICKSSLPREMIUM.
+// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
 func (o DomainValidationOutput) Product() pulumi.StringOutput {
 	return o.ApplyT(func(v *DomainValidation) pulumi.StringOutput { return v.Product }).(pulumi.StringOutput)
 }

@@ -205,9 +205,9 @@ func (o FileValidationPtrOutput) Url() pulumi.StringPtrOutput {
 type PrivateKey struct {
 	// RSA or ECDSA. One of: RSA, ECDSA.
 	Algorithm string `pulumi:"algorithm"`
-	// ECDSA curve: P256 or P384 (ECDSA only). One of: P256, P384.
+	// ECDSA curve: P256 (default) or P384 (ECDSA only). One of: P256, P384.
 	Curve *string `pulumi:"curve"`
-	// RSA key size: 2048, 3072 or 4096 (RSA only).
+	// RSA key size: 2048 (default), 3072 or 4096 bits (RSA only).
 	RsaBits *int `pulumi:"rsaBits"`
 }
 
@@ -226,9 +226,9 @@ type PrivateKeyInput interface {
 type PrivateKeyArgs struct {
 	// RSA or ECDSA. One of: RSA, ECDSA.
 	Algorithm pulumi.StringInput `pulumi:"algorithm"`
-	// ECDSA curve: P256 or P384 (ECDSA only). One of: P256, P384.
+	// ECDSA curve: P256 (default) or P384 (ECDSA only). One of: P256, P384.
 	Curve pulumi.StringPtrInput `pulumi:"curve"`
-	// RSA key size: 2048, 3072 or 4096 (RSA only).
+	// RSA key size: 2048 (default), 3072 or 4096 bits (RSA only).
 	RsaBits pulumi.IntPtrInput `pulumi:"rsaBits"`
 }
 
@@ -315,12 +315,12 @@ func (o PrivateKeyOutput) Algorithm() pulumi.StringOutput {
 	return o.ApplyT(func(v PrivateKey) string { return v.Algorithm }).(pulumi.StringOutput)
 }
 
-// ECDSA curve: P256 or P384 (ECDSA only). One of: P256, P384.
+// ECDSA curve: P256 (default) or P384 (ECDSA only). One of: P256, P384.
 func (o PrivateKeyOutput) Curve() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v PrivateKey) *string { return v.Curve }).(pulumi.StringPtrOutput)
 }
 
-// RSA key size: 2048, 3072 or 4096 (RSA only).
+// RSA key size: 2048 (default), 3072 or 4096 bits (RSA only).
 func (o PrivateKeyOutput) RsaBits() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v PrivateKey) *int { return v.RsaBits }).(pulumi.IntPtrOutput)
 }
@@ -359,7 +359,7 @@ func (o PrivateKeyPtrOutput) Algorithm() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// ECDSA curve: P256 or P384 (ECDSA only). One of: P256, P384.
+// ECDSA curve: P256 (default) or P384 (ECDSA only). One of: P256, P384.
 func (o PrivateKeyPtrOutput) Curve() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *PrivateKey) *string {
 		if v == nil {
@@ -369,7 +369,7 @@ func (o PrivateKeyPtrOutput) Curve() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
-// RSA key size: 2048, 3072 or 4096 (RSA only).
+// RSA key size: 2048 (default), 3072 or 4096 bits (RSA only).
 func (o PrivateKeyPtrOutput) RsaBits() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *PrivateKey) *int {
 		if v == nil {

@@ -16,7 +16,7 @@ import (
 type SmimeCertificate struct {
 	pulumi.CustomResourceState
 
-	// The id of an SslContact (its `contactId`).
+	// An SslContact's `contactId`, or the id of a contact in your account.
 	AdminContactId pulumi.StringOutput `pulumi:"adminContactId"`
 	// Where the CA sends the approval (defaults to `email`).
 	ApproverEmail pulumi.StringPtrOutput `pulumi:"approverEmail"`
@@ -26,13 +26,13 @@ type SmimeCertificate struct {
 	CertificatePem pulumi.StringPtrOutput `pulumi:"certificatePem"`
 	// The intermediate certificates, the one that signed the leaf first (PEM).
 	ChainPem pulumi.StringPtrOutput `pulumi:"chainPem"`
-	// Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
+	// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
 	Csr pulumi.StringPtrOutput `pulumi:"csr"`
 	// The CSR the certificate was ordered with.
 	CsrPem pulumi.StringPtrOutput `pulumi:"csrPem"`
 	// The CA protects the download with it; also protects `pkcs12Base64`. 8 to 64 characters.
 	DownloadPassword pulumi.StringOutput `pulumi:"downloadPassword"`
-	// The mailbox the certificate is for.
+	// The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate.
 	Email pulumi.StringOutput `pulumi:"email"`
 	// The mailboxes the issued certificate carries.
 	EmailAddresses pulumi.StringArrayOutput `pulumi:"emailAddresses"`
@@ -46,13 +46,13 @@ type SmimeCertificate struct {
 	JobId pulumi.StringPtrOutput `pulumi:"jobId"`
 	// The holder's last name.
 	LastName pulumi.StringOutput `pulumi:"lastName"`
-	// Term in months. Changing it orders a new certificate.
+	// Term in months: 12, 24 or 36. Changing it orders a new certificate.
 	LifetimeMonths pulumi.IntOutput `pulumi:"lifetimeMonths"`
 	// End of validity (ISO 8601).
 	NotAfter pulumi.StringPtrOutput `pulumi:"notAfter"`
 	// Start of validity (ISO 8601).
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
-	// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+	// What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
 	OnDestroy pulumi.StringPtrOutput `pulumi:"onDestroy"`
 	// The order's id at InterNetX.
 	OrderId pulumi.StringPtrOutput `pulumi:"orderId"`
@@ -60,13 +60,13 @@ type SmimeCertificate struct {
 	OrganizationUnit pulumi.StringPtrOutput `pulumi:"organizationUnit"`
 	// PKCS#12 (key, leaf, chain) protected by `downloadPassword`, base64; only when the key was generated here.
 	Pkcs12Base64 pulumi.StringPtrOutput `pulumi:"pkcs12Base64"`
-	// First interval between status checks, backing off (default 10).
+	// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 	PollIntervalSeconds pulumi.Float64PtrOutput `pulumi:"pollIntervalSeconds"`
-	// Have the provider generate an RSA key and CSR.
+	// Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
 	PrivateKey SmimePrivateKeyPtrOutput `pulumi:"privateKey"`
 	// The generated private key (PEM), only when the provider generated it.
 	PrivateKeyPem pulumi.StringPtrOutput `pulumi:"privateKeyPem"`
-	// InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
+	// InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
 	Product pulumi.StringOutput `pulumi:"product"`
 	// Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
 	RenewBeforeDays pulumi.IntPtrOutput `pulumi:"renewBeforeDays"`
@@ -76,7 +76,7 @@ type SmimeCertificate struct {
 	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
 	// ISSUED, or PENDING while an order waits to be resumed.
 	Status pulumi.StringOutput `pulumi:"status"`
-	// How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+	// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
 	WaitStrategy pulumi.StringPtrOutput `pulumi:"waitStrategy"`
 	// How long `pulumi up` waits for issuance (default 3600); an unfinished order stays recorded and the next `pulumi up` resumes the wait.
 	WaitTimeoutSeconds pulumi.Float64PtrOutput `pulumi:"waitTimeoutSeconds"`
@@ -158,35 +158,35 @@ func (SmimeCertificateState) ElementType() reflect.Type {
 }
 
 type smimeCertificateArgs struct {
-	// The id of an SslContact (its `contactId`).
+	// An SslContact's `contactId`, or the id of a contact in your account.
 	AdminContactId string `pulumi:"adminContactId"`
 	// Where the CA sends the approval (defaults to `email`).
 	ApproverEmail *string `pulumi:"approverEmail"`
-	// Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
+	// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
 	Csr *string `pulumi:"csr"`
 	// The CA protects the download with it; also protects `pkcs12Base64`. 8 to 64 characters.
 	DownloadPassword string `pulumi:"downloadPassword"`
-	// The mailbox the certificate is for.
+	// The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate.
 	Email string `pulumi:"email"`
 	// The holder's first name.
 	FirstName string `pulumi:"firstName"`
 	// The holder's last name.
 	LastName string `pulumi:"lastName"`
-	// Term in months. Changing it orders a new certificate.
+	// Term in months: 12, 24 or 36. Changing it orders a new certificate.
 	LifetimeMonths int `pulumi:"lifetimeMonths"`
-	// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+	// What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
 	OnDestroy *string `pulumi:"onDestroy"`
 	// Organizational unit.
 	OrganizationUnit *string `pulumi:"organizationUnit"`
-	// First interval between status checks, backing off (default 10).
+	// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 	PollIntervalSeconds *float64 `pulumi:"pollIntervalSeconds"`
-	// Have the provider generate an RSA key and CSR.
+	// Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
 	PrivateKey *SmimePrivateKey `pulumi:"privateKey"`
-	// InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
+	// InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
 	Product string `pulumi:"product"`
 	// Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
 	RenewBeforeDays *int `pulumi:"renewBeforeDays"`
-	// How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+	// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
 	WaitStrategy *string `pulumi:"waitStrategy"`
 	// How long `pulumi up` waits for issuance (default 3600); an unfinished order stays recorded and the next `pulumi up` resumes the wait.
 	WaitTimeoutSeconds *float64 `pulumi:"waitTimeoutSeconds"`
@@ -194,35 +194,35 @@ type smimeCertificateArgs struct {
 
 // The set of arguments for constructing a SmimeCertificate resource.
 type SmimeCertificateArgs struct {
-	// The id of an SslContact (its `contactId`).
+	// An SslContact's `contactId`, or the id of a contact in your account.
 	AdminContactId pulumi.StringInput
 	// Where the CA sends the approval (defaults to `email`).
 	ApproverEmail pulumi.StringPtrInput
-	// Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
+	// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
 	Csr pulumi.StringPtrInput
 	// The CA protects the download with it; also protects `pkcs12Base64`. 8 to 64 characters.
 	DownloadPassword pulumi.StringInput
-	// The mailbox the certificate is for.
+	// The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate.
 	Email pulumi.StringInput
 	// The holder's first name.
 	FirstName pulumi.StringInput
 	// The holder's last name.
 	LastName pulumi.StringInput
-	// Term in months. Changing it orders a new certificate.
+	// Term in months: 12, 24 or 36. Changing it orders a new certificate.
 	LifetimeMonths pulumi.IntInput
-	// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+	// What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
 	OnDestroy pulumi.StringPtrInput
 	// Organizational unit.
 	OrganizationUnit pulumi.StringPtrInput
-	// First interval between status checks, backing off (default 10).
+	// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 	PollIntervalSeconds pulumi.Float64PtrInput
-	// Have the provider generate an RSA key and CSR.
+	// Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
 	PrivateKey SmimePrivateKeyPtrInput
-	// InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
+	// InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
 	Product pulumi.StringInput
 	// Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
 	RenewBeforeDays pulumi.IntPtrInput
-	// How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+	// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
 	WaitStrategy pulumi.StringPtrInput
 	// How long `pulumi up` waits for issuance (default 3600); an unfinished order stays recorded and the next `pulumi up` resumes the wait.
 	WaitTimeoutSeconds pulumi.Float64PtrInput
@@ -265,7 +265,7 @@ func (o SmimeCertificateOutput) ToSmimeCertificateOutputWithContext(ctx context.
 	return o
 }
 
-// The id of an SslContact (its `contactId`).
+// An SslContact's `contactId`, or the id of a contact in your account.
 func (o SmimeCertificateOutput) AdminContactId() pulumi.StringOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringOutput { return v.AdminContactId }).(pulumi.StringOutput)
 }
@@ -290,7 +290,7 @@ func (o SmimeCertificateOutput) ChainPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringPtrOutput { return v.ChainPem }).(pulumi.StringPtrOutput)
 }
 
-// Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
+// Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
 func (o SmimeCertificateOutput) Csr() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringPtrOutput { return v.Csr }).(pulumi.StringPtrOutput)
 }
@@ -305,7 +305,7 @@ func (o SmimeCertificateOutput) DownloadPassword() pulumi.StringOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringOutput { return v.DownloadPassword }).(pulumi.StringOutput)
 }
 
-// The mailbox the certificate is for.
+// The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate.
 func (o SmimeCertificateOutput) Email() pulumi.StringOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringOutput { return v.Email }).(pulumi.StringOutput)
 }
@@ -340,7 +340,7 @@ func (o SmimeCertificateOutput) LastName() pulumi.StringOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringOutput { return v.LastName }).(pulumi.StringOutput)
 }
 
-// Term in months. Changing it orders a new certificate.
+// Term in months: 12, 24 or 36. Changing it orders a new certificate.
 func (o SmimeCertificateOutput) LifetimeMonths() pulumi.IntOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.IntOutput { return v.LifetimeMonths }).(pulumi.IntOutput)
 }
@@ -355,7 +355,7 @@ func (o SmimeCertificateOutput) NotBefore() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringPtrOutput { return v.NotBefore }).(pulumi.StringPtrOutput)
 }
 
-// What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+// What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
 func (o SmimeCertificateOutput) OnDestroy() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringPtrOutput { return v.OnDestroy }).(pulumi.StringPtrOutput)
 }
@@ -375,12 +375,12 @@ func (o SmimeCertificateOutput) Pkcs12Base64() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringPtrOutput { return v.Pkcs12Base64 }).(pulumi.StringPtrOutput)
 }
 
-// First interval between status checks, backing off (default 10).
+// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 func (o SmimeCertificateOutput) PollIntervalSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.Float64PtrOutput { return v.PollIntervalSeconds }).(pulumi.Float64PtrOutput)
 }
 
-// Have the provider generate an RSA key and CSR.
+// Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
 func (o SmimeCertificateOutput) PrivateKey() SmimePrivateKeyPtrOutput {
 	return o.ApplyT(func(v *SmimeCertificate) SmimePrivateKeyPtrOutput { return v.PrivateKey }).(SmimePrivateKeyPtrOutput)
 }
@@ -390,7 +390,7 @@ func (o SmimeCertificateOutput) PrivateKeyPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringPtrOutput { return v.PrivateKeyPem }).(pulumi.StringPtrOutput)
 }
 
-// InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
+// InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
 func (o SmimeCertificateOutput) Product() pulumi.StringOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringOutput { return v.Product }).(pulumi.StringOutput)
 }
@@ -415,7 +415,7 @@ func (o SmimeCertificateOutput) Status() pulumi.StringOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringOutput { return v.Status }).(pulumi.StringOutput)
 }
 
-// How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
 func (o SmimeCertificateOutput) WaitStrategy() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringPtrOutput { return v.WaitStrategy }).(pulumi.StringPtrOutput)
 }

@@ -18,7 +18,7 @@ type SslContact struct {
 
 	// Street address, one to three lines.
 	Address pulumi.StringArrayOutput `pulumi:"address"`
-	// City.
+	// City, at most 64 characters.
 	City pulumi.StringOutput `pulumi:"city"`
 	// The contact's id at InterNetX (also the resource id).
 	ContactId pulumi.StringOutput `pulumi:"contactId"`
@@ -36,9 +36,9 @@ type SslContact struct {
 	Organization pulumi.StringOutput `pulumi:"organization"`
 	// Phone number in international format, e.g. +49-941-1234560.
 	Phone pulumi.StringOutput `pulumi:"phone"`
-	// Postal code.
+	// Postal code, at most 16 characters.
 	PostalCode pulumi.StringOutput `pulumi:"postalCode"`
-	// State or region.
+	// State or region, at most 64 characters.
 	State pulumi.StringPtrOutput `pulumi:"state"`
 	// Title, at most 64 characters.
 	Title pulumi.StringPtrOutput `pulumi:"title"`
@@ -113,7 +113,7 @@ func (SslContactState) ElementType() reflect.Type {
 type sslContactArgs struct {
 	// Street address, one to three lines.
 	Address []string `pulumi:"address"`
-	// City.
+	// City, at most 64 characters.
 	City string `pulumi:"city"`
 	// ISO 3166-1 alpha-2 country code, e.g. DE.
 	Country string `pulumi:"country"`
@@ -129,9 +129,9 @@ type sslContactArgs struct {
 	Organization string `pulumi:"organization"`
 	// Phone number in international format, e.g. +49-941-1234560.
 	Phone string `pulumi:"phone"`
-	// Postal code.
+	// Postal code, at most 16 characters.
 	PostalCode string `pulumi:"postalCode"`
-	// State or region.
+	// State or region, at most 64 characters.
 	State *string `pulumi:"state"`
 	// Title, at most 64 characters.
 	Title *string `pulumi:"title"`
@@ -141,7 +141,7 @@ type sslContactArgs struct {
 type SslContactArgs struct {
 	// Street address, one to three lines.
 	Address pulumi.StringArrayInput
-	// City.
+	// City, at most 64 characters.
 	City pulumi.StringInput
 	// ISO 3166-1 alpha-2 country code, e.g. DE.
 	Country pulumi.StringInput
@@ -157,9 +157,9 @@ type SslContactArgs struct {
 	Organization pulumi.StringInput
 	// Phone number in international format, e.g. +49-941-1234560.
 	Phone pulumi.StringInput
-	// Postal code.
+	// Postal code, at most 16 characters.
 	PostalCode pulumi.StringInput
-	// State or region.
+	// State or region, at most 64 characters.
 	State pulumi.StringPtrInput
 	// Title, at most 64 characters.
 	Title pulumi.StringPtrInput
@@ -207,7 +207,7 @@ func (o SslContactOutput) Address() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *SslContact) pulumi.StringArrayOutput { return v.Address }).(pulumi.StringArrayOutput)
 }
 
-// City.
+// City, at most 64 characters.
 func (o SslContactOutput) City() pulumi.StringOutput {
 	return o.ApplyT(func(v *SslContact) pulumi.StringOutput { return v.City }).(pulumi.StringOutput)
 }
@@ -252,12 +252,12 @@ func (o SslContactOutput) Phone() pulumi.StringOutput {
 	return o.ApplyT(func(v *SslContact) pulumi.StringOutput { return v.Phone }).(pulumi.StringOutput)
 }
 
-// Postal code.
+// Postal code, at most 16 characters.
 func (o SslContactOutput) PostalCode() pulumi.StringOutput {
 	return o.ApplyT(func(v *SslContact) pulumi.StringOutput { return v.PostalCode }).(pulumi.StringOutput)
 }
 
-// State or region.
+// State or region, at most 64 characters.
 func (o SslContactOutput) State() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SslContact) pulumi.StringPtrOutput { return v.State }).(pulumi.StringPtrOutput)
 }

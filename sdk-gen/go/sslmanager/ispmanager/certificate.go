@@ -18,7 +18,7 @@ type Certificate struct {
 
 	// The administrative contact of the order.
 	AdminContact ContactOutput `pulumi:"adminContact"`
-	// The add-on code counting additional domains; required with `altNames`.
+	// The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
 	AltNameAddon pulumi.StringPtrOutput `pulumi:"altNameAddon"`
 	// Additional domains; changing them reissues the certificate.
 	AltNames pulumi.StringArrayOutput `pulumi:"altNames"`
@@ -32,7 +32,7 @@ type Certificate struct {
 	City pulumi.StringOutput `pulumi:"city"`
 	// The CNAME record, with method CNAME.
 	CnameValidation CnameValidationPtrOutput `pulumi:"cnameValidation"`
-	// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code.
+	// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
 	Country pulumi.StringOutput `pulumi:"country"`
 	// Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
 	Csr pulumi.StringPtrOutput `pulumi:"csr"`
@@ -66,7 +66,7 @@ type Certificate struct {
 	OrganizationUnit pulumi.StringPtrOutput `pulumi:"organizationUnit"`
 	// 12 or 24. Changing it orders a new certificate.
 	PeriodMonths pulumi.IntOutput `pulumi:"periodMonths"`
-	// First interval between status checks, backing off (default 10).
+	// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 	PollIntervalSeconds pulumi.Float64PtrOutput `pulumi:"pollIntervalSeconds"`
 	// While a reissue is pending: the serial number of the certificate it replaces.
 	PreviousSerialNumber pulumi.StringPtrOutput `pulumi:"previousSerialNumber"`
@@ -169,7 +169,7 @@ func (CertificateState) ElementType() reflect.Type {
 type certificateArgs struct {
 	// The administrative contact of the order.
 	AdminContact Contact `pulumi:"adminContact"`
-	// The add-on code counting additional domains; required with `altNames`.
+	// The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
 	AltNameAddon *string `pulumi:"altNameAddon"`
 	// Additional domains; changing them reissues the certificate.
 	AltNames []string `pulumi:"altNames"`
@@ -177,7 +177,7 @@ type certificateArgs struct {
 	ApproverEmails map[string]string `pulumi:"approverEmails"`
 	// City of the organization.
 	City string `pulumi:"city"`
-	// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code.
+	// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
 	Country string `pulumi:"country"`
 	// Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
 	Csr *string `pulumi:"csr"`
@@ -191,7 +191,7 @@ type certificateArgs struct {
 	OrganizationUnit *string `pulumi:"organizationUnit"`
 	// 12 or 24. Changing it orders a new certificate.
 	PeriodMonths int `pulumi:"periodMonths"`
-	// First interval between status checks, backing off (default 10).
+	// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 	PollIntervalSeconds *float64 `pulumi:"pollIntervalSeconds"`
 	// The billing system's tariff id. Changing it orders a new certificate.
 	Pricelist string `pulumi:"pricelist"`
@@ -211,7 +211,7 @@ type certificateArgs struct {
 type CertificateArgs struct {
 	// The administrative contact of the order.
 	AdminContact ContactInput
-	// The add-on code counting additional domains; required with `altNames`.
+	// The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
 	AltNameAddon pulumi.StringPtrInput
 	// Additional domains; changing them reissues the certificate.
 	AltNames pulumi.StringArrayInput
@@ -219,7 +219,7 @@ type CertificateArgs struct {
 	ApproverEmails pulumi.StringMapInput
 	// City of the organization.
 	City pulumi.StringInput
-	// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code.
+	// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
 	Country pulumi.StringInput
 	// Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
 	Csr pulumi.StringPtrInput
@@ -233,7 +233,7 @@ type CertificateArgs struct {
 	OrganizationUnit pulumi.StringPtrInput
 	// 12 or 24. Changing it orders a new certificate.
 	PeriodMonths pulumi.IntInput
-	// First interval between status checks, backing off (default 10).
+	// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 	PollIntervalSeconds pulumi.Float64PtrInput
 	// The billing system's tariff id. Changing it orders a new certificate.
 	Pricelist pulumi.StringInput
@@ -291,7 +291,7 @@ func (o CertificateOutput) AdminContact() ContactOutput {
 	return o.ApplyT(func(v *Certificate) ContactOutput { return v.AdminContact }).(ContactOutput)
 }
 
-// The add-on code counting additional domains; required with `altNames`.
+// The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
 func (o CertificateOutput) AltNameAddon() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.AltNameAddon }).(pulumi.StringPtrOutput)
 }
@@ -326,7 +326,7 @@ func (o CertificateOutput) CnameValidation() CnameValidationPtrOutput {
 	return o.ApplyT(func(v *Certificate) CnameValidationPtrOutput { return v.CnameValidation }).(CnameValidationPtrOutput)
 }
 
-// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code.
+// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
 func (o CertificateOutput) Country() pulumi.StringOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringOutput { return v.Country }).(pulumi.StringOutput)
 }
@@ -411,7 +411,7 @@ func (o CertificateOutput) PeriodMonths() pulumi.IntOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.IntOutput { return v.PeriodMonths }).(pulumi.IntOutput)
 }
 
-// First interval between status checks, backing off (default 10).
+// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 func (o CertificateOutput) PollIntervalSeconds() pulumi.Float64PtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.Float64PtrOutput { return v.PollIntervalSeconds }).(pulumi.Float64PtrOutput)
 }

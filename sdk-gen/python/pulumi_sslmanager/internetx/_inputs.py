@@ -35,11 +35,11 @@ class PrivateKeyArgsDict(TypedDict):
     """
     curve: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
-    ECDSA curve: P256 or P384 (ECDSA only). One of: P256, P384.
+    ECDSA curve: P256 (default) or P384 (ECDSA only). One of: P256, P384.
     """
     rsa_bits: NotRequired[pulumi.Input[Optional[_builtins.int]]]
     """
-    RSA key size: 2048, 3072 or 4096 (RSA only).
+    RSA key size: 2048 (default), 3072 or 4096 bits (RSA only).
     """
 
 @pulumi.input_type
@@ -52,8 +52,8 @@ class PrivateKeyArgs:
         The key the provider generates (with the CSR) when no CSR is given.
 
         :param pulumi.Input[_builtins.str] algorithm: RSA or ECDSA. One of: RSA, ECDSA.
-        :param pulumi.Input[_builtins.str] curve: ECDSA curve: P256 or P384 (ECDSA only). One of: P256, P384.
-        :param pulumi.Input[_builtins.int] rsa_bits: RSA key size: 2048, 3072 or 4096 (RSA only).
+        :param pulumi.Input[_builtins.str] curve: ECDSA curve: P256 (default) or P384 (ECDSA only). One of: P256, P384.
+        :param pulumi.Input[_builtins.int] rsa_bits: RSA key size: 2048 (default), 3072 or 4096 bits (RSA only).
         """
         pulumi.set(__self__, "algorithm", algorithm)
         if curve is not None:
@@ -77,7 +77,7 @@ class PrivateKeyArgs:
     @pulumi.getter
     def curve(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        ECDSA curve: P256 or P384 (ECDSA only). One of: P256, P384.
+        ECDSA curve: P256 (default) or P384 (ECDSA only). One of: P256, P384.
         """
         return pulumi.get(self, "curve")
 
@@ -89,7 +89,7 @@ class PrivateKeyArgs:
     @pulumi.getter(name="rsaBits")
     def rsa_bits(self) -> pulumi.Input[Optional[_builtins.int]]:
         """
-        RSA key size: 2048, 3072 or 4096 (RSA only).
+        RSA key size: 2048 (default), 3072 or 4096 bits (RSA only).
         """
         return pulumi.get(self, "rsa_bits")
 

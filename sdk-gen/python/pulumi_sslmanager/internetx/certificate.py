@@ -40,21 +40,21 @@ class CertificateArgs:
         """
         The set of arguments for constructing a Certificate resource.
 
-        :param pulumi.Input[_builtins.str] admin_contact_id: The id of an SslContact (its `contactId`).
+        :param pulumi.Input[_builtins.str] admin_contact_id: An SslContact's `contactId`, or the id of a contact in your account.
         :param pulumi.Input[_builtins.int] lifetime_months: Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate.
-        :param pulumi.Input[_builtins.str] product: InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
-        :param pulumi.Input[_builtins.str] technical_contact_id: The id of an SslContact (its `contactId`).
-        :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
-        :param pulumi.Input[_builtins.str] name: Common name; defaults to the CSR's CN (required with `privateKey`).
-        :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
-        :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks, backing off (default 10).
+        :param pulumi.Input[_builtins.str] product: InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
+        :param pulumi.Input[_builtins.str] technical_contact_id: An SslContact's `contactId`, or the id of a contact in your account.
+        :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
+        :param pulumi.Input[_builtins.str] name: Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
+        :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
+        :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         :param pulumi.Input['PrivateKeyArgs'] private_key: Have the provider generate the key and CSR (then `privateKeyPem` is set, secret).
         :param pulumi.Input[_builtins.int] renew_before_days: Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
-        :param pulumi.Input[_builtins.str] software: The server software: APACHESSL (default), IIS5, NGINX or OTHER. One of: APACHESSL, IIS5, NGINX, OTHER.
+        :param pulumi.Input[_builtins.str] software: The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
         :param pulumi.Input['SubjectArgs'] subject: Subject fields of the generated CSR.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subject_alternative_names: Additional DNS names; changing them reissues the certificate.
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subject_alternative_names: More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate.
         :param pulumi.Input['ValidationArgs'] validation: How the CA validates the domain (default: DNS, provisioned by InterNetX).
-        :param pulumi.Input[_builtins.str] wait_strategy: How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+        :param pulumi.Input[_builtins.str] wait_strategy: How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         :param pulumi.Input[_builtins.float] wait_timeout_seconds: How long `pulumi up` waits for issuance (default 3600); an unfinished order stays recorded and the next `pulumi up` resumes the wait.
         """
         pulumi.set(__self__, "admin_contact_id", admin_contact_id)
@@ -90,7 +90,7 @@ class CertificateArgs:
     @pulumi.getter(name="adminContactId")
     def admin_contact_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The id of an SslContact (its `contactId`).
+        An SslContact's `contactId`, or the id of a contact in your account.
         """
         return pulumi.get(self, "admin_contact_id")
 
@@ -114,7 +114,7 @@ class CertificateArgs:
     @pulumi.getter
     def product(self) -> pulumi.Input[_builtins.str]:
         """
-        InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
+        InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
         """
         return pulumi.get(self, "product")
 
@@ -126,7 +126,7 @@ class CertificateArgs:
     @pulumi.getter(name="technicalContactId")
     def technical_contact_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The id of an SslContact (its `contactId`).
+        An SslContact's `contactId`, or the id of a contact in your account.
         """
         return pulumi.get(self, "technical_contact_id")
 
@@ -138,7 +138,7 @@ class CertificateArgs:
     @pulumi.getter
     def csr(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
+        Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
         """
         return pulumi.get(self, "csr")
 
@@ -150,7 +150,7 @@ class CertificateArgs:
     @pulumi.getter
     def name(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Common name; defaults to the CSR's CN (required with `privateKey`).
+        Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
         """
         return pulumi.get(self, "name")
 
@@ -162,7 +162,7 @@ class CertificateArgs:
     @pulumi.getter(name="onDestroy")
     def on_destroy(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
         """
         return pulumi.get(self, "on_destroy")
 
@@ -174,7 +174,7 @@ class CertificateArgs:
     @pulumi.getter(name="pollIntervalSeconds")
     def poll_interval_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        First interval between status checks, backing off (default 10).
+        First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         """
         return pulumi.get(self, "poll_interval_seconds")
 
@@ -210,7 +210,7 @@ class CertificateArgs:
     @pulumi.getter
     def software(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The server software: APACHESSL (default), IIS5, NGINX or OTHER. One of: APACHESSL, IIS5, NGINX, OTHER.
+        The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
         """
         return pulumi.get(self, "software")
 
@@ -234,7 +234,7 @@ class CertificateArgs:
     @pulumi.getter(name="subjectAlternativeNames")
     def subject_alternative_names(self) -> pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]]:
         """
-        Additional DNS names; changing them reissues the certificate.
+        More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate.
         """
         return pulumi.get(self, "subject_alternative_names")
 
@@ -258,7 +258,7 @@ class CertificateArgs:
     @pulumi.getter(name="waitStrategy")
     def wait_strategy(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+        How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         """
         return pulumi.get(self, "wait_strategy")
 
@@ -307,21 +307,21 @@ class Certificate(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] admin_contact_id: The id of an SslContact (its `contactId`).
-        :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
+        :param pulumi.Input[_builtins.str] admin_contact_id: An SslContact's `contactId`, or the id of a contact in your account.
+        :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
         :param pulumi.Input[_builtins.int] lifetime_months: Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate.
-        :param pulumi.Input[_builtins.str] name: Common name; defaults to the CSR's CN (required with `privateKey`).
-        :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
-        :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks, backing off (default 10).
+        :param pulumi.Input[_builtins.str] name: Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
+        :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
+        :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         :param pulumi.Input[Union['PrivateKeyArgs', 'PrivateKeyArgsDict']] private_key: Have the provider generate the key and CSR (then `privateKeyPem` is set, secret).
-        :param pulumi.Input[_builtins.str] product: InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
+        :param pulumi.Input[_builtins.str] product: InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
         :param pulumi.Input[_builtins.int] renew_before_days: Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
-        :param pulumi.Input[_builtins.str] software: The server software: APACHESSL (default), IIS5, NGINX or OTHER. One of: APACHESSL, IIS5, NGINX, OTHER.
+        :param pulumi.Input[_builtins.str] software: The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
         :param pulumi.Input[Union['SubjectArgs', 'SubjectArgsDict']] subject: Subject fields of the generated CSR.
-        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subject_alternative_names: Additional DNS names; changing them reissues the certificate.
-        :param pulumi.Input[_builtins.str] technical_contact_id: The id of an SslContact (its `contactId`).
+        :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] subject_alternative_names: More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate.
+        :param pulumi.Input[_builtins.str] technical_contact_id: An SslContact's `contactId`, or the id of a contact in your account.
         :param pulumi.Input[Union['ValidationArgs', 'ValidationArgsDict']] validation: How the CA validates the domain (default: DNS, provisioned by InterNetX).
-        :param pulumi.Input[_builtins.str] wait_strategy: How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+        :param pulumi.Input[_builtins.str] wait_strategy: How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         :param pulumi.Input[_builtins.float] wait_timeout_seconds: How long `pulumi up` waits for issuance (default 3600); an unfinished order stays recorded and the next `pulumi up` resumes the wait.
         """
         ...
@@ -479,7 +479,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="adminContactId")
     def admin_contact_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The id of an SslContact (its `contactId`).
+        An SslContact's `contactId`, or the id of a contact in your account.
         """
         return pulumi.get(self, "admin_contact_id")
 
@@ -511,7 +511,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter
     def csr(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR.
+        Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
         """
         return pulumi.get(self, "csr")
 
@@ -575,7 +575,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter
     def name(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Common name; defaults to the CSR's CN (required with `privateKey`).
+        Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
         """
         return pulumi.get(self, "name")
 
@@ -599,7 +599,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="onDestroy")
     def on_destroy(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
         """
         return pulumi.get(self, "on_destroy")
 
@@ -615,7 +615,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="pollIntervalSeconds")
     def poll_interval_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        First interval between status checks, backing off (default 10).
+        First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         """
         return pulumi.get(self, "poll_interval_seconds")
 
@@ -639,7 +639,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter
     def product(self) -> pulumi.Output[_builtins.str]:
         """
-        InterNetX product code, e.g. QUICKSSLPREMIUM. Changing it orders a new certificate.
+        InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
         """
         return pulumi.get(self, "product")
 
@@ -679,7 +679,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter
     def software(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The server software: APACHESSL (default), IIS5, NGINX or OTHER. One of: APACHESSL, IIS5, NGINX, OTHER.
+        The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
         """
         return pulumi.get(self, "software")
 
@@ -703,7 +703,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="subjectAlternativeNames")
     def subject_alternative_names(self) -> pulumi.Output[Optional[Sequence[_builtins.str]]]:
         """
-        Additional DNS names; changing them reissues the certificate.
+        More DNS names for the certificate, besides `name`; with a CSR they must be in it. Changing them reissues the certificate.
         """
         return pulumi.get(self, "subject_alternative_names")
 
@@ -711,7 +711,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="technicalContactId")
     def technical_contact_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The id of an SslContact (its `contactId`).
+        An SslContact's `contactId`, or the id of a contact in your account.
         """
         return pulumi.get(self, "technical_contact_id")
 
@@ -727,7 +727,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="waitStrategy")
     def wait_strategy(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+        How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         """
         return pulumi.get(self, "wait_strategy")
 

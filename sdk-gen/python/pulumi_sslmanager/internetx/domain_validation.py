@@ -26,8 +26,8 @@ class DomainValidationArgs:
         """
         The set of arguments for constructing a DomainValidation resource.
 
-        :param pulumi.Input[_builtins.str] csr: The PEM CSR the certificate will be ordered with.
-        :param pulumi.Input[_builtins.str] product: InterNetX product code, e.g. QUICKSSLPREMIUM.
+        :param pulumi.Input[_builtins.str] csr: The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
+        :param pulumi.Input[_builtins.str] product: The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
         :param pulumi.Input[_builtins.str] method: Which prepared validation `authentication` carries: DNS (default) or FILE. One of: DNS, FILE.
         """
         pulumi.set(__self__, "csr", csr)
@@ -39,7 +39,7 @@ class DomainValidationArgs:
     @pulumi.getter
     def csr(self) -> pulumi.Input[_builtins.str]:
         """
-        The PEM CSR the certificate will be ordered with.
+        The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
         """
         return pulumi.get(self, "csr")
 
@@ -51,7 +51,7 @@ class DomainValidationArgs:
     @pulumi.getter
     def product(self) -> pulumi.Input[_builtins.str]:
         """
-        InterNetX product code, e.g. QUICKSSLPREMIUM.
+        The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
         """
         return pulumi.get(self, "product")
 
@@ -87,9 +87,9 @@ class DomainValidation(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] csr: The PEM CSR the certificate will be ordered with.
+        :param pulumi.Input[_builtins.str] csr: The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
         :param pulumi.Input[_builtins.str] method: Which prepared validation `authentication` carries: DNS (default) or FILE. One of: DNS, FILE.
-        :param pulumi.Input[_builtins.str] product: InterNetX product code, e.g. QUICKSSLPREMIUM.
+        :param pulumi.Input[_builtins.str] product: The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
         """
         ...
     @overload
@@ -193,7 +193,7 @@ class DomainValidation(pulumi.CustomResource):
     @pulumi.getter
     def csr(self) -> pulumi.Output[_builtins.str]:
         """
-        The PEM CSR the certificate will be ordered with.
+        The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
         """
         return pulumi.get(self, "csr")
 
@@ -233,7 +233,7 @@ class DomainValidation(pulumi.CustomResource):
     @pulumi.getter
     def product(self) -> pulumi.Output[_builtins.str]:
         """
-        InterNetX product code, e.g. QUICKSSLPREMIUM.
+        The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
         """
         return pulumi.get(self, "product")
 

@@ -143,8 +143,8 @@ class PrivateKey(dict):
         The key the provider generates (with the CSR) when no CSR is given.
 
         :param _builtins.str algorithm: RSA or ECDSA. One of: RSA, ECDSA.
-        :param _builtins.str curve: ECDSA curve: P256 or P384 (ECDSA only). One of: P256, P384.
-        :param _builtins.int rsa_bits: RSA key size: 2048, 3072 or 4096 (RSA only).
+        :param _builtins.str curve: ECDSA curve: P256 (default) or P384 (ECDSA only). One of: P256, P384.
+        :param _builtins.int rsa_bits: RSA key size: 2048 (default), 3072 or 4096 bits (RSA only).
         """
         pulumi.set(__self__, "algorithm", algorithm)
         if curve is not None:
@@ -164,7 +164,7 @@ class PrivateKey(dict):
     @pulumi.getter
     def curve(self) -> Optional[_builtins.str]:
         """
-        ECDSA curve: P256 or P384 (ECDSA only). One of: P256, P384.
+        ECDSA curve: P256 (default) or P384 (ECDSA only). One of: P256, P384.
         """
         return pulumi.get(self, "curve")
 
@@ -172,7 +172,7 @@ class PrivateKey(dict):
     @pulumi.getter(name="rsaBits")
     def rsa_bits(self) -> Optional[_builtins.int]:
         """
-        RSA key size: 2048, 3072 or 4096 (RSA only).
+        RSA key size: 2048 (default), 3072 or 4096 bits (RSA only).
         """
         return pulumi.get(self, "rsa_bits")
 

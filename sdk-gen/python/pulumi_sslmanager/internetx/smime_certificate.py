@@ -40,21 +40,21 @@ class SmimeCertificateArgs:
         """
         The set of arguments for constructing a SmimeCertificate resource.
 
-        :param pulumi.Input[_builtins.str] admin_contact_id: The id of an SslContact (its `contactId`).
+        :param pulumi.Input[_builtins.str] admin_contact_id: An SslContact's `contactId`, or the id of a contact in your account.
         :param pulumi.Input[_builtins.str] download_password: The CA protects the download with it; also protects `pkcs12Base64`. 8 to 64 characters.
-        :param pulumi.Input[_builtins.str] email: The mailbox the certificate is for.
+        :param pulumi.Input[_builtins.str] email: The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate.
         :param pulumi.Input[_builtins.str] first_name: The holder's first name.
         :param pulumi.Input[_builtins.str] last_name: The holder's last name.
-        :param pulumi.Input[_builtins.int] lifetime_months: Term in months. Changing it orders a new certificate.
-        :param pulumi.Input[_builtins.str] product: InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
+        :param pulumi.Input[_builtins.int] lifetime_months: Term in months: 12, 24 or 36. Changing it orders a new certificate.
+        :param pulumi.Input[_builtins.str] product: InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
         :param pulumi.Input[_builtins.str] approver_email: Where the CA sends the approval (defaults to `email`).
-        :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
-        :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
+        :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
         :param pulumi.Input[_builtins.str] organization_unit: Organizational unit.
-        :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks, backing off (default 10).
-        :param pulumi.Input['SmimePrivateKeyArgs'] private_key: Have the provider generate an RSA key and CSR.
+        :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
+        :param pulumi.Input['SmimePrivateKeyArgs'] private_key: Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
         :param pulumi.Input[_builtins.int] renew_before_days: Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
-        :param pulumi.Input[_builtins.str] wait_strategy: How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+        :param pulumi.Input[_builtins.str] wait_strategy: How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         :param pulumi.Input[_builtins.float] wait_timeout_seconds: How long `pulumi up` waits for issuance (default 3600); an unfinished order stays recorded and the next `pulumi up` resumes the wait.
         """
         pulumi.set(__self__, "admin_contact_id", admin_contact_id)
@@ -87,7 +87,7 @@ class SmimeCertificateArgs:
     @pulumi.getter(name="adminContactId")
     def admin_contact_id(self) -> pulumi.Input[_builtins.str]:
         """
-        The id of an SslContact (its `contactId`).
+        An SslContact's `contactId`, or the id of a contact in your account.
         """
         return pulumi.get(self, "admin_contact_id")
 
@@ -111,7 +111,7 @@ class SmimeCertificateArgs:
     @pulumi.getter
     def email(self) -> pulumi.Input[_builtins.str]:
         """
-        The mailbox the certificate is for.
+        The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate.
         """
         return pulumi.get(self, "email")
 
@@ -147,7 +147,7 @@ class SmimeCertificateArgs:
     @pulumi.getter(name="lifetimeMonths")
     def lifetime_months(self) -> pulumi.Input[_builtins.int]:
         """
-        Term in months. Changing it orders a new certificate.
+        Term in months: 12, 24 or 36. Changing it orders a new certificate.
         """
         return pulumi.get(self, "lifetime_months")
 
@@ -159,7 +159,7 @@ class SmimeCertificateArgs:
     @pulumi.getter
     def product(self) -> pulumi.Input[_builtins.str]:
         """
-        InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
+        InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
         """
         return pulumi.get(self, "product")
 
@@ -183,7 +183,7 @@ class SmimeCertificateArgs:
     @pulumi.getter
     def csr(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
+        Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
         """
         return pulumi.get(self, "csr")
 
@@ -195,7 +195,7 @@ class SmimeCertificateArgs:
     @pulumi.getter(name="onDestroy")
     def on_destroy(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
         """
         return pulumi.get(self, "on_destroy")
 
@@ -219,7 +219,7 @@ class SmimeCertificateArgs:
     @pulumi.getter(name="pollIntervalSeconds")
     def poll_interval_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        First interval between status checks, backing off (default 10).
+        First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         """
         return pulumi.get(self, "poll_interval_seconds")
 
@@ -231,7 +231,7 @@ class SmimeCertificateArgs:
     @pulumi.getter(name="privateKey")
     def private_key(self) -> pulumi.Input[Optional['SmimePrivateKeyArgs']]:
         """
-        Have the provider generate an RSA key and CSR.
+        Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
         """
         return pulumi.get(self, "private_key")
 
@@ -255,7 +255,7 @@ class SmimeCertificateArgs:
     @pulumi.getter(name="waitStrategy")
     def wait_strategy(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+        How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         """
         return pulumi.get(self, "wait_strategy")
 
@@ -304,21 +304,21 @@ class SmimeCertificate(pulumi.CustomResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] admin_contact_id: The id of an SslContact (its `contactId`).
+        :param pulumi.Input[_builtins.str] admin_contact_id: An SslContact's `contactId`, or the id of a contact in your account.
         :param pulumi.Input[_builtins.str] approver_email: Where the CA sends the approval (defaults to `email`).
-        :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
+        :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
         :param pulumi.Input[_builtins.str] download_password: The CA protects the download with it; also protects `pkcs12Base64`. 8 to 64 characters.
-        :param pulumi.Input[_builtins.str] email: The mailbox the certificate is for.
+        :param pulumi.Input[_builtins.str] email: The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate.
         :param pulumi.Input[_builtins.str] first_name: The holder's first name.
         :param pulumi.Input[_builtins.str] last_name: The holder's last name.
-        :param pulumi.Input[_builtins.int] lifetime_months: Term in months. Changing it orders a new certificate.
-        :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        :param pulumi.Input[_builtins.int] lifetime_months: Term in months: 12, 24 or 36. Changing it orders a new certificate.
+        :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
         :param pulumi.Input[_builtins.str] organization_unit: Organizational unit.
-        :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks, backing off (default 10).
-        :param pulumi.Input[Union['SmimePrivateKeyArgs', 'SmimePrivateKeyArgsDict']] private_key: Have the provider generate an RSA key and CSR.
-        :param pulumi.Input[_builtins.str] product: InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
+        :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
+        :param pulumi.Input[Union['SmimePrivateKeyArgs', 'SmimePrivateKeyArgsDict']] private_key: Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
+        :param pulumi.Input[_builtins.str] product: InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
         :param pulumi.Input[_builtins.int] renew_before_days: Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
-        :param pulumi.Input[_builtins.str] wait_strategy: How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+        :param pulumi.Input[_builtins.str] wait_strategy: How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         :param pulumi.Input[_builtins.float] wait_timeout_seconds: How long `pulumi up` waits for issuance (default 3600); an unfinished order stays recorded and the next `pulumi up` resumes the wait.
         """
         ...
@@ -480,7 +480,7 @@ class SmimeCertificate(pulumi.CustomResource):
     @pulumi.getter(name="adminContactId")
     def admin_contact_id(self) -> pulumi.Output[_builtins.str]:
         """
-        The id of an SslContact (its `contactId`).
+        An SslContact's `contactId`, or the id of a contact in your account.
         """
         return pulumi.get(self, "admin_contact_id")
 
@@ -520,7 +520,7 @@ class SmimeCertificate(pulumi.CustomResource):
     @pulumi.getter
     def csr(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Your own CSR (PEM); or `privateKey`; neither: the CA makes the key.
+        Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
         """
         return pulumi.get(self, "csr")
 
@@ -544,7 +544,7 @@ class SmimeCertificate(pulumi.CustomResource):
     @pulumi.getter
     def email(self) -> pulumi.Output[_builtins.str]:
         """
-        The mailbox the certificate is for.
+        The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate.
         """
         return pulumi.get(self, "email")
 
@@ -600,7 +600,7 @@ class SmimeCertificate(pulumi.CustomResource):
     @pulumi.getter(name="lifetimeMonths")
     def lifetime_months(self) -> pulumi.Output[_builtins.int]:
         """
-        Term in months. Changing it orders a new certificate.
+        Term in months: 12, 24 or 36. Changing it orders a new certificate.
         """
         return pulumi.get(self, "lifetime_months")
 
@@ -624,7 +624,7 @@ class SmimeCertificate(pulumi.CustomResource):
     @pulumi.getter(name="onDestroy")
     def on_destroy(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        What `pulumi destroy` does with the certificate: `cancel` (CertificateDelete, default), `revoke` (Certificate Revoke: the CA revokes it) or `keep` (it stays in the account and is only forgotten by the stack). One of: cancel, revoke, keep.
+        What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
         """
         return pulumi.get(self, "on_destroy")
 
@@ -656,7 +656,7 @@ class SmimeCertificate(pulumi.CustomResource):
     @pulumi.getter(name="pollIntervalSeconds")
     def poll_interval_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        First interval between status checks, backing off (default 10).
+        First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         """
         return pulumi.get(self, "poll_interval_seconds")
 
@@ -664,7 +664,7 @@ class SmimeCertificate(pulumi.CustomResource):
     @pulumi.getter(name="privateKey")
     def private_key(self) -> pulumi.Output[Optional['outputs.SmimePrivateKey']]:
         """
-        Have the provider generate an RSA key and CSR.
+        Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
         """
         return pulumi.get(self, "private_key")
 
@@ -680,7 +680,7 @@ class SmimeCertificate(pulumi.CustomResource):
     @pulumi.getter
     def product(self) -> pulumi.Output[_builtins.str]:
         """
-        InterNetX product code, e.g. GLOBALSIGN_PERSONALSIGN_1. Changing it orders a new certificate.
+        InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
         """
         return pulumi.get(self, "product")
 
@@ -720,7 +720,7 @@ class SmimeCertificate(pulumi.CustomResource):
     @pulumi.getter(name="waitStrategy")
     def wait_strategy(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        How to wait: `job` (the order's job status, default) or `notifications` (PollInfo and PollConfirm). One of: job, notifications.
+        How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         """
         return pulumi.get(self, "wait_strategy")
 

@@ -35,16 +35,16 @@ class SslContactArgs:
         The set of arguments for constructing a SslContact resource.
 
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] address: Street address, one to three lines.
-        :param pulumi.Input[_builtins.str] city: City.
+        :param pulumi.Input[_builtins.str] city: City, at most 64 characters.
         :param pulumi.Input[_builtins.str] country: ISO 3166-1 alpha-2 country code, e.g. DE.
         :param pulumi.Input[_builtins.str] email: E-mail address.
         :param pulumi.Input[_builtins.str] first_name: First name, at most 64 characters.
         :param pulumi.Input[_builtins.str] last_name: Last name, at most 64 characters.
         :param pulumi.Input[_builtins.str] organization: Organization, at most 128 characters.
         :param pulumi.Input[_builtins.str] phone: Phone number in international format, e.g. +49-941-1234560.
-        :param pulumi.Input[_builtins.str] postal_code: Postal code.
+        :param pulumi.Input[_builtins.str] postal_code: Postal code, at most 16 characters.
         :param pulumi.Input[_builtins.str] fax: Fax number in international format.
-        :param pulumi.Input[_builtins.str] state: State or region.
+        :param pulumi.Input[_builtins.str] state: State or region, at most 64 characters.
         :param pulumi.Input[_builtins.str] title: Title, at most 64 characters.
         """
         pulumi.set(__self__, "address", address)
@@ -79,7 +79,7 @@ class SslContactArgs:
     @pulumi.getter
     def city(self) -> pulumi.Input[_builtins.str]:
         """
-        City.
+        City, at most 64 characters.
         """
         return pulumi.get(self, "city")
 
@@ -163,7 +163,7 @@ class SslContactArgs:
     @pulumi.getter(name="postalCode")
     def postal_code(self) -> pulumi.Input[_builtins.str]:
         """
-        Postal code.
+        Postal code, at most 16 characters.
         """
         return pulumi.get(self, "postal_code")
 
@@ -187,7 +187,7 @@ class SslContactArgs:
     @pulumi.getter
     def state(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        State or region.
+        State or region, at most 64 characters.
         """
         return pulumi.get(self, "state")
 
@@ -233,7 +233,7 @@ class SslContact(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] address: Street address, one to three lines.
-        :param pulumi.Input[_builtins.str] city: City.
+        :param pulumi.Input[_builtins.str] city: City, at most 64 characters.
         :param pulumi.Input[_builtins.str] country: ISO 3166-1 alpha-2 country code, e.g. DE.
         :param pulumi.Input[_builtins.str] email: E-mail address.
         :param pulumi.Input[_builtins.str] fax: Fax number in international format.
@@ -241,8 +241,8 @@ class SslContact(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] last_name: Last name, at most 64 characters.
         :param pulumi.Input[_builtins.str] organization: Organization, at most 128 characters.
         :param pulumi.Input[_builtins.str] phone: Phone number in international format, e.g. +49-941-1234560.
-        :param pulumi.Input[_builtins.str] postal_code: Postal code.
-        :param pulumi.Input[_builtins.str] state: State or region.
+        :param pulumi.Input[_builtins.str] postal_code: Postal code, at most 16 characters.
+        :param pulumi.Input[_builtins.str] state: State or region, at most 64 characters.
         :param pulumi.Input[_builtins.str] title: Title, at most 64 characters.
         """
         ...
@@ -370,7 +370,7 @@ class SslContact(pulumi.CustomResource):
     @pulumi.getter
     def city(self) -> pulumi.Output[_builtins.str]:
         """
-        City.
+        City, at most 64 characters.
         """
         return pulumi.get(self, "city")
 
@@ -442,7 +442,7 @@ class SslContact(pulumi.CustomResource):
     @pulumi.getter(name="postalCode")
     def postal_code(self) -> pulumi.Output[_builtins.str]:
         """
-        Postal code.
+        Postal code, at most 16 characters.
         """
         return pulumi.get(self, "postal_code")
 
@@ -450,7 +450,7 @@ class SslContact(pulumi.CustomResource):
     @pulumi.getter
     def state(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        State or region.
+        State or region, at most 64 characters.
         """
         return pulumi.get(self, "state")
 

@@ -45,20 +45,20 @@ class CertificateArgs:
 
         :param pulumi.Input['ContactArgs'] admin_contact: The administrative contact of the order.
         :param pulumi.Input[_builtins.str] city: City of the organization.
-        :param pulumi.Input[_builtins.str] country: The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code.
+        :param pulumi.Input[_builtins.str] country: The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
         :param pulumi.Input[_builtins.str] domain: The main domain (CN). Changing it orders a new certificate.
         :param pulumi.Input[_builtins.str] organization: Organization.
         :param pulumi.Input[_builtins.int] period_months: 12 or 24. Changing it orders a new certificate.
         :param pulumi.Input[_builtins.str] pricelist: The billing system's tariff id. Changing it orders a new certificate.
         :param pulumi.Input[_builtins.str] region: Region of the organization.
         :param pulumi.Input['ContactArgs'] technical_contact: The technical contact of the order.
-        :param pulumi.Input[_builtins.str] alt_name_addon: The add-on code counting additional domains; required with `altNames`.
+        :param pulumi.Input[_builtins.str] alt_name_addon: The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] alt_names: Additional domains; changing them reissues the certificate.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] approver_emails: Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
         :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
         :param pulumi.Input[_builtins.str] email: E-mail address of the generated CSR.
         :param pulumi.Input[_builtins.str] organization_unit: Organizational unit.
-        :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks, backing off (default 10).
+        :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         :param pulumi.Input[_builtins.str] validation_method: DNS (TXT, default), EMAIL, FILE or CNAME. One of: DNS, EMAIL, FILE, CNAME.
         :param pulumi.Input[_builtins.bool] wait_for_issuance: false: return at once with the validation data (status PENDING); the next `pulumi up` waits for the certificate.
         :param pulumi.Input[_builtins.float] wait_timeout_seconds: How long `pulumi up` waits for issuance (default 3600); an unfinished order stays recorded and the next `pulumi up` resumes the wait.
@@ -121,7 +121,7 @@ class CertificateArgs:
     @pulumi.getter
     def country(self) -> pulumi.Input[_builtins.str]:
         """
-        The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code.
+        The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
         """
         return pulumi.get(self, "country")
 
@@ -205,7 +205,7 @@ class CertificateArgs:
     @pulumi.getter(name="altNameAddon")
     def alt_name_addon(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        The add-on code counting additional domains; required with `altNames`.
+        The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
         """
         return pulumi.get(self, "alt_name_addon")
 
@@ -277,7 +277,7 @@ class CertificateArgs:
     @pulumi.getter(name="pollIntervalSeconds")
     def poll_interval_seconds(self) -> pulumi.Input[Optional[_builtins.float]]:
         """
-        First interval between status checks, backing off (default 10).
+        First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         """
         return pulumi.get(self, "poll_interval_seconds")
 
@@ -354,18 +354,18 @@ class Certificate(pulumi.CustomResource):
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[Union['ContactArgs', 'ContactArgsDict']] admin_contact: The administrative contact of the order.
-        :param pulumi.Input[_builtins.str] alt_name_addon: The add-on code counting additional domains; required with `altNames`.
+        :param pulumi.Input[_builtins.str] alt_name_addon: The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] alt_names: Additional domains; changing them reissues the certificate.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] approver_emails: Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
         :param pulumi.Input[_builtins.str] city: City of the organization.
-        :param pulumi.Input[_builtins.str] country: The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code.
+        :param pulumi.Input[_builtins.str] country: The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
         :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
         :param pulumi.Input[_builtins.str] domain: The main domain (CN). Changing it orders a new certificate.
         :param pulumi.Input[_builtins.str] email: E-mail address of the generated CSR.
         :param pulumi.Input[_builtins.str] organization: Organization.
         :param pulumi.Input[_builtins.str] organization_unit: Organizational unit.
         :param pulumi.Input[_builtins.int] period_months: 12 or 24. Changing it orders a new certificate.
-        :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks, backing off (default 10).
+        :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         :param pulumi.Input[_builtins.str] pricelist: The billing system's tariff id. Changing it orders a new certificate.
         :param pulumi.Input[_builtins.str] region: Region of the organization.
         :param pulumi.Input[Union['ContactArgs', 'ContactArgsDict']] technical_contact: The technical contact of the order.
@@ -555,7 +555,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="altNameAddon")
     def alt_name_addon(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The add-on code counting additional domains; required with `altNames`.
+        The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
         """
         return pulumi.get(self, "alt_name_addon")
 
@@ -611,7 +611,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter
     def country(self) -> pulumi.Output[_builtins.str]:
         """
-        The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code.
+        The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
         """
         return pulumi.get(self, "country")
 
@@ -747,7 +747,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="pollIntervalSeconds")
     def poll_interval_seconds(self) -> pulumi.Output[Optional[_builtins.float]]:
         """
-        First interval between status checks, backing off (default 10).
+        First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         """
         return pulumi.get(self, "poll_interval_seconds")
 
