@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { configVariables, objectTypes } from "../provider/native/schema";
 import { InputProperty, ObjectType, Property, PropertyType } from "../provider/native/schema/model";
 import { connections, DynamicResource, dynamicResources } from "../sdk/dynamicShapes";
+import { configKeys } from "../provider/resources/connection";
+import { ispmanagerConfigKeys } from "../provider/resources/ispmanager/connection";
 
 export const repositoryRoot = join(__dirname, "..", "..");
 export const generatedDirectory = join(repositoryRoot, "sdk", "generated");
@@ -100,10 +102,14 @@ function objectTypeDeclaration(token: string, type: ObjectType): string[] {
     return [...doc, `export type ${name} =`, ...variants.flat().map((line, index, all) => (index === all.length - 1 ? `${line};` : line))];
 }
 
+/** The settings the dynamic providers also read from the stack config, `<module>:<setting>`. */
+const stackConfigKeys: Record<Module, readonly string[]> = { internetx: configKeys, ispmanager: ispmanagerConfigKeys };
+const stackConfigNote = (module: Module, setting: string) => (stackConfigKeys[module].includes(setting) ? ` Stack config \`${module}:${setting}\`.` : "");
+
 function connectionDeclaration(module: Module): string[] {
     const fields = Object.values(configVariables)
         .filter((variable) => variable.backend === module)
-        .map((variable): Field => ({ name: variable.setting, type: `pulumi.Input<${typeScript(variable.type, false, variable.values)}>`, optional: true, doc: description(variable, "Kept as a secret.") }));
+        .map((variable): Field => ({ name: variable.setting, type: `pulumi.Input<${typeScript(variable.type, false, variable.values)}>`, optional: true, doc: `${description(variable, "Kept as a secret.")}${stackConfigNote(module, variable.setting)}` }));
     return [...docComment(connections[module], ""), "export interface ConnectionArgs {", ...fieldLines(fields), "}"];
 }
 

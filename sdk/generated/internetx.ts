@@ -3,17 +3,17 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** How to reach InterNetX; what it leaves out comes from the stack config `internetx:*`, then `AUTODNS_*`. */
 export interface ConnectionArgs {
-    /** InterNetX JSON API base URL (default https://api.autodns.com/v1). */
+    /** InterNetX JSON API base URL (default https://api.autodns.com/v1). Stack config `internetx:url`. */
     url?: pulumi.Input<string>;
-    /** InterNetX XML gateway URL (default https://gateway.autodns.com). */
+    /** InterNetX XML gateway URL (default https://gateway.autodns.com). Stack config `internetx:xmlUrl`. */
     xmlUrl?: pulumi.Input<string>;
-    /** InterNetX user name. */
+    /** InterNetX user name. Stack config `internetx:user`. */
     user?: pulumi.Input<string>;
-    /** InterNetX password. Kept as a secret. */
+    /** InterNetX password. Kept as a secret. Stack config `internetx:password`. */
     password?: pulumi.Input<string>;
-    /** InterNetX context (a number). */
+    /** InterNetX context (a number). Stack config `internetx:context`. */
     context?: pulumi.Input<string>;
-    /** json (default) or xml. */
+    /** json (default) or xml. Stack config `internetx:protocol`. */
     protocol?: pulumi.Input<"json" | "xml">;
     /** Use InterNetX's demo system. */
     demo?: pulumi.Input<boolean>;

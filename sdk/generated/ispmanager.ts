@@ -3,11 +3,11 @@ import * as pulumi from "@pulumi/pulumi";
 
 /** How to reach BILLmanager; what it leaves out comes from the stack config `ispmanager:*`, then `ISPMANAGER_*`. */
 export interface ConnectionArgs {
-    /** BILLmanager function endpoint (default https://api-eu.ispmanager.com/billmgr). */
+    /** BILLmanager function endpoint (default https://api-eu.ispmanager.com/billmgr). Stack config `ispmanager:url`. */
     url?: pulumi.Input<string>;
-    /** The BILLmanager account's e-mail address. */
+    /** The BILLmanager account's e-mail address. Stack config `ispmanager:user`. */
     user?: pulumi.Input<string>;
-    /** The BILLmanager account's password. Kept as a secret. */
+    /** The BILLmanager account's password. Kept as a secret. Stack config `ispmanager:password`. */
     password?: pulumi.Input<string>;
     /** POST (default) or GET. */
     method?: pulumi.Input<"GET" | "POST">;
