@@ -1,0 +1,1 @@
+"""The OpenTelemetry SDK part of the stand-in (see the opentelemetry package's docstring)."""
