@@ -113,9 +113,12 @@ function connectionDeclaration(module: Module): string[] {
     return [...docComment(connections[module], ""), "export interface ConnectionArgs {", ...fieldLines(fields), "}"];
 }
 
+/** Inputs the SDK computes itself (sdk/registration.ts), never arguments, should the schema name them. */
+const computedBySdk = new Set(["orderReference", "progressUrn"]);
+
 function inputFields(resource: DynamicResource): Field[] {
     const inputs: Record<string, InputProperty> = { ...resource.schema.inputs, ...resource.extraInputs };
-    const fields = Object.entries(inputs).map(([name, property]): Field => {
+    const fields = Object.entries(inputs).filter(([name]) => !computedBySdk.has(name)).map(([name, property]): Field => {
         const type = resource.inputTypes?.[name] ?? typeScript(property.type, false, property.values);
         const inner = typeof property.type === "string" || "object" in property.type ? type : typeScript(property.type, true);
         return { name, type: `pulumi.Input<${inner}>`, optional: !property.required, doc: description(property, "Kept as a secret in state.") };
@@ -125,7 +128,7 @@ function inputFields(resource: DynamicResource): Field[] {
 
 function outputFields(resource: DynamicResource): Field[] {
     const present = new Set(resource.presentOutputs ?? []);
-    const inputs = Object.entries(resource.schema.inputs).map(([name, property]) => ({ name, property, present: Boolean(property.required) || present.has(name) }));
+    const inputs = Object.entries(resource.schema.inputs).filter(([name]) => !computedBySdk.has(name)).map(([name, property]) => ({ name, property, present: Boolean(property.required) || present.has(name) }));
     const outputs = Object.entries(resource.schema.outputs).map(([name, property]) => ({ name, property, present: Boolean(property.always) || present.has(name) }));
     return [...inputs, ...outputs].map(({ name, property, present }) => {
         const type = resource.inputTypes?.[name] ?? typeScript(property.type, false, property.values);

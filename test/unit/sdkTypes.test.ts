@@ -37,6 +37,11 @@ describe("the dynamic resources' types", () => {
         });
     }
 
+    it("leave the inputs the SDK computes (orderReference, progressUrn) out of every argument and output type", () => {
+        for (const module of sdkModules) expect(sdkTypesText(module), module).not.to.match(/^ {4}(readonly )?(orderReference|progressUrn)\??:/m);
+        expect(sdkTypesText("internetx")).to.match(/^ {4}importCertificateId\?: pulumi\.Input<string \| number>;$/m);
+    });
+
     it("name in each ordering resource's order reference exactly the inputs whose change replaces it, in the order of version 0.1.0", () => {
         const ordering = dynamicResources.filter((resource) => resource.orderReferenceInputs);
         expect(ordering.map((resource) => [`${resource.module}.${resource.name}`, resource.orderReferenceInputs])).to.deep.equal([
