@@ -145,7 +145,9 @@ export function referencePage(): string {
         "# Reference",
         "",
         "Generated from the SDK's TSDoc by `npm run reference` (scripts/reference.ts); a test fails when this page is out of",
-        "date. Types are shown without Pulumi's `Input<>`/`Output<>` wrappers: every argument also takes an Output.",
+        "date. The argument and output types, with their descriptions, are generated from the package schema",
+        "(provider/native/schema, `npm run sdk-types`). Types are shown without Pulumi's `Input<>`/`Output<>` wrappers:",
+        "every argument also takes an Output.",
         "",
     ];
     for (const [module, declarations] of Object.entries(sdkDeclarations())) {

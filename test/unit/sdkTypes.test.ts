@@ -33,9 +33,18 @@ function typeErrors(path: string, text: string): string[] {
 describe("the dynamic resources' types", () => {
     for (const module of sdkModules) {
         it(`sdk/generated/${module}.ts is what npm run sdk-types generates from the package schema today`, () => {
-            expect(readFileSync(generatedFile(module), "utf8")).to.equal(sdkTypesText(module));
+            expect(readFileSync(generatedFile(module), "utf8"), "out of date: run npm run schema").to.equal(sdkTypesText(module));
         });
     }
+
+    it("name only inputs and outputs the package schema has, besides the dynamic resources' own inputs", () => {
+        const unknown = dynamicResources.flatMap((resource) => {
+            const known = new Set([...Object.keys(resource.schema.inputs), ...Object.keys(resource.schema.outputs), ...Object.keys(resource.extraInputs ?? {})]);
+            const named = [...Object.keys(resource.inputTypes ?? {}), ...(resource.presentOutputs ?? []), ...(resource.orderReferenceInputs ?? [])];
+            return named.filter((name) => !known.has(name)).map((name) => `${resource.module}.${resource.name}.${name}`);
+        });
+        expect(unknown).to.deep.equal([]);
+    });
 
     it("leave the inputs the SDK computes (orderReference, progressUrn) out of every argument and output type", () => {
         for (const module of sdkModules) expect(sdkTypesText(module), module).not.to.match(/^ {4}(readonly )?(orderReference|progressUrn)\??:/m);
