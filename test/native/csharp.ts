@@ -3,8 +3,8 @@ import { dirname } from "node:path";
 import Parser from "tree-sitter";
 
 /**
- * C# source read with tree-sitter's C# grammar (tree-sitter-c-sharp, the grammar GitHub uses for C#), for checking
- * the generated .NET SDK where no C# compiler and no Pulumi .NET SDK can be installed. A parse proves the text is
+ * C# source read with tree-sitter's C# grammar (the tree-sitter-c-sharp package of the tree-sitter project), for
+ * checking the generated .NET SDK where no C# compiler and no Pulumi .NET SDK can be installed. A parse proves the text is
  * C# the grammar accepts, and the declarations read from the tree say what the SDK declares; neither resolves a type.
  */
 export type Language = Parser.Language;
