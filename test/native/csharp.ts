@@ -4,8 +4,9 @@ import Parser from "tree-sitter";
 
 /**
  * C# source read with tree-sitter's C# grammar (the tree-sitter-c-sharp package of the tree-sitter project), for
- * checking the generated .NET SDK where no C# compiler and no Pulumi .NET SDK can be installed. A parse proves the text is
- * C# the grammar accepts, and the declarations read from the tree say what the SDK declares; neither resolves a type.
+ * checking the generated .NET SDK where no C# compiler and no Pulumi .NET SDK can be installed. A parse proves the
+ * text is C# the grammar accepts, and the declarations read from the tree say what the SDK declares; neither
+ * resolves a type.
  */
 export type Language = Parser.Language;
 
@@ -65,11 +66,12 @@ function declaredClass(declaration: Parser.SyntaxNode): DeclaredClass {
             if (attribute === "Output") outputs.push(argument);
         }
     }
-    const secretInputs = members
-        .filter((member) => member.type === "property_declaration")
-        .filter((property) => property.descendantsOfType("invocation_expression").some((call) => call.childForFieldName("function")?.text === "Output.CreateSecret"))
-        .flatMap((property) => property.descendantsOfType("identifier").map((identifier) => inputs.get(identifier.text)).filter((name): name is string => name !== undefined))
-        .filter((name, index, names) => names.indexOf(name) === index);
+    const wrapsSecret = (property: Parser.SyntaxNode) =>
+        property.descendantsOfType("invocation_expression").some((call) => call.childForFieldName("function")?.text === "Output.CreateSecret");
+    // The [Input] sits on the private field the property's setter assigns.
+    const inputsAssigned = (property: Parser.SyntaxNode) =>
+        property.descendantsOfType("identifier").flatMap((identifier) => (inputs.has(identifier.text) ? [inputs.get(identifier.text)!] : []));
+    const secretInputs = [...new Set(members.filter((member) => member.type === "property_declaration" && wrapsSecret(member)).flatMap(inputsAssigned))];
     const additionalSecretOutputs = declaration
         .descendantsOfType("assignment_expression")
         .filter((assignment) => assignment.childForFieldName("left")?.text === "AdditionalSecretOutputs")

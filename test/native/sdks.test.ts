@@ -77,7 +77,8 @@ describe("the generated SDKs", function () {
         let sdk: string;
 
         before(() => {
-            pulumiLib = execFileSync("bash", [join(repositoryRoot, "scripts", "native", "python-runtime.sh")], { stdio: ["ignore", "pipe", "inherit"] }).toString().trim().split("\n").pop()!;
+            const runtime = execFileSync("bash", [join(repositoryRoot, "scripts", "native", "python-runtime.sh")], { stdio: ["ignore", "pipe", "inherit"] });
+            pulumiLib = runtime.toString().trim().split("\n").pop()!;
             sdk = mkdtempSync(join(tmpdir(), "sslmanager-sdk-python-"));
             cpSync(join(sdkDirectory, "python"), sdk, { recursive: true });
             // The package's own setup.py writes the metadata importlib.metadata reads the SDK's version from.
@@ -207,9 +208,15 @@ describe("the generated SDKs", function () {
                 // Pulumi's Python SDK and the stand-ins are found through extraPaths; Debian's packages through the interpreter.
                 writeFileSync(
                     join(sdk, "pyrightconfig.json"),
-                    JSON.stringify({ include: ["pulumi_sslmanager", "under_mocks.py", "mistyped.py"], extraPaths: [standIns, pulumiLib], pythonVersion: "3.11", typeCheckingMode: "standard" }),
+                    JSON.stringify({
+                        include: ["pulumi_sslmanager", "under_mocks.py", "mistyped.py"],
+                        extraPaths: [standIns, pulumiLib],
+                        pythonVersion: "3.11",
+                        typeCheckingMode: "standard",
+                    }),
                 );
-                const run = spawnSync(process.execPath, [require.resolve("pyright/index.js"), "--project", join(sdk, "pyrightconfig.json"), "--pythonpath", python, "--outputjson"], {
+                const pyright = require.resolve("pyright/index.js");
+                const run = spawnSync(process.execPath, [pyright, "--project", join(sdk, "pyrightconfig.json"), "--pythonpath", python, "--outputjson"], {
                     cwd: sdk,
                     encoding: "utf8",
                     maxBuffer: 64 * 1024 * 1024,
@@ -228,7 +235,8 @@ describe("the generated SDKs", function () {
                 const propsError = (file: string, name: string) =>
                     `${file}: reportArgumentType: Argument of type "${name}Args | Unknown | None" cannot be assigned to parameter "props" of type "Inputs | None" in function "__init__"`;
                 const utilities = "pulumi_sslmanager/_utilities.py";
-                expect(summary.filesAnalyzed).to.equal([...filesUnder(join(sdkDirectory, "python", "pulumi_sslmanager")).keys()].filter((file) => /\.pyi?$/.test(file)).length + 2);
+                const sdkFiles = [...filesUnder(join(sdkDirectory, "python", "pulumi_sslmanager")).keys()].filter((file) => /\.pyi?$/.test(file));
+                expect(summary.filesAnalyzed).to.equal(sdkFiles.length + 2);
                 expect(errorsIn((file) => file.startsWith("pulumi_sslmanager/"))).to.deep.equal(
                     [
                         `${utilities}: reportArgumentType: Argument of type "Loader | None" cannot be assigned to parameter "loader" of type "Loader" in function "__init__"`,
@@ -273,7 +281,9 @@ describe("the generated SDKs", function () {
             const language = csharpLanguage();
             const files = csharpFiles();
             expect(files.length).to.be.greaterThan(0);
-            const errors = Object.fromEntries(files.map(([file, content]) => [file, syntaxErrors(parseCsharp(content.toString("utf8"), language))]).filter(([, found]) => found.length > 0));
+            const errors = Object.fromEntries(
+                files.map(([file, content]) => [file, syntaxErrors(parseCsharp(content.toString("utf8"), language))]).filter(([, found]) => found.length > 0),
+            );
             expect(errors).to.deep.equal({});
         });
 
@@ -282,8 +292,11 @@ describe("the generated SDKs", function () {
             type Shape = { inputProperties?: Record<string, Property>; properties?: Record<string, Property> };
             const schema = JSON.parse(readFileSync(schemaFile, "utf8")) as { provider: Shape; resources: Record<string, Shape> };
             const language = csharpLanguage();
-            const classes = csharpFiles().flatMap(([file, content]) => declaredClasses(parseCsharp(content.toString("utf8"), language)).map((declared) => ({ file, ...declared })));
-            const byToken = new Map(classes.filter((declared) => declared.attributes.has("SslmanagerResourceType")).map((declared) => [declared.attributes.get("SslmanagerResourceType")!, declared]));
+            const classes = csharpFiles().flatMap(([file, content]) =>
+                declaredClasses(parseCsharp(content.toString("utf8"), language)).map((declared) => ({ file, ...declared })),
+            );
+            const resources = classes.filter((declared) => declared.attributes.has("SslmanagerResourceType"));
+            const byToken = new Map(resources.map((declared) => [declared.attributes.get("SslmanagerResourceType")!, declared]));
             const shapes: [string, Shape][] = [["pulumi:providers:sslmanager", schema.provider], ...Object.entries(schema.resources)];
             const secretNames = (properties: Record<string, Property> = {}) => Object.keys(properties).filter((name) => properties[name].secret).sort();
             const declared = (token: string) => {
