@@ -1,5 +1,5 @@
 import { spawn, spawnSync, execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { basename, join } from "node:path";
 
 export const repositoryRoot = join(__dirname, "..", "..", "..");
@@ -146,5 +146,33 @@ export class PulumiWorkspace {
 
     exists(): boolean {
         return existsSync(this.programDirectory);
+    }
+
+    /**
+     * Ends the processes still running on this workspace's Pulumi home after its CLI was killed, and returns how many.
+     * The CLI starts its language host and provider plugins in process groups of their own, so a signal to the CLI's
+     * group leaves them orphaned; a run killed as a CI runner dies must not go on ordering or waiting behind the test's
+     * back. Only processes whose environment names this workspace's `PULUMI_HOME` are touched.
+     */
+    reapOrphanedProcesses(): number {
+        const marker = `PULUMI_HOME=${join(this.directory, "home")}`;
+        let reaped = 0;
+        for (const entry of readdirSync("/proc")) {
+            if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+            let environment: string;
+            try {
+                environment = readFileSync(join("/proc", entry, "environ"), "latin1");
+            } catch {
+                continue; // ended meanwhile, or not ours to read
+            }
+            if (!environment.split("\0").includes(marker)) continue;
+            try {
+                process.kill(Number(entry), "SIGKILL");
+                reaped++;
+            } catch (error) {
+                if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
+            }
+        }
+        return reaped;
     }
 }
