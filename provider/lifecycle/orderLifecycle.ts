@@ -6,6 +6,7 @@ import { LifecycleContext } from "./context";
 import { waitUntilIssued } from "./pollLoop";
 import { FoundOrder, KeyMaterial, OrderBackend, PendingOrder } from "./port";
 import { waitSettings } from "./waitSettings";
+import { parseCertificate } from "../x509";
 
 /** What the lifecycle reads from every backend's inputs. */
 export interface LifecycleInputs {
@@ -170,10 +171,15 @@ async function matchKey<Inputs extends LifecycleInputs, Properties extends Lifec
     key: KeyMaterial,
     context: LifecycleContext,
 ): Promise<Properties> {
-    const issuedKey = await binding.backend.issuedPublicKeySha256(current);
+    const issuedKey = await leafPublicKeySha256(current);
     if (issuedKey === key.publicKeySha256) return { ...current, ...keyProperties(key) };
     context.log(`${binding.backend.label(inputs)}: the adopted certificate carries another key (the earlier run's key is lost); reissuing it for the key in state`);
-    return reissueWith(binding, id, current, inputs, key, context);
+    return reissueWith(binding, id, current, inputs, key, context, issuedKey);
+}
+
+/** The SHA-256 of the recorded leaf's public key (SubjectPublicKeyInfo): what tells whether it matches the key material in state. */
+async function leafPublicKeySha256(properties: LifecycleProperties): Promise<string | undefined> {
+    return properties.certificatePem ? (await parseCertificate(properties.certificatePem)).publicKeySha256 : undefined;
 }
 
 async function reissueWith<Inputs extends LifecycleInputs, Properties extends LifecycleProperties>(
@@ -183,11 +189,14 @@ async function reissueWith<Inputs extends LifecycleInputs, Properties extends Li
     inputs: Inputs,
     key: KeyMaterial,
     context: LifecycleContext,
+    /** The recorded leaf's key, when the caller already read it. */
+    issuedKey?: string,
 ): Promise<Properties> {
+    const leafKey = issuedKey ?? (await leafPublicKeySha256(current));
     const order = await binding.backend.reissue(current, inputs, key);
     const pending = { ...current, ...binding.baseProperties(inputs, key), orderReference: current.orderReference } as Properties;
     // A reissue for a new key is done when the leaf carries it; one with the same key when the old serial is gone.
-    const newKey = Boolean(key.publicKeySha256) && key.publicKeySha256 !== (await binding.backend.issuedPublicKeySha256(current));
+    const newKey = Boolean(key.publicKeySha256) && key.publicKeySha256 !== leafKey;
     const tracked: PendingOrder = {
         certificateId: recordedId(binding as ResourceBinding<LifecycleInputs, Properties>, current, id),
         ...order,

@@ -72,8 +72,6 @@ export interface OrderBackend<Inputs, Properties> {
     pendingDetails(order: PendingOrder, inputs: Inputs): Promise<Partial<Properties>>;
     /** Every output of the issued certificate, merged over the pending properties; `issued` is what the status source read, when it read the certificate. */
     issuedProperties(certificateId: string, pending: Properties, inputs: Inputs, issued?: unknown): Promise<Properties>;
-    /** The SHA-256 of the issued leaf's public key, to tell whether it matches the key material in state. */
-    issuedPublicKeySha256(properties: Properties): Promise<string | undefined>;
     /** Refresh: the certificate as the backend knows it now, undefined when it is gone. Without `recorded`: an import. */
     read(certificateId: string, recorded: Properties | undefined): Promise<{ props: Properties; inputs?: Record<string, unknown> } | undefined>;
     /** Cancels the certificate and waits until the backend has; a certificate already gone is success. */

@@ -5,7 +5,7 @@ import { LifecycleContext } from "../../lifecycle/context";
 import { waitSettings } from "../../lifecycle/waitSettings";
 import { KeyMaterial, OrderBackend, PendingOrder } from "../../lifecycle/port";
 import { ResourceBinding } from "../../lifecycle/orderLifecycle";
-import { csrFromPrivateKey, generateKeyAndCsr, parseCertificate, parseCsr } from "../../x509";
+import { csrFromPrivateKey, generateKeyAndCsr, parseCsr } from "../../x509";
 import { endCertificate, findPlacedOrder, issuedCertificate, jobStatusSource, pendingFromAccepted } from "../internetx/orders";
 import { notificationSourceFor } from "../internetx/notifications";
 import { CertificateChange, CertificateState, decideCertificateChange } from "./decisions";
@@ -121,7 +121,6 @@ export function certificateBackend(client: Client, context: LifecycleContext): O
         statusSource: (inputs) => (inputs.waitStrategy === "notifications" ? notificationSourceFor(client) : jobStatusSource(client, waitSettings(inputs).intervalMs, { names: [inputs.name!, ...(inputs.subjectAlternativeNames ?? [])], method: inputs.validation?.method })),
         pendingDetails: async () => ({}),
         issuedProperties: (certificateId, pending, _inputs, issued) => issuedProperties(client, certificateId, pending, issued),
-        issuedPublicKeySha256: async (properties) => (properties.certificatePem ? (await parseCertificate(properties.certificatePem)).publicKeySha256 : undefined),
         async read(certificateId, recorded) {
             const certificate = await unlessNotFound(client.certificate.info(certificateId));
             if (!certificate) return undefined;

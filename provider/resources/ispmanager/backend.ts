@@ -5,7 +5,7 @@ import { billingCountryId } from "../../ispmanager/countries";
 import { LifecycleContext } from "../../lifecycle/context";
 import { ResourceBinding } from "../../lifecycle/orderLifecycle";
 import { KeyMaterial, OrderBackend, PendingOrder } from "../../lifecycle/port";
-import { parseCertificate, parseCsr } from "../../x509";
+import { parseCsr } from "../../x509";
 import { decideIspmanagerCertificateChange, IspmanagerCertificateState } from "./decisions";
 import { approverEmailsFor, domainsOf, IspmanagerCertificateInputs } from "./inputs";
 import { IssuedOutputs, issuedOutputs, ValidationOutputs, validationOutputs } from "./outputs";
@@ -136,7 +136,6 @@ export function ispmanagerBackend(client: Client, context: LifecycleContext): Or
             }),
         pendingDetails: async (order, inputs) => validationOutputs(await client.certificate.validationData(order.certificateId!), domainsOf(inputs)),
         issuedProperties: async (certificateId, pending) => ({ ...pending, ...(await issuedOutputs(await client.certificate.download(certificateId, { csr: pending.csrPem }))) }),
-        issuedPublicKeySha256: async (properties) => (properties.certificatePem ? (await parseCertificate(properties.certificatePem)).publicKeySha256 : undefined),
         async read(orderId, recorded) {
             const row = await unlessNotFound(client.certificate.info(orderId));
             if (!row) return undefined;

@@ -86,7 +86,6 @@ export function smimeBackend(client: Client, context: LifecycleContext): OrderBa
                 : undefined;
             return { ...pending, ...outputs, emailAddresses: leafPem ? (await parseCertificate(leafPem)).emailAddresses : undefined, pkcs12Base64 };
         },
-        issuedPublicKeySha256: async (properties) => (properties.certificatePem ? (await parseCertificate(properties.certificatePem)).publicKeySha256 : undefined),
         async read(certificateId, recorded) {
             const certificate = await unlessNotFound(client.certificate.info(certificateId));
             if (!certificate) return undefined;
