@@ -1,9 +1,8 @@
 import { Envelope } from "./envelope";
 import { ClientOptions, resolveClientOptions, ResolvedClientOptions } from "./config";
 import { randomUUID } from "node:crypto";
-import { MachineRateLimiter, machineRateLimiter } from "../shared/transport/machineRateLimiter";
-import { defaultRequestsPerSecond } from "../shared/transport/rateLimiter";
-import { decideRetry, defaultRetryPolicy, RetryPolicy } from "./retry";
+import { MachineRateLimiter } from "../shared/transport/machineRateLimiter";
+import { RequestRunner } from "../shared/transport/requestRunner";
 import { CertificateService } from "./services/certificate";
 import { JobService } from "./services/job";
 import { PollService } from "./services/poll";
@@ -19,56 +18,43 @@ import { XmlTransport } from "./transport/xml";
  */
 export type OrderRecovery = () => Promise<Envelope | undefined>;
 
-/** Sends tasks through one transport with rate limiting and the retry policy of retry.ts. */
+/** Sends tasks through one transport: the shared request runner in InterNetX's words (task codes, stid, ctid). */
 export class TaskRunner {
     readonly limiter: MachineRateLimiter;
-    private readonly policy: RetryPolicy;
+    private readonly runner: RequestRunner;
 
     constructor(
         readonly transport: Transport,
-        private readonly options: ResolvedClientOptions,
-        private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        options: ResolvedClientOptions,
+        sleep?: (ms: number) => Promise<void>,
     ) {
         // "Only 3 requests per second and IP": one window per host, whoever the user is, for every provider process of
         // this user on the machine (parallel stacks on one runner share the address).
-        this.limiter = machineRateLimiter(options.protocol === "xml" ? options.xmlUrl : options.url, options.requestsPerSecond ?? defaultRequestsPerSecond, options.logger);
-        this.policy = { ...defaultRetryPolicy, maxAttempts: options.maxAttempts ?? defaultRetryPolicy.maxAttempts };
+        this.runner = new RequestRunner(options.protocol === "xml" ? options.xmlUrl : options.url, options, sleep);
+        this.limiter = this.runner.limiter;
     }
 
     async run(request: TaskRequest, recover?: OrderRecovery): Promise<Envelope> {
-        const kind = tasks[request.task].kind;
-        for (let attempt = 1; ; attempt++) {
-            await this.limiter.take();
-            // A new client transaction id for every request sent, so that each one can be quoted to support with its stid.
-            const ctid = newClientTransactionId();
-            this.log(`${request.task} (${tasks[request.task].code}) attempt ${attempt} over ${this.transport.protocol} ctid ${ctid}`);
-            try {
-                const envelope = await this.transport.send({ ...request, ctid });
-                this.log(`${request.task} answered ${envelope.status.code}${envelope.stid ? ` stid ${envelope.stid}` : ""} ctid ${ctid}`);
-                return envelope;
-            } catch (error) {
-                const decision = decideRetry(error, kind, attempt, this.policy);
-                const stid = (error as { stid?: string }).stid;
-                this.log(`${request.task} failed: ${(error as Error).name}: ${(error as Error).message}; ${decision.action} (${decision.reason})${stid ? ` stid ${stid}` : ""} ctid ${ctid}`);
-                if (decision.action === "fail") throw error;
-                if (decision.action === "recover") {
-                    if (!recover) throw error;
-                    // A request we gave up on may still be in the server's hands: allow it as long again as we waited
-                    // for it before looking, or the order would be placed a second time (reliability suite).
-                    await this.sleep(Math.max(decision.delayMs, this.options.timeoutMs));
-                    const found = await recover();
-                    if (found) {
-                        this.log(`${request.task}: found the order placed by the failed attempt; not ordering again`);
-                        return found;
-                    }
-                }
-                await this.sleep(decision.delayMs);
-            }
-        }
-    }
-
-    private log(line: string): void {
-        this.options.logger?.(line);
+        const task = tasks[request.task];
+        const outcome = await this.runner.run<Envelope, Envelope>({
+            name: request.task,
+            kind: task.kind,
+            attempt: (attempt) => {
+                // A new client transaction id for every request sent, so that each one can be quoted to support with its stid.
+                const ctid = newClientTransactionId();
+                return {
+                    sending: `${request.task} (${task.code}) attempt ${attempt} over ${this.transport.protocol} ctid ${ctid}`,
+                    send: () => this.transport.send({ ...request, ctid }),
+                    answered: (envelope) => `${request.task} answered ${envelope.status.code}${envelope.stid ? ` stid ${envelope.stid}` : ""} ctid ${ctid}`,
+                    failureReference: (error) => {
+                        const stid = (error as { stid?: string }).stid;
+                        return `${stid ? ` stid ${stid}` : ""} ctid ${ctid}`;
+                    },
+                };
+            },
+            recover,
+        });
+        return outcome.answered ?? outcome.recovered!;
     }
 }
 
@@ -78,8 +64,9 @@ export function newClientTransactionId(): string {
 }
 
 /**
- * `internetx.Client`: the InterNetX SSL Manager API over JSON or XML, with one service per API object
- * (STYLE 1: `client.certificate.create(...)` is the CertificateCreate task).
+ * `internetx.Client`: the InterNetX SSL Manager API over JSON or XML, with one service per API object and methods
+ * named after its tasks, so that the reference's task names find the code: `client.certificate.create(...)` is the
+ * CertificateCreate task.
  */
 export class Client {
     readonly options: Omit<ResolvedClientOptions, "password">;

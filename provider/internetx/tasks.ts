@@ -1,11 +1,13 @@
+import type { RequestKind } from "../shared/transport/retry";
+
 /**
  * The InterNetX tasks this client speaks, with their XML task codes (docs/wire-format.md); the JSON routes are in
  * transport/json.ts.
  *
  * `kind` drives the retry policy: reads are retried freely; writes only when the server certainly did not
- * process them; orders (paid: create, reissue, renew) are never repeated blindly (see client.ts).
+ * process them; orders (paid: create, reissue, renew) are never repeated blindly (shared/transport/retry.ts).
  */
-export type TaskKind = "read" | "write" | "order";
+export type TaskKind = RequestKind;
 
 export const tasks = {
     SslContactCreate: { code: "400201", kind: "write" },

@@ -1,5 +1,4 @@
-import { decideRetry, defaultRetryPolicy, RetryPolicy } from "../internetx/retry";
-import { MachineRateLimiter, machineRateLimiter } from "../shared/transport/machineRateLimiter";
+import { RequestRunner } from "../shared/transport/requestRunner";
 import { CertificateFunctions } from "./certificate";
 import { ClientOptions, resolveClientOptions, ResolvedClientOptions } from "./config";
 import { BillDocument } from "./document";
@@ -15,20 +14,18 @@ export type OrderRecovery = () => Promise<string | undefined>;
 /** The outcome of a call that may have been recovered instead of answered. */
 export type Answer<T> = { answered: T; recoveredId?: undefined } | { answered?: undefined; recoveredId: string };
 
-/** Sends functions through the transport with rate limiting and the retry policy shared with the InterNetX client. */
+/** Sends functions through the transport: the shared request runner in BILLmanager's words (function names). */
 export class FunctionRunner {
-    private readonly limiter: MachineRateLimiter;
-    private readonly policy: RetryPolicy;
+    private readonly runner: RequestRunner;
 
     constructor(
         readonly transport: BillTransport,
-        private readonly options: ResolvedClientOptions,
-        private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        options: ResolvedClientOptions,
+        sleep?: (ms: number) => Promise<void>,
     ) {
         // One pace per billing host for every provider process of this user on the machine (machineRateLimiter.ts):
         // BILLmanager publishes no limit, so concurrent stacks on one runner share the conservative default.
-        this.limiter = machineRateLimiter(options.url, options.requestsPerSecond, options.logger);
-        this.policy = { ...defaultRetryPolicy, maxAttempts: options.maxAttempts ?? defaultRetryPolicy.maxAttempts };
+        this.runner = new RequestRunner(options.url, options, sleep);
     }
 
     async run(request: BillRequest): Promise<BillDocument> {
@@ -47,36 +44,19 @@ export class FunctionRunner {
     }
 
     private async attempt<T>(request: BillRequest, send: () => Promise<T>, recover?: OrderRecovery): Promise<Answer<T>> {
-        const kind = billFunctions[request.func].kind;
-        for (let attempt = 1; ; attempt++) {
-            await this.limiter.take();
-            this.log(`${request.func} attempt ${attempt} (${this.transport.method})`);
-            try {
-                const answered = await send();
-                this.log(`${request.func} answered`);
-                return { answered };
-            } catch (error) {
-                const decision = decideRetry(error, kind, attempt, this.policy);
-                this.log(`${request.func} failed: ${(error as Error).name}: ${(error as Error).message}; ${decision.action} (${decision.reason})`);
-                if (decision.action === "fail") throw error;
-                if (decision.action === "recover") {
-                    if (!recover) throw error;
-                    // The request we gave up on may still be in the server's hands: allow it as long again before
-                    // looking, or the order would be placed a second time (the InterNetX client's lesson, client.ts).
-                    await this.sleep(Math.max(decision.delayMs, this.options.timeoutMs));
-                    const found = await recover();
-                    if (found) {
-                        this.log(`${request.func}: found certificate ${found} ordered by the failed attempt; not ordering again`);
-                        return { recoveredId: found };
-                    }
-                }
-                await this.sleep(decision.delayMs);
-            }
-        }
-    }
-
-    private log(line: string): void {
-        this.options.logger?.(line);
+        const outcome = await this.runner.run<T, string>({
+            name: request.func,
+            kind: billFunctions[request.func].kind,
+            attempt: (attempt) => ({
+                sending: `${request.func} attempt ${attempt} (${this.transport.method})`,
+                send,
+                answered: () => `${request.func} answered`,
+                failureReference: () => "",
+            }),
+            recover,
+            foundWords: (id) => `certificate ${id} ordered`,
+        });
+        return outcome.recovered === undefined ? { answered: outcome.answered } : { recoveredId: outcome.recovered };
     }
 }
 
