@@ -97,6 +97,13 @@ export interface DownloadedCertificate {
 const normalizePem = (pem: string | undefined) => (pem ?? "").replace(/\s+/g, "");
 const spaced = (names: string[] | undefined) => (names && names.length > 0 ? names.join(" ") : undefined);
 
+/** Whether the form's additional domains are exactly these, in any order and case. */
+function sameDomains(listedNames: string[] | undefined, names: string[] | undefined): boolean {
+    const listed = new Set((listedNames ?? []).map((name) => name.toLowerCase()));
+    const wanted = new Set((names ?? []).map((name) => name.toLowerCase()));
+    return listed.size === wanted.size && [...wanted].every((name) => listed.has(name));
+}
+
 function contactParameters(prefix: "adm" | "tech", contact: OrderContact): Record<string, string> {
     return {
         [`${prefix}_fname`]: contact.firstName,
@@ -180,8 +187,10 @@ export class CertificateFunctions {
     }
 
     /**
-     * certificate.reissue.step2. An ambiguous failure of a reissue with a new CSR is recovered by reading the
-     * certificate's CSR: if it is already the new one, the reissue was accepted.
+     * certificate.reissue.step2. An ambiguous failure of a reissue is recovered by reading the certificate's form
+     * (certificate.edit): a reissue with a new CSR was accepted if the form shows that CSR, one with new additional
+     * domains if it shows those domains (inferred: the form shows the order's `altname` as sent; the lifecycle
+     * reissues with `altname` only when the domains changed, so the old form never shows the new ones).
      */
     async reissue(id: string, request: ReissueRequest): Promise<OrderPlaced> {
         const params: Record<string, string | undefined> = {
@@ -194,9 +203,10 @@ export class CertificateFunctions {
             ...approverParameters(request.approverEmails),
         };
         const recover: OrderRecovery = async () => {
-            if (request.crtType !== "manual") return undefined;
+            if (request.crtType === "oldrequest") return undefined;
             const current = await this.validationData(id);
-            return normalizePem(current.csr) === normalizePem(request.csr) ? id : undefined;
+            if (request.crtType === "manual") return normalizePem(current.csr) === normalizePem(request.csr) ? id : undefined;
+            return sameDomains(current.altNames, request.altNames) ? id : undefined;
         };
         const answer = await this.runner.runOrder({ func: "certificate.reissue.step2", params }, recover);
         return { certificateId: id, recovered: answer.recoveredId !== undefined };

@@ -63,7 +63,7 @@ export class SimulatorModel {
     readonly pollQueue: Json[] = [];
     readonly dnsRecords = new Set<string>();
     readonly outcomeRules: OutcomeRule[] = [];
-    counters = { orders: 0, reissues: 0, renewals: 0 };
+    counters = { orders: 0, reissues: 0, renewals: 0, outcomesApplied: 0 };
     private nextCertificateId = 1000;
     private nextJobId = 500000;
     private nextMessageId = 1400000;
@@ -252,7 +252,10 @@ export class SimulatorModel {
             pendingDnsNames: checked.dnsNames,
         });
         const rule = this.outcomeRules.find((candidate) => candidate.remaining > 0 && (!candidate.name || candidate.name === merged.name));
-        if (rule) rule.remaining--;
+        if (rule) {
+            rule.remaining--;
+            this.counters.outcomesApplied++;
+        }
         const job: JobRecord = {
             id: this.nextJobId++,
             certificateId: certificate.id,
@@ -536,6 +539,7 @@ export class SimulatorModel {
             orders: this.counters.orders,
             reissues: this.counters.reissues,
             renewals: this.counters.renewals,
+            outcomesApplied: this.counters.outcomesApplied,
             certificates: [...this.certificates.values()].map((certificate) => ({ id: String(certificate.id), name: certificate.name, status: certificate.status, serialNumber: certificate.serialNumber })),
             contacts: this.contacts.size,
             jobs: [...this.jobs.values()].map((job) => ({ id: String(job.id), status: job.status, name: job.name, action: job.action })),

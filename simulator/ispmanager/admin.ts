@@ -5,7 +5,7 @@ import { DnsRecordType, dnsRecordTypes, type IspmanagerModel } from "./model";
 import type { BillRequestLog } from "./requestLog";
 
 /**
- * The test-only endpoints under `/__simulator` (README.md in this folder): published DNS records, faults, refusals,
+ * The test-only endpoints under `/__simulator` (README.md in this folder): published DNS records, faults, refusals and other issuance outcomes,
  * approvals, the request log, the model's state and the settings. JSON in and out; never part of the BILLmanager API.
  */
 export interface AdminContext {
@@ -43,7 +43,14 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
         if (method === "GET" && path === "/dns") return reply(response, 200, model.publishedDns());
         if (method === "POST" && path === "/refusals") {
             if (typeof input.domain !== "string" || typeof input.reason !== "string") throw new AdminRequestError("domain and reason are required");
-            model.refusals.push({ domain: input.domain, reason: input.reason, remaining: Number(input.count ?? 1) });
+            model.outcomeRules.push({ domain: input.domain, outcome: "fail", reason: input.reason, remaining: Number(input.count ?? 1) });
+            return reply(response, 204);
+        }
+        if (method === "POST" && path === "/outcomes") {
+            if (typeof input.domain !== "string") throw new AdminRequestError("domain is required");
+            if (input.outcome !== "fail" && input.outcome !== "never") throw new AdminRequestError('outcome must be "fail" or "never"');
+            if (input.outcome === "fail" && typeof input.reason !== "string") throw new AdminRequestError("a fail outcome needs a reason");
+            model.outcomeRules.push({ domain: input.domain, outcome: input.outcome, reason: input.reason, remaining: Number(input.count ?? 1) });
             return reply(response, 204);
         }
         if (method === "POST" && certificateAction) {

@@ -68,11 +68,18 @@ export interface SimulatedCertificate {
     reason?: string;
     reissues: number;
     serialHistory: string[];
+    /** An outcome rule made the CA hold this issuance: it never finishes. */
+    held?: boolean;
 }
 
-export interface RefusalRule {
+/**
+ * What the CA does with the next certificates of `domain` once validated: refuse them with `reason` ("fail"), or never
+ * decide ("never": the issuance stays enrolled, as an order the CA holds for manual review).
+ */
+export interface OutcomeRule {
     domain: string;
-    reason: string;
+    outcome: "fail" | "never";
+    reason?: string;
     remaining: number;
 }
 
@@ -94,8 +101,8 @@ export class IspmanagerModel {
     readonly certificates = new Map<string, SimulatedCertificate>();
     /** Published DNS record values by `<name>|<TYPE>` (name in lower case, without the trailing dot). */
     private readonly dns = new Map<string, Set<string>>();
-    readonly refusals: RefusalRule[] = [];
-    readonly counters = { orders: 0, reissues: 0, deletes: 0, dnsVerifications: 0, approverEmailsSent: 0, keysGenerated: 0 };
+    readonly outcomeRules: OutcomeRule[] = [];
+    readonly counters = { orders: 0, reissues: 0, deletes: 0, dnsVerifications: 0, approverEmailsSent: 0, keysGenerated: 0, outcomesApplied: 0 };
     private nextId = 3001;
 
     constructor(
@@ -255,11 +262,13 @@ export class IspmanagerModel {
                     continue;
                 }
             }
-            if (certificate.validatedAt === undefined || now < certificate.validatedAt + this.settings.issuanceDelayMs) continue;
-            const refusal = this.refusals.find((rule) => rule.remaining > 0 && rule.domain.toLowerCase() === certificate.domain.toLowerCase());
-            if (refusal) {
-                refusal.remaining--;
-                this.refuse(certificate, refusal.reason);
+            if (certificate.held || certificate.validatedAt === undefined || now < certificate.validatedAt + this.settings.issuanceDelayMs) continue;
+            const rule = this.outcomeRules.find((candidate) => candidate.remaining > 0 && candidate.domain.toLowerCase() === certificate.domain.toLowerCase());
+            if (rule) {
+                rule.remaining--;
+                this.counters.outcomesApplied++;
+                if (rule.outcome === "never") certificate.held = true;
+                else this.refuse(certificate, rule.reason ?? "refused by the simulator's admin");
                 continue;
             }
             await this.issue(certificate, now);

@@ -8,6 +8,8 @@ export interface IspmanagerSimulatorState {
     dnsVerifications: number;
     approverEmailsSent: number;
     keysGenerated: number;
+    /** Certificates an outcome rule decided (refused, or held so they never finish). */
+    outcomesApplied: number;
     certificates: { id: string; domain: string; altNames: string[]; status: string; issuance: string; remoteId?: string; approverMethod: string; serialNumber?: string; reissues: number; reason?: string }[];
 }
 
@@ -45,6 +47,10 @@ export class IspmanagerSimulatorAdmin extends AdminEndpoint {
     }
     refuse(domain: string, reason: string): Promise<void> {
         return this.call("POST", "/refusals", { domain, reason });
+    }
+    /** The next certificates of `domain`, once validated, are refused with `reason` ("fail") or never decided ("never"). */
+    outcome(rule: { domain: string; outcome: "fail" | "never"; reason?: string; count?: number }): Promise<void> {
+        return this.call("POST", "/outcomes", rule);
     }
     approve(id: string): Promise<void> {
         return this.call("POST", `/certificates/${id}/approve`);

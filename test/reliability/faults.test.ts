@@ -1,153 +1,200 @@
-import { request } from "undici";
-import { SslManagerError } from "../../provider/errors";
-import { checkCertificateInputs } from "../../provider/resources/certificate/check";
-import { CertificateInputs } from "../../provider/resources/certificate/inputs";
-import { CertificateProperties, createCertificate, deleteCertificate, readCertificate, updateCertificate } from "../../provider/resources/certificate/lifecycle";
+import { OrderFailedError, SslManagerError } from "../../provider/errors";
 import { ResourceInitializationError } from "../../provider/lifecycle/initializationError";
-import { LifecycleContext, systemClock } from "../../provider/lifecycle/context";
-import { generateKeyAndCsr } from "../../provider/x509";
-import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { stackConfigFor, createTestContact } from "../support/stack";
-import { SimulatorAdmin } from "../support/simulatorAdmin";
+import { BackendUnderTest, backendsUnderTest, Counts, Phase, phases } from "./backends";
 import { figures } from "./figures";
 
-type Phase = "create" | "wait" | "read" | "update" | "delete";
-
-/** The task code each phase's first affected request carries (docs/wire-format.md). */
-const phaseTask: Record<Phase, string> = { create: "400101", wait: "400115", read: "400104", update: "400102", delete: "400103" };
-
-/** Faults as the simulator's admin endpoint takes them; `count` requests are hit. */
-const faults: Record<string, Record<string, unknown>> = {
-    "a burst of 5xx": { kind: "status", status: 503, count: 3 },
-    "429 with Retry-After": { kind: "status", status: 429, retryAfterSeconds: 1, count: 1 },
-    "a reset before the request is processed": { kind: "reset", when: "before", count: 1 },
-    "a reset after the request was processed": { kind: "reset", when: "after", count: 1 },
-    "a response slower than the client timeout": { kind: "delay", ms: 1500, count: 1 },
-    "a malformed body": { kind: "malformed", count: 1 },
+/**
+ * Faults as the simulators' admin endpoints take them (`POST /__simulator/faults`); `count` matching requests are hit.
+ * The slow answer outlasts the client's one-second timeout (backends.ts).
+ */
+const faults: Record<string, { rule: Record<string, unknown>; answerLost: boolean }> = {
+    "a burst of 5xx": { rule: { kind: "status", status: 503, count: 3 }, answerLost: false },
+    "429 with Retry-After": { rule: { kind: "status", status: 429, retryAfterSeconds: 1, count: 1 }, answerLost: false },
+    "a reset before the request is processed": { rule: { kind: "reset", when: "before", count: 1 }, answerLost: false },
+    // The request was processed and its answer lost: the client cannot know whether the server acted.
+    "a reset after the request was processed": { rule: { kind: "reset", when: "after", count: 1 }, answerLost: true },
+    "a response slower than the client timeout": { rule: { kind: "delay", ms: 1500, count: 1 }, answerLost: true },
+    "a malformed body": { rule: { kind: "malformed", count: 1 }, answerLost: true },
 };
 
-const context: LifecycleContext = { log: () => undefined, clock: systemClock };
+type Properties = Record<string, unknown>;
+
+/** How one run of one backend ended, in the terms the assertions compare. */
+interface RunOutcome {
+    backend: string;
+    result: string;
+    orders: number;
+    reissues: number;
+    faultInjected: boolean;
+}
+
+const isTyped = (error: unknown) => error instanceof SslManagerError || error instanceof ResourceInitializationError;
 
 /**
- * Faults in every phase of a certificate's life, over both protocols: each run ends correct or with a clear typed
- * error, a rerun converges, and the simulator never sees a second order for one resource.
+ * Runs `operation`; a typed error is what the user sees, and the next `pulumi up` runs the operation again (`rerun`,
+ * given the error: an initialization error carries the properties the engine records). An untyped error ends the run.
  */
-for (const protocol of ["json", "xml"] as const) {
-    describe(`reliability over ${protocol}: faults in every phase`, function () {
-        this.timeout(120_000);
-        let simulator: RunningSimulator;
-        let admin: SimulatorAdmin;
-        let contactId: string;
-        let serial = 0;
-
-        before(async () => {
-            // Faults, not pacing, are under test here: the 3-per-second window is proven in the rate-limit tests.
-            simulator = await startSimulator({ issuanceDelayMs: 100, requestsPerSecond: 0 });
-            admin = new SimulatorAdmin(simulator.adminUrl);
-            context.stackConfig = stackConfigFor(simulator, protocol);
-            contactId = await createTestContact(simulator);
-        });
-        after(async () => {
-            await simulator.close();
-        });
-
-        async function inputsFor(name: string, csrPem: string): Promise<CertificateInputs> {
-            const result = await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, pollIntervalSeconds: 0.05, connection: { timeoutSeconds: 1, requestsPerSecond: 1000 } });
-            expect(result.failures, name).to.deep.equal([]);
-            return result.inputs!;
-        }
-
-        async function injectedCount(): Promise<number> {
-            const response = await request(`${simulator.adminUrl}/faults`);
-            return ((await response.body.json()) as { injected: number }).injected;
-        }
-
-        /** Runs `operation`; on a typed error runs it once more (the next `pulumi up`), which must succeed. */
-        async function converge<T>(operation: () => Promise<T>, rerun: (error: unknown) => Promise<T>): Promise<T> {
-            try {
-                return await operation();
-            } catch (error) {
-                expect(error instanceof SslManagerError || error instanceof ResourceInitializationError, `untyped error: ${error}`).to.equal(true);
-                return rerun(error);
-            }
-        }
-
-        for (const phase of ["create", "wait", "read", "update", "delete"] as Phase[]) {
-            for (const [faultName, fault] of Object.entries(faults)) {
-                it(`survives ${faultName} during ${phase}`, async () => {
-                    const name = `${phase}-${serial++}-${protocol}.example.com`;
-                    const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name });
-                    const inputs = await inputsFor(name, csrPem);
-                    const ordersBefore = (await admin.state()).orders;
-                    const injectedBefore = await injectedCount();
-                    const faultFor = { ...fault, match: { taskCode: phaseTask[phase] } };
-                    const create = () => createCertificate(inputs, context);
-                    const createAgain = async (error: unknown) =>
-                        error instanceof ResourceInitializationError
-                            ? { id: error.id, outs: (await updateCertificate(error.id, error.properties as CertificateProperties, inputs, context)).outs }
-                            : create();
-
-                    if (phase === "create" || phase === "wait") await admin.fault(faultFor);
-                    let created = await converge(create, createAgain);
-                    expect(created.outs.status).to.equal("ISSUED");
-
-                    if (phase === "read") {
-                        await admin.fault(faultFor);
-                        const read = await converge(() => readCertificate(created.id, created.outs, context), () => readCertificate(created.id, created.outs, context));
-                        expect(read.props.serialNumber).to.equal(created.outs.serialNumber);
-                    }
-                    if (phase === "update") {
-                        const { csrPem: newCsr } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name });
-                        const news = await inputsFor(name, newCsr);
-                        const reissuesBefore = (await admin.state()).reissues;
-                        await admin.fault(faultFor);
-                        const updated = await converge(
-                            () => updateCertificate(created.id, created.outs, news, context),
-                            (error) => updateCertificate(created.id, (error instanceof ResourceInitializationError ? error.properties : created.outs) as CertificateProperties, news, context),
-                        );
-                        expect(updated.outs.certificateId).to.equal(created.id);
-                        expect(updated.outs.serialNumber).not.to.equal(created.outs.serialNumber);
-                        const reissues = (await admin.state()).reissues - reissuesBefore;
-                        figures.duplicateOrders += Math.max(0, reissues - 1);
-                        expect(reissues, "reissues placed").to.equal(1);
-                        created = { id: created.id, outs: updated.outs };
-                    }
-                    if (phase === "delete") {
-                        await admin.fault(faultFor);
-                        await converge(() => deleteCertificate(created.id, created.outs, context), () => deleteCertificate(created.id, created.outs, context));
-                        expect((await readCertificate(created.id, created.outs, context)).id).to.equal("");
-                    }
-
-                    const orders = (await admin.state()).orders - ordersBefore;
-                    figures.duplicateOrders += Math.max(0, orders - 1);
-                    expect(orders, "orders placed").to.equal(1);
-                    const injected = (await injectedCount()) - injectedBefore;
-                    expect(injected, "the fault was injected").to.be.greaterThan(0);
-                    figures.faultsInjected += injected;
-                    figures.faultsSurvived += injected;
-                    await admin.clearFaults();
-                });
-            }
-        }
-
-        it("reports a job that fails with the CA's reason, and one that never finishes as a resumable initialization error", async () => {
-            for (const [outcome, reason] of [["fail", "CAA forbids issuance"], ["never", undefined]] as const) {
-                const name = `${outcome}-${protocol}.example.com`;
-                const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name });
-                await admin.jobOutcome({ match: { name }, outcome, reason });
-                const ordersBefore = (await admin.state()).orders;
-                const error = await createCertificate({ ...(await inputsFor(name, csrPem)), waitTimeoutSeconds: 0.5 }, context).catch((caught) => caught);
-                if (outcome === "fail") expect((error as SslManagerError).message).to.match(new RegExp(`^${name}: the order failed \\(job \\d+\\): CAA forbids issuance$`));
-                else {
-                    expect(error).to.be.instanceOf(ResourceInitializationError);
-                    const again = await updateCertificate((error as ResourceInitializationError).id, (error as ResourceInitializationError).properties as CertificateProperties, { ...(await inputsFor(name, csrPem)), waitTimeoutSeconds: 0.3 }, context).catch((caught) => caught);
-                    expect(again).to.be.instanceOf(ResourceInitializationError);
-                }
-                expect((await admin.state()).orders - ordersBefore).to.equal(1);
-                figures.faultsInjected += 1;
-                figures.faultsSurvived += 1;
-            }
-        });
-    });
+async function converge<T>(operation: () => Promise<T>, rerun: (error: unknown) => Promise<T>): Promise<T> {
+    try {
+        return await operation();
+    } catch (error) {
+        if (!isTyped(error)) throw new UntypedError(error);
+        return rerun(error);
+    }
 }
+
+class UntypedError extends Error {
+    constructor(override readonly cause: unknown) {
+        super(`untyped error: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`);
+    }
+}
+
+let serial = 0;
+
+/** A certificate through its life with `fault` aimed at `phase`'s first request; what the simulator counted. */
+async function runWithFault(backend: BackendUnderTest, phase: Phase, fault: Record<string, unknown>): Promise<{ outcome: RunOutcome; injected: number }> {
+    const { operations, context } = backend;
+    const name = `${phase}-${serial++}.example.com`;
+    const { first, changed } = await backend.inputs(name);
+    const before = await backend.counts();
+    const aimed = { ...fault, match: { taskCode: backend.phaseRequest[phase] } };
+    let result = "correct";
+    try {
+        const create = () => operations.create(first, context);
+        const resume = async (error: unknown) =>
+            error instanceof ResourceInitializationError ? { id: error.id, outs: (await operations.update(error.id, error.properties, first, context)).outs } : create();
+        if (phase === "create" || phase === "wait") await backend.fault(aimed);
+        let created = await converge(create, resume);
+        if (created.outs.status !== "ISSUED") result = `created with status ${created.outs.status}`;
+
+        if (phase === "read") {
+            await backend.fault(aimed);
+            const read = await converge(
+                () => operations.read(created.id, created.outs, context),
+                () => operations.read(created.id, created.outs, context),
+            );
+            if (read.props.serialNumber !== created.outs.serialNumber) result = `read serial ${read.props.serialNumber}, created ${created.outs.serialNumber}`;
+        }
+        if (phase === "update") {
+            await backend.fault(aimed);
+            const updated = await converge(
+                () => operations.update(created.id, created.outs, changed, context),
+                (error) => operations.update(created.id, error instanceof ResourceInitializationError ? error.properties : created.outs, changed, context),
+            );
+            if (updated.outs.serialNumber === created.outs.serialNumber || updated.outs.status !== "ISSUED") result = `update ended ${updated.outs.status} with serial ${updated.outs.serialNumber}`;
+            created = { id: created.id, outs: updated.outs };
+        }
+        if (phase === "delete") {
+            await backend.fault(aimed);
+            await converge(
+                () => operations.delete(created.id, created.outs, context),
+                () => operations.delete(created.id, created.outs, context),
+            );
+            const gone = await operations.read(created.id, created.outs, context);
+            if (gone.id !== "") result = `still readable after delete as ${gone.id}`;
+        }
+    } catch (error) {
+        result = error instanceof UntypedError ? error.message : `failed on rerun: ${(error as Error).name}: ${(error as Error).message}`;
+    }
+    await backend.clearFaults();
+    return tally(backend, before, await backend.counts(), result);
+}
+
+function tally(backend: BackendUnderTest, before: Counts, after: Counts, result: string): { outcome: RunOutcome; injected: number } {
+    const orders = after.orders - before.orders;
+    const injected = after.injected - before.injected;
+    figures.faultsInjected += injected;
+    if (result === "correct" && orders === 1) figures.faultsSurvived += injected;
+    figures.duplicateOrders += Math.max(0, orders - 1);
+    return { outcome: { backend: backend.title, result, orders, reissues: after.reissues - before.reissues, faultInjected: injected > 0 }, injected };
+}
+
+/**
+ * Faults in every phase of a certificate's life, in every backend and key mode (backends.ts), each backend on its own
+ * simulator so they run side by side: each run ends correct or with a typed error a rerun recovers from, and the
+ * simulator never counts a second order for one resource (nor a second reissue for one change).
+ */
+describe("reliability: faults in every phase of every backend and key mode", function () {
+    this.timeout(300_000);
+    const backends = backendsUnderTest();
+
+    before(async () => {
+        // BILLmanager's client paces itself from this variable; the simulator does not limit.
+        process.env.ISPMANAGER_REQUESTS_PER_SECOND = "1000";
+        await Promise.all(backends.map((backend) => backend.start()));
+    });
+    after(async () => {
+        delete process.env.ISPMANAGER_REQUESTS_PER_SECOND;
+        await Promise.all(backends.map((backend) => backend.close()));
+    });
+
+    for (const phase of phases) {
+        for (const [faultName, { rule, answerLost }] of Object.entries(faults)) {
+            it(`survives ${faultName} during ${phase} with one order per certificate`, async () => {
+                const runs = await Promise.all(backends.map((backend) => runWithFault(backend, phase, rule)));
+                const outcomes = runs.map((run) => run.outcome);
+                expect(outcomes, JSON.stringify(outcomes, null, 1)).to.deep.equal(
+                    backends.map((backend) => ({ backend: backend.title, result: "correct", orders: 1, reissues: phase !== "update" ? 0 : answerLost && backend.repeatsReissueAfterLostAnswer ? 2 : 1, faultInjected: true })),
+                );
+            });
+        }
+    }
+
+    it("reports an order the CA refuses as a failed order naming the certificate and the CA's reason, after one order", async () => {
+        const reason = "CAA forbids issuance";
+        const runs = await Promise.all(
+            backends.map(async (backend) => {
+                const name = `refused-${serial++}.example.com`;
+                const { first } = await backend.inputs(name);
+                await backend.outcome(name, "fail", reason);
+                const before = await backend.counts();
+                const error = await backend.operations.create(first, backend.context).then(
+                    () => undefined,
+                    (caught: unknown) => caught,
+                );
+                const failure = error instanceof OrderFailedError ? { name: error.name, label: error.message.split(": ")[0], reason: error.message.split(": ").slice(-1)[0] } : { error: String(error) };
+                return { ...tally(backend, before, await backend.counts(), "correct").outcome, failure, label: backend.label(name) };
+            }),
+        );
+        expect(runs).to.deep.equal(
+            runs.map((run, index) => ({
+                backend: backends[index].title,
+                result: "correct",
+                orders: 1,
+                reissues: 0,
+                faultInjected: true,
+                failure: { name: "OrderFailedError", label: run.label, reason },
+                label: run.label,
+            })),
+        );
+    });
+
+    it("turns an order that never finishes into a resumable initialization error, and the resumed wait orders nothing", async () => {
+        const runs = await Promise.all(
+            backends.map(async (backend) => {
+                const name = `held-${serial++}.example.com`;
+                const { first } = await backend.inputs(name, { waitTimeoutSeconds: 0.5 });
+                await backend.outcome(name, "never");
+                const before = await backend.counts();
+                const firstError = await backend.operations.create(first, backend.context).catch((caught: unknown) => caught);
+                const errors = [firstError];
+                if (firstError instanceof ResourceInitializationError) {
+                    errors.push(await backend.operations.update(firstError.id, firstError.properties as Properties, first, backend.context).catch((caught: unknown) => caught));
+                }
+                const kinds = errors.map((error) => (error instanceof ResourceInitializationError ? `ResourceInitializationError ${error.properties.status}` : String(error)));
+                return { ...tally(backend, before, await backend.counts(), "correct").outcome, errors: kinds };
+            }),
+        );
+        expect(runs).to.deep.equal(
+            backends.map((backend) => ({
+                backend: backend.title,
+                result: "correct",
+                orders: 1,
+                reissues: 0,
+                faultInjected: true,
+                errors: ["ResourceInitializationError PENDING", "ResourceInitializationError PENDING"],
+            })),
+        );
+    });
+});

@@ -4,6 +4,8 @@ export interface SimulatorState {
     orders: number;
     reissues: number;
     renewals: number;
+    /** New jobs a job outcome rule decided (fail or never finish). */
+    outcomesApplied: number;
     certificates: { id: string; name: string; status: string; serialNumber?: string }[];
     contacts: number;
     jobs: { id: string; status: string }[];
@@ -32,6 +34,11 @@ export class AdminEndpoint {
         const text = await response.body.text();
         if (response.statusCode >= 300) throw new Error(`simulator admin ${method} ${path}: HTTP ${response.statusCode} ${text}`);
         return (text ? JSON.parse(text) : undefined) as T;
+    }
+
+    /** How many faults the simulator injected so far, and the rules with requests left to hit. */
+    faults(): Promise<{ injected: number; pending: Record<string, unknown>[] }> {
+        return this.call("GET", "/faults");
     }
 
 }
