@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 
 /**
  * Figures of the reliability suite, gathered across its files and printed as one summary line at the end of the
@@ -41,19 +41,27 @@ export function shortfalls(values: Figures): string[] {
     return missed;
 }
 
+/** Every test under a suite. */
+function testsOf(suite: Mocha.Suite): Mocha.Test[] {
+    return [...suite.tests, ...suite.suites.flatMap(testsOf)];
+}
+
 /**
- * Whether every test file of this folder was loaded into the run (`npm test`, or mocha on the folder): only then are
- * the figures complete enough to hold against the targets. Running one file alone prints the line but holds nothing.
+ * Whether every test file of this folder was loaded into the run (`npm test`, or mocha on the folder) and every one
+ * of their tests ran (no `--grep` left some out): only then are the figures complete enough to hold against the
+ * targets. Running one file alone, or a few tests, prints the line but holds nothing.
  */
-function wholeFolderLoaded(): boolean {
+function wholeFolderRan(root: Mocha.Suite): boolean {
     const files = readdirSync(__dirname).filter((file) => file.endsWith(".test.js"));
-    return files.length > 0 && files.every((file) => require.cache[join(__dirname, file)] !== undefined);
+    if (files.length === 0 || !files.every((file) => require.cache[join(__dirname, file)] !== undefined)) return false;
+    const tests = testsOf(root).filter((test) => test.file !== undefined && dirname(resolve(test.file)) === __dirname);
+    return tests.length > 0 && tests.every((test) => test.state !== undefined);
 }
 
 // A root-level hook runs once after every file of the run, whatever order mocha loaded the files in.
 after("the reliability figures meet their targets", function () {
     console.log(`\n  ${summaryLine(figures)}\n`);
-    if (!wholeFolderLoaded()) return;
+    if (!wholeFolderRan(this.test!.parent!)) return;
     const missed = shortfalls(figures);
     if (missed.length > 0) throw new Error(`the reliability suite fell short: ${missed.join("; ")}`);
 });
