@@ -50,6 +50,9 @@ function typed(value: unknown, type: unknown): unknown {
         if (typeof value === "boolean") return value;
         return value === "true" ? true : value === "false" ? false : undefined;
     }
+    // A Pulumi YAML program hands a provider resource's config value that looks like a number ("4", a context) over as a
+    // number, even when the program declares the config value a string.
+    if (typeof value === "number" && Number.isFinite(value)) return String(value);
     return typeof value === "string" ? value : undefined;
 }
 

@@ -25,6 +25,9 @@ import * as dynamicIspmanagerCertificate from "../dynamic/ispmanagerCertificate"
 import { diffResult } from "../dynamic/results";
 import * as dynamicSmime from "../dynamic/smime";
 import * as dynamicSslContact from "../dynamic/sslContact";
+import { nativeOrderReference } from "./orderReference";
+import type { ResourceDefinition } from "./schema/model";
+import { certificate as certificateSchema, ispmanagerCertificate as ispmanagerCertificateSchema, smimeCertificate as smimeCertificateSchema } from "./schema/resources";
 
 /**
  * The one module through which the native provider reaches the order lifecycle (provider/resources/*) and the
@@ -67,7 +70,8 @@ export interface ReadOutcome {
 }
 
 export interface ResourceOperations {
-    check(news: Properties): Promise<CheckOutcome>;
+    /** `olds`: the inputs recorded under this URN (empty for a first create). */
+    check(urn: string, olds: Properties, news: Properties): Promise<CheckOutcome>;
     diff(id: string, olds: Properties, news: Properties, now: Date): Promise<DiffOutcome>;
     create(inputs: Properties, context: OperationContext): Promise<{ id: string; outs: Properties }>;
     read(id: string, props: Properties | undefined, context: OperationContext): Promise<ReadOutcome>;
@@ -139,10 +143,13 @@ interface LifecycleEntryPoints<Inputs, Props> {
     read(id: string, props: Props | undefined, context: LifecycleContext): Promise<ReadOutcome>;
     update(id: string, olds: Props, news: Inputs, context: LifecycleContext): Promise<{ outs: object }>;
     delete(id: string, props: Props, context: LifecycleContext): Promise<void>;
-    /** True for the resources that order: a pending order's recorded properties lose the connection too. */
-    orders: boolean;
-    /** The inputs of an import, from what `read` reconstructed (default: as read). */
-    importedInputs?(imported: ReadOutcome): Promise<Properties>;
+    /**
+     * The schema of a resource that orders: its replacement-forcing inputs name its order reference, and a pending
+     * order's recorded properties lose the connection too. Absent for the resources that order nothing.
+     */
+    orders?: ResourceDefinition;
+    /** The inputs of an import, from what `read` reconstructed (default: as read); `check` applies the defaults. */
+    importedInputs?(imported: ReadOutcome, check: (news: Properties) => Promise<CheckOutcome>): Promise<Properties>;
 }
 
 /** The native operations of a resource: the provider's connection in on the way in, out of every result. */
@@ -150,7 +157,14 @@ function operationsFor<Inputs, Props>(entry: LifecycleEntryPoints<Inputs, Props>
     const connectionOf = (context: OperationContext) => context.connections[entry.backend];
     const guarded = <T>(work: () => Promise<T>) => (entry.orders ? recordingPending(work) : work());
     const operations: ResourceOperations = {
-        check: entry.check,
+        check: async (urn, olds, news) => {
+            // The reference is derived from the URN here, never taken from the program.
+            const { orderReference: _given, ...program } = news;
+            const checked = await entry.check(program);
+            if (!entry.orders || !checked.inputs) return checked;
+            const orderReference = nativeOrderReference(urn, entry.orders, olds, checked.inputs);
+            return orderReference ? { ...checked, inputs: { ...checked.inputs, orderReference } } : checked;
+        },
         diff: entry.diff,
         create: async (inputs, context) => {
             const result = await guarded(() => entry.create(withConnection<Inputs>(inputs, connectionOf(context)), lifecycleContext(context)));
@@ -160,7 +174,7 @@ function operationsFor<Inputs, Props>(entry: LifecycleEntryPoints<Inputs, Props>
             if (isImport(props)) {
                 const imported = await entry.read(id, undefined, importContext(context, entry.backend));
                 if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
-                const inputs = withoutLifecycleKeys(entry.importedInputs ? await entry.importedInputs(imported) : imported.inputs);
+                const inputs = withoutLifecycleKeys(entry.importedInputs ? await entry.importedInputs(imported, entry.check) : imported.inputs);
                 return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
             }
             const read = await entry.read(id, withConnection<Props>(props!, connectionOf(context)), lifecycleContext(context));
@@ -184,12 +198,12 @@ const certificate: ResourceOperations = operationsFor<CertificateInputs, Certifi
     read: readCertificate,
     update: updateCertificate,
     delete: deleteCertificate,
-    orders: true,
+    orders: certificateSchema,
     // The names the certificate carries are recorded as its subjectAlternativeNames: they are inputs too.
-    importedInputs: async (imported) => {
+    importedInputs: async (imported, check) => {
         const names = imported.props.subjectAlternativeNames;
         const read = withoutLifecycleKeys({ ...imported.inputs, ...(names === undefined ? {} : { subjectAlternativeNames: names }) });
-        return importedState(read, certificate.check);
+        return importedState(read, check);
     },
 });
 
@@ -201,7 +215,7 @@ const smimeCertificate: ResourceOperations = operationsFor<SmimeInputs, SmimePro
     read: readSmime,
     update: updateSmime,
     delete: deleteSmime,
-    orders: true,
+    orders: smimeCertificateSchema,
 });
 
 const sslContact: ResourceOperations = operationsFor<SslContactInputs, SslContactProperties>({
@@ -212,11 +226,10 @@ const sslContact: ResourceOperations = operationsFor<SslContactInputs, SslContac
     read: readSslContact,
     update: updateSslContact,
     delete: deleteSslContact,
-    orders: false,
 });
 
 const domainValidation: ResourceOperations = {
-    check: (news) => dynamicDomainValidation.check({}, news),
+    check: (_urn, _olds, news) => dynamicDomainValidation.check({}, news),
     diff: (id, olds, news) => dynamicDomainValidation.diff(id, olds, news),
     create: async (inputs, context) => {
         const result = await createDomainValidation(withConnection<DomainValidationInputs>(inputs, context.connections.internetx), lifecycleContext(context));
@@ -236,8 +249,8 @@ const ispmanagerCertificate: ResourceOperations = operationsFor<IspmanagerCertif
     read: readIspmanagerCertificate,
     update: updateIspmanagerCertificate,
     delete: deleteIspmanagerCertificate,
-    orders: true,
-    importedInputs: async (imported) => importedState(withoutLifecycleKeys(imported.inputs!), ispmanagerCertificate.check),
+    orders: ispmanagerCertificateSchema,
+    importedInputs: async (imported, check) => importedState(withoutLifecycleKeys(imported.inputs!), check),
 });
 
 /** The operations of each resource type token. */

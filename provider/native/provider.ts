@@ -5,14 +5,14 @@ import { connectionsFrom } from "./configuration";
 import type { ProgressLog } from "../lifecycle/context";
 import { OperationContext, PendingOrderError, ProviderConnections, resourceOperations, ResourceOperations } from "./lifecycle";
 import { packageSchema, resources, secretProperties } from "./schema";
+import { parseUrn } from "./orderReference";
 import { concealed, reveal } from "./secrets";
 
 type Properties = Record<string, unknown>;
 
 /** The resource type of a URN (`urn:pulumi:<stack>::<project>::<parent$...$type>::<name>`). */
 export function typeOfUrn(urn: string): string {
-    const qualified = urn.split("::")[2] ?? "";
-    return qualified.split("$").pop() ?? qualified;
+    return parseUrn(urn).type;
 }
 
 const secretNamesByType = new Map(resources.map((resource) => [resource.token, secretProperties(resource)]));
@@ -58,9 +58,10 @@ export class SslManagerProvider implements provider.Provider {
         return JSON.stringify(packageSchema(this.version));
     }
 
-    async check(urn: string, _olds: Properties, news: Properties): Promise<provider.CheckResult> {
+    /** Check: the inputs with the defaults applied, and for a resource that orders, the order reference it orders under. */
+    async check(urn: string, olds: Properties, news: Properties): Promise<provider.CheckResult> {
         const { values, secretNames } = reveal(news);
-        const result = await this.operations(urn).check(values);
+        const result = await this.operations(urn).check(urn, reveal(olds).values, values);
         return result.inputs ? { inputs: this.conceal(urn, result.inputs, secretNames), failures: result.failures } : { failures: result.failures };
     }
 

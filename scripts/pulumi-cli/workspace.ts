@@ -130,7 +130,7 @@ export class PulumiWorkspace {
         await this.must(["config", "set", "internetx:user", simulator.user]);
         await this.must(["config", "set", "internetx:context", simulator.context]);
         await this.must(["config", "set", "internetx:protocol", protocol]);
-        await this.must(["config", "set", "--secret", "internetx:password", simulator.password]);
+        await this.must(["config", "set", "--secret", "internetx:password", "--", simulator.password]);
     }
 
     /** `pulumi stack export | pulumi-sslmanager-renewal-check`, as the scheduled renewal recipe runs it. */

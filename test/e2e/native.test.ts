@@ -60,7 +60,7 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         await program.must(["config", "set", "sslmanager:internetxUrl", simulator.url]);
         await program.must(["config", "set", "sslmanager:internetxUser", simulator.user]);
         await program.must(["config", "set", "sslmanager:internetxContext", simulator.context]);
-        await program.must(["config", "set", "--secret", "sslmanager:internetxPassword", simulator.password]);
+        await program.must(["config", "set", "--secret", "sslmanager:internetxPassword", "--", simulator.password]);
     }
 
     async function exported(program: PulumiWorkspace): Promise<string> {
@@ -186,7 +186,7 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
             await program.must(["stack", "init", "billing"]);
             await program.must(["config", "set", "sslmanager:ispmanagerUrl", billing.url]);
             await program.must(["config", "set", "sslmanager:ispmanagerUser", billing.user]);
-            await program.must(["config", "set", "--secret", "sslmanager:ispmanagerPassword", billing.password]);
+            await program.must(["config", "set", "--secret", "sslmanager:ispmanagerPassword", "--", billing.password]);
             const generated = join(program.directory, "resources.yaml");
             const imported = await program.must(["import", "sslmanager:ispmanager:Certificate", "web", created.id, "--yes", "--protect=false", "--out", generated]);
             expect(imported.stdout).to.match(/= 1 imported/);

@@ -33,7 +33,11 @@ describe("the native provider's configuration, secrets and cancellation", () => 
             { property: "internetxProtocol", reason: `"ftp": Invalid enum value. Expected 'json' | 'xml', received 'ftp'` },
             { property: "ispmanagerUrl", reason: '"not a url": Invalid url' },
         ]);
-        expect(connectionsFrom({ internetxPassword: 42 }).failures).to.deep.equal([{ property: "internetxPassword", reason: '"(secret)" is not a string' }]);
+        expect(connectionsFrom({ internetxPassword: true }).failures).to.deep.equal([{ property: "internetxPassword", reason: '"(secret)" is not a string' }]);
+    });
+
+    it("takes a number where a string setting is expected, as a YAML program passes a context", () => {
+        expect(connectionsFrom({ internetxContext: 4, internetxUser: "reseller" })).to.deep.equal({ connections: { internetx: { context: "4", user: "reseller" }, ispmanager: {} }, failures: [] });
     });
 
     it("takes older engines' sslmanager:config:<key> variables and ignores other packages' keys", () => {

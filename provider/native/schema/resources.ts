@@ -55,6 +55,13 @@ const issuedOutputs: Record<string, OutputProperty> = {
     fingerprintSha256: { type: "string", description: "SHA-256 fingerprint of the issued leaf (hex)." },
 };
 
+/** Recorded by every resource that orders; never set by a program, so it is an output, not an input. */
+const orderReferenceOutput: OutputProperty = {
+    type: "string",
+    description:
+        "The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.",
+};
+
 const contactId: InputProperty = { type: "string", required: true, description: "An SslContact's `contactId`, or the id of a contact in your account." };
 
 export const sslContact: ResourceDefinition = {
@@ -126,6 +133,7 @@ export const certificate: ResourceDefinition = {
         issuedNames: { type: { array: "string" }, description: "The DNS names the issued certificate carries, the common name included." },
         requestedSubjectAlternativeNames: { type: { array: "string" }, description: "The `subjectAlternativeNames` input as given (also recorded under this name for state of version 0.1.0)." },
         dnsValidationRecord: { type: { object: "sslmanager:internetx:DnsRecord" }, description: "The TXT record of DNS validation, when InterNetX names one." },
+        orderReference: orderReferenceOutput,
     },
 };
 
@@ -156,6 +164,7 @@ export const smimeCertificate: ResourceDefinition = {
         csrPem: { type: "string", description: "The CSR the certificate was ordered with." },
         privateKeyPem: { type: "string", secret: true, description: "The generated private key (PEM), only when the provider generated it." },
         pkcs12Base64: { type: "string", secret: true, description: "PKCS#12 (key, leaf, chain) protected by `downloadPassword`, base64; only when the key was generated here." },
+        orderReference: orderReferenceOutput,
     },
 };
 
@@ -203,6 +212,7 @@ export const ispmanagerCertificate: ResourceDefinition = {
         dnsValidationRecords: { type: { array: { object: "sslmanager:ispmanager:ValidationRecord" } }, description: "One TXT record per domain, the main domain first." },
         fileValidation: { type: { object: "sslmanager:ispmanager:FileValidation" }, description: "The validation file, with method FILE." },
         cnameValidation: { type: { object: "sslmanager:ispmanager:CnameValidation" }, description: "The CNAME record, with method CNAME." },
+        orderReference: orderReferenceOutput,
     },
 };
 

@@ -149,6 +149,12 @@ namespace PulumiSslManager.Sslmanager.Ispmanager
         public Output<string> OrderId { get; private set; } = null!;
 
         /// <summary>
+        /// The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
+        /// </summary>
+        [Output("orderReference")]
+        public Output<string?> OrderReference { get; private set; } = null!;
+
+        /// <summary>
         /// Organization.
         /// </summary>
         [Output("organization")]

@@ -105,6 +105,10 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly orderId: pulumi.Output<string | undefined>;
     /**
+     * The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
+     */
+    declare public /*out*/ readonly orderReference: pulumi.Output<string | undefined>;
+    /**
      * First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
      */
     declare public readonly pollIntervalSeconds: pulumi.Output<number | undefined>;
@@ -220,6 +224,7 @@ export class Certificate extends pulumi.CustomResource {
             resourceInputs["notAfter"] = undefined /*out*/;
             resourceInputs["notBefore"] = undefined /*out*/;
             resourceInputs["orderId"] = undefined /*out*/;
+            resourceInputs["orderReference"] = undefined /*out*/;
             resourceInputs["privateKeyPem"] = undefined /*out*/;
             resourceInputs["requestedSubjectAlternativeNames"] = undefined /*out*/;
             resourceInputs["rootPem"] = undefined /*out*/;
@@ -243,6 +248,7 @@ export class Certificate extends pulumi.CustomResource {
             resourceInputs["notBefore"] = undefined /*out*/;
             resourceInputs["onDestroy"] = undefined /*out*/;
             resourceInputs["orderId"] = undefined /*out*/;
+            resourceInputs["orderReference"] = undefined /*out*/;
             resourceInputs["pollIntervalSeconds"] = undefined /*out*/;
             resourceInputs["privateKey"] = undefined /*out*/;
             resourceInputs["privateKeyPem"] = undefined /*out*/;

@@ -117,6 +117,10 @@ export class SmimeCertificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly orderId: pulumi.Output<string | undefined>;
     /**
+     * The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
+     */
+    declare public /*out*/ readonly orderReference: pulumi.Output<string | undefined>;
+    /**
      * Organizational unit.
      */
     declare public readonly organizationUnit: pulumi.Output<string | undefined>;
@@ -224,6 +228,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
             resourceInputs["notAfter"] = undefined /*out*/;
             resourceInputs["notBefore"] = undefined /*out*/;
             resourceInputs["orderId"] = undefined /*out*/;
+            resourceInputs["orderReference"] = undefined /*out*/;
             resourceInputs["pkcs12Base64"] = undefined /*out*/;
             resourceInputs["privateKeyPem"] = undefined /*out*/;
             resourceInputs["rootPem"] = undefined /*out*/;
@@ -250,6 +255,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
             resourceInputs["notBefore"] = undefined /*out*/;
             resourceInputs["onDestroy"] = undefined /*out*/;
             resourceInputs["orderId"] = undefined /*out*/;
+            resourceInputs["orderReference"] = undefined /*out*/;
             resourceInputs["organizationUnit"] = undefined /*out*/;
             resourceInputs["pkcs12Base64"] = undefined /*out*/;
             resourceInputs["pollIntervalSeconds"] = undefined /*out*/;

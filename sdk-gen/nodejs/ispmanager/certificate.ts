@@ -125,6 +125,10 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly orderId: pulumi.Output<string>;
     /**
+     * The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
+     */
+    declare public /*out*/ readonly orderReference: pulumi.Output<string | undefined>;
+    /**
      * Organization.
      */
     declare public readonly organization: pulumi.Output<string>;
@@ -251,6 +255,7 @@ export class Certificate extends pulumi.CustomResource {
             resourceInputs["notAfter"] = undefined /*out*/;
             resourceInputs["notBefore"] = undefined /*out*/;
             resourceInputs["orderId"] = undefined /*out*/;
+            resourceInputs["orderReference"] = undefined /*out*/;
             resourceInputs["previousSerialNumber"] = undefined /*out*/;
             resourceInputs["privateKeyPem"] = undefined /*out*/;
             resourceInputs["serialNumber"] = undefined /*out*/;
@@ -278,6 +283,7 @@ export class Certificate extends pulumi.CustomResource {
             resourceInputs["notAfter"] = undefined /*out*/;
             resourceInputs["notBefore"] = undefined /*out*/;
             resourceInputs["orderId"] = undefined /*out*/;
+            resourceInputs["orderReference"] = undefined /*out*/;
             resourceInputs["organization"] = undefined /*out*/;
             resourceInputs["organizationUnit"] = undefined /*out*/;
             resourceInputs["periodMonths"] = undefined /*out*/;

@@ -56,18 +56,23 @@ export class ProviderServer {
     readonly urnPrefix = "urn:pulumi:test::engine-path-program::";
 
     constructor(
-        private readonly programDirectory: string,
-        private readonly engineAddress: string,
-        private readonly environment: Record<string, string> = {},
+        protected readonly programDirectory: string,
+        protected readonly engineAddress: string,
+        protected readonly environment: Record<string, string> = {},
     ) {}
 
-    async start(): Promise<this> {
+    /** The provider process: the SDK's dynamic-provider server, started as the engine starts it. */
+    protected spawnProvider(): ChildProcess {
         const entry = require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js", { paths: [this.programDirectory] });
-        const child = spawn(process.execPath, [entry, this.engineAddress], {
+        return spawn(process.execPath, [entry, this.engineAddress], {
             cwd: this.programDirectory,
             env: { ...process.env, PULUMI_NODEJS_ENGINE: this.engineAddress, PULUMI_NODEJS_PROJECT: "engine-path-program", PULUMI_NODEJS_STACK: "test", ...this.environment },
             stdio: ["ignore", "pipe", "pipe"],
         });
+    }
+
+    async start(): Promise<this> {
+        const child = this.spawnProvider();
         this.process = child;
         const port = await new Promise<string>((resolve, reject) => {
             let buffered = "";
@@ -79,7 +84,7 @@ export class ProviderServer {
                 if (/^\d+$/.test(line.trim()) && buffered.includes("\n")) resolve(line.trim());
             });
             child.stderr!.on("data", (chunk: Buffer) => this.output.push(chunk.toString()));
-            child.on("exit", (code) => reject(new Error(`dynamic-provider exited with ${code}: ${this.output.join("")}`)));
+            child.on("exit", (code) => reject(new Error(`the provider process exited with ${code}: ${this.output.join("")}`)));
         });
         this.client = new providerService.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
         return this;

@@ -50,6 +50,8 @@ type Certificate struct {
 	OnDestroy pulumi.StringPtrOutput `pulumi:"onDestroy"`
 	// The order's id at InterNetX.
 	OrderId pulumi.StringPtrOutput `pulumi:"orderId"`
+	// The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
+	OrderReference pulumi.StringPtrOutput `pulumi:"orderReference"`
 	// First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
 	PollIntervalSeconds pulumi.Float64PtrOutput `pulumi:"pollIntervalSeconds"`
 	// Have the provider generate the key and CSR (then `privateKeyPem` is set, secret).
@@ -335,6 +337,11 @@ func (o CertificateOutput) OnDestroy() pulumi.StringPtrOutput {
 // The order's id at InterNetX.
 func (o CertificateOutput) OrderId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.OrderId }).(pulumi.StringPtrOutput)
+}
+
+// The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
+func (o CertificateOutput) OrderReference() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.OrderReference }).(pulumi.StringPtrOutput)
 }
 
 // First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).

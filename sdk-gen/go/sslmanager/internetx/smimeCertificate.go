@@ -56,6 +56,8 @@ type SmimeCertificate struct {
 	OnDestroy pulumi.StringPtrOutput `pulumi:"onDestroy"`
 	// The order's id at InterNetX.
 	OrderId pulumi.StringPtrOutput `pulumi:"orderId"`
+	// The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
+	OrderReference pulumi.StringPtrOutput `pulumi:"orderReference"`
 	// Organizational unit.
 	OrganizationUnit pulumi.StringPtrOutput `pulumi:"organizationUnit"`
 	// PKCS#12 (key, leaf, chain) protected by `downloadPassword`, base64; only when the key was generated here.
@@ -363,6 +365,11 @@ func (o SmimeCertificateOutput) OnDestroy() pulumi.StringPtrOutput {
 // The order's id at InterNetX.
 func (o SmimeCertificateOutput) OrderId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringPtrOutput { return v.OrderId }).(pulumi.StringPtrOutput)
+}
+
+// The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
+func (o SmimeCertificateOutput) OrderReference() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringPtrOutput { return v.OrderReference }).(pulumi.StringPtrOutput)
 }
 
 // Organizational unit.

@@ -60,6 +60,8 @@ type Certificate struct {
 	NotBefore pulumi.StringPtrOutput `pulumi:"notBefore"`
 	// The billing system's certificate id (also the resource id).
 	OrderId pulumi.StringOutput `pulumi:"orderId"`
+	// The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
+	OrderReference pulumi.StringPtrOutput `pulumi:"orderReference"`
 	// Organization.
 	Organization pulumi.StringOutput `pulumi:"organization"`
 	// Organizational unit.
@@ -394,6 +396,11 @@ func (o CertificateOutput) NotBefore() pulumi.StringPtrOutput {
 // The billing system's certificate id (also the resource id).
 func (o CertificateOutput) OrderId() pulumi.StringOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringOutput { return v.OrderId }).(pulumi.StringOutput)
+}
+
+// The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
+func (o CertificateOutput) OrderReference() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.OrderReference }).(pulumi.StringPtrOutput)
 }
 
 // Organization.

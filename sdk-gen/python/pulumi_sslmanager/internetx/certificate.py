@@ -409,6 +409,7 @@ class Certificate(pulumi.CustomResource):
             __props__.__dict__["not_after"] = None
             __props__.__dict__["not_before"] = None
             __props__.__dict__["order_id"] = None
+            __props__.__dict__["order_reference"] = None
             __props__.__dict__["private_key_pem"] = None
             __props__.__dict__["requested_subject_alternative_names"] = None
             __props__.__dict__["root_pem"] = None
@@ -457,6 +458,7 @@ class Certificate(pulumi.CustomResource):
         __props__.__dict__["not_before"] = None
         __props__.__dict__["on_destroy"] = None
         __props__.__dict__["order_id"] = None
+        __props__.__dict__["order_reference"] = None
         __props__.__dict__["poll_interval_seconds"] = None
         __props__.__dict__["private_key"] = None
         __props__.__dict__["private_key_pem"] = None
@@ -610,6 +612,14 @@ class Certificate(pulumi.CustomResource):
         The order's id at InterNetX.
         """
         return pulumi.get(self, "order_id")
+
+    @_builtins.property
+    @pulumi.getter(name="orderReference")
+    def order_reference(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
+        """
+        return pulumi.get(self, "order_reference")
 
     @_builtins.property
     @pulumi.getter(name="pollIntervalSeconds")

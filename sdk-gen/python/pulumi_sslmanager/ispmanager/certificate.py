@@ -475,6 +475,7 @@ class Certificate(pulumi.CustomResource):
             __props__.__dict__["not_after"] = None
             __props__.__dict__["not_before"] = None
             __props__.__dict__["order_id"] = None
+            __props__.__dict__["order_reference"] = None
             __props__.__dict__["previous_serial_number"] = None
             __props__.__dict__["private_key_pem"] = None
             __props__.__dict__["serial_number"] = None
@@ -527,6 +528,7 @@ class Certificate(pulumi.CustomResource):
         __props__.__dict__["not_after"] = None
         __props__.__dict__["not_before"] = None
         __props__.__dict__["order_id"] = None
+        __props__.__dict__["order_reference"] = None
         __props__.__dict__["organization"] = None
         __props__.__dict__["organization_unit"] = None
         __props__.__dict__["period_months"] = None
@@ -718,6 +720,14 @@ class Certificate(pulumi.CustomResource):
         The billing system's certificate id (also the resource id).
         """
         return pulumi.get(self, "order_id")
+
+    @_builtins.property
+    @pulumi.getter(name="orderReference")
+    def order_reference(self) -> pulumi.Output[Optional[_builtins.str]]:
+        """
+        The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
+        """
+        return pulumi.get(self, "order_reference")
 
     @_builtins.property
     @pulumi.getter
