@@ -113,7 +113,10 @@ function connectionDeclaration(module: Module): string[] {
     return [...docComment(connections[module], ""), "export interface ConnectionArgs {", ...fieldLines(fields), "}"];
 }
 
-/** Inputs the SDK computes itself (sdk/registration.ts), never arguments, should the schema name them. */
+/**
+ * Inputs the SDK computes itself (sdk/registration.ts), never arguments or outputs of these types, should the schema
+ * name them (the native schema has `orderReference` as an output: there the provider derives it).
+ */
 const computedBySdk = new Set(["orderReference", "progressUrn"]);
 
 function inputFields(resource: DynamicResource): Field[] {
@@ -129,7 +132,7 @@ function inputFields(resource: DynamicResource): Field[] {
 function outputFields(resource: DynamicResource): Field[] {
     const present = new Set(resource.presentOutputs ?? []);
     const inputs = Object.entries(resource.schema.inputs).filter(([name]) => !computedBySdk.has(name)).map(([name, property]) => ({ name, property, present: Boolean(property.required) || present.has(name) }));
-    const outputs = Object.entries(resource.schema.outputs).map(([name, property]) => ({ name, property, present: Boolean(property.always) || present.has(name) }));
+    const outputs = Object.entries(resource.schema.outputs).filter(([name]) => !computedBySdk.has(name)).map(([name, property]) => ({ name, property, present: Boolean(property.always) || present.has(name) }));
     return [...inputs, ...outputs].map(({ name, property, present }) => {
         const type = resource.inputTypes?.[name] ?? typeScript(property.type, false, property.values);
         return { name, type: `pulumi.Output<${present ? type : `${type} | undefined`}>`, optional: false, readonly: true, doc: description(property, "A secret.") };
@@ -139,7 +142,7 @@ function outputFields(resource: DynamicResource): Field[] {
 function resourceDeclarations(resource: DynamicResource): string[] {
     const secrets = (properties: Record<string, Property>) => Object.keys(properties).filter((name) => properties[name].secret);
     const lists = {
-        outputs: Object.keys(resource.schema.outputs),
+        outputs: Object.keys(resource.schema.outputs).filter((name) => !computedBySdk.has(name)),
         secretInputs: secrets(resource.schema.inputs),
         secretOutputs: secrets({ ...resource.schema.inputs, ...resource.schema.outputs }),
         ...(resource.orderReferenceInputs ? { orderReferenceInputs: resource.orderReferenceInputs } : {}),

@@ -381,13 +381,6 @@ export interface CertificateOutputs {
     readonly requestedSubjectAlternativeNames: pulumi.Output<string[] | undefined>;
     /** The TXT record of DNS validation, when InterNetX names one. */
     readonly dnsValidationRecord: pulumi.Output<DnsRecord | undefined>;
-    /**
-     * The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the
-     * service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a
-     * replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted
-     * run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
-     */
-    readonly orderReference: pulumi.Output<string | undefined>;
 }
 
 /** What the Certificate class registers: outputs beyond the arguments, secrets, the inputs of the order reference. */
@@ -409,8 +402,7 @@ export const certificateShape = {
         "privateKeyPem",
         "issuedNames",
         "requestedSubjectAlternativeNames",
-        "dnsValidationRecord",
-        "orderReference"
+        "dnsValidationRecord"
     ],
     "secretInputs": [],
     "secretOutputs": [
@@ -564,13 +556,6 @@ export interface SmimeCertificateOutputs {
      * secret.
      */
     readonly pkcs12Base64: pulumi.Output<string | undefined>;
-    /**
-     * The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the
-     * service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a
-     * replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted
-     * run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
-     */
-    readonly orderReference: pulumi.Output<string | undefined>;
 }
 
 /** What the SmimeCertificate class registers: outputs beyond the arguments, secrets, the inputs of the order reference. */
@@ -591,8 +576,7 @@ export const smimeCertificateShape = {
         "emailAddresses",
         "csrPem",
         "privateKeyPem",
-        "pkcs12Base64",
-        "orderReference"
+        "pkcs12Base64"
     ],
     "secretInputs": [
         "downloadPassword"

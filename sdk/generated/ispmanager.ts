@@ -199,13 +199,6 @@ export interface CertificateOutputs {
     readonly fileValidation: pulumi.Output<FileValidation | undefined>;
     /** The CNAME record, with method CNAME. */
     readonly cnameValidation: pulumi.Output<CnameValidation | undefined>;
-    /**
-     * The reference every order of this resource carries (InterNetX: the certificate's `comment`; BILLmanager: the
-     * service's `remoteid`), derived from the project, stack, type, resource name and the inputs that replace it (a
-     * replacement gets a successor): `create` looks for an order under it first, so an order placed by an interrupted
-     * run is adopted, not placed again. Absent for an imported resource and in state written before references existed.
-     */
-    readonly orderReference: pulumi.Output<string | undefined>;
 }
 
 /** What the Certificate class registers: outputs beyond the arguments, secrets, the inputs of the order reference. */
@@ -227,8 +220,7 @@ export const certificateShape = {
         "dnsValidationRecord",
         "dnsValidationRecords",
         "fileValidation",
-        "cnameValidation",
-        "orderReference"
+        "cnameValidation"
     ],
     "secretInputs": [],
     "secretOutputs": [
