@@ -8,7 +8,7 @@ import { pluginPath } from "../../scripts/native/sdks";
 import { PulumiWorkspace, pulumiPath } from "../../scripts/pulumi-cli/workspace";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { parentOf, processesUsing, reapProcessesUsing } from "../support/processes";
+import { parentOf, processesUsing } from "../support/processes";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { createTestContact } from "../support/stack";
 import { nativeLauncher } from "../native/nativeProviderServer";
@@ -38,7 +38,8 @@ describe("the native provider killed with SIGKILL under the Pulumi CLI", functio
         program = new PulumiWorkspace(mkdtempSync(join(tmpdir(), "sslmanager-native-killed-")), "test/e2e/programs/native-killed", [launcherDirectory, ...path].join(":"));
     });
     after(async () => {
-        if (program) reapProcessesUsing([launcherDirectory, program.directory]);
+        // The CLI ends its plugins when it exits; any a failed run left behind end here.
+        program?.reapOrphanedProcesses();
         await simulator?.close();
         if (launcherDirectory) rmSync(launcherDirectory, { recursive: true, force: true });
         if (program) rmSync(program.directory, { recursive: true, force: true });

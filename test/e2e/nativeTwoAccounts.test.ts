@@ -5,7 +5,6 @@ import { pluginPath } from "../../scripts/native/sdks";
 import { PulumiWorkspace, pulumiPath } from "../../scripts/pulumi-cli/workspace";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { reapProcessesUsing } from "../support/processes";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { nativeLauncher } from "../native/nativeProviderServer";
 
@@ -32,7 +31,8 @@ describe("two accounts through two explicit sslmanager providers in one program 
         program = new PulumiWorkspace(mkdtempSync(join(tmpdir(), "sslmanager-native-accounts-")), "test/e2e/programs/native-two-accounts", [launcherDirectory, ...path].join(":"));
     });
     after(async () => {
-        if (program) reapProcessesUsing([launcherDirectory, program.directory]);
+        // The CLI ends its plugins when it exits; any a failed run left behind end here.
+        program?.reapOrphanedProcesses();
         await first?.close();
         await second?.close();
         if (launcherDirectory) rmSync(launcherDirectory, { recursive: true, force: true });

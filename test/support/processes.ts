@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 
 /**
  * Processes a test started, found by the directories only that test uses: its plugin launcher's directory in the
- * command line, or its program directory as the working directory. Pulumi starts plugins in process groups of their
- * own, so a plugin outlives a killed CLI (then with parent 1); signalling a group does not reach it.
+ * command line, or its program directory as the working directory (PulumiWorkspace.reapOrphanedProcesses ends what a
+ * killed CLI leaves behind).
  */
 export function processesUsing(directories: readonly string[]): number[] {
     const found: number[] = [];
@@ -24,19 +24,6 @@ export function processesUsing(directories: readonly string[]): number[] {
         }
     }
     return found;
-}
-
-/** SIGKILL to every process `processesUsing` finds; returns how many there were. */
-export function reapProcessesUsing(directories: readonly string[]): number {
-    const found = processesUsing(directories);
-    for (const pid of found) {
-        try {
-            process.kill(pid, "SIGKILL");
-        } catch (error) {
-            if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
-        }
-    }
-    return found.length;
 }
 
 /** The parent process id (`/proc/<pid>/stat`, the field after the state); undefined once the process is gone. */
