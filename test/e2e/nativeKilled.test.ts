@@ -67,11 +67,16 @@ describe("the native provider killed with SIGKILL under the Pulumi CLI", functio
         process.kill(killed[0], "SIGKILL");
         const failed = await interrupted.done;
         expect(failed.code).not.to.equal(0);
+        // What the user sees: the create failed with the broken connection, and the CLI names the plugin that died.
+        expect(failed.output).to.contain("sslmanager:internetx:Certificate www **creating failed** error: error reading from server: EOF");
+        expect(failed.output).to.contain("pulumi-resource-sslmanager exited prematurely");
         expect((await admin.state()).orders).to.equal(before + 1);
         // The kill came during the wait (the issuance takes 6 s): the order's job was still running.
         expect(jobsOf(await admin.state()).map((job) => job.status)).to.deep.equal(["RUNNING"]);
 
+        // The CLI exited on its own: no lock is left, and the failed create left no pending operation to report.
         const recovered = await program.must(["up", "--yes", "--skip-preview"]);
+        expect(recovered.stdout + recovered.stderr).not.to.contain("pending operations");
         const reference = orderReference({ project: "native-killed", stack: "killed", type: "sslmanager:internetx:Certificate", name: "www", replacementInputs: ["QUICKSSLPREMIUM", 12] });
         expect(recovered.stdout).to.contain(`killed.example.com: adopting the order placed earlier under reference ${reference}`);
         expect((await admin.state()).orders).to.equal(before + 1);
