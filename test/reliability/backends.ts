@@ -278,7 +278,7 @@ class BillingBackend implements BackendUnderTest {
     }
 }
 
-/** Every backend and key mode the provider orders through. */
+/** Every backend and key mode the provider orders through, InterNetX's over both protocols. */
 export function backendsUnderTest(): BackendUnderTest[] {
     return [
         new SslBackend("json", "generated key"),
@@ -286,8 +286,11 @@ export function backendsUnderTest(): BackendUnderTest[] {
         new SslBackend("json", "own CSR"),
         new SslBackend("xml", "own CSR"),
         new SmimeBackend("json", "generated key"),
+        new SmimeBackend("xml", "generated key"),
+        new SmimeBackend("json", "own CSR"),
         new SmimeBackend("xml", "own CSR"),
         new SmimeBackend("json", "key made by the CA"),
+        new SmimeBackend("xml", "key made by the CA"),
         new BillingBackend("key made by the billing system"),
         new BillingBackend("own CSR"),
     ];
