@@ -152,9 +152,24 @@ export async function createResource<Inputs extends LifecycleInputs, Properties 
     // (no key material recorded for it), then matched with our key. A generated key always needs that match, so its
     // adoption waits even where the program does not.
     const adoptedInputs = key.privateKeyPem ? { ...inputs, waitForIssuance: true } : inputs;
-    const adopted = await finishOrder(binding, adoptedInputs, order, { ...binding.baseProperties(inputs, {}), orderReference: reference } as Properties, context, undefined);
+    const adopted = await finishOrder(binding, adoptedInputs, order, { ...binding.baseProperties(inputs, {}), orderReference: reference } as Properties, context, undefined).catch((error: unknown) => {
+        throw refusedAgain(error, reference!, found);
+    });
     if (adoptedInputs.waitForIssuance === false || !key.publicKeySha256) return { id: adopted.id, outs: { ...adopted.outs, ...keyProperties(key) } };
     return { id: adopted.id, outs: await matchKey(binding, adopted.id, adopted.outs, inputs, key, context) };
+}
+
+/**
+ * An adopted order the CA refused is reported again, and never placed again on its own: the refused order stays at the
+ * reseller under this resource's reference, and whether to pay for another one is the account holder's decision.
+ */
+function refusedAgain(error: unknown, reference: string, found: FoundOrder): unknown {
+    if (!(error instanceof OrderFailedError)) return error;
+    const certificate = found.certificateId ? `certificate ${found.certificateId}, ` : "";
+    return new OrderFailedError(
+        `${error.message} (${certificate}the order placed earlier under reference ${reference}; a refused order is not placed again on its own: remove the cause, cancel that certificate in the reseller account, then run pulumi up again to order anew)`,
+        { jobId: error.jobId, reason: error.reason },
+    );
 }
 
 /** The key material as recorded in state (absent parts left out, so they do not overwrite). */

@@ -141,7 +141,7 @@ describe("reliability: faults in every phase of every backend and key mode", fun
         }
     }
 
-    it("reports an order the CA refuses as a failed order naming the certificate and the CA's reason, after one order", async () => {
+    it("reports an order the CA refuses as a failed order naming the certificate and the CA's reason, and reports it again on the next run, after one order", async () => {
         const reason = "CAA forbids issuance";
         const runs = await Promise.all(
             backends.map(async (backend) => {
@@ -154,7 +154,14 @@ describe("reliability: faults in every phase of every backend and key mode", fun
                     (caught: unknown) => caught,
                 );
                 const failure = error instanceof OrderFailedError ? { name: error.name, label: error.message.split(": ")[0], reason: error.message.split(": ").slice(-1)[0] } : { error: String(error) };
-                return { ...tally(backend, before, await backend.counts(), "correct").outcome, failure, label: backend.label(name) };
+                // The next run finds the refused order by its reference and reports it again, with what to do, instead
+                // of waiting for a leaf that never comes or placing a second order.
+                const again = await backend.operations.create(first, backend.context).then(
+                    () => undefined,
+                    (caught: unknown) => caught,
+                );
+                const reported = again instanceof OrderFailedError ? refusedAgainPattern(backend.label(name), reason).test(again.message) || again.message : String(again);
+                return { ...tally(backend, before, await backend.counts(), "correct").outcome, failure, reportedAgain: reported, label: backend.label(name) };
             }),
         );
         expect(runs).to.deep.equal(
@@ -165,6 +172,7 @@ describe("reliability: faults in every phase of every backend and key mode", fun
                 reissues: 0,
                 faultInjected: true,
                 failure: { name: "OrderFailedError", label: run.label, reason },
+                reportedAgain: true,
                 label: run.label,
             })),
         );
@@ -198,3 +206,11 @@ describe("reliability: faults in every phase of every backend and key mode", fun
         );
     });
 });
+
+/** The message of a refused order found again by its reference on the next run. */
+function refusedAgainPattern(label: string, reason: string): RegExp {
+    const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(
+        `^${escaped(label)}: the order failed \\([^)]+\\): ${escaped(reason)} \\((certificate \\S+, )?the order placed earlier under reference psm1-[0-9a-f]{32}; a refused order is not placed again on its own: remove the cause, cancel that certificate in the reseller account, then run pulumi up again to order anew\\)$`,
+    );
+}

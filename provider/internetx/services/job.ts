@@ -36,6 +36,8 @@ export interface JobListFilter {
     subStatus?: string;
     /** Matched against the certificate's `comment` (see CertificateOrder.orderReference). */
     orderReference?: string;
+    /** The job's object: the certificate's name (the `object` key of "Certificate Job List"). */
+    object?: string;
     createdAfter?: Date;
 }
 
@@ -57,6 +59,7 @@ export function jobListQuery(filter: JobListFilter): Query {
     if (filter.action) filters.push({ key: "action", value: filter.action, operator: "EQUAL" });
     if (filter.status) filters.push({ key: "status", value: filter.status, operator: "EQUAL" });
     if (filter.subStatus) filters.push({ key: "subStatus", value: filter.subStatus, operator: "EQUAL" });
+    if (filter.object) filters.push({ key: "object", value: filter.object, operator: "EQUAL" });
     if (filter.createdAfter) filters.push({ key: "created", value: queryTimestamp(filter.createdAfter), operator: "GREATER_EQUAL" });
     return { filters, view: { limit: jobListLimit, offset: 0 } };
 }
@@ -128,6 +131,17 @@ export class JobService {
     async history(id: string): Promise<JobState | undefined> {
         const [row] = await this.histories([id]);
         return row;
+    }
+
+    /**
+     * The last finished job of a certificate: its history rows are found by the certificate's name (the `object` key)
+     * and told apart by the certificate id they carry. Undefined when the history has none.
+     */
+    async lastFinishedOf(certificateName: string, certificateId: string): Promise<JobState | undefined> {
+        const envelope = await this.runner.run({ task: "JobHistoryList", body: jobListQuery({ object: certificateName }) as Record<string, unknown> });
+        const rows = parseList(objectJobSchema, envelope, "JobHistoryList").filter((row) => row.object?.data?.id === certificateId);
+        const last = rows.sort((one, other) => Number(other.job.id) - Number(one.job.id))[0];
+        return last ? stateOf(last, rows.length === 1 ? envelope : { ...envelope, messages: [] }) : undefined;
     }
 
     /** The history rows of several finished jobs in one request (the same query as Job List: an OR of ids). */

@@ -52,8 +52,14 @@ export function pendingFromAccepted(accepted: OrderAccepted): PendingOrder {
 export async function findPlacedOrder(client: Client, orderReference: string): Promise<FoundOrder | undefined> {
     const found = await client.certificate.findOrder({ orderReference });
     if (!found) return undefined;
-    if (!found.jobId && found.certificateId && !(await unlessNotFound(client.certificate.info(found.certificateId)))) return undefined;
-    return { certificateId: found.certificateId, jobId: found.jobId, status: found.status, orderReference };
+    if (found.jobId || !found.certificateId) return { certificateId: found.certificateId, jobId: found.jobId, status: found.status, orderReference };
+    const certificate = await unlessNotFound(client.certificate.info(found.certificateId));
+    if (!certificate) return undefined;
+    if (certificate.server) return { certificateId: found.certificateId, status: found.status, orderReference };
+    // No running job and no leaf: the order ended without a certificate (the Certificate object has no status of its
+    // own). Its last job in the history tells how, so the wait reports the CA's refusal instead of waiting for a leaf.
+    const ended = await client.job.lastFinishedOf(certificate.name, found.certificateId);
+    return { certificateId: found.certificateId, jobId: ended?.id, status: ended?.status ?? found.status, orderReference };
 }
 
 /** Whether the certificate's current leaf is the one the order waits for (new key, or no longer the old serial). */
