@@ -64,11 +64,6 @@ export interface BackendUnderTest {
     inputs(name: string, overrides?: Properties): Promise<{ first: Properties; changed: Properties }>;
     /** How the lifecycle names the certificate in messages (the domain, the mailbox). */
     label(name: string): string;
-    /**
-     * The reissue leaves nothing the client can read to tell whether it was accepted, so after a lost answer it is
-     * sent again: free of charge, but a second reissue.
-     */
-    readonly repeatsReissueAfterLostAnswer: boolean;
 }
 
 /** Faults, not pacing, are under test: the client paces itself at this rate, the simulators not at all. */
@@ -116,7 +111,6 @@ const billingPhaseRequest: Record<Phase, string> = { create: "certificate.order.
 
 abstract class InternetxBackend implements BackendUnderTest {
     abstract title: string;
-    repeatsReissueAfterLostAnswer = false;
     abstract operations: Operations;
     readonly phaseRequest = internetxPhaseRequest;
     readonly context: LifecycleContext = { log: () => undefined, clock: systemClock };
@@ -189,8 +183,6 @@ class SmimeBackend extends InternetxBackend {
     ) {
         super(protocol);
         this.title = `InterNetX S/MIME over ${protocol} with ${mode === "generated key" ? "a generated key" : mode === "own CSR" ? "its own CSR" : "the key made by the CA"}`;
-        // CertificateReissue is recovered by the new CSR in CertificateInfo; a key made by the CA brings none.
-        this.repeatsReissueAfterLostAnswer = mode === "key made by the CA";
     }
 
     /** The mailbox of a certificate named after a DNS name: its first label at example.com. */
@@ -215,7 +207,6 @@ const contact = (firstName: string) => ({ firstName, lastName: "Petrov", jobTitl
 
 class BillingBackend implements BackendUnderTest {
     readonly operations = billingOperations;
-    readonly repeatsReissueAfterLostAnswer = false;
     readonly phaseRequest = billingPhaseRequest;
     readonly context: LifecycleContext = { log: () => undefined, clock: systemClock };
     readonly title: string;

@@ -114,7 +114,14 @@ export class CertificateService {
 
     /** CertificateReissue (400102, PUT /certificate/{id}): same data as create, new CSR (InterNetX help "Reissue Certificate"). */
     async reissue(id: string, order: CertificateOrder): Promise<OrderAccepted> {
+        // Without a CSR (S/MIME with the key made by the CA) the certificate shows nothing new while the reissue runs:
+        // a reissue job of this certificate that was not there before the attempt is what tells that it was accepted.
+        const reissuesBefore = order.csr ? undefined : await this.jobs.reissueJobsOf(order.name, id);
         const recover: OrderRecovery = async () => {
+            if (reissuesBefore) {
+                const started = [...(await this.jobs.reissueJobsOf(order.name, id))].find((jobId) => !reissuesBefore.has(jobId));
+                return started ? recoveredOrderEnvelope({ certificateId: id, jobId: started, orderReference: order.orderReference ?? "" }, order.name) : undefined;
+            }
             // The reissue was accepted if the certificate already carries the new CSR.
             const current = await this.info(id);
             return order.csr && normalizePem(current.csr) === normalizePem(order.csr) ? recoveredEnvelope(current) : undefined;

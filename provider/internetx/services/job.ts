@@ -144,6 +144,26 @@ export class JobService {
         return last ? stateOf(last, rows.length === 1 ? envelope : { ...envelope, messages: [] }) : undefined;
     }
 
+    /**
+     * The ids of a certificate's reissue jobs, running (Certificate Job List) or finished (the job history), found by
+     * the `object` and `action` keys and told apart by the certificate id (Job Info's `object.data` for a running one).
+     */
+    async reissueJobsOf(certificateName: string, certificateId: string): Promise<Set<string>> {
+        const filter = { object: certificateName, action: "reissue" };
+        const ids = new Set<string>();
+        const running = await this.runner.run({ task: "JobList", body: jobListQuery(filter) as Record<string, unknown> });
+        for (const row of parseList(objectJobSchema, running, "JobList")) {
+            const state = await this.info(row.job.id).catch((error) => {
+                if (error instanceof NotFoundError) return undefined; // finished meanwhile: the history lists it
+                throw error;
+            });
+            if (state?.object?.data?.id === certificateId) ids.add(row.job.id);
+        }
+        const finished = await this.runner.run({ task: "JobHistoryList", body: jobListQuery(filter) as Record<string, unknown> });
+        for (const row of parseList(objectJobSchema, finished, "JobHistoryList")) if (row.object?.data?.id === certificateId) ids.add(row.job.id);
+        return ids;
+    }
+
     /** The history rows of several finished jobs in one request (the same query as Job List: an OR of ids). */
     async histories(ids: string[]): Promise<JobState[]> {
         const envelope = await this.runner.run({ task: "JobHistoryList", body: jobListQuery({ ids }) as Record<string, unknown> });
