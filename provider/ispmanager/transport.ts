@@ -1,17 +1,10 @@
-import {
-    ApiErrorDetails,
-    ApiValidationError,
-    AuthenticationError,
-    MalformedResponseError,
-    NotFoundError,
-    RateLimitedError,
-    ServerError,
-    SslManagerError,
-} from "../errors";
-import { HttpExchange, HttpSender, retryAfterMilliseconds } from "../internetx/transport/http";
+import { MalformedResponseError, SslManagerError } from "../errors";
+import { errorFromAnswer } from "../shared/transport/classify";
+import { HttpExchange, HttpSender } from "../shared/transport/http";
 import { redact, truncate } from "../redact";
 import { ResolvedClientOptions } from "./config";
 import { BillDocument, parseDocument } from "./document";
+import { billmanagerErrorCodes } from "./errorCodes";
 import { BillRequest } from "./functions";
 
 /**
@@ -25,16 +18,8 @@ export function encodeParameters(parameters: ReadonlyArray<readonly [string, str
         .join("&");
 }
 
-/** BILLmanager error types meaning "who are you" (bad authinfo) or "not allowed" (docs/ispmanager.md). */
-const authenticationErrorTypes = new Set(["auth", "access", "badpassword"]);
-/** `missed`: the object named by `elid` does not exist. */
-const notFoundErrorTypes = new Set(["missed", "notfound"]);
-
-/**
- * ispmanager's "Reselling SSL certificates through BILLmanager": an account with two-factor authentication cannot be
- * used by the integration. Said with every authentication failure, since the billing system answers it as a failed login.
- */
-export const twoFactorHint = "an account with two-factor authentication (2FA) cannot use authinfo: disable 2FA for it or use another account";
+/** Moved to errorCodes.ts with the other words of BILLmanager's errors; exported here as before. */
+export { twoFactorHint } from "./errorCodes";
 
 /**
  * Sent with every request: BILLmanager words messages and status texts in the request's language (`lang`, as public
@@ -117,28 +102,28 @@ export class BillTransport {
         throw this.errorFor(request, exchange, document);
     }
 
-    /** Never throws: an unreadable body falls back to the HTTP status. */
+    /** The shared error ladder with BILLmanager's error types (errorCodes.ts). Never throws: an unreadable body falls back to the HTTP status. */
     private errorFor(request: BillRequest, exchange: HttpExchange, document: BillDocument | undefined): SslManagerError {
         const error = document?.error;
         const message = error ? redact(error.message, [this.options.password]) : undefined;
-        const details: ApiErrorDetails = {
-            task: request.func,
-            httpStatus: exchange.statusCode,
-            statusCode: error?.type,
-            statusType: error ? "ERROR" : undefined,
-            statusText: message,
-            messages: error ? [{ text: message, code: error.type, objects: error.object ? [error.object] : [] }] : [],
-            rawBody: error ? undefined : this.redacted(exchange.body),
-        };
-        const describe = (fallback: string) =>
-            `${request.func} failed: ${message ?? fallback} (HTTP ${exchange.statusCode}${error ? `, ${error.type}${error.object ? ` ${error.object}` : ""}` : ""})`;
-        if (exchange.statusCode === 429) return new RateLimitedError(describe("rate limited"), { ...details, retryAfterMs: retryAfterMilliseconds(exchange.headers["retry-after"]) });
-        if (exchange.statusCode >= 500) return new ServerError(describe("server error"), { ...details, retryable: true });
-        if (exchange.statusCode === 401 || exchange.statusCode === 403 || (error && authenticationErrorTypes.has(error.type))) {
-            return new AuthenticationError(`${describe("authentication failed")}; ${twoFactorHint}`, details);
-        }
-        if (exchange.statusCode === 404 || (error && notFoundErrorTypes.has(error.type))) return new NotFoundError(describe("object not found"), details);
-        if (!error) return new MalformedResponseError(describe("unexpected response body"), details);
-        return new ApiValidationError(describe("request refused"), details);
+        return errorFromAnswer(
+            {
+                task: request.func,
+                httpStatus: exchange.statusCode,
+                headers: exchange.headers,
+                hasDocument: error !== undefined,
+                codes: error ? [error.type] : [],
+                text: message,
+                reference: error ? `, ${error.type}${error.object ? ` ${error.object}` : ""}` : "",
+                details: {
+                    statusCode: error?.type,
+                    statusType: error ? "ERROR" : undefined,
+                    statusText: message,
+                    messages: error ? [{ text: message, code: error.type, objects: error.object ? [error.object] : [] }] : [],
+                    rawBody: error ? undefined : this.redacted(exchange.body),
+                },
+            },
+            billmanagerErrorCodes,
+        );
     }
 }

@@ -1,22 +1,7 @@
-import {
-    ApiErrorDetails,
-    ApiValidationError,
-    AuthenticationError,
-    MalformedResponseError,
-    NotFoundError,
-    RateLimitedError,
-    RenewalTooEarlyError,
-    ServerError,
-    SslManagerError,
-} from "../../errors";
+import { MalformedResponseError, SslManagerError } from "../../errors";
+import { errorFromAnswer } from "../../shared/transport/classify";
 import { Envelope, isSuccessStatus } from "../envelope";
-import { isGoneAnswer } from "./gone";
-import { retryAfterMilliseconds } from "./http";
-
-/** "Certificate Renew": a renewal is refused until 90 days before expiry. */
-const renewalTooEarlyCode = "EF4001012";
-/** Authentication failures reported inside an XML envelope with HTTP 200 (E0003; docs/wire-format.md). */
-const authenticationStatusCodes = new Set(["E0003", "E0001"]);
+import { internetxErrorCodes } from "./errorCodes";
 
 export interface FailedExchange {
     task: string;
@@ -31,50 +16,39 @@ export interface FailedExchange {
 }
 
 /**
- * The single decision from a failed exchange to a typed error, shared by the JSON and the XML transport.
+ * A failed exchange of either transport in the shared ladder's terms (shared/transport/classify.ts, with InterNetX's
+ * code table): the message quotes the API's text, the status and first message code, the stid and the ctid.
  * It never throws: a missing or malformed body falls back to the HTTP status.
  */
 export function errorFromExchange(exchange: FailedExchange): SslManagerError {
     const { envelope, httpStatus, task } = exchange;
     const firstMessage = envelope?.messages[0];
-    const details: ApiErrorDetails = {
-        task,
-        httpStatus,
-        statusCode: envelope?.status.code,
-        statusType: envelope?.status.type,
-        statusText: envelope?.status.text,
-        stid: envelope?.stid,
-        ctid: exchange.ctid,
-        messages: envelope?.messages,
-        rawBody: envelope ? undefined : exchange.rawBody,
-    };
     const apiText = [envelope?.status.text, ...(envelope?.messages ?? []).map((message) => message.text)]
         .filter((text): text is string => Boolean(text))
         .filter((text, index, all) => all.indexOf(text) === index)
         .join("; ");
     const shownCodes = [envelope?.status.code, firstMessage?.code].filter(Boolean).join("/");
-    const describe = (fallback: string) =>
-        `${task} failed: ${apiText || fallback} (HTTP ${httpStatus}${shownCodes ? `, ${shownCodes}` : ""}${envelope?.stid ? `, stid ${envelope.stid}` : ""}${exchange.ctid ? `, ctid ${exchange.ctid}` : ""})`;
-
-    if (httpStatus === 429) {
-        return new RateLimitedError(describe("rate limited"), {
-            ...details,
-            retryAfterMs: retryAfterMilliseconds(exchange.headers["retry-after"]),
-        });
-    }
-    if (httpStatus >= 500) return new ServerError(describe("server error"), { ...details, retryable: true });
-    if (httpStatus === 401 || httpStatus === 403 || (envelope && authenticationStatusCodes.has(envelope.status.code))) {
-        return new AuthenticationError(describe("authentication failed"), details);
-    }
-    const codes = [envelope?.status.code ?? "", ...(envelope?.messages ?? []).map((message) => message.code ?? "")].filter(Boolean);
-    if (isGoneAnswer({ httpStatus, hasEnvelope: envelope !== undefined, codes })) {
-        return new NotFoundError(describe("object not found"), details);
-    }
-    if (codes.includes(renewalTooEarlyCode)) {
-        return new RenewalTooEarlyError(describe("renewal refused: the certificate can be renewed from 90 days before it expires"), details);
-    }
-    if (!envelope) return new MalformedResponseError(describe("unexpected response body"), { ...details, retryable: httpStatus >= 500 });
-    return new ApiValidationError(describe("request refused"), details);
+    return errorFromAnswer(
+        {
+            task,
+            httpStatus,
+            headers: exchange.headers,
+            hasDocument: envelope !== undefined,
+            codes: [envelope?.status.code ?? "", ...(envelope?.messages ?? []).map((message) => message.code ?? "")].filter(Boolean),
+            text: apiText || undefined,
+            reference: `${shownCodes ? `, ${shownCodes}` : ""}${envelope?.stid ? `, stid ${envelope.stid}` : ""}${exchange.ctid ? `, ctid ${exchange.ctid}` : ""}`,
+            details: {
+                statusCode: envelope?.status.code,
+                statusType: envelope?.status.type,
+                statusText: envelope?.status.text,
+                stid: envelope?.stid,
+                ctid: exchange.ctid,
+                messages: envelope?.messages,
+                rawBody: envelope ? undefined : exchange.rawBody,
+            },
+        },
+        internetxErrorCodes,
+    );
 }
 
 /**

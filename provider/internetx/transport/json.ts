@@ -3,7 +3,7 @@ import { userAgent } from "../../shared/transport/userAgent";
 import { Envelope, envelopeSchema } from "../envelope";
 import { TaskName, TaskRequest } from "../tasks";
 import { acceptEnvelope } from "./classify";
-import { HttpOptions, HttpSender } from "./http";
+import { HttpOptions, HttpSender } from "../../shared/transport/http";
 import { Credentials, Transport } from "./transport";
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";

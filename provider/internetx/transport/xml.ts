@@ -6,7 +6,7 @@ import { tasks, TaskRequest } from "../tasks";
 import { CDATA } from "../xml/convert";
 import { isRepeated, xmlTasks } from "../xml/tasks";
 import { acceptEnvelope } from "./classify";
-import { HttpOptions, HttpSender } from "./http";
+import { HttpOptions, HttpSender } from "../../shared/transport/http";
 import { Credentials, Transport } from "./transport";
 
 const builder = new XMLBuilder({ cdataPropName: CDATA, format: false, suppressEmptyNode: false, processEntities: true });
