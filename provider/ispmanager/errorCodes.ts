@@ -22,4 +22,9 @@ export const billmanagerErrorCodes: ErrorCodeTable = {
     // certificate from the stack (read) or report a failed delete as done.
     isGone: (answer) => answer.hasDocument && answer.codes.some((code) => notFoundErrorTypes.has(code)),
     refusals: [],
+    // The error type and the object it names (`missed elid`, `value CN`).
+    reference: (details) => {
+        const object = details.messages?.[0]?.objects?.[0];
+        return details.statusCode ? `, ${details.statusCode}${object ? ` ${String(object)}` : ""}` : "";
+    },
 };

@@ -108,20 +108,17 @@ export class BillTransport {
         const message = error ? redact(error.message, [this.options.password]) : undefined;
         return errorFromAnswer(
             {
-                task: request.func,
-                httpStatus: exchange.statusCode,
-                headers: exchange.headers,
-                hasDocument: error !== undefined,
-                codes: error ? [error.type] : [],
-                text: message,
-                reference: error ? `, ${error.type}${error.object ? ` ${error.object}` : ""}` : "",
                 details: {
+                    task: request.func,
+                    httpStatus: exchange.statusCode,
                     statusCode: error?.type,
                     statusType: error ? "ERROR" : undefined,
                     statusText: message,
                     messages: error ? [{ text: message, code: error.type, objects: error.object ? [error.object] : [] }] : [],
                     rawBody: error ? undefined : this.redacted(exchange.body),
                 },
+                headers: exchange.headers,
+                hasDocument: error !== undefined,
             },
             billmanagerErrorCodes,
         );

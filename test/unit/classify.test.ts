@@ -16,32 +16,35 @@ import { expect } from "../support/client";
 
 type ErrorClass = new (...args: never[]) => SslManagerError;
 
-/** An InterNetX answer: envelope status code, first message code, stid and ctid quoted after the HTTP status. */
+/** An InterNetX answer: envelope status code and message codes, stid and ctid (quoted after the HTTP status). */
 function internetxAnswer(httpStatus: number, codes: string[], headers: Record<string, string> = {}): FailedAnswer {
     const hasDocument = codes.length > 0;
     return {
-        task: "CertificateInfo",
-        httpStatus,
+        details: hasDocument
+            ? {
+                  task: "CertificateInfo",
+                  httpStatus,
+                  statusCode: codes[0],
+                  statusType: "ERROR",
+                  statusText: "Certificate data could not be inquired.",
+                  messages: codes.slice(1).map((code) => ({ code, type: "ERROR" })),
+                  stid: "20261201-stid",
+                  ctid: "sslm-1",
+              }
+            : { task: "CertificateInfo", httpStatus, ctid: "sslm-1", rawBody: "<html>" },
         headers,
         hasDocument,
-        codes,
-        text: hasDocument ? "Certificate data could not be inquired." : undefined,
-        reference: hasDocument ? `, ${codes.slice(0, 2).join("/")}, stid 20261201-stid, ctid sslm-1` : ", ctid sslm-1",
-        details: { statusCode: codes[0], stid: hasDocument ? "20261201-stid" : undefined, ctid: "sslm-1" },
     };
 }
 
-/** A BILLmanager answer: error type and object quoted after the HTTP status. */
+/** A BILLmanager answer: error type and the object it names (quoted after the HTTP status). */
 function billmanagerAnswer(httpStatus: number, type?: string): FailedAnswer {
     return {
-        task: "certificate.edit",
-        httpStatus,
+        details: type
+            ? { task: "certificate.edit", httpStatus, statusCode: type, statusType: "ERROR", statusText: "Certificate 7 not found", messages: [{ text: "Certificate 7 not found", code: type, objects: ["elid"] }] }
+            : { task: "certificate.edit", httpStatus, rawBody: "not found" },
         headers: {},
         hasDocument: type !== undefined,
-        codes: type ? [type] : [],
-        text: type ? "Certificate 7 not found" : undefined,
-        reference: type ? `, ${type} elid` : "",
-        details: { statusCode: type },
     };
 }
 
@@ -72,10 +75,15 @@ describe("one error ladder, driven by each backend's code table", () => {
             const error = errorFromAnswer(answer, table);
             expect(error).to.be.instanceOf(errorClass);
             expect(error.message).to.equal(message);
-            expect(error.httpStatus).to.equal(answer.httpStatus);
-            expect(error.task).to.equal(answer.task);
-            expect(error.statusCode).to.equal(answer.codes[0]);
-            expect(error.ctid).to.equal(answer.details.ctid);
+            expect(error.toJSON()).to.deep.include({
+                task: answer.details.task,
+                httpStatus: answer.details.httpStatus,
+                statusCode: answer.details.statusCode,
+                statusText: answer.details.statusText,
+                stid: answer.details.stid,
+                ctid: answer.details.ctid,
+            });
+            expect(error.rawBody).to.equal(answer.details.rawBody);
         });
     }
 

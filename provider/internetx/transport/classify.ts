@@ -15,29 +15,14 @@ export interface FailedExchange {
     ctid?: string;
 }
 
-/**
- * A failed exchange of either transport in the shared ladder's terms (shared/transport/classify.ts, with InterNetX's
- * code table): the message quotes the API's text, the status and first message code, the stid and the ctid.
- * It never throws: a missing or malformed body falls back to the HTTP status.
- */
+/** A failed exchange of either transport through the shared ladder with InterNetX's code table (errorCodes.ts). Never throws. */
 export function errorFromExchange(exchange: FailedExchange): SslManagerError {
-    const { envelope, httpStatus, task } = exchange;
-    const firstMessage = envelope?.messages[0];
-    const apiText = [envelope?.status.text, ...(envelope?.messages ?? []).map((message) => message.text)]
-        .filter((text): text is string => Boolean(text))
-        .filter((text, index, all) => all.indexOf(text) === index)
-        .join("; ");
-    const shownCodes = [envelope?.status.code, firstMessage?.code].filter(Boolean).join("/");
+    const { envelope } = exchange;
     return errorFromAnswer(
         {
-            task,
-            httpStatus,
-            headers: exchange.headers,
-            hasDocument: envelope !== undefined,
-            codes: [envelope?.status.code ?? "", ...(envelope?.messages ?? []).map((message) => message.code ?? "")].filter(Boolean),
-            text: apiText || undefined,
-            reference: `${shownCodes ? `, ${shownCodes}` : ""}${envelope?.stid ? `, stid ${envelope.stid}` : ""}${exchange.ctid ? `, ctid ${exchange.ctid}` : ""}`,
             details: {
+                task: exchange.task,
+                httpStatus: exchange.httpStatus,
                 statusCode: envelope?.status.code,
                 statusType: envelope?.status.type,
                 statusText: envelope?.status.text,
@@ -46,6 +31,8 @@ export function errorFromExchange(exchange: FailedExchange): SslManagerError {
                 messages: envelope?.messages,
                 rawBody: envelope ? undefined : exchange.rawBody,
             },
+            headers: exchange.headers,
+            hasDocument: envelope !== undefined,
         },
         internetxErrorCodes,
     );

@@ -67,21 +67,13 @@ export function retryAfterMilliseconds(value: string | string[] | undefined, now
     return Number.isNaN(date) ? undefined : Math.max(0, date - now.getTime());
 }
 
-/** A failed answer in the terms every backend shares, built by the backend's transport from its own document. */
+/** A failed answer: what the error will carry, and whether the body was the API's own answer. */
 export interface FailedAnswer {
-    task: string;
-    httpStatus: number;
+    /** The API's status code (InterNetX) or error type (BILLmanager) is `statusCode`; its messages' codes follow. */
+    details: ApiErrorDetails & { task: string; httpStatus: number };
     headers: Record<string, string | string[] | undefined>;
-    /** Whether the body was the API's own answer; without one only the HTTP status speaks. */
+    /** Whether the body was the API's own answer (envelope, error document); without one only the HTTP status speaks. */
     hasDocument: boolean;
-    /** Every code the document carries: the status code (InterNetX) or error type (BILLmanager), then its messages' codes. */
-    codes: readonly string[];
-    /** The API's text for the failure; undefined when the document gave none (the ladder then says what happened). */
-    text?: string;
-    /** What the message quotes after the HTTP status: the API's codes and the references support asks for. */
-    reference: string;
-    /** What the error carries besides task and HTTP status: the API's status code, type and text, stid, ctid, messages. */
-    details: Omit<ApiErrorDetails, "task" | "httpStatus">;
 }
 
 /** An API code that means a refusal of its own kind, with the words said when the API gives no text. */
@@ -91,7 +83,7 @@ export interface CodedRefusal {
     fallback: string;
 }
 
-/** What one backend's codes mean. Codes not in the table are a refused request (ApiValidationError). */
+/** What one backend's codes mean, and how its messages quote them. Codes not in the table are a refused request. */
 export interface ErrorCodeTable {
     /** Status codes or error types meaning the credentials were refused, whatever the HTTP status. */
     authentication: ReadonlySet<string>;
@@ -101,6 +93,8 @@ export interface ErrorCodeTable {
     isGone(answer: { httpStatus: number; hasDocument: boolean; codes: readonly string[] }): boolean;
     /** Codes with a typed error of their own, checked in order after "gone". */
     refusals: readonly CodedRefusal[];
+    /** What a message quotes after the HTTP status: the API's codes and the references support asks for. */
+    reference(details: ApiErrorDetails): string;
 }
 
 /**
@@ -108,18 +102,23 @@ export interface ErrorCodeTable {
  * The order matters: a 429 or a 5xx is about the request, not its content, whatever the body says.
  */
 export function errorFromAnswer(answer: FailedAnswer, table: ErrorCodeTable): SslManagerError {
-    const { httpStatus } = answer;
-    const details: ApiErrorDetails = { task: answer.task, httpStatus, ...answer.details };
-    const describe = (fallback: string) => `${answer.task} failed: ${answer.text ?? fallback} (HTTP ${httpStatus}${answer.reference})`;
+    const { details, hasDocument } = answer;
+    const { httpStatus, messages = [] } = details;
+    const codes = [details.statusCode, ...messages.map((message) => message.code)].filter((code): code is string => Boolean(code));
+    const apiText = [details.statusText, ...messages.map((message) => message.text)]
+        .filter((text): text is string => Boolean(text))
+        .filter((text, index, all) => all.indexOf(text) === index)
+        .join("; ");
+    const describe = (fallback: string) => `${details.task} failed: ${apiText || fallback} (HTTP ${httpStatus}${table.reference(details)})`;
     if (httpStatus === 429) return new RateLimitedError(describe("rate limited"), { ...details, retryAfterMs: retryAfterMilliseconds(answer.headers["retry-after"]) });
     if (httpStatus >= 500) return new ServerError(describe("server error"), { ...details, retryable: true });
-    if (httpStatus === 401 || httpStatus === 403 || (answer.hasDocument && table.authentication.has(details.statusCode ?? ""))) {
+    if (httpStatus === 401 || httpStatus === 403 || (hasDocument && table.authentication.has(details.statusCode ?? ""))) {
         const message = describe("authentication failed");
         return new AuthenticationError(table.authenticationHint ? `${message}; ${table.authenticationHint}` : message, details);
     }
-    if (table.isGone(answer)) return new NotFoundError(describe("object not found"), details);
-    const refusal = table.refusals.find((candidate) => answer.codes.includes(candidate.code));
+    if (table.isGone({ httpStatus, hasDocument, codes })) return new NotFoundError(describe("object not found"), details);
+    const refusal = table.refusals.find((candidate) => codes.includes(candidate.code));
     if (refusal) return new refusal.error(describe(refusal.fallback), details);
-    if (!answer.hasDocument) return new MalformedResponseError(describe("unexpected response body"), details);
+    if (!hasDocument) return new MalformedResponseError(describe("unexpected response body"), details);
     return new ApiValidationError(describe("request refused"), details);
 }
