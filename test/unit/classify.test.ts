@@ -38,10 +38,10 @@ function internetxAnswer(httpStatus: number, codes: string[], headers: Record<st
 }
 
 /** A BILLmanager answer: error type and the object it names (quoted after the HTTP status). */
-function billmanagerAnswer(httpStatus: number, type?: string): FailedAnswer {
+function billmanagerAnswer(httpStatus: number, type?: string, object = "elid", text = "Certificate 7 not found"): FailedAnswer {
     return {
         details: type
-            ? { task: "certificate.edit", httpStatus, statusCode: type, statusType: "ERROR", statusText: "Certificate 7 not found", messages: [{ text: "Certificate 7 not found", code: type, objects: ["elid"] }] }
+            ? { task: "certificate.edit", httpStatus, statusCode: type, statusType: "ERROR", statusText: text, messages: [{ text, code: type, objects: [object] }] }
             : { task: "certificate.edit", httpStatus, rawBody: "not found" },
         headers: {},
         hasDocument: type !== undefined,
@@ -64,6 +64,7 @@ const rows: [string, FailedAnswer, ErrorCodeTable, ErrorClass, string][] = [
     ["BILLmanager: error type auth", billmanagerAnswer(200, "auth"), billmanagerErrorCodes, AuthenticationError, `certificate.edit failed: Certificate 7 not found (HTTP 200, auth elid); ${twoFactorHint}`],
     ["BILLmanager: HTTP 403 without a document", billmanagerAnswer(403), billmanagerErrorCodes, AuthenticationError, `certificate.edit failed: authentication failed (HTTP 403); ${twoFactorHint}`],
     ["BILLmanager: error type missed", billmanagerAnswer(200, "missed"), billmanagerErrorCodes, NotFoundError, "certificate.edit failed: Certificate 7 not found (HTTP 200, missed elid)"],
+    ["BILLmanager: error type missed naming func (an unknown function)", billmanagerAnswer(200, "missed", "func", "Unknown function 'certificate.edit'"), billmanagerErrorCodes, ApiValidationError, "certificate.edit failed: Unknown function 'certificate.edit' (HTTP 200, missed func)"],
     ["BILLmanager: HTTP 404 without a document", billmanagerAnswer(404), billmanagerErrorCodes, MalformedResponseError, "certificate.edit failed: unexpected response body (HTTP 404)"],
     ["BILLmanager: an InterNetX code", billmanagerAnswer(200, "EF4001012"), billmanagerErrorCodes, ApiValidationError, "certificate.edit failed: Certificate 7 not found (HTTP 200, EF4001012 elid)"],
     ["BILLmanager: error type value", billmanagerAnswer(200, "value"), billmanagerErrorCodes, ApiValidationError, "certificate.edit failed: Certificate 7 not found (HTTP 200, value elid)"],

@@ -90,7 +90,7 @@ export interface ErrorCodeTable {
     /** Said after every authentication failure, when the backend has a known cause to point at. */
     authenticationHint?: string;
     /** Whether the answer means "the object is gone" (read: empty id, delete: done): the backend's one gone table. */
-    isGone(answer: { httpStatus: number; hasDocument: boolean; codes: readonly string[] }): boolean;
+    isGone(answer: { httpStatus: number; hasDocument: boolean; codes: readonly string[]; objects: readonly string[] }): boolean;
     /** Codes with a typed error of their own, checked in order after "gone". */
     refusals: readonly CodedRefusal[];
     /** What a message quotes after the HTTP status: the API's codes and the references support asks for. */
@@ -116,7 +116,8 @@ export function errorFromAnswer(answer: FailedAnswer, table: ErrorCodeTable): Ss
         const message = describe("authentication failed");
         return new AuthenticationError(table.authenticationHint ? `${message}; ${table.authenticationHint}` : message, details);
     }
-    if (table.isGone({ httpStatus, hasDocument, codes })) return new NotFoundError(describe("object not found"), details);
+    const objects = messages.flatMap((message) => (message.objects ?? []).map(String));
+    if (table.isGone({ httpStatus, hasDocument, codes, objects })) return new NotFoundError(describe("object not found"), details);
     const refusal = table.refusals.find((candidate) => codes.includes(candidate.code));
     if (refusal) return new refusal.error(describe(refusal.fallback), details);
     if (!hasDocument) return new MalformedResponseError(describe("unexpected response body"), details);
