@@ -146,7 +146,7 @@ export class SimulatorModel {
 
     // ---- CertificateCreate / Reissue / Renew (400101, 400102, 400120) -----------------------------------------
 
-    private async validateOrder(taskCode: string, order: Json): Promise<{ product: { type: "FQDN" | "MAIL" }; csrPem: string; dnsNames: string[]; publicKeySha256: string; generatedKey?: string }> {
+    private async validateOrder(taskCode: string, order: Json): Promise<{ product: { type: "FQDN" | "MAIL" }; csrPem?: string; dnsNames: string[]; publicKeySha256?: string; keyMadeByCa?: boolean }> {
         const product = products[order.product];
         if (!product) throw invalid(taskCode, "product", `unknown product ${order.product}`);
         const type = order.certificateType ?? "FQDN";
@@ -161,11 +161,8 @@ export class SimulatorModel {
                 if (typeof order[field] !== "string" || order[field] === "") throw invalid(taskCode, field, "is required for S/MIME certificates");
             }
             if (!/^[^@\s]+@[^@\s]+$/.test(order.name)) throw invalid(taskCode, "name", "must be the email address of the S/MIME certificate");
-            if (order.hasCsr === false || !order.csr) {
-                const generated = await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: order.name, emailAddresses: [order.name] });
-                const csr = await parseCsr(generated.csrPem);
-                return { product, csrPem: generated.csrPem, dnsNames: [], publicKeySha256: csr.publicKeySha256, generatedKey: generated.privateKeyPem };
-            }
+            // Without a CSR the CA makes the key when it issues (issue()), not while the order is accepted.
+            if (order.hasCsr === false || !order.csr) return { product, dnsNames: [], keyMadeByCa: true };
             const csr = await this.checkCsr(taskCode, "csr", order.csr);
             return { product, csrPem: order.csr, dnsNames: [], publicKeySha256: csr.publicKeySha256 };
         }
@@ -246,7 +243,7 @@ export class SimulatorModel {
             firstname: merged.firstname,
             lastname: merged.lastname,
             organizationUnitName: merged.organizationUnitName,
-            hasCsr: checked.product.type === "MAIL" ? !checked.generatedKey : undefined,
+            hasCsr: checked.product.type === "MAIL" ? !checked.keyMadeByCa : undefined,
             // "A custom field" (swagger Certificate.comment): kept as sent; a reissue or renewal without one keeps the old one.
             comment: typeof merged.comment === "string" ? merged.comment : certificate.comment,
             pendingDnsNames: checked.dnsNames,
@@ -279,7 +276,7 @@ export class SimulatorModel {
             // Reissue and renewal are not fetched, as their tokens are not checked (see checkToken).
             job.fileCheck = {
                 url: typeof authentication.fileName === "string" ? authentication.fileName : `http://${merged.name}/.well-known/pki-validation/fileauth.txt`,
-                content: this.validationToken(checked.publicKeySha256, merged.name),
+                content: this.validationToken(checked.publicKeySha256!, merged.name),
             };
         }
         this.jobs.set(job.id, job);
@@ -395,6 +392,8 @@ export class SimulatorModel {
         notAfter.setUTCMonth(notAfter.getUTCMonth() + certificate.lifetime.period);
         const serialNumber = randomSerialNumber();
         const smime = certificate.certificateType === "MAIL";
+        // An S/MIME order without a CSR: the CA makes a key of its own for every issuance, the holder downloads it.
+        if (smime && certificate.hasCsr === false) certificate.csr = (await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: certificate.name, emailAddresses: [certificate.name] })).csrPem;
         const server = await this.ca.issue({
             csrPem: certificate.csr,
             commonName: certificate.name,
