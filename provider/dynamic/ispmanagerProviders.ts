@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 /**
- * The ispmanager dynamic provider as Pulumi serializes it into state (`__provider`), thin like providers.ts (STYLE 9):
+ * The ispmanager dynamic provider as Pulumi serializes it into state (`__provider`), thin like providers.ts:
  * every function loads the implementation by package name when it runs, so the serialized text holds only these lines
  * and credentials are read at call time (stack config `ispmanager:*`, `ISPMANAGER_*`), never captured. The module name
  * is a literal on purpose: a captured variable would be serialized by value.

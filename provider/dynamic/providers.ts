@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 /**
- * The dynamic providers as Pulumi serializes them into state (`__provider`). They stay thin (STYLE 9): every function
+ * The dynamic providers as Pulumi serializes them into state (`__provider`). They stay thin: every function
  * loads the implementation by package name when it runs, so the serialized text holds only these few lines, the
  * implementation comes from the installed package, and credentials are read at call time, never captured.
  * The module names are literals on purpose: a captured variable would be serialized by value.

@@ -12,7 +12,7 @@ import { Credentials, Transport } from "./transport";
 const builder = new XMLBuilder({ cdataPropName: CDATA, format: false, suppressEmptyNode: false, processEntities: true });
 const parser = new XMLParser({
     ignoreAttributes: true,
-    // Every value stays a string: "S400201" or "0905" must never become numbers (STYLE 4).
+    // Every value stays a string: "S400201" or "0905" must never become numbers (the zod schemas convert what is a number).
     parseTagValue: false,
     trimValues: true,
     isArray: (name, path) => isRepeated(name, String(path)),

@@ -43,7 +43,7 @@ export function toXmlTree(value: Record<string, unknown>): Record<string, unknow
     return tree;
 }
 
-/** XML element tree → JSON model. Values stay strings; the zod schemas convert them (STYLE 4). */
+/** XML element tree → JSON model. Values stay strings; the zod schemas convert them. */
 export function fromXmlTree(value: unknown, parentElement = ""): unknown {
     if (Array.isArray(value)) return value.map((item) => fromXmlTree(item, parentElement));
     if (value === null || typeof value !== "object") return value;

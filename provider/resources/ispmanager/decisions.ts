@@ -1,7 +1,7 @@
 import { sameValue } from "../certificate/decisions";
 
 /**
- * Pure decisions of ispmanager.Certificate (STYLE 7): what a change of inputs means. `diff` decides with them, `update`
+ * Pure decisions of ispmanager.Certificate: what a change of inputs means. `diff` decides with them, `update`
  * acts on the same decision. BILLmanager offers reissue with the old CSR, a new CSR or new alternative names
  * (ispmanager help "Reselling SSL certificates"); it has no renewal in the document, so nothing here depends on the clock.
  */
