@@ -1,6 +1,6 @@
 /**
- * Products and the terms (months) InterNetX allows for them. Seeds: QuickSSLPremium 12 or 24 months (001),
- * GlobalSign PersonalSign Class 1 with 36 months (003). Products not listed are passed through to the API,
+ * Products and the terms (months) InterNetX allows for them. InterNetX help "Ordering SSL Certificates": QuickSSLPremium
+ * 12 or 24 months; its page on ordering S/MIME certificates: GlobalSign PersonalSign Class 1 with 36 months. Products not listed are passed through to the API,
  * which has the final word; for them only the general shape of a term is checked.
  */
 export interface ProductRule {

@@ -7,7 +7,7 @@ import type { ProtocolAnswer } from "./json";
 
 /**
  * The XML gateway (InterNetX help "Ordering SSL Certificates": `<request><auth>…</auth><task><code>…</code>…</task></request>`), translating to and
- * from the JSON models of tasks.ts. Element names: snake_case of the JSON names with the seeds' renames.
+ * from the JSON models of tasks.ts. Element names: snake_case of the JSON names with the renames of the XML examples in InterNetX's help pages.
  */
 const parser = new XMLParser({
     ignoreAttributes: true,

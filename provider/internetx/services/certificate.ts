@@ -50,7 +50,7 @@ export interface OrderAccepted {
     recovered: boolean;
 }
 
-/** Body of CertificateCreate/Reissue/Renew, in the element order of the seeds' XML examples. */
+/** Body of CertificateCreate/Reissue/Renew, in the element order of the XML examples of InterNetX help "Ordering SSL Certificates". */
 export function certificateOrderBody(order: CertificateOrder): Record<string, unknown> {
     return {
         certificateType: order.certificateType,

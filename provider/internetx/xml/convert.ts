@@ -8,7 +8,7 @@ import { jsonPropertyName, xmlElementName } from "./names";
 /** Marker understood by the XML builder (transport/xml.ts) to write a CDATA section. */
 export const CDATA = "__cdata";
 
-/** PEM bodies and free-text names travel as CDATA, as in the seeds' XML examples. */
+/** PEM bodies and free-text names travel as CDATA, as in the XML examples of InterNetX's help pages ("Ordering SSL Certificates", "Reissue Certificate"). */
 const cdataElements = new Set(["plain", "csr", "server", "ca_cert", "name", "approver_email", "file_name", "file_content"]);
 /** InterNetX's S/MIME ordering help page writes `<has_csr>false</has_csr>`; other flags are `1`/`0` (`<provisioning>1</provisioning>`, InterNetX help "Ordering SSL Certificates"). */
 const wordBooleans = new Set(["has_csr"]);

@@ -2,7 +2,7 @@
  * Element names of the XML gateway versus property names of the JSON API.
  *
  * The gateway uses the snake_case of the JSON names (`postal_code`, `key_size`, `serial_number`, InterNetX help "Ordering SSL Certificates"), with a few
- * renames seen in the seeds' XML examples: contacts say `first`/`last`/`postal_code` where JSON says
+ * renames seen in the XML examples of InterNetX's help pages: contacts say `first`/`last`/`postal_code` where JSON says
  * `fname`/`lname`/`pcode`; certificates say `admin`/`technical` for `adminContact`/`technicalContact` and `ca_cert`
  * for `caCertificate` (InterNetX's help pages "Ordering SSL Certificates" and "Reissue Certificate" CertificateInfo).
  */

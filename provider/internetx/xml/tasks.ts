@@ -4,7 +4,7 @@ import { xmlElementName } from "./names";
 
 /**
  * What each task puts inside `<task>` besides `<code>`, and where its answer sits inside `<data>`
- * (InterNetX's ordering, reissue and S/MIME help pages XML examples; docs/wire-format.md for the tasks the seeds do not show).
+ * (InterNetX's ordering, reissue and S/MIME help pages XML examples; docs/wire-format.md for the tasks those pages do not show).
  */
 interface XmlTask {
     payload(request: TaskRequest): Record<string, unknown>;
