@@ -105,15 +105,16 @@ export class JobService {
 
     /**
      * Certificate Job List: the running certificate orders matching `filter`. List rows carry no object data, so
-     * `orderReference` is matched by reading each candidate's Job Info (one request per running job listed).
+     * `orderReference` is matched (and `withObjectData` filled in) by reading each candidate's Job Info (one request
+     * per running job listed).
      */
-    async list(filter: JobListFilter = {}): Promise<JobListEntry[]> {
+    async list(filter: JobListFilter = {}, options: { withObjectData?: boolean } = {}): Promise<JobListEntry[]> {
         const envelope = await this.runner.run({ task: "JobList", body: jobListQuery(filter) as Record<string, unknown> });
         const rows = parseList(objectJobSchema, envelope, "JobList").filter((row) => !row.object?.type || row.object.type.toLowerCase() === "certificate");
         const entries: JobListEntry[] = [];
         for (const row of rows) {
             let entry = entryOf(row);
-            if (filter.orderReference !== undefined && entry.orderReference === undefined) {
+            if ((filter.orderReference !== undefined || options.withObjectData) && entry.orderReference === undefined) {
                 const state = await this.info(entry.jobId).catch((error) => {
                     if (error instanceof NotFoundError) return undefined; // finished meanwhile: no longer running
                     throw error;
@@ -138,10 +139,8 @@ export class JobService {
      * and told apart by the certificate id they carry. Undefined when the history has none.
      */
     async lastFinishedOf(certificateName: string, certificateId: string): Promise<JobState | undefined> {
-        const envelope = await this.runner.run({ task: "JobHistoryList", body: jobListQuery({ object: certificateName }) as Record<string, unknown> });
-        const rows = parseList(objectJobSchema, envelope, "JobHistoryList").filter((row) => row.object?.data?.id === certificateId);
-        const last = rows.sort((one, other) => Number(other.job.id) - Number(one.job.id))[0];
-        return last ? stateOf(last, rows.length === 1 ? envelope : { ...envelope, messages: [] }) : undefined;
+        const rows = await this.historyRows({ object: certificateName }, (row) => row.object?.data?.id === certificateId);
+        return rows.sort((one, other) => Number(other.id) - Number(one.id))[0];
     }
 
     /**
@@ -150,25 +149,20 @@ export class JobService {
      */
     async reissueJobsOf(certificateName: string, certificateId: string): Promise<Set<string>> {
         const filter = { object: certificateName, action: "reissue" };
-        const ids = new Set<string>();
-        const running = await this.runner.run({ task: "JobList", body: jobListQuery(filter) as Record<string, unknown> });
-        for (const row of parseList(objectJobSchema, running, "JobList")) {
-            const state = await this.info(row.job.id).catch((error) => {
-                if (error instanceof NotFoundError) return undefined; // finished meanwhile: the history lists it
-                throw error;
-            });
-            if (state?.object?.data?.id === certificateId) ids.add(row.job.id);
-        }
-        const finished = await this.runner.run({ task: "JobHistoryList", body: jobListQuery(filter) as Record<string, unknown> });
-        for (const row of parseList(objectJobSchema, finished, "JobHistoryList")) if (row.object?.data?.id === certificateId) ids.add(row.job.id);
-        return ids;
+        const running = (await this.list(filter, { withObjectData: true })).filter((entry) => entry.certificateId === certificateId);
+        const finished = await this.historyRows(filter, (row) => row.object?.data?.id === certificateId);
+        return new Set([...running.map((entry) => entry.jobId), ...finished.map((job) => job.id)]);
     }
 
     /** The history rows of several finished jobs in one request (the same query as Job List: an OR of ids). */
     async histories(ids: string[]): Promise<JobState[]> {
-        const envelope = await this.runner.run({ task: "JobHistoryList", body: jobListQuery({ ids }) as Record<string, unknown> });
-        const rows = parseList(objectJobSchema, envelope, "JobHistoryList");
-        // The answer's own messages belong to a row only when there is one row.
+        return this.historyRows({ ids });
+    }
+
+    /** The history rows matching `filter` that `keep` accepts; the answer's own messages belong to a row only when it is the one kept. */
+    private async historyRows(filter: JobListFilter, keep: (row: ObjectJob) => boolean = () => true): Promise<JobState[]> {
+        const envelope = await this.runner.run({ task: "JobHistoryList", body: jobListQuery(filter) as Record<string, unknown> });
+        const rows = parseList(objectJobSchema, envelope, "JobHistoryList").filter(keep);
         return rows.map((row) => stateOf(row, rows.length === 1 ? envelope : { ...envelope, messages: [] }));
     }
 }
