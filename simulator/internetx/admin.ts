@@ -57,7 +57,9 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
             if (input.renewalWindowDays !== undefined && !(typeof input.renewalWindowDays === "number" && input.renewalWindowDays >= 0)) {
                 throw new AdminRequestError("renewalWindowDays must be a number of days");
             }
+            if (input.dropsComment !== undefined && typeof input.dropsComment !== "boolean") throw new AdminRequestError("dropsComment must be true or false");
             applyCommonSettings(input, settings, settingKeys);
+            if (input.dropsComment !== undefined) settings.dropsComment = input.dropsComment;
             if (input.renewalWindowDays !== undefined) settings.renewalWindowDays = input.renewalWindowDays;
             return reply(response, 200, { ...settings });
         }

@@ -24,3 +24,12 @@ export function notFound(taskCode: string, what: string, id: string): SimulatorA
 export function invalid(taskCode: string, field: string, reason: string): SimulatorApiError {
     return new SimulatorApiError(400, `E${taskCode}`, "The request is invalid.", [{ text: `${field}: ${reason}`, code: "EF01010" }]);
 }
+
+/**
+ * A task the user's ACLs do not allow. InterNetX documents no such answer for the certificate tasks: the shape is the
+ * one recorded for gateway errors (a message with an `EF…` code and the status block, acmesh-official/acme.sh issue
+ * 5317), HTTP 403 over JSON; the codes and texts are inferred (docs/wire-format.md "Comment Update").
+ */
+export function permissionDenied(taskCode: string): SimulatorApiError {
+    return new SimulatorApiError(403, `E${taskCode}`, "Access denied.", [{ text: `The user's ACLs do not allow task ${taskCode}.`, code: "EF00003" }]);
+}

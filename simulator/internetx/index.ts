@@ -30,6 +30,8 @@ export interface SimulatorOptions {
     cancellationDelayMs?: number;
     /** See SimulatorSettings.renewalWindowDays (default 90, "Certificate Renew"). */
     renewalWindowDays?: number;
+    /** See SimulatorSettings.dropsComment (default false: the account keeps comments). */
+    dropsComment?: boolean;
     /** Requests per second and client address (default 3, the reference's limit); 0 switches the limit off. */
     requestsPerSecond?: number;
     now?: () => Date;
@@ -85,6 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         fileValidationOrigin: options.fileValidationOrigin,
         cancellationDelayMs: options.cancellationDelayMs ?? 0,
         renewalWindowDays: options.renewalWindowDays ?? 90,
+        dropsComment: options.dropsComment ?? false,
     };
     const rateLimit = new RequestRateLimit(options.requestsPerSecond ?? referenceRequestsPerSecond);
     const model = new SimulatorModel(ca, settings, user, context, options.now ?? (() => new Date()));

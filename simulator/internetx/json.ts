@@ -16,6 +16,7 @@ const routes: [string, RegExp, TaskName][] = [
     ["POST", /^\/certificate$/, "CertificateCreate"],
     ["PUT", /^\/certificate\/([^/]+)\/_renew$/, "CertificateRenew"],
     ["POST", /^\/certificate\/([^/]+)\/_revoke$/, "CertificateRevoke"],
+    ["PUT", /^\/certificate\/([^/]+)\/_comment$/, "CertificateCommentUpdate"],
     ["POST", /^\/job\/_search$/, "JobList"],
     ["POST", /^\/job\/history\/_search$/, "JobHistoryList"],
     ["GET", /^\/certificate\/([^/]+)$/, "CertificateInfo"],

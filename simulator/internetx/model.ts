@@ -3,7 +3,7 @@ import { generateKeyAndCsr, parseCsr } from "../../provider/x509";
 import { randomSerialNumber, TestCertificateAuthority } from "../ca";
 import { servesValidationFile } from "../webValidation";
 import { ContactBook } from "./contacts";
-import { invalid, notFound, SimulatorApiError } from "./errors";
+import { invalid, notFound, permissionDenied, SimulatorApiError } from "./errors";
 import { products, softwareValues } from "./products";
 import { search, SearchResult } from "./query";
 import { parseZoneRecordLine, sameToken, validationToken, zoneRecordLine } from "./validationToken";
@@ -24,6 +24,11 @@ export interface SimulatorSettings {
     cancellationDelayMs: number;
     /** "Certificate Renew": renewal is refused (EF4001012) while the certificate expires later than this many days ahead. */
     renewalWindowDays: number;
+    /**
+     * An account whose ACLs do not cover the certificate's `comment` (swagger Certificate.comment "Requires appropriate
+     * ACLs"): a comment sent with an order is not kept, and Certificate Comment Update is refused.
+     */
+    dropsComment: boolean;
 }
 
 export interface JobRecord {
@@ -245,7 +250,8 @@ export class SimulatorModel {
             organizationUnitName: merged.organizationUnitName,
             hasCsr: checked.product.type === "MAIL" ? !checked.keyMadeByCa : undefined,
             // "A custom field" (swagger Certificate.comment): kept as sent; a reissue or renewal without one keeps the old one.
-            comment: typeof merged.comment === "string" ? merged.comment : certificate.comment,
+            // An account without the ACLs for it (`dropsComment`) keeps none.
+            comment: this.settings.dropsComment ? undefined : typeof merged.comment === "string" ? merged.comment : certificate.comment,
             pendingDnsNames: checked.dnsNames,
         });
         const rule = this.outcomeRules.find((candidate) => candidate.remaining > 0 && (!candidate.name || candidate.name === merged.name));
@@ -281,6 +287,18 @@ export class SimulatorModel {
         }
         this.jobs.set(job.id, job);
         return job;
+    }
+
+    /**
+     * "Certificate Comment Update" (4001024, `PUT /certificate/{id}/_comment`): the one way to change the comment
+     * (swagger Certificate.comment "Can only be updated via PUT /certificate/{id}/_comment. Requires appropriate ACLs").
+     * Without those ACLs (`dropsComment`) it is refused as a permission error (the error's words are inferred).
+     */
+    updateComment(id: string, comment: unknown): void {
+        const certificate = this.certificate("4001024", id);
+        if (this.settings.dropsComment) throw permissionDenied("4001024");
+        certificate.comment = typeof comment === "string" && comment !== "" ? comment : undefined;
+        certificate.updated = this.now();
     }
 
     certificate(taskCode: string, id: string | number): Json {

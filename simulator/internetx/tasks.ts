@@ -28,6 +28,7 @@ export type TaskName =
     | "CertificateList"
     | "CertificateRenew"
     | "CertificateRevoke"
+    | "CertificateCommentUpdate"
     | "JobInfo"
     | "JobList"
     | "JobHistoryList"
@@ -48,6 +49,7 @@ export const taskCodes: Record<TaskName, string> = {
     CertificateList: "400105",
     CertificateRenew: "400106",
     CertificateRevoke: "4001031",
+    CertificateCommentUpdate: "4001024",
     JobInfo: "400114",
     JobList: "400115",
     JobHistoryList: "400135",
@@ -101,6 +103,10 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
             const text = task === "CertificateDelete" ? "Certificate cancelation could be started successfully." : "Certificate revocation could be started successfully.";
             return { code, text, type: "NOTIFY", object: { type: "Certificate", value: job.name }, data: [{ id: job.id, status: job.status }] };
         }
+        case "CertificateCommentUpdate":
+            // swagger "Certificate Comment Update (4001024)": a Certificate in, JsonResponseDataVoid out (status only).
+            model.updateComment(requireId(), body.comment);
+            return success("S4001024", "Certificate comment was updated successfully.", [], { type: "Certificate", value: requireId() });
         case "CertificateInfo": {
             const certificate = model.certificate("400104", requireId());
             return success("S400104", "Certificate data were inquired successfully.", [certificateView(certificate)], { type: "Certificate", value: certificate.name });

@@ -147,6 +147,7 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
     switch (name) {
         case "SslContactCreate":
         case "SslContactDelete":
+        case "CertificateCommentUpdate":
             return {};
         case "PollConfirm":
             // InterNetX help "Reissue Certificate": the queue length left and the confirmed message's id.

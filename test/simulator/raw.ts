@@ -111,7 +111,7 @@ export async function placeJsonOrder(
     simulator: RunningSimulator,
     name: string,
     contactId: number,
-    options: { provisioning?: boolean; sans?: string[]; method?: "DNS" | "FILE" } = {},
+    options: { provisioning?: boolean; sans?: string[]; method?: "DNS" | "FILE"; comment?: string } = {},
 ): Promise<{ jobId: number; csrPem: string; dns: string; file: { fileName: string; fileContent: string } }> {
     const csrPem = await rsaCsr(name, options.sans);
     const prepared = await jsonCall(simulator, "POST", "/certificate/_prepareOrder", { plain: csrPem, product: "QUICKSSLPREMIUM" });
@@ -127,6 +127,7 @@ export async function placeJsonOrder(
         csr: csrPem,
         product: "QUICKSSLPREMIUM",
         authentication: options.method === "FILE" ? { method: "FILE", fileName, fileContent } : { method: "DNS", dns, provisioning: options.provisioning ?? true },
+        ...(options.comment === undefined ? {} : { comment: options.comment }),
     });
     if (created.status !== 200) throw new Error(`order of ${name} refused: ${created.text}`);
     return { jobId: created.body.data[0].id, csrPem, dns, file: { fileName, fileContent } };
