@@ -1,4 +1,4 @@
-import { RateLimiter } from "../provider/internetx/rateLimiter";
+import { RateLimiter } from "../provider/shared/transport/rateLimiter";
 import { generateKeyAndCsr } from "../provider/x509";
 import { SimulatorAdmin } from "../test/support/simulatorAdmin";
 import { countRequests } from "./requests";

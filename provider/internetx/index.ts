@@ -1,4 +1,5 @@
-export { Client, TaskRunner } from "./client";
+export { Client } from "./client";
+export { TaskRunner } from "./taskRunner";
 export type { ClientOptions } from "./config";
 export { defaultJsonUrl, defaultXmlUrl, resolveClientOptions } from "./config";
 export type { CertificateOrder, FoundOrder, OrderAccepted } from "./services/certificate";

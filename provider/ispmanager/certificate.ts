@@ -1,6 +1,6 @@
 import { MalformedResponseError, NotFoundError } from "../errors";
 import { CertificateFileError, readCertificateFile } from "./certificateFile";
-import type { FunctionRunner, OrderRecovery } from "./client";
+import type { FunctionRunner, OrderRecovery } from "./functionRunner";
 import { BillOption } from "./document";
 import { parseWith } from "./parse";
 import {

@@ -1,4 +1,5 @@
-export { Client, FunctionRunner } from "./client";
+export { Client } from "./client";
+export { FunctionRunner } from "./functionRunner";
 export type { ClientOptions, ResponseFormat } from "./config";
 export { defaultBillmanagerUrl, resolveClientOptions } from "./config";
 export type { ApproverMethod, CertificateOrder, CsrSubject, DownloadedCertificate, OrderContact, OrderCriteria, OrderPlaced, ReissueRequest } from "./certificate";

@@ -1,6 +1,7 @@
 import { MalformedResponseError, SslManagerError } from "../errors";
 import { errorFromAnswer } from "../shared/transport/classify";
-import { HttpExchange, HttpSender } from "../shared/transport/http";
+import type { HttpExchange } from "../shared/transport/exchange";
+import { HttpSender } from "../shared/transport/http";
 import { redact, truncate } from "../redact";
 import { ResolvedClientOptions } from "./config";
 import { BillDocument, parseDocument } from "./document";

@@ -1,5 +1,5 @@
 import { invalid, notFound } from "./errors";
-import type { Json } from "./model";
+import type { Json } from "./jsonValue";
 
 /**
  * The account's SSL contacts (InterNetX help "Ordering SSL Certificates" ContactCreate; swagger `SslContact`): ids from 100 upwards, the fields an

@@ -1,4 +1,4 @@
-import type { Json } from "./model";
+import type { Json } from "./jsonValue";
 
 /** A fault to inject into the next matching API requests (admin endpoint `/__simulator/faults`). */
 export interface FaultRule {

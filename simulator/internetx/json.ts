@@ -1,6 +1,7 @@
 import { IncomingHttpHeaders } from "node:http";
 import { authenticationError, SimulatorApiError } from "./errors";
-import type { Json, SimulatorModel } from "./model";
+import type { Json } from "./jsonValue";
+import type { SimulatorModel } from "./model";
 import { jsonDate, withDates } from "./render";
 import { runTask, TaskName, taskCodes } from "./tasks";
 

@@ -8,7 +8,7 @@ import { products, softwareValues } from "./products";
 import { search, SearchResult } from "./query";
 import { parseZoneRecordLine, sameToken, validationToken, zoneRecordLine } from "./validationToken";
 
-export type Json = Record<string, any>;
+import type { Json } from "./jsonValue";
 
 export interface SimulatorSettings {
     issuanceDelayMs: number;

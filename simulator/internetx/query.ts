@@ -1,4 +1,4 @@
-import type { Json } from "./model";
+import type { Json } from "./jsonValue";
 
 /**
  * The `_search` Query of the JSON API (swagger `Query`, `QueryFilter`, `QueryView`; "Running List Inquiries"):

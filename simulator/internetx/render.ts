@@ -1,4 +1,4 @@
-import type { Json } from "./model";
+import type { Json } from "./jsonValue";
 
 /** JSON API dates look like `2018-09-26T11:38:08.000+0200` (InterNetX help "Ordering SSL Certificates"); the simulator writes UTC as `+0000`. */
 export function jsonDate(date: Date): string {

@@ -1,5 +1,6 @@
 import { invalid, notFound } from "./errors";
-import { certificateListRow, certificateView, Json, SimulatorModel } from "./model";
+import type { Json } from "./jsonValue";
+import { certificateListRow, certificateView, SimulatorModel } from "./model";
 
 /**
  * The API's tasks on the model, independent of the protocol: each takes the request in the JSON API's words

@@ -1,6 +1,7 @@
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
 import { authenticationError, invalid, SimulatorApiError } from "./errors";
-import { Json, SimulatorModel } from "./model";
+import type { Json } from "./jsonValue";
+import { SimulatorModel } from "./model";
 import { withDates, xmlDate } from "./render";
 import { runTask, TaskAnswer, taskByCode, TaskName } from "./tasks";
 import type { ProtocolAnswer } from "./json";

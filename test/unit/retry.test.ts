@@ -1,6 +1,6 @@
 import { RateLimitedError, ServerError, TransportError, ApiValidationError } from "../../provider/errors";
-import { RateLimiter } from "../../provider/internetx/rateLimiter";
-import { backoffDelay, decideRetry, defaultRetryPolicy } from "../../provider/internetx/retry";
+import { RateLimiter } from "../../provider/shared/transport/rateLimiter";
+import { backoffDelay, decideRetry, defaultRetryPolicy } from "../../provider/shared/transport/retry";
 import { nextPollDelay } from "../../provider/lifecycle/waitSettings";
 import { expect } from "../support/client";
 

@@ -1,4 +1,4 @@
-import type { OrderRecovery, TaskRunner } from "../client";
+import type { OrderRecovery, TaskRunner } from "../taskRunner";
 import { Envelope } from "../envelope";
 import { CertAuthentication, Certificate, CertificateData, certificateDataSchema, certificateSchema, Query } from "../schemas";
 import type { JobService } from "./job";

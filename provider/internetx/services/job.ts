@@ -1,5 +1,5 @@
 import { NotFoundError } from "../../errors";
-import type { TaskRunner } from "../client";
+import type { TaskRunner } from "../taskRunner";
 import { Envelope } from "../envelope";
 import { Job, ObjectJob, objectJobSchema, Query, QueryFilter } from "../schemas";
 import { parseFirst, parseList } from "./parse";

@@ -1,4 +1,4 @@
-import type { TaskRunner } from "../client";
+import type { TaskRunner } from "../taskRunner";
 import { PollMessage, pollMessageSchema } from "../schemas";
 import { parseList } from "./parse";
 

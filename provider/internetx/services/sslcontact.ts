@@ -1,5 +1,5 @@
 import { MalformedResponseError } from "../../errors";
-import type { TaskRunner } from "../client";
+import type { TaskRunner } from "../taskRunner";
 import { Query, SslContact, SslContactInput, sslContactSchema } from "../schemas";
 import { parseFirst, parseList } from "./parse";
 

@@ -9,7 +9,7 @@ import {
     SslManagerError,
     TransportError,
 } from "../../errors";
-import type { HttpCall } from "./http";
+import type { HttpCall } from "./exchange";
 
 /**
  * The one ladder from a failed request to a typed error (errors.ts), for every backend: first what the network did,
