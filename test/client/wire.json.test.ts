@@ -2,7 +2,7 @@ import { Client } from "../../provider/internetx/client";
 import { CertificateOrder } from "../../provider/internetx/services/certificate";
 import { RecordingServer } from "../support/recordingServer";
 import { basicAuthorization, expect } from "../support/client";
-import { jsonBlocks, seedText } from "../support/seeds";
+import { orderingPage, reissuePage } from "../support/helpPages";
 
 type Json = Record<string, any>;
 
@@ -11,8 +11,8 @@ type Json = Record<string, any>;
  * and the documents' example response parsed, over real HTTP to a recording loopback server.
  */
 describe("JSON wire format against the InterNetX documents", () => {
-    const ordering = jsonBlocks(seedText("001")) as Json[];
-    const reissuing = jsonBlocks(seedText("002")) as Json[];
+    const ordering = orderingPage.json;
+    const reissuing = reissuePage.json;
     let server: RecordingServer;
     let client: Client;
 
@@ -30,29 +30,24 @@ describe("JSON wire format against the InterNetX documents", () => {
         return { ...request, json: request.body ? JSON.parse(request.body) : undefined };
     }
 
-    it("finds the seven JSON examples of the ordering document and the seven of the reissue document", () => {
-        expect(ordering).to.have.length(7);
-        expect(reissuing).to.have.length(7);
-    });
-
     it("sends ContactCreate as POST /sslcontact with basic auth, the context header and the document's body", async () => {
-        server.respondWith({ body: JSON.stringify(ordering[1]) });
-        const contact = await client.sslcontact.create(ordering[0] as never);
+        server.respondWith({ body: JSON.stringify(ordering.contactCreateResponse) });
+        const contact = await client.sslcontact.create(ordering.contactCreateRequest as never);
         const request = lastRequest();
         expect(request.method).to.equal("POST");
         expect(request.url).to.equal("/v1/sslcontact");
         expect(request.headers.authorization).to.equal(basicAuthorization("user", "s3cret-password"));
         expect(request.headers["x-domainrobot-context"]).to.equal("9");
         expect(request.headers["content-type"]).to.equal("application/json");
-        expect(request.json).to.deep.equal(ordering[0]);
-        expect(contact).to.deep.equal({ ...ordering[0], id: "100" });
+        expect(request.json).to.deep.equal(ordering.contactCreateRequest);
+        expect(contact).to.deep.equal({ ...ordering.contactCreateRequest, id: "100" });
     });
 
     it("sends CertificatePrepareOrder as POST /certificate/_prepareOrder and reads the three authentication methods", async () => {
-        server.respondWith({ body: JSON.stringify(ordering[3]) });
-        const data = await client.certificate.prepareOrder(ordering[2] as { plain: string; product: string });
+        server.respondWith({ body: JSON.stringify(ordering.prepareOrderResponse) });
+        const data = await client.certificate.prepareOrder(ordering.prepareOrderRequest as { plain: string; product: string });
         expect(lastRequest()).to.include({ method: "POST", url: "/v1/certificate/_prepareOrder" });
-        expect(lastRequest().json).to.deep.equal(ordering[2]);
+        expect(lastRequest().json).to.deep.equal(ordering.prepareOrderRequest);
         expect(data.name).to.equal("example.com");
         expect(data.keySize).to.equal(2048);
         expect(data.authentication.map((authentication) => authentication.method)).to.deep.equal(["EMAIL", "DNS", "FILE"]);
@@ -80,15 +75,15 @@ describe("JSON wire format against the InterNetX documents", () => {
     }
 
     it("sends CertificateCreate as POST /certificate with exactly the document's body and reads the job id", async () => {
-        server.respondWith({ body: JSON.stringify(ordering[5]) });
-        const accepted = await client.certificate.create(orderFromDocument(ordering[4]));
+        server.respondWith({ body: JSON.stringify(ordering.certificateCreateResponse) });
+        const accepted = await client.certificate.create(orderFromDocument(ordering.certificateCreateRequest));
         expect(lastRequest()).to.include({ method: "POST", url: "/v1/certificate" });
-        expect(lastRequest().json).to.deep.equal(ordering[4]);
+        expect(lastRequest().json).to.deep.equal(ordering.certificateCreateRequest);
         expect(accepted).to.deep.equal({ jobId: "123456", jobStatus: undefined, recovered: false });
     });
 
     it("sends CertificateInfo as GET /certificate/{id} and converts the document's answer", async () => {
-        server.respondWith({ body: JSON.stringify(ordering[6]) });
+        server.respondWith({ body: JSON.stringify(ordering.certificateInfoResponse) });
         const certificate = await client.certificate.info("13258");
         expect(lastRequest()).to.include({ method: "GET", url: "/v1/certificate/13258", body: "" });
         expect(certificate).to.deep.include({
@@ -106,15 +101,15 @@ describe("JSON wire format against the InterNetX documents", () => {
     });
 
     it("sends CertificateReissue as PUT /certificate/{id} with the document's body", async () => {
-        server.respondWith({ body: JSON.stringify(reissuing[3]) });
-        const accepted = await client.certificate.reissue("100", orderFromDocument(reissuing[2]));
+        server.respondWith({ body: JSON.stringify(reissuing.reissueResponse) });
+        const accepted = await client.certificate.reissue("100", orderFromDocument(reissuing.reissueRequest));
         expect(lastRequest()).to.include({ method: "PUT", url: "/v1/certificate/100" });
-        expect(lastRequest().json).to.deep.equal(reissuing[2]);
+        expect(lastRequest().json).to.deep.equal(reissuing.reissueRequest);
         expect(accepted.jobId).to.equal("123456");
     });
 
     it("reads the document's PollInfo message with its job and certificate, and confirms it with PUT /poll/{id}", async () => {
-        server.respondWith({ body: JSON.stringify(reissuing[4]) }, { body: JSON.stringify(reissuing[5]) });
+        server.respondWith({ body: JSON.stringify(reissuing.pollInfoResponse) }, { body: JSON.stringify(reissuing.pollConfirmResponse) });
         const { message, pending } = await client.poll.info();
         expect(lastRequest()).to.include({ method: "GET", url: "/v1/poll" });
         expect(pending).to.equal(1);
@@ -126,7 +121,7 @@ describe("JSON wire format against the InterNetX documents", () => {
     });
 
     it("reads the chain of the document's CertificateInfo: one intermediate, then the root", async () => {
-        server.respondWith({ body: JSON.stringify(reissuing[6]) });
+        server.respondWith({ body: JSON.stringify(reissuing.certificateInfoResponse) });
         const certificate = await client.certificate.info("571");
         expect(certificate.certificationAuthority.map((authority) => authority.caType)).to.deep.equal(["INTERMEDIATE", "ROOT"]);
         expect(certificate.server).to.match(/^-----BEGIN CERTIFICATE-----\nMIIEjzCCA3egAwIBAgIQBspr0zb8/);

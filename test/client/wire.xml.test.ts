@@ -1,7 +1,7 @@
 import { Client } from "../../provider/internetx/client";
 import { RecordingServer } from "../support/recordingServer";
 import { expect, xmlTree } from "../support/client";
-import { seedText, xmlDocuments } from "../support/seeds";
+import { orderingPage, reissuePage, smimePage } from "../support/helpPages";
 
 type Tree = Record<string, any>;
 
@@ -10,9 +10,9 @@ type Tree = Record<string, any>;
  * documents' XML examples (InterNetX's ordering, reissue and S/MIME help pages), and their example answers parsed into the JSON shapes.
  */
 describe("XML wire format against the InterNetX documents", () => {
-    const ordering = { requests: xmlDocuments(seedText("001"), "request"), responses: xmlDocuments(seedText("001"), "response") };
-    const reissuing = { requests: xmlDocuments(seedText("002"), "request"), responses: xmlDocuments(seedText("002"), "response") };
-    const smime = { requests: xmlDocuments(seedText("003"), "request"), responses: xmlDocuments(seedText("003"), "response") };
+    const ordering = orderingPage.xml;
+    const reissuing = reissuePage.xml;
+    const smime = smimePage.xml;
     let server: RecordingServer;
     let client: Client;
 
@@ -49,14 +49,8 @@ describe("XML wire format against the InterNetX documents", () => {
         return tree;
     }
 
-    it("finds the XML examples of the three documents", () => {
-        expect([ordering.requests.length, ordering.responses.length]).to.deep.equal([4, 4]);
-        expect(reissuing.requests.length).to.equal(5);
-        expect([smime.requests.length, smime.responses.length]).to.deep.equal([3, 3]);
-    });
-
     it("sends ContactCreate (400201) element for element as the document, and reads the id from status/object", async () => {
-        server.respondWith({ body: ordering.responses[0] });
+        server.respondWith({ body: ordering.contactCreateResponse });
         const contact = await client.sslcontact.create({
             fname: "Michael",
             lname: "Mustermann",
@@ -70,14 +64,14 @@ describe("XML wire format against the InterNetX documents", () => {
             country: "DE",
             state: "Bayern",
         });
-        expect(sentRequest()).to.deep.equal(documentRequest(ordering.requests[0]));
+        expect(sentRequest()).to.deep.equal(documentRequest(ordering.contactCreateRequest));
         expect(contact.id).to.equal("100");
     });
 
     it("sends CertificatePrepareOrder (400110) with the CSR in CDATA and reads DNS and FILE authentication", async () => {
-        server.respondWith({ body: ordering.responses[1] });
+        server.respondWith({ body: ordering.prepareOrderResponse });
         const data = await client.certificate.prepareOrder({ plain: "----BEGIN CERTIFICATE REQUEST----- .... -----END CERTIFICATE REQUEST-----", product: "QUICKSSLPREMIUM" });
-        expect(sentRequest()).to.deep.equal(documentRequest(ordering.requests[1]));
+        expect(sentRequest()).to.deep.equal(documentRequest(ordering.prepareOrderRequest));
         expect(server.requests[0].body).to.contain("<plain><![CDATA[----BEGIN CERTIFICATE REQUEST----- .... -----END CERTIFICATE REQUEST-----]]></plain>");
         expect(data).to.deep.include({ name: "example.com", keySize: 2048, countryCode: "DE", organizationUnit: "Entwicklung", signatureHashAlgorithm: "SHA256" });
         expect(data.authentication).to.deep.equal([
@@ -102,16 +96,16 @@ describe("XML wire format against the InterNetX documents", () => {
     };
 
     it("sends CertificateCreate (400101) as the document and reads the job from certificate_job", async () => {
-        server.respondWith({ body: ordering.responses[2] });
+        server.respondWith({ body: ordering.certificateCreateResponse });
         const accepted = await client.certificate.create(documentOrder);
-        expect(sentRequest()).to.deep.equal(documentRequest(ordering.requests[2]));
+        expect(sentRequest()).to.deep.equal(documentRequest(ordering.certificateCreateRequest));
         expect(accepted).to.deep.equal({ jobId: "123456", jobStatus: "RUNNING", recovered: false });
     });
 
     it("sends CertificateInfo (400104) and converts the snake_case answer, ICA1 becoming INTERMEDIATE", async () => {
-        server.respondWith({ body: ordering.responses[3] });
+        server.respondWith({ body: ordering.certificateInfoResponse });
         const certificate = await client.certificate.info("100");
-        expect(sentRequest()).to.deep.equal(documentRequest(ordering.requests[3]));
+        expect(sentRequest()).to.deep.equal(documentRequest(ordering.certificateInfoRequest));
         expect(certificate).to.deep.include({
             id: "100",
             orderId: "1003396954",
@@ -127,25 +121,25 @@ describe("XML wire format against the InterNetX documents", () => {
     });
 
     it("sends CertificateReissue (400102) with the certificate id inside <certificate>, as the document", async () => {
-        server.respondWith({ body: reissuing.responses[1] });
+        server.respondWith({ body: reissuing.reissueResponse });
         const accepted = await client.certificate.reissue("100", documentOrder);
-        expect(sentRequest()).to.deep.equal(documentRequest(reissuing.requests[1]));
+        expect(sentRequest()).to.deep.equal(documentRequest(reissuing.reissueRequest));
         expect(accepted.jobId).to.equal("123456");
     });
 
     it("reads the document's PollInfo (0905) message, whose job nests its status, and sends PollConfirm (0906)", async () => {
-        server.respondWith({ body: reissuing.responses[2] }, { body: reissuing.responses[3] });
+        server.respondWith({ body: reissuing.pollInfoResponse }, { body: reissuing.pollConfirmResponse });
         const { message, pending } = await client.poll.info();
-        expect(sentRequest()).to.deep.equal(documentRequest(reissuing.requests[2]));
+        expect(sentRequest()).to.deep.equal(documentRequest(reissuing.pollInfoRequest));
         expect(pending).to.equal(1);
         expect(message).to.deep.include({ id: "1855680", job: { id: "4295625406", status: "SUCCESS", action: undefined, subType: undefined } });
         expect(message?.object).to.deep.equal({ type: "domain", value: "example.com", data: undefined });
         await client.poll.confirm("650664");
-        expect(sentRequest()).to.deep.equal(documentRequest(reissuing.requests[3]));
+        expect(sentRequest()).to.deep.equal(documentRequest(reissuing.pollConfirmRequest));
     });
 
     it("sends an S/MIME CertificateCreate (certificate type MAIL) as the S/MIME document, password included", async () => {
-        server.respondWith({ body: smime.responses[1] });
+        server.respondWith({ body: smime.certificateCreateResponse });
         const accepted = await client.certificate.create({
             certificateType: "MAIL",
             product: "GLOBALSIGN_PERSONALSIGN_1",
@@ -159,7 +153,7 @@ describe("XML wire format against the InterNetX documents", () => {
             hasCsr: false,
             adminContactId: "100",
         });
-        expect(sentRequest()).to.deep.equal(documentRequest(smime.requests[1]));
+        expect(sentRequest()).to.deep.equal(documentRequest(smime.certificateCreateRequest));
         expect(accepted.jobId).to.equal("123456");
     });
 });

@@ -1,9 +1,9 @@
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { jsonBlocks, seedText, xmlDocuments } from "../support/seeds";
+import { orderingPage } from "../support/helpPages";
 import { adminCall, jsonCall, xmlCall, xmlTask, seedContact } from "./raw";
 
-/** Puts the simulator's credentials where the seed's request writes USER, PASSWORD and CONTEXT. */
+/** Puts the simulator's credentials where the help page's request writes USER, PASSWORD and CONTEXT. */
 function withCredentials(document: string, simulator: RunningSimulator): string {
     return document
         .replace("<user>USER</user>", `<user>${simulator.user}</user>`)
@@ -66,20 +66,20 @@ describe("simulator: SSL contacts", function () {
     afterEach(() => simulator.close());
 
     it("creates the contact of the 'Ordering SSL Certificates' help page's JSON request and answers in the page's shape", async () => {
-        const [request, seedResponse] = jsonBlocks(seedText("001")) as [Record<string, unknown>, any];
+        const { contactCreateRequest: request, contactCreateResponse: pageResponse } = orderingPage.json;
         const answer = await jsonCall(simulator, "POST", "/sslcontact", request);
         expect(answer.status).to.equal(200);
-        expect(answer.body.status.code).to.equal(seedResponse.status.code);
-        expect(answer.body.status.type).to.equal(seedResponse.status.type);
-        expect(answer.body.object).to.deep.equal(seedResponse.object);
-        const { address: _address, owner: _owner, ...seedFields } = seedResponse.data[0];
-        expect(answer.body.data[0]).to.deep.include({ ...seedFields, fax: "+49-123-12345", owner: { user: simulator.user, context: 4 } });
-        // The seed's answer shows one address line as a string; swagger SslContact.address is an array.
+        expect(answer.body.status.code).to.equal(pageResponse.status.code);
+        expect(answer.body.status.type).to.equal(pageResponse.status.type);
+        expect(answer.body.object).to.deep.equal(pageResponse.object);
+        const { address: _address, owner: _owner, ...pageFields } = pageResponse.data[0];
+        expect(answer.body.data[0]).to.deep.include({ ...pageFields, fax: "+49-123-12345", owner: { user: simulator.user, context: 4 } });
+        // The page's answer shows one address line as a string; swagger SslContact.address is an array.
         expect(answer.body.data[0].address).to.deep.equal(["123 Main Street"]);
     });
 
     it("creates the contact of the 'Ordering SSL Certificates' help page's XML request and answers the page's XML response", async () => {
-        const [request] = xmlDocuments(seedText("001"), "request");
+        const request = orderingPage.xml.contactCreateRequest;
         const answer = await xmlCall(simulator, withCredentials(request, simulator));
         expect(answer.status).to.equal(200);
         expect(answer.body.result.data).to.equal("");
