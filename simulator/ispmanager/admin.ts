@@ -72,6 +72,10 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
                 if (typeof input.automaticDnsCheck !== "boolean") throw new AdminRequestError("automaticDnsCheck must be true or false");
                 settings.automaticDnsCheck = input.automaticDnsCheck;
             }
+            if (input.dropsRemoteId !== undefined) {
+                if (typeof input.dropsRemoteId !== "boolean") throw new AdminRequestError("dropsRemoteId must be true or false");
+                settings.dropsRemoteId = input.dropsRemoteId;
+            }
             return reply(response, 200, { ...settings });
         }
         return reply(response, 404, { error: `no admin endpoint ${method} ${path}` });

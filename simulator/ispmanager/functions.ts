@@ -163,7 +163,7 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
         const approverMethod = approverMethodOf(params, pricelist);
         const approverEmails = approverEmailsOf(params, [domain, ...altNames], approverMethod);
         const certificate = model.add({
-            remoteId: params.remoteid || undefined,
+            remoteId: model.settings.dropsRemoteId ? undefined : params.remoteid || undefined,
             pricelist,
             periodMonths,
             domain,

@@ -23,6 +23,8 @@ export interface IspmanagerSimulatorOptions {
     latencyMs?: number;
     /** See IspmanagerSimulatorSettings.certificateFileFormat; default zip. */
     certificateFileFormat?: "zip" | "pem";
+    /** See IspmanagerSimulatorSettings.dropsRemoteId; default false. */
+    dropsRemoteId?: boolean;
     now?: () => Date;
 }
 
@@ -82,6 +84,7 @@ export async function startIspmanagerSimulator(options: IspmanagerSimulatorOptio
         fileValidationOrigin: options.fileValidationOrigin,
         latencyMs: options.latencyMs ?? 0,
         certificateFileFormat: options.certificateFileFormat ?? "zip",
+        dropsRemoteId: options.dropsRemoteId ?? false,
     };
     const model = new IspmanagerModel(ca, settings, options.now ?? (() => new Date()));
     const faults = new FaultInjector();

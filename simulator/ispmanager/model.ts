@@ -27,6 +27,12 @@ export interface IspmanagerSimulatorSettings {
      * when it returned the X.509 certificate alone.
      */
     certificateFileFormat: "zip" | "pem";
+    /**
+     * A BILLmanager that takes `remoteid` with certificate.order.param and keeps it nowhere visible: not in
+     * certificate.edit, not in the list, not in `/__simulator/state`. The Reselling page does not list `remoteid` for
+     * certificate.order.param (docs/ispmanager.md), so a client must survive an account that drops it.
+     */
+    dropsRemoteId: boolean;
 }
 
 /** The certificate's own state (the GlobalSign module's service status 3 requested, 4 enrolled, 5 issued, 6 failed). */
