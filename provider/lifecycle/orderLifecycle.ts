@@ -6,7 +6,7 @@ import { LifecycleContext } from "./context";
 import { waitUntilIssued } from "./pollLoop";
 import { FoundOrder, KeyMaterial, OrderBackend, PendingOrder } from "./port";
 import { waitSettings } from "./waitSettings";
-import { parseCertificate } from "../x509";
+import { csrPublicKeySha256, parseCertificate } from "../x509";
 
 /** What the lifecycle reads from every backend's inputs. */
 export interface LifecycleInputs {
@@ -249,14 +249,13 @@ export async function updateResource<Inputs extends LifecycleInputs, Properties 
     olds: Properties,
     news: Inputs,
     context: LifecycleContext,
-    publicKeyOf: (csrPem: string | undefined) => Promise<string | undefined>,
 ): Promise<{ outs: Properties }> {
     const { backend } = binding;
     let current = olds;
     let decision = binding.decide(current, news, context.clock.now());
     if (decision.kind === "resume") {
         context.log(`${backend.label(news)}: resuming the wait for the order of an earlier run`);
-        const order = await recordedOrder(binding as ResourceBinding<LifecycleInputs, Properties>, id, current, await publicKeyOf(current.csrPem));
+        const order = await recordedOrder(binding as ResourceBinding<LifecycleInputs, Properties>, id, current, await csrPublicKeySha256(current.csrPem));
         const resumedInputs = { ...news, waitForIssuance: true } as Inputs;
         current = (await finishOrder(binding, resumedInputs, order, { ...current, ...binding.settingsOf(news) }, context, id)).outs;
         decision = binding.decide(current, news, context.clock.now());

@@ -91,6 +91,11 @@ export async function parseCsr(pem: string): Promise<CsrInfo> {
 }
 
 /** Algorithm and size of a public key (RSA modulus bits, or the EC curve size); undefined for other algorithms. */
+/** SHA-256 of the CSR's public key, to tell whether an issued leaf carries this key; undefined without a CSR. */
+export async function csrPublicKeySha256(csrPem: string | undefined): Promise<string | undefined> {
+    return csrPem ? (await parseCsr(csrPem)).publicKeySha256 : undefined;
+}
+
 export function describePublicKey(publicKey: x509.PublicKey): { keyAlgorithm: KeyAlgorithm; keySize: number } | undefined {
     // @peculiar/x509 reads the SPKI into a WebCrypto algorithm: modulusLength for RSA, namedCurve for EC.
     const algorithm = publicKey.algorithm as { name: string; namedCurve?: string; modulusLength?: number };

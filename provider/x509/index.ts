@@ -1,4 +1,4 @@
-export { csrFromPrivateKey, describePublicKey, generateKeyAndCsr, parseCsr } from "./csr";
+export { csrFromPrivateKey, csrPublicKeySha256, describePublicKey, generateKeyAndCsr, parseCsr } from "./csr";
 export type { CsrInfo, CsrNames, GeneratedKeyAndCsr } from "./csr";
 export { parseCertificate, privateKeyMatchesCertificate, readCertificate, verifyChain } from "./certificate";
 export type { CertificateDetails, ChainVerification } from "./certificate";

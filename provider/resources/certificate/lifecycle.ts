@@ -2,7 +2,7 @@ import { OrderFailedError } from "../../errors";
 import type { Client } from "../../internetx/client";
 import { LifecycleContext } from "../../lifecycle/context";
 import { createResource, deleteResource, finishOrder, readResource, updateResource } from "../../lifecycle/orderLifecycle";
-import { parseCsr } from "../../x509";
+import { csrPublicKeySha256 } from "../../x509";
 import { withClient } from "../connection";
 import { certificateBinding, CertificateProperties } from "./backend";
 import { CertificateInputs } from "./inputs";
@@ -12,7 +12,6 @@ export { CertificateProperties, decideFromProperties, recordedState } from "./ba
 export { checkCertificateInputs } from "./check";
 export type { LifecycleContext } from "../../lifecycle/context";
 
-const publicKeyOf = async (csrPem: string | undefined) => (csrPem ? (await parseCsr(csrPem)).publicKeySha256 : undefined);
 
 /** `create`: adopt the order an interrupted run placed under this resource's reference, or order; wait, read. */
 export async function createCertificate(inputs: CertificateInputs, context: LifecycleContext): Promise<{ id: string; outs: CertificateProperties }> {
@@ -33,7 +32,7 @@ async function importCertificate(client: Client, inputs: CertificateInputs, cont
     const csrPem = existing.csr ?? inputs.csr;
     const base: CertificateProperties = { ...inputs, name: existing.name, requestedSubjectAlternativeNames: inputs.subjectAlternativeNames, csrPem, certificateId };
     if (!existing.server) {
-        const order = { certificateId, recovered: true, expectedPublicKeySha256: await publicKeyOf(csrPem) };
+        const order = { certificateId, recovered: true, expectedPublicKeySha256: await csrPublicKeySha256(csrPem) };
         return finishOrder(certificateBinding(client, context), { ...inputs, name: existing.name }, order, base, context, certificateId);
     }
     return { id: certificateId, outs: { ...base, ...(await certificateOutputs(existing)) } };
@@ -46,7 +45,7 @@ export async function updateCertificate(
     news: CertificateInputs,
     context: LifecycleContext,
 ): Promise<{ outs: CertificateProperties }> {
-    return withClient(news.connection, context, (client) => updateResource(certificateBinding(client, context), id, olds, news, context, publicKeyOf));
+    return withClient(news.connection, context, (client) => updateResource(certificateBinding(client, context), id, olds, news, context));
 }
 
 /** `read` (refresh and import): every output from CertificateInfo; a deleted certificate gives an empty id. */

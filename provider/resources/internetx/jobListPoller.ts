@@ -8,6 +8,8 @@
  * are queued a status request would only push them back, and when they are done one round answers for all of them.
  */
 
+import { jobOutcome } from "../../internetx/jobStatus";
+
 /** A running job as the list shows it. */
 export interface RunningJob {
     jobId: string;
@@ -72,21 +74,13 @@ export function decideRound(timing: RoundTiming): { action: "poll" } | { action:
     return { action: "wait", ms: roundCheckMs };
 }
 
-/** How a finished job ended, by its status (swagger JobStatusConstants): CANCELED and FAILED did not issue. */
-function endedAs(status: string | undefined): "succeeded" | "failed" | "pending" {
-    const word = (status ?? "").toUpperCase();
-    if (word === "SUCCESS") return "succeeded";
-    if (word === "FAILED" || word === "CANCELED") return "failed";
-    return "pending";
-}
-
 /** One job's result from a round: listed → still running; in the history → how it ended; neither → not yet recorded. */
 export function jobResult(jobId: string, running: Map<string, RunningJob>, finished: Map<string, FinishedJob>): JobRoundResult {
     const listed = running.get(jobId);
     if (listed) return { outcome: "pending", status: listed.status ?? "RUNNING", ...(listed.dcvAuth?.length ? { dcvAuth: listed.dcvAuth } : {}) };
     const ended = finished.get(jobId);
     if (!ended) return { outcome: "pending", status: "FINISHED, not yet in the job history" };
-    const outcome = endedAs(ended.status);
+    const outcome = jobOutcome(ended.status);
     if (outcome === "failed") return { outcome, status: ended.status ?? "FAILED", reasons: ended.reasons };
     if (outcome === "succeeded") return { outcome, status: ended.status ?? "SUCCESS", certificateId: ended.certificateId };
     return { outcome: "pending", status: ended.status ?? "unknown" };

@@ -1,7 +1,8 @@
 import type { Client } from "../../internetx/client";
 import { PollMessage } from "../../internetx/schemas";
 import { OrderStatus, PendingOrder, StatusSource } from "../../lifecycle/port";
-import { jobOutcome, jobStatus } from "./orders";
+import { jobOutcome } from "../../internetx/jobStatus";
+import { jobStatus } from "./orders";
 
 /**
  * The `notifications` wait strategy (PollInfo, then PollConfirm): a status source for the poll loop. The queue is one

@@ -11,6 +11,7 @@ import { OnDestroy } from "../certificate/inputs";
 import { destroyLine } from "../progressWords";
 import { jobListPollerFor } from "./jobList";
 import { parseCertificate, splitPemBlocks } from "../../x509";
+import { jobOutcome } from "../../internetx/jobStatus";
 
 /**
  * The InterNetX words both certificate types (SSL and S/MIME) share in their adapters: how a placed order is found
@@ -21,22 +22,6 @@ import { parseCertificate, splitPemBlocks } from "../../x509";
 export interface Described {
     names?: string[];
     method?: string;
-}
-
-/** Job statuses that end a wait (swagger JobStatusConstants). */
-export type JobOutcome = "pending" | "succeeded" | "failed";
-
-export function jobOutcome(status: string | undefined): JobOutcome {
-    switch ((status ?? "").toUpperCase()) {
-        case "SUCCESS":
-            return "succeeded";
-        case "FAILED":
-        case "CANCELED":
-            return "failed";
-        default:
-            // RUNNING, WAIT, DEFERRED, SUPPORT, NOT_SET: the CA or InterNetX is still working on it.
-            return "pending";
-    }
 }
 
 /** The order as the lifecycle follows it, from the client's answer to an order. */

@@ -1,6 +1,5 @@
 import { LifecycleContext } from "../../lifecycle/context";
 import { createResource, deleteResource, readResource, updateResource } from "../../lifecycle/orderLifecycle";
-import { parseCsr } from "../../x509";
 import { ispmanagerBinding, IspmanagerCertificateProperties } from "./backend";
 import { withIspmanagerClient } from "./connection";
 import { decideIspmanagerCertificateChange, IspmanagerCertificateChange, IspmanagerCertificateState } from "./decisions";
@@ -12,7 +11,6 @@ export function decideFromIspmanagerProperties(olds: Record<string, unknown>, ne
     return decideIspmanagerCertificateChange(olds as IspmanagerCertificateState, news as IspmanagerCertificateState);
 }
 
-const publicKeyOf = async (csrPem: string | undefined) => (csrPem ? (await parseCsr(csrPem)).publicKeySha256 : undefined);
 
 /** `create`: adopt the order an interrupted run placed under this resource's reference, or order; wait, download. */
 export async function createIspmanagerCertificate(
@@ -29,7 +27,7 @@ export async function updateIspmanagerCertificate(
     news: IspmanagerCertificateInputs,
     context: LifecycleContext,
 ): Promise<{ outs: IspmanagerCertificateProperties }> {
-    return withIspmanagerClient(news.connection, context, (client) => updateResource(ispmanagerBinding(client, context), id, olds, news, context, publicKeyOf));
+    return withIspmanagerClient(news.connection, context, (client) => updateResource(ispmanagerBinding(client, context), id, olds, news, context));
 }
 
 /** `read` (refresh and import): the row, its validation data and, once active, its file; a deleted certificate gives an empty id. */

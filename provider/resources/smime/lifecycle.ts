@@ -1,6 +1,5 @@
 import { LifecycleContext } from "../../lifecycle/context";
 import { createResource, deleteResource, readResource, updateResource } from "../../lifecycle/orderLifecycle";
-import { parseCsr } from "../../x509";
 import { withClient } from "../connection";
 import { smimeBinding, SmimeProperties } from "./backend";
 import { SmimeInputs } from "./inputs";
@@ -9,14 +8,13 @@ export { SmimeProperties } from "./backend";
 export { checkSmimeInputs } from "./check";
 export { decideSmimeChange, SmimeChange } from "./decisions";
 
-const publicKeyOf = async (csrPem: string | undefined) => (csrPem ? (await parseCsr(csrPem)).publicKeySha256 : undefined);
 
 export async function createSmime(inputs: SmimeInputs, context: LifecycleContext): Promise<{ id: string; outs: SmimeProperties }> {
     return withClient(inputs.connection, context, (client) => createResource(smimeBinding(client, context), inputs, context));
 }
 
 export async function updateSmime(id: string, olds: SmimeProperties, news: SmimeInputs, context: LifecycleContext): Promise<{ outs: SmimeProperties }> {
-    return withClient(news.connection, context, (client) => updateResource(smimeBinding(client, context), id, olds, news, context, publicKeyOf));
+    return withClient(news.connection, context, (client) => updateResource(smimeBinding(client, context), id, olds, news, context));
 }
 
 export async function readSmime(id: string, props: SmimeProperties | undefined, context: LifecycleContext): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
