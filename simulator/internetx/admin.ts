@@ -20,6 +20,7 @@ export interface AdminContext {
 }
 
 const settingKeys = ["issuanceDelayMs", "latencyMs", "dnsValidationDeadlineMs", "cancellationDelayMs"] as const;
+const booleanSettingKeys = ["dropsComment", "ignoreUnknownFilterKeys", "listKeysWithoutAsking"] as const;
 
 export async function handleAdmin(context: AdminContext, method: string, url: URL, body: string, response: ServerResponse): Promise<void> {
     const { model, faults, log, settings, rateLimit } = context;
@@ -57,10 +58,12 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
             if (input.renewalWindowDays !== undefined && !(typeof input.renewalWindowDays === "number" && input.renewalWindowDays >= 0)) {
                 throw new AdminRequestError("renewalWindowDays must be a number of days");
             }
-            if (input.dropsComment !== undefined && typeof input.dropsComment !== "boolean") throw new AdminRequestError("dropsComment must be true or false");
+            for (const key of booleanSettingKeys) {
+                if (input[key] !== undefined && typeof input[key] !== "boolean") throw new AdminRequestError(`${key} must be true or false`);
+            }
             applyCommonSettings(input, settings, settingKeys);
-            if (input.dropsComment !== undefined) settings.dropsComment = input.dropsComment;
             if (input.renewalWindowDays !== undefined) settings.renewalWindowDays = input.renewalWindowDays;
+            for (const key of booleanSettingKeys) if (input[key] !== undefined) settings[key] = input[key];
             return reply(response, 200, { ...settings });
         }
         // The request rate limit: its counters, a new limit (0 = off), or counters reset.

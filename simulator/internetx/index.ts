@@ -32,6 +32,10 @@ export interface SimulatorOptions {
     renewalWindowDays?: number;
     /** See SimulatorSettings.dropsComment (default false: the account keeps comments). */
     dropsComment?: boolean;
+    /** See SimulatorSettings.ignoreUnknownFilterKeys (default false). */
+    ignoreUnknownFilterKeys?: boolean;
+    /** See SimulatorSettings.listKeysWithoutAsking (default false: additional list keys only when asked). */
+    listKeysWithoutAsking?: boolean;
     /** Requests per second and client address (default 3, the reference's limit); 0 switches the limit off. */
     requestsPerSecond?: number;
     now?: () => Date;
@@ -88,6 +92,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         cancellationDelayMs: options.cancellationDelayMs ?? 0,
         renewalWindowDays: options.renewalWindowDays ?? 90,
         dropsComment: options.dropsComment ?? false,
+        ignoreUnknownFilterKeys: options.ignoreUnknownFilterKeys ?? false,
+        listKeysWithoutAsking: options.listKeysWithoutAsking ?? false,
     };
     const rateLimit = new RequestRateLimit(options.requestsPerSecond ?? referenceRequestsPerSecond);
     const model = new SimulatorModel(ca, settings, user, context, options.now ?? (() => new Date()));
@@ -147,7 +153,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         if (protocol === "xml") {
             answer = method === "POST" ? await handleXml(model, password, body, request.headers["content-type"]) : { status: 405, contentType: "text/plain", body: "POST only" };
         } else if (url.pathname.startsWith("/v1/")) {
-            answer = await handleJson(model, password, method, apiPath, request.headers, body, ctid);
+            answer = await handleJson(model, password, method, apiPath, request.headers, body, ctid, url.searchParams);
         } else {
             answer = { status: 404, contentType: "text/plain", body: "not found" };
         }

@@ -63,7 +63,12 @@ export function jsonCtid(headers: IncomingHttpHeaders, query: URLSearchParams): 
 }
 
 /** The JSON API: basic auth and X-Domainrobot-Context (README of shared/), routes, the response envelope. */
-export async function handleJson(model: SimulatorModel, password: string, method: string, path: string, headers: IncomingHttpHeaders, body: string, ctid?: string): Promise<ProtocolAnswer> {
+/** The additional list keys a JSON request asks for: `?keys[]=comment&keys[]=…` (swagger `keys`, collectionFormat multi; InterNetX's SDKs write `keys[]=`). */
+export function requestedKeys(query: URLSearchParams): string[] {
+    return [...query.getAll("keys[]"), ...query.getAll("keys")];
+}
+
+export async function handleJson(model: SimulatorModel, password: string, method: string, path: string, headers: IncomingHttpHeaders, body: string, ctid?: string, query: URLSearchParams = new URLSearchParams()): Promise<ProtocolAnswer> {
     try {
         const route = jsonTask(method, path);
         if (!route) return { status: 404, contentType: "text/plain", body: `no route ${method} ${path}` };
@@ -79,7 +84,7 @@ export async function handleJson(model: SimulatorModel, password: string, method
                 throw new SimulatorApiError(400, `E${taskCodes[route.task]}`, "The request body is not JSON.", [{ text: "Malformed JSON.", code: "EF01000" }]);
             }
         }
-        const answer = await runTask(model, route.task, route.id, parsed);
+        const answer = await runTask(model, route.task, route.id, parsed, requestedKeys(query));
         return {
             status: 200,
             contentType: "application/json",

@@ -29,7 +29,26 @@ export interface SimulatorSettings {
      * ACLs"): a comment sent with an order is not kept, and Certificate Comment Update is refused.
      */
     dropsComment: boolean;
+    /**
+     * List searches ignore conditions on keys this account may not search on (`comment`: swagger Certificate.comment
+     * "Requires appropriate ACLs"; see `searchableKeys`) and answer the rows unfiltered on them, instead of refusing.
+     */
+    ignoreUnknownFilterKeys: boolean;
+    /**
+     * Certificate List rows carry the additional keys (`comment`) whether the request asked for them or not. Default
+     * false: only when asked (`?keys[]=comment`, XML `<key>comment</key>`), as InterNetX's SDKs ask for them.
+     */
+    listKeysWithoutAsking: boolean;
 }
+
+/**
+ * The keys a search may filter on when `ignoreUnknownFilterKeys` is on: the swagger's key lists of Certificate List
+ * and Job List ("The following keys can be used for filtering…") without `comment`.
+ */
+export const searchableKeys = {
+    certificate: new Set(["product", "technical", "orderId", "created", "admin", "type", "expire", "domain", "name", "id", "updated", "authentication"]),
+    job: new Set(["parent", "execution", "subStatus", "type", "created", "id", "updated", "status", "object", "action"]),
+};
 
 export interface JobRecord {
     id: number;
@@ -547,8 +566,8 @@ export class SimulatorModel {
     // ---- lists -------------------------------------------------------------------------------------------------
 
     /** `_search` over contacts or certificates (query.ts). */
-    search(objects: Json[], query: Json | undefined): SearchResult {
-        return search(objects, query);
+    search(objects: Json[], query: Json | undefined, list?: keyof typeof searchableKeys): SearchResult {
+        return search(objects, query, list && this.settings.ignoreUnknownFilterKeys ? searchableKeys[list] : undefined);
     }
 
     state(): Json {
@@ -575,12 +594,16 @@ export function certificateView(certificate: Json): Json {
     return view;
 }
 
+/** The keys a Certificate List row carries only when the request asks for them (swagger: "fetching additional data via query parameter") *(which ones: inferred)*. */
+export const additionalListKeys = ["comment"] as const;
+
 /**
  * A Certificate List row: "The returned lists contain fewer details than when inquiring single objects"
  * ("Running List Inquiries"); `csr` is not among the list keys, and `created` is the start of the day
- * ("Certificate Object"). Leaf, chain, contacts and validation data are only in CertificateInfo.
+ * ("Certificate Object"). Leaf, chain, contacts and validation data are only in CertificateInfo. `keys`: the
+ * additional keys the row carries (those asked for, or all of them with `listKeysWithoutAsking`).
  */
-export function certificateListRow(certificate: Json): Json {
+export function certificateListRow(certificate: Json, keys: readonly string[] = additionalListKeys): Json {
     const created = certificate.created instanceof Date ? new Date(Date.UTC(certificate.created.getUTCFullYear(), certificate.created.getUTCMonth(), certificate.created.getUTCDate())) : certificate.created;
     return {
         created,
@@ -595,7 +618,7 @@ export function certificateListRow(certificate: Json): Json {
         certificateType: certificate.certificateType,
         serialNumber: certificate.serialNumber,
         expire: certificate.expire,
-        comment: certificate.comment,
+        ...(keys.includes("comment") ? { comment: certificate.comment } : {}),
     };
 }
 

@@ -23,11 +23,13 @@ function instant(text: string): number {
     return Date.parse(text.trim().replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2").replace(/(\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/, "$1Z"));
 }
 
-function matches(object: Json, filter: Json): boolean {
+function matches(object: Json, filter: Json, searchable?: ReadonlySet<string>): boolean {
     if (Array.isArray(filter.filters)) {
-        const results = filter.filters.map((inner: Json) => matches(object, inner));
+        const results = filter.filters.map((inner: Json) => matches(object, inner, searchable));
         return String(filter.link ?? "AND").toUpperCase() === "OR" ? results.some(Boolean) : results.every(Boolean);
     }
+    // A server that does not search on a key ignores its condition instead of refusing the query.
+    if (searchable && !searchable.has(String(filter.key))) return true;
     const raw = object[filter.key];
     const value = raw instanceof Date ? raw.toISOString() : raw === undefined || raw === null ? "" : String(raw);
     const wanted = String(filter.value ?? "");
@@ -49,9 +51,13 @@ function matches(object: Json, filter: Json): boolean {
     }
 }
 
-export function search(objects: Json[], query: Json | undefined): SearchResult {
+/**
+ * `searchable`: when given, conditions on any other key are ignored (they match every object), as a server does whose
+ * account may not search on a key (swagger Certificate.comment: "Requires appropriate ACLs").
+ */
+export function search(objects: Json[], query: Json | undefined, searchable?: ReadonlySet<string>): SearchResult {
     const filters: Json[] = Array.isArray(query?.filters) ? query!.filters : [];
-    const selected = objects.filter((object) => filters.every((filter) => matches(object, filter)));
+    const selected = objects.filter((object) => filters.every((filter) => matches(object, filter, searchable)));
     const offset = Number(query?.view?.offset ?? 0);
     const limit = Number(query?.view?.limit ?? defaultLimit);
     return { summary: selected.length, page: selected.slice(offset, offset + limit) };

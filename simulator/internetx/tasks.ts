@@ -1,6 +1,6 @@
 import { invalid, notFound } from "./errors";
 import type { Json } from "./jsonValue";
-import { certificateListRow, certificateView, SimulatorModel } from "./model";
+import { additionalListKeys, certificateListRow, certificateView, SimulatorModel } from "./model";
 
 /**
  * The API's tasks on the model, independent of the protocol: each takes the request in the JSON API's words
@@ -64,7 +64,8 @@ function success(code: string, text: string, data: Json[] = [], object?: Json): 
     return { code, text, type: "SUCCESS", object, data };
 }
 
-export async function runTask(model: SimulatorModel, task: TaskName, id: string | undefined, body: Json): Promise<TaskAnswer> {
+/** `keys`: the additional list keys the request asked for (JSON `?keys[]=…`, XML `<key>` in the task). */
+export async function runTask(model: SimulatorModel, task: TaskName, id: string | undefined, body: Json, keys: string[] = []): Promise<TaskAnswer> {
     await model.advance();
     const requireId = () => {
         if (!id) throw invalid(taskCodes[task], "id", "is required");
@@ -114,8 +115,9 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
         }
         case "CertificateList": {
             const all = [...model.certificates.values()];
-            const { summary, page } = model.search(all, body);
-            return success("S400105", "Certificates were listed successfully.", page.map(certificateListRow), { type: "Certificate", summary });
+            const { summary, page } = model.search(all, body, "certificate");
+            const rowKeys = model.settings.listKeysWithoutAsking ? additionalListKeys : keys;
+            return success("S400105", "Certificates were listed successfully.", page.map((certificate) => certificateListRow(certificate, rowKeys)), { type: "Certificate", summary });
         }
         case "JobInfo": {
             // "Certificate Job Info": S300114, object {type: "ObjectJob", value: job id}, data [ObjectJob].
@@ -127,7 +129,7 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
             // "Certificate Job List" (S300115) lists running orders; "Managing Certificate Orders": finished ones in the history.
             const running = task === "JobList";
             const rows = model.jobRows(running);
-            const { summary, page } = model.search(rows.map(({ row }) => row), body);
+            const { summary, page } = model.search(rows.map(({ row }) => row), body, "job");
             const selected = page.map((row) => rows.find((candidate) => candidate.row === row)!.job);
             const code = running ? "S300115" : "S300135";
             return success(code, "Request data has been inquired successfully.", selected.map((job) => model.objectJob(job, running ? "list" : "history")), { type: "ObjectJob", summary });

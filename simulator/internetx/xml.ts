@@ -260,7 +260,10 @@ export async function handleXml(model: SimulatorModel, password: string, body: s
         const name = taskByCode[String(task.code)];
         if (!name) throw invalid(String(task.code ?? "0000"), "code", `unknown task code ${task.code}`);
         const { id, body: payload } = requestOf(name, task);
-        const answer = await runTask(model, name, id, payload);
+        // Additional list keys: repeated <key> directly in <task>, beside <view> and <where> (a public AutoDNS XML
+        // client's list inquiry, tillkahlbrock/autodns-api test/Autodns/Test/Api/testData/DomainInquireList_request.xml).
+        const keys = ([] as unknown[]).concat(task.key ?? []).map(String);
+        const answer = await runTask(model, name, id, payload, keys);
         const object = answer.object ? { type: String(answer.object.type).toLowerCase(), value: answer.object.value } : undefined;
         return {
             status: 200,

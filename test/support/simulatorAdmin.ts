@@ -70,6 +70,8 @@ export class SimulatorAdmin extends AdminEndpoint {
         fileValidationOrigin?: string | null;
         cancellationDelayMs?: number;
         renewalWindowDays?: number;
+        ignoreUnknownFilterKeys?: boolean;
+        listKeysWithoutAsking?: boolean;
     }): Promise<void> {
         return this.call("POST", "/settings", settings);
     }
