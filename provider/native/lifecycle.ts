@@ -47,6 +47,8 @@ export interface OperationContext {
     connections: ProviderConnections;
     clock: Clock;
     log: ProgressLog;
+    /** The provider's Cancel: aborting it ends every wait in progress (LifecycleContext.signal). */
+    signal?: AbortSignal;
 }
 
 type Properties = Record<string, unknown>;
@@ -124,7 +126,7 @@ async function recordingPending<T>(work: () => Promise<T>): Promise<T> {
     }
 }
 
-const lifecycleContext = (context: OperationContext): LifecycleContext => ({ clock: context.clock, log: context.log });
+const lifecycleContext = (context: OperationContext): LifecycleContext => ({ clock: context.clock, log: context.log, signal: context.signal });
 const importContext = (context: OperationContext, prefix: "internetx" | "ispmanager"): LifecycleContext => ({ ...lifecycleContext(context), stackConfig: asStackConfig(prefix, context.connections[prefix]) });
 
 /** The defaults `check` applies, so an imported resource's state matches what the program's inputs become. */

@@ -1,6 +1,6 @@
 import type * as provider from "@pulumi/pulumi/provider";
 import { Clock, systemClock } from "../lifecycle/context";
-import { cancellableClock } from "./cancellation";
+import { OperationCancelledError } from "./cancellation";
 import { connectionsFrom } from "./configuration";
 import type { ProgressLog } from "../lifecycle/context";
 import { OperationContext, PendingOrderError, ProviderConnections, resourceOperations, ResourceOperations } from "./lifecycle";
@@ -38,7 +38,7 @@ export class SslManagerProvider implements provider.Provider {
 
     constructor(options: ProviderOptions) {
         this.version = options.version;
-        this.clock = cancellableClock(this.cancellation.signal, options.clock ?? systemClock);
+        this.clock = options.clock ?? systemClock;
         this.log = options.log ?? (() => () => undefined);
     }
 
@@ -99,7 +99,7 @@ export class SslManagerProvider implements provider.Provider {
 
     /** Cancel (first Ctrl-C): every wait in progress ends now; the engine records what was ordered. */
     async cancel(): Promise<void> {
-        this.cancellation.abort();
+        this.cancellation.abort(new OperationCancelledError());
     }
 
     private operations(urn: string): ResourceOperations {
@@ -110,7 +110,7 @@ export class SslManagerProvider implements provider.Provider {
     }
 
     private context(urn: string): OperationContext {
-        return { connections: this.connections, clock: this.clock, log: this.log(urn) };
+        return { connections: this.connections, clock: this.clock, log: this.log(urn), signal: this.cancellation.signal };
     }
 
     private conceal(urn: string, properties: Properties, secretNames: Set<string>): Properties {

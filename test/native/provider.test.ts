@@ -1,8 +1,10 @@
 import { configFromVariables, connectionsFrom } from "../../provider/native/configuration";
-import { cancellableClock, OperationCancelledError } from "../../provider/native/cancellation";
+import { startSimulator } from "../../simulator/internetx";
 import { SslManagerProvider, typeOfUrn } from "../../provider/native/provider";
 import { concealed, reveal, secret, secretSignature, signatureKey } from "../../provider/native/secrets";
 import { expect } from "../support/client";
+import { SimulatorAdmin } from "../support/simulatorAdmin";
+import { createTestContact } from "../support/stack";
 
 describe("the native provider's configuration, secrets and cancellation", () => {
     it("reads stack config strings and explicit provider values into one connection per backend", () => {
@@ -72,15 +74,30 @@ describe("the native provider's configuration, secrets and cancellation", () => 
         expect([schema.name, schema.version]).to.deep.equal(["sslmanager", "9.9.9"]);
     });
 
-    it("ends a sleep in progress and every later one with OperationCancelledError once cancelled", async () => {
-        const controller = new AbortController();
-        const clock = cancellableClock(controller.signal);
-        const sleeping = clock.sleep(60_000);
-        controller.abort();
-        await expect(sleeping).to.be.rejectedWith(OperationCancelledError, "the engine cancelled the operation (Ctrl-C); the order is kept and the next `pulumi up` resumes the wait");
-        await expect(clock.sleep(1)).to.be.rejectedWith(OperationCancelledError);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        await cancellableClock(new AbortController().signal).sleep(1);
+    it("ends a wait in progress at Cancel with the order recorded, and ends the next wait at once", async function () {
+        this.timeout(60_000);
+        const simulator = await startSimulator({ issuanceDelayMs: 60_000 });
+        try {
+            const admin = new SimulatorAdmin(simulator.adminUrl);
+            await admin.jobOutcome({ match: {}, outcome: "never" });
+            const provider = new SslManagerProvider({ version: "0.1.0" });
+            provider.configure({ internetxUrl: simulator.url, internetxUser: simulator.user, internetxPassword: simulator.password, internetxContext: simulator.context });
+            const contactId = await createTestContact(simulator);
+            const create = async (name: string) => {
+                const urn = `urn:pulumi:dev::shop::sslmanager:internetx:Certificate::${name}`;
+                const checked = await provider.check(urn, {}, { name, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, privateKey: { algorithm: "RSA" }, pollIntervalSeconds: 0.2 });
+                expect(checked.failures ?? []).to.deep.equal([]);
+                return provider.create(urn, checked.inputs!);
+            };
+            const waiting = create("cancelled.example.com");
+            for (let polls = 0; (await admin.state()).orders < 1 && polls < 400; polls++) await new Promise((resolve) => setTimeout(resolve, 50));
+            await provider.cancel();
+            await expect(waiting).to.be.rejectedWith(/the engine cancelled the operation \(Ctrl-C\); the order is kept and the next `pulumi up` resumes the wait/);
+            await expect(create("later.example.com")).to.be.rejectedWith(/the engine cancelled the operation \(Ctrl-C\)/);
+            expect((await admin.state()).orders).to.equal(2);
+        } finally {
+            await simulator.close();
+        }
     });
 
     it("rejects an operation on a type outside the package, naming it", async () => {
