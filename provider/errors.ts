@@ -6,19 +6,25 @@
  * texts pass through `redact` before they are stored (see redact.ts).
  */
 
+/** What a message names: InterNetX `{type, value}` (swagger `GenericObject`), BILLmanager the `object` word of its error. */
+export interface ApiObject {
+    type?: string;
+    value?: string;
+}
+
 /** One entry of the API's `messages[]` (swagger definition `Message`). */
 export interface ApiMessage {
     text?: string;
     code?: string;
     type?: string;
-    objects?: unknown[];
+    objects?: Array<ApiObject | string>;
 }
 
 export interface ApiErrorDetails {
     /** The task that failed, in the API's words (e.g. `CertificateCreate`). */
     task?: string;
     httpStatus?: number;
-    /** API status code, e.g. `E0105` or `EF02022`. */
+    /** API status code, e.g. `E0105` or `E0202002`. */
     statusCode?: string;
     /** API status type, e.g. `ERROR`. */
     statusType?: string;

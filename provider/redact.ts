@@ -32,3 +32,32 @@ export function redact(text: string, secrets: ReadonlyArray<string | undefined> 
 export function truncate(text: string, limit = 4000): string {
     return text.length <= limit ? text : `${text.slice(0, limit)}... [${text.length - limit} more characters]`;
 }
+
+interface MessageLike {
+    text?: string;
+    objects?: Array<{ type?: string; value?: string } | string>;
+}
+
+/** An object the API names as a password (`request.auth.password`): its value is never kept, whatever it holds. */
+const passwordObject = /password/i;
+
+/**
+ * API messages with every secret removed from their texts and from the values of the objects they name. The gateway
+ * quotes the refused value back (acmesh-official/acme.sh issue 5317: `<object><type>request.auth.context</type>
+ * <value>"4"</value></object>`), so a refused password would come back the same way.
+ */
+export function redactMessages<T extends MessageLike>(messages: readonly T[], secrets: ReadonlyArray<string | undefined> = []): T[] {
+    return messages.map((message) => ({
+        ...message,
+        ...(message.text !== undefined ? { text: redact(message.text, secrets) } : {}),
+        ...(message.objects !== undefined
+            ? {
+                  objects: message.objects.map((object) => {
+                      if (typeof object === "string") return redact(object, secrets);
+                      if (object.value === undefined) return object;
+                      return { ...object, value: passwordObject.test(object.type ?? "") ? REDACTED : redact(object.value, secrets) };
+                  }),
+              }
+            : {}),
+    }));
+}

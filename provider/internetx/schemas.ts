@@ -41,8 +41,21 @@ export const sslContactSchema = z.object({
 export type SslContact = z.infer<typeof sslContactSchema>;
 export type SslContactInput = Omit<SslContact, "id">;
 
+/**
+ * A row of SslContactList: only the id is certain. A real list answer (InterNetX/js-domainrobot-sdk
+ * tests/mock/SSLContact/SSLContactList.json, from InterNetX's dev system) carries names, organization, owner and
+ * dates, but no phone, email, address or country ("Running List Inquiries": lists hold fewer details than Info).
+ */
+export const sslContactListRowSchema = sslContactSchema.partial().required({ id: true });
+export type SslContactListRow = z.infer<typeof sslContactListRowSchema>;
+
 export const authenticationMethods = ["DNS", "EMAIL", "FILE"] as const;
 export const certAuthenticationSchema = z.object({
+    /**
+     * The name this entry validates (swagger CertAuthentication.name): InterNetX's prepare-order answer gives one entry
+     * per name and method (InterNetX/php-domainrobot-sdk test/mock-data/Certificate/PrepareOrderResponse.json).
+     */
+    name: z.string().optional(),
     method: z.string(),
     dns: z.string().optional(),
     provisioning: flag.optional(),

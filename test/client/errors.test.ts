@@ -7,6 +7,7 @@ import {
     SslManagerError,
 } from "../../provider/errors";
 import { Client } from "../../provider/internetx/client";
+import { authenticationHint } from "../../provider/internetx/transport/errorCodes";
 import { expect } from "../support/client";
 import { RecordingServer } from "../support/recordingServer";
 
@@ -54,16 +55,16 @@ describe("client errors and retries", () => {
         const ctid = server.requests[0].headers["x-domainrobot-ctid"];
         expect(ctid).to.match(/^sslm-[0-9a-f-]{36}$/);
         expect(error.ctid).to.equal(ctid);
-        expect(error.message).to.equal(`CertificateInfo failed: Authentication error.; Login failed. (HTTP 401, E0003/EF0003, stid 20261122-stid-1, ctid ${ctid})`);
+        expect(error.message).to.equal(`CertificateInfo failed: Authentication error.; Login failed. (HTTP 401, E0003/EF0003, stid 20261122-stid-1, ctid ${ctid}); ${authenticationHint}`);
         expect(server.requests).to.have.length(1);
         expect(JSON.stringify(error) + error.message + error.stack + logLines.join("\n")).not.to.contain(password);
     });
 
     it("turns HTTP 404 into a NotFoundError and does not retry it", async () => {
-        server.respondWith({ status: 404, body: errorEnvelope("E400104", "Certificate data could not be inquired.", [{ text: "Object not found.", code: "EF02022" }]) });
+        server.respondWith({ status: 404, body: errorEnvelope("E400104", "Certificate data could not be inquired.", [{ text: "Object not found.", code: "EF99999" }]) });
         await expect(client.certificate.info("999")).to.be.rejectedWith(
             NotFoundError,
-            `CertificateInfo failed: Certificate data could not be inquired.; Object not found. (HTTP 404, E400104/EF02022, stid 20261122-stid-1, ctid sslm-`,
+            `CertificateInfo failed: Certificate data could not be inquired.; Object not found. (HTTP 404, E400104/EF99999, stid 20261122-stid-1, ctid sslm-`,
         );
         expect(server.requests).to.have.length(1);
     });

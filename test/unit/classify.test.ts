@@ -9,7 +9,7 @@ import {
     SslManagerError,
     TransportError,
 } from "../../provider/errors";
-import { internetxErrorCodes } from "../../provider/internetx/transport/errorCodes";
+import { authenticationHint, internetxErrorCodes } from "../../provider/internetx/transport/errorCodes";
 import { billmanagerErrorCodes, twoFactorHint } from "../../provider/ispmanager/errorCodes";
 import { ErrorCodeTable, errorFromAnswer, errorFromNetworkFailure, FailedAnswer, retryAfterMilliseconds } from "../../provider/shared/transport/classify";
 import { expect } from "../support/client";
@@ -51,11 +51,11 @@ function billmanagerAnswer(httpStatus: number, type?: string, object = "elid", t
 const rows: [string, FailedAnswer, ErrorCodeTable, ErrorClass, string][] = [
     ["InterNetX: HTTP 429", internetxAnswer(429, []), internetxErrorCodes, RateLimitedError, "CertificateInfo failed: rate limited (HTTP 429, ctid sslm-1)"],
     ["InterNetX: HTTP 503 with an envelope", internetxAnswer(503, ["E0500"]), internetxErrorCodes, ServerError, "CertificateInfo failed: Certificate data could not be inquired. (HTTP 503, E0500, stid 20261201-stid, ctid sslm-1)"],
-    ["InterNetX: HTTP 401", internetxAnswer(401, ["E0003", "EF0003"]), internetxErrorCodes, AuthenticationError, "CertificateInfo failed: Certificate data could not be inquired. (HTTP 401, E0003/EF0003, stid 20261201-stid, ctid sslm-1)"],
-    ["InterNetX: E0003 inside HTTP 200", internetxAnswer(200, ["E0003"]), internetxErrorCodes, AuthenticationError, "CertificateInfo failed: Certificate data could not be inquired. (HTTP 200, E0003, stid 20261201-stid, ctid sslm-1)"],
+    ["InterNetX: HTTP 401", internetxAnswer(401, ["E0003", "EF0003"]), internetxErrorCodes, AuthenticationError, `CertificateInfo failed: Certificate data could not be inquired. (HTTP 401, E0003/EF0003, stid 20261201-stid, ctid sslm-1); ${authenticationHint}`],
+    ["InterNetX: E0003 inside HTTP 200", internetxAnswer(200, ["E0003"]), internetxErrorCodes, AuthenticationError, `CertificateInfo failed: Certificate data could not be inquired. (HTTP 200, E0003, stid 20261201-stid, ctid sslm-1); ${authenticationHint}`],
     ["InterNetX: HTTP 404 with an envelope", internetxAnswer(404, ["E400104", "EF99999"]), internetxErrorCodes, NotFoundError, "CertificateInfo failed: Certificate data could not be inquired. (HTTP 404, E400104/EF99999, stid 20261201-stid, ctid sslm-1)"],
     ["InterNetX: EF300101 at HTTP 400", internetxAnswer(400, ["E300114", "EF300101"]), internetxErrorCodes, NotFoundError, "CertificateInfo failed: Certificate data could not be inquired. (HTTP 400, E300114/EF300101, stid 20261201-stid, ctid sslm-1)"],
-    ["InterNetX: EF02022 at HTTP 400", internetxAnswer(400, ["E400104", "EF02022"]), internetxErrorCodes, NotFoundError, "CertificateInfo failed: Certificate data could not be inquired. (HTTP 400, E400104/EF02022, stid 20261201-stid, ctid sslm-1)"],
+    ["InterNetX: EF02022 (a duplicate entry) at HTTP 400", internetxAnswer(400, ["E400104", "EF02022"]), internetxErrorCodes, ApiValidationError, "CertificateInfo failed: Certificate data could not be inquired. (HTTP 400, E400104/EF02022, stid 20261201-stid, ctid sslm-1)"],
     ["InterNetX: EF4001012", internetxAnswer(400, ["E400106", "EF4001012"]), internetxErrorCodes, RenewalTooEarlyError, "CertificateInfo failed: Certificate data could not be inquired. (HTTP 400, E400106/EF4001012, stid 20261201-stid, ctid sslm-1)"],
     ["InterNetX: HTTP 404 without an envelope", internetxAnswer(404, []), internetxErrorCodes, MalformedResponseError, "CertificateInfo failed: unexpected response body (HTTP 404, ctid sslm-1)"],
     ["InterNetX: an unknown code", internetxAnswer(400, ["E400101", "EF01010"]), internetxErrorCodes, ApiValidationError, "CertificateInfo failed: Certificate data could not be inquired. (HTTP 400, E400101/EF01010, stid 20261201-stid, ctid sslm-1)"],

@@ -4,7 +4,7 @@ import { Client } from "../../provider/internetx/client";
 import { isoTimestamp } from "../../provider/internetx/schemas";
 import { errorFromExchange } from "../../provider/internetx/transport/classify";
 import { goneAnswers, isGoneAnswer } from "../../provider/internetx/transport/gone";
-import { NotFoundError } from "../../provider/errors";
+import { ApiValidationError, NotFoundError } from "../../provider/errors";
 import { redact } from "../../provider/redact";
 import { parseZoneRecord } from "../../provider/resources/dnsRecord";
 import { expect } from "../support/client";
@@ -75,8 +75,12 @@ describe("the demo system", () => {
 describe("what means gone: one table, one test per entry", () => {
     const envelope = (code: string) => ({ status: { code: "E400104", text: "", type: "ERROR" }, messages: [{ code, text: "t", type: "ERROR" }], data: [] });
 
-    it("has exactly the entries HTTP 404 with an envelope, EF300101 and EF02022", () => {
-        expect(goneAnswers.map((entry) => entry.httpStatus ?? entry.code)).to.deep.equal([404, "EF300101", "EF02022"]);
+    it("has exactly the entries HTTP 404 with an envelope and EF300101, each naming its evidence", () => {
+        expect(goneAnswers.map((entry) => entry.httpStatus ?? entry.code)).to.deep.equal([404, "EF300101"]);
+        expect(goneAnswers.map((entry) => entry.source)).to.deep.equal([
+            'InterNetX "JSON API Basics": INFO is GET /<object group>/<identifier>, HTTP 404 with an API envelope names no such object',
+            'Certificate Job Info of a finished or cancelled job: a real answer asserted by InterNetX-DL/Laravel-SSL-Manager tests/CertificateWorkflowTest.php (Job Info after Job Cancel), and read as "finished" by public XML clients (`result/msg/code`)',
+        ]);
     });
 
     it("takes HTTP 404 with an API envelope for gone", () => {
@@ -89,8 +93,10 @@ describe("what means gone: one table, one test per entry", () => {
         expect(errorFromExchange({ task: "JobInfo", httpStatus: 400, headers: {}, envelope: envelope("EF300101"), rawBody: "" })).to.be.instanceOf(NotFoundError);
     });
 
-    it("takes EF02022 for gone", () => {
-        expect(isGoneAnswer({ httpStatus: 400, hasEnvelope: true, codes: ["EF02022"] })).to.equal(true);
+    it("never takes EF02022 for gone: a real AutoDNS answer shows it is a duplicate entry", () => {
+        expect(isGoneAnswer({ httpStatus: 400, hasEnvelope: true, codes: ["E0202002", "EF02022"] })).to.equal(false);
+        expect(isGoneAnswer({ httpStatus: 200, hasEnvelope: true, codes: ["E400104", "EF02022"] })).to.equal(false);
+        expect(errorFromExchange({ task: "CertificateInfo", httpStatus: 400, headers: {}, envelope: envelope("EF02022"), rawBody: "" })).to.be.instanceOf(ApiValidationError);
     });
 
     it("never takes an unknown error, or a 404 without an API envelope, for gone", () => {

@@ -2,6 +2,7 @@ import type { OrderRecovery, TaskRunner } from "../taskRunner";
 import { Envelope } from "../envelope";
 import { CertAuthentication, Certificate, CertificateData, certificateDataSchema, certificateSchema, Query } from "../schemas";
 import type { JobService } from "./job";
+import { goneOrError, idQuery } from "./goneByList";
 import { parseFirst, parseList } from "./parse";
 
 /** What an order (create, reissue, renew) needs; the API's Certificate model in our words (InterNetX's ordering, reissue and S/MIME help pages). */
@@ -142,9 +143,21 @@ export class CertificateService {
         return jobOf(await this.runner.run({ task: "CertificateRevoke", id }));
     }
 
-    /** CertificateInfo (400104). */
+    /** CertificateInfo (400104). A plain refusal is "gone" only when Certificate List proves it (goneByList.ts). */
     async info(id: string): Promise<Certificate> {
-        return parseFirst(certificateSchema, await this.runner.run({ task: "CertificateInfo", id }), "CertificateInfo");
+        try {
+            return parseFirst(certificateSchema, await this.runner.run({ task: "CertificateInfo", id }), "CertificateInfo");
+        } catch (error) {
+            throw await this.goneOrError(error, id);
+        }
+    }
+
+    private goneOrError(error: unknown, id: string): Promise<unknown> {
+        const list = async () => {
+            const { certificates, total } = await this.list(idQuery(id));
+            return { total, ids: certificates.map((certificate) => certificate.id) };
+        };
+        return goneOrError(error, list, "CertificateList", id);
     }
 
     /**
@@ -153,7 +166,11 @@ export class CertificateService {
      * the job has finished.
      */
     async delete(id: string): Promise<{ jobId?: string }> {
-        return jobOf(await this.runner.run({ task: "CertificateDelete", id }));
+        try {
+            return jobOf(await this.runner.run({ task: "CertificateDelete", id }));
+        } catch (error) {
+            throw await this.goneOrError(error, id);
+        }
     }
 
     /** CertificateList (POST /certificate/_search). */

@@ -1,6 +1,7 @@
 import { MalformedResponseError } from "../../errors";
 import type { TaskRunner } from "../taskRunner";
-import { Query, SslContact, SslContactInput, sslContactSchema } from "../schemas";
+import { Query, SslContact, SslContactInput, SslContactListRow, sslContactListRowSchema, sslContactSchema } from "../schemas";
+import { goneOrError, idQuery } from "./goneByList";
 import { parseFirst, parseList } from "./parse";
 
 /** The SslContact object: ContactCreate (400201) and its siblings (InterNetX help "Ordering SSL Certificates"; swagger /sslcontact). */
@@ -17,8 +18,17 @@ export class SslContactService {
         return { ...contact, id: String(id) };
     }
 
+    /** SslContactInfo. A plain refusal is "gone" only when SslContactList proves it (goneByList.ts). */
     async info(id: string): Promise<SslContact> {
-        return parseFirst(sslContactSchema, await this.runner.run({ task: "SslContactInfo", id }), "SslContactInfo");
+        try {
+            return parseFirst(sslContactSchema, await this.runner.run({ task: "SslContactInfo", id }), "SslContactInfo");
+        } catch (error) {
+            const list = async () => {
+                const { contacts, total } = await this.list(idQuery(id));
+                return { total, ids: contacts.map((contact) => contact.id) };
+            };
+            throw await goneOrError(error, list, "SslContactList", id);
+        }
     }
 
     async update(id: string, contact: SslContactInput): Promise<SslContact> {
@@ -30,9 +40,10 @@ export class SslContactService {
         await this.runner.run({ task: "SslContactDelete", id });
     }
 
-    async list(query: Query = {}): Promise<{ contacts: SslContact[]; total: number }> {
+    /** SslContactList: reduced rows (names, organization, id); the whole contact is SslContactInfo's. */
+    async list(query: Query = {}): Promise<{ contacts: SslContactListRow[]; total: number }> {
         const envelope = await this.runner.run({ task: "SslContactList", body: query as Record<string, unknown> });
-        const contacts = parseList(sslContactSchema, envelope, "SslContactList");
+        const contacts = parseList(sslContactListRowSchema, envelope, "SslContactList");
         return { contacts, total: envelope.object?.summary ?? contacts.length };
     }
 }

@@ -1,4 +1,5 @@
 import { MalformedResponseError, SslManagerError } from "../../errors";
+import { redact, redactMessages } from "../../redact";
 import { errorFromAnswer } from "../../shared/transport/classify";
 import { Envelope, isSuccessStatus } from "../envelope";
 import { internetxErrorCodes } from "./errorCodes";
@@ -13,6 +14,8 @@ export interface FailedExchange {
     rawBody: string;
     /** The client transaction id sent with the request. */
     ctid?: string;
+    /** Secrets to remove from the API's texts and the values its messages name (the account password). */
+    secrets?: ReadonlyArray<string | undefined>;
 }
 
 /** A failed exchange of either transport through the shared ladder with InterNetX's code table (errorCodes.ts). Never throws. */
@@ -25,10 +28,10 @@ export function errorFromExchange(exchange: FailedExchange): SslManagerError {
                 httpStatus: exchange.httpStatus,
                 statusCode: envelope?.status.code,
                 statusType: envelope?.status.type,
-                statusText: envelope?.status.text,
+                statusText: envelope ? redact(envelope.status.text, exchange.secrets) : undefined,
                 stid: envelope?.stid,
                 ctid: exchange.ctid,
-                messages: envelope?.messages,
+                messages: envelope ? redactMessages(envelope.messages, exchange.secrets) : undefined,
                 rawBody: envelope ? undefined : exchange.rawBody,
             },
             headers: exchange.headers,
@@ -48,6 +51,7 @@ export function acceptEnvelope(
     envelope: Envelope | undefined,
     rawBody: string,
     ctid?: string,
+    secrets: ReadonlyArray<string | undefined> = [],
 ): Envelope {
     if (exchange.statusCode >= 200 && exchange.statusCode < 300) {
         if (!envelope) {
@@ -61,5 +65,5 @@ export function acceptEnvelope(
         }
         if (isSuccessStatus(envelope.status)) return { ...envelope, ctid: envelope.ctid ?? ctid };
     }
-    throw errorFromExchange({ task, httpStatus: exchange.statusCode, headers: exchange.headers, envelope, rawBody, ctid });
+    throw errorFromExchange({ task, httpStatus: exchange.statusCode, headers: exchange.headers, envelope, rawBody, ctid, secrets });
 }

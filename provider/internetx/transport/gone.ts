@@ -1,8 +1,11 @@
 /**
- * The one table of answers that mean "the object is gone", used by `read` and `delete` (NotFoundError).
+ * The one table of answers that mean "the object is gone", used by `read` and `delete` (NotFoundError). Taking an
+ * answer for "gone" drops a live certificate from the stack when it is wrong, and the next `up` orders a second one:
+ * so each entry rests on a public page or a real answer recorded by a third party (named in `source`), and an answer
+ * not in this table is never taken for "gone", however much it looks like one.
  *
- * InterNetX does not document not-found answers per object (see docs/wire-format.md). Each entry names where it
- * comes from; an answer not in this table is never taken for "gone", however much it looks like one.
+ * Not here, on evidence: `EF02022` is "Der Zusatzeintrag wurde doppelt eingetragen" (a duplicate entry, HTTP 400,
+ * status E0202002) in a real AutoDNS answer recorded by go-acme/lego (`providers/dns/autodns/internal/fixtures/error.json`).
  */
 export interface GoneAnswer {
     /** HTTP status of the exchange; with `code` both must match. */
@@ -13,9 +16,16 @@ export interface GoneAnswer {
 }
 
 export const goneAnswers: readonly GoneAnswer[] = [
-    { httpStatus: 404, source: "JSON API Basics: INFO is GET /object group/$identifier; HTTP 404 with an API envelope names no such object" },
-    { code: "EF300101", source: "Certificate Job Info: a finished job has left Job Info (public clients then look at the certificates)" },
-    { code: "EF02022", source: "object not found, as the simulator and public AutoDNS examples answer for an unknown id (inferred)" },
+    {
+        httpStatus: 404,
+        // The swagger documents only 200 answers; no recorded real 404 was found, so this entry rests on the page alone.
+        source: 'InterNetX "JSON API Basics": INFO is GET /<object group>/<identifier>, HTTP 404 with an API envelope names no such object',
+    },
+    {
+        code: "EF300101",
+        source:
+            'Certificate Job Info of a finished or cancelled job: a real answer asserted by InterNetX-DL/Laravel-SSL-Manager tests/CertificateWorkflowTest.php (Job Info after Job Cancel), and read as "finished" by public XML clients (`result/msg/code`)',
+    },
 ];
 
 /** Whether an error answer is one of `goneAnswers`. Without an API envelope (a proxy, a wrong URL) nothing is gone. */

@@ -72,7 +72,7 @@ export class JsonTransport implements Transport {
         });
         const rawBody = truncate(redact(exchange.body, [this.credentials.password]));
         const envelope = parseEnvelope(exchange.body);
-        return acceptEnvelope(request.task, exchange, envelope, rawBody, request.ctid);
+        return acceptEnvelope(request.task, exchange, envelope, rawBody, request.ctid, [this.credentials.password]);
     }
 
     close(): Promise<void> {

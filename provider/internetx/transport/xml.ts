@@ -46,10 +46,13 @@ export function envelopeFromXml(body: string, request: TaskRequest): Envelope | 
     const status = result?.status as Tree | undefined;
     if (!status) return undefined;
     const data = result?.data && typeof result.data === "object" ? (result.data as Tree) : {};
+    // "XML API Basics" errors: `<msg><text/><code/><type/><object><type/><value/></object></msg>` (a real answer:
+    // acmesh-official/acme.sh issue 5317); the object is what the gateway refused.
     const messages = ((result?.msg as Tree[] | undefined) ?? []).map((message) => ({
         text: message.text as string | undefined,
         code: message.code as string | undefined,
         type: message.type as string | undefined,
+        ...(message.object !== undefined ? { objects: ([] as unknown[]).concat(message.object).filter((object) => object && typeof object === "object") } : {}),
     }));
     const statusObject = status.object as Tree | undefined;
     const summary = data.summary ?? statusObject?.summary;
@@ -90,7 +93,7 @@ export class XmlTransport implements Transport {
         });
         const rawBody = truncate(redact(exchange.body, [this.credentials.password]));
         const envelope = envelopeFromXml(exchange.body, request);
-        return acceptEnvelope(request.task, exchange, envelope, rawBody, request.ctid);
+        return acceptEnvelope(request.task, exchange, envelope, rawBody, request.ctid, [this.credentials.password]);
     }
 
     close(): Promise<void> {

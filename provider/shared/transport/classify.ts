@@ -1,5 +1,7 @@
 import {
     ApiErrorDetails,
+    ApiMessage,
+    ApiObject,
     ApiValidationError,
     AuthenticationError,
     MalformedResponseError,
@@ -83,12 +85,25 @@ export interface CodedRefusal {
     fallback: string;
 }
 
+/**
+ * A refusal that is about the credentials although its code is a general one: the code together with the kind of
+ * object the message names (InterNetX `EF01000` "Missing or wrong value." naming `request.auth.context`).
+ */
+export interface AuthenticationObjectRefusal {
+    code: string;
+    objectType: RegExp;
+    /** What to check, said after the API's own words. */
+    hint: string;
+}
+
 /** What one backend's codes mean, and how its messages quote them. Codes not in the table are a refused request. */
 export interface ErrorCodeTable {
     /** Status codes or error types meaning the credentials were refused, whatever the HTTP status. */
     authentication: ReadonlySet<string>;
     /** Said after every authentication failure, when the backend has a known cause to point at. */
     authenticationHint?: string;
+    /** Message codes that are an authentication failure when they name an object of the given kind. */
+    authenticationObjects?: readonly AuthenticationObjectRefusal[];
     /** Whether the answer means "the object is gone" (read: empty id, delete: done): the backend's one gone table. */
     isGone(answer: { httpStatus: number; hasDocument: boolean; codes: readonly string[]; objects: readonly string[] }): boolean;
     /** Codes with a typed error of their own, checked in order after "gone". */
@@ -105,21 +120,46 @@ export function errorFromAnswer(answer: FailedAnswer, table: ErrorCodeTable): Ss
     const { details, hasDocument } = answer;
     const { httpStatus, messages = [] } = details;
     const codes = [details.statusCode, ...messages.map((message) => message.code)].filter((code): code is string => Boolean(code));
-    const apiText = [details.statusText, ...messages.map((message) => message.text)]
+    const apiText = [details.statusText, ...messages.map(messageWithObjects)]
         .filter((text): text is string => Boolean(text))
         .filter((text, index, all) => all.indexOf(text) === index)
         .join("; ");
     const describe = (fallback: string) => `${details.task} failed: ${apiText || fallback} (HTTP ${httpStatus}${table.reference(details)})`;
     if (httpStatus === 429) return new RateLimitedError(describe("rate limited"), { ...details, retryAfterMs: retryAfterMilliseconds(answer.headers["retry-after"]) });
     if (httpStatus >= 500) return new ServerError(describe("server error"), { ...details, retryable: true });
-    if (httpStatus === 401 || httpStatus === 403 || (hasDocument && table.authentication.has(details.statusCode ?? ""))) {
+    const objectRefusal = hasDocument ? authenticationObjectRefusal(messages, table.authenticationObjects ?? []) : undefined;
+    if (httpStatus === 401 || httpStatus === 403 || (hasDocument && table.authentication.has(details.statusCode ?? "")) || objectRefusal) {
+        const hint = objectRefusal?.hint ?? table.authenticationHint;
         const message = describe("authentication failed");
-        return new AuthenticationError(table.authenticationHint ? `${message}; ${table.authenticationHint}` : message, details);
+        return new AuthenticationError(hint ? `${message}; ${hint}` : message, details);
     }
-    const objects = messages.flatMap((message) => (message.objects ?? []).map(String));
+    const objects = messages.flatMap((message) => (message.objects ?? []).map(objectName));
     if (table.isGone({ httpStatus, hasDocument, codes, objects })) return new NotFoundError(describe("object not found"), details);
     const refusal = table.refusals.find((candidate) => codes.includes(candidate.code));
     if (refusal) return new refusal.error(describe(refusal.fallback), details);
     if (!hasDocument) return new MalformedResponseError(describe("unexpected response body"), details);
     return new ApiValidationError(describe("request refused"), details);
+}
+
+/** The name of what a message points at: InterNetX's object type, or BILLmanager's object word. */
+function objectName(object: ApiObject | string): string {
+    return typeof object === "string" ? object : (object.type ?? "");
+}
+
+/**
+ * A message's text with the objects it names (`type = value`), so an error says which value was refused. BILLmanager's
+ * object words are quoted by its own `reference`, so only typed objects are added here.
+ */
+export function messageWithObjects(message: ApiMessage): string | undefined {
+    const named = (message.objects ?? [])
+        .filter((object): object is ApiObject => typeof object === "object" && object !== null && object.type !== undefined)
+        .map((object) => (object.value !== undefined ? `${object.type} = ${object.value}` : object.type));
+    if (named.length === 0) return message.text;
+    return `${message.text ?? "refused"} [${named.join("; ")}]`;
+}
+
+function authenticationObjectRefusal(messages: readonly ApiMessage[], refusals: readonly AuthenticationObjectRefusal[]): AuthenticationObjectRefusal | undefined {
+    return refusals.find((refusal) =>
+        messages.some((message) => message.code === refusal.code && (message.objects ?? []).some((object) => refusal.objectType.test(objectName(object)))),
+    );
 }

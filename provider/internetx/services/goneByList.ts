@@ -1,0 +1,45 @@
+import { ApiValidationError, NotFoundError } from "../../errors";
+
+/**
+ * "Gone" read back from the list when the refusal alone does not say it. InterNetX publishes no not-found answer for
+ * the XML gateway (it answers errors with HTTP 200, and the one code once taken for "not found", EF02022, is a
+ * duplicate entry in a real answer: go-acme/lego providers/dns/autodns/internal/fixtures/error.json). So a refused
+ * Info or Delete is "gone" only when the object's own list, filtered on its id, counts no object at all.
+ *
+ * That proof holds whether or not the server honours the filter: a list that ignores it counts every object of the
+ * account, so a count of 0 means the account has none at all, this one included. One row of another id is no proof.
+ */
+export function listProvesGone(list: { total: number; ids: readonly string[] }): boolean {
+    return list.total === 0 && list.ids.length === 0;
+}
+
+/** The list filtered on one id, with one row at most: enough to tell "none at all" from "some". */
+export function idQuery(id: string) {
+    return { filters: [{ key: "id", value: id, operator: "EQUAL" as const }], view: { limit: 1 } };
+}
+
+/**
+ * The error to throw for a failed Info or Delete of `id`: a NotFoundError when the refusal is a plain one (an API
+ * answer not already classified: ApiValidationError) and the list proves the object gone, else the error itself.
+ * A failing list leaves the first error as it was.
+ */
+export async function goneOrError(error: unknown, list: () => Promise<{ total: number; ids: readonly string[] }>, listTask: string, id: string): Promise<unknown> {
+    if (!(error instanceof ApiValidationError)) return error;
+    let answer: { total: number; ids: readonly string[] };
+    try {
+        answer = await list();
+    } catch {
+        return error;
+    }
+    if (!listProvesGone(answer)) return error;
+    return new NotFoundError(`${error.message}; ${listTask} counts no object with id ${id}`, {
+        task: error.task,
+        httpStatus: error.httpStatus,
+        statusCode: error.statusCode,
+        statusType: error.statusType,
+        statusText: error.statusText,
+        stid: error.stid,
+        ctid: error.ctid,
+        messages: error.messages,
+    });
+}
