@@ -1,6 +1,6 @@
 import { Clock, LifecycleContext, ProgressLog, StackConfig, systemClock } from "../lifecycle/context";
 import { configKeys } from "../resources/connection";
-import { ispmanagerConfigKeys } from "../resources/ispmanager/connection";
+import { ispmanagerConfigKeys } from "../resources/ispmanager/configKeys";
 
 /**
  * The one place where the dynamic providers keep what Pulumi hands them: the stack config delivered to `configure`,

@@ -1,4 +1,13 @@
-import forge from "node-forge";
+import type * as Forge from "node-forge";
+
+/**
+ * node-forge, loaded at the first bundle: only an S/MIME certificate with a generated key needs it, and the provider
+ * process of a stack without one should not hold its 40 modules.
+ */
+function nodeForge(): typeof Forge {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require("node-forge") as typeof Forge;
+}
 
 /**
  * A PKCS#12 bundle (key, leaf and chain) protected by a password, base64-encoded, so mail clients can import an
@@ -6,6 +15,7 @@ import forge from "node-forge";
  * hand-written ASN.1 is out of the question (AES-256 for the key bag and certificates, SHA-256 MAC).
  */
 export function createPkcs12(options: { privateKeyPem: string; certificatePem: string; chainPems: string[]; password: string; friendlyName?: string }): string {
+    const forge = nodeForge();
     const privateKey = forge.pki.privateKeyFromPem(options.privateKeyPem);
     const leaf = forge.pki.certificateFromPem(options.certificatePem);
     // node-forge reads RSA certificates only; a chain certificate with another key type is left out of the bundle
@@ -28,6 +38,7 @@ export function createPkcs12(options: { privateKeyPem: string; certificatePem: s
 
 /** Opens a bundle made by createPkcs12 (tests, and users checking a download): the certificates' subjects and whether a key is inside. */
 export function readPkcs12(base64: string, password: string): { certificateSubjects: string[]; hasPrivateKey: boolean } {
+    const forge = nodeForge();
     const bundle = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.decode64(base64)), password);
     const certificateBags = bundle.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
     const keyBags = bundle.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? [];

@@ -3,6 +3,7 @@ import { Client } from "../../ispmanager/client";
 import { ClientOptions, defaultBillmanagerUrl } from "../../ispmanager/config";
 import { LifecycleContext, namespacedSettings, StackConfig } from "../../lifecycle/context";
 import { EndpointOrigin, endpointOrigin, withEndpoint } from "../endpoint";
+import { ispmanagerConfigKeys } from "./configKeys";
 
 /**
  * Where an ispmanager resource's connection comes from, read at call time (never frozen into the serialized provider):
@@ -22,8 +23,7 @@ export const ispmanagerConnectionSchema = z
     .strict();
 export type IspmanagerConnectionArgs = z.infer<typeof ispmanagerConnectionSchema>;
 
-/** The stack config keys for BILLmanager connections: `ispmanager:user`, `ispmanager:password` (secret), `ispmanager:url`. */
-export const ispmanagerConfigKeys = ["url", "user", "password"] as const;
+export { ispmanagerConfigKeys };
 
 
 export function ispmanagerClientOptions(connection: IspmanagerConnectionArgs | undefined, stackConfig?: StackConfig, logger?: (line: string) => void): ClientOptions {
