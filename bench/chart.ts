@@ -18,7 +18,8 @@ const lines: Line[] = [
 ];
 
 /**
- * Two panels over N (log scale): wall time with the bound N + T as a dashed line, and requests per certificate.
+ * Two panels over N (log scale): wall time with the bound N + T as a dashed line (and, at the real CLI's N, its
+ * floor and the floor plus the bound), and requests per certificate.
  * Apache ECharts renders the SVG on the server side (no canvas, no native code).
  */
 export function chartSvg(rows: ResultRow[], issuanceSeconds: number): string {
@@ -35,6 +36,10 @@ export function chartSvg(rows: ResultRow[], issuanceSeconds: number): string {
         nameGap: 28,
     });
     const bound = counts.map((count) => [count, count + issuanceSeconds]);
+    // The real CLI's floor (the same `pulumi up` with no certificate) and the bound above it, at the CLI row's N.
+    const floored = rows.filter((row) => row.floorSeconds !== null);
+    const floorName = "pulumi up with no certificate (floor)";
+    const flooredBoundName = "floor + N + T";
     const drawn = lines.filter((line) => rows.some(line.match));
     const series = drawn.flatMap((line) => {
         const points = rows.filter(line.match).sort((left, right) => left.n - right.n);
@@ -51,7 +56,7 @@ export function chartSvg(rows: ResultRow[], issuanceSeconds: number): string {
             { text: "Wall time against N", left: "5%", top: 8, textStyle: { fontSize: 15 } },
             { text: "Requests per certificate against N", left: "55%", top: 8, textStyle: { fontSize: 15 } },
         ],
-        legend: { bottom: 4, data: [...drawn.map((line) => line.name), `bound N + T (T = ${issuanceSeconds} s)`] },
+        legend: { bottom: 4, data: [...drawn.map((line) => line.name), `bound N + T (T = ${issuanceSeconds} s)`, ...(floored.length > 0 ? [floorName, flooredBoundName] : [])] },
         grid: [
             { left: "6%", width: "40%", top: 60, bottom: 110 },
             { left: "56%", width: "40%", top: 60, bottom: 110 },
@@ -64,6 +69,12 @@ export function chartSvg(rows: ResultRow[], issuanceSeconds: number): string {
         series: [
             ...series,
             { name: `bound N + T (T = ${issuanceSeconds} s)`, type: "line", xAxisIndex: 0, yAxisIndex: 0, data: bound, symbol: "none", lineStyle: { type: "dashed", color: "#333333" }, itemStyle: { color: "#333333" } },
+            ...(floored.length > 0
+                ? [
+                      { name: floorName, type: "scatter" as const, xAxisIndex: 0, yAxisIndex: 0, data: floored.map((row) => [row.n, row.floorSeconds]), symbol: "rect", symbolSize: 10, itemStyle: { color: "#777777" } },
+                      { name: flooredBoundName, type: "scatter" as const, xAxisIndex: 0, yAxisIndex: 0, data: floored.map((row) => [row.n, row.floorSeconds! + row.boundSeconds]), symbol: "triangle", symbolSize: 11, itemStyle: { color: "#333333" } },
+                  ]
+                : []),
         ],
     });
     const svg = chart.renderToSVGString();

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PulumiWorkspace, pulumiPath } from "../scripts/pulumi-cli/workspace";
+import { orderReferencePattern } from "../provider/lifecycle/orderReference";
 import { SimulatorAdmin } from "../test/support/simulatorAdmin";
 import { countRequests, RequestCount } from "./requests";
 import type { SimulatorEndpoints } from "./scenario";
@@ -13,6 +14,10 @@ export interface CliMeasurement {
     previewRequests: number;
     /** Peak resident set of the dynamic-provider process the CLI started (VmHWM), not of the CLI or the program. */
     peakRssMb: number;
+    /** The same `pulumi up` with no certificate: what the CLI, language host, program and provider start cost. */
+    floorMs: number;
+    /** Every certificate in the stack's state carries the SDK's hidden `orderReference` input. */
+    orderReferences: boolean;
 }
 
 /** Parent pid and command line of every process, from /proc. */
@@ -69,34 +74,55 @@ function run(workspace: PulumiWorkspace, args: string[], onTick?: (pid: number) 
     });
 }
 
+/** Whether every certificate of the exported stack carries the hidden `orderReference` input the SDK computes. */
+function everyCertificateHasReference(exported: string, count: number): boolean {
+    const resources = (JSON.parse(exported) as { deployment: { resources?: { type: string; inputs?: Record<string, unknown> }[] } }).deployment.resources ?? [];
+    const certificates = resources.filter((resource) => resource.type === "pulumi-nodejs:dynamic/internetx:Certificate");
+    return certificates.length === count && certificates.every((resource) => orderReferencePattern.test(String(resource.inputs?.orderReference)));
+}
+
+/** A stack of examples/fleet with `count` certificates, configured for the simulator. */
+async function fleetStack(workspace: PulumiWorkspace, stack: string, simulator: SimulatorEndpoints, count: number, pollIntervalSeconds: number): Promise<void> {
+    await workspace.must(["stack", "init", stack]);
+    await workspace.configureSimulator(simulator, "json");
+    await workspace.must(["config", "set", "count", String(count)]);
+    await workspace.must(["config", "set", "pollIntervalSeconds", String(pollIntervalSeconds)]);
+    await workspace.must(["config", "set", "zone", `${stack}${process.pid}.example.com`]);
+}
+
+async function removeStack(workspace: PulumiWorkspace, stack: string): Promise<void> {
+    await run(workspace, ["destroy", "--yes", "--skip-preview", "--stack", stack]);
+    await run(workspace, ["stack", "rm", "--yes", stack]);
+}
+
 /**
  * `pulumi up` of examples/fleet with `count` certificates through the real CLI (scripts/pulumi-cli), then
  * `pulumi preview --expect-no-changes`, then `pulumi destroy`. The requests of the up include the stack's contact.
+ * First the floor: the same `pulumi up` of a stack with no certificate (the CLI, the language host, the program and
+ * the dynamic-provider process starting, and the contact), on a stack of its own.
  */
 export async function measureCli(simulator: SimulatorEndpoints, count: number, pollIntervalSeconds: number): Promise<CliMeasurement> {
     const admin = new SimulatorAdmin(simulator.adminUrl);
     const workspace = new PulumiWorkspace(join(tmpdir(), `pulumi-sslmanager-bench-${process.pid}`), "fleet", pulumiPath());
-    await workspace.must(["stack", "init", "bench"]);
-    for (const [key, value] of [["url", simulator.url], ["xmlUrl", simulator.xmlUrl], ["user", simulator.user], ["context", simulator.context], ["protocol", "json"]]) {
-        await workspace.must(["config", "set", `internetx:${key}`, value]);
-    }
-    // "--" before the value: a generated password may begin with a dash.
-    await workspace.must(["config", "set", "--secret", "internetx:password", "--", simulator.password]);
-    await workspace.must(["config", "set", "count", String(count)]);
-    await workspace.must(["config", "set", "pollIntervalSeconds", String(pollIntervalSeconds)]);
-    await workspace.must(["config", "set", "zone", `cli${process.pid}.example.com`]);
 
+    await fleetStack(workspace, "floor", simulator, 0, pollIntervalSeconds);
+    const floorStarted = Date.now();
+    await run(workspace, ["up", "--yes", "--skip-preview"]);
+    const floorMs = Date.now() - floorStarted;
+    await removeStack(workspace, "floor");
+
+    await fleetStack(workspace, "bench", simulator, count, pollIntervalSeconds);
     await admin.clearRequests();
     let peakRssMb = 0;
     const started = Date.now();
     await run(workspace, ["up", "--yes", "--skip-preview"], (pid) => (peakRssMb = Math.max(peakRssMb, dynamicProviderPeakMb(pid) ?? 0)));
     const wallMs = Date.now() - started;
     const counts = await countRequests(admin);
+    const orderReferences = everyCertificateHasReference((await workspace.must(["stack", "export"])).stdout, count);
 
     await admin.clearRequests();
     await run(workspace, ["preview", "--expect-no-changes"]);
     const previewRequests = (await countRequests(admin)).requests;
-    await run(workspace, ["destroy", "--yes", "--skip-preview"]);
-    await run(workspace, ["stack", "rm", "--yes", "bench"]);
-    return { wallMs, counts, previewRequests, peakRssMb };
+    await removeStack(workspace, "bench");
+    return { wallMs, floorMs, counts, previewRequests, peakRssMb, orderReferences };
 }

@@ -14,6 +14,13 @@ export interface ResultRow {
     previewRequests: number | null;
     /** Peak resident set of the client's own process (the provider, or the SDK's process). */
     peakRssMb: number;
+    /**
+     * Every create went the SDK's way, with the hidden `orderReference` input (so each looks for an order placed
+     * under its reference before ordering, as for users); false for InterNetX's SDK, which has none.
+     */
+    orderReferences: boolean;
+    /** Real CLI only: the same `pulumi up` with no certificate (CLI, language host, program, provider start); else null. */
+    floorSeconds: number | null;
 }
 
 /** What the markdown table shows beside the row. */

@@ -31,4 +31,6 @@ export interface ChildResult {
     counts: RequestCount;
     /** Requests of the preview (check and diff of every unchanged certificate); ours only. */
     previewRequests?: number;
+    /** Every create carried the SDK's hidden `orderReference` (ours; InterNetX's SDK has no such thing). */
+    orderReferences: boolean;
 }
