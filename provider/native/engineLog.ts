@@ -10,11 +10,12 @@ export class EngineLog {
     private readonly client: { log(request: unknown, callback: (error: Error | null) => void): void; close(): void } | undefined;
     private readonly proto: { LogRequest: new () => { setSeverity(value: number): unknown; setMessage(value: string): unknown; setUrn(value: string): unknown }; LogSeverity: { INFO: number } };
 
-    constructor(engineAddress: string | undefined) {
+    /** `grpc`: the SDK's @grpc/grpc-js (the bundle of the plugin tarball hands in its own copy). */
+    constructor(engineAddress: string | undefined, grpc: typeof import("@grpc/grpc-js") = sdkGrpc()) {
         // The SDK's generated gRPC code for pulumirpc.Engine (the same files the SDK's own log module uses).
         this.proto = require("@pulumi/pulumi/proto/engine_pb");
         const services = require("@pulumi/pulumi/proto/engine_grpc_pb");
-        this.client = engineAddress ? new services.EngineClient(engineAddress, sdkGrpc().credentials.createInsecure()) : undefined;
+        this.client = engineAddress ? new services.EngineClient(engineAddress, grpc.credentials.createInsecure()) : undefined;
     }
 
     for(urn: string): ProgressLog {

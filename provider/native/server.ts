@@ -1,10 +1,10 @@
-import { join } from "node:path";
 import { main } from "@pulumi/pulumi/provider";
 import { configFromVariables } from "./configuration";
 import { EngineLog } from "./engineLog";
 import { SslManagerProvider } from "./provider";
 import { sdkGrpc } from "./sdkModules";
 import { reveal } from "./secrets";
+import { packageVersion } from "../shared/transport/userAgent";
 
 type Call = { request: any };
 type Callback = (error: unknown, response?: unknown) => void;
@@ -77,16 +77,15 @@ function withConfiguration(implementation: Implementation, provider: SslManagerP
     return Object.assign(Object.create(implementation), overrides) as Implementation;
 }
 
-export function packageVersion(): string {
-    return (require(join(__dirname, "..", "..", "..", "package.json")) as { version: string }).version;
-}
-
-/** Starts the provider: prints the port for the engine and serves until the engine ends the process. */
-export async function serve(args: string[]): Promise<void> {
+/**
+ * Starts the provider: prints the port for the engine and serves until the engine ends the process. `grpc` is the
+ * @grpc/grpc-js the SDK's server uses: found beside the installed SDK, or handed in by the plugin tarball's bundle
+ * (scripts/release/pluginEntry.ts), where there is no installed SDK to look beside.
+ */
+export async function serve(args: string[], grpc: typeof import("@grpc/grpc-js") = sdkGrpc()): Promise<void> {
     const { parseArgs } = require("@pulumi/pulumi/provider/internals") as { parseArgs(args: string[]): { engineAddress?: string } | undefined };
-    const engineLog = new EngineLog(parseArgs(args)?.engineAddress);
+    const engineLog = new EngineLog(parseArgs(args)?.engineAddress, grpc);
     const provider = new SslManagerProvider({ version: packageVersion(), log: (urn) => engineLog.for(urn) });
-    const grpc = sdkGrpc();
     const services = require("@pulumi/pulumi/proto/provider_grpc_pb");
     const addService = grpc.Server.prototype.addService;
     grpc.Server.prototype.addService = function (this: unknown, service: unknown, implementation: Implementation) {

@@ -16,13 +16,13 @@ export function pluginPath(): { languageHosts: string; codegen: string } {
     return { languageHosts, codegen };
 }
 
-/** Runs `pulumi package gen-sdk schema.json --language <language> --out <out>` for every language. */
-export function generateSdks(out: string, cliPath: string = pulumiPath(), codegenPath: string = pluginPath().codegen): void {
+/** Runs `pulumi package gen-sdk <schema> --language <language> --out <out>` for every language (schema.json unless told). */
+export function generateSdks(out: string, cliPath: string = pulumiPath(), codegenPath: string = pluginPath().codegen, schema: string = schemaFile): void {
     const { version } = require(join(repositoryRoot, "package.json")) as { version: string };
     const home = mkdtempSync(join(tmpdir(), "sslmanager-gen-sdk-home-"));
     try {
         for (const language of sdkLanguages) {
-            execFileSync("pulumi", ["package", "gen-sdk", schemaFile, "--language", language, "--out", out, "--version", version], {
+            execFileSync("pulumi", ["package", "gen-sdk", schema, "--language", language, "--out", out, "--version", version], {
                 cwd: repositoryRoot,
                 stdio: ["ignore", "pipe", "pipe"],
                 // The code generation plugin first: it answers for pulumi-language-<language>.

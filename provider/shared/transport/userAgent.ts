@@ -1,8 +1,11 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
-/** The package's own name and version, read once from its package.json (found upwards from the compiled file). */
-function packageVersion(): string {
+/**
+ * The package's own version, from its package.json found upwards from the compiled file (in the plugin tarball: the
+ * package.json beside the bundle).
+ */
+export function packageVersion(): string {
     for (let directory = __dirname; ; directory = dirname(directory)) {
         try {
             const manifest = JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) as { name?: string; version?: string };
