@@ -2,10 +2,16 @@ import type * as pulumi from "@pulumi/pulumi";
 import { lifecycleContext } from "./context";
 import { plain } from "./plain";
 import { checkDomainValidationInputs, createDomainValidation, DomainValidationInputs } from "../resources/domainValidation/lifecycle";
-import { checkResult } from "./results";
+import { checkResult, withMissingCredentials } from "./results";
+import { missingInternetxCredentials } from "../resources/connection";
 
-export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+/** `check` of the inputs alone, without the connection (the native provider's check: its connection is its own configuration). */
+export async function checkInputs(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
     return checkResult(await checkDomainValidationInputs(news));
+}
+
+export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return withMissingCredentials(await checkInputs(olds, news), missingInternetxCredentials(news.connection, lifecycleContext().stackConfig));
 }
 
 /** A new CSR, product or method means new validation data: replace. */

@@ -11,7 +11,8 @@ import {
 } from "../resources/ispmanager/lifecycle";
 import { configure as configureAll, lifecycleContext } from "./context";
 import { operationContext } from "./operation";
-import { diffResult, orderingCheckResult, readResult } from "./results";
+import { diffResult, orderingCheckResult, readResult, withMissingCredentials } from "./results";
+import { missingIspmanagerCredentials } from "../resources/ispmanager/connection";
 import { plain } from "./plain";
 
 /** ispmanager.Certificate operations as the dynamic-provider contract names them; loaded by name from the serialized provider. */
@@ -21,8 +22,13 @@ export async function configure(request: { config: { get(key: string): string | 
     await configureAll(request);
 }
 
-export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+/** `check` of the inputs alone, without the connection (the native provider's check: its connection is its own configuration). */
+export async function checkInputs(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
     return orderingCheckResult(olds, news, await checkIspmanagerCertificateInputs(news));
+}
+
+export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return withMissingCredentials(await checkInputs(olds, news), missingIspmanagerCredentials(news.connection, lifecycleContext().stackConfig));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {

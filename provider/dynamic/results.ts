@@ -4,6 +4,14 @@ import { referenceForCreate } from "../lifecycle/orderReference";
 import { plain } from "./plain";
 
 /** A `check` outcome as the engine wants it: failures, or the inputs to record (unknown values left as they came). */
+/**
+ * A check's result with the credentials `up` would find missing (resources/credentials.ts) added as failures: the
+ * dynamic resources' connection is their own argument, the stack config or the environment, so their check knows.
+ */
+export function withMissingCredentials(result: pulumi.dynamic.CheckResult, missing: CheckFailure[]): pulumi.dynamic.CheckResult {
+    return missing.length === 0 ? result : { failures: [...(result.failures ?? []), ...missing] };
+}
+
 export function checkResult(result: { inputs?: unknown; failures: CheckFailure[] }): pulumi.dynamic.CheckResult {
     return result.failures.length > 0 ? { failures: result.failures } : { inputs: result.inputs as Record<string, unknown> };
 }

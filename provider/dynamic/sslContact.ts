@@ -11,10 +11,16 @@ import {
     updateSslContact,
 } from "../resources/sslContact/lifecycle";
 import { SslContactInputs } from "../resources/sslContact/inputs";
-import { checkResult, readResult } from "./results";
+import { checkResult, readResult, withMissingCredentials } from "./results";
+import { missingInternetxCredentials } from "../resources/connection";
 
-export async function check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+/** `check` of the inputs alone, without the connection (the native provider's check: its connection is its own configuration). */
+export async function checkInputs(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
     return checkResult(checkSslContactInputs(news));
+}
+
+export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+    return withMissingCredentials(await checkInputs(olds, news), missingInternetxCredentials(news.connection, lifecycleContext().stackConfig));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {

@@ -1,4 +1,5 @@
 import type { CheckFailure } from "../resources/check";
+import { missingCredentials } from "../resources/credentials";
 import { connectionSchema } from "../resources/connection";
 import { ispmanagerConnectionSchema } from "../resources/ispmanager/connection";
 import type { ProviderConnections } from "./lifecycle";
@@ -54,6 +55,34 @@ function typed(value: unknown, type: unknown): unknown {
     // number, even when the program declares the config value a string.
     if (typeof value === "number" && Number.isFinite(value)) return String(value);
     return typeof value === "string" ? value : undefined;
+}
+
+/** The credentials a backend's requests need, with the environment variable each falls back to (the clients' resolveClientOptions). */
+const credentialVariables: Record<keyof ProviderConnections, Record<string, string>> = {
+    internetx: { user: "AUTODNS_USER", password: "AUTODNS_PASSWORD", context: "AUTODNS_CONTEXT" },
+    ispmanager: { user: "ISPMANAGER_USER", password: "ISPMANAGER_PASSWORD" },
+};
+
+/**
+ * The credentials of a backend that `up` would find missing: not in this provider's configuration (stack config
+ * `sslmanager:*` or an explicit provider's arguments) nor in the environment. Checked for each resource, so a program
+ * that uses only one backend needs only its credentials.
+ */
+export function missingProviderCredentials(backend: keyof ProviderConnections, connection: Record<string, unknown>, environment: NodeJS.ProcessEnv): CheckFailure[] {
+    const label = backend === "internetx" ? "InterNetX" : "BILLmanager";
+    return missingCredentials(
+        Object.entries(configVariables)
+            .filter(([, variable]) => variable.backend === backend && credentialVariables[backend][variable.setting])
+            .map(([name, variable]) => ({
+                label: `${label} ${variable.setting}`,
+                given: connection[variable.setting],
+                stackConfigKey: `sslmanager:${name}`,
+                environmentVariable: credentialVariables[backend][variable.setting],
+                argument: `${name} of an explicit provider`,
+                secret: Boolean(variable.secret),
+            })),
+        environment,
+    );
 }
 
 /** Stack config variables arrive as `sslmanager:config:<name>` (older engines) or `sslmanager:<name>`. */

@@ -72,6 +72,8 @@ export interface ReadOutcome {
 }
 
 export interface ResourceOperations {
+    /** Which of the provider's connections the resource talks through. */
+    backend: "internetx" | "ispmanager";
     /** `olds`: the inputs recorded under this URN (empty for a first create). */
     check(urn: string, olds: Properties, news: Properties): Promise<CheckOutcome>;
     diff(id: string, olds: Properties, news: Properties, now: Date): Promise<DiffOutcome>;
@@ -159,6 +161,7 @@ function operationsFor<Inputs, Props>(entry: LifecycleEntryPoints<Inputs, Props>
     const connectionOf = (context: OperationContext) => context.connections[entry.backend];
     const guarded = <T>(work: () => Promise<T>) => (entry.orders ? recordingPending(work) : work());
     const operations: ResourceOperations = {
+        backend: entry.backend,
         check: async (urn, olds, news) => {
             // The reference is derived from the URN here, never taken from the program.
             const { orderReference: _given, ...program } = news;
@@ -194,7 +197,7 @@ function operationsFor<Inputs, Props>(entry: LifecycleEntryPoints<Inputs, Props>
 
 const certificate: ResourceOperations = operationsFor<CertificateInputs, CertificateProperties>({
     backend: "internetx",
-    check: (news) => dynamicCertificate.check({}, news),
+    check: (news) => dynamicCertificate.checkInputs({}, news),
     diff: async (_id, olds, news, now) => diffResult(decideFromProperties(olds, news, now)),
     create: createCertificate,
     read: readCertificate,
@@ -211,7 +214,7 @@ const certificate: ResourceOperations = operationsFor<CertificateInputs, Certifi
 
 const smimeCertificate: ResourceOperations = operationsFor<SmimeInputs, SmimeProperties>({
     backend: "internetx",
-    check: (news) => dynamicSmime.check({}, news),
+    check: (news) => dynamicSmime.checkInputs({}, news),
     diff: async (_id, olds, news, now) => diffResult(decideSmimeChange(olds, news, now)),
     create: createSmime,
     read: readSmime,
@@ -222,7 +225,7 @@ const smimeCertificate: ResourceOperations = operationsFor<SmimeInputs, SmimePro
 
 const sslContact: ResourceOperations = operationsFor<SslContactInputs, SslContactProperties>({
     backend: "internetx",
-    check: (news) => dynamicSslContact.check({}, news),
+    check: (news) => dynamicSslContact.checkInputs({}, news),
     diff: (id, olds, news) => dynamicSslContact.diff(id, olds, news),
     create: createSslContact,
     read: readSslContact,
@@ -231,7 +234,8 @@ const sslContact: ResourceOperations = operationsFor<SslContactInputs, SslContac
 });
 
 const domainValidation: ResourceOperations = {
-    check: (_urn, _olds, news) => dynamicDomainValidation.check({}, news),
+    backend: "internetx",
+    check: (_urn, _olds, news) => dynamicDomainValidation.checkInputs({}, news),
     diff: (id, olds, news) => dynamicDomainValidation.diff(id, olds, news),
     create: async (inputs, context) => {
         const result = await createDomainValidation(withConnection<DomainValidationInputs>(inputs, context.connections.internetx), lifecycleContext(context));
@@ -245,7 +249,7 @@ const domainValidation: ResourceOperations = {
 
 const ispmanagerCertificate: ResourceOperations = operationsFor<IspmanagerCertificateInputs, IspmanagerCertificateProperties>({
     backend: "ispmanager",
-    check: (news) => dynamicIspmanagerCertificate.check({}, news),
+    check: (news) => dynamicIspmanagerCertificate.checkInputs({}, news),
     diff: async (_id, olds, news) => diffResult(decideFromIspmanagerProperties(olds, news)),
     create: createIspmanagerCertificate,
     read: readIspmanagerCertificate,

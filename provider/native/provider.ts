@@ -1,7 +1,8 @@
 import type * as provider from "@pulumi/pulumi/provider";
 import { Clock, systemClock } from "../lifecycle/context";
 import { OperationCancelledError } from "./cancellation";
-import { connectionsFrom } from "./configuration";
+import { connectionsFrom, missingProviderCredentials } from "./configuration";
+import { containsUnknown } from "../resources/unknowns";
 import type { ProgressLog } from "../lifecycle/context";
 import { OperationContext, PendingOrderError, ProviderConnections, resourceOperations, ResourceOperations } from "./lifecycle";
 import { packageSchema, resources, secretProperties } from "./schema";
@@ -32,6 +33,8 @@ export interface ProviderOptions {
 export class SslManagerProvider implements provider.Provider {
     readonly version: string;
     private connections: ProviderConnections = { internetx: {}, ispmanager: {} };
+    /** Whether the engine configured this instance with known values (a preview may configure with unknown ones). */
+    private credentialsKnown = false;
     private readonly cancellation = new AbortController();
     private readonly clock: Clock;
     private readonly log: (urn: string) => ProgressLog;
@@ -52,6 +55,7 @@ export class SslManagerProvider implements provider.Provider {
         const { connections, failures } = connectionsFrom(reveal(config).values);
         if (failures.length > 0) throw new Error(`invalid sslmanager configuration: ${failures.map((failure) => `${failure.property} ${failure.reason}`).join("; ")}`);
         this.connections = connections;
+        this.credentialsKnown = !containsUnknown(reveal(config).values);
     }
 
     async getSchema(): Promise<string> {
@@ -61,7 +65,11 @@ export class SslManagerProvider implements provider.Provider {
     /** Check: the inputs with the defaults applied, and for a resource that orders, the order reference it orders under. */
     async check(urn: string, olds: Properties, news: Properties): Promise<provider.CheckResult> {
         const { values, secretNames } = reveal(news);
-        const result = await this.operations(urn).check(urn, reveal(olds).values, values);
+        const operations = this.operations(urn);
+        const checked = await operations.check(urn, reveal(olds).values, values);
+        // What `up` would refuse for want of credentials, refused at preview already.
+        const missing = this.credentialsKnown ? missingProviderCredentials(operations.backend, this.connections[operations.backend], process.env) : [];
+        const result = missing.length > 0 ? { failures: [...(checked.failures ?? []), ...missing] } : checked;
         return result.inputs ? { inputs: this.conceal(urn, result.inputs, secretNames), failures: result.failures } : { failures: result.failures };
     }
 

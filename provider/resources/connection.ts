@@ -2,6 +2,8 @@ import { z } from "zod";
 import { Client } from "../internetx/client";
 import { ClientOptions, defaultJsonUrl, defaultXmlUrl } from "../internetx/config";
 import { LifecycleContext, namespacedSettings, StackConfig } from "../lifecycle/context";
+import { CheckFailure } from "./check";
+import { missingCredentials } from "./credentials";
 import { EndpointOrigin, endpointOrigin, withEndpoint } from "./endpoint";
 
 /**
@@ -47,6 +49,23 @@ export function clientOptionsFor(connection: ConnectionArgs | undefined, stackCo
         requestsPerSecond: connection?.requestsPerSecond,
         logger,
     };
+}
+
+/** The InterNetX credentials `up` needs, missing from the resource's `connection`, the stack config (`internetx:*`) and the environment (`AUTODNS_*`). */
+export function missingInternetxCredentials(connection: unknown, stackConfig: StackConfig | undefined, environment: NodeJS.ProcessEnv = process.env): CheckFailure[] {
+    const given = connection !== null && typeof connection === "object" ? (connection as Record<string, unknown>) : {};
+    const settings = namespacedSettings(stackConfig, "internetx", configKeys);
+    return missingCredentials(
+        (["user", "password", "context"] as const).map((key) => ({
+            label: `InterNetX ${key}`,
+            given: given[key] ?? settings[key],
+            stackConfigKey: `internetx:${key}`,
+            environmentVariable: `AUTODNS_${key.toUpperCase()}`,
+            argument: `connection.${key}`,
+            secret: key === "password",
+        })),
+        environment,
+    );
 }
 
 /** The URL this connection talks to (JSON or XML, by protocol) and where it came from. */

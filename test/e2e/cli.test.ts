@@ -124,6 +124,24 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         expect([after.contacts, after.orders]).to.deep.equal([before.contacts, before.orders]);
     });
 
+    it("refuses at preview a stack without the InterNetX password, naming the stack config key internetx:password and AUTODNS_PASSWORD, and creates nothing", async () => {
+        const fresh = workspace("test/e2e/programs/first-hour");
+        await fresh.must(["stack", "init", "nopassword"]);
+        await fresh.configureSimulator(simulator);
+        await fresh.must(["config", "rm", "internetx:password"]);
+        delete fresh.environment.AUTODNS_PASSWORD;
+        const before = await admin.state();
+        const preview = await fresh.pulumi(["preview"]);
+        const output = preview.stdout + preview.stderr;
+        expect(preview.code, output).not.to.equal(0);
+        const errors = [...new Set(output.split("\n").filter((line) => line.includes("has a problem")).map((line) => line.trim().replace(/^.*?error: /, "")))];
+        const reason = "InterNetX password is not set: set the stack config internetx:password (pulumi config set --secret internetx:password) or the environment variable AUTODNS_PASSWORD, or give connection.password";
+        // The engine stops the preview at the first resource whose check fails: the contact, registered first.
+        expect(errors).to.deep.equal([`pulumi-nodejs:dynamic/internetx:SslContact resource 'admin' has a problem: ${reason}`]);
+        const after = await admin.state();
+        expect([after.contacts, after.orders]).to.deep.equal([before.contacts, before.orders]);
+    });
+
     it("previews a contact id given as an integer, and says where a refused URL came from", async () => {
         const fresh = workspace("test/e2e/programs/first-hour");
         await fresh.must(["stack", "init", "numbers"]);

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { Client } from "../../ispmanager/client";
 import { ClientOptions, defaultBillmanagerUrl } from "../../ispmanager/config";
 import { LifecycleContext, namespacedSettings, StackConfig } from "../../lifecycle/context";
+import { CheckFailure } from "../check";
+import { missingCredentials } from "../credentials";
 import { EndpointOrigin, endpointOrigin, withEndpoint } from "../endpoint";
 import { ispmanagerConfigKeys } from "./configKeys";
 
@@ -38,6 +40,23 @@ export function ispmanagerClientOptions(connection: IspmanagerConnectionArgs | u
         timeoutMs: connection?.timeoutSeconds ? connection.timeoutSeconds * 1000 : undefined,
         logger,
     };
+}
+
+/** The BILLmanager credentials `up` needs, missing from the resource's `connection`, the stack config (`ispmanager:*`) and the environment (`ISPMANAGER_*`). */
+export function missingIspmanagerCredentials(connection: unknown, stackConfig: StackConfig | undefined, environment: NodeJS.ProcessEnv = process.env): CheckFailure[] {
+    const given = connection !== null && typeof connection === "object" ? (connection as Record<string, unknown>) : {};
+    const settings = namespacedSettings(stackConfig, "ispmanager", ispmanagerConfigKeys);
+    return missingCredentials(
+        (["user", "password"] as const).map((key) => ({
+            label: `BILLmanager ${key}`,
+            given: given[key] ?? settings[key],
+            stackConfigKey: `ispmanager:${key}`,
+            environmentVariable: `ISPMANAGER_${key.toUpperCase()}`,
+            argument: `connection.${key}`,
+            secret: key === "password",
+        })),
+        environment,
+    );
 }
 
 /** The BILLmanager URL this connection talks to and where it came from. */
