@@ -23,11 +23,7 @@ export class SslContactService {
         try {
             return parseFirst(sslContactSchema, await this.runner.run({ task: "SslContactInfo", id }), "SslContactInfo");
         } catch (error) {
-            const list = async () => {
-                const { contacts, total } = await this.list(idQuery(id));
-                return { total, ids: contacts.map((contact) => contact.id) };
-            };
-            throw await goneOrError(error, list, "SslContactList", id);
+            throw await this.goneOrError(error, id);
         }
     }
 
@@ -36,8 +32,21 @@ export class SslContactService {
         return { ...contact, id };
     }
 
+    /** SslContactDelete. A plain refusal is "gone" only when SslContactList proves it (goneByList.ts). */
     async delete(id: string): Promise<void> {
-        await this.runner.run({ task: "SslContactDelete", id });
+        try {
+            await this.runner.run({ task: "SslContactDelete", id });
+        } catch (error) {
+            throw await this.goneOrError(error, id);
+        }
+    }
+
+    private goneOrError(error: unknown, id: string): Promise<unknown> {
+        const list = async () => {
+            const { contacts, total } = await this.list(idQuery(id));
+            return { total, ids: contacts.map((contact) => contact.id) };
+        };
+        return goneOrError(error, list, "SslContactList", id);
     }
 
     /** SslContactList: reduced rows (names, organization, id); the whole contact is SslContactInfo's. */
