@@ -25,6 +25,8 @@ export const tasks = {
     CertificateRenew: { code: "400106", kind: "order" },
     // Revocation: POST /certificate/{id}/_revoke (swagger certificateRevoke); XML 4001031 as public AutoDNS XML clients send it.
     CertificateRevoke: { code: "4001031", kind: "write" },
+    // swagger "Certificate Comment Update (4001024)": PUT /certificate/{id}/_comment, the one way to change the comment.
+    CertificateCommentUpdate: { code: "4001024", kind: "write" },
     // "Certificate Job Info": GET /job/{id} (S300114), XML 400114 with <certificate_job><job><id/></job></certificate_job>.
     JobInfo: { code: "400114", kind: "read" },
     // "Certificate Job List": POST /job/_search (S300115), XML 400115.

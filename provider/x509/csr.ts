@@ -10,6 +10,12 @@ export interface CsrNames {
     /** rfc822Name SANs, for S/MIME. */
     emailAddresses?: string[];
     subject?: SubjectFields;
+    /**
+     * The PKCS#9 `unstructuredName` attribute of the request (RFC 2985 5.4, OID 1.2.840.113549.1.9.2; OpenSSL's
+     * default `req` configuration asks for it as "An optional company name"): an attribute of the request only,
+     * never part of the subject or an extension request, so a CA has nothing of it to copy into the certificate.
+     */
+    unstructuredName?: string;
 }
 
 export interface GeneratedKeyAndCsr {
@@ -24,6 +30,34 @@ function sanExtension(names: CsrNames): x509.SubjectAlternativeNameExtension | u
     return entries.length > 0 ? new x509.SubjectAlternativeNameExtension(entries) : undefined;
 }
 
+/** PKCS#9 (RFC 2985) unstructuredName. */
+const unstructuredNameOid = "1.2.840.113549.1.9.2";
+
+/** DER IA5String (tag 22), the PKCS9String choice for ASCII text. */
+function ia5String(text: string): ArrayBuffer {
+    if (!/^[\x00-\x7f]*$/.test(text)) throw new Error("unstructuredName: only ASCII text can be an IA5String");
+    const bytes = Buffer.from(text, "ascii");
+    return new Uint8Array([0x16, ...derLength(bytes.length), ...bytes]).buffer;
+}
+
+function derLength(length: number): number[] {
+    if (length < 0x80) return [length];
+    return length < 0x100 ? [0x81, length] : [0x82, length >> 8, length & 0xff];
+}
+
+/** The text of a DER string value (IA5String, PrintableString, UTF8String: the choices of PKCS9String and DirectoryString); undefined for anything else. */
+function derText(value: ArrayBuffer): string | undefined {
+    const bytes = new Uint8Array(value);
+    if (![0x16, 0x13, 0x0c].includes(bytes[0])) return undefined;
+    let offset = 2;
+    let length = bytes[1];
+    if (length === 0x81) [length, offset] = [bytes[2], 3];
+    else if (length === 0x82) [length, offset] = [(bytes[2] << 8) | bytes[3], 4];
+    else if (length >= 0x80) return undefined;
+    if (offset + length > bytes.length) return undefined;
+    return Buffer.from(bytes.subarray(offset, offset + length)).toString(bytes[0] === 0x0c ? "utf8" : "latin1");
+}
+
 async function csrFor(keys: CryptoKeyPair, names: CsrNames): Promise<string> {
     const extension = sanExtension(names);
     const request = await x509.Pkcs10CertificateRequestGenerator.create({
@@ -31,6 +65,7 @@ async function csrFor(keys: CryptoKeyPair, names: CsrNames): Promise<string> {
         keys,
         signingAlgorithm: signingAlgorithmFor(keys.privateKey),
         extensions: extension ? [extension] : [],
+        attributes: names.unstructuredName === undefined ? [] : [new x509.Attribute(unstructuredNameOid, [ia5String(names.unstructuredName)])],
     });
     return `${request.toString("pem")}\n`;
 }
@@ -55,6 +90,8 @@ export interface CsrInfo {
     keySize: number;
     signatureValid: boolean;
     publicKeySha256: string;
+    /** The request's PKCS#9 unstructuredName attribute (see CsrNames), when it has one. */
+    unstructuredName?: string;
 }
 
 export async function parseCsr(pem: string): Promise<CsrInfo> {
@@ -87,7 +124,14 @@ export async function parseCsr(pem: string): Promise<CsrInfo> {
         ...key,
         signatureValid,
         publicKeySha256: await sha256Hex(request.publicKey.rawData),
+        ...unstructuredNameOf(request),
     };
+}
+
+function unstructuredNameOf(request: x509.Pkcs10CertificateRequest): { unstructuredName?: string } {
+    const value = request.getAttribute(unstructuredNameOid)?.values[0];
+    const text = value === undefined ? undefined : derText(value);
+    return text === undefined ? {} : { unstructuredName: text };
 }
 
 /** Algorithm and size of a public key (RSA modulus bits, or the EC curve size); undefined for other algorithms. */

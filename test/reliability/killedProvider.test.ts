@@ -96,6 +96,8 @@ const cases: Case[] = [
     sslCase("json", "own CSR"),
     sslCase("xml", "own CSR"),
     smimeCase("json", "generated key"),
+    smimeCase("xml", "generated key"),
+    smimeCase("json", "own CSR"),
     smimeCase("xml", "own CSR"),
     smimeCase("json", "key made by the CA"),
     smimeCase("xml", "key made by the CA"),
@@ -171,8 +173,16 @@ describe("reliability: the dynamic-provider server killed with SIGKILL after the
 
     const orders = async (backend: Backend) => (backend === "internetx" ? (await internetxAdmin.state()).orders : (await billingAdmin.state()).orders);
 
-    cases.forEach((testCase, index) => {
-        it(`${testCase.title}: one order, and the certificate matches the key in state`, async () => {
+    const variants = [
+        ...cases.map((testCase, index) => ({ testCase, index, dropsComment: false })),
+        // An account whose ACLs do not cover the certificate comment: the reference is read back from the order's CSR.
+        ...cases.filter((testCase) => testCase.backend === "internetx").map((testCase, index) => ({ testCase, index: cases.length + index, dropsComment: true })),
+    ];
+    afterEach(() => internetxAdmin.settings({ dropsComment: false }));
+
+    variants.filter(({ testCase, dropsComment }) => !(dropsComment && testCase.mode === "key made by the CA")).forEach(({ testCase, index, dropsComment }) => {
+        it(`${testCase.title}${dropsComment ? " on an account that keeps no certificate comment" : ""}: one order, and the certificate matches the key in state`, async () => {
+            if (dropsComment) await internetxAdmin.settings({ dropsComment: true });
             const resourceName = `killed${index}`;
             const name = `killed-${index}.example.com`;
             const { inputs, privateKeyPem: ownKey } = await testCase.inputs(contactId, name);
@@ -207,6 +217,41 @@ describe("reliability: the dynamic-provider server killed with SIGKILL after the
             const leaf = await parseCertificate(certificatePem);
             expect([leaf.commonName, ...leaf.emailAddresses]).to.include(testCase.type === "internetx:SmimeCertificate" ? String(inputs.email) : name);
             expect(engine.logs.some((entry) => entry.message.startsWith(`${testCase.type === "internetx:SmimeCertificate" ? inputs.email : name}: adopting the order placed earlier under reference ${reference}`))).to.equal(true);
+        });
+    });
+
+    /**
+     * Where the CA makes the S/MIME key there is no CSR, and an account without comment ACLs keeps the reference
+     * nowhere: the next run cannot prove the killed run's certificate is its own. It neither adopts it nor orders a
+     * second one: it fails, naming the certificate and what the user can do.
+     */
+    variants.filter(({ testCase, dropsComment }) => dropsComment && testCase.mode === "key made by the CA").forEach(({ testCase, index }) => {
+        it(`${testCase.title} on an account that keeps no certificate comment: no second order, and the next run stops asking the user about the unprovable certificate`, async () => {
+            await internetxAdmin.settings({ dropsComment: true });
+            const resourceName = `killed${index}`;
+            const { inputs } = await testCase.inputs(contactId, `killed-${index}.example.com`);
+            const reference = orderReference({ project, stack, type: testCase.type, name: resourceName, replacementInputs: testCase.replacementInputs(inputs) });
+            const first = await startServer(testCase.protocol);
+            const urn = first.urn(`pulumi-nodejs:dynamic/${testCase.type}`, resourceName);
+            const checked = await first.check(urn, {}, { __provider: await serializedProvider(testCase.type), ...inputs, orderReference: reference });
+            const ordersBefore = await orders("internetx");
+            const interrupted = first.create(urn, checked.inputs!).catch((error: Error) => error);
+            for (let attempt = 0; attempt < 200 && (await orders("internetx")) === ordersBefore; attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
+            first.kill();
+            expect(await interrupted).to.be.instanceOf(Error);
+            const placedId = (await internetxAdmin.state()).certificates.find((certificate) => certificate.name === inputs.email)!.id;
+
+            const second = await startServer(testCase.protocol);
+            const refused = await second.create(urn, checked.inputs!).catch((error: Error) => error);
+            await second.stop();
+            expect(await orders("internetx")).to.equal(ordersBefore + 1);
+            expect(refused).to.be.instanceOf(Error);
+            expect((refused as Error).message).to.contain(
+                `${inputs.email}: certificate ${placedId} for ${inputs.email} carries no order reference that can be read back (the account keeps no certificate comment, and an S/MIME order whose key the CA makes has no CSR to carry one), so it may be the order a killed earlier run placed for this resource. ` +
+                    `Neither ordering again nor adopting it: if certificate ${placedId} is this resource's order, import it (pulumi import with that id); if none is, cancel it in the InterNetX account, or order with a key this provider makes (privateKey) or your own csr, whose CSR carries the reference`,
+            );
+            figures.faultsInjected += 1;
+            figures.faultsSurvived += 1;
         });
     });
 });

@@ -143,6 +143,15 @@ export class CertificateService {
         return jobOf(await this.runner.run({ task: "CertificateRevoke", id }));
     }
 
+    /**
+     * Certificate Comment Update (4001024, PUT /certificate/{id}/_comment): the swagger's only way to change a
+     * certificate's `comment` ("Can only be updated via PUT /certificate/{id}/_comment. Requires appropriate ACLs").
+     * Answers nothing (JsonResponseDataVoid); an account without those ACLs refuses it.
+     */
+    async updateComment(id: string, comment: string): Promise<void> {
+        await this.runner.run({ task: "CertificateCommentUpdate", id, body: { comment } });
+    }
+
     /** CertificateInfo (400104). A plain refusal is "gone" only when Certificate List proves it (goneByList.ts). */
     async info(id: string): Promise<Certificate> {
         try {

@@ -24,6 +24,7 @@ const routes: Record<TaskName, { method: Method; path: (id: string) => string }>
     CertificateList: { method: "POST", path: () => "/certificate/_search" },
     CertificateRenew: { method: "PUT", path: (id) => `/certificate/${id}/_renew` },
     CertificateRevoke: { method: "POST", path: (id) => `/certificate/${id}/_revoke` },
+    CertificateCommentUpdate: { method: "PUT", path: (id) => `/certificate/${id}/_comment` },
     JobInfo: { method: "GET", path: (id) => `/job/${id}` },
     JobList: { method: "POST", path: () => "/job/_search" },
     JobHistoryList: { method: "POST", path: () => "/job/history/_search" },

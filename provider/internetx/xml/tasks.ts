@@ -116,6 +116,8 @@ export const xmlTasks: Record<TaskName, XmlTask> = {
     CertificateRenew: { payload: (request) => ({ certificate: withId(request, body(request)) }), data: certificateJob },
     CertificateDelete: { payload: (request) => ({ certificate: withId(request) }), data: certificateJob },
     CertificateRevoke: { payload: (request) => ({ certificate: withId(request) }), data: certificateJob },
+    // The swagger's body is a Certificate; over XML the same `<certificate>` with its `<id>` and `<comment>`.
+    CertificateCommentUpdate: { payload: (request) => ({ certificate: withId(request, body(request)) }), data: none },
     CertificateInfo: { payload: (request) => ({ certificate: withId(request) }), data: objects("certificate") },
     CertificateList: { payload: query, data: objects("certificate") },
     JobInfo: { payload: (request) => ({ certificate_job: { job: withId(request) } }), data: objectJobs },

@@ -8,6 +8,8 @@ import { ResourceBinding } from "../../lifecycle/orderLifecycle";
 import { csrFromPrivateKey, generateKeyAndCsr, parseCsr } from "../../x509";
 import { endCertificate, findPlacedOrder, issuedCertificate, jobStatusSource, pendingFromAccepted } from "../internetx/orders";
 import { notificationSourceFor } from "../internetx/notifications";
+import { ReferenceCarrier } from "../internetx/csrProof";
+import { keepOrderReference } from "../internetx/keepReference";
 import { CertificateChange, CertificateState, decideCertificateChange } from "./decisions";
 import { CertificateInputs, defaultRenewBeforeDays, Validation } from "./inputs";
 import { certificateOutputs, namesInState } from "./outputs";
@@ -36,9 +38,11 @@ export function decideFromProperties(olds: Record<string, unknown>, news: Record
 }
 
 /** The CSR to order with: the given one, a new one for the kept key, or a newly generated key and CSR. */
-async function keyMaterial(inputs: CertificateInputs, previous?: { privateKeyPem?: string; privateKey?: unknown }): Promise<KeyMaterial> {
+async function keyMaterial(inputs: CertificateInputs, previous?: { privateKeyPem?: string; privateKey?: unknown; orderReference?: string }): Promise<KeyMaterial> {
     if (inputs.csr) return { csrPem: inputs.csr, publicKeySha256: (await parseCsr(inputs.csr)).publicKeySha256 };
-    const names = { commonName: inputs.name!, subjectAlternativeNames: inputs.subjectAlternativeNames, subject: inputs.subject };
+    // The CSR the provider makes carries the order's reference (csrProof.ts): the proof of ownership where the account keeps no comment.
+    const unstructuredName = previous?.orderReference ?? inputs.orderReference;
+    const names = { commonName: inputs.name!, subjectAlternativeNames: inputs.subjectAlternativeNames, subject: inputs.subject, unstructuredName };
     const keySpecUnchanged = previous?.privateKeyPem && JSON.stringify(previous.privateKey) === JSON.stringify(inputs.privateKey);
     const material = keySpecUnchanged
         ? { csrPem: await csrFromPrivateKey(previous.privateKeyPem!, names), privateKeyPem: previous.privateKeyPem }
@@ -85,6 +89,11 @@ function orderFor(inputs: CertificateInputs, csrPem: string, authentication: Cer
     };
 }
 
+/** Where the order's reference travels besides the comment (csrProof.ts): the program's CSR, or the one the provider makes. */
+function carrierOf(inputs: CertificateInputs): ReferenceCarrier {
+    return inputs.csr ? { kind: "own CSR", csrPem: inputs.csr } : { kind: "generated CSR" };
+}
+
 const sameCsr = (left: string | undefined, right: string | undefined) => (left ?? "").replace(/\s+/g, "") === (right ?? "").replace(/\s+/g, "");
 
 /** The outputs from the CertificateInfo the wait already read (one read per issued certificate), else a new read. */
@@ -96,11 +105,12 @@ async function issuedProperties(client: Client, certificateId: string, pending: 
 export function certificateBackend(client: Client, context: LifecycleContext): OrderBackend<CertificateInputs, CertificateProperties> {
     return {
         label: (inputs) => inputs.name ?? "certificate",
-        findPlacedOrder: (orderReference) => findPlacedOrder(client, orderReference),
+        findPlacedOrder: (orderReference, inputs) => findPlacedOrder(client, orderReference, { name: inputs.name!, carrier: carrierOf(inputs) }),
         keyMaterial,
         async place(inputs, key, orderReference) {
             const authentication = await authenticationFor(client, inputs.validation, key.csrPem!, inputs.product);
-            return pendingFromAccepted(await client.certificate.create(orderFor(inputs, key.csrPem!, authentication, orderReference)));
+            const accepted = pendingFromAccepted(await client.certificate.create(orderFor(inputs, key.csrPem!, authentication, orderReference)));
+            return (await keepOrderReference(client, accepted, orderReference, carrierOf(inputs), inputs.name!, context.log)).order;
         },
         async reissue(current, inputs, key): Promise<PendingOrder> {
             const certificateId = current.certificateId!;

@@ -12,6 +12,7 @@ import { destroyLine } from "../progressWords";
 import { jobListPollerFor } from "./jobList";
 import { parseCertificate, splitPemBlocks } from "../../x509";
 import { jobOutcome } from "../../internetx/jobStatus";
+import { findByCsr, ReferenceCarrier } from "./csrProof";
 
 /**
  * The InterNetX words both certificate types (SSL and S/MIME) share in their adapters: how a placed order is found
@@ -34,12 +35,32 @@ export function pendingFromAccepted(accepted: OrderAccepted): PendingOrder {
  * client's `findOrder`). A certificate that is gone (cancelled) is not adopted: its reference belongs to a resource
  * that was destroyed.
  */
-export async function findPlacedOrder(client: Client, orderReference: string): Promise<FoundOrder | undefined> {
+export async function findPlacedOrder(client: Client, orderReference: string, proof?: { name: string; carrier: ReferenceCarrier }): Promise<FoundOrder | undefined> {
     const found = await client.certificate.findOrder({ orderReference });
-    if (!found) return undefined;
+    if (!found) return proof ? foundByCsr(client, orderReference, proof.name, proof.carrier) : undefined;
     if (found.jobId || !found.certificateId) return { certificateId: found.certificateId, jobId: found.jobId, status: found.status, orderReference };
     const certificate = await unlessNotFound(client.certificate.info(found.certificateId));
     if (!certificate) return undefined;
+    return settledOrder(client, certificate, found.status, orderReference);
+}
+
+/**
+ * An order whose comment the account did not keep, proven by its CSR (csrProof.ts). Its running job, if any, is
+ * found among the name's running orders by the certificate id Job Info names; the comment is restored on the way
+ * (Certificate Comment Update), so that later lookups find it by the comment where the account allows it.
+ */
+async function foundByCsr(client: Client, orderReference: string, name: string, carrier: ReferenceCarrier): Promise<FoundOrder | undefined> {
+    const certificate = await findByCsr(client, name, orderReference, carrier);
+    if (!certificate) return undefined;
+    await client.certificate.updateComment(certificate.id, orderReference).catch(() => undefined);
+    const running = (await client.job.list({ object: certificate.name }, { withObjectData: true })).find((entry) => entry.certificateId === certificate.id);
+    if (running) return { certificateId: certificate.id, jobId: running.jobId, status: running.status, orderReference };
+    return settledOrder(client, certificate, undefined, orderReference);
+}
+
+/** A found certificate without a running job: issued, or ended without a leaf (its last job tells how). */
+async function settledOrder(client: Client, certificate: Certificate, status: string | undefined, orderReference: string): Promise<FoundOrder> {
+    const found = { certificateId: certificate.id, status };
     if (certificate.server) return { certificateId: found.certificateId, status: found.status, orderReference };
     // No running job and no leaf: the order ended without a certificate (the Certificate object has no status of its
     // own). Its last job in the history tells how, so the wait reports the CA's refusal instead of waiting for a leaf.

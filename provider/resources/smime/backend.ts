@@ -9,6 +9,8 @@ import { createPkcs12, generateKeyAndCsr, parseCertificate, parseCsr, splitPemBl
 import { certificateOutputs } from "../certificate/outputs";
 import { endCertificate, findPlacedOrder, issuedCertificate, jobStatusSource, pendingFromAccepted } from "../internetx/orders";
 import { notificationSourceFor } from "../internetx/notifications";
+import { ReferenceCarrier } from "../internetx/csrProof";
+import { keepOrderReference } from "../internetx/keepReference";
 import { decideSmimeChange } from "./decisions";
 import { SmimeInputs } from "./inputs";
 
@@ -51,7 +53,7 @@ function orderFor(inputs: SmimeInputs, csrPem: string | undefined, orderReferenc
 }
 
 /** The given CSR, a generated RSA key and CSR, or nothing: the CA generates the key and the holder downloads it. */
-async function keyMaterial(inputs: SmimeInputs): Promise<KeyMaterial> {
+async function keyMaterial(inputs: SmimeInputs, previous?: { orderReference?: string }): Promise<KeyMaterial> {
     if (inputs.csr) return { csrPem: inputs.csr, publicKeySha256: (await parseCsr(inputs.csr)).publicKeySha256 };
     if (!inputs.privateKey) return {};
     const generated = await generateKeyAndCsr({
@@ -59,17 +61,27 @@ async function keyMaterial(inputs: SmimeInputs): Promise<KeyMaterial> {
         commonName: inputs.email,
         emailAddresses: [inputs.email],
         subject: { emailAddress: inputs.email, organizationalUnit: inputs.organizationUnit },
+        // The order's reference, read back from the CSR where the account keeps no comment (csrProof.ts).
+        unstructuredName: previous?.orderReference ?? inputs.orderReference,
     });
     return { ...generated, publicKeySha256: (await parseCsr(generated.csrPem)).publicKeySha256 };
+}
+
+/** Where the order's reference travels besides the comment (csrProof.ts); nowhere when the CA makes the key. */
+function carrierOf(inputs: SmimeInputs): ReferenceCarrier {
+    return inputs.csr ? { kind: "own CSR", csrPem: inputs.csr } : inputs.privateKey ? { kind: "generated CSR" } : { kind: "none" };
 }
 
 /** The InterNetX S/MIME adapter: the certificate tasks with certificate type MAIL. */
 export function smimeBackend(client: Client, context: LifecycleContext): OrderBackend<SmimeInputs, SmimeProperties> {
     return {
         label: (inputs) => inputs.email,
-        findPlacedOrder: (orderReference) => findPlacedOrder(client, orderReference),
+        findPlacedOrder: (orderReference, inputs) => findPlacedOrder(client, orderReference, { name: inputs.email, carrier: carrierOf(inputs) }),
         keyMaterial,
-        place: async (inputs, key, orderReference) => pendingFromAccepted(await client.certificate.create(orderFor(inputs, key.csrPem, orderReference))),
+        async place(inputs, key, orderReference) {
+            const accepted = pendingFromAccepted(await client.certificate.create(orderFor(inputs, key.csrPem, orderReference)));
+            return (await keepOrderReference(client, accepted, orderReference, carrierOf(inputs), inputs.email, context.log)).order;
+        },
         async reissue(current, inputs, key) {
             const accepted = await client.certificate.reissue(current.certificateId!, orderFor(inputs, key.csrPem));
             return { ...pendingFromAccepted(accepted), certificateId: current.certificateId };
