@@ -26,7 +26,7 @@ export class Client {
         const resolved = resolveClientOptions(options);
         this.#resolved = resolved;
         const credentials = { user: resolved.user, password: resolved.password, context: resolved.context };
-        const httpOptions = { timeoutMs: resolved.timeoutMs, caCertificatePem: resolved.caCertificatePem };
+        const httpOptions = { timeoutMs: resolved.timeoutMs, caCertificatePem: resolved.caCertificatePem, observer: resolved.exchangeObserver };
         this.transport =
             resolved.protocol === "xml"
                 ? new XmlTransport(resolved.xmlUrl, credentials, httpOptions)

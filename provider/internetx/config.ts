@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ExchangeObserver } from "../shared/transport/http";
 import { ConfigurationMissingError, InvalidInputError } from "../errors";
 
 /** The live and the demo endpoints of InterNetX ("JSON API Basics", "XML API Basics": interface addresses). */
@@ -9,6 +10,18 @@ export const demoXmlUrl = "https://demo.autodns.com/gateway/";
 
 /** The live system's hosts: a `demo: true` connection refuses them, so a test order can never become a paid one. */
 const liveHosts = new Set([new URL(defaultJsonUrl).host, new URL(defaultXmlUrl).host]);
+const demoHosts = new Set([new URL(demoJsonUrl).host, new URL(demoXmlUrl).host]);
+
+/** Which InterNetX system a URL belongs to by its host ("JSON API Basics", "XML API Basics"); `other` for any other host. */
+export function systemOf(url: string): "live" | "demo" | "other" {
+    let host: string;
+    try {
+        host = new URL(url).host;
+    } catch {
+        return "other";
+    }
+    return liveHosts.has(host) ? "live" : demoHosts.has(host) ? "demo" : "other";
+}
 export const defaultTimeoutMs = 30_000;
 
 export interface ClientOptions {
@@ -27,6 +40,8 @@ export interface ClientOptions {
     maxAttempts?: number;
     /** Receives one line per request and response; never bodies or credentials. */
     logger?: (line: string) => void;
+    /** Sees every HTTP exchange as sent and answered, credentials included (the doctor's transcript redacts them). */
+    exchangeObserver?: ExchangeObserver;
 }
 
 export interface ResolvedClientOptions {
@@ -42,6 +57,7 @@ export interface ResolvedClientOptions {
     requestsPerSecond?: number;
     maxAttempts?: number;
     logger?: (line: string) => void;
+    exchangeObserver?: ExchangeObserver;
 }
 
 const urlSchema = z.string().url();
@@ -65,10 +81,10 @@ export function resolveClientOptions(options: ClientOptions, environment: NodeJS
     const protocol = pick(options.protocol, "AUTODNS_PROTOCOL") ?? "json";
     if (!urlSchema.safeParse(url).success) throw new InvalidInputError("connection.url", `not a URL: ${url}`);
     if (!urlSchema.safeParse(xmlUrl).success) throw new InvalidInputError("connection.xmlUrl", `not a URL: ${xmlUrl}`);
-    if (demo && urlSchema.safeParse(url).success && liveHosts.has(new URL(url).host)) {
+    if (demo && systemOf(url) === "live") {
         throw new InvalidInputError("connection.url", `demo is set, but ${url} is the live system; use ${demoJsonUrl} or leave url unset`);
     }
-    if (demo && urlSchema.safeParse(xmlUrl).success && liveHosts.has(new URL(xmlUrl).host)) {
+    if (demo && systemOf(xmlUrl) === "live") {
         throw new InvalidInputError("connection.xmlUrl", `demo is set, but ${xmlUrl} is the live system; use ${demoXmlUrl} or leave xmlUrl unset`);
     }
     if (protocol !== "json" && protocol !== "xml") throw new InvalidInputError("connection.protocol", `must be "json" or "xml", got "${protocol}"`);
@@ -86,5 +102,6 @@ export function resolveClientOptions(options: ClientOptions, environment: NodeJS
         requestsPerSecond: options.requestsPerSecond,
         maxAttempts: options.maxAttempts,
         logger: options.logger,
+        exchangeObserver: options.exchangeObserver,
     };
 }

@@ -263,6 +263,12 @@ export class CertificateFunctions {
         return document.elements.map((row, index) => parseWith(certificateRowSchema, row, "certificate", `row ${index}`));
     }
 
+    /** The list function's columns as answered, before any reading (`pulumi-sslmanager doctor` checks the ones `list` reads). */
+    async listColumns(): Promise<{ rows: number; columns: string[] }> {
+        const document = await this.runner.run({ func: "certificate" });
+        return { rows: document.elements.length, columns: [...new Set(document.elements.flatMap((row) => Object.keys(row)))] };
+    }
+
     /** One certificate's row; NotFoundError when the account has no such (undeleted) certificate. */
     async info(id: string): Promise<CertificateRow> {
         const row = (await this.list()).find((candidate) => candidate.id === id);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ExchangeObserver } from "../shared/transport/http";
 import { ConfigurationMissingError, InvalidInputError } from "../errors";
 
 /** Named defaults: the production billing system of ispmanager ("Reselling SSL certificates": "API address … api-eu.ispmanager.com"). */
@@ -36,6 +37,8 @@ export interface ClientOptions {
     maxAttempts?: number;
     /** Receives one line per request and answer; never parameters, bodies or credentials. */
     logger?: (line: string) => void;
+    /** Sees every HTTP exchange as sent and answered, `authinfo` included (the doctor's transcript redacts it). */
+    exchangeObserver?: ExchangeObserver;
 }
 
 export interface ResolvedClientOptions {
@@ -49,6 +52,7 @@ export interface ResolvedClientOptions {
     requestsPerSecond: number;
     maxAttempts?: number;
     logger?: (line: string) => void;
+    exchangeObserver?: ExchangeObserver;
 }
 
 const urlSchema = z.string().url();
@@ -86,5 +90,6 @@ export function resolveClientOptions(options: ClientOptions, environment: NodeJS
         requestsPerSecond,
         maxAttempts: options.maxAttempts,
         logger: options.logger,
+        exchangeObserver: options.exchangeObserver,
     };
 }

@@ -37,7 +37,7 @@ export class BillTransport {
     private readonly sender: HttpSender;
 
     constructor(private readonly options: ResolvedClientOptions) {
-        this.sender = new HttpSender({ timeoutMs: options.timeoutMs, caCertificatePem: options.caCertificatePem });
+        this.sender = new HttpSender({ timeoutMs: options.timeoutMs, caCertificatePem: options.caCertificatePem, observer: options.exchangeObserver });
     }
 
     get method(): "GET" | "POST" {

@@ -17,6 +17,15 @@ export function authenticationError(): SimulatorApiError {
     return new SimulatorApiError(401, "E0003", "Authentication error.", [{ text: "Authentication failed: wrong user, password or context.", code: "EF0003" }]);
 }
 
+/**
+ * The right user and password in another context: the API does not know the user there (go-acme/lego issue 2080:
+ * "If user is not sending the context he will always receive user not found response"). Status and code as for a
+ * failed login; the words are the report's (inferred).
+ */
+export function unknownUserInContext(): SimulatorApiError {
+    return new SimulatorApiError(401, "E0003", "Authentication error.", [{ text: "User not found.", code: "EF0003" }]);
+}
+
 export function notFound(taskCode: string, what: string, id: string): SimulatorApiError {
     return new SimulatorApiError(404, `E${taskCode}`, `${what} could not be found.`, [{ text: `${what} ${id} does not exist.`, code: "EF02022" }]);
 }

@@ -1,5 +1,5 @@
 import { IncomingHttpHeaders } from "node:http";
-import { authenticationError, SimulatorApiError } from "./errors";
+import { authenticationError, unknownUserInContext, SimulatorApiError } from "./errors";
 import type { Json } from "./jsonValue";
 import type { SimulatorModel } from "./model";
 import { jsonDate, withDates } from "./render";
@@ -75,7 +75,8 @@ export async function handleJson(model: SimulatorModel, password: string, method
         // "JSON API Basics": "The use of a UserAgent is mandatory for the correct use of the JSON API."
         if (!headers["user-agent"]) throw new SimulatorApiError(400, `E${taskCodes[route.task]}`, "The request has no User-Agent.", [{ text: "User-Agent: is required", code: "EF01010" }]);
         const expected = `Basic ${Buffer.from(`${model.user}:${password}`).toString("base64")}`;
-        if (headers.authorization !== expected || headers["x-domainrobot-context"] !== model.context) throw authenticationError();
+        if (headers.authorization !== expected) throw authenticationError();
+        if (headers["x-domainrobot-context"] !== model.context) throw unknownUserInContext();
         let parsed: Json = {};
         if (body.trim() !== "") {
             try {

@@ -12,6 +12,8 @@ export const products: Readonly<Record<string, Product>> = {
     RAPIDSSL: { type: "FQDN", lifetimes: [12, 24] },
     SSL123: { type: "FQDN", lifetimes: [12, 24] },
     SECURESITE: { type: "FQDN", lifetimes: [12, 24] },
+    // The provider's product table names it (provider/internetx/products.ts), so the simulated account offers it too.
+    TRUEBUSINESSID: { type: "FQDN", lifetimes: [12, 24] },
     GLOBALSIGN_PERSONALSIGN_1: { type: "MAIL", lifetimes: [12, 24, 36] },
     GLOBALSIGN_PERSONALSIGN_2: { type: "MAIL", lifetimes: [12, 24, 36] },
 };

@@ -1,5 +1,5 @@
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
-import { authenticationError, invalid, SimulatorApiError } from "./errors";
+import { authenticationError, unknownUserInContext, invalid, SimulatorApiError } from "./errors";
 import type { Json } from "./jsonValue";
 import { SimulatorModel } from "./model";
 import { withDates, xmlDate } from "./render";
@@ -255,7 +255,8 @@ export async function handleXml(model: SimulatorModel, password: string, body: s
         }
         const request = parsed.request as Json | undefined;
         const auth = request?.auth as Json | undefined;
-        if (!auth || auth.user !== model.user || auth.password !== password || auth.context !== model.context) throw authenticationError();
+        if (!auth || auth.user !== model.user || auth.password !== password) throw authenticationError();
+        if (auth.context !== model.context) throw unknownUserInContext();
         const task = (request?.task ?? {}) as Json;
         const name = taskByCode[String(task.code)];
         if (!name) throw invalid(String(task.code ?? "0000"), "code", `unknown task code ${task.code}`);

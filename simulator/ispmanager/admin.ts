@@ -64,6 +64,11 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
         if (method === "POST" && path === "/settings") {
             const settings = model.settings;
             applyCommonSettings(input, settings, ["issuanceDelayMs", "dnsValidationDeadlineMs", "latencyMs"] as const);
+            for (const key of ["withoutSslModule", "twoFactorAccount"] as const) {
+                if (input[key] === undefined) continue;
+                if (typeof input[key] !== "boolean") throw new AdminRequestError(`${key} must be true or false`);
+                settings[key] = input[key];
+            }
             if (input.certificateFileFormat !== undefined) {
                 if (input.certificateFileFormat !== "zip" && input.certificateFileFormat !== "pem") throw new AdminRequestError('certificateFileFormat must be "zip" or "pem"');
                 settings.certificateFileFormat = input.certificateFileFormat;

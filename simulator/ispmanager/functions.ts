@@ -289,7 +289,7 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
 };
 
 export async function callFunction(model: IspmanagerModel, func: string | undefined, params: Parameters): Promise<Outcome> {
-    const handler = func ? handlers[func] : undefined;
+    const handler = func && !(model.settings.withoutSslModule && func.startsWith("certificate")) ? handlers[func] : undefined;
     if (!handler) throw new BillError({ type: "missed", object: "func", value: func, msg: `Unknown function '${func ?? ""}'` });
     return handler(model, params);
 }

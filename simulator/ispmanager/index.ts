@@ -6,7 +6,7 @@ import { FaultInjector } from "../internetx/faults";
 import { handleAdmin } from "./admin";
 import { callFunction, Outcome } from "./functions";
 import { IspmanagerModel, IspmanagerSimulatorSettings } from "./model";
-import { BillError, render } from "./render";
+import { BillError, render, twoFactorRefusal } from "./render";
 import { BillRequestLog } from "./requestLog";
 
 export interface IspmanagerSimulatorOptions {
@@ -18,6 +18,10 @@ export interface IspmanagerSimulatorOptions {
     issuanceDelayMs?: number;
     dnsValidationDeadlineMs?: number;
     automaticDnsCheck?: boolean;
+    /** See IspmanagerSimulatorSettings.withoutSslModule (default false). */
+    withoutSslModule?: boolean;
+    /** See IspmanagerSimulatorSettings.twoFactorAccount (default false). */
+    twoFactorAccount?: boolean;
     /** See IspmanagerSimulatorSettings.fileValidationOrigin. */
     fileValidationOrigin?: string;
     latencyMs?: number;
@@ -81,6 +85,8 @@ export async function startIspmanagerSimulator(options: IspmanagerSimulatorOptio
         issuanceDelayMs: options.issuanceDelayMs ?? defaultIssuanceDelayMs,
         dnsValidationDeadlineMs: options.dnsValidationDeadlineMs ?? defaultDnsValidationDeadlineMs,
         automaticDnsCheck: options.automaticDnsCheck ?? true,
+        withoutSslModule: options.withoutSslModule ?? false,
+        twoFactorAccount: options.twoFactorAccount ?? false,
         fileValidationOrigin: options.fileValidationOrigin,
         latencyMs: options.latencyMs ?? 0,
         certificateFileFormat: options.certificateFileFormat ?? "zip",
@@ -137,6 +143,7 @@ export async function startIspmanagerSimulator(options: IspmanagerSimulatorOptio
         const givenPassword = separator >= 0 ? params.authinfo.slice(separator + 1) : "";
         try {
             if (givenUser !== user || givenPassword !== password) throw new BillError({ type: "auth", msg: "Authorization failed: wrong user name or password" });
+            if (settings.twoFactorAccount) throw new BillError(twoFactorRefusal);
             await model.advance();
             outcome = await callFunction(model, params.func, params);
         } catch (error) {

@@ -15,6 +15,16 @@ export interface IspmanagerSimulatorSettings {
     /** The CA looks for the DNS records on every read; when false, only `certificate.dns_verify` makes it look. */
     automaticDnsCheck: boolean;
     /**
+     * A billing system without the SSL reselling module: every `certificate…` function is unknown (`missed` naming
+     * `func`, the answer BILLmanager gives any function it does not have).
+     */
+    withoutSslModule: boolean;
+    /**
+     * An account with two-factor authentication: the right `authinfo` is refused, since such an account cannot use the
+     * API ("Reselling SSL certificates through BILLmanager"). The answer's words are inferred (docs/ispmanager.md).
+     */
+    twoFactorAccount: boolean;
+    /**
      * Where the CA fetches FILE validation from: `<origin>/.well-known/pki-validation/<auth_file_name>` with each
      * domain as the Host header (a loopback web server standing in for the domains). Unset: FILE waits for the admin's
      * approve endpoint.

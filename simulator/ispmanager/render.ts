@@ -25,6 +25,13 @@ export class BillError extends Error {
     }
 }
 
+/**
+ * The refusal of an account with two-factor authentication, whose `authinfo` is right but cannot be used ("Reselling
+ * SSL certificates through BILLmanager": "Disable 2FA or use a different account"). No source shows the answer: type
+ * `auth` as for a failed login, the object and words naming the second factor are the simulator's (inferred).
+ */
+export const twoFactorRefusal: SimulatorError = { type: "auth", object: "totp", msg: "Two-factor authentication is enabled for this account: a one-time code is required" };
+
 export const requiredParameter = (name: string) => new BillError({ type: "empty", object: name, msg: `The field '${name}' is required` });
 export const invalidParameter = (name: string, value: string | undefined, reason: string) => new BillError({ type: "value", object: name, value, msg: `The value of '${name}' field is invalid: ${reason}` });
 export const missingCertificate = (id: string) => new BillError({ type: "missed", object: "elid", value: id, msg: `Certificate ${id} not found` });

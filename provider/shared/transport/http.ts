@@ -3,11 +3,25 @@ import { errorFromNetworkFailure } from "./classify";
 
 import type { HttpCall, HttpExchange } from "./exchange";
 
+/** One HTTP exchange as it happened, for an observer: the call as sent (credentials included: redact before keeping it). */
+export interface ObservedExchange {
+    call: HttpCall;
+    startedAt: Date;
+    /** The answer, when one came. */
+    exchange?: HttpExchange;
+    /** The failure, when no answer came (refused, reset, timed out, TLS refused). */
+    error?: unknown;
+}
+
+/** Sees every exchange of a sender (`pulumi-sslmanager doctor` records them); never changes one. */
+export type ExchangeObserver = (observed: ObservedExchange) => void;
+
 export interface HttpOptions {
     /** Per-request limit for headers and body, in milliseconds. */
     timeoutMs: number;
     /** Extra trusted CA (PEM) for a server with a private CA, e.g. the simulator over HTTPS. Verification stays on. */
     caCertificatePem?: string;
+    observer?: ExchangeObserver;
 }
 
 /** Sends HTTP requests over one keep-alive connection pool. Credentials are in `headers`/`body` and never reach an error. */
@@ -24,6 +38,7 @@ export class HttpSender {
     }
 
     async send(call: HttpCall): Promise<HttpExchange> {
+        const startedAt = new Date();
         try {
             const response = await request(call.url, {
                 method: call.method,
@@ -32,8 +47,11 @@ export class HttpSender {
                 dispatcher: this.agent,
             });
             const bodyBytes = Buffer.from(await response.body.arrayBuffer());
-            return { statusCode: response.statusCode, headers: response.headers, body: bodyBytes.toString("utf8"), bodyBytes };
+            const exchange = { statusCode: response.statusCode, headers: response.headers, body: bodyBytes.toString("utf8"), bodyBytes };
+            this.options.observer?.({ call, startedAt, exchange });
+            return exchange;
         } catch (error) {
+            this.options.observer?.({ call, startedAt, error });
             throw errorFromNetworkFailure(call, error);
         }
     }
