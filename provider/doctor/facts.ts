@@ -185,13 +185,22 @@ export const facts: Fact[] = [
         },
     },
     {
-        fact: "gone-code",
-        claim: "CertificateInfo of a cancelled certificate answers HTTP 404 with message EF02022 (code inferred)",
+        fact: "gone-answer",
+        claim: "CertificateInfo of a cancelled certificate answers HTTP 404 with an API envelope over JSON (against: the swagger documents only 200 answers); over XML a refusal whose Certificate List filtered on the id counts none",
         evaluate(view) {
             const gone = view.failed("CertificateInfo");
             if (gone.length === 0) return notSeen("no CertificateInfo of a cancelled certificate");
-            const off = gone.filter((answer) => !answer.envelope.messages.some((message) => message.code === "EF02022") || (!(answer.exchange.response?.body ?? "").trimStart().startsWith("<") && answer.exchange.response?.status !== 404));
-            return off.length === 0 ? { verdict: "confirmed", evidence: `lines ${lines(gone)}` } : { verdict: "contradicted", evidence: `line ${off[0].exchange.line}: HTTP ${off[0].exchange.response?.status}, ${off[0].envelope.status.code} / ${off[0].envelope.messages.map((message) => message.code).join(", ")}` };
+            const isXml = (answer: Answered) => (answer.exchange.response?.body ?? "").trimStart().startsWith("<");
+            const json = gone.filter((answer) => !isXml(answer));
+            const offJson = json.filter((answer) => answer.exchange.response?.status !== 404);
+            if (offJson.length > 0) return { verdict: "contradicted", evidence: `line ${offJson[0].exchange.line}: HTTP ${offJson[0].exchange.response?.status}, ${offJson[0].envelope.status.code}` };
+            const lists = view.succeeded("CertificateList");
+            const xmlCounts = gone.filter(isXml).map((answer) => lists.find((list) => list.exchange.line > answer.exchange.line));
+            if (xmlCounts.some((list) => list === undefined)) return notSeen(`no Certificate List after the refusal on line ${lines(gone)}`);
+            const counted = xmlCounts.filter((list) => Number(list!.envelope.object?.summary ?? list!.envelope.data.length) > 0);
+            return counted.length === 0
+                ? { verdict: "confirmed", evidence: `lines ${lines([...gone, ...(xmlCounts as Answered[])])}` }
+                : { verdict: "contradicted", evidence: `line ${counted[0]!.exchange.line} still counts the certificate after the refusal` };
         },
     },
     {

@@ -80,6 +80,9 @@ async function step<T>(recorder: ExchangeRecorder, work: () => Promise<T>): Prom
     }
 }
 
+/** How many of the newest certificates are read for their comment. */
+const commentSample = 3;
+
 const deniedHint = (what: string) => `the user's ACLs do not allow ${what}: ask InterNetX (or the account's administrator) to grant the SSL Manager tasks to this user`;
 
 /** Every read-only InterNetX check, in the order a first order needs them. */
@@ -155,19 +158,27 @@ async function commentChecks(client: Client, recorder: ExchangeRecorder, rows: C
         ];
     }
     const results: CheckResult[] = [];
-    const mark = recorder.mark();
-    const ours = rows.filter((row) => typeof row.comment === "string" && row.comment.startsWith("psm1-"));
-    const withComment = rows.filter((row) => typeof row.comment === "string" && row.comment !== "");
-    const listEvidence = internetxAnswerEvidence(recorder.exchanges[mark - 1]);
+    // CertificateInfo of the newest certificates: the full object carries `comment` whatever list keys an account answers.
+    const newest = [...rows].sort((left, right) => Number(right.id) - Number(left.id)).slice(0, commentSample);
+    const read: Certificate[] = [];
+    let lastEvidence = "";
+    for (const row of newest) {
+        const info = await step(recorder, () => client.certificate.info(row.id));
+        lastEvidence = info.evidence;
+        if (info.value) read.push(info.value);
+    }
+    const withComment = read.filter((certificate) => typeof certificate.comment === "string" && certificate.comment !== "");
+    const ours = withComment.filter((certificate) => certificate.comment!.startsWith("psm1-"));
+    const commentEvidence = withComment.length > 0 ? `certificate ${withComment[0].id} carries ${JSON.stringify(withComment[0].comment)}; ${lastEvidence}` : lastEvidence;
     results.push(
         withComment.length > 0
-            ? pass(backend, "comment-kept", `${withComment.length} of ${rows.length} listed certificates carry a comment (${ours.length} with this provider's order reference)`, listEvidence)
+            ? pass(backend, "comment-kept", `${withComment.length} of the ${read.length} newest certificates carry a comment (${ours.length} with this provider's order reference)`, commentEvidence)
             : fail(
                   backend,
                   "comment-kept",
-                  `none of the ${rows.length} listed certificates carries a comment`,
-                  listEvidence,
-                  "the account may lack the ACLs for the certificate comment (swagger Certificate.comment: \"Requires appropriate ACLs\"): ask InterNetX to grant them; without it a run that dies after ordering cannot find its order again",
+                  `none of the ${read.length} newest certificates carries a comment`,
+                  commentEvidence,
+                  "if this provider ordered them, the account does not keep the order reference: ask InterNetX for the ACLs of the certificate comment (swagger Certificate.comment: \"Requires appropriate ACLs\"); without it a run that dies after ordering cannot find its order again",
               ),
     );
     const reference = `psm1-doctor-${randomUUID()}`;

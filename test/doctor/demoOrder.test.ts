@@ -56,7 +56,7 @@ for (const protocol of ["json", "xml"] as const) {
                 "confirmed delete-answer",
                 "confirmed contact-task-codes",
                 "confirmed error-codes",
-                "confirmed gone-code",
+                "confirmed gone-answer",
                 "confirmed ctid-echoed",
                 "not seen rate-limit-answer",
             ]);
@@ -77,6 +77,8 @@ for (const protocol of ["json", "xml"] as const) {
                 "CertificateDelete",
                 "JobInfo",
                 "CertificateInfo",
+                // Over XML a refusal is "gone" only when the list filtered on the id counts none (provider/internetx/transport/gone.ts).
+                ...(protocol === "xml" ? ["CertificateList"] : []),
                 "JobHistoryList",
                 "SslContactDelete",
             ]);

@@ -34,7 +34,7 @@ for (const protocol of ["json", "xml"] as const) {
                 "pass product TRUEBUSINESSID",
                 "pass rate",
             ]);
-            expect(byCheck(report, "comment-kept").summary).to.equal("1 of 1 listed certificates carry a comment (1 with this provider's order reference)");
+            expect(byCheck(report, "comment-kept").summary).to.equal("1 of the 1 newest certificates carry a comment (1 with this provider's order reference)");
             expect(byCheck(report, "comment-filter").summary).to.equal("a filter on a comment no certificate carries answered none of the 1 certificates");
             expect(byCheck(report, "credentials").evidence).to.equal('HTTP 200, S400205 "Contacts were listed successfully.", stid <stid>, transcript line 2');
             expect(exitCode(report.results)).to.equal(0);
