@@ -3,6 +3,7 @@ import { CertificateFileError, readCertificateFile } from "./certificateFile";
 import type { FunctionRunner, OrderRecovery } from "./functionRunner";
 import { BillOption } from "./document";
 import { parseWith } from "./parse";
+import { parseCsr } from "../x509";
 import {
     CertificateRow,
     certificateRowSchema,
@@ -70,8 +71,18 @@ export interface CertificateOrder {
     orderReference?: string;
 }
 
-/** How `findOrder` recognizes an order: its reference (`remoteid`), or the domain and CSR it was placed with. */
-export type OrderCriteria = { orderReference: string; domain?: string } | { domain: string; csr: string };
+/**
+ * What `findOrder` looks for: the order placed under `orderReference`, or (without a reference) the one placed for
+ * `domain` with `csr`. `domain` only narrows the rows whose forms are read; what proves an order is in `orderProof`.
+ * `csr` is the CSR the order was placed with, when the caller knows it (an own CSR, or the one this run made);
+ * `pricelist` and `periodMonths`, when given, must not contradict the form.
+ */
+export type OrderCriteria =
+    | { orderReference: string; domain?: string; csr?: string; pricelist?: string; periodMonths?: number }
+    | { orderReference?: undefined; domain: string; csr: string; pricelist?: string; periodMonths?: number };
+
+/** How an order was recognised as the one sought: which of its own fields, read back from its form, said so. */
+export type OrderProof = "remoteid" | "reference in the CSR" | "CSR";
 
 export interface ReissueRequest {
     /** `oldrequest`: same CSR; `manual`: a new CSR; `altname`: new additional domains. */
@@ -95,6 +106,37 @@ export interface DownloadedCertificate {
 }
 
 const normalizePem = (pem: string | undefined) => (pem ?? "").replace(/\s+/g, "");
+
+/**
+ * Whether the form of a certificate (certificate.edit) proves it is the order `criteria` describe, and by what. Only
+ * the object's own fields decide, never a list column or filter:
+ * - its `remoteid` is the reference: ours;
+ * - its CSR carries the reference (the provider writes it into the CSRs it makes, `unstructuredName`): ours;
+ * - another `remoteid` is another order's, whatever its CSR;
+ * - without a `remoteid`, its CSR is exactly the CSR sought (a CSR holds the public key, which only the key's holder
+ *   can have put into an order), and its tariff and period, where the form shows them, are the ones sought.
+ * Anything else, a form that shows none of these among it, proves nothing: undefined.
+ */
+export function orderProof(data: ValidationData, referenceInCsr: string | undefined, criteria: OrderCriteria): OrderProof | undefined {
+    if (criteria.orderReference && data.orderReference === criteria.orderReference) return "remoteid";
+    if (criteria.orderReference && referenceInCsr === criteria.orderReference) return "reference in the CSR";
+    if (data.orderReference !== undefined) return undefined;
+    if (!criteria.csr || !data.csr || normalizePem(data.csr) !== normalizePem(criteria.csr)) return undefined;
+    if (criteria.pricelist !== undefined && data.pricelist !== undefined && data.pricelist !== criteria.pricelist) return undefined;
+    if (criteria.periodMonths !== undefined && data.periodMonths !== undefined && data.periodMonths !== criteria.periodMonths) return undefined;
+    return "CSR";
+}
+
+/** The order reference a CSR carries in its `unstructuredName` attribute (CSRs the provider makes), if it parses. */
+export async function referenceInCsr(csrPem: string | undefined): Promise<string | undefined> {
+    if (!csrPem) return undefined;
+    try {
+        return (await parseCsr(csrPem)).unstructuredName;
+    } catch {
+        // A CSR this client cannot read carries no reference it could trust.
+        return undefined;
+    }
+}
 const spaced = (names: string[] | undefined) => (names && names.length > 0 ? names.join(" ") : undefined);
 
 /** Whether the form's additional domains are exactly these, in any order and case. */
@@ -177,7 +219,7 @@ export class CertificateFunctions {
             key: order.crtType === "generate" ? order.key : undefined,
             ...(additional.length > 0 && order.altNameAddon ? { [`addon_${order.altNameAddon}`]: String(additional.length) } : {}),
         };
-        const criteria: OrderCriteria = order.orderReference ? { orderReference: order.orderReference, domain: order.domain } : { domain: order.domain, csr: order.csr };
+        const criteria: OrderCriteria = { orderReference: order.orderReference, domain: order.domain, csr: order.csr, pricelist: order.pricelist, periodMonths: order.periodMonths } as OrderCriteria;
         const recover: OrderRecovery = async () => (await this.findOrder(criteria))?.id;
         const answer = await this.runner.runOrder({ func: "certificate.order.param", params }, recover);
         if (answer.recoveredId) return { certificateId: answer.recoveredId, recovered: true };
@@ -278,22 +320,25 @@ export class CertificateFunctions {
 
     /**
      * A live certificate of this account placed by the order in question: how an order whose answer was lost, or whose
-     * process died, is found again instead of being placed twice. With `orderReference`: the certificate whose form
-     * carries exactly that `remoteid` (a reference no other order uses, so no other stack's certificate can match);
-     * `domain` narrows the rows to read. With `domain` and `csr`: the certificate for that domain carrying that CSR (a
-     * CSR holds the public key, which only the holder of the private key can have put in an order). The list has no
-     * `remoteid` column, so each candidate's form is read, newest first.
+     * process died, is found again instead of being placed twice, and never another stack's. Each candidate's form
+     * (certificate.edit) is read, newest first, and only `orderProof` decides. `domain` narrows the candidates to the
+     * rows whose `CN` column is that domain (a row without the column is read too); the list has no `remoteid` column.
      */
-    async findOrder(criteria: OrderCriteria): Promise<CertificateRow | undefined> {
+    async findOrder(criteria: OrderCriteria): Promise<(CertificateRow & { proof: OrderProof }) | undefined> {
         const domain = criteria.domain?.toLowerCase();
         const candidates = (await this.list())
-            .filter((row) => row.status !== "DELETED" && (domain === undefined || row.domain.toLowerCase() === domain))
+            .filter((row) => row.status !== "DELETED" && (domain === undefined || row.domain === "" || row.domain.toLowerCase() === domain))
             .sort((left, right) => Number(right.id) - Number(left.id));
         for (const candidate of candidates) {
-            const data = await this.validationData(candidate.id);
-            const matches = "orderReference" in criteria ? data.orderReference === criteria.orderReference : normalizePem(data.csr) === normalizePem(criteria.csr);
-            if (matches) return candidate;
+            const proof = await this.proveOrder(candidate.id, criteria);
+            if (proof) return { ...candidate, proof };
         }
         return undefined;
+    }
+
+    /** What of certificate `id`'s own form proves it is the order `criteria` describe (`orderProof`); undefined if nothing does. */
+    async proveOrder(id: string, criteria: OrderCriteria): Promise<OrderProof | undefined> {
+        const data = await this.validationData(id);
+        return orderProof(data, await referenceInCsr(data.csr), criteria);
     }
 }

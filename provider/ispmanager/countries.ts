@@ -22,3 +22,35 @@ export function billingCountryId(country: string, countries: BillOption[]): stri
     const wanted = normalize(name);
     return countries.find((option) => normalize(option.value) === wanted)?.key;
 }
+
+/** Every ISO 3166-1 alpha-2 code Node's ICU names (AA…ZZ tried once, at first use). */
+let regionCodes: string[] | undefined;
+function isoRegionCodes(): string[] {
+    if (regionCodes) return regionCodes;
+    const codes: string[] = [];
+    for (let first = 65; first <= 90; first++) {
+        for (let second = 65; second <= 90; second++) {
+            const code = String.fromCharCode(first, second);
+            try {
+                const name = regionNames.of(code);
+                if (name && name !== code) codes.push(code);
+            } catch {
+                // Not a region code ICU knows.
+            }
+        }
+    }
+    regionCodes = codes;
+    return codes;
+}
+
+/**
+ * The ISO 3166-1 alpha-2 code (what a CSR's `C` holds) of a country given as an ISO code or as the billing system's
+ * id, through the English name in certificate.order.csr's country list. Undefined when neither is known.
+ */
+export function isoCountryCode(country: string, countries: BillOption[]): string | undefined {
+    if (/^[A-Z]{2}$/.test(country)) return isoRegionCodes().includes(country) ? country : undefined;
+    const name = countries.find((option) => option.key === country)?.value;
+    if (!name) return undefined;
+    const wanted = normalize(name);
+    return isoRegionCodes().find((code) => normalize(regionNames.of(code) ?? "") === wanted);
+}

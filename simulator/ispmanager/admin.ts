@@ -77,9 +77,10 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
                 if (typeof input.automaticDnsCheck !== "boolean") throw new AdminRequestError("automaticDnsCheck must be true or false");
                 settings.automaticDnsCheck = input.automaticDnsCheck;
             }
-            if (input.dropsRemoteId !== undefined) {
-                if (typeof input.dropsRemoteId !== "boolean") throw new AdminRequestError("dropsRemoteId must be true or false");
-                settings.dropsRemoteId = input.dropsRemoteId;
+            for (const name of ["dropsRemoteId", "hidesCsr"] as const) {
+                if (input[name] === undefined) continue;
+                if (typeof input[name] !== "boolean") throw new AdminRequestError(`${name} must be true or false`);
+                settings[name] = input[name];
             }
             return reply(response, 200, { ...settings });
         }

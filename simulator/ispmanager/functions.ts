@@ -106,7 +106,7 @@ function validationFields(model: IspmanagerModel, certificate: SimulatedCertific
         auth_file_value: model.validationFileOf(certificate).content,
         auth_cname_name: model.cnameRecordOf(certificate).name,
         auth_cname_value: model.cnameRecordOf(certificate).value,
-        csr: certificate.csrPem,
+        ...(model.settings.hidesCsr ? {} : { csr: certificate.csrPem }),
     };
 }
 

@@ -29,6 +29,8 @@ export interface IspmanagerSimulatorOptions {
     certificateFileFormat?: "zip" | "pem";
     /** See IspmanagerSimulatorSettings.dropsRemoteId; default false. */
     dropsRemoteId?: boolean;
+    /** See IspmanagerSimulatorSettings.hidesCsr; default false. */
+    hidesCsr?: boolean;
     now?: () => Date;
 }
 
@@ -91,6 +93,7 @@ export async function startIspmanagerSimulator(options: IspmanagerSimulatorOptio
         latencyMs: options.latencyMs ?? 0,
         certificateFileFormat: options.certificateFileFormat ?? "zip",
         dropsRemoteId: options.dropsRemoteId ?? false,
+        hidesCsr: options.hidesCsr ?? false,
     };
     const model = new IspmanagerModel(ca, settings, options.now ?? (() => new Date()));
     const faults = new FaultInjector();

@@ -43,6 +43,11 @@ export interface IspmanagerSimulatorSettings {
      * certificate.order.param (docs/ispmanager.md), so a client must survive an account that drops it.
      */
     dropsRemoteId: boolean;
+    /**
+     * certificate.edit shows no `csr`. That the form shows the order's CSR is inferred (docs/ispmanager.md); with this
+     * and `dropsRemoteId` an account keeps nothing that proves whose an order is.
+     */
+    hidesCsr: boolean;
 }
 
 /** The certificate's own state (the GlobalSign module's service status 3 requested, 4 enrolled, 5 issued, 6 failed). */

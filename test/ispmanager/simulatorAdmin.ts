@@ -36,7 +36,7 @@ export class IspmanagerSimulatorAdmin extends AdminEndpoint {
     removeDns(name: string, type?: "TXT" | "CNAME"): Promise<void> {
         return this.call("DELETE", "/dns", { name, type });
     }
-    settings(settings: { issuanceDelayMs?: number; dnsValidationDeadlineMs?: number; automaticDnsCheck?: boolean; fileValidationOrigin?: string | null; certificateFileFormat?: "zip" | "pem"; latencyMs?: number; dropsRemoteId?: boolean }): Promise<unknown> {
+    settings(settings: { issuanceDelayMs?: number; dnsValidationDeadlineMs?: number; automaticDnsCheck?: boolean; fileValidationOrigin?: string | null; certificateFileFormat?: "zip" | "pem"; latencyMs?: number; dropsRemoteId?: boolean; hidesCsr?: boolean }): Promise<unknown> {
         return this.call("POST", "/settings", settings);
     }
     fault(fault: Record<string, unknown>): Promise<void> {
