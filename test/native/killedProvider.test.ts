@@ -15,13 +15,15 @@ const project = "engine-path-program";
 const stack = "test";
 
 type Backend = "internetx" | "ispmanager";
-type Mode = "a generated key" | "its own CSR" | "the key made by the CA" | "the key made by the billing system";
+type Mode = "a generated key" | "its own CSR" | "the key made by the CA" | "the key made by the provider";
 
 interface Case {
     type: "sslmanager:internetx:Certificate" | "sslmanager:internetx:SmimeCertificate" | "sslmanager:ispmanager:Certificate";
     backend: Backend;
     protocol?: "json" | "xml";
     mode: Mode;
+    /** BILLmanager only: the account keeps no remoteid (simulator switch dropsRemoteId). */
+    dropsRemoteId?: boolean;
     /** The program's inputs, and the private key behind an own CSR. */
     inputs(contactId: string, name: string): Promise<{ inputs: Properties; privateKeyPem?: string }>;
     /** The inputs the schema marks as replacing the resource, in its order. */
@@ -69,13 +71,14 @@ function smimeCase(protocol: "json" | "xml", mode: "a generated key" | "its own 
     };
 }
 
-function billingCase(mode: "its own CSR" | "the key made by the billing system"): Case {
+function billingCase(mode: "its own CSR" | "the key made by the provider", dropsRemoteId: boolean): Case {
     return {
         type: "sslmanager:ispmanager:Certificate",
         backend: "ispmanager",
         mode,
+        dropsRemoteId,
         async inputs(_contactId, name) {
-            if (mode === "the key made by the billing system") return { inputs: { ...billingInputs, domain: name } };
+            if (mode === "the key made by the provider") return { inputs: { ...billingInputs, domain: name } };
             const { csrPem, privateKeyPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name });
             return { inputs: { ...billingInputs, domain: name, csr: csrPem }, privateKeyPem };
         },
@@ -91,8 +94,10 @@ const cases: Case[] = [
     smimeCase("json", "a generated key"),
     smimeCase("xml", "its own CSR"),
     smimeCase("json", "the key made by the CA"),
-    billingCase("the key made by the billing system"),
-    billingCase("its own CSR"),
+    billingCase("the key made by the provider", false),
+    billingCase("its own CSR", false),
+    billingCase("the key made by the provider", true),
+    billingCase("its own CSR", true),
 ];
 
 /**
@@ -161,11 +166,13 @@ describe("the native provider process killed with SIGKILL after the order was se
 
     cases.forEach((testCase, index) => {
         const protocol = testCase.protocol ? ` over ${testCase.protocol}` : "";
-        it(`${testCase.type}${protocol} with ${testCase.mode}: the next Create adopts the order: one order, and the certificate matches the key in state`, async () => {
+        const account = testCase.dropsRemoteId === undefined ? "" : ` on an account that ${testCase.dropsRemoteId ? "drops" : "keeps"} remoteid`;
+        it(`${testCase.type}${protocol} with ${testCase.mode}${account}: the next Create adopts the order: one order, and the certificate matches the key in state`, async () => {
             const resourceName = `native-killed${index}`;
             const name = `native-killed-${index}.example.com`;
             const { inputs, privateKeyPem: ownKey } = await testCase.inputs(contactId, name);
             const reference = orderReference({ project, stack, type: testCase.type, name: resourceName, replacementInputs: testCase.replacementInputs(withoutSecrets(inputs) as Properties) });
+            if (testCase.backend === "ispmanager") await billingAdmin.settings({ dropsRemoteId: testCase.dropsRemoteId ?? false });
             const ordersBefore = await orders(testCase.backend);
 
             const first = await startServer(testCase.protocol);
@@ -187,7 +194,7 @@ describe("the native provider process killed with SIGKILL after the order was se
             expect([state.status, state.orderReference]).to.deep.equal(["ISSUED", reference]);
             const certificatePem = String(state.certificatePem);
             if (testCase.mode === "its own CSR") expect(await privateKeyMatchesCertificate(ownKey!, certificatePem)).to.equal(true);
-            if (testCase.mode === "a generated key" || testCase.mode === "the key made by the billing system") expect(await privateKeyMatchesCertificate(String(state.privateKeyPem), certificatePem)).to.equal(true);
+            if (testCase.mode === "a generated key" || testCase.mode === "the key made by the provider") expect(await privateKeyMatchesCertificate(String(state.privateKeyPem), certificatePem)).to.equal(true);
             if (testCase.mode === "the key made by the CA") expect(state.privateKeyPem).to.equal(undefined);
             const leaf = await parseCertificate(certificatePem);
             expect([leaf.commonName, ...leaf.emailAddresses]).to.include(testCase.subjectOf(inputs));

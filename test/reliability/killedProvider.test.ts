@@ -24,7 +24,9 @@ interface Case {
     protocol?: "json" | "xml";
     /** The type token part after `dynamic/`, and the SDK's type for the reference. */
     type: "internetx:Certificate" | "internetx:SmimeCertificate" | "ispmanager:Certificate";
-    mode: "generated key" | "own CSR" | "key made by the CA" | "key made by the billing system";
+    mode: "generated key" | "own CSR" | "key made by the CA" | "key made by the provider";
+    /** BILLmanager only: the account keeps no remoteid (simulator switch dropsRemoteId). */
+    dropsRemoteId?: boolean;
     /** The resource's inputs as the program gives them, plus the private key behind an own CSR. */
     inputs(contactId: string, name: string): Promise<{ inputs: Properties; privateKeyPem?: string }>;
     replacementInputs(inputs: Properties): unknown[];
@@ -75,14 +77,15 @@ function smimeCase(protocol: "json" | "xml", mode: "generated key" | "own CSR" |
     };
 }
 
-function billingCase(mode: "own CSR" | "key made by the billing system"): Case {
+function billingCase(mode: "own CSR" | "key made by the provider", dropsRemoteId: boolean): Case {
     return {
-        title: `ispmanager.Certificate with ${mode === "own CSR" ? "its own CSR" : "the key made by the billing system"}`,
+        title: `ispmanager.Certificate with ${mode === "own CSR" ? "its own CSR" : "the key made by the provider"} on an account that ${dropsRemoteId ? "drops" : "keeps"} remoteid`,
         backend: "ispmanager",
         type: "ispmanager:Certificate",
         mode,
+        dropsRemoteId,
         async inputs(_contactId, name) {
-            if (mode === "key made by the billing system") return { inputs: { ...billingInputs, domain: name } };
+            if (mode === "key made by the provider") return { inputs: { ...billingInputs, domain: name } };
             const { csrPem, privateKeyPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name });
             return { inputs: { ...billingInputs, domain: name, csr: csrPem }, privateKeyPem };
         },
@@ -101,8 +104,10 @@ const cases: Case[] = [
     smimeCase("xml", "own CSR"),
     smimeCase("json", "key made by the CA"),
     smimeCase("xml", "key made by the CA"),
-    billingCase("key made by the billing system"),
-    billingCase("own CSR"),
+    billingCase("key made by the provider", false),
+    billingCase("own CSR", false),
+    billingCase("key made by the provider", true),
+    billingCase("own CSR", true),
 ];
 
 /**
@@ -193,6 +198,7 @@ describe("reliability: the dynamic-provider server killed with SIGKILL after the
             expect(checked.failures).to.deep.equal([]);
             expect(checked.inputs!.orderReference).to.equal(reference);
 
+            if (testCase.backend === "ispmanager") await billingAdmin.settings({ dropsRemoteId: testCase.dropsRemoteId ?? false });
             const ordersBefore = await orders(testCase.backend);
             const interrupted = first.create(urn, checked.inputs!).catch((error: Error) => error);
             for (let attempt = 0; attempt < 200 && (await orders(testCase.backend)) === ordersBefore; attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
@@ -212,7 +218,7 @@ describe("reliability: the dynamic-provider server killed with SIGKILL after the
             const certificatePem = String(created.properties.certificatePem);
             const keyInState = created.properties.privateKeyPem as string | undefined;
             if (testCase.mode === "own CSR") expect(await privateKeyMatchesCertificate(ownKey!, certificatePem)).to.equal(true);
-            if (testCase.mode === "generated key" || testCase.mode === "key made by the billing system") expect(await privateKeyMatchesCertificate(keyInState!, certificatePem)).to.equal(true);
+            if (testCase.mode === "generated key" || testCase.mode === "key made by the provider") expect(await privateKeyMatchesCertificate(keyInState!, certificatePem)).to.equal(true);
             if (testCase.mode === "key made by the CA") expect(keyInState).to.equal(undefined);
             const leaf = await parseCertificate(certificatePem);
             expect([leaf.commonName, ...leaf.emailAddresses]).to.include(testCase.type === "internetx:SmimeCertificate" ? String(inputs.email) : name);

@@ -57,7 +57,7 @@ export const ispmanagerCertificateInputsSchema = z
         approverEmails: z.record(emailAddress).optional(),
         /** How the CA validates: DNS TXT (default), EMAIL, FILE or CNAME. */
         validationMethod: z.enum(["DNS", "EMAIL", "FILE", "CNAME"]).default("DNS"),
-        /** Your CSR (`crt_type=manual`); without it the billing system generates key and CSR (`crt_type=generate`). */
+        /** Your CSR (`crt_type=manual`); without it the provider makes key and CSR, the CSR carrying the order reference (docs/ispmanager.md). */
         csr: pemBlock("CERTIFICATE REQUEST").optional(),
         /** false: `create` returns at once with the validation data and status PENDING; the next update waits. */
         waitForIssuance: z.boolean().default(true),
