@@ -46,6 +46,11 @@ export interface TaskRequest {
     id?: string;
     /** Request body in the JSON API's words (camelCase, swagger models). */
     body?: Record<string, unknown>;
+    /**
+     * Additional keys a list answer should carry in each row (swagger `keys` of Certificate List: "The query parameter
+     * to inquire additional details"): JSON `?keys[]=comment`, XML `<key>comment</key>` in the task.
+     */
+    keys?: string[];
     /** Client transaction id of this one request (set by the task runner for every attempt). */
     ctid?: string;
 }

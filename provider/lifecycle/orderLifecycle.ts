@@ -118,7 +118,8 @@ export async function finishOrder<Inputs extends LifecycleInputs, Properties ext
 
 /** A found order's words for the progress line. */
 function foundWords(found: FoundOrder): string {
-    return [found.certificateId ? `certificate ${found.certificateId}` : undefined, found.jobId ? `job ${found.jobId}` : undefined, found.status].filter(Boolean).join(", ");
+    const words = [found.certificateId ? `certificate ${found.certificateId}` : undefined, found.jobId ? `job ${found.jobId}` : undefined, found.status].filter(Boolean).join(", ");
+    return found.proof ? `${words}; proof: ${found.proof}` : words;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface StatusSource {
 export interface FoundOrder extends PendingOrder {
     /** The backend's status words, for the progress line. */
     status?: string;
+    /** How the backend proved the order is this resource's (e.g. "reference read back"), for the progress line. */
+    proof?: string;
 }
 
 /** The key and CSR an order is placed with. */

@@ -123,9 +123,9 @@ for (const protocol of ["json", "xml"] as const) {
             const certificateId = running.object!.data!.id!;
             expect(running.object!.data).to.deep.include({ id: certificateId, comment: `order-www-${protocol}`, name: "www.example.com" });
             expect(await client.job.list({ orderReference: `order-www-${protocol}` })).to.deep.equal([
-                { jobId: accepted.jobId, status: "RUNNING", subStatus: "WF_DNS_AUTH", action: "create", certificateId, orderReference: `order-www-${protocol}`, created: running.created, reasons: [] },
+                { jobId: accepted.jobId, name: "www.example.com", status: "RUNNING", subStatus: "WF_DNS_AUTH", action: "create", certificateId, orderReference: `order-www-${protocol}`, created: running.created, reasons: [] },
             ]);
-            expect(await client.certificate.findOrder({ orderReference: `order-www-${protocol}` })).to.deep.equal({ jobId: accepted.jobId, certificateId, status: "RUNNING", orderReference: `order-www-${protocol}` });
+            expect(await client.certificate.findOrder({ orderReference: `order-www-${protocol}` })).to.deep.equal({ jobId: accepted.jobId, certificateId, status: "RUNNING", orderReference: `order-www-${protocol}`, proof: "reference read back" });
             const pending = await client.certificate.info(certificateId);
             expect(pending.server).to.equal(undefined);
             await new Promise((resolve) => setTimeout(resolve, 700));
@@ -133,7 +133,7 @@ for (const protocol of ["json", "xml"] as const) {
             await expect(client.job.info(accepted.jobId!)).to.be.rejectedWith(NotFoundError, /EF300101/);
             expect(await client.job.history(accepted.jobId!)).to.deep.include({ id: accepted.jobId, status: "SUCCESS", action: "create", reasons: [] });
             expect(await client.job.list({ orderReference: `order-www-${protocol}` })).to.deep.equal([]);
-            expect(await client.certificate.findOrder({ orderReference: `order-www-${protocol}` })).to.deep.equal({ certificateId, orderReference: `order-www-${protocol}` });
+            expect(await client.certificate.findOrder({ orderReference: `order-www-${protocol}` })).to.deep.equal({ certificateId, orderReference: `order-www-${protocol}`, proof: "reference read back" });
             expect(await client.certificate.findOrder({ orderReference: "never-ordered" })).to.equal(undefined);
 
             const issued = await client.certificate.info(certificateId);
@@ -148,8 +148,8 @@ for (const protocol of ["json", "xml"] as const) {
             const chain = issued.certificationAuthority.map((authority) => authority.caCertificate);
             expect(await verifyChain(issued.server!, [chain[0]], chain[1])).to.deep.equal({ valid: true });
 
-            expect((await client.certificate.findOrder({ name: "www.example.com", csr: csrPem }))?.id).to.equal(certificateId);
-            expect(await client.certificate.findOrder({ name: "www.example.com", csr: csrPem.replace("A", "B") })).to.equal(undefined);
+            // The CSR proves nothing against a comment that names another order.
+            expect(await client.certificate.findOrder({ orderReference: "another-order", name: "www.example.com", csrPem })).to.equal(undefined);
             const listed = await client.certificate.list({ filters: [{ key: "name", value: "*.example.com", operator: "LIKE" }] });
             expect(listed.certificates.map((certificate) => certificate.id)).to.deep.equal([certificateId]);
             // List rows are reduced: no CSR, no leaf, and `created` is the start of the day ("Certificate Object").

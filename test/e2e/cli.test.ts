@@ -310,10 +310,12 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "legacy.example.com" });
         const accepted = await client.certificate.create({ name: "legacy.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, software: "APACHESSL", csr: csrPem, adminContactId: contact.id, technicalContactId: contact.id, authentication: { method: "EMAIL", approverEmails: ["admin@example.com"] } });
         // Issued once the job is done; a finished job leaves the job list (its certificate tells the outcome).
-        let existing = accepted.certificateId ? await client.certificate.info(accepted.certificateId) : undefined;
-        while (!existing?.server) {
+        // Job Info names the certificate while the order runs ("Certificate Job Info").
+        const orderedId = (await client.job.info(accepted.jobId!)).object!.data!.id!;
+        let existing = await client.certificate.info(orderedId);
+        while (!existing.server) {
             await new Promise((resolve) => setTimeout(resolve, 500));
-            existing = await client.certificate.findOrder({ name: "legacy.example.com", csr: csrPem });
+            existing = await client.certificate.info(orderedId);
         }
         const certificateId = existing.id;
 

@@ -135,10 +135,12 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
             authentication: { method: "EMAIL", approverEmails: ["admin@example.com"] },
         });
         // Issued once the job is done; a finished job leaves the job list (its certificate tells the outcome).
-        let existing = accepted.certificateId ? await client.certificate.info(accepted.certificateId) : undefined;
-        while (!existing?.server) {
+        // Job Info names the certificate while the order runs ("Certificate Job Info").
+        const orderedId = (await client.job.info(accepted.jobId!)).object!.data!.id!;
+        let existing = await client.certificate.info(orderedId);
+        while (!existing.server) {
             await new Promise((resolve) => setTimeout(resolve, 500));
-            existing = await client.certificate.findOrder({ name: "legacy.example.com", csr: csrPem });
+            existing = await client.certificate.info(orderedId);
         }
         const certificateId = existing.id;
 

@@ -1,6 +1,8 @@
 import type { OrderRecovery, TaskRunner } from "../taskRunner";
 import { Envelope } from "../envelope";
-import { CertAuthentication, Certificate, CertificateData, certificateDataSchema, certificateSchema, Query } from "../schemas";
+import { NotFoundError } from "../../errors";
+import { OwnershipClaim, OwnershipEvidence, OwnershipProof, ownershipProof } from "../../resources/internetx/ownership";
+import { CertAuthentication, Certificate, CertificateData, certificateDataSchema, certificateSchema, Query, QueryFilter } from "../schemas";
 import type { JobService } from "./job";
 import { goneOrError, idQuery } from "./goneByList";
 import { parseFirst, parseList } from "./parse";
@@ -34,12 +36,14 @@ export interface CertificateOrder {
     orderReference?: string;
 }
 
-/** A running order or its certificate, found again by its order reference. */
+/** A running order or its certificate, found again by its order reference and proven ours (ownership.ts). */
 export interface FoundOrder {
     certificateId?: string;
     jobId?: string;
     status?: string;
     orderReference: string;
+    /** How the object proved to be the order placed under the reference. */
+    proof?: OwnershipProof["reason"];
 }
 
 /** The answer to an accepted order: the job doing it (N400101) or, when found after an ambiguous failure, the certificate. */
@@ -79,15 +83,11 @@ const apiId = (id: string): number | string => (/^\d+$/.test(id) ? Number(id) : 
 
 const normalizePem = (pem: string | undefined) => (pem ?? "").replace(/\s+/g, "");
 
-/** Clock skew tolerated between us and the API when matching an order to the moment we placed it. */
-export const orderMatchSkewMs = 10 * 60 * 1000;
-
 /** The Certificate object: CertificatePrepareOrder, Create, Reissue, Info, Delete, Renew, List (InterNetX's help pages "Ordering SSL Certificates" and "Reissue Certificate"). */
 export class CertificateService {
     constructor(
         private readonly runner: TaskRunner,
         private readonly jobs: JobService,
-        private readonly now: () => Date = () => new Date(),
     ) {}
 
     /** CertificatePrepareOrder (400110): checks the CSR and answers the validation data for each method. */
@@ -97,18 +97,16 @@ export class CertificateService {
     }
 
     /**
-     * CertificateCreate (400101). A paid order: never repeated blindly. After an ambiguous failure the account's
-     * certificates are searched for this name and CSR first (see `findOrder`).
+     * CertificateCreate (400101). A paid order: never repeated blindly. After an ambiguous failure the order is looked
+     * for by its reference (see `findOrders`), and answered only when found with its proof read back.
      */
     async create(order: CertificateOrder): Promise<OrderAccepted> {
-        const startedAt = this.now();
-        const recover: OrderRecovery = async () => {
-            if (order.orderReference !== undefined) {
-                const found = await this.findOrder({ orderReference: order.orderReference });
-                return found ? recoveredOrderEnvelope(found, order.name) : undefined;
-            }
-            const found = await this.findOrder({ name: order.name, csr: order.csr, createdAfter: new Date(startedAt.getTime() - orderMatchSkewMs) });
-            return found ? recoveredEnvelope(found) : undefined;
+        // Without a reference nothing can prove which certificate of the account this order became: the ambiguous
+        // failure is reported, never answered with a certificate that merely looks alike.
+        const reference = order.orderReference;
+        const recover: OrderRecovery | undefined = reference === undefined ? undefined : async () => {
+            const found = await this.findOrder({ orderReference: reference, name: order.name, csrPem: order.csr });
+            return found ? recoveredOrderEnvelope(found, order.name) : undefined;
         };
         return orderAccepted(await this.runner.run({ task: "CertificateCreate", body: certificateOrderBody(order) }, recover));
     }
@@ -182,46 +180,129 @@ export class CertificateService {
         }
     }
 
-    /** CertificateList (POST /certificate/_search). */
-    async list(query: Query = {}): Promise<{ certificates: Certificate[]; total: number }> {
-        const envelope = await this.runner.run({ task: "CertificateList", body: query as Record<string, unknown> });
+    /** CertificateList (POST /certificate/_search); `keys`: additional keys each row should carry (swagger `keys`, e.g. `comment`). */
+    async list(query: Query = {}, options: { keys?: string[] } = {}): Promise<{ certificates: Certificate[]; total: number }> {
+        const envelope = await this.runner.run({ task: "CertificateList", body: query as Record<string, unknown>, ...(options.keys ? { keys: options.keys } : {}) });
         const certificates = parseList(certificateSchema, envelope, "CertificateList");
         return { certificates, total: envelope.object?.summary ?? certificates.length };
     }
 
     /**
-     * The order placed with `orderReference`: a running one through Certificate Job List first, else its certificate
-     * through Certificate List filtered on `comment`. How an order whose answer was lost, or whose process died, is
-     * found again instead of being placed twice. List rows carry no CSR and a `created` of the start of the day
-     * ("Certificate Object"), so neither is used.
+     * The order placed under one reference (see `findOrders`): how an order whose answer was lost, or whose process
+     * died, is found again instead of being placed twice.
      */
-    async findOrder(criteria: { orderReference: string }): Promise<FoundOrder | undefined>;
-    /**
-     * @deprecated A certificate of `name` (and `csr`, when given) by reading each listed certificate: slow, and blind
-     * to an order whose certificate does not exist yet. Use `findOrder({ orderReference })`.
-     */
-    async findOrder(criteria: { name: string; csr?: string; createdAfter?: Date }): Promise<Certificate | undefined>;
-    async findOrder(criteria: { orderReference: string } | { name: string; csr?: string; createdAfter?: Date }): Promise<FoundOrder | Certificate | undefined> {
-        if ("orderReference" in criteria) return this.findOrderByReference(criteria.orderReference);
-        const { certificates } = await this.list({ filters: [{ key: "name", value: criteria.name, operator: "EQUAL" }], view: { limit: 100 } });
-        const candidates = certificates.filter((certificate) => certificate.name === criteria.name).sort((left, right) => Number(right.id) - Number(left.id));
-        for (const row of candidates) {
-            // List rows are reduced ("Running List Inquiries"): the CSR is only in CertificateInfo.
-            if (!criteria.csr && !criteria.createdAfter) return row;
-            const certificate = await this.info(row.id);
-            if (criteria.csr && normalizePem(certificate.csr) !== normalizePem(criteria.csr)) continue;
-            return certificate;
-        }
-        return undefined;
+    async findOrder(claim: OrderClaim): Promise<FoundOrder | undefined> {
+        return (await this.findOrders([claim])).get(claim.orderReference);
     }
 
-    private async findOrderByReference(orderReference: string): Promise<FoundOrder | undefined> {
-        const [running] = await this.jobs.list({ orderReference });
-        if (running) return { jobId: running.jobId, certificateId: running.certificateId, status: running.status, orderReference };
-        const { certificates } = await this.list({ filters: [{ key: "comment", value: orderReference, operator: "EQUAL" }], view: { limit: 1 } });
-        const [certificate] = certificates;
-        return certificate ? { certificateId: certificate.id, orderReference } : undefined;
+    /**
+     * The orders placed under these references, in one lookup for all of them: a running one through Certificate Job
+     * List (narrowed to the claims' names by the `object` key), else its certificate through Certificate List
+     * (narrowed to the names and the references, with `keys[]=comment` so rows carry their comment). The filters only
+     * narrow: every row is adopted only with its proof read back from the object itself (ownership.ts) — a job's
+     * from Job Info's `object.data` (once per job, kept in `jobEvidence`), a certificate's from its row's comment, or
+     * from CertificateInfo (comment, or the claim's own CSR) when the row carries none. A row without proof is never
+     * answered. Of several proven certificates of one reference the newest (highest id) is answered.
+     */
+    async findOrders(claims: OrderClaim[], jobEvidence: Map<string, JobEvidence> = new Map()): Promise<Map<string, FoundOrder>> {
+        const found = new Map<string, FoundOrder>();
+        if (claims.length === 0) return found;
+        const names = namesOf(claims);
+        for (const row of await this.jobs.list({ object: names })) {
+            // A running cancellation or revocation is not an order to adopt: its certificate is on its way out.
+            if (row.action && !orderActions.has(row.action.toLowerCase())) continue;
+            const candidates = claimsFor(claims, row.name).filter((claim) => !found.has(claim.orderReference));
+            if (candidates.length === 0) continue;
+            const evidence = await this.jobEvidence(row.jobId, jobEvidence);
+            if (!evidence) continue;
+            for (const claim of candidates) {
+                const proof = ownershipProof(evidence, claim);
+                if (proof.owned) found.set(claim.orderReference, { jobId: row.jobId, certificateId: evidence.certificateId, status: evidence.status ?? row.status, orderReference: claim.orderReference, proof: proof.reason });
+            }
+        }
+        const open = claims.filter((claim) => !found.has(claim.orderReference));
+        if (open.length === 0) return found;
+        const proven = new Map<string, { id: string; reason: OwnershipProof["reason"] }>();
+        for (const row of await this.listAll(certificateSearch(open))) {
+            const candidates = claimsFor(open, row.name);
+            if (candidates.length === 0) continue;
+            // A row that carries a comment settles it; without one only CertificateInfo (comment, CSR) can prove it.
+            const evidence = row.comment?.trim() ? row : await this.info(row.id).catch(unlessGone);
+            if (!evidence) continue;
+            for (const claim of candidates) {
+                const proof = ownershipProof(evidence, claim);
+                const best = proven.get(claim.orderReference);
+                if (proof.owned && (!best || Number(row.id) > Number(best.id))) proven.set(claim.orderReference, { id: row.id, reason: proof.reason });
+            }
+        }
+        for (const [orderReference, { id, reason }] of proven) found.set(orderReference, { certificateId: id, orderReference, proof: reason });
+        return found;
     }
+
+    /** Every row of a Certificate List search, page by page ("Running List Inquiries": at most 100 per answer). */
+    private async listAll(query: Query): Promise<Certificate[]> {
+        const rows: Certificate[] = [];
+        for (let offset = 0; ; offset += certificatesPerPage) {
+            const { certificates, total } = await this.list({ ...query, view: { limit: certificatesPerPage, offset } }, { keys: ["comment"] });
+            rows.push(...certificates);
+            if (certificates.length < certificatesPerPage || offset + certificates.length >= total) return rows;
+        }
+    }
+
+    /** What Job Info shows of a running job's certificate (its proof), read once per job; undefined once it has finished. */
+    private async jobEvidence(jobId: string, known: Map<string, JobEvidence>): Promise<JobEvidence | undefined> {
+        const cached = known.get(jobId);
+        if (cached) return cached;
+        const state = await this.jobs.info(jobId).catch(unlessGone);
+        if (!state) return undefined;
+        const data = state.object?.data as { id?: string; comment?: string; csr?: string } | undefined;
+        const evidence = { certificateId: data?.id, comment: data?.comment, csr: data?.csr, status: state.status };
+        known.set(jobId, evidence);
+        return evidence;
+    }
+}
+
+/** What a resource knows of its order, for finding it again: the reference, and the name and own CSR where known. */
+export interface OrderClaim extends OwnershipClaim {
+    /** The certificate's name (CN, or the address for S/MIME): narrows the searches. */
+    name?: string;
+}
+
+/** A running job's certificate as Job Info showed it. */
+export interface JobEvidence extends OwnershipEvidence {
+    certificateId?: string;
+    status?: string;
+}
+
+const certificatesPerPage = 100;
+/** The job actions that place or replace a certificate (swagger Job.action; "Certificate Job List"). */
+const orderActions = new Set(["create", "reissue", "renew"]);
+
+/** The claims' names when every claim has one (else no name narrows the search). */
+function namesOf(claims: OrderClaim[]): string[] | undefined {
+    if (!claims.every((claim) => claim.name)) return undefined;
+    const byLowerCase = new Map(claims.map((claim) => [claim.name!.toLowerCase(), claim.name!] as const));
+    return [...byLowerCase.values()];
+}
+
+/** The claims a row of this name can belong to (names compare case-insensitively, as the API's EQUAL does). */
+function claimsFor(claims: OrderClaim[], name: string | undefined): OrderClaim[] {
+    return claims.filter((claim) => !claim.name || (name !== undefined && claim.name.toLowerCase() === name.toLowerCase()));
+}
+
+/** Certificate List narrowed to the claims' names and references (an OR group each); the rows are checked anyway. */
+function certificateSearch(claims: OrderClaim[]): Query {
+    const names = namesOf(claims);
+    const filters: QueryFilter[] = [];
+    if (names) filters.push({ link: "OR", filters: names.map((name) => ({ key: "name", value: name, operator: "EQUAL" as const })) });
+    filters.push({ link: "OR", filters: claims.map((claim) => ({ key: "comment", value: claim.orderReference, operator: "EQUAL" as const })) });
+    return { filters };
+}
+
+/** A job or certificate gone between the list and the read (finished, cancelled) proves nothing. */
+function unlessGone(error: unknown): undefined {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
 }
 
 function jobOf(envelope: Envelope): { jobId?: string } {

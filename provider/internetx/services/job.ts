@@ -18,6 +18,8 @@ export interface JobState extends Job {
 /** One running certificate order, as Job List shows it (with Job Info's object data where it was needed). */
 export interface JobListEntry {
     jobId: string;
+    /** The job's object: the certificate's name ("Managing Certificate Orders": `<object>name</object>`). */
+    name?: string;
     status?: string;
     subStatus?: string;
     action?: string;
@@ -36,8 +38,8 @@ export interface JobListFilter {
     subStatus?: string;
     /** Matched against the certificate's `comment` (see CertificateOrder.orderReference). */
     orderReference?: string;
-    /** The job's object: the certificate's name (the `object` key of "Certificate Job List"). */
-    object?: string;
+    /** The job's object: the certificate's name, or any of several (the `object` key of "Certificate Job List"). */
+    object?: string | string[];
     createdAfter?: Date;
 }
 
@@ -59,7 +61,9 @@ export function jobListQuery(filter: JobListFilter): Query {
     if (filter.action) filters.push({ key: "action", value: filter.action, operator: "EQUAL" });
     if (filter.status) filters.push({ key: "status", value: filter.status, operator: "EQUAL" });
     if (filter.subStatus) filters.push({ key: "subStatus", value: filter.subStatus, operator: "EQUAL" });
-    if (filter.object) filters.push({ key: "object", value: filter.object, operator: "EQUAL" });
+    const objects = filter.object === undefined ? [] : ([] as string[]).concat(filter.object);
+    if (objects.length === 1) filters.push({ key: "object", value: objects[0], operator: "EQUAL" });
+    if (objects.length > 1) filters.push({ link: "OR", filters: objects.map((object) => ({ key: "object", value: object, operator: "EQUAL" as const })) });
     if (filter.createdAfter) filters.push({ key: "created", value: queryTimestamp(filter.createdAfter), operator: "GREATER_EQUAL" });
     return { filters, view: { limit: jobListLimit, offset: 0 } };
 }
@@ -79,6 +83,7 @@ function entryOf(objectJob: ObjectJob, reasons: string[] = []): JobListEntry {
     const data = objectJob.object?.data;
     return {
         jobId: objectJob.job.id,
+        name: objectJob.object?.value,
         status: objectJob.job.status,
         subStatus: objectJob.job.subStatus || undefined,
         action: objectJob.job.action,

@@ -35,7 +35,12 @@ const routes: Record<TaskName, { method: Method; path: (id: string) => string }>
 /** The JSON API's request line for a task; exported for the wire tests. */
 export function jsonRoute(request: TaskRequest): { method: Method; path: string } {
     const route = routes[request.task];
-    return { method: route.method, path: route.path(encodeURIComponent(request.id ?? "")) };
+    return { method: route.method, path: `${route.path(encodeURIComponent(request.id ?? ""))}${keysQuery(request.keys)}` };
+}
+
+/** `?keys[]=comment&keys[]=…`: the swagger's `keys` (collectionFormat multi) as InterNetX's js- and php-domainrobot-sdk write it. */
+function keysQuery(keys: string[] | undefined): string {
+    return keys && keys.length > 0 ? `?${keys.map((key) => `keys[]=${encodeURIComponent(key)}`).join("&")}` : "";
 }
 
 /** The one place where a JSON API response becomes an envelope or a typed error. */

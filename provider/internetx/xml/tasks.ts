@@ -43,6 +43,9 @@ function condition(filter: Condition): Tree {
 function query(request: TaskRequest): Tree {
     const queryBody = (request.body ?? {}) as { filters?: Filter[]; view?: { limit?: number; offset?: number } };
     const tree: Tree = { view: { limit: String(queryBody.view?.limit ?? 100), offset: String(queryBody.view?.offset ?? 0) } };
+    // Additional row keys: repeated <key> beside <view> and <where>, as a public AutoDNS XML client sends its list
+    // inquiry (tillkahlbrock/autodns-api test/Autodns/Test/Api/testData/DomainInquireList_request.xml) *(inferred for 400105)*.
+    if (request.keys && request.keys.length > 0) tree.key = request.keys.map(xmlElementName);
     const filters = queryBody.filters ?? [];
     const isGroup = (filter: Filter): filter is { link?: string; filters: Condition[] } => "filters" in filter;
     if (filters.length === 1 && !isGroup(filters[0])) tree.where = condition(filters[0]);

@@ -105,7 +105,7 @@ async function issuedProperties(client: Client, certificateId: string, pending: 
 export function certificateBackend(client: Client, context: LifecycleContext): OrderBackend<CertificateInputs, CertificateProperties> {
     return {
         label: (inputs) => inputs.name ?? "certificate",
-        findPlacedOrder: (orderReference, inputs) => findPlacedOrder(client, orderReference, { name: inputs.name!, carrier: carrierOf(inputs) }),
+        findPlacedOrder: (orderReference, inputs) => findPlacedOrder(client, { orderReference, name: inputs.name, csrPem: inputs.csr }, waitSettings(inputs).intervalMs, carrierOf(inputs)),
         keyMaterial,
         async place(inputs, key, orderReference) {
             const authentication = await authenticationFor(client, inputs.validation, key.csrPem!, inputs.product);

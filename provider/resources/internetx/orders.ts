@@ -1,7 +1,7 @@
 import { NotFoundError, OrderFailedError, unlessNotFound, WaitTimedOutError } from "../../errors";
 import type { Client } from "../../internetx/client";
 import type { Certificate } from "../../internetx/schemas";
-import type { OrderAccepted } from "../../internetx/services/certificate";
+import type { OrderAccepted, OrderClaim } from "../../internetx/services/certificate";
 import { Clock, ProgressLog, systemClock } from "../../lifecycle/context";
 import { FoundOrder, OrderStatus, PendingOrder, StatusSource } from "../../lifecycle/port";
 import { waitUntilIssued } from "../../lifecycle/pollLoop";
@@ -10,6 +10,8 @@ import { destroyAction } from "../certificate/onDestroy";
 import { OnDestroy } from "../certificate/inputs";
 import { destroyLine } from "../progressWords";
 import { jobListPollerFor } from "./jobList";
+import { orderLookupFor } from "./orderLookup";
+import { ownershipProof } from "./ownership";
 import { parseCertificate, splitPemBlocks } from "../../x509";
 import { jobOutcome } from "../../internetx/jobStatus";
 import { findByCsr, ReferenceCarrier } from "./csrProof";
@@ -31,17 +33,20 @@ export function pendingFromAccepted(accepted: OrderAccepted): PendingOrder {
 }
 
 /**
- * The order placed under `orderReference` (Job List first, then Certificate List on the reference field: see the
- * client's `findOrder`). A certificate that is gone (cancelled) is not adopted: its reference belongs to a resource
- * that was destroyed.
+ * The order placed under the claim's reference and proven ours (ownership.ts), found in the account's shared lookup
+ * round (orderLookup.ts: Job List first, then Certificate List; see the client's `findOrders`). A certificate that is
+ * gone (cancelled) is not adopted: its reference belongs to a resource that was destroyed. The certificate found is
+ * read once more and its proof checked again on CertificateInfo before it is answered.
  */
-export async function findPlacedOrder(client: Client, orderReference: string, proof?: { name: string; carrier: ReferenceCarrier }): Promise<FoundOrder | undefined> {
-    const found = await client.certificate.findOrder({ orderReference });
-    if (!found) return proof ? foundByCsr(client, orderReference, proof.name, proof.carrier) : undefined;
-    if (found.jobId || !found.certificateId) return { certificateId: found.certificateId, jobId: found.jobId, status: found.status, orderReference };
+export async function findPlacedOrder(client: Client, claim: OrderClaim, intervalMs: number, carrier?: ReferenceCarrier): Promise<FoundOrder | undefined> {
+    const { orderReference } = claim;
+    const found = await orderLookupFor(client).find(claim, intervalMs);
+    if (!found) return claim.name && carrier ? foundByCsr(client, orderReference, claim.name, carrier) : undefined;
+    const proof = found.proof;
+    if (found.jobId || !found.certificateId) return { certificateId: found.certificateId, jobId: found.jobId, status: found.status, orderReference, proof };
     const certificate = await unlessNotFound(client.certificate.info(found.certificateId));
-    if (!certificate) return undefined;
-    return settledOrder(client, certificate, found.status, orderReference);
+    if (!certificate || !ownershipProof(certificate, claim).owned) return undefined;
+    return { ...(await settledOrder(client, certificate, found.status, orderReference)), proof };
 }
 
 /**

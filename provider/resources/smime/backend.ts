@@ -76,7 +76,7 @@ function carrierOf(inputs: SmimeInputs): ReferenceCarrier {
 export function smimeBackend(client: Client, context: LifecycleContext): OrderBackend<SmimeInputs, SmimeProperties> {
     return {
         label: (inputs) => inputs.email,
-        findPlacedOrder: (orderReference, inputs) => findPlacedOrder(client, orderReference, { name: inputs.email, carrier: carrierOf(inputs) }),
+        findPlacedOrder: (orderReference, inputs) => findPlacedOrder(client, { orderReference, name: inputs.email, csrPem: inputs.csr }, waitSettings(inputs).intervalMs, carrierOf(inputs)),
         keyMaterial,
         async place(inputs, key, orderReference) {
             const accepted = pendingFromAccepted(await client.certificate.create(orderFor(inputs, key.csrPem, orderReference)));
