@@ -248,12 +248,12 @@ for (const protocol of ["json", "xml"] as const) {
             expect((await client.certificate.list()).total).to.equal(2);
         });
 
-        it("finds an order whose answer was lost after it was placed, instead of ordering twice", async () => {
+        it("finds an order whose answer was lost after it was placed by its reference, instead of ordering twice", async () => {
             const contactId = (await client.sslcontact.create(contact)).id;
             const { csrPem: ownCsr } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "lost.example.com" });
             const before = (await admin.state()).orders;
             await admin.fault({ kind: "reset", when: "after", count: 1, match: { taskCode: "400101" } });
-            const accepted = await client.certificate.create({ name: "lost.example.com", product: "RAPIDSSL", lifetimeMonths: 12, csr: ownCsr, adminContactId: contactId, technicalContactId: contactId, authentication: { method: "EMAIL", approverEmails: ["admin@lost.example.com"] } });
+            const accepted = await client.certificate.create({ name: "lost.example.com", product: "RAPIDSSL", lifetimeMonths: 12, csr: ownCsr, adminContactId: contactId, technicalContactId: contactId, authentication: { method: "EMAIL", approverEmails: ["admin@lost.example.com"] }, orderReference: `lost-${protocol}` });
             expect(accepted.recovered).to.equal(true);
             expect(accepted.certificateId).to.match(/^\d+$/);
             expect((await admin.state()).orders).to.equal(before + 1);
