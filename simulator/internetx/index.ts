@@ -7,12 +7,12 @@ import { AddressInfo, Socket } from "node:net";
 import { TestCertificateAuthority } from "../ca";
 import { handleAdmin } from "./admin";
 import { FaultInjector } from "./faults";
-import { handleJson, jsonTask, ProtocolAnswer } from "./json";
+import { handleJson, jsonRefusal, jsonTask, ProtocolAnswer } from "./json";
 import { SimulatorModel, SimulatorSettings } from "./model";
 import { RequestLog } from "./requestLog";
 import { taskCodes } from "./tasks";
 import { RequestRateLimit, referenceRequestsPerSecond } from "./rateLimit";
-import { handleXml, xmlCtid, xmlTaskCode } from "./xml";
+import { handleXml, xmlCtid, xmlRefusal, xmlTaskCode } from "./xml";
 import { jsonCtid } from "./json";
 
 export interface SimulatorOptions {
@@ -126,10 +126,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         const ctid = protocol === "xml" ? xmlCtid(body) : jsonCtid(request.headers, url.searchParams);
         const entry = log.record({ time: new Date().toISOString(), method, path: url.pathname, taskCode, ctid, protocol, status: 0, headers: request.headers, body });
 
+        // Refusals before any task runs still answer in the protocol's envelope ("JSON API Basics": every answer carries
+        // `status`; "XML API Basics": every answer is a `<response>`), so clients that parse every body can read them.
+        const refusal = (status: number, text: string): ProtocolAnswer => (protocol === "xml" ? xmlRefusal(model, status, text, ctid) : jsonRefusal(model, status, text, ctid));
         if (!rateLimit.admit(request.socket.remoteAddress ?? "unknown")) {
             entry.status = 429;
-            response.writeHead(429, { "content-type": "text/plain", "retry-after": "1" });
-            response.end("Too Many Requests");
+            const answer = refusal(429, "Too many requests: only 3 requests per second and IP can be executed.");
+            response.writeHead(429, { "content-type": answer.contentType, "retry-after": "1" });
+            response.end(answer.body);
             return;
         }
 
@@ -142,20 +146,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         if (fault?.kind === "delay") await sleep(fault.ms ?? 1000);
         if (fault?.kind === "status") {
             entry.status = fault.status ?? 503;
-            const headers: Record<string, string> = { "content-type": "text/plain" };
+            const answer = refusal(entry.status, entry.status === 429 ? "Too many requests." : entry.status >= 500 ? "Service unavailable." : "The request could not be processed.");
+            const headers: Record<string, string> = { "content-type": answer.contentType };
             if (fault.status === 429) headers["retry-after"] = String(fault.retryAfterSeconds ?? 1);
             response.writeHead(entry.status, headers);
-            response.end(fault.status === 429 ? "Too Many Requests" : "Service Unavailable");
+            response.end(answer.body);
             return;
         }
 
         let answer: ProtocolAnswer;
         if (protocol === "xml") {
-            answer = method === "POST" ? await handleXml(model, password, body, request.headers["content-type"]) : { status: 405, contentType: "text/plain", body: "POST only" };
+            answer = method === "POST" ? await handleXml(model, password, body) : { ...refusal(405, "The gateway accepts POST only."), headers: { allow: "POST" } };
         } else if (url.pathname.startsWith("/v1/")) {
             answer = await handleJson(model, password, method, apiPath, request.headers, body, ctid, url.searchParams);
         } else {
-            answer = { status: 404, contentType: "text/plain", body: "not found" };
+            answer = refusal(404, `No route ${method} ${url.pathname}.`);
         }
         if (settings.latencyMs > 0) await sleep(settings.latencyMs);
         entry.status = answer.status;

@@ -23,6 +23,9 @@ const routes: [string, RegExp, TaskName][] = [
     ["GET", /^\/certificate\/([^/]+)$/, "CertificateInfo"],
     ["PUT", /^\/certificate\/([^/]+)$/, "CertificateReissue"],
     ["DELETE", /^\/certificate\/([^/]+)$/, "CertificateDelete"],
+    ["GET", /^\/job\/history\/([^/]+)$/, "JobHistoryInfo"],
+    ["PUT", /^\/job\/([^/]+)\/_cancel$/, "JobCancel"],
+    ["PUT", /^\/job\/([^/]+)\/_confirm$/, "JobConfirm"],
     ["GET", /^\/job\/([^/]+)$/, "JobInfo"],
     ["GET", /^\/poll$/, "PollInfo"],
     ["PUT", /^\/poll\/([^/]+)$/, "PollConfirm"],
@@ -56,6 +59,15 @@ export function jsonError(model: SimulatorModel, error: SimulatorApiError, ctid?
     };
 }
 
+/**
+ * An answer refused before any task ran (rate limit, unknown route, an injected 503): the error envelope with the
+ * HTTP status and no task code ("JSON API Basics": every answer carries `stid` and `status`; the code `E0000` and
+ * the texts are *inferred*, no refusal of the real API is recorded).
+ */
+export function jsonRefusal(model: SimulatorModel, httpStatus: number, text: string, ctid?: string): ProtocolAnswer {
+    return { status: httpStatus, contentType: "application/json", body: envelope(model, { code: "E0000", text, type: "ERROR" }, { messages: [{ text, type: "ERROR" }] }, ctid) };
+}
+
 /** The client transaction id of a JSON request: header X-Domainrobot-Ctid (js-domainrobot-sdk) or `?ctid=` ("General query parameters"). */
 export function jsonCtid(headers: IncomingHttpHeaders, query: URLSearchParams): string | undefined {
     const header = headers["x-domainrobot-ctid"];
@@ -71,7 +83,7 @@ export function requestedKeys(query: URLSearchParams): string[] {
 export async function handleJson(model: SimulatorModel, password: string, method: string, path: string, headers: IncomingHttpHeaders, body: string, ctid?: string, query: URLSearchParams = new URLSearchParams()): Promise<ProtocolAnswer> {
     try {
         const route = jsonTask(method, path);
-        if (!route) return { status: 404, contentType: "text/plain", body: `no route ${method} ${path}` };
+        if (!route) return jsonRefusal(model, 404, `No route ${method} ${path}.`, ctid);
         // "JSON API Basics": "The use of a UserAgent is mandatory for the correct use of the JSON API."
         if (!headers["user-agent"]) throw new SimulatorApiError(400, `E${taskCodes[route.task]}`, "The request has no User-Agent.", [{ text: "User-Agent: is required", code: "EF01010" }]);
         const expected = `Basic ${Buffer.from(`${model.user}:${password}`).toString("base64")}`;

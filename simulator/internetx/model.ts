@@ -233,7 +233,9 @@ export class SimulatorModel {
         if (!certificate) {
             const id = this.nextCertificateId++;
             certificate = {
-                created: time,
+                // Every certificate in InterNetX's examples ("Ordering SSL Certificates", "Reissue Certificate": Certificate
+                // Info, the poll message's `object.data`, list rows) carries `created` at 00:00:00 of its day.
+                created: startOfDay(time),
                 id,
                 orderId: `SIM-${String(id).padStart(6, "0")}`,
                 // Assigned by the system, as the "Certificate Job Info" example's `IX-CC-…`.
@@ -515,6 +517,17 @@ export class SimulatorModel {
         if (job.status === "RUNNING") this.finish(job, "FAILED", reason);
     }
 
+    /** swagger "Job Cancel (300121)": a running order stops as a CertificateDelete stops it (CANCELED, no notification). */
+    cancelJob(id: string): JobRecord {
+        const job = this.job(id);
+        if (job.action === "create" || job.action === "reissue" || job.action === "renew") {
+            job.status = "CANCELED";
+            job.updated = this.now();
+            job.reason = "The order was cancelled.";
+        }
+        return job;
+    }
+
     /** swagger Job, as PollMessage carries it. */
     jobView(job: JobRecord): Json {
         return {
@@ -620,6 +633,11 @@ export function certificateListRow(certificate: Json, keys: readonly string[] = 
         expire: certificate.expire,
         ...(keys.includes("comment") ? { comment: certificate.comment } : {}),
     };
+}
+
+/** 00:00:00 UTC of a time's day (the simulator writes UTC). */
+export function startOfDay(time: Date): Date {
+    return new Date(Date.UTC(time.getUTCFullYear(), time.getUTCMonth(), time.getUTCDate()));
 }
 
 function snapshot(certificate: Json | undefined): Json | undefined {

@@ -33,6 +33,9 @@ export type TaskName =
     | "JobInfo"
     | "JobList"
     | "JobHistoryList"
+    | "JobHistoryInfo"
+    | "JobCancel"
+    | "JobConfirm"
     | "PollInfo"
     | "PollConfirm";
 
@@ -54,11 +57,24 @@ export const taskCodes: Record<TaskName, string> = {
     JobInfo: "400114",
     JobList: "400115",
     JobHistoryList: "400135",
+    // swagger "Job History Info (300134)", "Job Cancel (300121)", "Job Confirm (300122)": JSON routes; InterNetX's SSL
+    // XML pages document no gateway task for them, so the gateway does not take these codes (jsonOnlyTasks).
+    JobHistoryInfo: "300134",
+    JobCancel: "300121",
+    JobConfirm: "300122",
     PollInfo: "0905",
     PollConfirm: "0906",
 };
 
-export const taskByCode: Record<string, TaskName> = Object.fromEntries(Object.entries(taskCodes).map(([name, code]) => [code, name as TaskName]));
+/** Tasks of the JSON API only: the gateway answers their codes as unknown. */
+const jsonOnlyTasks: ReadonlySet<TaskName> = new Set(["JobHistoryInfo", "JobCancel", "JobConfirm"]);
+
+/** The gateway's task codes. */
+export const taskByCode: Record<string, TaskName> = Object.fromEntries(
+    Object.entries(taskCodes)
+        .filter(([name]) => !jsonOnlyTasks.has(name as TaskName))
+        .map(([name, code]) => [code, name as TaskName]),
+);
 
 function success(code: string, text: string, data: Json[] = [], object?: Json): TaskAnswer {
     return { code, text, type: "SUCCESS", object, data };
@@ -133,6 +149,24 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
             const selected = page.map((row) => rows.find((candidate) => candidate.row === row)!.job);
             const code = running ? "S300115" : "S300135";
             return success(code, "Request data has been inquired successfully.", selected.map((job) => model.objectJob(job, running ? "list" : "history")), { type: "ObjectJob", summary });
+        }
+        case "JobHistoryInfo": {
+            // swagger "Job History Info (300134)": a finished job, as a history row shows it; a running one is not in the history.
+            const job = model.anyJob(requireId());
+            if (job.status === "RUNNING") throw notFound("300134", "Job", requireId());
+            return success("S300134", "The workflow job was inquired successfully.", [model.objectJob(job, "history")], { type: "ObjectJob", value: String(job.id) });
+        }
+        case "JobCancel": {
+            // swagger "Job Cancel (300121)", answering JsonNoData: a running order stops, as a CertificateDelete stops it
+            // (CANCELED, no notification); what the real API does with the certificate object is *inferred*.
+            const job = model.cancelJob(requireId());
+            return success("S300121", "The job was cancelled successfully.", [], { type: "Job", value: String(job.id) });
+        }
+        case "JobConfirm": {
+            // swagger "Job Confirm (300122)", answering JsonNoData: the simulator's jobs wait for no confirmation, so
+            // confirming a running job changes nothing *(inferred)*; a finished one is gone from Job Info (EF300101).
+            const job = model.job(requireId());
+            return success("S300122", "The job was confirmed successfully.", [], { type: "Job", value: String(job.id) });
         }
         case "PollInfo": {
             const message = model.pollQueue[0];

@@ -149,6 +149,9 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
         case "SslContactCreate":
         case "SslContactDelete":
         case "CertificateCommentUpdate":
+        case "JobHistoryInfo":
+        case "JobCancel":
+        case "JobConfirm":
             return {};
         case "PollConfirm":
             // InterNetX help "Reissue Certificate": the queue length left and the confirmed message's id.
@@ -240,13 +243,22 @@ export function xmlTaskCode(body: string): string | undefined {
     return /<code>\s*([0-9]+)\s*<\/code>/.exec(body)?.[1];
 }
 
-export async function handleXml(model: SimulatorModel, password: string, body: string, contentType?: string): Promise<ProtocolAnswer> {
+/**
+ * A refusal before any task ran (rate limit, an injected 503): a `<response>` error document with the HTTP status
+ * of the refusal (the code `E0000` and the texts are *inferred*, no such answer of the gateway is recorded).
+ */
+export function xmlRefusal(model: SimulatorModel, httpStatus: number, text: string, ctid?: string): ProtocolAnswer {
+    return { status: httpStatus, contentType: "application/xml; charset=utf-8", body: document(model, { code: "E0000", text, type: "error" }, undefined, [{ text, type: "error" }], ctid) };
+}
+
+/**
+ * The gateway reads the body whatever the content type: "XML API Basics" says the content type is application/xml,
+ * but public clients the gateway answers post without it (CreativDesigner/sourcedesk
+ * `modules/provisioning/sslmanager/sslmanager.php`, hemio-ev/libinternetx).
+ */
+export async function handleXml(model: SimulatorModel, password: string, body: string): Promise<ProtocolAnswer> {
     const ctid = xmlCtid(body);
     try {
-        // "XML API Basics": "The content-type is application/xml."
-        if (!/^application\/xml\b/i.test(contentType ?? "")) {
-            throw new SimulatorApiError(200, "E0000", "The request must be sent as application/xml.", [{ text: `content-type: expected application/xml, got ${contentType ?? "none"}`, code: "EF01000" }]);
-        }
         let parsed: Json;
         try {
             parsed = parser.parse(body, true);

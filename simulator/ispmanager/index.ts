@@ -65,11 +65,15 @@ function readBody(request: IncomingMessage): Promise<string> {
     });
 }
 
-/** Query and form body parameters; the body wins (as CGI-style servers merge them). */
+/**
+ * Query and form body parameters; the body wins (as CGI-style servers merge them). A POST body is read as form fields
+ * whatever its content type says, multipart aside: public BILLmanager clients post the fields without a form content
+ * type (upmind's provider client) and are answered *(inferred: that BILLmanager reads such a body)*.
+ */
 function parametersOf(url: URL, body: string, contentType: string | undefined): Record<string, string> {
     const params: Record<string, string> = {};
     url.searchParams.forEach((value, name) => (params[name] = value));
-    if (body && (contentType ?? "").includes("application/x-www-form-urlencoded")) new URLSearchParams(body).forEach((value, name) => (params[name] = value));
+    if (body && !/^multipart\//i.test(contentType ?? "")) new URLSearchParams(body).forEach((value, name) => (params[name] = value));
     return params;
 }
 

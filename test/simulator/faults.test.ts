@@ -86,10 +86,10 @@ describe("simulator: fault injection", function () {
 
     it("answers 404 for a route the API does not have, and for the gateway on GET", async () => {
         const unknown = await jsonCall(simulator, "GET", "/nothing-here");
-        // Plain 404 without an API envelope: a client must not read it as "the object is gone".
-        expect([unknown.status, unknown.text]).to.deep.equal([404, "no route GET /nothing-here"]);
+        // The error envelope with status E0000 and no task's message code (docs/wire-format.md: errors use the envelope).
+        expect([unknown.status, unknown.body.status, unknown.body.messages]).to.deep.equal([404, { code: "E0000", text: "No route GET /nothing-here.", type: "ERROR" }, [{ text: "No route GET /nothing-here.", type: "ERROR" }]]);
         const gateway = await request(simulator.xmlUrl, { method: "GET" });
-        expect(gateway.statusCode).to.equal(405);
-        await gateway.body.text();
+        expect([gateway.statusCode, gateway.headers.allow]).to.deep.equal([405, "POST"]);
+        expect(await gateway.body.text()).to.contain("<status><code>E0000</code><text><![CDATA[The gateway accepts POST only.]]></text><type>error</type></status>");
     });
 });

@@ -251,7 +251,9 @@ describe("simulator: ordering, jobs, notifications and certificate objects", fun
 
     it("finds pending and issued certificates by name, orderId and created, and deletes them for good", async () => {
         const first = await placeJsonOrder(simulator, "alpha.example.com", 100);
-        const before = new Date(Date.now() - 60_000).toISOString();
+        // `created` is 00:00:00 of the order's day (the examples of "Ordering SSL Certificates"): a second before today's start.
+        const now = new Date();
+        const before = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - 1000).toISOString();
         await placeJsonOrder(simulator, "beta.example.com", 100);
         await waitForJob(simulator, first.jobId);
         const byName = await jsonCall(simulator, "POST", "/certificate/_search", { filters: [{ key: "name", value: "*.example.com", operator: "LIKE" }] });
