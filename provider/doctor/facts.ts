@@ -186,7 +186,7 @@ export const facts: Fact[] = [
     },
     {
         fact: "gone-answer",
-        claim: "CertificateInfo of a cancelled certificate answers HTTP 404 with an API envelope over JSON (against: the swagger documents only 200 answers); over XML a refusal whose Certificate List filtered on the id counts none",
+        claim: "CertificateInfo of a cancelled certificate answers HTTP 404 with an API envelope over JSON (against: the swagger documents only 200 answers), a refusal over XML; either way Certificate List filtered on the id then counts none",
         evaluate(view) {
             const gone = view.failed("CertificateInfo");
             if (gone.length === 0) return notSeen("no CertificateInfo of a cancelled certificate");
@@ -195,11 +195,11 @@ export const facts: Fact[] = [
             const offJson = json.filter((answer) => answer.exchange.response?.status !== 404);
             if (offJson.length > 0) return { verdict: "contradicted", evidence: `line ${offJson[0].exchange.line}: HTTP ${offJson[0].exchange.response?.status}, ${offJson[0].envelope.status.code}` };
             const lists = view.succeeded("CertificateList");
-            const xmlCounts = gone.filter(isXml).map((answer) => lists.find((list) => list.exchange.line > answer.exchange.line));
-            if (xmlCounts.some((list) => list === undefined)) return notSeen(`no Certificate List after the refusal on line ${lines(gone)}`);
-            const counted = xmlCounts.filter((list) => Number(list!.envelope.object?.summary ?? list!.envelope.data.length) > 0);
+            const listCounts = gone.map((answer) => lists.find((list) => list.exchange.line > answer.exchange.line));
+            if (listCounts.some((list) => list === undefined)) return notSeen(`no Certificate List after the refusal on line ${lines(gone)}`);
+            const counted = listCounts.filter((list) => Number(list!.envelope.object?.summary ?? list!.envelope.data.length) > 0);
             return counted.length === 0
-                ? { verdict: "confirmed", evidence: `lines ${lines([...gone, ...(xmlCounts as Answered[])])}` }
+                ? { verdict: "confirmed", evidence: `lines ${lines([...gone, ...(listCounts as Answered[])])}` }
                 : { verdict: "contradicted", evidence: `line ${counted[0]!.exchange.line} still counts the certificate after the refusal` };
         },
     },

@@ -42,6 +42,11 @@ export function urlResult(error: unknown, endpoint: EndpointOrigin, evidence: st
     if (error instanceof MalformedResponseError) {
         return fail(backend, "url", `${endpoint.url} answers HTTP ${error.httpStatus ?? "?"}, but not with InterNetX's response envelope`, evidence, `the URL reaches another server or path: JSON wants …/v1 (https://api.autodns.com/v1), XML the gateway (https://gateway.autodns.com); it came from ${endpoint.origin}`);
     }
+    // The first request is a list every account has: HTTP 404 to it, even in the API's own envelope, is a path
+    // that is not the API's (a wrong version or gateway path), not a missing object.
+    if (error instanceof SslManagerError && error.httpStatus === 404) {
+        return fail(backend, "url", `${endpoint.url} answers HTTP 404 to ${error.task ?? "a list"}, a route every account has`, evidence, `the URL reaches another server or path: JSON wants …/v1 (https://api.autodns.com/v1), XML the gateway (https://gateway.autodns.com); it came from ${endpoint.origin}`);
+    }
     return pass(backend, "url", `${endpoint.url} answers with InterNetX's ${error instanceof SslManagerError ? "error " : ""}envelope`, evidence);
 }
 

@@ -97,7 +97,10 @@ export interface CertificateArgs {
     approverEmails?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** DNS (TXT, default), EMAIL, FILE or CNAME. */
     validationMethod?: pulumi.Input<"DNS" | "EMAIL" | "FILE" | "CNAME">;
-    /** Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret). */
+    /**
+     * Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the
+     * order reference.
+     */
     csr?: pulumi.Input<string>;
     /**
      * false: return at once with the validation data (status PENDING); the next `pulumi up` waits for the certificate.
@@ -152,7 +155,10 @@ export interface CertificateOutputs {
     readonly approverEmails: pulumi.Output<Record<string, string> | undefined>;
     /** DNS (TXT, default), EMAIL, FILE or CNAME. */
     readonly validationMethod: pulumi.Output<"DNS" | "EMAIL" | "FILE" | "CNAME" | undefined>;
-    /** Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret). */
+    /**
+     * Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the
+     * order reference.
+     */
     readonly csr: pulumi.Output<string | undefined>;
     /**
      * false: return at once with the validation data (status PENDING); the next `pulumi up` waits for the certificate.
@@ -185,7 +191,10 @@ export interface CertificateOutputs {
     readonly fingerprintSha256: pulumi.Output<string | undefined>;
     /** The CSR of the certificate. */
     readonly csrPem: pulumi.Output<string>;
-    /** The key the billing system generated (PEM), only without your own CSR. A secret. */
+    /**
+     * The key the provider made (PEM; in state written by earlier versions, the key the billing system made), only
+     * without your own CSR. A secret.
+     */
     readonly privateKeyPem: pulumi.Output<string | undefined>;
     /** While a reissue is pending: the serial number of the certificate it replaces. */
     readonly previousSerialNumber: pulumi.Output<string | undefined>;

@@ -1,4 +1,5 @@
 import {
+    ApiValidationError,
     AuthenticationError,
     MalformedResponseError,
     NotFoundError,
@@ -60,20 +61,35 @@ describe("client errors and retries", () => {
         expect(JSON.stringify(error) + error.message + error.stack + logLines.join("\n")).not.to.contain(password);
     });
 
-    it("turns HTTP 404 into a NotFoundError and does not retry it", async () => {
-        server.respondWith({ status: 404, body: errorEnvelope("E400104", "Certificate data could not be inquired.", [{ text: "Object not found.", code: "EF99999" }]) });
+    it("turns HTTP 404 into a NotFoundError without retrying it, once Certificate List filtered on the id counts none", async () => {
+        server.respondWith(
+            { status: 404, body: errorEnvelope("E400104", "Certificate data could not be inquired.", [{ text: "Object not found.", code: "EF99999" }]) },
+            { body: JSON.stringify({ status: { code: "S400105", text: "", type: "SUCCESS" }, object: { type: "Certificate", summary: 0 }, data: [] }) },
+        );
         await expect(client.certificate.info("999")).to.be.rejectedWith(
             NotFoundError,
             `CertificateInfo failed: Certificate data could not be inquired.; Object not found. (HTTP 404, E400104/EF99999, stid 20261122-stid-1, ctid sslm-`,
         );
-        expect(server.requests).to.have.length(1);
+        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["GET /v1/certificate/999", "POST /v1/certificate/_search"]);
+        expect(JSON.parse(server.requests[1].body)).to.deep.equal({ filters: [{ key: "id", value: "999", operator: "EQUAL" }], view: { limit: 1 } });
     });
 
-    it("retries a read after two 5xx answers and returns the third, successful one", async () => {
-        server.respondWith({ status: 502, body: "Bad Gateway" }, { status: 503, body: "" }, { body: certificateEnvelope });
-        const certificate = await client.certificate.info("7");
-        expect(certificate).to.deep.include({ id: "7", name: "example.com" });
-        expect(server.requests.map((request) => request.url)).to.deep.equal(["/v1/certificate/7", "/v1/certificate/7", "/v1/certificate/7"]);
+    it("does not take HTTP 404 for gone when Certificate List answers 404 too, as every route of a wrong base URL does", async () => {
+        const notFound = { status: 404, body: errorEnvelope("E0000", "Not found.") };
+        server.respondWith(notFound, notFound);
+        const error = (await client.certificate.info("999").catch((caught) => caught)) as ApiValidationError;
+        expect(error).to.be.instanceOf(ApiValidationError);
+        expect(error.message).to.match(/^CertificateInfo failed: Not found\. \(HTTP 404, E0000, stid [^,]+, ctid sslm-[^)]+\); not taken for gone: CertificateList filtered on id 999 failed: CertificateList failed: Not found\. \(HTTP 404, E0000/);
+    });
+
+    it("does not take HTTP 404 for gone when Certificate List filtered on the id still counts the certificate", async () => {
+        server.respondWith(
+            { status: 404, body: errorEnvelope("E400104", "Certificate data could not be inquired.") },
+            { body: JSON.stringify({ status: { code: "S400105", text: "", type: "SUCCESS" }, object: { type: "Certificate", summary: 1 }, data: [{ id: 999, name: "example.com", created: "2026-11-22T00:00:00.000+0100" }] }) },
+        );
+        const error = (await client.certificate.info("999").catch((caught) => caught)) as ApiValidationError;
+        expect(error).to.be.instanceOf(ApiValidationError);
+        expect(error.message).to.match(/; not taken for gone: CertificateList filtered on id 999 counts 1 object$/);
     });
 
     it("gives up after the configured attempts with a ServerError that keeps the raw body", async () => {
@@ -124,20 +140,26 @@ describe("client errors and retries", () => {
         expect(accepted).to.deep.equal({ certificateId: "41", jobId: "77", jobStatus: "RUNNING", recovered: true });
         expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/job/_search", "GET /v1/job/77"]);
         expect(JSON.parse(server.requests[0].body).comment).to.equal("ref-42");
-        expect(JSON.parse(server.requests[1].body)).to.deep.equal({ filters: [], view: { limit: 100, offset: 0 } });
+        expect(JSON.parse(server.requests[1].body)).to.deep.equal({ filters: [{ key: "object", value: "example.com", operator: "EQUAL" }], view: { limit: 100, offset: 0 } });
     });
 
-    it("adopts the certificate of a finished order, found by Certificate List filtered on its comment", async () => {
+    it("adopts the certificate of a finished order, found by Certificate List asked for its comment and proven by the comment it carries", async () => {
         const order = { name: "example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, csr: "x", adminContactId: "1", technicalContactId: "1", orderReference: "ref-43" };
         server.respondWith(
             { status: 502, body: "" },
             { body: JSON.stringify({ status: { code: "S300115", text: "", type: "SUCCESS" }, object: { type: "ObjectJob", summary: 0 }, data: [] }) },
-            { body: JSON.stringify({ status: { code: "S400105", text: "", type: "SUCCESS" }, object: { type: "Certificate", summary: 1 }, data: [{ id: 41, name: "example.com", created: "2026-11-22T00:00:00.000+0100" }] }) },
+            { body: JSON.stringify({ status: { code: "S400105", text: "", type: "SUCCESS" }, object: { type: "Certificate", summary: 1 }, data: [{ id: 41, name: "example.com", comment: "ref-43", created: "2026-11-22T00:00:00.000+0100" }] }) },
         );
         const accepted = await client.certificate.create(order);
         expect(accepted).to.deep.equal({ certificateId: "41", jobId: undefined, jobStatus: undefined, recovered: true });
-        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/job/_search", "POST /v1/certificate/_search"]);
-        expect(JSON.parse(server.requests[2].body)).to.deep.equal({ filters: [{ key: "comment", value: "ref-43", operator: "EQUAL" }], view: { limit: 1 } });
+        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/job/_search", "POST /v1/certificate/_search?keys[]=comment"]);
+        expect(JSON.parse(server.requests[2].body)).to.deep.equal({
+            filters: [
+                { link: "OR", filters: [{ key: "name", value: "example.com", operator: "EQUAL" }] },
+                { link: "OR", filters: [{ key: "comment", value: "ref-43", operator: "EQUAL" }] },
+            ],
+            view: { limit: 100, offset: 0 },
+        });
     });
 
     it("orders again after a 5xx only when neither Job List nor Certificate List shows the reference", async () => {
@@ -149,7 +171,7 @@ describe("client errors and retries", () => {
         );
         const accepted = await client.certificate.create({ name: "example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, csr: "x", adminContactId: "1", technicalContactId: "1", orderReference: "ref-44" });
         expect(accepted).to.deep.equal({ jobId: "5", jobStatus: undefined, recovered: false });
-        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/job/_search", "POST /v1/certificate/_search", "POST /v1/certificate"]);
+        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/job/_search", "POST /v1/certificate/_search?keys[]=comment", "POST /v1/certificate"]);
     });
 
     it("never puts the password into a log line, the client's JSON or its inspection", async () => {

@@ -87,7 +87,7 @@ describe("JSON wire format of the reference's job, delete, renew and revoke task
             ],
             view: { limit: 100, offset: 0 },
         });
-        expect(entries).to.deep.equal([{ jobId: "12345", status: "DEFERRED", subStatus: "WF_EMAIL_AUTH", action: "create", certificateId: undefined, orderReference: undefined, created: "2019-10-23T14:12:33.000Z", reasons: [] }]);
+        expect(entries).to.deep.equal([{ jobId: "12345", status: "DEFERRED", subStatus: "WF_EMAIL_AUTH", action: "create", certificateId: undefined, orderReference: undefined, name: "domain.de", created: "2019-10-23T14:12:33.000Z", reasons: [] }]);
     });
 
     it("sends CertificateDelete as DELETE /certificate/{id} and answers the cancellation's job (N400103)", async () => {
@@ -175,7 +175,7 @@ describe("XML wire format of the reference's job, delete, renew and revoke tasks
         expect(task.where).to.deep.equal({
             and: [{ or: [{ key: "id", operator: "eq", value: "12345" }, { key: "id", operator: "eq", value: "12346" }] }, { key: "action", operator: "eq", value: "create" }],
         });
-        expect(entries).to.deep.equal([{ jobId: "12345", status: "DEFERRED", subStatus: "WF_EMAIL_AUTH", action: "create", certificateId: undefined, orderReference: undefined, created: "2019-10-23T16:12:33.000Z", reasons: [] }]);
+        expect(entries).to.deep.equal([{ jobId: "12345", status: "DEFERRED", subStatus: "WF_EMAIL_AUTH", action: "create", certificateId: undefined, orderReference: undefined, name: "domain.de", created: "2019-10-23T16:12:33.000Z", reasons: [] }]);
     });
 
     it("sends delete as 400103, renew as 400106 and revoke as 4001031, each with <certificate><id/>, and reads their jobs", async () => {

@@ -77,8 +77,8 @@ for (const protocol of ["json", "xml"] as const) {
                 "CertificateDelete",
                 "JobInfo",
                 "CertificateInfo",
-                // Over XML a refusal is "gone" only when the list filtered on the id counts none (provider/internetx/transport/gone.ts).
-                ...(protocol === "xml" ? ["CertificateList"] : []),
+                // A refusal is "gone" only when the list filtered on the id counts none (provider/internetx/services/goneByList.ts).
+                "CertificateList",
                 "JobHistoryList",
                 "SslContactDelete",
             ]);

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { exitCode } from "../../provider/doctor/result";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
@@ -123,14 +125,30 @@ describe("pulumi-sslmanager doctor: InterNetX URL", function () {
         expect([url.outcome, url.summary, url.hint]).to.deep.equal(["fail", "nothing answers at 127.0.0.1:<port> (ECONNREFUSED)", "check the URL (http://127.0.0.1:<port>/v1, from the resource argument connection.url) and any firewall between this machine and it"]);
     });
 
-    it("fails the url line when the address answers, but not with InterNetX's envelope", async () => {
+    it("fails the url line when the address answers its list with HTTP 404, even in InterNetX's envelope, as a wrong API path does", async () => {
         const simulator = await startSimulator();
         try {
             const { argv, config } = internetxArguments(simulator, "json");
             const report = await doctorAgainst(argv.map((value) => (value === simulator.url ? simulator.url.replace(/\/v1$/, "/v2") : value)), config);
             const url = byCheck(report, "url");
-            expect([url.outcome, url.summary]).to.deep.equal(["fail", "http://127.0.0.1:<port>/v2 answers HTTP 404, but not with InterNetX's response envelope"]);
+            expect([url.outcome, url.summary]).to.deep.equal(["fail", "http://127.0.0.1:<port>/v2 answers HTTP 404 to SslContactList, a route every account has"]);
         } finally {
+            await simulator.close();
+        }
+    });
+
+    it("fails the url line when the address answers, but not with InterNetX's envelope", async () => {
+        const simulator = await startSimulator();
+        const other = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end("<html>a web site</html>"));
+        await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+        try {
+            const { argv, config } = internetxArguments(simulator, "json");
+            const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}/v1`;
+            const report = await doctorAgainst(argv.map((value) => (value === simulator.url ? otherUrl : value)), config);
+            const url = byCheck(report, "url");
+            expect([url.outcome, url.summary]).to.deep.equal(["fail", "http://127.0.0.1:<port>/v1 answers HTTP 200, but not with InterNetX's response envelope"]);
+        } finally {
+            await new Promise((resolve) => other.close(resolve));
             await simulator.close();
         }
     });

@@ -323,7 +323,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         ]);
         const broken = await checkIspmanagerCertificateInputs({ ...baseInputs, domain: "a.example.com", csr: "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----" });
         expect(broken.failures.map((failure) => failure.property)).to.deep.equal(["csr"]);
-        expect(await dynamicProvider.check({}, { ...baseInputs, domain: "x.example.com", periodMonths: 13 })).to.deep.equal({ failures: [{ property: "periodMonths", reason: "must be 12 or 24 months (got 13)" }] });
+        expect(await dynamicProvider.check({}, { ...baseInputs, connection: { url: simulator.url, user: simulator.user, password: simulator.password }, domain: "x.example.com", periodMonths: 13 })).to.deep.equal({ failures: [{ property: "periodMonths", reason: "must be 12 or 24 months (got 13)" }] });
         expect(await admin.requests()).to.deep.equal([]);
     });
 });

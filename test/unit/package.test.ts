@@ -40,8 +40,13 @@ describe("the package as npm ships it", () => {
         expect(readFileSync(join(repositoryRoot, "LICENSE"), "utf8")).to.match(/^\s+Apache License\n\s+Version 2\.0, January 2004\n/);
     });
 
-    it("offers the native provider plugin, the simulator and the renewal check as commands, executable node scripts", () => {
-        expect(packageJson.bin).to.deep.equal({ "pulumi-resource-sslmanager": "bin/provider/native/main.js", "pulumi-sslmanager-simulator": "bin/simulator/cli.js", "pulumi-sslmanager-renewal-check": "bin/provider/renewal/cli.js" });
+    it("offers the native provider plugin, the simulator, the renewal check and the doctor as commands, executable node scripts", () => {
+        expect(packageJson.bin).to.deep.equal({
+            "pulumi-resource-sslmanager": "bin/provider/native/main.js",
+            "pulumi-sslmanager-simulator": "bin/simulator/cli.js",
+            "pulumi-sslmanager-renewal-check": "bin/provider/renewal/cli.js",
+            "pulumi-sslmanager": "bin/provider/doctor/cli.js",
+        });
         for (const script of Object.values(packageJson.bin)) expect(readFileSync(join(repositoryRoot, script), "utf8").split("\n")[0], script).to.equal("#!/usr/bin/env node");
     });
 

@@ -19,20 +19,35 @@ export function idQuery(id: string) {
 }
 
 /**
- * The error to throw for a failed Info or Delete of `id`: a NotFoundError when the refusal is a plain one (an API
- * answer not already classified: ApiValidationError) and the list proves the object gone, else the error itself.
- * A failing list leaves the first error as it was.
+ * The error to throw for a failed Info or Delete of `id`: a NotFoundError only when the list proves the object gone.
+ * That holds for a plain refusal (an API answer not already classified: ApiValidationError) and for an answer the
+ * gone table takes for "gone" (HTTP 404 with an envelope, gone.ts): a wrong base URL or a proxy answers every route
+ * with 404, and the list then fails or counts the object, so a live certificate is never dropped from the stack on
+ * a 404 alone. A failing list leaves a plain refusal as it was, and turns an unproven "gone" into a refusal that
+ * says why it was not taken for gone.
  */
 export async function goneOrError(error: unknown, list: () => Promise<{ total: number; ids: readonly string[] }>, listTask: string, id: string): Promise<unknown> {
-    if (!(error instanceof ApiValidationError)) return error;
+    if (!(error instanceof ApiValidationError) && !(error instanceof NotFoundError)) return error;
     let answer: { total: number; ids: readonly string[] };
     try {
         answer = await list();
-    } catch {
-        return error;
+    } catch (listError) {
+        return error instanceof NotFoundError ? unprovenGone(error, `${listTask} filtered on id ${id} failed: ${(listError as Error).message}`) : error;
     }
-    if (!listProvesGone(answer)) return error;
-    return new NotFoundError(`${error.message}; ${listTask} counts no object with id ${id}`, {
+    if (!listProvesGone(answer)) {
+        return error instanceof NotFoundError ? unprovenGone(error, `${listTask} filtered on id ${id} counts ${answer.total} object${answer.total === 1 ? "" : "s"}`) : error;
+    }
+    if (error instanceof NotFoundError) return error;
+    return new NotFoundError(`${error.message}; ${listTask} counts no object with id ${id}`, detailsOf(error));
+}
+
+/** A not-found answer the list does not confirm: reported as a refusal, so read and delete keep the object. */
+function unprovenGone(error: NotFoundError, why: string): ApiValidationError {
+    return new ApiValidationError(`${error.message}; not taken for gone: ${why}`, detailsOf(error));
+}
+
+function detailsOf(error: ApiValidationError | NotFoundError) {
+    return {
         task: error.task,
         httpStatus: error.httpStatus,
         statusCode: error.statusCode,
@@ -41,5 +56,5 @@ export async function goneOrError(error: unknown, list: () => Promise<{ total: n
         stid: error.stid,
         ctid: error.ctid,
         messages: error.messages,
-    });
+    };
 }

@@ -71,7 +71,7 @@ namespace PulumiSslManager.Sslmanager.Ispmanager
         public Output<string> Country { get; private set; } = null!;
 
         /// <summary>
-        /// Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
+        /// Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
         /// </summary>
         [Output("csr")]
         public Output<string?> Csr { get; private set; } = null!;
@@ -191,7 +191,7 @@ namespace PulumiSslManager.Sslmanager.Ispmanager
         public Output<string> Pricelist { get; private set; } = null!;
 
         /// <summary>
-        /// The key the billing system generated (PEM), only without your own CSR.
+        /// The key the provider made (PEM; in state written by earlier versions, the key the billing system made), only without your own CSR.
         /// </summary>
         [Output("privateKeyPem")]
         public Output<string?> PrivateKeyPem { get; private set; } = null!;
@@ -342,7 +342,7 @@ namespace PulumiSslManager.Sslmanager.Ispmanager
         public Input<string> Country { get; set; } = null!;
 
         /// <summary>
-        /// Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
+        /// Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
         /// </summary>
         [Input("csr")]
         public Input<string>? Csr { get; set; }

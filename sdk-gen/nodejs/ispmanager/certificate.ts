@@ -73,7 +73,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public readonly country: pulumi.Output<string>;
     /**
-     * Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
+     * Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
      */
     declare public readonly csr: pulumi.Output<string | undefined>;
     /**
@@ -153,7 +153,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public readonly pricelist: pulumi.Output<string>;
     /**
-     * The key the billing system generated (PEM), only without your own CSR.
+     * The key the provider made (PEM; in state written by earlier versions, the key the billing system made), only without your own CSR.
      */
     declare public /*out*/ readonly privateKeyPem: pulumi.Output<string | undefined>;
     /**
@@ -337,7 +337,7 @@ export interface CertificateArgs {
      */
     country: pulumi.Input<string>;
     /**
-     * Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
+     * Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
      */
     csr?: pulumi.Input<string | undefined>;
     /**

@@ -34,7 +34,7 @@ type Certificate struct {
 	CnameValidation CnameValidationPtrOutput `pulumi:"cnameValidation"`
 	// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
 	Country pulumi.StringOutput `pulumi:"country"`
-	// Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
+	// Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
 	Csr pulumi.StringPtrOutput `pulumi:"csr"`
 	// The CSR of the certificate.
 	CsrPem pulumi.StringPtrOutput `pulumi:"csrPem"`
@@ -74,7 +74,7 @@ type Certificate struct {
 	PreviousSerialNumber pulumi.StringPtrOutput `pulumi:"previousSerialNumber"`
 	// The billing system's tariff id. Changing it orders a new certificate.
 	Pricelist pulumi.StringOutput `pulumi:"pricelist"`
-	// The key the billing system generated (PEM), only without your own CSR.
+	// The key the provider made (PEM; in state written by earlier versions, the key the billing system made), only without your own CSR.
 	PrivateKeyPem pulumi.StringPtrOutput `pulumi:"privateKeyPem"`
 	// Region of the organization.
 	Region pulumi.StringOutput `pulumi:"region"`
@@ -181,7 +181,7 @@ type certificateArgs struct {
 	City string `pulumi:"city"`
 	// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
 	Country string `pulumi:"country"`
-	// Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
+	// Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
 	Csr *string `pulumi:"csr"`
 	// The main domain (CN). Changing it orders a new certificate.
 	Domain string `pulumi:"domain"`
@@ -223,7 +223,7 @@ type CertificateArgs struct {
 	City pulumi.StringInput
 	// The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
 	Country pulumi.StringInput
-	// Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
+	// Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
 	Csr pulumi.StringPtrInput
 	// The main domain (CN). Changing it orders a new certificate.
 	Domain pulumi.StringInput
@@ -333,7 +333,7 @@ func (o CertificateOutput) Country() pulumi.StringOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringOutput { return v.Country }).(pulumi.StringOutput)
 }
 
-// Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
+// Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
 func (o CertificateOutput) Csr() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.Csr }).(pulumi.StringPtrOutput)
 }
@@ -433,7 +433,7 @@ func (o CertificateOutput) Pricelist() pulumi.StringOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringOutput { return v.Pricelist }).(pulumi.StringOutput)
 }
 
-// The key the billing system generated (PEM), only without your own CSR.
+// The key the provider made (PEM; in state written by earlier versions, the key the billing system made), only without your own CSR.
 func (o CertificateOutput) PrivateKeyPem() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.PrivateKeyPem }).(pulumi.StringPtrOutput)
 }

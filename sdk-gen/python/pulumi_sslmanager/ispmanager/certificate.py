@@ -55,7 +55,7 @@ class CertificateArgs:
         :param pulumi.Input[_builtins.str] alt_name_addon: The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] alt_names: Additional domains; changing them reissues the certificate.
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] approver_emails: Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
-        :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
+        :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
         :param pulumi.Input[_builtins.str] email: E-mail address of the generated CSR.
         :param pulumi.Input[_builtins.str] organization_unit: Organizational unit.
         :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
@@ -241,7 +241,7 @@ class CertificateArgs:
     @pulumi.getter
     def csr(self) -> pulumi.Input[Optional[_builtins.str]]:
         """
-        Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
+        Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
         """
         return pulumi.get(self, "csr")
 
@@ -359,7 +359,7 @@ class Certificate(pulumi.CustomResource):
         :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] approver_emails: Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
         :param pulumi.Input[_builtins.str] city: City of the organization.
         :param pulumi.Input[_builtins.str] country: The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
-        :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
+        :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
         :param pulumi.Input[_builtins.str] domain: The main domain (CN). Changing it orders a new certificate.
         :param pulumi.Input[_builtins.str] email: E-mail address of the generated CSR.
         :param pulumi.Input[_builtins.str] organization: Organization.
@@ -621,7 +621,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter
     def csr(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Your own CSR (PEM); without it the billing system generates key and CSR (`privateKeyPem`, secret).
+        Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
         """
         return pulumi.get(self, "csr")
 
@@ -781,7 +781,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="privateKeyPem")
     def private_key_pem(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        The key the billing system generated (PEM), only without your own CSR.
+        The key the provider made (PEM; in state written by earlier versions, the key the billing system made), only without your own CSR.
         """
         return pulumi.get(self, "private_key_pem")
 
