@@ -1,5 +1,8 @@
 import { certificate, domainValidation, ispmanagerCertificate, smimeCertificate, sslContact } from "../provider/native/schema/resources";
 import { InputProperty, ResourceDefinition } from "../provider/native/schema/model";
+import { certificateDeclaration } from "../provider/resources/certificate/declaration";
+import { ispmanagerCertificateDeclaration } from "../provider/resources/ispmanager/declaration";
+import { smimeCertificateDeclaration } from "../provider/resources/smime/declaration";
 
 /**
  * Where the dynamic resources differ from the package schema (provider/native/schema), which writes every input and
@@ -25,7 +28,7 @@ export interface DynamicResource {
      * The inputs whose change replaces the resource, in the order the hidden `orderReference` input hashes them
      * (sdk/orderReference.ts): the order is part of every pending order's reference, never change it.
      */
-    orderReferenceInputs?: string[];
+    orderReferenceInputs?: readonly string[];
 }
 
 /**
@@ -52,7 +55,7 @@ export const dynamicResources: DynamicResource[] = [
         },
         inputTypes: { adminContactId: "string | number", technicalContactId: "string | number", importCertificateId: "string | number", software: "string" },
         presentOutputs: ["name", ...issuedOutputs, "csrPem", "issuedNames"],
-        orderReferenceInputs: ["product", "lifetimeMonths"],
+        orderReferenceInputs: certificateDeclaration.changes.replace,
     },
     {
         schema: smimeCertificate,
@@ -60,7 +63,7 @@ export const dynamicResources: DynamicResource[] = [
         name: "SmimeCertificate",
         inputTypes: { adminContactId: "string | number" },
         presentOutputs: [...issuedOutputs, "emailAddresses"],
-        orderReferenceInputs: ["product", "lifetimeMonths", "email"],
+        orderReferenceInputs: smimeCertificateDeclaration.changes.replace,
     },
     {
         schema: ispmanagerCertificate,
@@ -68,6 +71,6 @@ export const dynamicResources: DynamicResource[] = [
         name: "Certificate",
         inputTypes: { pricelist: "string | number", altNameAddon: "string | number", country: "string | number" },
         presentOutputs: ["csrPem"],
-        orderReferenceInputs: ["domain", "pricelist", "periodMonths"],
+        orderReferenceInputs: ispmanagerCertificateDeclaration.changes.replace,
     },
 ];

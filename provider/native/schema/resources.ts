@@ -1,13 +1,20 @@
+import { ispmanagerCertificateDeclaration } from "../../resources/ispmanager/declaration";
+import { smimeCertificateDeclaration } from "../../resources/smime/declaration";
+import { certificateDeclaration } from "../../resources/certificate/declaration";
+import { domainValidationDeclaration } from "../../resources/domainValidation/declaration";
+import { sslContactDeclaration } from "../../resources/sslContact/declaration";
 import { defaultRenewBeforeDays } from "../../resources/certificate/inputs";
 import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds, maximumPollIntervalSeconds, pollBackoffFactor } from "../../lifecycle/waitSettings";
 import { softwareValues } from "../../internetx/products";
+import { declared } from "./declared";
 import { InputProperty, OutputProperty, ResourceDefinition } from "./model";
 
 /**
  * The resources of the `sslmanager` package: the single place their inputs and outputs are written (with
  * descriptions and secrets). schema.json is generated from this (scripts/schema.ts), and the provider marks secret
  * outputs from it. The validation rules stay in the lifecycle's zod schemas; a test keeps the property names of the
- * two in step.
+ * two in step. The token and which inputs replace the resource come from each resource's declaration
+ * (provider/resources/<x>/declaration.ts), which the decision tables read as well.
  */
 const waitInputs: Record<string, InputProperty> = {
     waitTimeoutSeconds: {
@@ -64,8 +71,7 @@ const orderReferenceOutput: OutputProperty = {
 
 const contactId: InputProperty = { type: "string", required: true, description: "An SslContact's `contactId`, or the id of a contact in your account." };
 
-export const sslContact: ResourceDefinition = {
-    token: "sslmanager:internetx:SslContact",
+export const sslContact = declared(sslContactDeclaration, {
     description: "An SSL contact at InterNetX (SslContact, ContactCreate): the administrative or technical contact of certificate orders.",
     inputs: {
         firstName: { type: "string", required: true, description: "First name, at most 64 characters." },
@@ -84,15 +90,14 @@ export const sslContact: ResourceDefinition = {
     outputs: {
         contactId: { type: "string", always: true, description: "The contact's id at InterNetX (also the resource id)." },
     },
-};
+});
 
-export const domainValidation: ResourceDefinition = {
-    token: "sslmanager:internetx:DomainValidation",
+export const domainValidation = declared(domainValidationDeclaration, {
     description:
         "The validation data of an order before it is placed (CertificatePrepareOrder): publish `dnsRecord` with any DNS provider (or serve `fileValidation` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.",
     inputs: {
-        csr: { type: "string", required: true, replaces: true, description: "The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace)." },
-        product: { type: "string", required: true, replaces: true, description: "The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed)." },
+        csr: { type: "string", required: true, description: "The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace)." },
+        product: { type: "string", required: true, description: "The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed)." },
         method: { type: "string", values: ["DNS", "FILE"], description: "Which prepared validation `authentication` carries: DNS (default) or FILE." },
     },
     outputs: {
@@ -102,16 +107,15 @@ export const domainValidation: ResourceDefinition = {
         approverEmails: { type: { array: "string" }, always: true, description: "The addresses EMAIL validation may use." },
         authentication: { type: { object: "sslmanager:internetx:Validation" }, always: true, description: "What Certificate's `validation` accepts." },
     },
-};
+});
 
-export const certificate: ResourceDefinition = {
-    token: "sslmanager:internetx:Certificate",
+export const certificate = declared(certificateDeclaration, {
     description:
         "A CA-issued SSL/TLS certificate through InterNetX SSL Manager. Changing names, SANs, CSR, key or contacts reissues it (same resource, no new order); a due renewal renews it; `pulumi destroy` cancels it. Import an existing certificate with `pulumi import sslmanager:internetx:Certificate <name> <certificate id>`.",
     inputs: {
         name: { type: "string", description: "Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate." },
-        product: { type: "string", required: true, replaces: true, description: "InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again." },
-        lifetimeMonths: { type: "integer", required: true, replaces: true, description: "Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate." },
+        product: { type: "string", required: true, description: "InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again." },
+        lifetimeMonths: { type: "integer", required: true, description: "Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate." },
         software: { type: "string", values: softwareValues, default: "APACHESSL", description: "The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET." },
         adminContactId: contactId,
         technicalContactId: contactId,
@@ -135,15 +139,14 @@ export const certificate: ResourceDefinition = {
         dnsValidationRecord: { type: { object: "sslmanager:internetx:DnsRecord" }, description: "The TXT record of DNS validation, when InterNetX names one." },
         orderReference: orderReferenceOutput,
     },
-};
+});
 
-export const smimeCertificate: ResourceDefinition = {
-    token: "sslmanager:internetx:SmimeCertificate",
+export const smimeCertificate = declared(smimeCertificateDeclaration, {
     description: "An S/MIME certificate (InterNetX certificate type MAIL) for signing and encrypting mail.",
     inputs: {
-        email: { type: "string", required: true, replaces: true, description: "The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate." },
-        product: { type: "string", required: true, replaces: true, description: "InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate." },
-        lifetimeMonths: { type: "integer", required: true, replaces: true, description: "Term in months: 12, 24 or 36. Changing it orders a new certificate." },
+        email: { type: "string", required: true, description: "The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate." },
+        product: { type: "string", required: true, description: "InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate." },
+        lifetimeMonths: { type: "integer", required: true, description: "Term in months: 12, 24 or 36. Changing it orders a new certificate." },
         adminContactId: contactId,
         firstName: { type: "string", required: true, description: "The holder's first name." },
         lastName: { type: "string", required: true, description: "The holder's last name." },
@@ -166,19 +169,18 @@ export const smimeCertificate: ResourceDefinition = {
         pkcs12Base64: { type: "string", secret: true, description: "PKCS#12 (key, leaf, chain) protected by `downloadPassword`, base64; only when the key was generated here." },
         orderReference: orderReferenceOutput,
     },
-};
+});
 
 const ispmanagerContact = (role: string): InputProperty => ({ type: { object: "sslmanager:ispmanager:Contact" }, required: true, description: `The ${role} contact of the order.` });
 
-export const ispmanagerCertificate: ResourceDefinition = {
-    token: "sslmanager:ispmanager:Certificate",
+export const ispmanagerCertificate = declared(ispmanagerCertificateDeclaration, {
     description:
         "A commercial SSL certificate ordered through ispmanager's BILLmanager. Changing the CSR or the additional domains reissues it (same resource); `pulumi destroy` deletes it. Import an existing one with `pulumi import sslmanager:ispmanager:Certificate <name> <certificate id>`.",
     inputs: {
-        domain: { type: "string", required: true, replaces: true, description: "The main domain (CN). Changing it orders a new certificate." },
+        domain: { type: "string", required: true, description: "The main domain (CN). Changing it orders a new certificate." },
         altNames: { type: { array: "string" }, description: "Additional domains; changing them reissues the certificate." },
-        pricelist: { type: "string", required: true, replaces: true, description: "The billing system's tariff id. Changing it orders a new certificate." },
-        periodMonths: { type: "integer", required: true, replaces: true, description: "12 or 24. Changing it orders a new certificate." },
+        pricelist: { type: "string", required: true, description: "The billing system's tariff id. Changing it orders a new certificate." },
+        periodMonths: { type: "integer", required: true, description: "12 or 24. Changing it orders a new certificate." },
         altNameAddon: { type: "string", description: "The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`." },
         country: { type: "string", required: true, description: "The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list." },
         region: { type: "string", required: true, description: "Region of the organization." },
@@ -214,6 +216,6 @@ export const ispmanagerCertificate: ResourceDefinition = {
         cnameValidation: { type: { object: "sslmanager:ispmanager:CnameValidation" }, description: "The CNAME record, with method CNAME." },
         orderReference: orderReferenceOutput,
     },
-};
+});
 
 export const resources: ResourceDefinition[] = [sslContact, domainValidation, certificate, smimeCertificate, ispmanagerCertificate];

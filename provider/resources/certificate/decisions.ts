@@ -1,4 +1,5 @@
 import { changedProperties, renewalDue } from "../../lifecycle/decisions";
+import { certificateDeclaration } from "./declaration";
 import { defaultRenewBeforeDays } from "./inputs";
 
 export { changedProperties, renewalDue, sameValue } from "../../lifecycle/decisions";
@@ -33,12 +34,10 @@ export type CertificateChange =
     | { kind: "renew"; properties: string[]; reason: string }
     | { kind: "settings"; properties: string[]; reason: string };
 
-/** Changing these orders another product or term: a new certificate (replace). */
-export const replaceProperties = ["product", "lifetimeMonths"] as const;
-/** Changing these needs the CA: a reissue of the same certificate (resource id kept). */
-export const reissueProperties = ["name", "subjectAlternativeNames", "csr", "privateKey", "subject", "adminContactId", "technicalContactId"] as const;
-/** Changing these only changes how we work (wait, validation of later reissues, connection). */
-export const settingsProperties = ["software", "validation", "renewBeforeDays", "waitTimeoutSeconds", "pollIntervalSeconds", "waitStrategy", "importCertificateId", "onDestroy", "connection"] as const;
+/** The kinds of change, as the declaration (./declaration.ts) writes them for every entry point. */
+export const replaceProperties = certificateDeclaration.changes.replace;
+export const reissueProperties = certificateDeclaration.changes.reissue;
+export const settingsProperties = certificateDeclaration.changes.record;
 
 /**
  * The one decision for a Certificate between its recorded state (`olds`: inputs and outputs of the last run) and

@@ -1,4 +1,5 @@
 import { sameValue } from "../certificate/decisions";
+import { ispmanagerCertificateDeclaration } from "./declaration";
 
 /**
  * Pure decisions of ispmanager.Certificate: what a change of inputs means. `diff` decides with them, `update`
@@ -23,22 +24,10 @@ export type IspmanagerCertificateChange =
     | { kind: "reissue"; crtType: "manual" | "altname"; properties: string[]; reason: string }
     | { kind: "settings"; properties: string[]; reason: string };
 
-/** Another tariff, term or main domain is another certificate: a new order (replace). */
-export const replaceProperties = ["domain", "pricelist", "periodMonths"] as const;
-/** The subject the billing system writes into a CSR it generates (ispmanager help "Reselling SSL certificates": ST, L, O, OU, emailAddress, field_country). */
-export const generatedSubjectProperties = ["country", "region", "city", "organization", "organizationUnit", "email"] as const;
-/** Inputs used by later calls only (contacts and approvers of reissues, waiting, the connection). */
-export const settingsProperties = [
-    "adminContact",
-    "technicalContact",
-    "approverEmails",
-    "validationMethod",
-    "altNameAddon",
-    "waitForIssuance",
-    "waitTimeoutSeconds",
-    "pollIntervalSeconds",
-    "connection",
-] as const;
+/** The kinds of change, as the declaration (./declaration.ts) writes them for every entry point. */
+export const replaceProperties = ispmanagerCertificateDeclaration.changes.replace;
+export const generatedSubjectProperties = ispmanagerCertificateDeclaration.changes.replaceWithoutCsr;
+export const settingsProperties = ispmanagerCertificateDeclaration.changes.record;
 
 function changed(olds: IspmanagerCertificateState, news: IspmanagerCertificateState, properties: readonly string[]): string[] {
     return properties.filter((property) => !sameValue(property === "altNames" ? "subjectAlternativeNames" : property, olds[property], news[property]));

@@ -1,13 +1,13 @@
 import { changedProperties, renewalDue } from "../../lifecycle/decisions";
 import { defaultRenewBeforeDays } from "../certificate/inputs";
+import { smimeCertificateDeclaration } from "./declaration";
 
 export type SmimeChange = { kind: "none" | "replace" | "resume" | "reissue" | "renew" | "settings"; properties: string[] };
 
-/** Changing these orders another product or term, or is another mailbox: a new certificate (replace). */
-export const smimeReplaceProperties = ["product", "lifetimeMonths", "email"] as const;
-/** The holder's identity or key: a reissue of the same certificate. */
-export const smimeReissueProperties = ["firstName", "lastName", "organizationUnit", "csr", "privateKey", "adminContactId", "approverEmail"] as const;
-export const smimeSettingsProperties = ["downloadPassword", "renewBeforeDays", "waitTimeoutSeconds", "pollIntervalSeconds", "waitStrategy", "connection"] as const;
+/** The kinds of change, as the declaration (./declaration.ts) writes them for every entry point. */
+export const smimeReplaceProperties = smimeCertificateDeclaration.changes.replace;
+export const smimeReissueProperties = smimeCertificateDeclaration.changes.reissue;
+export const smimeSettingsProperties = smimeCertificateDeclaration.changes.record;
 
 /** Decisions for S/MIME (as for server certificates): product/term → replace; identity or key → reissue; window → renew. */
 export function decideSmimeChange(olds: Record<string, unknown>, news: Record<string, unknown>, now: Date): SmimeChange {

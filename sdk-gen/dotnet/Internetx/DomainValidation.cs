@@ -90,6 +90,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
                 ReplaceOnChanges =
                 {
                     "csr",
+                    "method",
                     "product",
                 },
             };

@@ -105,7 +105,7 @@ export class DomainValidation extends pulumi.CustomResource {
             resourceInputs["product"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
-        const replaceOnChanges = { replaceOnChanges: ["csr", "product"] };
+        const replaceOnChanges = { replaceOnChanges: ["csr", "method", "product"] };
         opts = pulumi.mergeOptions(opts, replaceOnChanges);
         super(DomainValidation.__pulumiType, name, resourceInputs, opts);
     }

@@ -49,6 +49,7 @@ func NewDomainValidation(ctx *pulumi.Context,
 	}
 	replaceOnChanges := pulumi.ReplaceOnChanges([]string{
 		"csr",
+		"method",
 		"product",
 	})
 	opts = append(opts, replaceOnChanges)

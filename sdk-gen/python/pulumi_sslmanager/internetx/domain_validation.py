@@ -139,7 +139,7 @@ class DomainValidation(pulumi.CustomResource):
             __props__.__dict__["dns_record"] = None
             __props__.__dict__["file_validation"] = None
             __props__.__dict__["name"] = None
-        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["csr", "product"])
+        replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["csr", "method", "product"])
         opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(DomainValidation, __self__).__init__(
             'sslmanager:internetx:DomainValidation',
