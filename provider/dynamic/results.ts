@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { CheckFailure } from "../resources/check";
+import { engineFailures, type CheckFailure } from "../resources/check";
 import { referenceForCreate } from "../lifecycle/orderReference";
 import { plain } from "./plain";
 
@@ -9,11 +9,11 @@ import { plain } from "./plain";
  * dynamic resources' connection is their own argument, the stack config or the environment, so their check knows.
  */
 export function withMissingCredentials(result: pulumi.dynamic.CheckResult, missing: CheckFailure[]): pulumi.dynamic.CheckResult {
-    return missing.length === 0 ? result : { failures: [...(result.failures ?? []), ...missing] };
+    return missing.length === 0 ? result : { failures: [...(result.failures ?? []), ...engineFailures(missing)] };
 }
 
 export function checkResult(result: { inputs?: unknown; failures: CheckFailure[] }): pulumi.dynamic.CheckResult {
-    return result.failures.length > 0 ? { failures: result.failures } : { inputs: result.inputs as Record<string, unknown> };
+    return result.failures.length > 0 ? { failures: engineFailures(result.failures) } : { inputs: result.inputs as Record<string, unknown> };
 }
 
 /**

@@ -3,6 +3,7 @@ import { Clock, systemClock } from "../lifecycle/context";
 import { OperationCancelledError } from "./cancellation";
 import { connectionsFrom, missingProviderCredentials } from "./configuration";
 import { containsUnknown } from "../resources/unknowns";
+import { engineFailures } from "../resources/check";
 import type { ProgressLog } from "../lifecycle/context";
 import { OperationContext, PendingOrderError, ProviderConnections, resourceOperations, ResourceOperations } from "./lifecycle";
 import { packageSchema, resources, secretProperties } from "./schema";
@@ -70,7 +71,8 @@ export class SslManagerProvider implements provider.Provider {
         // What `up` would refuse for want of credentials, refused at preview already.
         const missing = this.credentialsKnown ? missingProviderCredentials(operations.backend, this.connections[operations.backend], process.env) : [];
         const result = missing.length > 0 ? { failures: [...(checked.failures ?? []), ...missing] } : checked;
-        return result.inputs ? { inputs: this.conceal(urn, result.inputs, secretNames), failures: result.failures } : { failures: result.failures };
+        const failures = engineFailures(result.failures ?? []);
+        return result.inputs ? { inputs: this.conceal(urn, result.inputs, secretNames), failures } : { failures };
     }
 
     async diff(id: string, urn: string, olds: Properties, news: Properties): Promise<provider.DiffResult> {

@@ -13,6 +13,17 @@ export interface CheckOutcome<T> {
     failures: CheckFailure[];
 }
 
+/**
+ * Failures as the engine prints them. The engine fills `property X value {…}` by looking X up among the top-level
+ * inputs only (pkg/resource/deploy/step_generator.go, issueCheckFailures), so a nested property such as
+ * `privateKey.rsaBits` would read `value {<nil>}` next to a reason that says otherwise. A nested failure therefore goes
+ * to the engine without a property, its path leading the reason, which already carries the rejected value:
+ * `resource 'www' has a problem: privateKey.rsaBits must be one of 2048, 3072, 4096 bits (got 1000)`.
+ */
+export function engineFailures(failures: CheckFailure[]): CheckFailure[] {
+    return failures.map((failure) => (/[.[]/.test(failure.property) ? { property: "", reason: `${failure.property} ${failure.reason}` } : failure));
+}
+
 export function propertyName(path: PropertyPath): string {
     return path.reduce<string>((name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${part}` : String(part)), "") || "(inputs)";
 }

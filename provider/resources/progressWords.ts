@@ -3,9 +3,10 @@
  * renewal, a cancellation), and a time says what it measures. A status check sees an issuance only when it asks, so
  * "seen at status check 2, 10s after the order was accepted" is honest where "issued after 10s" was not.
  */
-export type OrderAction = "order" | "reissue" | "renewal";
+export type OrderAction = "order" | "reissue" | "renewal" | "cancellation";
 
-const finished: Record<OrderAction, string> = { order: "issued", reissue: "reissued", renewal: "renewed" };
+/** What a finished job did, said as the user asked for it: a cancellation job's end is "cancelled", not "issued". */
+const finished: Record<OrderAction, string> = { order: "issued", reissue: "reissued", renewal: "renewed", cancellation: "cancellation job finished" };
 
 const seconds = (ms: number) => `${Math.max(0, Math.round(ms / 1000))}s`;
 
@@ -33,8 +34,12 @@ export function finishedLine(label: string, action: OrderAction, progress: { che
     return `${label}: ${finished[action]}, seen at status check ${progress.check}, ${seconds(progress.elapsedMs)} after the ${action} was accepted`;
 }
 
-/** `www.example.com: cancellation accepted (certificate 7)`, `revocation accepted`, `kept in the account`. */
+/**
+ * The last line of a destroy, after CertificateDelete's job finished (cancel), Certificate Revoke answered (revoke), or
+ * nothing was sent (keep): `www.example.com: certificate 7 cancelled (onDestroy: cancel)`.
+ */
 export function destroyLine(label: string, action: "cancel" | "revoke" | "keep", certificateId: string): string {
     if (action === "keep") return `${label}: certificate ${certificateId} kept in the account (onDestroy: keep)`;
-    return `${label}: ${action === "cancel" ? "cancellation" : "revocation"} of certificate ${certificateId} accepted`;
+    if (action === "cancel") return `${label}: certificate ${certificateId} cancelled (onDestroy: cancel)`;
+    return `${label}: revocation of certificate ${certificateId} accepted (onDestroy: revoke)`;
 }

@@ -116,8 +116,8 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         expect(preview.code, output).not.to.equal(0);
         const errors = [...new Set(output.split("\n").filter((line) => line.includes("has a problem")).map((line) => line.trim().replace(/^.*?error: /, "")))];
         expect(errors).to.have.members([
-            "pulumi-nodejs:dynamic/internetx:Certificate resource 'www': property privateKey.rsaBits value {<nil>} has a problem: must be one of 2048, 3072, 4096 bits (got 1024)",
-            "pulumi-nodejs:dynamic/internetx:Certificate resource 'www': property subjectAlternativeNames[0] value {<nil>} has a problem: must be a DNS name like example.com or *.example.com (got \"www..example.com\")",
+            "pulumi-nodejs:dynamic/internetx:Certificate resource 'www' has a problem: privateKey.rsaBits must be one of 2048, 3072, 4096 bits (got 1024)",
+            "pulumi-nodejs:dynamic/internetx:Certificate resource 'www' has a problem: subjectAlternativeNames[0] must be a DNS name like example.com or *.example.com (got \"www..example.com\")",
             "pulumi-nodejs:dynamic/internetx:Certificate resource 'www': property product value {NOSUCHSSL} has a problem: NOSUCHSSL is not a product this provider knows; server certificate products: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE, TRUEBUSINESSID",
         ]);
         const after = await admin.state();

@@ -100,6 +100,16 @@ describe("the native provider's configuration, secrets and cancellation", () => 
         }
     });
 
+    it("names a nested property and its rejected value in the reason, since the engine shows only top-level values", async () => {
+        const provider = new SslManagerProvider({ version: "0.1.0" });
+        provider.configure({ internetxUser: "reseller", internetxPassword: "secret-password", internetxContext: "4" });
+        const inputs = { name: "www.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: "3001", technicalContactId: "3001", privateKey: { algorithm: "RSA", rsaBits: 1000 } };
+        const checked = await provider.check("urn:pulumi:dev::shop::sslmanager:internetx:Certificate::www", {}, inputs);
+        expect(checked.failures).to.deep.equal([{ property: "", reason: "privateKey.rsaBits must be one of 2048, 3072, 4096 bits (got 1000)" }]);
+        const product = await provider.check("urn:pulumi:dev::shop::sslmanager:internetx:Certificate::www", {}, { ...inputs, privateKey: { algorithm: "RSA", rsaBits: 2048 }, product: "QUIKSSL" });
+        expect(product.failures).to.deep.equal([{ property: "product", reason: "QUIKSSL is not a product this provider knows; server certificate products: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE, TRUEBUSINESSID" }]);
+    });
+
     it("rejects an operation on a type outside the package, naming it", async () => {
         await expect(new SslManagerProvider({ version: "0.1.0" }).check("urn:pulumi:dev::shop::sslmanager:internetx:Unknown::x", {}, {})).to.be.rejectedWith("unknown resource type sslmanager:internetx:Unknown");
     });

@@ -29,17 +29,22 @@ describe("what pulumi destroy does to a certificate (onDestroy)", function () {
         expect(checked.failures).to.deep.equal([]);
         const created = await createCertificate(checked.inputs!, context);
         await admin.clearRequests();
-        await deleteCertificate(created.id, created.outs, context);
+        const lines: string[] = [];
+        await deleteCertificate(created.id, created.outs, { ...context, log: (line: string) => lines.push(line) });
         // Cancellation and revocation are jobs: the next request sees their outcome.
         const requests = (await admin.requests()).map((request) => `${request.method} ${request.path}`);
         const certificate = (await admin.state()).certificates.find((candidate) => candidate.id === created.id);
-        return { id: created.id, requests, status: certificate?.status };
+        return { id: created.id, requests, status: certificate?.status, lines };
     }
 
     it("cancels by default: CertificateDelete, then only reads while its cancellation job runs, and the certificate leaves the account", async () => {
-        const { id, requests, status } = await issuedThenDestroyed("cancel.example.com");
+        const { id, requests, status, lines } = await issuedThenDestroyed("cancel.example.com");
         expect(requests[0]).to.equal(`DELETE /v1/certificate/${id}`);
-        expect(requests.slice(1).filter((request) => !/^(GET \/v1\/(job|certificate)\/\d+|POST \/v1\/job\/history\/_search)$/.test(request))).to.deep.equal([]);
+        // Progress speaks of the cancellation, never of an issuance.
+        const [last, ...before] = [...lines].reverse();
+        expect(last).to.equal(`cancel.example.com: certificate ${id} cancelled (onDestroy: cancel)`);
+        for (const line of before) expect(line).to.match(new RegExp(`^certificate ${id}: cancellation (RUNNING \\(status check \\d+|job finished, seen at status check \\d+)`));
+        expect(requests.slice(1).filter((request) => !/^(GET \/v1\/(job|certificate)\/\d+|POST \/v1\/(job\/history|certificate)\/_search)$/.test(request))).to.deep.equal([]);
         expect(status).to.equal(undefined);
     });
 

@@ -22,10 +22,15 @@ describe("the words of progress lines", () => {
         expect(waitingLine("www.example.com", "reissue", { status: "RUNNING", check: 1, elapsedMs: 1_000, nextMs: 1_500 })).to.equal("www.example.com: reissue RUNNING (status check 1, 1s after the reissue was accepted); next check in 2s");
     });
 
+    it("speaks of a cancellation job as a cancellation, never as an issuance", () => {
+        expect(finishedLine("certificate 1000", "cancellation", { check: 1, elapsedMs: 1_000 })).to.equal("certificate 1000: cancellation job finished, seen at status check 1, 1s after the cancellation was accepted");
+        expect(waitingLine("certificate 1000", "cancellation", { status: "RUNNING", check: 1, elapsedMs: 2_000, nextMs: 2_000 })).to.equal("certificate 1000: cancellation RUNNING (status check 1, 2s after the cancellation was accepted); next check in 2s");
+    });
+
     it("words what destroy does", () => {
         expect([destroyLine("a.example.com", "cancel", "7"), destroyLine("a.example.com", "revoke", "7"), destroyLine("a.example.com", "keep", "7")]).to.deep.equal([
-            "a.example.com: cancellation of certificate 7 accepted",
-            "a.example.com: revocation of certificate 7 accepted",
+            "a.example.com: certificate 7 cancelled (onDestroy: cancel)",
+            "a.example.com: revocation of certificate 7 accepted (onDestroy: revoke)",
             "a.example.com: certificate 7 kept in the account (onDestroy: keep)",
         ]);
     });

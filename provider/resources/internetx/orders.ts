@@ -203,7 +203,8 @@ export async function cancelCertificate(client: Client, certificateId: string, o
             log: options.log,
             clock: options.clock ?? systemClock,
             signal: options.signal,
-            label: `certificate ${certificateId}: cancellation`,
+            label: `certificate ${certificateId}`,
+            action: "cancellation",
         });
     } catch (error) {
         if (error instanceof OrderFailedError) throw new OrderFailedError(`certificate ${certificateId}: the cancellation failed (job ${jobId}): ${error.reason}`, { jobId, reason: error.reason });
