@@ -1,5 +1,4 @@
 import { OrderFailedError } from "../../provider/errors";
-import { Client } from "../../provider/internetx/client";
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { CertificateInputs } from "../../provider/resources/certificate/inputs";
 import {
@@ -180,34 +179,5 @@ for (const protocol of ["json", "xml"] as const) {
             expect(contradiction.failures).to.deep.equal([{ property: "name", reason: "b.example.com contradicts the CSR, which names a.example.com" }]);
             expect(await admin.requests()).to.deep.equal([]);
         });
-
-        async function drainNotifications(): Promise<number> {
-            const client = new Client({ protocol, url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: simulator.password, context: simulator.context });
-            let drained = 0;
-            for (let { message } = await client.poll.info(); message; { message } = await client.poll.info()) {
-                await client.poll.confirm(message.id);
-                drained++;
-            }
-            await client.close();
-            return drained;
-        }
-
-        for (const waitStrategy of ["job", "notifications"] as const) {
-            it(`creates 30 certificates concurrently with the ${waitStrategy} strategy, each with its own name, losing no notification`, async () => {
-                await drainNotifications();
-                const names = Array.from({ length: 30 }, (_, index) => `c${index}-${waitStrategy}-${protocol}.example.com`);
-                const results = await Promise.all(
-                    names.map(async (name) => createCertificate(await checked({ name, privateKey: { algorithm: "ECDSA", curve: "P256" }, waitStrategy, pollIntervalSeconds: 0.2 }), context)),
-                );
-                for (const [index, result] of results.entries()) {
-                    const leaf = await parseCertificate(result.outs.certificatePem as string);
-                    expect(leaf.commonName).to.equal(names[index]);
-                }
-                expect(new Set(results.map((result) => result.id)).size).to.equal(30);
-                // The job strategy consumes nothing: all 30 notifications stay for other readers. The
-                // notifications strategy confirmed exactly its own 30.
-                expect((await admin.state()).pollQueueLength).to.equal(waitStrategy === "job" ? 30 : 0);
-            });
-        }
     });
 }

@@ -1,11 +1,11 @@
-import { TaskRunner } from "../../provider/internetx/taskRunner";
-import { resolveClientOptions as resolveInternetxOptions } from "../../provider/internetx/config";
-import { JsonTransport } from "../../provider/internetx/transport/json";
-import { FunctionRunner } from "../../provider/ispmanager/functionRunner";
-import { resolveClientOptions as resolveBillmanagerOptions } from "../../provider/ispmanager/config";
-import { BillTransport } from "../../provider/ispmanager/transport";
-import { expect } from "../support/client";
-import { RecordingServer } from "../support/recordingServer";
+import { TaskRunner } from "../../../provider/internetx/taskRunner";
+import { resolveClientOptions as resolveInternetxOptions } from "../../../provider/internetx/config";
+import { JsonTransport } from "../../../provider/internetx/transport/json";
+import { FunctionRunner } from "../../../provider/ispmanager/functionRunner";
+import { resolveClientOptions as resolveBillmanagerOptions } from "../../../provider/ispmanager/config";
+import { BillTransport } from "../../../provider/ispmanager/transport";
+import { expect } from "../../support/client";
+import { RecordingServer } from "../../support/recordingServer";
 
 const timeoutMs = 2000;
 

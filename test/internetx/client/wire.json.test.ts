@@ -1,8 +1,8 @@
-import { Client } from "../../provider/internetx/client";
-import { CertificateOrder } from "../../provider/internetx/services/certificate";
-import { RecordingServer } from "../support/recordingServer";
-import { basicAuthorization, expect } from "../support/client";
-import { orderingPage, reissuePage } from "../support/helpPages";
+import { Client } from "../../../provider/internetx/client";
+import { CertificateOrder } from "../../../provider/internetx/services/certificate";
+import { RecordingServer } from "../../support/recordingServer";
+import { basicAuthorization, expect } from "../../support/client";
+import { orderingPage, reissuePage } from "../../support/helpPages";
 
 type Json = Record<string, any>;
 

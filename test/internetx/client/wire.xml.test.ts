@@ -1,7 +1,7 @@
-import { Client } from "../../provider/internetx/client";
-import { RecordingServer } from "../support/recordingServer";
-import { expect, xmlTree } from "../support/client";
-import { orderingPage, reissuePage, smimePage } from "../support/helpPages";
+import { Client } from "../../../provider/internetx/client";
+import { RecordingServer } from "../../support/recordingServer";
+import { expect, xmlTree } from "../../support/client";
+import { orderingPage, reissuePage, smimePage } from "../../support/helpPages";
 
 type Tree = Record<string, any>;
 

@@ -1,12 +1,12 @@
-import { ApiValidationError, AuthenticationError, MalformedResponseError, NotFoundError } from "../../provider/errors";
-import { Client } from "../../provider/ispmanager/client";
-import { CertificateOrder, OrderContact } from "../../provider/ispmanager/certificate";
-import { billingCountryId } from "../../provider/ispmanager/countries";
-import { CertificateRow } from "../../provider/ispmanager/schemas";
-import { generateKeyAndCsr, parseCertificate, parseCsr, privateKeyMatchesCertificate, verifyChain } from "../../provider/x509";
-import { RunningIspmanagerSimulator, startIspmanagerSimulator } from "../../simulator/ispmanager";
-import { expect } from "../support/client";
-import { IspmanagerSimulatorAdmin } from "./simulatorAdmin";
+import { ApiValidationError, AuthenticationError, MalformedResponseError, NotFoundError } from "../../../provider/errors";
+import { Client } from "../../../provider/ispmanager/client";
+import { CertificateOrder, OrderContact } from "../../../provider/ispmanager/certificate";
+import { billingCountryId } from "../../../provider/ispmanager/countries";
+import { CertificateRow } from "../../../provider/ispmanager/schemas";
+import { generateKeyAndCsr, parseCertificate, parseCsr, privateKeyMatchesCertificate, verifyChain } from "../../../provider/x509";
+import { RunningIspmanagerSimulator, startIspmanagerSimulator } from "../../../simulator/ispmanager";
+import { expect } from "../../support/client";
+import { IspmanagerSimulatorAdmin } from "../simulatorAdmin";
 
 const admin: OrderContact = { firstName: "Ivan", lastName: "Petrov", jobTitle: "CTO", email: "ivan@example.com", phone: "+7 495 1234567" };
 const technical: OrderContact = { firstName: "Anna", lastName: "Smirnova", jobTitle: "Engineer", email: "anna@example.com", phone: "+7 495 7654321" };

@@ -1,19 +1,19 @@
-import { InvalidInputError } from "../../provider/errors";
-import { CertificateFileError, readCertificateFile } from "../../provider/ispmanager/certificateFile";
-import { defaultRequestsPerSecond, resolveClientOptions } from "../../provider/ispmanager/config";
-import { documentFromBjson, documentFromJson, parseDocument } from "../../provider/ispmanager/document";
-import { validationMethodRefusal } from "../../provider/ispmanager/products";
-import { certificateRowSchema, issuanceOf } from "../../provider/ispmanager/schemas";
-import { readZip, ZipFormatError } from "../../provider/ispmanager/zip";
-import { checkIspmanagerCertificateInputs } from "../../provider/resources/ispmanager/check";
-import { generateKeyAndCsr, parseCertificate } from "../../provider/x509";
-import { x509 } from "../../provider/x509/crypto";
-import { randomSerialNumber, TestCertificateAuthority } from "../../simulator/ca";
-import { RunningIspmanagerSimulator, startIspmanagerSimulator } from "../../simulator/ispmanager";
-import { certificateZip } from "../../simulator/ispmanager/certificateFile";
-import { writeZip } from "../../simulator/ispmanager/zip";
-import { expect } from "../support/client";
-import { IspmanagerSimulatorAdmin } from "./simulatorAdmin";
+import { InvalidInputError } from "../../../provider/errors";
+import { CertificateFileError, readCertificateFile } from "../../../provider/ispmanager/certificateFile";
+import { defaultRequestsPerSecond, resolveClientOptions } from "../../../provider/ispmanager/config";
+import { documentFromBjson, documentFromJson, parseDocument } from "../../../provider/ispmanager/document";
+import { validationMethodRefusal } from "../../../provider/ispmanager/products";
+import { certificateRowSchema, issuanceOf } from "../../../provider/ispmanager/schemas";
+import { readZip, ZipFormatError } from "../../../provider/ispmanager/zip";
+import { checkIspmanagerCertificateInputs } from "../../../provider/resources/ispmanager/check";
+import { generateKeyAndCsr, parseCertificate } from "../../../provider/x509";
+import { x509 } from "../../../provider/x509/crypto";
+import { randomSerialNumber, TestCertificateAuthority } from "../../../simulator/ca";
+import { RunningIspmanagerSimulator, startIspmanagerSimulator } from "../../../simulator/ispmanager";
+import { certificateZip } from "../../../simulator/ispmanager/certificateFile";
+import { writeZip } from "../../../simulator/ispmanager/zip";
+import { expect } from "../../support/client";
+import { IspmanagerSimulatorAdmin } from "../simulatorAdmin";
 
 describe("BILLmanager answers in the documented shapes, read in one place", () => {
     it("reads an order id wrapped as {\"v\": …} in bjson and as {\"$\": …} in json", () => {

@@ -1,7 +1,7 @@
-import { NotFoundError, RenewalTooEarlyError } from "../../provider/errors";
-import { Client } from "../../provider/internetx/client";
-import { RecordingServer } from "../support/recordingServer";
-import { expect, xmlTree } from "../support/client";
+import { NotFoundError, RenewalTooEarlyError } from "../../../provider/errors";
+import { Client } from "../../../provider/internetx/client";
+import { RecordingServer } from "../../support/recordingServer";
+import { expect, xmlTree } from "../../support/client";
 
 type Json = Record<string, any>;
 

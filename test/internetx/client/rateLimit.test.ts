@@ -1,7 +1,7 @@
-import { Client } from "../../provider/internetx/client";
-import { RunningSimulator, startSimulator } from "../../simulator/internetx";
-import { expect } from "../support/client";
-import { SimulatorAdmin } from "../support/simulatorAdmin";
+import { Client } from "../../../provider/internetx/client";
+import { RunningSimulator, startSimulator } from "../../../simulator/internetx";
+import { expect } from "../../support/client";
+import { SimulatorAdmin } from "../../support/simulatorAdmin";
 
 /**
  * "Only 3 requests per second and IP can be executed" (JSON API Basics, XML API Basics), held against a simulator

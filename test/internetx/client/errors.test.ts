@@ -6,11 +6,11 @@ import {
     RateLimitedError,
     ServerError,
     SslManagerError,
-} from "../../provider/errors";
-import { Client } from "../../provider/internetx/client";
-import { authenticationHint } from "../../provider/internetx/transport/errorCodes";
-import { expect } from "../support/client";
-import { RecordingServer } from "../support/recordingServer";
+} from "../../../provider/errors";
+import { Client } from "../../../provider/internetx/client";
+import { authenticationHint } from "../../../provider/internetx/transport/errorCodes";
+import { expect } from "../../support/client";
+import { RecordingServer } from "../../support/recordingServer";
 
 const password = "Very-Secret-Pa55word";
 

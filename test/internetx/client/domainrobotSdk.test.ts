@@ -1,7 +1,7 @@
-import { generateKeyAndCsr, parseCertificate } from "../../provider/x509";
-import { RunningSimulator, startSimulator } from "../../simulator/internetx";
-import { expect } from "../support/client";
-import { SimulatorAdmin } from "../support/simulatorAdmin";
+import { generateKeyAndCsr, parseCertificate } from "../../../provider/x509";
+import { RunningSimulator, startSimulator } from "../../../simulator/internetx";
+import { expect } from "../../support/client";
+import { SimulatorAdmin } from "../../support/simulatorAdmin";
 
 // InterNetX's own JavaScript SDK (dev dependency), written against the real API: if it works with the simulator,
 // the simulator speaks the documented JSON API and not only what this project's client expects.

@@ -1,12 +1,12 @@
 import { execFileSync, spawn } from "node:child_process";
 import { join } from "node:path";
-import { generateKeyAndCsr } from "../../provider/x509";
-import { RunningSimulator, startSimulator } from "../../simulator/internetx";
-import { expect } from "../support/client";
-import { SimulatorAdmin } from "../support/simulatorAdmin";
+import { generateKeyAndCsr } from "../../../provider/x509";
+import { RunningSimulator, startSimulator } from "../../../simulator/internetx";
+import { expect } from "../../support/client";
+import { SimulatorAdmin } from "../../support/simulatorAdmin";
 
-const repositoryRoot = join(__dirname, "..", "..", "..");
-const flowScript = join(repositoryRoot, "test", "client", "python", "domainrobot_flow.py");
+const repositoryRoot = join(__dirname, "..", "..", "..", "..");
+const flowScript = join(repositoryRoot, "test", "internetx", "client", "python", "domainrobot_flow.py");
 
 /** The start of today as the Python client prints a parsed `created` (UTC, `+00:00`). */
 function todayAtMidnight(): string {

@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ApiValidationError, AuthenticationError, unlessNotFound } from "../../provider/errors";
-import { Client } from "../../provider/internetx/client";
-import { authenticationHint } from "../../provider/internetx/transport/errorCodes";
-import { Client as BillmanagerClient } from "../../provider/ispmanager/client";
-import { twoFactorHint } from "../../provider/ispmanager/errorCodes";
-import { expect } from "../support/client";
-import { RecordingServer } from "../support/recordingServer";
+import { ApiValidationError, AuthenticationError, unlessNotFound } from "../../../provider/errors";
+import { Client } from "../../../provider/internetx/client";
+import { authenticationHint } from "../../../provider/internetx/transport/errorCodes";
+import { Client as BillmanagerClient } from "../../../provider/ispmanager/client";
+import { twoFactorHint } from "../../../provider/ispmanager/errorCodes";
+import { expect } from "../../support/client";
+import { RecordingServer } from "../../support/recordingServer";
 
 /**
  * Real answers other people's clients recorded (test/fixtures/recorded; sources.json names each one's repository and
  * path or issue), fed over loopback HTTP to the real clients: one test per fact, with the exact parsed result or error.
  */
-const recorded = join(__dirname, "..", "..", "..", "test", "fixtures", "recorded");
+const recorded = join(__dirname, "..", "..", "..", "..", "test", "fixtures", "recorded");
 const body = (file: string) => readFileSync(join(recorded, file), "utf8");
 const password = "Recorded-Pa55word";
 

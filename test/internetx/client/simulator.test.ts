@@ -1,10 +1,10 @@
-import { AuthenticationError, NotFoundError, ApiValidationError, RenewalTooEarlyError, TransportError } from "../../provider/errors";
-import { Client } from "../../provider/internetx/client";
-import { generateKeyAndCsr, parseCertificate, verifyChain } from "../../provider/x509";
-import { crypto, x509 } from "../../provider/x509/crypto";
-import { RunningSimulator, startSimulator } from "../../simulator/internetx";
-import { expect } from "../support/client";
-import { SimulatorAdmin } from "../support/simulatorAdmin";
+import { AuthenticationError, NotFoundError, ApiValidationError, RenewalTooEarlyError, TransportError } from "../../../provider/errors";
+import { Client } from "../../../provider/internetx/client";
+import { generateKeyAndCsr, parseCertificate, verifyChain } from "../../../provider/x509";
+import { crypto, x509 } from "../../../provider/x509/crypto";
+import { RunningSimulator, startSimulator } from "../../../simulator/internetx";
+import { expect } from "../../support/client";
+import { SimulatorAdmin } from "../../support/simulatorAdmin";
 
 /** A CSR for a 1024-bit RSA key, which the provider itself would never generate. */
 async function weakCsr(): Promise<string> {
@@ -39,7 +39,7 @@ for (const protocol of ["json", "xml"] as const) {
         before(async () => {
             // Renewal opens 90 days before expiry ("Certificate Renew"); this suite renews fresh certificates, so its window is wider.
             // Timed steps of 500 ms need more than the reference's 3 requests per second: this suite raises the limit on both
-            // sides explicitly (test/client/rateLimit.test.ts holds the default against the simulator's enforcement).
+            // sides explicitly (test/internetx/client/rateLimit.test.ts holds the default against the simulator's enforcement).
             simulator = await startSimulator({ issuanceDelayMs: 500, cancellationDelayMs: 500, renewalWindowDays: 400, requestsPerSecond: 100 });
             admin = new SimulatorAdmin(simulator.adminUrl);
             client = new Client({ protocol, url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: simulator.password, context: simulator.context, requestsPerSecond: 50 });
