@@ -12,17 +12,13 @@ import {
 } from "../resources/certificate/lifecycle";
 import { lifecycleContext } from "./context";
 import { operationContext } from "./operation";
-import { diffResult, orderingCheckResult, readResult, withMissingCredentials } from "./results";
+import { diffResult, orderingCheckResult, withMissingCredentials } from "../lifecycle/results";
+import { readResult } from "./results";
 import { missingInternetxCredentials } from "../resources/connection";
 
 /** Certificate operations as the dynamic-provider contract names them; loaded by name from the serialized provider. */
-/** `check` of the inputs alone, without the connection (the native provider's check: its connection is its own configuration). */
-export async function checkInputs(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return orderingCheckResult(olds, news, await checkCertificateInputs(news));
-}
-
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return withMissingCredentials(await checkInputs(olds, news), missingInternetxCredentials(news.connection, lifecycleContext().stackConfig));
+    return withMissingCredentials(orderingCheckResult(olds, news, await checkCertificateInputs(news)), missingInternetxCredentials(news.connection, lifecycleContext().stackConfig));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {

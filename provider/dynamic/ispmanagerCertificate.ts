@@ -11,7 +11,8 @@ import {
 } from "../resources/ispmanager/lifecycle";
 import { configure as configureAll, lifecycleContext } from "./context";
 import { operationContext } from "./operation";
-import { diffResult, orderingCheckResult, readResult, withMissingCredentials } from "./results";
+import { diffResult, orderingCheckResult, withMissingCredentials } from "../lifecycle/results";
+import { readResult } from "./results";
 import { missingIspmanagerCredentials } from "../resources/ispmanager/connection";
 import { plain } from "./plain";
 
@@ -22,13 +23,8 @@ export async function configure(request: { config: { get(key: string): string | 
     await configureAll(request);
 }
 
-/** `check` of the inputs alone, without the connection (the native provider's check: its connection is its own configuration). */
-export async function checkInputs(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return orderingCheckResult(olds, news, await checkIspmanagerCertificateInputs(news));
-}
-
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return withMissingCredentials(await checkInputs(olds, news), missingIspmanagerCredentials(news.connection, lifecycleContext().stackConfig));
+    return withMissingCredentials(orderingCheckResult(olds, news, await checkIspmanagerCertificateInputs(news)), missingIspmanagerCredentials(news.connection, lifecycleContext().stackConfig));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {

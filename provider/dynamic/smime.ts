@@ -3,17 +3,13 @@ import { SmimeInputs } from "../resources/smime/inputs";
 import { checkSmimeInputs, createSmime, decideSmimeChange, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
 import { lifecycleContext } from "./context";
 import { operationContext } from "./operation";
-import { diffResult, orderingCheckResult, readResult, withMissingCredentials } from "./results";
+import { diffResult, orderingCheckResult, withMissingCredentials } from "../lifecycle/results";
+import { readResult } from "./results";
 import { missingInternetxCredentials } from "../resources/connection";
 import { plain } from "./plain";
 
-/** `check` of the inputs alone, without the connection (the native provider's check: its connection is its own configuration). */
-export async function checkInputs(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return orderingCheckResult(olds, news, await checkSmimeInputs(news));
-}
-
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return withMissingCredentials(await checkInputs(olds, news), missingInternetxCredentials(news.connection, lifecycleContext().stackConfig));
+    return withMissingCredentials(orderingCheckResult(olds, news, await checkSmimeInputs(news)), missingInternetxCredentials(news.connection, lifecycleContext().stackConfig));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {

@@ -2,29 +2,25 @@ import type * as pulumi from "@pulumi/pulumi";
 import { lifecycleContext } from "./context";
 import { plain } from "./plain";
 import {
-    changedContactFields,
     checkSslContactInputs,
     createSslContact,
     deleteSslContact,
+    diffSslContact,
     readSslContact,
     SslContactProperties,
     updateSslContact,
 } from "../resources/sslContact/lifecycle";
 import { SslContactInputs } from "../resources/sslContact/inputs";
-import { checkResult, readResult, withMissingCredentials } from "./results";
+import { checkResult, withMissingCredentials } from "../lifecycle/results";
+import { readResult } from "./results";
 import { missingInternetxCredentials } from "../resources/connection";
 
-/** `check` of the inputs alone, without the connection (the native provider's check: its connection is its own configuration). */
-export async function checkInputs(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return checkResult(checkSslContactInputs(news));
-}
-
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return withMissingCredentials(await checkInputs(olds, news), missingInternetxCredentials(news.connection, lifecycleContext().stackConfig));
+    return withMissingCredentials(checkResult(checkSslContactInputs(news)), missingInternetxCredentials(news.connection, lifecycleContext().stackConfig));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    return { changes: changedContactFields(olds, news).length > 0 };
+    return diffSslContact(olds, news);
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {

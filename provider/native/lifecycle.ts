@@ -19,20 +19,21 @@ import { createSmime, decideSmimeChange, deleteSmime, readSmime, SmimeProperties
 import { createSslContact, deleteSslContact, readSslContact, SslContactProperties, updateSslContact } from "../resources/sslContact/lifecycle";
 import { SslContactInputs } from "../resources/sslContact/inputs";
 import { Clock, LifecycleContext, ProgressLog, StackConfig } from "../lifecycle/context";
-import * as dynamicCertificate from "../dynamic/certificate";
-import * as dynamicDomainValidation from "../dynamic/domainValidation";
-import * as dynamicIspmanagerCertificate from "../dynamic/ispmanagerCertificate";
-import { diffResult } from "../dynamic/results";
-import * as dynamicSmime from "../dynamic/smime";
-import * as dynamicSslContact from "../dynamic/sslContact";
+import { checkResult, diffResult, orderingCheckResult } from "../lifecycle/results";
+import { checkCertificateInputs } from "../resources/certificate/check";
+import { checkIspmanagerCertificateInputs } from "../resources/ispmanager/check";
+import { checkSmimeInputs } from "../resources/smime/lifecycle";
+import { checkSslContactInputs, diffSslContact } from "../resources/sslContact/lifecycle";
+import { checkDomainValidationInputs, diffDomainValidation } from "../resources/domainValidation/lifecycle";
 import { nativeOrderReference } from "./orderReference";
 import type { ResourceDefinition } from "./schema/model";
 import { certificate as certificateSchema, ispmanagerCertificate as ispmanagerCertificateSchema, smimeCertificate as smimeCertificateSchema } from "./schema/resources";
 
 /**
- * The one module through which the native provider reaches the order lifecycle (provider/resources/*) and the
- * dynamic providers' check and diff. Everything the native provider knows about the lifecycle's signatures is here,
- * so moving to another lifecycle changes this file only.
+ * The one module through which the native provider reaches the order lifecycle (provider/resources/*): checks,
+ * decisions and operations, called directly, never through the dynamic providers (provider/dynamic/*). Everything
+ * the native provider knows about the lifecycle's signatures is here, so moving to another lifecycle changes this
+ * file only.
  *
  * The lifecycle takes the connection from each resource's `connection` input; the native provider has no such input
  * (its connections are the provider's configuration), so this module puts the provider's connection in on the way
@@ -197,7 +198,7 @@ function operationsFor<Inputs, Props>(entry: LifecycleEntryPoints<Inputs, Props>
 
 const certificate: ResourceOperations = operationsFor<CertificateInputs, CertificateProperties>({
     backend: "internetx",
-    check: (news) => dynamicCertificate.checkInputs({}, news),
+    check: async (news) => orderingCheckResult({}, news, await checkCertificateInputs(news)),
     diff: async (_id, olds, news, now) => diffResult(decideFromProperties(olds, news, now)),
     create: createCertificate,
     read: readCertificate,
@@ -214,7 +215,7 @@ const certificate: ResourceOperations = operationsFor<CertificateInputs, Certifi
 
 const smimeCertificate: ResourceOperations = operationsFor<SmimeInputs, SmimeProperties>({
     backend: "internetx",
-    check: (news) => dynamicSmime.checkInputs({}, news),
+    check: async (news) => orderingCheckResult({}, news, await checkSmimeInputs(news)),
     diff: async (_id, olds, news, now) => diffResult(decideSmimeChange(olds, news, now)),
     create: createSmime,
     read: readSmime,
@@ -225,8 +226,8 @@ const smimeCertificate: ResourceOperations = operationsFor<SmimeInputs, SmimePro
 
 const sslContact: ResourceOperations = operationsFor<SslContactInputs, SslContactProperties>({
     backend: "internetx",
-    check: (news) => dynamicSslContact.checkInputs({}, news),
-    diff: (id, olds, news) => dynamicSslContact.diff(id, olds, news),
+    check: async (news) => checkResult(checkSslContactInputs(news)),
+    diff: async (_id, olds, news) => diffSslContact(olds, news),
     create: createSslContact,
     read: readSslContact,
     update: updateSslContact,
@@ -235,8 +236,8 @@ const sslContact: ResourceOperations = operationsFor<SslContactInputs, SslContac
 
 const domainValidation: ResourceOperations = {
     backend: "internetx",
-    check: (_urn, _olds, news) => dynamicDomainValidation.checkInputs({}, news),
-    diff: (id, olds, news) => dynamicDomainValidation.diff(id, olds, news),
+    check: async (_urn, _olds, news) => checkResult(await checkDomainValidationInputs(news)),
+    diff: async (_id, olds, news) => diffDomainValidation(olds, news),
     create: async (inputs, context) => {
         const result = await createDomainValidation(withConnection<DomainValidationInputs>(inputs, context.connections.internetx), lifecycleContext(context));
         return { id: result.id, outs: withoutLifecycleKeys(result.outs as unknown as Properties) };
@@ -249,7 +250,7 @@ const domainValidation: ResourceOperations = {
 
 const ispmanagerCertificate: ResourceOperations = operationsFor<IspmanagerCertificateInputs, IspmanagerCertificateProperties>({
     backend: "ispmanager",
-    check: (news) => dynamicIspmanagerCertificate.checkInputs({}, news),
+    check: async (news) => orderingCheckResult({}, news, await checkIspmanagerCertificateInputs(news)),
     diff: async (_id, olds, news) => diffResult(decideFromIspmanagerProperties(olds, news)),
     create: createIspmanagerCertificate,
     read: readIspmanagerCertificate,

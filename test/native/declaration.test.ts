@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { packageSchema } from "../../provider/native/schema";
 import { certificate, domainValidation, ispmanagerCertificate, smimeCertificate, sslContact } from "../../provider/native/schema/resources";
 import type { ResourceDefinition } from "../../provider/native/schema/model";
@@ -11,6 +12,7 @@ import { decideIspmanagerCertificateChange } from "../../provider/resources/ispm
 import { smimeCertificateDeclaration } from "../../provider/resources/smime/declaration";
 import { decideSmimeChange } from "../../provider/resources/smime/decisions";
 import { sslContactDeclaration } from "../../provider/resources/sslContact/declaration";
+import { repositoryRoot } from "../../scripts/pulumi-cli/workspace";
 import { dynamicResources } from "../../sdk/dynamicShapes";
 import { expect } from "../support/client";
 
@@ -90,5 +92,14 @@ describe("each resource's declaration", () => {
     it("is what the dynamic SDK's order reference hashes, in the declared order", () => {
         const hashed = dynamicResources.filter((resource) => resource.orderReferenceInputs).map((resource) => [resource.schema.token, resource.orderReferenceInputs]);
         expect(hashed).to.deep.equal([certificateDeclaration, smimeCertificateDeclaration, ispmanagerCertificateDeclaration].map((declaration) => [declaration.token, declaration.changes.replace]));
+    });
+});
+
+describe("the native provider", () => {
+    it("reaches the resources without any module of the dynamic providers (madge over provider/native)", async function () {
+        this.timeout(120_000);
+        const madge = (await import("madge")).default;
+        const graph = await madge(join(repositoryRoot, "provider", "native"), { fileExtensions: ["ts"], tsConfig: join(repositoryRoot, "tsconfig.json") });
+        expect(Object.keys(graph.obj()).filter((file) => /(^|\/)dynamic\//.test(file))).to.deep.equal([]);
     });
 });

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { ConnectionContext, withClient } from "../connection";
 import { DnsRecord, parseZoneRecord } from "../dnsRecord";
+import type { DiffAnswer } from "../../lifecycle/results";
+import { domainValidationDeclaration } from "./declaration";
 import { DomainValidationInputs } from "./inputs";
 
 export { checkDomainValidationInputs } from "./check";
@@ -20,6 +22,13 @@ export interface DomainValidationProperties extends DomainValidationInputs {
 }
 
 /** Same CSR and product, same validation data: the id is derived from them. */
+/** A new CSR, product or method means new validation data: replace (./declaration.ts); another connection is recorded. */
+export function diffDomainValidation(olds: Record<string, unknown>, news: Record<string, unknown>): DiffAnswer {
+    const replaces = domainValidationDeclaration.changes.replace.filter((key) => String(olds[key] ?? "").replace(/\s+/g, "") !== String(news[key] ?? "").replace(/\s+/g, ""));
+    const connectionChanged = JSON.stringify(olds.connection ?? null) !== JSON.stringify(news.connection ?? null);
+    return { changes: replaces.length > 0 || connectionChanged, replaces };
+}
+
 export function domainValidationId(inputs: DomainValidationInputs): string {
     return createHash("sha256").update(`${inputs.product}\n${inputs.csr.replace(/\s+/g, "")}`).digest("hex").slice(0, 32);
 }

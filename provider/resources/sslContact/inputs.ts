@@ -23,8 +23,6 @@ export const sslContactInputsSchema = z
     .strict();
 export type SslContactInputs = z.infer<typeof sslContactInputsSchema>;
 
-export const contactFields = ["firstName", "lastName", "email", "phone", "fax", "title", "organization", "address", "postalCode", "city", "country", "state"] as const;
-
 export function toApiContact(inputs: SslContactInputs): SslContactInput {
     return {
         fname: inputs.firstName,

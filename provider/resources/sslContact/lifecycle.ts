@@ -1,15 +1,20 @@
 import { unlessNotFound } from "../../errors";
 import type { SslContact } from "../../internetx/schemas";
 import { ConnectionContext, withClient } from "../connection";
-import { contactFields, SslContactInputs, toApiContact } from "./inputs";
+import { sslContactDeclaration } from "./declaration";
+import { SslContactInputs, toApiContact } from "./inputs";
 
 export { checkSslContactInputs } from "./check";
 
 export type SslContactProperties = SslContactInputs & { contactId: string };
 
-/** Contacts change in place (SslContactUpdate); nothing about a contact needs a replacement. */
+/** Contacts change in place (SslContactUpdate); nothing about a contact needs a replacement (./declaration.ts). */
 export function changedContactFields(olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
-    return [...contactFields, "connection"].filter((field) => JSON.stringify(olds[field] ?? null) !== JSON.stringify(news[field] ?? null));
+    return [...sslContactDeclaration.changes.update, ...sslContactDeclaration.changes.record].filter((field) => JSON.stringify(olds[field] ?? null) !== JSON.stringify(news[field] ?? null));
+}
+
+export function diffSslContact(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean } {
+    return { changes: changedContactFields(olds, news).length > 0 };
 }
 
 function fromApiContact(contact: SslContact): Omit<SslContactInputs, "connection"> {
