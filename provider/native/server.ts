@@ -4,6 +4,7 @@ import { EngineLog } from "./engineLog";
 import { SslManagerProvider } from "./provider";
 import { sdkGrpc } from "./sdkModules";
 import { reveal } from "./secrets";
+import { visibleDiff } from "./visibleDiff";
 import { packageVersion } from "../shared/transport/userAgent";
 
 type Call = { request: any };
@@ -63,6 +64,40 @@ function withConfiguration(implementation: Implementation, provider: SslManagerP
                 const response = new proto.DiffResponse();
                 response.setChanges(changed.length > 0 ? proto.DiffResponse.DiffChanges.DIFF_SOME : proto.DiffResponse.DiffChanges.DIFF_NONE);
                 response.setDiffsList(changed);
+                callback(null, response);
+            } catch (error) {
+                callback(error);
+            }
+        },
+        // The SDK's server answers Diff without `diffs` and `detailedDiff`; the CLI would then show every input that
+        // differs, the hidden orderReference included (visibleDiff.ts).
+        async diff(call, callback) {
+            try {
+                const request = call.request;
+                const olds = request.getOlds()?.toJavaScript() ?? {};
+                const news = request.getNews()?.toJavaScript() ?? {};
+                const result = await provider.diff(request.getId(), request.getUrn(), olds, news);
+                const response = new proto.DiffResponse();
+                const changes = proto.DiffResponse.DiffChanges;
+                response.setChanges(result.changes === true ? changes.DIFF_SOME : result.changes === false ? changes.DIFF_NONE : changes.DIFF_UNKNOWN);
+                if (result.replaces && result.replaces.length > 0) response.setReplacesList(result.replaces);
+                if (result.deleteBeforeReplace) response.setDeletebeforereplace(true);
+                if (result.changes === true) {
+                    const oldInputs = reveal(request.getOldInputs()?.toJavaScript() ?? olds).values;
+                    const shown = visibleDiff(oldInputs, reveal(news).values, result.replaces ?? []);
+                    if (shown.diffs.length > 0) {
+                        response.setDiffsList(shown.diffs);
+                        const kinds = proto.PropertyDiff.Kind;
+                        for (const [key, change] of Object.entries(shown.detailedDiff)) {
+                            const item = new proto.PropertyDiff();
+                            const kind = { add: [kinds.ADD, kinds.ADD_REPLACE], delete: [kinds.DELETE, kinds.DELETE_REPLACE], update: [kinds.UPDATE, kinds.UPDATE_REPLACE] }[change.kind][change.replace ? 1 : 0];
+                            item.setKind(kind);
+                            item.setInputdiff(true);
+                            response.getDetaileddiffMap().set(key, item);
+                        }
+                        response.setHasdetaileddiff(true);
+                    }
+                }
                 callback(null, response);
             } catch (error) {
                 callback(error);

@@ -67,6 +67,10 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         return (await program.must(["stack", "export"])).stdout;
     }
 
+    async function recordedCertificate(program: PulumiWorkspace): Promise<{ inputs: Record<string, unknown>; outputs: Record<string, unknown> }> {
+        return JSON.parse(await exported(program)).deployment.resources.find((resource: { type: string }) => resource.type === "sslmanager:internetx:Certificate");
+    }
+
     it("installs the plugin from the npm package's launcher, then runs a YAML program: up, clean preview, reissue on new SANs, refresh, destroy, secrets encrypted", async () => {
         const program = workspace("native-yaml", false);
         const install = await program.must(["plugin", "install", "resource", "sslmanager", version, "--file", launcher]);
@@ -96,11 +100,20 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         expect(Object.entries(secrets).filter(([, value]) => state.includes(value.trim())).map(([name]) => name)).to.deep.equal([]);
         expect(state).not.to.contain("PRIVATE KEY");
 
+        const orderedUnder = (await recordedCertificate(program)).outputs.orderReference;
+        expect(orderedUnder).to.match(/^psm1-[0-9a-f]{32}$/);
         for (const [index, name] of ["www.example.com", "example.com", "api.example.com"].entries()) {
             await program.must(["config", "set", "--path", `subjectAlternativeNames[${index}]`, name]);
         }
         const reissue = await program.must(["up", "--yes"]);
         expect(reissue.stdout).to.match(/~ 1 updated/);
+        // The names changed, and only they show: the hidden order reference is the provider's, never in the diff.
+        expect(reissue.stdout).to.match(/sslmanager:internetx:Certificate +www +update[ds]?.*\[diff: ~subjectAlternativeNames\]/);
+        expect(reissue.stdout).not.to.include("orderReference");
+        const recorded = await recordedCertificate(program);
+        // The certificate stays the one ordered under the first reference; the inputs hold the reference a replacement would get.
+        expect(recorded.outputs.orderReference).to.equal(orderedUnder);
+        expect(recorded.inputs.orderReference).to.match(/^psm1-[0-9a-f]{32}$/);
         const second = await program.outputs();
         expect(second.certificateId).to.equal(first.certificateId);
         expect(second.serialNumber).not.to.equal(first.serialNumber);

@@ -35,6 +35,18 @@ describe("the package as npm ships it", () => {
         expect(paths).to.include.members(["LICENSE", "README.md", "docs/reference.md", "docs/simulator.md", "bin/index.js", "bin/simulator/cli.js", "bin/provider/dynamic/certificate.js"]);
     });
 
+    it("ships docs/simulator.md complete on its own: every file it names is in the package, and it says how to publish a DNS record, approve and switch", () => {
+        const [packed] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json"], { cwd: repositoryRoot, stdio: ["ignore", "pipe", "ignore"] }).toString()) as { files: { path: string }[] }[];
+        const paths = new Set(packed.files.map((file) => file.path));
+        const text = readFileSync(join(repositoryRoot, "docs/simulator.md"), "utf8");
+        const named = [...text.matchAll(/(?:^|[\s`(])((?:simulator|examples|docs|provider|scripts|test|sdk|bin)\/[\w./-]+)/g)].map((match) => match[1]);
+        expect(named.filter((path) => !paths.has(path))).to.deep.equal([]);
+        expect(text).to.include(`curl -s -X POST "$ADMIN/dns"`);
+        expect(text).to.include("/certificates/<id>/approve");
+        expect(text).to.include("POST <adminUrl>/settings");
+        expect(text).to.include("openssl verify -CAfile root.pem -untrusted fullchain.pem fullchain.pem");
+    });
+
     it("declares Apache-2.0 and ships its text", () => {
         expect(packageJson.license).to.equal("Apache-2.0");
         expect(readFileSync(join(repositoryRoot, "LICENSE"), "utf8")).to.match(/^\s+Apache License\n\s+Version 2\.0, January 2004\n/);
