@@ -40,7 +40,7 @@ describe("the native provider's order reference", () => {
 
     it("gives a first create the reference of the URN's project, stack, type, name and replacement inputs", async () => {
         const checked = await provider.check(urn, {}, certificateInputs);
-        expect(checked.failures).to.equal(undefined);
+        expect(checked.failures ?? []).to.deep.equal([]);
         expect(checked.inputs!.orderReference).to.equal(firstReference);
         expect(firstReference).to.match(/^psm1-[0-9a-f]{32}$/);
     });
@@ -84,18 +84,18 @@ describe("the native provider's order reference", () => {
         const contactUrn = "urn:pulumi:dev::shop::sslmanager:internetx:SslContact::admin";
         const contactInputs = { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com", phone: "+49-941-1234560", organization: "Example GmbH", address: ["Maximilianstrasse 36"], postalCode: "93047", city: "Regensburg", country: "DE" };
         const checkedContact = await provider.check(contactUrn, {}, contactInputs);
-        expect(checkedContact.failures).to.equal(undefined);
+        expect(checkedContact.failures ?? []).to.deep.equal([]);
         expect(checkedContact.inputs).not.to.have.property("orderReference");
     });
 
     it("gives S/MIME and BILLmanager certificates their references from their own replacement inputs", async () => {
         const smime = await provider.check("urn:pulumi:dev::shop::sslmanager:internetx:SmimeCertificate::mail", {}, smimeInputs);
-        expect(smime.failures).to.equal(undefined);
+        expect(smime.failures ?? []).to.deep.equal([]);
         expect(smime.inputs!.orderReference).to.equal(
             orderReference({ project: "shop", stack: "dev", type: "sslmanager:internetx:SmimeCertificate", name: "mail", replacementInputs: ["ada@example.com", "GLOBALSIGN_PERSONALSIGN_1", 12] }),
         );
         const billing = await provider.check("urn:pulumi:dev::shop::sslmanager:ispmanager:Certificate::web", {}, billingInputs);
-        expect(billing.failures).to.equal(undefined);
+        expect(billing.failures ?? []).to.deep.equal([]);
         expect(billing.inputs!.orderReference).to.equal(
             orderReference({ project: "shop", stack: "dev", type: "sslmanager:ispmanager:Certificate", name: "web", replacementInputs: ["shop.example.com", "55364", 12] }),
         );
