@@ -5,7 +5,7 @@ import { countRequests } from "./requests";
 import type { ChildResult, Scenario } from "./scenario";
 
 // InterNetX's own SDK, for the baseline.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { DomainRobot } = require("js-domainrobot-sdk");
 
 /** The same budget as ours: at most 3 requests in any one-second window ("JSON API Basics"). */
@@ -23,7 +23,7 @@ export async function measureSdk(scenario: Scenario): Promise<Omit<ChildResult, 
     const limiter = new RateLimiter(sdkRequestsPerSecond);
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     // The SDK's answers are untyped JavaScript objects.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+     
     const limited = async (call: () => Promise<any>): Promise<any> => {
         // A request that still arrives early on a busy machine is refused (429): like ours, it waits and asks again.
         for (;;) {

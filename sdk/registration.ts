@@ -27,9 +27,9 @@ export function registration(
     args: object,
     shape: ResourceShape,
     opts: pulumi.CustomResourceOptions | undefined,
-): { props: Record<string, pulumi.Input<unknown> | undefined>; options: pulumi.CustomResourceOptions } {
-    const given = args as Record<string, pulumi.Input<unknown> | undefined>;
-    const props: Record<string, pulumi.Input<unknown> | undefined> = { ...Object.fromEntries(shape.outputs.map((output) => [output, undefined])), ...given };
+): { props: Record<string, unknown>; options: pulumi.CustomResourceOptions } {
+    const given = args as Record<string, unknown>;
+    const props: Record<string, unknown> = { ...Object.fromEntries(shape.outputs.map((output) => [output, undefined])), ...given };
     for (const secret of shape.secretInputs) if (given[secret] !== undefined) props[secret] = pulumi.secret(given[secret]);
     if (given.connection !== undefined) props.connection = pulumi.secret(given.connection);
     if (shape.orderReferenceInputs) {

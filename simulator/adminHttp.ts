@@ -6,7 +6,7 @@ import type { FaultInjector } from "./internetx/faults";
  * endpoints for the request log, faults and the common settings. Never part of an API being simulated.
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export type AdminInput = Record<string, any>;
 
 export class AdminRequestError extends Error {
@@ -32,7 +32,7 @@ export function parseBody(body: string): AdminInput {
         throw new AdminRequestError("body must be JSON");
     }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new AdminRequestError("body must be a JSON object");
-    return parsed as AdminInput;
+    return parsed;
 }
 
 /** The request log and the faults: `GET|DELETE /requests`, `POST|DELETE|GET /faults`. Says whether it answered. */
@@ -46,9 +46,18 @@ export function handleLogAndFaults(
 ): boolean {
     const { faults, log } = context;
     if (method === "GET" && path === "/requests") reply(response, 200, log.since(Number(url.searchParams.get("since") ?? 0)));
-    else if (method === "DELETE" && path === "/requests") (log.clear(), reply(response, 204));
-    else if (method === "POST" && path === "/faults") (faults.add(input), reply(response, 204));
-    else if (method === "DELETE" && path === "/faults") (faults.clear(), reply(response, 204));
+    else if (method === "DELETE" && path === "/requests") {
+        log.clear();
+        reply(response, 204);
+    }
+    else if (method === "POST" && path === "/faults") {
+        faults.add(input);
+        reply(response, 204);
+    }
+    else if (method === "DELETE" && path === "/faults") {
+        faults.clear();
+        reply(response, 204);
+    }
     else if (method === "GET" && path === "/faults") reply(response, 200, { injected: faults.injected, pending: faults.pending() });
     else return false;
     return true;

@@ -1,5 +1,6 @@
 import { SslManagerError, TransportError } from "../errors";
 import { envelopeOf, TranscriptExchange } from "./transcript";
+import { asText } from "../shared/text";
 
 /** The evidence of an InterNetX answer: HTTP status, the API's status code and text, stid, and the transcript line. */
 export function internetxAnswerEvidence(exchange: TranscriptExchange | undefined): string {
@@ -29,7 +30,7 @@ export function billmanagerAnswerEvidence(exchange: TranscriptExchange | undefin
         const error = document.error as Record<string, unknown> | undefined;
         if (error) {
             const message = typeof error.msg === "object" && error.msg !== null ? (error.msg as Record<string, unknown>).$ : error.msg;
-            words = `error type ${error.type ?? error.$type}${error.object ?? error.$object ? ` object ${error.object ?? error.$object}` : ""} "${String(message ?? "")}"`;
+            words = `error type ${asText(error.type ?? error.$type)}${error.object ?? error.$object ? ` object ${asText(error.object ?? error.$object)}` : ""} "${message === undefined || message === null ? "" : asText(message)}"`;
         } else if (document.ok !== undefined) {
             words = "ok";
         }

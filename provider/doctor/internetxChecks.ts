@@ -11,6 +11,7 @@ import { errorEvidence, internetxAnswerEvidence } from "./evidence";
 import type { ExchangeRecorder } from "./recorder";
 import { CheckResult, fail, open, pass } from "./result";
 import type { DoctorSettings } from "./settings";
+import { asText } from "../shared/text";
 
 const backend = "internetx" as const;
 /** "Only 3 requests per second and IP can be executed" ("JSON API Basics", "XML API Basics"). */
@@ -33,7 +34,7 @@ function endpointOf(settings: DoctorSettings): EndpointOrigin {
 /** The URL line from the first request's outcome: DNS, TLS, nothing listening, or an answer that is not the gateway's. */
 export function urlResult(error: unknown, endpoint: EndpointOrigin, evidence: string): CheckResult {
     if (error instanceof TransportError && !error.requestSent) {
-        const code = String(error.cause ?? "");
+        const code = error.cause === undefined ? "" : asText(error.cause);
         const host = new URL(endpoint.url).host;
         if (code === "ENOTFOUND" || code === "EAI_AGAIN") return fail(backend, "url", `the name ${new URL(endpoint.url).hostname} does not resolve (DNS)`, evidence, `check the URL (${endpoint.url}, from ${endpoint.origin}) and this machine's DNS`);
         if (code.includes("CERT") || code.includes("SELF_SIGNED") || code.includes("VERIFY")) return fail(backend, "url", `${host} answers TLS with a certificate this machine does not trust (${code})`, evidence, "a proxy that intercepts TLS needs its CA in connection.caCertificatePem; InterNetX's own addresses carry publicly trusted certificates");

@@ -8,6 +8,7 @@ import { rateResult } from "./internetxChecks";
 import type { ExchangeRecorder } from "./recorder";
 import { CheckResult, fail, open, pass } from "./result";
 import type { DoctorSettings } from "./settings";
+import { asText } from "../shared/text";
 
 const backend = "ispmanager" as const;
 
@@ -69,7 +70,7 @@ async function readChecks(settings: DoctorSettings, client: Client, recorder: Ex
     const last = recorder.since(mark).at(-1);
     const evidence = failure ? `${errorEvidence(failure)}${last ? `, transcript line ${last.line}` : ""}` : billmanagerAnswerEvidence(last);
     if (failure instanceof TransportError && !failure.requestSent) {
-        return void results.push(fail(backend, "url", `nothing answers at ${endpoint.url} (${String(failure.cause ?? "")})`, evidence, `check the URL (from ${endpoint.origin}): ispmanager's billing system is https://api-eu.ispmanager.com/billmgr`));
+        return void results.push(fail(backend, "url", `nothing answers at ${endpoint.url} (${failure.cause === undefined ? "" : asText(failure.cause)})`, evidence, `check the URL (from ${endpoint.origin}): ispmanager's billing system is https://api-eu.ispmanager.com/billmgr`));
     }
     if (failure instanceof MalformedResponseError) {
         return void results.push(fail(backend, "url", `${endpoint.url} answers HTTP ${failure.httpStatus ?? "?"}, but not with a BILLmanager document`, evidence, `the URL reaches another server or path (from ${endpoint.origin}): the function endpoint ends in /billmgr`));

@@ -110,7 +110,7 @@ export function parseArguments(argv: readonly string[], environment: NodeJS.Proc
     };
     const chosen = (values.get("--backend") ?? []).map((backend) => {
         if (backend !== "internetx" && backend !== "ispmanager") throw new InvalidInputError("--backend", `must be internetx or ispmanager, got "${backend}"`);
-        return backend as Backend;
+        return backend;
     });
     const configured: Backend[] = [
         ...(internetx.user || stackConfig["internetx:user"] || environment.AUTODNS_USER ? (["internetx"] as const) : []),

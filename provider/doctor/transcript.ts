@@ -101,7 +101,7 @@ export function loadTranscript(text: string): Transcript {
         }
     };
     const header = parse(lines[0] ?? "", 1) as unknown as TranscriptHeader;
-    if (header.transcript !== transcriptFormat) throw new Error(`transcript line 1: not a ${transcriptFormat} header`);
+    if (header.transcript !== transcriptFormat) throw new Error(`transcript line 1: not a ${String(transcriptFormat)} header`);
     const exchanges = lines.slice(1).map((line, index) => {
         const exchange = parse(line, index + 2) as unknown as TranscriptExchange;
         if (typeof exchange.task !== "string" || !exchange.request) throw new Error(`transcript line ${index + 2}: not an exchange (task and request are required)`);

@@ -19,7 +19,7 @@ let log: ProgressLog = pulumiLog();
 export function pulumiLog(): ProgressLog {
     return (message) => {
         try {
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
+             
             const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
             void pulumi.log.info(message);
         } catch {

@@ -48,7 +48,7 @@ export class TaskRunner {
             },
             recover,
         });
-        return outcome.answered ?? outcome.recovered!;
+        return outcome.answered ?? outcome.recovered;
     }
 }
 

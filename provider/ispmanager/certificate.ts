@@ -219,7 +219,7 @@ export class CertificateFunctions {
             key: order.crtType === "generate" ? order.key : undefined,
             ...(additional.length > 0 && order.altNameAddon ? { [`addon_${order.altNameAddon}`]: String(additional.length) } : {}),
         };
-        const criteria: OrderCriteria = { orderReference: order.orderReference, domain: order.domain, csr: order.csr, pricelist: order.pricelist, periodMonths: order.periodMonths } as OrderCriteria;
+        const criteria: OrderCriteria = { orderReference: order.orderReference, domain: order.domain, csr: order.csr, pricelist: order.pricelist, periodMonths: order.periodMonths };
         const recover: OrderRecovery = async () => (await this.findOrder(criteria))?.id;
         const answer = await this.runner.runOrder({ func: "certificate.order.param", params }, recover);
         if (answer.recoveredId) return { certificateId: answer.recoveredId, recovered: true };

@@ -74,8 +74,8 @@ export function resolveClientOptions(options: ClientOptions, environment: NodeJS
     if (user!.includes(":")) throw new InvalidInputError("connection.user", "must not contain a colon (authinfo is EMAIL:PASSWORD)");
     const method = options.method ?? "POST";
     const format = options.format ?? "bjson";
-    if (method !== "GET" && method !== "POST") throw new InvalidInputError("connection.method", `must be "GET" or "POST", got "${method}"`);
-    if (format !== "bjson" && format !== "json") throw new InvalidInputError("connection.format", `must be "bjson" or "json", got "${format}"`);
+    if (method !== "GET" && method !== "POST") throw new InvalidInputError("connection.method", `must be "GET" or "POST", got "${String(method)}"`);
+    if (format !== "bjson" && format !== "json") throw new InvalidInputError("connection.format", `must be "bjson" or "json", got "${String(format)}"`);
     const pace = pick(undefined, "ISPMANAGER_REQUESTS_PER_SECOND");
     const requestsPerSecond = options.requestsPerSecond ?? (pace !== undefined ? Number(pace) : defaultRequestsPerSecond);
     if (!Number.isFinite(requestsPerSecond) || requestsPerSecond <= 0) throw new InvalidInputError("connection.requestsPerSecond", `must be a positive number, got ${requestsPerSecond}`);

@@ -1,4 +1,5 @@
 import { ErrorCodeTable } from "../shared/transport/classify";
+import { asText } from "../shared/text";
 
 /**
  * ispmanager's "Reselling SSL certificates through BILLmanager": an account with two-factor authentication cannot be
@@ -31,6 +32,6 @@ export const billmanagerErrorCodes: ErrorCodeTable = {
     // The error type and the object it names (`missed elid`, `value CN`).
     reference: (details) => {
         const object = details.messages?.[0]?.objects?.[0];
-        return details.statusCode ? `, ${details.statusCode}${object ? ` ${String(object)}` : ""}` : "";
+        return details.statusCode ? `, ${details.statusCode}${object ? ` ${asText(object)}` : ""}` : "";
     },
 };

@@ -8,5 +8,5 @@ export function parseWith<T extends z.ZodTypeAny>(schema: T, value: unknown, fun
         const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || what}: ${issue.message}`).join("; ");
         throw new MalformedResponseError(`${func}: unexpected ${what} (${issues})`, { task: func, retryable: false });
     }
-    return parsed.data;
+    return parsed.data as z.infer<T>;
 }

@@ -26,7 +26,7 @@ function canonical(value: unknown): string {
     if (value === undefined || value === null) return "null";
     if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
     if (typeof value === "object") {
-        return `{${Object.keys(value as object)
+        return `{${Object.keys(value)
             .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
             .sort()
             .map((key) => `${key}:${canonical((value as Record<string, unknown>)[key])}`)

@@ -58,7 +58,7 @@ function recordedId<Properties extends LifecycleProperties>(binding: ResourceBin
 }
 
 function withOrder<Properties>(binding: { idProperty: string }, properties: Properties, order: PendingOrder): Properties {
-    return { ...properties, status: "PENDING", jobId: order.jobId, [binding.idProperty]: order.certificateId, previousSerialNumber: order.previousSerialNumber } as Properties;
+    return { ...properties, status: "PENDING", jobId: order.jobId, [binding.idProperty]: order.certificateId, previousSerialNumber: order.previousSerialNumber };
 }
 
 /**
@@ -153,7 +153,7 @@ export async function createResource<Inputs extends LifecycleInputs, Properties 
     // (no key material recorded for it), then matched with our key. A generated key always needs that match, so its
     // adoption waits even where the program does not.
     const adoptedInputs = key.privateKeyPem ? { ...inputs, waitForIssuance: true } : inputs;
-    const adopted = await finishOrder(binding, adoptedInputs, order, { ...binding.baseProperties(inputs, {}), orderReference: reference } as Properties, context, undefined).catch((error: unknown) => {
+    const adopted = await finishOrder(binding, adoptedInputs, order, { ...binding.baseProperties(inputs, {}), orderReference: reference }, context, undefined).catch((error: unknown) => {
         throw refusedAgain(error, reference!, found);
     });
     if (adoptedInputs.waitForIssuance === false || !key.publicKeySha256) return { id: adopted.id, outs: { ...adopted.outs, ...keyProperties(key) } };

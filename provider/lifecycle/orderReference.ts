@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { createHash } from "node:crypto";
+import { asText } from "../shared/text";
 
 /**
  * The order reference: how an order placed by a run that died (or whose answer was lost) is found again instead of
@@ -38,7 +39,7 @@ export interface OrderReferenceParts {
 
 /** The reference of a resource's first order. */
 export function orderReference(parts: OrderReferenceParts): string {
-    const inputs = parts.replacementInputs.map((value) => (value === undefined || value === null ? "" : String(value).toLowerCase()));
+    const inputs = parts.replacementInputs.map((value) => (value === undefined || value === null ? "" : asText(value).toLowerCase()));
     return orderReferencePrefix + digest([parts.project, parts.stack, parts.type, parts.name, ...inputs]);
 }
 

@@ -4,6 +4,7 @@ import { connectionSchema } from "../resources/connection";
 import { ispmanagerConnectionSchema } from "../resources/ispmanager/connection";
 import type { ProviderConnections } from "./lifecycle";
 import { configVariables } from "./schema";
+import { asText } from "../shared/text";
 
 /**
  * The provider's configuration → one connection per backend. Stack config arrives as strings (`sslmanager:*`), an
@@ -20,7 +21,7 @@ export function connectionsFrom(config: Record<string, unknown>): { connections:
         keyOf[`${variable.backend}.${variable.setting}`] = name;
         const value = typed(raw, variable.type);
         if (value === undefined) {
-            failures.push({ property: name, reason: `${JSON.stringify(variable.secret ? "(secret)" : raw)} is not a ${String(variable.type)}` });
+            failures.push({ property: name, reason: `${JSON.stringify(variable.secret ? "(secret)" : raw)} is not a ${asText(variable.type)}` });
             continue;
         }
         settings[variable.backend][variable.setting] = value;

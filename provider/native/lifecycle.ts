@@ -142,8 +142,8 @@ async function importedState(inputs: Properties, check: (news: Properties) => Pr
 interface LifecycleEntryPoints<Inputs, Props> {
     /** Which of the provider's connections the resource talks through. */
     backend: "internetx" | "ispmanager";
-    check(news: Properties): Promise<CheckOutcome>;
-    diff(id: string, olds: Properties, news: Properties, now: Date): Promise<DiffOutcome>;
+    check: (news: Properties) => Promise<CheckOutcome>;
+    diff: (id: string, olds: Properties, news: Properties, now: Date) => Promise<DiffOutcome>;
     create(inputs: Inputs, context: LifecycleContext): Promise<{ id: string; outs: object }>;
     read(id: string, props: Props | undefined, context: LifecycleContext): Promise<ReadOutcome>;
     update(id: string, olds: Props, news: Inputs, context: LifecycleContext): Promise<{ outs: object }>;

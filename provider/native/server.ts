@@ -7,7 +7,8 @@ import { reveal } from "./secrets";
 import { visibleDiff } from "./visibleDiff";
 import { packageVersion } from "../shared/transport/userAgent";
 
-type Call = { request: any };
+// The request is a protobuf message of @pulumi/pulumi/proto, which ships no type declarations.
+type Call = { request: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Callback = (error: unknown, response?: unknown) => void;
 type Implementation = Record<string, (call: Call, callback: Callback) => unknown>;
 

@@ -1,5 +1,6 @@
 import { renewalDue } from "../resources/certificate/decisions";
 import { defaultRenewBeforeDays } from "../resources/certificate/inputs";
+import { asText } from "../shared/text";
 
 /** The certificate resources of this package, by type token (as `pulumi stack export` names them). */
 export const certificateTypes = [
@@ -36,7 +37,7 @@ export function certificateStandings(exported: unknown, now: Date): CertificateS
         const outputs = resource.outputs ?? {};
         const notAfter = typeof outputs.notAfter === "string" ? outputs.notAfter : undefined;
         const renewBeforeDays = typeof outputs.renewBeforeDays === "number" ? outputs.renewBeforeDays : defaultRenewBeforeDays;
-        const name = String(outputs.name ?? outputs.email ?? outputs.domain ?? resource.urn.split("::").pop());
+        const name = asText(outputs.name ?? outputs.email ?? outputs.domain ?? resource.urn.split("::").pop());
         const expired = notAfter !== undefined && now.getTime() >= Date.parse(notAfter);
         return { urn: resource.urn, name, notAfter, renewBeforeDays, status: outputs.status as string | undefined, overdue: expired || renewalDue(notAfter, renewBeforeDays, now) };
     });

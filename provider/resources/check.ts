@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dependsOnUnknown, parsePropertyPath, PropertyPath, unknownProperties, valueAt } from "./unknowns";
+import { asText } from "../shared/text";
 
 /** A `check` failure as the Pulumi dynamic provider contract wants it: the property and the reason. */
 export interface CheckFailure {
@@ -37,7 +38,7 @@ const unquotedProperties = /(password|privateKeyPem|csr|caCertificatePem|fileCon
 /** The rejected value as the reason shows it: JSON, cut at 80 characters; nothing for secrets or a missing value. */
 export function describeRejected(property: string, value: unknown): string {
     if (value === undefined || unquotedProperties.test(property.replace(/\[\d+\]$/, ""))) return "";
-    let text = JSON.stringify(value) ?? String(value);
+    let text = asText(value);
     if (text.length > 80) text = `${text.slice(0, 77)}...`;
     return ` (got ${text})`;
 }

@@ -35,7 +35,7 @@ const unstructuredNameOid = "1.2.840.113549.1.9.2";
 
 /** DER IA5String (tag 22), the PKCS9String choice for ASCII text. */
 function ia5String(text: string): ArrayBuffer {
-    if (!/^[\x00-\x7f]*$/.test(text)) throw new Error("unstructuredName: only ASCII text can be an IA5String");
+    if ([...text].some((character) => character.charCodeAt(0) > 0x7f)) throw new Error("unstructuredName: only ASCII text can be an IA5String");
     const bytes = Buffer.from(text, "ascii");
     return new Uint8Array([0x16, ...derLength(bytes.length), ...bytes]).buffer;
 }

@@ -22,13 +22,13 @@ export function keyAlgorithmParameters(spec: KeySpec): RsaHashedKeyGenParams | E
 /** The signature algorithm that goes with a key (SHA-256 for RSA and P-256, SHA-384 for P-384). */
 export function signingAlgorithmFor(key: CryptoKey): RsaHashedImportParams | EcdsaParams {
     if (key.algorithm.name === "ECDSA") {
-        return { name: "ECDSA", hash: (key.algorithm as EcKeyAlgorithm).namedCurve === "P-384" ? "SHA-384" : "SHA-256" } as EcdsaParams;
+        return { name: "ECDSA", hash: (key.algorithm as EcKeyAlgorithm).namedCurve === "P-384" ? "SHA-384" : "SHA-256" };
     }
     return { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
 }
 
 export async function generateKeyPair(spec: KeySpec): Promise<CryptoKeyPair> {
-    return (await crypto.subtle.generateKey(keyAlgorithmParameters(spec), true, ["sign", "verify"])) as CryptoKeyPair;
+    return (await crypto.subtle.generateKey(keyAlgorithmParameters(spec), true, ["sign", "verify"]));
 }
 
 export async function privateKeyToPem(key: CryptoKey): Promise<string> {

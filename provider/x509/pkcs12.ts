@@ -1,4 +1,5 @@
 import type * as Forge from "node-forge";
+import { asText } from "../shared/text";
 
 /**
  * node-forge, loaded at the first bundle: only an S/MIME certificate with a generated key needs it, and the provider
@@ -43,7 +44,7 @@ export function readPkcs12(base64: string, password: string): { certificateSubje
     const certificateBags = bundle.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
     const keyBags = bundle.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? [];
     return {
-        certificateSubjects: certificateBags.map((bag) => bag.cert!.subject.attributes.map((attribute) => `${attribute.shortName ?? attribute.type}=${attribute.value}`).join(", ")),
+        certificateSubjects: certificateBags.map((bag) => bag.cert!.subject.attributes.map((attribute) => `${attribute.shortName ?? attribute.type}=${asText(attribute.value)}`).join(", ")),
         hasPrivateKey: keyBags.length > 0 && Boolean(keyBags[0].key),
     };
 }

@@ -66,7 +66,7 @@ function runProgram(request: any): Promise<{ error?: string; bail?: boolean }> {
     });
 }
 
-const unimplemented = (_call: unknown, callback: Callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: "not supported by this language host" } as grpc.ServiceError, null);
+const unimplemented = (_call: unknown, callback: Callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: "not supported by this language host" }, null);
 
 const implementation = {
     handshake: (_call: unknown, callback: Callback) => callback(null, new languageProto.LanguageHandshakeResponse()),
@@ -105,7 +105,7 @@ const implementation = {
 };
 
 const server = new grpc.Server();
-server.addService(languageService.LanguageRuntimeService, implementation as never);
+server.addService(languageService.LanguageRuntimeService, implementation);
 server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, port) => {
     if (error) {
         process.stderr.write(`language host failed to listen: ${error.message}\n`);

@@ -34,7 +34,7 @@ export async function bundleProvider(outfile: string): Promise<{ inputs: string[
         metafile: true,
         logLevel: "error",
     });
-    const inputs = Object.keys(result.metafile!.inputs);
+    const inputs = Object.keys(result.metafile.inputs);
     // The SDK's server and the provider must share one @grpc/grpc-js (server.ts patches its Server class).
     const grpcCopies = inputs.filter((input) => input.endsWith("@grpc/grpc-js/build/src/server.js"));
     if (grpcCopies.length !== 1) throw new Error(`the bundle must hold exactly one @grpc/grpc-js, found ${grpcCopies.length}: ${grpcCopies.join(", ")}`);

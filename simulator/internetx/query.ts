@@ -56,7 +56,7 @@ function matches(object: Json, filter: Json, searchable?: ReadonlySet<string>): 
  * account may not search on a key (swagger Certificate.comment: "Requires appropriate ACLs").
  */
 export function search(objects: Json[], query: Json | undefined, searchable?: ReadonlySet<string>): SearchResult {
-    const filters: Json[] = Array.isArray(query?.filters) ? query!.filters : [];
+    const filters: Json[] = Array.isArray(query?.filters) ? query.filters : [];
     const selected = objects.filter((object) => filters.every((filter) => matches(object, filter, searchable)));
     const offset = Number(query?.view?.offset ?? 0);
     const limit = Number(query?.view?.limit ?? defaultLimit);

@@ -36,9 +36,9 @@ describe("concurrent creates through the dynamic-provider server", function () {
     });
 
     function serializedProvider(type: "SslContact" | "Certificate"): Promise<string> {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+         
         const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [programDirectory] }));
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+         
         const providers = require(require.resolve("pulumi-sslmanager/bin/provider/dynamic/providers", { paths: [programDirectory] }));
         const provider = type === "Certificate" ? providers.certificateProvider : providers.sslContactProvider;
         return pulumi.runtime.serializeFunction(() => provider).then((serialized: { text: string }) => serialized.text);

@@ -58,8 +58,8 @@ for (const protocol of ["json", "xml"] as const) {
                             name: outs.name,
                             status: outs.status,
                             hasPem: Boolean(outs.certificatePem),
-                            commonName: outs.certificatePem ? (await parseCertificate(outs.certificatePem as string)).commonName : undefined,
-                            keyMatches: outs.certificatePem ? await privateKeyMatchesCertificate(outs.privateKeyPem!, outs.certificatePem as string) : false,
+                            commonName: outs.certificatePem ? (await parseCertificate(outs.certificatePem)).commonName : undefined,
+                            keyMatches: outs.certificatePem ? await privateKeyMatchesCertificate(outs.privateKeyPem!, outs.certificatePem) : false,
                         })),
                     );
                     expect(summary).to.deep.equal(names.map((name) => ({ name, status: "ISSUED", hasPem: true, commonName: name, keyMatches: true })));

@@ -332,7 +332,7 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         expect(imported.stdout).to.match(/\+ 2 created/);
         const outputs = await legacy.outputs();
         expect(outputs.notAfter).to.equal(existing.expire);
-        expect(String(outputs.fullChainPem).startsWith(existing.server!.trim())).to.equal(true);
+        expect(String(outputs.fullChainPem).startsWith(existing.server.trim())).to.equal(true);
         expect((await admin.state()).orders).to.equal(ordersBefore);
     });
 });

@@ -174,7 +174,7 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         await program.must(["up", "--yes", "--skip-preview"]);
         const outputs = await program.outputs();
         expect([outputs.certificateId, outputs.notAfter]).to.deep.equal([certificateId, existing.expire]);
-        expect(String(outputs.fullChainPem).startsWith(existing.server!.trim())).to.equal(true);
+        expect(String(outputs.fullChainPem).startsWith(existing.server.trim())).to.equal(true);
         expect((await admin.state()).orders).to.equal(before.orders);
 
         await program.must(["destroy", "--yes", "--skip-preview"]);

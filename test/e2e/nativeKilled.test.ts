@@ -104,7 +104,7 @@ function jobsOf(state: { jobs: unknown[] }): { status: string; action: string }[
 function runPulumi(program: PulumiWorkspace, args: string[]): { child: ChildProcess; done: Promise<{ code: number; output: string }> } {
     const child = spawn("pulumi", ["--non-interactive", ...args], { cwd: program.programDirectory, env: program.environment, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
-    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     return { child, done: new Promise((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, output }))) };
 }

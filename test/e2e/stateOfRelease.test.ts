@@ -37,9 +37,9 @@ describe(`state written by the packed ${releaseCommit.version} release under the
         // Its dependencies (the same versions as this checkout's) from this checkout, as an install would give them.
         symlinkSync(join(repositoryRoot, "node_modules"), join(release, "node_modules"));
         // The release's own simulators: its client speaks to them as it did when it was published.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+         
         const internetx: Simulator = await require(join(release, "bin", "simulator", "internetx")).startSimulator({ issuanceDelayMs: 300 });
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+         
         const billing: Simulator = await require(join(release, "bin", "simulator", "ispmanager")).startIspmanagerSimulator({ issuanceDelayMs: 300 });
         simulators.push(internetx, billing);
         workspace = new PulumiWorkspace(mkdtempSync(join(tmpdir(), "sslmanager-state-")), "test/e2e/programs/killed-runs", path, {

@@ -77,7 +77,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
             { name: "life.example.com.", type: "TXT", value: token },
             { name: "www.life.example.com.", type: "TXT", value: token },
         ]);
-        expect(decideFromIspmanagerProperties(created.outs as unknown as Record<string, unknown>, inputs as unknown as Record<string, unknown>).kind).to.equal("resume");
+        expect(decideFromIspmanagerProperties(created.outs as unknown as Record<string, unknown>, inputs).kind).to.equal("resume");
 
         await publish(created.outs.dnsValidationRecords);
         const issued = (await updateIspmanagerCertificate(created.id, created.outs, { ...inputs, waitForIssuance: true }, context)).outs;
@@ -94,7 +94,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         expect(await dynamicProvider.diff(created.id, { ...issued, __provider: "older package" }, { ...inputs, waitForIssuance: true, __provider: "newer package" })).to.deep.equal({ changes: false });
 
         const moreNames = await checked({ ...inputs, waitForIssuance: true, altNames: ["www.life.example.com", "api.life.example.com"] });
-        expect(await dynamicProvider.diff(created.id, issued as unknown as Record<string, unknown>, moreNames as unknown as Record<string, unknown>)).to.deep.equal({ changes: true });
+        expect(await dynamicProvider.diff(created.id, issued as unknown as Record<string, unknown>, moreNames)).to.deep.equal({ changes: true });
         await admin.publishTxt("api.life.example.com.", token);
         const reissued = (await updateIspmanagerCertificate(created.id, issued, moreNames, context)).outs;
         expect(reissued.orderId).to.equal(created.id);
@@ -103,7 +103,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         expect(reissued.issuedDomains).to.deep.equal(["life.example.com", "www.life.example.com", "api.life.example.com"]);
         expect(reissued.privateKeyPem).to.equal(issued.privateKeyPem);
         expect(reissued.previousSerialNumber).to.equal(undefined);
-        expect(decideFromIspmanagerProperties(reissued as unknown as Record<string, unknown>, moreNames as unknown as Record<string, unknown>)).to.deep.equal({ kind: "none" });
+        expect(decideFromIspmanagerProperties(reissued as unknown as Record<string, unknown>, moreNames)).to.deep.equal({ kind: "none" });
         const state = await admin.state();
         expect(state.orders).to.equal(ordersBefore + 1);
         expect(state.certificates.find((certificate) => certificate.id === created.id)?.reissues).to.equal(1);

@@ -87,7 +87,7 @@ describe("the native provider's configuration, secrets and cancellation", () => 
                 const urn = `urn:pulumi:dev::shop::sslmanager:internetx:Certificate::${name}`;
                 const checked = await provider.check(urn, {}, { name, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, privateKey: { algorithm: "RSA" }, pollIntervalSeconds: 0.2 });
                 expect(checked.failures ?? []).to.deep.equal([]);
-                return provider.create(urn, checked.inputs!);
+                return provider.create(urn, checked.inputs);
             };
             const waiting = create("cancelled.example.com");
             for (let polls = 0; (await admin.state()).orders < 1 && polls < 400; polls++) await new Promise((resolve) => setTimeout(resolve, 50));

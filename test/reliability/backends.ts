@@ -82,15 +82,15 @@ async function checked(check: (inputs: Properties) => Promise<{ inputs?: unknown
 }
 
 const certificateOperations: Operations = {
-    create: (inputs, context) => createCertificate(inputs as unknown as CertificateInputs, context) as unknown as Promise<{ id: string; outs: Properties }>,
-    update: (id, olds, news, context) => updateCertificate(id, olds as unknown as CertificateProperties, news as unknown as CertificateInputs, context) as unknown as Promise<{ outs: Properties }>,
+    create: (inputs, context) => createCertificate(inputs as unknown as CertificateInputs, context),
+    update: (id, olds, news, context) => updateCertificate(id, olds as unknown as CertificateProperties, news as unknown as CertificateInputs, context),
     read: (id, props, context) => readCertificate(id, props as unknown as CertificateProperties, context),
     delete: (id, props, context) => deleteCertificate(id, props as unknown as CertificateProperties, context),
 };
 
 const smimeOperations: Operations = {
-    create: (inputs, context) => createSmime(inputs as unknown as SmimeInputs, context) as unknown as Promise<{ id: string; outs: Properties }>,
-    update: (id, olds, news, context) => updateSmime(id, olds as unknown as SmimeProperties, news as unknown as SmimeInputs, context) as unknown as Promise<{ outs: Properties }>,
+    create: (inputs, context) => createSmime(inputs as unknown as SmimeInputs, context),
+    update: (id, olds, news, context) => updateSmime(id, olds as unknown as SmimeProperties, news as unknown as SmimeInputs, context),
     read: (id, props, context) => readSmime(id, props as unknown as SmimeProperties, context),
     delete: (id, props, context) => deleteSmime(id, props as unknown as SmimeProperties, context),
 };

@@ -166,10 +166,10 @@ describe("reliability: the dynamic-provider server killed with SIGKILL after the
     async function serializedProvider(type: Case["type"]): Promise<string> {
         const cached = providers.get(type);
         if (cached) return cached;
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+         
         const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [programDirectory] }));
         const modulePath = type.startsWith("ispmanager") ? "pulumi-sslmanager/bin/provider/dynamic/ispmanagerProviders" : "pulumi-sslmanager/bin/provider/dynamic/providers";
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
+         
         const provider = require(require.resolve(modulePath, { paths: [programDirectory] }))[providerModule[type]];
         const text = ((await pulumi.runtime.serializeFunction(() => provider)) as { text: string }).text;
         providers.set(type, text);

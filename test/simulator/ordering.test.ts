@@ -7,7 +7,7 @@ import { adminCall, jsonCall, placeJsonOrder, rsaCsr, seedContact, waitForJob, x
 const tokenPattern = /^20260101000000[a-z0-9]{50}$/;
 
 async function weakCsr(): Promise<string> {
-    const keys = (await crypto.subtle.generateKey({ name: "RSASSA-PKCS1-v1_5", modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" }, true, ["sign", "verify"])) as CryptoKeyPair;
+    const keys = (await crypto.subtle.generateKey({ name: "RSASSA-PKCS1-v1_5", modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" }, true, ["sign", "verify"]));
     return (await x509.Pkcs10CertificateRequestGenerator.create({ name: "CN=weak.example.com", keys, signingAlgorithm: { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } })).toString("pem");
 }
 

@@ -6,6 +6,7 @@ import { CertAuthentication, Certificate, CertificateData, certificateDataSchema
 import type { JobService } from "./job";
 import { goneOrError, idQuery } from "./goneByList";
 import { parseFirst, parseList } from "./parse";
+import { asText } from "../../shared/text";
 
 /** What an order (create, reissue, renew) needs; the API's Certificate model in our words (InterNetX's ordering, reissue and S/MIME help pages). */
 export interface CertificateOrder {
@@ -307,7 +308,7 @@ function unlessGone(error: unknown): undefined {
 
 function jobOf(envelope: Envelope): { jobId?: string } {
     const job = envelope.data[0] as { id?: unknown } | undefined;
-    return { jobId: job?.id === undefined ? undefined : String(job.id) };
+    return { jobId: job?.id === undefined ? undefined : asText(job.id) };
 }
 
 function recoveredOrderEnvelope(found: FoundOrder, name: string): Envelope {
@@ -338,8 +339,8 @@ function orderAccepted(envelope: Envelope): OrderAccepted {
     }
     const job = envelope.data[0] as { id?: unknown; status?: unknown } | undefined;
     return {
-        jobId: job?.id === undefined ? undefined : String(job.id),
-        jobStatus: job?.status === undefined ? undefined : String(job.status),
+        jobId: job?.id === undefined ? undefined : asText(job.id),
+        jobStatus: job?.status === undefined ? undefined : asText(job.status),
         recovered: false,
     };
 }

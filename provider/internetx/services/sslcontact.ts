@@ -3,6 +3,7 @@ import type { TaskRunner } from "../taskRunner";
 import { Query, SslContact, SslContactInput, SslContactListRow, sslContactListRowSchema, sslContactSchema } from "../schemas";
 import { goneOrError, idQuery } from "./goneByList";
 import { parseFirst, parseList } from "./parse";
+import { asText } from "../../shared/text";
 
 /** The SslContact object: ContactCreate (400201) and its siblings (InterNetX help "Ordering SSL Certificates"; swagger /sslcontact). */
 export class SslContactService {
@@ -15,7 +16,7 @@ export class SslContactService {
         if (id === undefined || id === "") {
             throw new MalformedResponseError("SslContactCreate: the response names no contact id", { task: "SslContactCreate", stid: envelope.stid });
         }
-        return { ...contact, id: String(id) };
+        return { ...contact, id: asText(id) };
     }
 
     /** SslContactInfo. A plain refusal is "gone" only when SslContactList proves it (goneByList.ts). */

@@ -8,6 +8,7 @@ import { isRepeated, xmlTasks } from "../xml/tasks";
 import { acceptEnvelope } from "./classify";
 import { HttpOptions, HttpSender } from "../../shared/transport/http";
 import { Credentials, Transport } from "./transport";
+import { asText } from "../../shared/text";
 
 const builder = new XMLBuilder({ cdataPropName: CDATA, format: false, suppressEmptyNode: false, processEntities: true });
 const parser = new XMLParser({
@@ -56,7 +57,7 @@ export function envelopeFromXml(body: string, request: TaskRequest): Envelope | 
     }));
     const statusObject = status.object as Tree | undefined;
     const summary = data.summary ?? statusObject?.summary;
-    const isError = String(status.type ?? "").toLowerCase() === "error";
+    const isError = asText(status.type ?? "").toLowerCase() === "error";
     const candidate = {
         stid: response?.stid,
         ctid: response?.ctid,

@@ -1,6 +1,7 @@
 import { TaskName, TaskRequest } from "../tasks";
 import { fromXmlTree, toXmlTree } from "./convert";
 import { xmlElementName } from "./names";
+import { asText } from "../../shared/text";
 
 /**
  * What each task puts inside `<task>` besides `<code>`, and where its answer sits inside `<data>`
@@ -91,10 +92,10 @@ function pollMessages(data: Tree): unknown[] {
         const job = model.job;
         if (job && (job.jobId !== undefined || (job.status !== undefined && typeof job.status === "object"))) {
             const status = (job.status ?? {}) as Tree & { object?: Tree };
-            const type = String(status.type ?? "").toLowerCase();
+            const type = asText(status.type ?? "").toLowerCase();
             model.job = {
                 id: job.jobId ?? job.id,
-                status: type === "success" ? "SUCCESS" : type === "error" ? "FAILED" : String(status.type ?? "RUNNING").toUpperCase(),
+                status: type === "success" ? "SUCCESS" : type === "error" ? "FAILED" : asText(status.type ?? "RUNNING").toUpperCase(),
                 action: job.action,
                 subType: job.subType,
             };

@@ -30,11 +30,11 @@ export type CertificateProperties = CertificateInputs &
 
 /** The inputs as recorded for decisions, from state of any version (see namesInState). */
 export function recordedState(olds: Record<string, unknown>): CertificateState {
-    return { ...olds, subjectAlternativeNames: namesInState(olds).subjectAlternativeNames } as CertificateState;
+    return { ...olds, subjectAlternativeNames: namesInState(olds).subjectAlternativeNames };
 }
 
 export function decideFromProperties(olds: Record<string, unknown>, news: Record<string, unknown>, now: Date): CertificateChange {
-    return decideCertificateChange(recordedState(olds), news as CertificateState, now);
+    return decideCertificateChange(recordedState(olds), news, now);
 }
 
 /** The CSR to order with: the given one, a new one for the kept key, or a newly generated key and CSR. */
@@ -136,7 +136,7 @@ export function certificateBackend(client: Client, context: LifecycleContext): O
             if (!certificate) return undefined;
             const outputs = await certificateOutputs(certificate);
             const read = { ...outputs, subjectAlternativeNames: recorded ? namesInState(recorded).subjectAlternativeNames : outputs.issuedNames };
-            if (recorded) return { props: { ...recorded, ...read } as CertificateProperties };
+            if (recorded) return { props: { ...recorded, ...read } };
             const inputs = {
                 name: certificate.name,
                 product: certificate.product,
@@ -170,6 +170,6 @@ export function certificateBinding(client: Client, context: LifecycleContext): R
         idProperty: "certificateId",
         baseProperties: (inputs, key) => ({ ...inputs, requestedSubjectAlternativeNames: inputs.subjectAlternativeNames, csrPem: key.csrPem, privateKeyPem: key.privateKeyPem }),
         settingsOf,
-        decide: (olds, news, now) => decideFromProperties(olds, news as unknown as Record<string, unknown>, now),
+        decide: (olds, news, now) => decideFromProperties(olds, news, now),
     };
 }

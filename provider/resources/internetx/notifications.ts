@@ -3,6 +3,7 @@ import { PollMessage } from "../../internetx/schemas";
 import { OrderStatus, PendingOrder, StatusSource } from "../../lifecycle/port";
 import { jobOutcome } from "../../internetx/jobStatus";
 import { jobStatus } from "./orders";
+import { asText } from "../../shared/text";
 
 /**
  * The `notifications` wait strategy (PollInfo, then PollConfirm): a status source for the poll loop. The queue is one
@@ -82,7 +83,7 @@ function outcomeOf(message: PollMessage): OrderStatus {
     const status = message.job?.status ?? "unknown";
     const outcome = jobOutcome(status);
     const data = message.object?.data as { id?: unknown } | undefined;
-    const certificateId = data?.id !== undefined ? String(data.id) : undefined;
+    const certificateId = data?.id !== undefined ? asText(data.id) : undefined;
     if (outcome === "succeeded") return { outcome: "issued", status, certificateId: certificateId ?? "" };
     if (outcome === "failed") {
         const reasons = (message.messages ?? []).map((entry) => entry.text).filter((text): text is string => Boolean(text));

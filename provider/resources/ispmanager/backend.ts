@@ -208,6 +208,6 @@ export function ispmanagerBinding(client: Client, context: LifecycleContext): Re
         idProperty: "orderId",
         baseProperties: (inputs, key) => ({ ...inputs, csrPem: key.csrPem, privateKeyPem: key.privateKeyPem }),
         settingsOf,
-        decide: (olds, news) => decideIspmanagerCertificateChange(olds as unknown as IspmanagerCertificateState, news as unknown as IspmanagerCertificateState),
+        decide: (olds, news) => decideIspmanagerCertificateChange(olds as unknown as IspmanagerCertificateState, news),
     };
 }

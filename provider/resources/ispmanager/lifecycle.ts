@@ -2,13 +2,13 @@ import { LifecycleContext } from "../../lifecycle/context";
 import { createResource, deleteResource, readResource, updateResource } from "../../lifecycle/orderLifecycle";
 import { ispmanagerBinding, IspmanagerCertificateProperties } from "./backend";
 import { withIspmanagerClient } from "./connection";
-import { decideIspmanagerCertificateChange, IspmanagerCertificateChange, IspmanagerCertificateState } from "./decisions";
+import { decideIspmanagerCertificateChange, IspmanagerCertificateChange } from "./decisions";
 import { IspmanagerCertificateInputs } from "./inputs";
 
 export { IspmanagerCertificateProperties } from "./backend";
 
 export function decideFromIspmanagerProperties(olds: Record<string, unknown>, news: Record<string, unknown>): IspmanagerCertificateChange {
-    return decideIspmanagerCertificateChange(olds as IspmanagerCertificateState, news as IspmanagerCertificateState);
+    return decideIspmanagerCertificateChange(olds, news);
 }
 
 

@@ -126,6 +126,6 @@ export function smimeBinding(client: Client, context: LifecycleContext): Resourc
         idProperty: "certificateId",
         baseProperties: (inputs, key) => ({ ...inputs, ...(key.csrPem ? { csrPem: key.csrPem } : {}), privateKeyPem: key.privateKeyPem }),
         settingsOf: (news) => news,
-        decide: (olds, news, now) => decideSmimeChange(olds as unknown as Record<string, unknown>, news as unknown as Record<string, unknown>, now),
+        decide: (olds, news, now) => decideSmimeChange(olds, news, now),
     };
 }

@@ -21,8 +21,8 @@ export class FakeEngine {
                 this.logs.push({ severity: call.request.getSeverity(), message: call.request.getMessage() });
                 callback(null, new emptyProto.Empty());
             },
-            getRootResource: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback({ code: grpc.status.UNIMPLEMENTED } as grpc.ServiceError, null),
-            setRootResource: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback({ code: grpc.status.UNIMPLEMENTED } as grpc.ServiceError, null),
+            getRootResource: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback({ code: grpc.status.UNIMPLEMENTED }, null),
+            setRootResource: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback({ code: grpc.status.UNIMPLEMENTED }, null),
             startDebugging: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback(null, new emptyProto.Empty()),
             requirePulumiVersion: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback(null, new emptyProto.Empty()),
         });

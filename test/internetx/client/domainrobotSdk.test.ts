@@ -5,7 +5,7 @@ import { SimulatorAdmin } from "../../support/simulatorAdmin";
 
 // InterNetX's own JavaScript SDK (dev dependency), written against the real API: if it works with the simulator,
 // the simulator speaks the documented JSON API and not only what this project's client expects.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const { DomainRobot } = require("js-domainrobot-sdk");
 
 describe("compatibility: InterNetX's js-domainrobot-sdk against the simulator", function () {

@@ -98,7 +98,7 @@ describe("recorded real answers, as our clients read them", () => {
 
     it("reads InterNetX's recorded CertificateCreate answer, a job id above 2^32 without a status", async () => {
         server.respondWith({ body: body("php-sdk-create-response.json") });
-        const accepted = await json().certificate.create({ name: "junkdragons.de", product: "BASIC_SSL", lifetimeMonths: 12, csr: "csr", adminContactId: "1", technicalContactId: "1" } as never);
+        const accepted = await json().certificate.create({ name: "junkdragons.de", product: "BASIC_SSL", lifetimeMonths: 12, csr: "csr", adminContactId: "1", technicalContactId: "1" });
         expect(accepted).to.deep.equal({ jobId: "4297939738", jobStatus: undefined, recovered: false });
     });
 

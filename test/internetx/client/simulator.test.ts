@@ -8,7 +8,7 @@ import { SimulatorAdmin } from "../../support/simulatorAdmin";
 
 /** A CSR for a 1024-bit RSA key, which the provider itself would never generate. */
 async function weakCsr(): Promise<string> {
-    const keys = (await crypto.subtle.generateKey({ name: "RSASSA-PKCS1-v1_5", modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" }, true, ["sign", "verify"])) as CryptoKeyPair;
+    const keys = (await crypto.subtle.generateKey({ name: "RSASSA-PKCS1-v1_5", modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" }, true, ["sign", "verify"]));
     const request = await x509.Pkcs10CertificateRequestGenerator.create({ name: "CN=weak.example.com", keys, signingAlgorithm: { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } });
     return request.toString("pem");
 }
