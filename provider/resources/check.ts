@@ -38,7 +38,7 @@ const unquotedProperties = /(password|privateKeyPem|csr|caCertificatePem|fileCon
 /** The rejected value as the reason shows it: JSON, cut at 80 characters; nothing for secrets or a missing value. */
 export function describeRejected(property: string, value: unknown): string {
     if (value === undefined || unquotedProperties.test(property.replace(/\[\d+\]$/, ""))) return "";
-    let text = asText(value);
+    let text = typeof value === "string" ? JSON.stringify(value) : asText(value);
     if (text.length > 80) text = `${text.slice(0, 77)}...`;
     return ` (got ${text})`;
 }
