@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { asText } from "../../shared/text";
 import { ConnectionContext, withClient } from "../connection";
 import { DnsRecord, parseZoneRecord } from "../dnsRecord";
 import type { DiffAnswer } from "../../lifecycle/results";
@@ -24,7 +25,7 @@ export interface DomainValidationProperties extends DomainValidationInputs {
 /** Same CSR and product, same validation data: the id is derived from them. */
 /** A new CSR, product or method means new validation data: replace (./declaration.ts); another connection is recorded. */
 export function diffDomainValidation(olds: Record<string, unknown>, news: Record<string, unknown>): DiffAnswer {
-    const replaces = domainValidationDeclaration.changes.replace.filter((key) => String(olds[key] ?? "").replace(/\s+/g, "") !== String(news[key] ?? "").replace(/\s+/g, ""));
+    const replaces = domainValidationDeclaration.changes.replace.filter((key) => asText(olds[key] ?? "").replace(/\s+/g, "") !== asText(news[key] ?? "").replace(/\s+/g, ""));
     const connectionChanged = JSON.stringify(olds.connection ?? null) !== JSON.stringify(news.connection ?? null);
     return { changes: replaces.length > 0 || connectionChanged, replaces };
 }
