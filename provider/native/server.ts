@@ -89,10 +89,10 @@ function withConfiguration(implementation: Implementation, provider: SslManagerP
                     if (shown.diffs.length > 0) {
                         response.setDiffsList(shown.diffs);
                         const kinds = proto.PropertyDiff.Kind;
+                        const kindOf = { add: [kinds.ADD, kinds.ADD_REPLACE], delete: [kinds.DELETE, kinds.DELETE_REPLACE], update: [kinds.UPDATE, kinds.UPDATE_REPLACE] };
                         for (const [key, change] of Object.entries(shown.detailedDiff)) {
                             const item = new proto.PropertyDiff();
-                            const kind = { add: [kinds.ADD, kinds.ADD_REPLACE], delete: [kinds.DELETE, kinds.DELETE_REPLACE], update: [kinds.UPDATE, kinds.UPDATE_REPLACE] }[change.kind][change.replace ? 1 : 0];
-                            item.setKind(kind);
+                            item.setKind(kindOf[change.kind][change.replace ? 1 : 0]);
                             item.setInputdiff(true);
                             response.getDetaileddiffMap().set(key, item);
                         }

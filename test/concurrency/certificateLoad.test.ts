@@ -1,12 +1,10 @@
 import { Client } from "../../provider/internetx/client";
-import { checkCertificateInputs } from "../../provider/resources/certificate/check";
-import { CertificateInputs } from "../../provider/resources/certificate/inputs";
 import { createCertificate, LifecycleContext } from "../../provider/resources/certificate/lifecycle";
 import { systemClock } from "../../provider/lifecycle/context";
 import { parseCertificate } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { stackConfigFor, createTestContact } from "../support/stack";
+import { checkedCertificateInputs, stackConfigFor, createTestContact } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
 /**
@@ -32,11 +30,7 @@ for (const protocol of ["json", "xml"] as const) {
             await simulator.close();
         });
 
-        async function checked(inputs: Record<string, unknown>): Promise<CertificateInputs> {
-            const result = await checkCertificateInputs({ adminContactId: contactId, technicalContactId: contactId, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, pollIntervalSeconds: 0.1, ...inputs });
-            expect(result.failures).to.deep.equal([]);
-            return result.inputs!;
-        }
+        const checked = (inputs: Record<string, unknown>) => checkedCertificateInputs(contactId, inputs);
 
         async function drainNotifications(): Promise<number> {
             const client = new Client({ protocol, url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: simulator.password, context: simulator.context });

@@ -1,6 +1,5 @@
 import { OrderFailedError } from "../../provider/errors";
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
-import { CertificateInputs } from "../../provider/resources/certificate/inputs";
 import {
     CertificateProperties,
     createCertificate,
@@ -16,7 +15,7 @@ import { orderReference } from "../../provider/lifecycle/orderReference";
 import { generateKeyAndCsr, parseCertificate, privateKeyMatchesCertificate, verifyChain } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { stackConfigFor, createTestContact } from "../support/stack";
+import { checkedCertificateInputs, stackConfigFor, createTestContact } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
 for (const protocol of ["json", "xml"] as const) {
@@ -39,11 +38,7 @@ for (const protocol of ["json", "xml"] as const) {
             await simulator.close();
         });
 
-        async function checked(inputs: Record<string, unknown>): Promise<CertificateInputs> {
-            const result = await checkCertificateInputs({ adminContactId: contactId, technicalContactId: contactId, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, pollIntervalSeconds: 0.1, ...inputs });
-            expect(result.failures).to.deep.equal([]);
-            return result.inputs!;
-        }
+        const checked = (inputs: Record<string, unknown>) => checkedCertificateInputs(contactId, inputs);
 
         it("creates, reads, sees no change, reissues with a new serial under the same id, renews in the window, deletes", async () => {
             const inputs = await checked({ name: `life-${protocol}.example.com`, subjectAlternativeNames: [`www.life-${protocol}.example.com`], privateKey: { algorithm: "RSA", rsaBits: 2048 } });

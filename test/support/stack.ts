@@ -1,4 +1,7 @@
 import { Client } from "../../provider/internetx/client";
+import { checkCertificateInputs } from "../../provider/resources/certificate/check";
+import type { CertificateInputs } from "../../provider/resources/certificate/inputs";
+import { expect } from "./client";
 import type { StackConfig } from "../../provider/lifecycle/context";
 import type { RunningSimulator } from "../../simulator/internetx";
 
@@ -41,4 +44,11 @@ export async function createTestContact(simulator: RunningSimulator): Promise<st
     } finally {
         await client.close();
     }
+}
+
+/** A certificate's inputs as check answers them, with the test contact and the defaults every lifecycle test uses; check must accept them. */
+export async function checkedCertificateInputs(contactId: string, inputs: Record<string, unknown>): Promise<CertificateInputs> {
+    const result = await checkCertificateInputs({ adminContactId: contactId, technicalContactId: contactId, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, pollIntervalSeconds: 0.1, ...inputs });
+    expect(result.failures).to.deep.equal([]);
+    return result.inputs!;
 }

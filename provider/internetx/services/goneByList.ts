@@ -28,17 +28,19 @@ export function idQuery(id: string) {
  */
 export async function goneOrError(error: unknown, list: () => Promise<{ total: number; ids: readonly string[] }>, listTask: string, id: string): Promise<unknown> {
     if (!(error instanceof ApiValidationError) && !(error instanceof NotFoundError)) return error;
-    let answer: { total: number; ids: readonly string[] };
+    const unproven = await whyNotGone(list, listTask, id);
+    if (unproven === undefined) return error instanceof NotFoundError ? error : new NotFoundError(`${error.message}; ${listTask} counts no object with id ${id}`, detailsOf(error));
+    return error instanceof NotFoundError ? unprovenGone(error, unproven) : error;
+}
+
+/** Undefined when the list filtered on the id proves the object gone, else what it showed instead. */
+async function whyNotGone(list: () => Promise<{ total: number; ids: readonly string[] }>, listTask: string, id: string): Promise<string | undefined> {
     try {
-        answer = await list();
+        const answer = await list();
+        return listProvesGone(answer) ? undefined : `${listTask} filtered on id ${id} counts ${answer.total} object${answer.total === 1 ? "" : "s"}`;
     } catch (listError) {
-        return error instanceof NotFoundError ? unprovenGone(error, `${listTask} filtered on id ${id} failed: ${(listError as Error).message}`) : error;
+        return `${listTask} filtered on id ${id} failed: ${(listError as Error).message}`;
     }
-    if (!listProvesGone(answer)) {
-        return error instanceof NotFoundError ? unprovenGone(error, `${listTask} filtered on id ${id} counts ${answer.total} object${answer.total === 1 ? "" : "s"}`) : error;
-    }
-    if (error instanceof NotFoundError) return error;
-    return new NotFoundError(`${error.message}; ${listTask} counts no object with id ${id}`, detailsOf(error));
 }
 
 /** A not-found answer the list does not confirm: reported as a refusal, so read and delete keep the object. */

@@ -22,7 +22,6 @@ export interface DomainValidationProperties extends DomainValidationInputs {
     authentication: { method: "DNS"; dns: string; provisioning: false } | { method: "FILE"; fileName: string; fileContent: string };
 }
 
-/** Same CSR and product, same validation data: the id is derived from them. */
 /** A new CSR, product or method means new validation data: replace (./declaration.ts); another connection is recorded. */
 export function diffDomainValidation(olds: Record<string, unknown>, news: Record<string, unknown>): DiffAnswer {
     const replaces = domainValidationDeclaration.changes.replace.filter((key) => asText(olds[key] ?? "").replace(/\s+/g, "") !== asText(news[key] ?? "").replace(/\s+/g, ""));
@@ -30,6 +29,7 @@ export function diffDomainValidation(olds: Record<string, unknown>, news: Record
     return { changes: replaces.length > 0 || connectionChanged, replaces };
 }
 
+/** Same CSR and product, same validation data: the id is derived from them. */
 export function domainValidationId(inputs: DomainValidationInputs): string {
     return createHash("sha256").update(`${inputs.product}\n${inputs.csr.replace(/\s+/g, "")}`).digest("hex").slice(0, 32);
 }
