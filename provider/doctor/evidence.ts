@@ -1,6 +1,7 @@
 import { SslManagerError, TransportError } from "../errors";
 import { envelopeOf, TranscriptExchange } from "./transcript";
 import { asText } from "../shared/text";
+import type { ExchangeRecorder } from "./recorder";
 
 /** The evidence of an InterNetX answer: HTTP status, the API's status code and text, stid, and the transcript line. */
 export function internetxAnswerEvidence(exchange: TranscriptExchange | undefined): string {
@@ -51,4 +52,16 @@ export function errorEvidence(error: unknown): string {
         ...(error.stid ? [`stid ${error.stid}`] : []),
     ];
     return parts.length > 0 ? parts.join(", ") : `${error.name}: ${error.message}`;
+}
+
+/** One request of a check: its value or error, and the evidence of its last exchange (status code and text, stid, transcript line). */
+export async function recordedStep<T>(recorder: ExchangeRecorder, work: () => Promise<T>): Promise<{ value?: T; error?: unknown; evidence: string }> {
+    const mark = recorder.mark();
+    try {
+        const value = await work();
+        return { value, evidence: internetxAnswerEvidence(recorder.since(mark).at(-1)) };
+    } catch (error) {
+        const last = recorder.since(mark).at(-1);
+        return { error, evidence: `${errorEvidence(error)}${last ? `, transcript line ${last.line}` : ""}` };
+    }
 }

@@ -1,15 +1,14 @@
-import { randomUUID } from "node:crypto";
 import { ApiValidationError, AuthenticationError, InvalidInputError, MalformedResponseError, SslManagerError, TransportError } from "../errors";
 import { Client } from "../internetx/client";
 import { ClientOptions, systemOf } from "../internetx/config";
 import { knownProducts } from "../internetx/products";
-import type { Certificate } from "../internetx/schemas";
 import { clientOptionsFor, connectionEndpoint } from "../resources/connection";
 import type { EndpointOrigin } from "../resources/endpoint";
 import { generateKeyAndCsr } from "../x509";
-import { errorEvidence, internetxAnswerEvidence } from "./evidence";
+import { commentChecks } from "./commentChecks";
+import { recordedStep } from "./evidence";
 import type { ExchangeRecorder } from "./recorder";
-import { CheckResult, fail, open, pass } from "./result";
+import { CheckResult, fail, pass } from "./result";
 import type { DoctorSettings } from "./settings";
 import { asText } from "../shared/text";
 
@@ -75,19 +74,6 @@ function systemResult(client: Client, endpoint: EndpointOrigin): CheckResult {
     return pass(backend, "system", `${url} is ${words}`, `host ${new URL(url).host}, context ${client.options.context}, from ${endpoint.origin}${client.options.demo ? ", demo: true" : ""}`);
 }
 
-async function step<T>(recorder: ExchangeRecorder, work: () => Promise<T>): Promise<{ value?: T; error?: unknown; evidence: string }> {
-    const mark = recorder.mark();
-    try {
-        const value = await work();
-        return { value, evidence: internetxAnswerEvidence(recorder.since(mark).at(-1)) };
-    } catch (error) {
-        const last = recorder.since(mark).at(-1);
-        return { error, evidence: `${errorEvidence(error)}${last ? `, transcript line ${last.line}` : ""}` };
-    }
-}
-
-/** How many of the newest certificates are read for their comment. */
-const commentSample = 3;
 
 const deniedHint = (what: string) => `the user's ACLs do not allow ${what}: ask InterNetX (or the account's administrator) to grant the SSL Manager tasks to this user`;
 
@@ -113,7 +99,7 @@ export async function internetxChecks(settings: DoctorSettings, recorder: Exchan
 async function readChecks(settings: DoctorSettings, client: Client, recorder: ExchangeRecorder, results: CheckResult[]): Promise<void> {
     const endpoint = endpointOf(settings);
     results.push(systemResult(client, endpoint));
-    const contacts = await step(recorder, () => client.sslcontact.list({ view: { limit: 1, offset: 0 } }));
+    const contacts = await recordedStep(recorder, () => client.sslcontact.list({ view: { limit: 1, offset: 0 } }));
     results.push(urlResult(contacts.error, endpoint, contacts.evidence));
     if (results.at(-1)!.outcome === "fail") return;
     const refused = credentialsResult(contacts.error, client.options, contacts.evidence);
@@ -121,26 +107,26 @@ async function readChecks(settings: DoctorSettings, client: Client, recorder: Ex
     if (!contacts.value) return void results.push(fail(backend, "credentials", "the first request failed, so the credentials could not be checked", contacts.evidence, "see the evidence; repeat the doctor when the API answers again"));
     results.push(pass(backend, "credentials", `user "${client.options.user}" in context ${client.options.context} accepted`, contacts.evidence));
     results.push(pass(backend, "contacts", `SSL contacts can be listed: ${contacts.value.total} in the account`, contacts.evidence));
-    const certificates = await step(recorder, () => client.certificate.list({ view: { limit: 100, offset: 0 } }));
+    const certificates = await recordedStep(recorder, () => client.certificate.list({ view: { limit: 100, offset: 0 } }));
     results.push(
         certificates.value
             ? pass(backend, "certificates", `certificates can be listed: ${certificates.value.total} in the account`, certificates.evidence)
             : fail(backend, "certificates", "certificates cannot be listed", certificates.evidence, deniedHint("CertificateList (400105)")),
     );
     results.push(...(await commentChecks(client, recorder, certificates.value?.certificates)));
-    const jobs = await step(recorder, () => client.job.list({}));
+    const jobs = await recordedStep(recorder, () => client.job.list({}));
     results.push(
         jobs.value
             ? pass(backend, "job-list", `Certificate Job List answers: ${jobs.value.length} running orders`, jobs.evidence)
             : fail(backend, "job-list", "Certificate Job List (400115) does not answer", jobs.evidence, `${deniedHint("Certificate Job List")}; the provider waits for orders through it`),
     );
-    const history = await step(recorder, () => client.job.histories([]));
+    const history = await recordedStep(recorder, () => client.job.histories([]));
     results.push(
         history.value
             ? pass(backend, "job-history", `the job history answers: ${history.value.length} finished jobs on its first page`, history.evidence)
             : fail(backend, "job-history", "the job history (400135) does not answer", history.evidence, `${deniedHint("the job history")}; the provider reads how an order ended from it`),
     );
-    const poll = await step(recorder, () => client.poll.info());
+    const poll = await recordedStep(recorder, () => client.poll.info());
     results.push(
         poll.value
             ? pass(backend, "poll", `the poll queue is readable: ${poll.value.pending} unconfirmed messages wait${poll.value.pending > 0 ? " (another tool reading this queue takes the messages waitStrategy \"notifications\" waits for)" : ""}`, poll.evidence)
@@ -149,71 +135,13 @@ async function readChecks(settings: DoctorSettings, client: Client, recorder: Ex
     results.push(...(await productChecks(client, recorder, settings.products)));
 }
 
-/**
- * The order reference travels as the certificate's `comment` (docs/wire-format.md "Order reference"): list rows must
- * carry it, and a filter on it must narrow the list. A filter on a reference no certificate carries must answer
- * nothing; an account that ignores the condition answers every certificate instead.
- */
-async function commentChecks(client: Client, recorder: ExchangeRecorder, rows: Certificate[] | undefined): Promise<CheckResult[]> {
-    if (!rows) return [];
-    if (rows.length === 0) {
-        const words = "the account has no certificate to read a comment from";
-        return [
-            open(backend, "comment-kept", words, "CertificateList answered no rows", "run pulumi-sslmanager doctor --demo-order against the demo system to see an order's comment kept"),
-            open(backend, "comment-filter", `${words}: an ignored filter would look the same as a working one`, "CertificateList answered no rows", "run pulumi-sslmanager doctor --demo-order against the demo system"),
-        ];
-    }
-    const results: CheckResult[] = [];
-    // CertificateInfo of the newest certificates: the full object carries `comment` whatever list keys an account answers.
-    const newest = [...rows].sort((left, right) => Number(right.id) - Number(left.id)).slice(0, commentSample);
-    const read: Certificate[] = [];
-    let lastEvidence = "";
-    for (const row of newest) {
-        const info = await step(recorder, () => client.certificate.info(row.id));
-        lastEvidence = info.evidence;
-        if (info.value) read.push(info.value);
-    }
-    const withComment = read.filter((certificate) => typeof certificate.comment === "string" && certificate.comment !== "");
-    const ours = withComment.filter((certificate) => certificate.comment!.startsWith("psm1-"));
-    const commentEvidence = withComment.length > 0 ? `certificate ${withComment[0].id} carries ${JSON.stringify(withComment[0].comment)}; ${lastEvidence}` : lastEvidence;
-    results.push(
-        withComment.length > 0
-            ? pass(backend, "comment-kept", `${withComment.length} of the ${read.length} newest certificates carry a comment (${ours.length} with this provider's order reference)`, commentEvidence)
-            : fail(
-                  backend,
-                  "comment-kept",
-                  `none of the ${read.length} newest certificates carries a comment`,
-                  commentEvidence,
-                  "if this provider ordered them, the account does not keep the order reference: ask InterNetX for the ACLs of the certificate comment (swagger Certificate.comment: \"Requires appropriate ACLs\"); without it a run that dies after ordering cannot find its order again",
-              ),
-    );
-    const reference = `psm1-doctor-${randomUUID()}`;
-    const filtered = await step(recorder, () => client.certificate.list({ filters: [{ key: "comment", value: reference, operator: "EQUAL" }], view: { limit: 100, offset: 0 } }));
-    if (!filtered.value) {
-        results.push(fail(backend, "comment-filter", "CertificateList refuses a filter on comment", filtered.evidence, "the provider finds a lost order by this filter: ask InterNetX to allow searching on comment for this user"));
-    } else if (filtered.value.certificates.length > 0) {
-        results.push(
-            fail(
-                backend,
-                "comment-filter",
-                `a filter on a comment no certificate carries answered ${filtered.value.certificates.length} certificates: the API ignores the filter on comment`,
-                filtered.evidence,
-                "the provider would take another order for its own: do not run pulumi up with this account until InterNetX filters on comment (ask for the ACL), and report it with this line",
-            ),
-        );
-    } else {
-        results.push(pass(backend, "comment-filter", `a filter on a comment no certificate carries answered none of the ${rows.length} certificates`, filtered.evidence));
-    }
-    return results;
-}
-
 /** CertificatePrepareOrder per product ("Ordering SSL Certificates"): free, and it refuses a product the account cannot order. */
 async function productChecks(client: Client, recorder: ExchangeRecorder, wanted: string[] | undefined): Promise<CheckResult[]> {
     const products = wanted ?? Object.entries(knownProducts).filter(([, rule]) => rule.certificateType === "FQDN").map(([product]) => product);
     const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: throwawayName });
     const results: CheckResult[] = [];
     for (const product of products) {
-        const prepared = await step(recorder, () => client.certificate.prepareOrder({ plain: csrPem, product }));
+        const prepared = await recordedStep(recorder, () => client.certificate.prepareOrder({ plain: csrPem, product }));
         if (prepared.value) results.push(pass(backend, `product ${product}`, `CertificatePrepareOrder accepts ${product} (${prepared.value.authentication.map((method) => method.method).join(", ")} validation offered)`, prepared.evidence));
         else if (prepared.error instanceof ApiValidationError) results.push(fail(backend, `product ${product}`, `CertificatePrepareOrder refuses ${product}`, prepared.evidence, `this account cannot order ${product}: choose another product or ask InterNetX to enable it`));
         else results.push(fail(backend, `product ${product}`, `CertificatePrepareOrder for ${product} failed`, prepared.evidence, "see the evidence; repeat the doctor when the API answers again"));

@@ -36,6 +36,8 @@ export interface SimulatorOptions {
     ignoreUnknownFilterKeys?: boolean;
     /** See SimulatorSettings.listKeysWithoutAsking (default false: additional list keys only when asked). */
     listKeysWithoutAsking?: boolean;
+    /** See SimulatorSettings.listKeysIgnored (default false). */
+    listKeysIgnored?: boolean;
     /** Requests per second and client address (default 3, the reference's limit); 0 switches the limit off. */
     requestsPerSecond?: number;
     now?: () => Date;
@@ -94,6 +96,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         dropsComment: options.dropsComment ?? false,
         ignoreUnknownFilterKeys: options.ignoreUnknownFilterKeys ?? false,
         listKeysWithoutAsking: options.listKeysWithoutAsking ?? false,
+        listKeysIgnored: options.listKeysIgnored ?? false,
     };
     const rateLimit = new RequestRateLimit(options.requestsPerSecond ?? referenceRequestsPerSecond);
     const model = new SimulatorModel(ca, settings, user, context, options.now ?? (() => new Date()));

@@ -39,6 +39,11 @@ export interface SimulatorSettings {
      * false: only when asked (`?keys[]=comment`, XML `<key>comment</key>`), as InterNetX's SDKs ask for them.
      */
     listKeysWithoutAsking: boolean;
+    /**
+     * Certificate List rows never carry the additional keys, even when asked: an account that keeps the comment
+     * (CertificateInfo shows it) but whose list does not answer `keys[]=comment`. Default false.
+     */
+    listKeysIgnored: boolean;
 }
 
 /**

@@ -132,7 +132,7 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
         case "CertificateList": {
             const all = [...model.certificates.values()];
             const { summary, page } = model.search(all, body, "certificate");
-            const rowKeys = model.settings.listKeysWithoutAsking ? additionalListKeys : keys;
+            const rowKeys = model.settings.listKeysIgnored ? [] : model.settings.listKeysWithoutAsking ? additionalListKeys : keys;
             return success("S400105", "Certificates were listed successfully.", page.map((certificate) => certificateListRow(certificate, rowKeys)), { type: "Certificate", summary });
         }
         case "JobInfo": {

@@ -13,6 +13,10 @@ for (const protocol of ["json", "xml"] as const) {
             simulator = await startSimulator({ issuanceDelayMs: 60_000 });
         });
         afterEach(() => simulator.close());
+        /** How the comment check asks Certificate List for the comment key (swagger Certificate List `keys`) in this protocol. */
+        const asked = protocol === "xml" ? "<key>comment</key>" : "keys[]=comment";
+        const reference = "psm1-0123456789abcdef0123456789abcdef";
+        const outcomes = (report: { results: { outcome: string; check: string }[] }) => report.results.map((result) => `${result.outcome} ${result.check}`);
 
         it("passes every check for an account whose order carries its reference, and exits 0", async () => {
             await orderWithReference(simulator, protocol, "www.example.com", "psm1-0123456789abcdef0123456789abcdef");
@@ -36,8 +40,21 @@ for (const protocol of ["json", "xml"] as const) {
                 "pass product TRUEBUSINESSID",
                 "pass rate",
             ]);
-            expect(byCheck(report, "comment-kept").summary).to.equal("1 of the 1 newest certificates carry a comment (1 with this provider's order reference)");
-            expect(byCheck(report, "comment-filter").summary).to.equal("a filter on a comment no certificate carries answered none of the 1 certificates");
+            // The simulator's rows carry `comment` only when the request asks for the key: this line passing shows the ask.
+            expect(byCheck(report, "comment-kept")).to.deep.equal({
+                backend: "internetx",
+                check: "comment-kept",
+                outcome: "pass",
+                summary: `certificates listed with ${asked} carry a comment: 1 of 1 (1 with this provider's order reference)`,
+                evidence: 'certificate 1000 carries "psm1-0123456789abcdef0123456789abcdef"; HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 4',
+            });
+            expect(byCheck(report, "comment-filter")).to.deep.equal({
+                backend: "internetx",
+                check: "comment-filter",
+                outcome: "pass",
+                summary: 'a filter on comment "psm1-0123456789abcdef0123456789abcdef" answered certificate 1000 alone, and one on a comment no certificate carries answered none of 1 listed',
+                evidence: 'on "psm1-0123456789abcdef0123456789abcdef": HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 6; on a comment no certificate carries: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 5',
+            });
             expect(byCheck(report, "credentials").evidence).to.equal('HTTP 200, S400205 "Contacts were listed successfully.", stid <stid>, transcript line 2');
             expect(exitCode(report.results)).to.equal(0);
         });
@@ -82,6 +99,65 @@ for (const protocol of ["json", "xml"] as const) {
             ]);
             expect(rate.evidence).to.match(/^\d+ requests, at most [1-3] in any second, \d+ refused with HTTP 429 \(transcript lines \d+(, \d+)*\)$/);
             expect(exitCode(report.results)).to.equal(1);
+        });
+
+        it("fails the comment-kept line alone when the account keeps no comment (dropsComment), after reading the list with the comment key and CertificateInfo", async () => {
+            await adminPost(simulator.adminUrl, "/settings", { dropsComment: true });
+            await orderWithReference(simulator, protocol, "www.example.com", reference);
+            const { argv, config } = internetxArguments(simulator, protocol);
+            const report = await doctorAgainst([...argv, "--products", "RAPIDSSL"], config);
+            expect(outcomes(report).filter((line) => !line.startsWith("pass"))).to.deep.equal(["fail comment-kept", "open comment-filter"]);
+            expect(byCheck(report, "comment-kept")).to.deep.equal({
+                backend: "internetx",
+                check: "comment-kept",
+                outcome: "fail",
+                summary: `no certificate listed with ${asked} carries a comment (1 listed), nor does CertificateInfo of the newest, certificate 1000`,
+                evidence: 'list: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 4; CertificateInfo: HTTP 200, S400104 "Certificate data were inquired successfully.", stid <stid>, transcript line 5',
+                hint: 'if this provider ordered them, the account does not keep the order reference: ask InterNetX for the ACLs of the certificate comment (swagger Certificate.comment: "Requires appropriate ACLs"); without it a run that dies after ordering finds its order only by its CSR',
+            });
+            expect(byCheck(report, "comment-filter")).to.deep.equal({
+                backend: "internetx",
+                check: "comment-filter",
+                outcome: "open",
+                summary: "a filter on a comment no certificate carries answered none of 1 listed, but no certificate carries a comment to find by it",
+                evidence: 'on a comment no certificate carries: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 6',
+                hint: "run pulumi-sslmanager doctor --demo-order against the demo system to see the filter find an order by its reference",
+            });
+            expect(exitCode(report.results)).to.equal(1);
+        });
+
+        it("fails the comment-filter line alone when the API ignores the filter on comment (ignoreUnknownFilterKeys)", async () => {
+            await orderWithReference(simulator, protocol, "www.example.com", reference);
+            await adminPost(simulator.adminUrl, "/settings", { ignoreUnknownFilterKeys: true });
+            const { argv, config } = internetxArguments(simulator, protocol);
+            const report = await doctorAgainst([...argv, "--products", "RAPIDSSL"], config);
+            expect(outcomes(report).filter((line) => !line.startsWith("pass"))).to.deep.equal(["fail comment-filter"]);
+            expect(byCheck(report, "comment-filter")).to.deep.equal({
+                backend: "internetx",
+                check: "comment-filter",
+                outcome: "fail",
+                summary: "a filter on a comment no certificate carries answered 1 certificate: the API ignores the filter on comment",
+                evidence: 'on a comment no certificate carries: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 5',
+                hint: "the provider would take another order for its own: do not run pulumi up with this account until InterNetX filters on comment (ask for the ACL), and report it with this line",
+            });
+            expect(exitCode(report.results)).to.equal(1);
+        });
+
+        it("fails the comment-kept line alone when list rows lack the comment although asked (listKeysIgnored), and still finds the certificate by its filter", async () => {
+            await orderWithReference(simulator, protocol, "www.example.com", reference);
+            await adminPost(simulator.adminUrl, "/settings", { listKeysIgnored: true });
+            const { argv, config } = internetxArguments(simulator, protocol);
+            const report = await doctorAgainst([...argv, "--products", "RAPIDSSL"], config);
+            expect(outcomes(report).filter((line) => !line.startsWith("pass"))).to.deep.equal(["fail comment-kept"]);
+            expect(byCheck(report, "comment-kept")).to.deep.equal({
+                backend: "internetx",
+                check: "comment-kept",
+                outcome: "fail",
+                summary: `no certificate listed with ${asked} carries a comment (1 listed), but CertificateInfo of certificate 1000 carries "${reference}": the list does not answer the comment key`,
+                evidence: 'list: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 4; CertificateInfo: HTTP 200, S400104 "Certificate data were inquired successfully.", stid <stid>, transcript line 5',
+                hint: "the account keeps the order reference, but its list rows do not carry it: the provider then reads CertificateInfo of each certificate of a name to find a lost order (one request more per certificate); report this line so that docs/wire-format.md says so",
+            });
+            expect(byCheck(report, "comment-filter").summary).to.equal(`a filter on comment "${reference}" answered certificate 1000 alone, and one on a comment no certificate carries answered none of 1 listed`);
         });
 
         it("leaves the comment lines open for an account without certificates, so the exit code is not 0", async () => {

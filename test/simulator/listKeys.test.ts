@@ -37,6 +37,14 @@ describe("simulator: additional list keys and filter keys it does not search on"
         expect(plain.body.data.map((row: { comment?: string }) => row.comment)).to.deep.equal(["stack-a", "stack-b"]);
     });
 
+    it("answers rows without comment although asked once listKeysIgnored is on, while CertificateInfo still shows it", async () => {
+        await adminCall(simulator, "POST", "/settings", { listKeysIgnored: true });
+        const asked = await jsonCall(simulator, "POST", "/certificate/_search?keys[]=comment", byComment("stack-a"));
+        expect(asked.body.data.map((row: { name: string; comment?: string }) => [row.name, row.comment])).to.deep.equal([["shared.example.com", undefined]]);
+        const info = await jsonCall(simulator, "GET", `/certificate/${asked.body.data[0].id}`);
+        expect(info.body.data[0].comment).to.equal("stack-a");
+    });
+
     it("ignores a comment condition with ignoreUnknownFilterKeys on, inside an OR group too, and still filters on name", async () => {
         await adminCall(simulator, "POST", "/settings", { ignoreUnknownFilterKeys: true });
         const names = (answer: { body: { data: { name: string; comment?: string }[] } }) => answer.body.data.map((row) => `${row.name} ${row.comment}`);

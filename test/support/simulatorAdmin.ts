@@ -72,6 +72,7 @@ export class SimulatorAdmin extends AdminEndpoint {
         renewalWindowDays?: number;
         ignoreUnknownFilterKeys?: boolean;
         listKeysWithoutAsking?: boolean;
+        listKeysIgnored?: boolean;
         dropsComment?: boolean;
     }): Promise<void> {
         return this.call("POST", "/settings", settings);
