@@ -28,6 +28,15 @@ export function pulumiLog(): ProgressLog {
     };
 }
 
+/** Warnings about inputs where no engine connection of the resource's own is at hand: Pulumi's log, severity warning. */
+export function pulumiWarning(message: string): void {
+    try {
+        void (require("@pulumi/pulumi") as typeof import("@pulumi/pulumi")).log.warn(message);
+    } catch {
+        // No engine to log to (e.g. a unit test).
+    }
+}
+
 /**
  * Debug lines of the clients (one per request and answer, never bodies or credentials): off unless
  * PULUMI_SSLMANAGER_DEBUG=1, which sends them to Pulumi's debug log (`pulumi up -v=9`).

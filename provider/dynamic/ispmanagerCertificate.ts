@@ -9,7 +9,8 @@ import {
     readIspmanagerCertificate,
     updateIspmanagerCertificate,
 } from "../resources/ispmanager/lifecycle";
-import { configure as configureAll, lifecycleContext } from "./context";
+import { configure as configureAll, lifecycleContext, pulumiWarning } from "./context";
+import { resourceProgressLog } from "./progress";
 import { operationContext } from "./operation";
 import { diffResult, orderingCheckResult, withMissingCredentials } from "../lifecycle/results";
 import { readResult } from "./results";
@@ -23,8 +24,11 @@ export async function configure(request: { config: { get(key: string): string | 
     await configureAll(request);
 }
 
+/** `check`; its warnings go under the resource (its `progressUrn`), as a preview shows them. */
 export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return withMissingCredentials(orderingCheckResult(olds, news, await checkIspmanagerCertificateInputs(news)), missingIspmanagerCredentials(news.connection, lifecycleContext().stackConfig));
+    const checked = await checkIspmanagerCertificateInputs(news);
+    checked.warnings.forEach(resourceProgressLog(news.progressUrn, pulumiWarning, "WARNING"));
+    return withMissingCredentials(orderingCheckResult(olds, news, checked), missingIspmanagerCredentials(news.connection, lifecycleContext().stackConfig));
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {

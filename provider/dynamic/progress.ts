@@ -1,4 +1,4 @@
-import { EngineLog } from "../native/engineLog";
+import { EngineLog, EngineLogSeverity } from "../native/engineLog";
 
 /**
  * Progress lines of one resource operation, attached to the resource. In the dynamic-provider process the SDK's log
@@ -14,9 +14,9 @@ function engineAddress(): string | undefined {
     return candidate && /^[\w.-]+:\d+$/.test(candidate) && /dynamic-provider/.test(process.argv[1] ?? "") ? candidate : undefined;
 }
 
-export function resourceProgressLog(urn: unknown, fallback: (message: string) => void): (message: string) => void {
+export function resourceProgressLog(urn: unknown, fallback: (message: string) => void, severity: EngineLogSeverity = "INFO"): (message: string) => void {
     const address = engineAddress();
     if (typeof urn !== "string" || !urn.startsWith("urn:pulumi:") || !address) return fallback;
     engineLog ??= new EngineLog(address);
-    return engineLog.for(urn);
+    return engineLog.for(urn, severity);
 }

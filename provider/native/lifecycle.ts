@@ -57,6 +57,8 @@ type Properties = Record<string, unknown>;
 export interface CheckOutcome {
     inputs?: Properties;
     failures?: CheckFailure[];
+    /** Accepted, but probably not what the program means: the provider logs them as warnings under the resource. */
+    warnings?: string[];
 }
 
 export interface DiffOutcome {
@@ -250,7 +252,10 @@ const domainValidation: ResourceOperations = {
 
 const ispmanagerCertificate: ResourceOperations = operationsFor<IspmanagerCertificateInputs, IspmanagerCertificateProperties>({
     backend: "ispmanager",
-    check: async (news) => orderingCheckResult({}, news, await checkIspmanagerCertificateInputs(news)),
+    check: async (news) => {
+        const checked = await checkIspmanagerCertificateInputs(news);
+        return { ...orderingCheckResult({}, news, checked), warnings: checked.warnings };
+    },
     diff: async (_id, olds, news) => diffResult(decideFromIspmanagerProperties(olds, news)),
     create: createIspmanagerCertificate,
     read: readIspmanagerCertificate,

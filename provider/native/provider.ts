@@ -5,7 +5,7 @@ import { connectionsFrom, missingProviderCredentials } from "./configuration";
 import { containsUnknown } from "../resources/unknowns";
 import { engineFailures } from "../resources/check";
 import type { ProgressLog } from "../lifecycle/context";
-import { OperationContext, PendingOrderError, ProviderConnections, resourceOperations, ResourceOperations } from "./lifecycle";
+import { CheckOutcome, OperationContext, PendingOrderError, ProviderConnections, resourceOperations, ResourceOperations } from "./lifecycle";
 import { packageSchema, resources, secretProperties } from "./schema";
 import { parseUrn } from "./orderReference";
 import { concealed, reveal } from "./secrets";
@@ -23,6 +23,8 @@ export interface ProviderOptions {
     version: string;
     /** Progress lines of one resource (by URN); default: none. */
     log?: (urn: string) => ProgressLog;
+    /** Warnings about one resource's inputs (by URN), shown by the CLI as `warning:`; default: none. */
+    warn?: (urn: string) => ProgressLog;
     clock?: Clock;
 }
 
@@ -39,11 +41,13 @@ export class SslManagerProvider implements provider.Provider {
     private readonly cancellation = new AbortController();
     private readonly clock: Clock;
     private readonly log: (urn: string) => ProgressLog;
+    private readonly warn: (urn: string) => ProgressLog;
 
     constructor(options: ProviderOptions) {
         this.version = options.version;
         this.clock = options.clock ?? systemClock;
         this.log = options.log ?? (() => () => undefined);
+        this.warn = options.warn ?? (() => () => undefined);
     }
 
     /** CheckConfig: failures name the configuration key. */
@@ -68,9 +72,10 @@ export class SslManagerProvider implements provider.Provider {
         const { values, secretNames } = reveal(news);
         const operations = this.operations(urn);
         const checked = await operations.check(urn, reveal(olds).values, values);
+        (checked.warnings ?? []).forEach(this.warn(urn));
         // What `up` would refuse for want of credentials, refused at preview already.
         const missing = this.credentialsKnown ? missingProviderCredentials(operations.backend, this.connections[operations.backend], process.env) : [];
-        const result = missing.length > 0 ? { failures: [...(checked.failures ?? []), ...missing] } : checked;
+        const result: CheckOutcome = missing.length > 0 ? { failures: [...(checked.failures ?? []), ...missing] } : checked;
         const failures = engineFailures(result.failures ?? []);
         return result.inputs ? { inputs: this.conceal(urn, result.inputs, secretNames), failures } : { failures };
     }

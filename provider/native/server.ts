@@ -121,7 +121,7 @@ function withConfiguration(implementation: Implementation, provider: SslManagerP
 export async function serve(args: string[], grpc: typeof import("@grpc/grpc-js") = sdkGrpc()): Promise<void> {
     const { parseArgs } = require("@pulumi/pulumi/provider/internals") as { parseArgs(args: string[]): { engineAddress?: string } | undefined };
     const engineLog = new EngineLog(parseArgs(args)?.engineAddress, grpc);
-    const provider = new SslManagerProvider({ version: packageVersion(), log: (urn) => engineLog.for(urn) });
+    const provider = new SslManagerProvider({ version: packageVersion(), log: (urn) => engineLog.for(urn), warn: (urn) => engineLog.for(urn, "WARNING") });
     const services = require("@pulumi/pulumi/proto/provider_grpc_pb");
     const addService = grpc.Server.prototype.addService;
     grpc.Server.prototype.addService = function (this: unknown, service: unknown, implementation: Implementation) {

@@ -92,7 +92,7 @@ export interface CertificateArgs {
     technicalContact: pulumi.Input<ContactArgs>;
     /**
      * Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default
-     * admin@.
+     * admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
      */
     approverEmails?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /** DNS (TXT, default), EMAIL, FILE or CNAME. */
@@ -150,7 +150,7 @@ export interface CertificateOutputs {
     readonly technicalContact: pulumi.Output<ContactArgs>;
     /**
      * Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default
-     * admin@.
+     * admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
      */
     readonly approverEmails: pulumi.Output<Record<string, string> | undefined>;
     /** DNS (TXT, default), EMAIL, FILE or CNAME. */

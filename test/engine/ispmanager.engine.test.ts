@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { parseCertificate } from "../../provider/x509";
 import { RunningIspmanagerSimulator, startIspmanagerSimulator } from "../../simulator/ispmanager";
 import { expect } from "../support/client";
-import { FakeEngine } from "./harness/engine";
+import { FakeEngine, logSeverity } from "./harness/engine";
 import { createProgram } from "./harness/program";
 import { Properties, ProviderServer, secret, withoutSecrets } from "./harness/providerServer";
 
@@ -52,6 +52,21 @@ describe("engine path: ispmanager.Certificate under the SDK's dynamic-provider s
         expect(text).to.contain('require("pulumi-sslmanager/bin/provider/dynamic/ispmanagerCertificate")');
         expect(text.length).to.be.lessThan(6000);
         expect(registration.additionalSecretOutputs).to.include("privateKeyPem");
+    });
+
+    it("warns under the resource at check when approverEmails come without a validationMethod (DNS, the default), and accepts the inputs", async () => {
+        const urn = server.urn(type, "shop");
+        const { validationMethod: _email, ...inputs } = withoutSecrets(registration.inputs) as Properties;
+        const checked = await server.check(urn, {}, { ...inputs, approverEmails: { "shop.example.com": "webmaster@shop.example.com" } });
+        expect([checked.failures, checked.inputs?.validationMethod]).to.deep.equal([[], "DNS"]);
+        const warning = await engine.logged((entry) => entry.severity === logSeverity.warning);
+        expect(warning).to.deep.equal({
+            severity: logSeverity.warning,
+            message:
+                'approverEmails (webmaster@shop.example.com) are unused: no validationMethod is given, so it is DNS (the default), where the CA checks a DNS TXT record and sends no approval e-mail. Set validationMethod: "EMAIL" to have the CA send its approval e-mail to these addresses, or remove approverEmails.',
+            urn: registration.inputs.progressUrn,
+        });
+        expect(String(registration.inputs.progressUrn)).to.match(new RegExp(`^urn:pulumi:.*::${type}::shop$`));
     });
 
     it("checks, creates, reads, diffs as unchanged and deletes through the server with the stack config", async () => {

@@ -119,6 +119,30 @@ describe("ids as integers or strings", () => {
     });
 });
 
+describe("ispmanager.Certificate's approver e-mails with a validation method that sends no e-mail", () => {
+    const approverEmails = { "example.com": "hostmaster@example.com" };
+    const emailsUnused = (given: string, checks: string) =>
+        `approverEmails (hostmaster@example.com) are unused: ${given}, where the CA checks ${checks} and sends no approval e-mail. Set validationMethod: "EMAIL" to have the CA send its approval e-mail to these addresses, or remove approverEmails.`;
+
+    it("warns, and still accepts the inputs, when no validationMethod is given: DNS is the default", async () => {
+        const result = await checkIspmanagerCertificateInputs({ ...ispmanagerOrder, approverEmails });
+        expect([result.failures, result.inputs?.validationMethod, result.warnings]).to.deep.equal([[], "DNS", [emailsUnused("no validationMethod is given, so it is DNS (the default)", "a DNS TXT record")]]);
+    });
+
+    it("warns when validationMethod is DNS or CNAME, naming the method and what the CA checks instead", async () => {
+        const dns = await checkIspmanagerCertificateInputs({ ...ispmanagerOrder, approverEmails, validationMethod: "DNS" });
+        const cname = await checkIspmanagerCertificateInputs({ ...ispmanagerOrder, approverEmails, validationMethod: "CNAME" });
+        expect([dns.warnings, cname.warnings]).to.deep.equal([[emailsUnused("validationMethod is DNS", "a DNS TXT record")], [emailsUnused("validationMethod is CNAME", "a CNAME record")]]);
+    });
+
+    it("warns nothing with EMAIL validation, without approverEmails, or while the method is unknown at preview", async () => {
+        const email = await checkIspmanagerCertificateInputs({ ...ispmanagerOrder, approverEmails, validationMethod: "EMAIL" });
+        const none = await checkIspmanagerCertificateInputs({ ...ispmanagerOrder, validationMethod: "DNS" });
+        const unknown = await checkIspmanagerCertificateInputs({ ...ispmanagerOrder, approverEmails, validationMethod: unknownValue });
+        expect([email.warnings, none.warnings, unknown.warnings]).to.deep.equal([[], [], []]);
+    });
+});
+
 describe("a connection that reaches nothing says where it tried and where the URL came from", () => {
     it("names each origin in the order the settings are read", () => {
         const base = { argumentName: "connection.url", stackConfigKey: "internetx:url", environmentVariable: "AUTODNS_URL", defaultUrl: "https://api.autodns.com/v1" };

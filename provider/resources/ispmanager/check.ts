@@ -1,3 +1,4 @@
+import { asText } from "../../shared/text";
 import { approverMethodNames, documentedTariffs, validationMethodRefusal } from "../../ispmanager/products";
 import type { ApproverMethod } from "../../ispmanager/certificate";
 import { InvalidPemError, parseCsr } from "../../x509";
@@ -8,6 +9,26 @@ import { crossPropertyProblems as crossProperty, IspmanagerCertificateInputs, is
 export interface IspmanagerCertificateCheck {
     inputs?: IspmanagerCertificateInputs;
     failures: CheckFailure[];
+    /** What is accepted but probably not what the program means; the provider shows these at preview (the engine's Log, severity warning). */
+    warnings: string[];
+}
+
+/**
+ * approverEmails given with a validation method that sends no approval e-mail: the order goes through, but the CA
+ * waits for a DNS record, a file or a CNAME nobody was told to publish. BILLmanager sends `approver_email_N` with
+ * every order and the CA mails those addresses only for e-mail validation (`approver_method=auth_email`, ispmanager
+ * help "Reselling SSL certificates"). Unknown values (a preview) warn nothing.
+ */
+export function unusedApproverEmailsWarning(news: Record<string, unknown>): string | undefined {
+    const { approverEmails, validationMethod } = news;
+    if (approverEmails === null || typeof approverEmails !== "object" || Array.isArray(approverEmails) || containsUnknown(approverEmails)) return undefined;
+    if (Object.keys(approverEmails).length === 0 || containsUnknown(validationMethod) || validationMethod === "EMAIL") return undefined;
+    const method = typeof validationMethod === "string" ? validationMethod : undefined;
+    const checked = { DNS: "a DNS TXT record", CNAME: "a CNAME record", FILE: "a file on the web server" }[method ?? "DNS"];
+    if (!checked) return undefined;
+    const addresses = Object.values(approverEmails as Record<string, unknown>).map(asText).join(", ");
+    const given = method ? `validationMethod is ${method}` : "no validationMethod is given, so it is DNS (the default)";
+    return `approverEmails (${addresses}) are unused: ${given}, where the CA checks ${checked} and sends no approval e-mail. Set validationMethod: "EMAIL" to have the CA send its approval e-mail to these addresses, or remove approverEmails.`;
 }
 
 /**
@@ -17,6 +38,11 @@ export interface IspmanagerCertificateCheck {
  */
 export async function checkIspmanagerCertificateInputs(news: Record<string, unknown>): Promise<IspmanagerCertificateCheck> {
     const raw = withoutProviderKey(news);
+    const warning = unusedApproverEmailsWarning(raw);
+    return { ...(await checkedInputs(raw)), warnings: warning ? [warning] : [] };
+}
+
+async function checkedInputs(raw: Record<string, unknown>): Promise<Omit<IspmanagerCertificateCheck, "warnings">> {
     const { parsed, failures: invalid, pending } = validateInputs(ispmanagerCertificateInputsSchema, raw, crossProperty(raw));
     if (invalid.length > 0) return { failures: invalid };
     if (pending || !parsed) return { inputs: raw as IspmanagerCertificateInputs, failures: [] };

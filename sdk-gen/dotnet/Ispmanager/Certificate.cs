@@ -35,7 +35,7 @@ namespace PulumiSslManager.Sslmanager.Ispmanager
         public Output<ImmutableArray<string>> AltNames { get; private set; } = null!;
 
         /// <summary>
-        /// Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
+        /// Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
         /// </summary>
         [Output("approverEmails")]
         public Output<ImmutableDictionary<string, string>?> ApproverEmails { get; private set; } = null!;
@@ -321,7 +321,7 @@ namespace PulumiSslManager.Sslmanager.Ispmanager
         private InputMap<string>? _approverEmails;
 
         /// <summary>
-        /// Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
+        /// Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
         /// </summary>
         public InputMap<string> ApproverEmails
         {

@@ -49,7 +49,7 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public readonly altNames: pulumi.Output<string[] | undefined>;
     /**
-     * Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
+     * Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
      */
     declare public readonly approverEmails: pulumi.Output<{[key: string]: string} | undefined>;
     /**
@@ -325,7 +325,7 @@ export interface CertificateArgs {
      */
     altNames?: pulumi.Input<pulumi.Input<string>[] | undefined>;
     /**
-     * Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
+     * Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
      */
     approverEmails?: pulumi.Input<{[key: string]: pulumi.Input<string>} | undefined>;
     /**

@@ -240,6 +240,7 @@ describe("BILLmanager simulator over HTTP, as the reselling page's requests meet
         };
         expect(await checkIspmanagerCertificateInputs({ ...inputs, validationMethod: "FILE" })).to.deep.equal({
             failures: [{ property: "validationMethod", reason: "FILE is not offered: GlobalSign DomainSSL (tariff 55348) offers EMAIL and DNS validation only" }],
+            warnings: [],
         });
         expect((await checkIspmanagerCertificateInputs({ ...inputs, pricelist: "3033", validationMethod: "FILE" })).failures).to.deep.equal([]);
     });

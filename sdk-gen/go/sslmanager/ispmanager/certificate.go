@@ -22,7 +22,7 @@ type Certificate struct {
 	AltNameAddon pulumi.StringPtrOutput `pulumi:"altNameAddon"`
 	// Additional domains; changing them reissues the certificate.
 	AltNames pulumi.StringArrayOutput `pulumi:"altNames"`
-	// Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
+	// Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
 	ApproverEmails pulumi.StringMapOutput `pulumi:"approverEmails"`
 	// The issued leaf certificate (PEM).
 	CertificatePem pulumi.StringPtrOutput `pulumi:"certificatePem"`
@@ -175,7 +175,7 @@ type certificateArgs struct {
 	AltNameAddon *string `pulumi:"altNameAddon"`
 	// Additional domains; changing them reissues the certificate.
 	AltNames []string `pulumi:"altNames"`
-	// Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
+	// Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
 	ApproverEmails map[string]string `pulumi:"approverEmails"`
 	// City of the organization.
 	City string `pulumi:"city"`
@@ -217,7 +217,7 @@ type CertificateArgs struct {
 	AltNameAddon pulumi.StringPtrInput
 	// Additional domains; changing them reissues the certificate.
 	AltNames pulumi.StringArrayInput
-	// Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
+	// Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
 	ApproverEmails pulumi.StringMapInput
 	// City of the organization.
 	City pulumi.StringInput
@@ -303,7 +303,7 @@ func (o CertificateOutput) AltNames() pulumi.StringArrayOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringArrayOutput { return v.AltNames }).(pulumi.StringArrayOutput)
 }
 
-// Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
+// Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
 func (o CertificateOutput) ApproverEmails() pulumi.StringMapOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringMapOutput { return v.ApproverEmails }).(pulumi.StringMapOutput)
 }

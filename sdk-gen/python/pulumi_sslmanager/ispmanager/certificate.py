@@ -54,7 +54,7 @@ class CertificateArgs:
         :param pulumi.Input['ContactArgs'] technical_contact: The technical contact of the order.
         :param pulumi.Input[_builtins.str] alt_name_addon: The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] alt_names: Additional domains; changing them reissues the certificate.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] approver_emails: Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] approver_emails: Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
         :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
         :param pulumi.Input[_builtins.str] email: E-mail address of the generated CSR.
         :param pulumi.Input[_builtins.str] organization_unit: Organizational unit.
@@ -229,7 +229,7 @@ class CertificateArgs:
     @pulumi.getter(name="approverEmails")
     def approver_emails(self) -> pulumi.Input[Optional[Mapping[str, pulumi.Input[_builtins.str]]]]:
         """
-        Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
+        Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
         """
         return pulumi.get(self, "approver_emails")
 
@@ -356,7 +356,7 @@ class Certificate(pulumi.CustomResource):
         :param pulumi.Input[Union['ContactArgs', 'ContactArgsDict']] admin_contact: The administrative contact of the order.
         :param pulumi.Input[_builtins.str] alt_name_addon: The add-on code counting additional domains; with `altNames` and without it: the tariff's documented add-on, else `pricelist`.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] alt_names: Additional domains; changing them reissues the certificate.
-        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] approver_emails: Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
+        :param pulumi.Input[Mapping[str, pulumi.Input[_builtins.str]]] approver_emails: Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
         :param pulumi.Input[_builtins.str] city: City of the organization.
         :param pulumi.Input[_builtins.str] country: The billing system's country id (e.g. 182) or an ISO 3166-1 alpha-2 code, mapped through its country list.
         :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); without it the provider makes key and CSR (`privateKeyPem`, secret), the CSR carrying the order reference.
@@ -573,7 +573,7 @@ class Certificate(pulumi.CustomResource):
     @pulumi.getter(name="approverEmails")
     def approver_emails(self) -> pulumi.Output[Optional[Mapping[str, _builtins.str]]]:
         """
-        Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@.
+        Approval address per domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@ that domain); default admin@. Used by EMAIL validation only: with DNS (the default), CNAME or FILE, check warns that they are unused.
         """
         return pulumi.get(self, "approver_emails")
 
