@@ -118,8 +118,9 @@ async function orderSteps(settings: DoctorSettings, recorder: ExchangeRecorder, 
     const filtered = await stepOf(
         recorder,
         "demo comment filter",
-        () => client.certificate.list({ filters: [{ key: "comment", value: reference, operator: "EQUAL" }], view: { limit: 10, offset: 0 } }),
-        (page) => `CertificateList filtered on the reference answers certificate ${page.certificates.map((row) => row.id).join(", ") || "(none)"}`,
+        // Asked for the comment key as the provider asks when it looks for a lost order (swagger Certificate List `keys`).
+        () => client.certificate.list({ filters: [{ key: "comment", value: reference, operator: "EQUAL" }], view: { limit: 10, offset: 0 } }, { keys: ["comment"] }),
+        (page) => `CertificateList filtered on the reference, asked for the comment key, answers ${page.certificates.map((row) => `certificate ${row.id} (comment ${row.comment === undefined ? "(none)" : JSON.stringify(row.comment)})`).join(", ") || "no certificate"}`,
         stepHint,
     );
     const onlyOurs = filtered.value?.certificates.length === 1 && filtered.value.certificates[0].id === certificateId;

@@ -63,6 +63,18 @@ function expectedErrorCodes(task: TaskName): string[] {
     return task === "JobInfo" || task === "JobList" || task === "JobHistoryList" ? [`E${code}`, `E3${code.slice(1)}`] : [`E${code}`];
 }
 
+/** Whether a list request asked for the additional `comment` key: JSON `?keys[]=comment`, XML `<key>comment</key>` in the task. */
+function askedForComment(exchange: TranscriptExchange): boolean {
+    let url = exchange.request.url;
+    try {
+        url = decodeURIComponent(url);
+    } catch {
+        // a URL that does not decode is read as it is
+    }
+    // A condition on comment is `<where><key>comment</key>…</where>`: only a <key> outside the conditions asks for it.
+    return url.includes("keys[]=comment") || (exchange.request.body ?? "").replace(/<where>[\s\S]*<\/where>/g, "").includes("<key>comment</key>");
+}
+
 const lines = (answers: Answered[]) => answers.map((answer) => answer.exchange.line).join(", ");
 const firstData = (answer: Answered) => answer.envelope.data[0] as Record<string, unknown> | undefined;
 const notSeen = (evidence: string) => ({ verdict: "not seen" as const, evidence });
@@ -117,6 +129,27 @@ export const facts: Fact[] = [
             const heavy = ["csr", "server", "certificationAuthority", "adminContact", "technicalContact"];
             const offending = listed.filter((answer) => answer.envelope.data.some((row) => heavy.some((key) => (row as Record<string, unknown>)[key] !== undefined)));
             return offending.length === 0 ? { verdict: "confirmed", evidence: `lines ${lines(listed)}` } : { verdict: "contradicted", evidence: `line ${offending[0].exchange.line} lists ${heavy.filter((key) => (offending[0].envelope.data[0] as Record<string, unknown>)[key] !== undefined).join(", ")}` };
+        },
+    },
+    {
+        fact: "list-rows-carry-comment-when-asked",
+        claim: "Certificate List rows carry `comment` when the request asks for the key (JSON `?keys[]=comment`, XML `<key>comment</key>`, the XML form inferred)",
+        evaluate(view) {
+            const sent = view.orderReference();
+            if (!sent) return notSeen("no order with a reference");
+            // Only a certificate whose CertificateInfo shows the reference can show whether the list answers the key.
+            const keeping = new Set(view.succeeded("CertificateInfo").filter((answer) => firstData(answer)?.comment === sent.reference).map((answer) => String(firstData(answer)?.id)));
+            if (keeping.size === 0) return notSeen("no CertificateInfo shows the order's comment kept");
+            const rows = view
+                .succeeded("CertificateList")
+                .filter((answer) => askedForComment(answer.exchange))
+                .flatMap((answer) => answer.envelope.data.map((row) => ({ answer, row: row as Record<string, unknown> })))
+                .filter(({ row }) => keeping.has(String(row.id)));
+            if (rows.length === 0) return notSeen("no Certificate List asked for the comment key answered the order's certificate");
+            const off = rows.filter(({ row }) => row.comment !== sent.reference);
+            if (off.length === 0) return { verdict: "confirmed", evidence: `lines ${lines([...new Set(rows.map(({ answer }) => answer))])} answer certificate ${String(rows[0].row.id)} with its comment` };
+            const { answer, row } = off[0];
+            return { verdict: "contradicted", evidence: `line ${answer.exchange.line} answers certificate ${String(row.id)} ${row.comment === undefined ? "without comment" : `with comment ${JSON.stringify(row.comment)}`} although asked` };
         },
     },
     {

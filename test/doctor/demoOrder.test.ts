@@ -50,6 +50,7 @@ for (const protocol of ["json", "xml"] as const) {
                 "confirmed job-info-carries-comment",
                 "confirmed comment-filter-key",
                 "confirmed list-row-keys",
+                "confirmed list-rows-carry-comment-when-asked",
                 "confirmed finished-job-info",
                 "confirmed job-history-status",
                 "confirmed history-rows-name-certificate",
