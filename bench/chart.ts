@@ -14,7 +14,8 @@ const lines: Line[] = [
     { name: "ours, notifications, XML", match: (row) => row.flow === "pulumi-sslmanager" && row.strategy === "notifications" && row.protocol === "xml" },
     { name: "js-domainrobot-sdk, sequential", match: (row) => row.flow === "js-domainrobot-sdk" && row.strategy === "sequential" },
     { name: "js-domainrobot-sdk, concurrent", match: (row) => row.flow === "js-domainrobot-sdk" && row.strategy === "concurrent" },
-    { name: "ours through pulumi up", match: (row) => row.flow.startsWith("pulumi up") },
+    { name: "ours through pulumi up (TypeScript, dynamic provider)", match: (row) => row.flow === "pulumi up (real CLI)" },
+    { name: "ours through pulumi up (YAML, native provider)", match: (row) => row.flow === "pulumi up (real CLI, YAML, native provider)" },
 ];
 
 /**

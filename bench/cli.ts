@@ -37,8 +37,8 @@ function processTable(): Map<number, { parent: number; command: string }> {
     return table;
 }
 
-/** The highest VmHWM (peak resident set, MB) among the dynamic-provider processes below `root`. */
-function dynamicProviderPeakMb(root: number): number | undefined {
+/** The highest VmHWM (peak resident set, MB) among the processes below `root` whose command line matches `provider`. */
+export function providerPeakMb(root: number, provider: RegExp): number | undefined {
     const table = processTable();
     const below = (pid: number): boolean => {
         for (let current = table.get(pid), depth = 0; current && depth < 20; current = table.get(current.parent), depth++) {
@@ -48,7 +48,7 @@ function dynamicProviderPeakMb(root: number): number | undefined {
     };
     let peak: number | undefined;
     for (const [pid, { command }] of table) {
-        if (!command.includes("dynamic-provider") || !below(pid)) continue;
+        if (!provider.test(command) || !below(pid)) continue;
         try {
             const kilobytes = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]);
             if (Number.isFinite(kilobytes)) peak = Math.max(peak ?? 0, Math.round(kilobytes / 102.4) / 10);
@@ -59,7 +59,7 @@ function dynamicProviderPeakMb(root: number): number | undefined {
     return peak;
 }
 
-function run(workspace: PulumiWorkspace, args: string[], onTick?: (pid: number) => void): Promise<void> {
+export function run(workspace: PulumiWorkspace, args: string[], onTick?: (pid: number) => void): Promise<void> {
     return new Promise((resolve, reject) => {
         const child = spawn("pulumi", ["--non-interactive", ...args], { cwd: workspace.programDirectory, env: workspace.environment, stdio: ["ignore", "pipe", "pipe"] });
         let output = "";
@@ -90,7 +90,7 @@ async function fleetStack(workspace: PulumiWorkspace, stack: string, simulator: 
     await workspace.must(["config", "set", "zone", `${stack}${process.pid}.example.com`]);
 }
 
-async function removeStack(workspace: PulumiWorkspace, stack: string): Promise<void> {
+export async function removeStack(workspace: PulumiWorkspace, stack: string): Promise<void> {
     await run(workspace, ["destroy", "--yes", "--skip-preview", "--stack", stack]);
     await run(workspace, ["stack", "rm", "--yes", stack]);
 }
@@ -115,7 +115,7 @@ export async function measureCli(simulator: SimulatorEndpoints, count: number, p
     await admin.clearRequests();
     let peakRssMb = 0;
     const started = Date.now();
-    await run(workspace, ["up", "--yes", "--skip-preview"], (pid) => (peakRssMb = Math.max(peakRssMb, dynamicProviderPeakMb(pid) ?? 0)));
+    await run(workspace, ["up", "--yes", "--skip-preview"], (pid) => (peakRssMb = Math.max(peakRssMb, providerPeakMb(pid, /dynamic-provider/) ?? 0)));
     const wallMs = Date.now() - started;
     const counts = await countRequests(admin);
     const orderReferences = everyCertificateHasReference((await workspace.must(["stack", "export"])).stdout, count);

@@ -1,6 +1,6 @@
 /** One row of bench/results/results.json. */
 export interface ResultRow {
-    /** "pulumi-sslmanager", "js-domainrobot-sdk" or "pulumi up (real CLI)". */
+    /** "pulumi-sslmanager", "js-domainrobot-sdk", "pulumi up (real CLI)" or "pulumi up (real CLI, YAML, native provider)". */
     flow: string;
     n: number;
     /** Ours: the wait strategy (job, notifications); the SDK: sequential or concurrent flows. */
