@@ -13,6 +13,7 @@ import { keepOrderReference } from "../internetx/keepReference";
 import { CertificateChange, CertificateState, decideCertificateChange } from "./decisions";
 import { CertificateInputs, defaultRenewBeforeDays, Validation } from "./inputs";
 import { certificateOutputs, namesInState } from "./outputs";
+import { migrateCertificateState } from "./stateMigrations";
 
 /** Everything a Certificate resource records: its inputs plus what the CA issued. */
 export type CertificateProperties = CertificateInputs &
@@ -28,9 +29,9 @@ export type CertificateProperties = CertificateInputs &
         requestedSubjectAlternativeNames?: string[];
     };
 
-/** The inputs as recorded for decisions, from state of any version (see namesInState). */
+/** The inputs as recorded for decisions, from state of any version in today's layout (./stateMigrations.ts). */
 export function recordedState(olds: Record<string, unknown>): CertificateState {
-    return { ...olds, subjectAlternativeNames: namesInState(olds).subjectAlternativeNames };
+    return migrateCertificateState(olds) as CertificateState;
 }
 
 export function decideFromProperties(olds: Record<string, unknown>, news: Record<string, unknown>, now: Date): CertificateChange {

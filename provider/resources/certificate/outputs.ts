@@ -1,6 +1,7 @@
 import type { Certificate } from "../../internetx/schemas";
 import { parseCertificate, splitPemBlocks } from "../../x509";
 import { DnsRecord, parseZoneRecord } from "../dnsRecord";
+import { migrateCertificateState } from "./stateMigrations";
 
 /** What CertificateInfo and the issued leaf tell about a certificate. */
 export interface IssuedCertificateOutputs {
@@ -55,12 +56,8 @@ export async function certificateOutputs(certificate: Certificate): Promise<Issu
     };
 }
 
-/**
- * State written by version 0.1.0 kept the issued names in `subjectAlternativeNames` and the input in
- * `requestedSubjectAlternativeNames`; state written since has the input under its own name and the issued names in
- * `issuedNames`. Either reads as the input and the issued names.
- */
+/** The `subjectAlternativeNames` input and the issued names recorded in state of any version (./stateMigrations.ts). */
 export function namesInState(state: Record<string, unknown>): { subjectAlternativeNames?: string[]; issuedNames?: string[] } {
-    if (state.issuedNames !== undefined) return { subjectAlternativeNames: state.subjectAlternativeNames as string[] | undefined, issuedNames: state.issuedNames as string[] };
-    return { subjectAlternativeNames: state.requestedSubjectAlternativeNames as string[] | undefined, issuedNames: state.subjectAlternativeNames as string[] | undefined };
+    const migrated = migrateCertificateState(state);
+    return { subjectAlternativeNames: migrated.subjectAlternativeNames as string[] | undefined, issuedNames: migrated.issuedNames as string[] | undefined };
 }
