@@ -1,7 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { lifecycleContext } from "./context";
 import { plain } from "./plain";
-import { checkDomainValidationInputs, createDomainValidation, diffDomainValidation, DomainValidationInputs } from "../resources/domainValidation/lifecycle";
+import {
+    checkDomainValidationInputs,
+    createDomainValidation,
+    diffDomainValidation,
+    DomainValidationInputs,
+    readDomainValidation,
+    updateDomainValidation,
+} from "../resources/domainValidation/lifecycle";
 import { checkResult, withMissingCredentials } from "../lifecycle/results";
 import { missingInternetxCredentials } from "../resources/connection";
 
@@ -19,12 +26,12 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
 }
 
 export async function update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: { ...olds, connection: news.connection } };
+    return updateDomainValidation(olds, news);
 }
 
 /** Nothing exists at InterNetX until an order: the recorded validation data stands. */
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-    return { id, props: props ?? {} };
+    return readDomainValidation(id, props);
 }
 
 export async function remove(): Promise<void> {

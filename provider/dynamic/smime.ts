@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { SmimeInputs } from "../resources/smime/inputs";
-import { checkSmimeInputs, createSmime, decideSmimeChange, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
+import { checkSmimeInputs, createSmime, decideFromSmimeProperties, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
 import { lifecycleContext } from "./context";
 import { operationContext } from "./operation";
 import { diffResult, orderingCheckResult, withMissingCredentials } from "../lifecycle/results";
@@ -13,7 +13,7 @@ export async function check(olds: Record<string, unknown>, news: Record<string, 
 }
 
 export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
-    return diffResult(decideSmimeChange(olds, news, lifecycleContext().clock.now()));
+    return diffResult(decideFromSmimeProperties(olds, news, lifecycleContext().clock.now()));
 }
 
 export async function create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {

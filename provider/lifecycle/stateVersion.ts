@@ -1,3 +1,5 @@
+import { ResourceInitializationError } from "./initializationError";
+
 /**
  * The layout of a resource's recorded state, by number. State carries its number as `stateVersion`; state written
  * before the number existed (version 0.1.0 and the releases after it) has none and reads as layout 0. Each change of
@@ -30,11 +32,66 @@ export function currentStateVersion(migrations: readonly StateMigration[]): numb
  * `state` in the current layout, with its number: each migration from the recorded layout on, in order. State of a
  * layout newer than the migrations know (written by a later version of the provider) is refused, not misread.
  */
-export function migrateState(state: State, migrations: readonly StateMigration[]): State {
+export function migrateState<Migrated extends object = State>(
+    state: object,
+    migrations: readonly StateMigration[],
+): Migrated {
     const current = currentStateVersion(migrations);
-    const recorded = recordedStateVersion(state);
-    if (recorded > current) throw new Error(`state of layout ${recorded} was written by a newer version of pulumi-sslmanager (this one reads up to layout ${current}): upgrade the package`);
-    let migrated = state;
-    for (const migration of migrations) if (migration.from >= recorded) migrated = migration.migrate(migrated);
-    return { ...migrated, [stateVersionProperty]: current };
+    const recorded = recordedStateVersion(state as State);
+    if (recorded > current)
+        throw new Error(
+            `state of layout ${recorded} was written by a newer version of pulumi-sslmanager (this one reads up to layout ${current}): upgrade the package`,
+        );
+    let migrated = state as State;
+    for (const migration of migrations) {
+        if (migration.from < recorded) continue;
+        try {
+            migrated = migration.migrate(migrated);
+        } catch (error) {
+            throw new Error(
+                `state of layout ${migration.from} could not be read (migration ${migration.name}): ${(error as Error).message}`,
+            );
+        }
+    }
+    return { ...migrated, [stateVersionProperty]: current } as Migrated;
+}
+
+/** `properties` as a resource records them: with the number of the layout this version writes. */
+export function markedState<Properties extends object>(
+    properties: Properties,
+    migrations: readonly StateMigration[],
+): Properties & { stateVersion: number } {
+    return { ...properties, stateVersion: currentStateVersion(migrations) };
+}
+
+/**
+ * A create or update whose recorded properties carry the layout number: its outputs, and the properties of a pending
+ * order it leaves behind (the engine records those from the initialization error, and the next update reads them).
+ */
+export async function recordedInLayout<Result extends { outs: object }>(
+    migrations: readonly StateMigration[],
+    work: () => Promise<Result>,
+): Promise<Result & { outs: Result["outs"] & { stateVersion: number } }> {
+    try {
+        const result = await work();
+        return { ...result, outs: markedState(result.outs, migrations) };
+    } catch (error) {
+        if (error instanceof ResourceInitializationError)
+            throw new ResourceInitializationError(
+                error.message,
+                error.id,
+                markedState(error.properties, migrations),
+                error.reasons,
+            );
+        throw error;
+    }
+}
+
+/** A read whose properties carry the layout number; a gone object (empty id) keeps its empty properties. */
+export async function readInLayout<Result extends { id: string; props: Record<string, unknown> }>(
+    migrations: readonly StateMigration[],
+    work: () => Promise<Result>,
+): Promise<Result> {
+    const result = await work();
+    return result.id ? { ...result, props: markedState(result.props, migrations) } : result;
 }

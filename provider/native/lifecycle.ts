@@ -2,7 +2,7 @@ import type { CheckFailure } from "../resources/check";
 import { ConnectionArgs } from "../resources/connection";
 import { CertificateInputs } from "../resources/certificate/inputs";
 import { CertificateProperties, createCertificate, decideFromProperties, deleteCertificate, readCertificate, updateCertificate } from "../resources/certificate/lifecycle";
-import { createDomainValidation, DomainValidationInputs } from "../resources/domainValidation/lifecycle";
+import { createDomainValidation, DomainValidationInputs, readDomainValidation, updateDomainValidation } from "../resources/domainValidation/lifecycle";
 import { IspmanagerConnectionArgs } from "../resources/ispmanager/connection";
 import { IspmanagerCertificateInputs } from "../resources/ispmanager/inputs";
 import {
@@ -15,7 +15,7 @@ import {
 } from "../resources/ispmanager/lifecycle";
 import { ResourceInitializationError } from "../lifecycle/initializationError";
 import { SmimeInputs } from "../resources/smime/inputs";
-import { createSmime, decideSmimeChange, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
+import { createSmime, decideFromSmimeProperties, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
 import { createSslContact, deleteSslContact, readSslContact, SslContactProperties, updateSslContact } from "../resources/sslContact/lifecycle";
 import { SslContactInputs } from "../resources/sslContact/inputs";
 import { Clock, LifecycleContext, ProgressLog, StackConfig } from "../lifecycle/context";
@@ -218,7 +218,7 @@ const certificate: ResourceOperations = operationsFor<CertificateInputs, Certifi
 const smimeCertificate: ResourceOperations = operationsFor<SmimeInputs, SmimeProperties>({
     backend: "internetx",
     check: async (news) => orderingCheckResult({}, news, await checkSmimeInputs(news)),
-    diff: async (_id, olds, news, now) => diffResult(decideSmimeChange(olds, news, now)),
+    diff: async (_id, olds, news, now) => diffResult(decideFromSmimeProperties(olds, news, now)),
     create: createSmime,
     read: readSmime,
     update: updateSmime,
@@ -245,8 +245,8 @@ const domainValidation: ResourceOperations = {
         return { id: result.id, outs: withoutLifecycleKeys(result.outs as unknown as Properties) };
     },
     // Nothing exists at InterNetX before an order: the recorded validation data stands (and cannot be imported).
-    read: async (id, props) => ({ id: isImport(props) ? "" : id, props: props ?? {} }),
-    update: async (_id, olds) => ({ outs: withoutLifecycleKeys(olds) }),
+    read: async (id, props) => (isImport(props) ? { id: "", props: {} } : readDomainValidation(id, props)),
+    update: async (_id, olds, news) => ({ outs: withoutLifecycleKeys(updateDomainValidation(olds, news).outs) }),
     delete: async () => undefined,
 };
 

@@ -1,3 +1,5 @@
+import type { StateMigration } from "../lifecycle/stateVersion";
+
 /**
  * What each input of a resource means when it changes: the one place this is written. The lifecycle's decision
  * table (`resources/<x>/decisions.ts`), the package schema's `replaceOnChanges` (native/schema/resources.ts), the
@@ -26,13 +28,19 @@ export interface ResourceDeclaration {
     /** The type token of the native resource (in every native stack's state: never change it). */
     readonly token: string;
     readonly changes: InputChanges;
+    /**
+     * The layouts of its recorded state, oldest first (provider/lifecycle/stateVersion.ts): the last one's number is
+     * what it writes as the `stateVersion` output, and state of any earlier layout is migrated on the way in. Empty
+     * for a resource whose layout never changed since version 0.1.0 (layout 0).
+     */
+    readonly stateMigrations: readonly StateMigration[];
 }
 
 const noChanges: InputChanges = { replace: [], reissue: [], update: [], record: [], replaceWithoutCsr: [] };
 
-/** A declaration with the kinds of change it leaves out empty. */
-export function declareResource(token: string, changes: Partial<InputChanges>): ResourceDeclaration {
-    return { token, changes: { ...noChanges, ...changes } };
+/** A declaration with the kinds of change it leaves out empty; the state migrations are always written, if only as []. */
+export function declareResource(token: string, changes: Partial<InputChanges>, stateMigrations: readonly StateMigration[]): ResourceDeclaration {
+    return { token, changes: { ...noChanges, ...changes }, stateMigrations };
 }
 
 /** Every input the declaration names, in the order of its kinds of change. */

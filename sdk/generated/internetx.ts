@@ -167,12 +167,18 @@ export interface SslContactOutputs {
     readonly state: pulumi.Output<string | undefined>;
     /** The contact's id at InterNetX (also the resource id). */
     readonly contactId: pulumi.Output<string>;
+    /**
+     * The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an
+     * earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+     */
+    readonly stateVersion: pulumi.Output<number | undefined>;
 }
 
 /** What the SslContact class registers: outputs beyond the arguments, secrets, the inputs of the order reference. */
 export const sslContactShape = {
     "outputs": [
-        "contactId"
+        "contactId",
+        "stateVersion"
     ],
     "secretInputs": [],
     "secretOutputs": []
@@ -208,6 +214,11 @@ export interface DomainValidationOutputs {
     readonly approverEmails: pulumi.Output<string[]>;
     /** What Certificate's `validation` accepts. */
     readonly authentication: pulumi.Output<ValidationArgs>;
+    /**
+     * The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an
+     * earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+     */
+    readonly stateVersion: pulumi.Output<number | undefined>;
 }
 
 /** What the DomainValidation class registers: outputs beyond the arguments, secrets, the inputs of the order reference. */
@@ -217,7 +228,8 @@ export const domainValidationShape = {
         "dnsRecord",
         "fileValidation",
         "approverEmails",
-        "authentication"
+        "authentication",
+        "stateVersion"
     ],
     "secretInputs": [],
     "secretOutputs": []
@@ -381,6 +393,11 @@ export interface CertificateOutputs {
     readonly requestedSubjectAlternativeNames: pulumi.Output<string[] | undefined>;
     /** The TXT record of DNS validation, when InterNetX names one. */
     readonly dnsValidationRecord: pulumi.Output<DnsRecord | undefined>;
+    /**
+     * The layout of this resource's recorded state (1 as this version writes it), set by the provider: state of an
+     * earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+     */
+    readonly stateVersion: pulumi.Output<number | undefined>;
 }
 
 /** What the Certificate class registers: outputs beyond the arguments, secrets, the inputs of the order reference. */
@@ -402,7 +419,8 @@ export const certificateShape = {
         "privateKeyPem",
         "issuedNames",
         "requestedSubjectAlternativeNames",
-        "dnsValidationRecord"
+        "dnsValidationRecord",
+        "stateVersion"
     ],
     "secretInputs": [],
     "secretOutputs": [
@@ -556,6 +574,11 @@ export interface SmimeCertificateOutputs {
      * secret.
      */
     readonly pkcs12Base64: pulumi.Output<string | undefined>;
+    /**
+     * The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an
+     * earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+     */
+    readonly stateVersion: pulumi.Output<number | undefined>;
 }
 
 /** What the SmimeCertificate class registers: outputs beyond the arguments, secrets, the inputs of the order reference. */
@@ -576,7 +599,8 @@ export const smimeCertificateShape = {
         "emailAddresses",
         "csrPem",
         "privateKeyPem",
-        "pkcs12Base64"
+        "pkcs12Base64",
+        "stateVersion"
     ],
     "secretInputs": [
         "downloadPassword"

@@ -208,6 +208,11 @@ export interface CertificateOutputs {
     readonly fileValidation: pulumi.Output<FileValidation | undefined>;
     /** The CNAME record, with method CNAME. */
     readonly cnameValidation: pulumi.Output<CnameValidation | undefined>;
+    /**
+     * The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an
+     * earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+     */
+    readonly stateVersion: pulumi.Output<number | undefined>;
 }
 
 /** What the Certificate class registers: outputs beyond the arguments, secrets, the inputs of the order reference. */
@@ -229,7 +234,8 @@ export const certificateShape = {
         "dnsValidationRecord",
         "dnsValidationRecords",
         "fileValidation",
-        "cnameValidation"
+        "cnameValidation",
+        "stateVersion"
     ],
     "secretInputs": [],
     "secretOutputs": [

@@ -21,7 +21,7 @@ const types = ["internetx:SslContact", "internetx:Certificate", "internetx:Smime
  * State written by the packed 0.1.0 release keeps working with this version: a stack created by 0.1.0 (its SDK, its
  * provider, its simulators) previews without changes and is destroyed by this version. The serialized providers in
  * that state `require("pulumi-sslmanager/bin/provider/dynamic/...")`, so those modules and their functions must still
- * be there, and the type tokens must not have changed.
+ * be there, and the type tokens must not have changed. A refresh brings that state into today's layouts, numbered.
  */
 describe(`state written by the packed ${releaseCommit.version} release under the real CLI`, function () {
     this.timeout(30 * 60 * 1000);
@@ -66,7 +66,7 @@ describe(`state written by the packed ${releaseCommit.version} release under the
         symlinkSync(directory, link);
     }
 
-    it("previews without changes and destroys with this version a stack that 0.1.0 created", async () => {
+    it("previews without changes, refreshes into today's numbered layouts, previews without changes again and destroys with this version a stack that 0.1.0 created", async () => {
         usePackage(release);
         await workspace.must(["stack", "init", "release"]);
         // 0.1.0's BILLmanager simulator knew the tariff of its own tests, not the reselling page's.
@@ -82,6 +82,25 @@ describe(`state written by the packed ${releaseCommit.version} release under the
         usePackage(repositoryRoot);
         const preview = await workspace.pulumi(["preview", "--expect-no-changes", "--diff"]);
         expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
+
+        // A refresh reads that state through the migrations (provider/lifecycle/stateVersion.ts) and records each
+        // resource's layout number; the program still previews without changes.
+        const refreshed = await workspace.pulumi(["refresh", "--yes", "--skip-preview"]);
+        expect(refreshed.code, refreshed.stdout + refreshed.stderr).to.equal(0);
+        const marked = JSON.parse((await workspace.must(["stack", "export", "--show-secrets"])).stdout) as { deployment: { resources?: { type: string; outputs?: Record<string, unknown> }[] } };
+        const dynamic = (marked.deployment.resources ?? []).filter((resource) => resource.type.startsWith("pulumi-nodejs:dynamic/"));
+        expect(Object.fromEntries(dynamic.map((resource) => [resource.type, resource.outputs?.stateVersion]))).to.deep.equal({
+            "pulumi-nodejs:dynamic/internetx:SslContact": 0,
+            "pulumi-nodejs:dynamic/internetx:Certificate": 1,
+            "pulumi-nodejs:dynamic/internetx:SmimeCertificate": 0,
+            "pulumi-nodejs:dynamic/ispmanager:Certificate": 0,
+        });
+        const certificate = dynamic.find((resource) => resource.type === "pulumi-nodejs:dynamic/internetx:Certificate")!.outputs!;
+        // 0.1.0 recorded the issued names as subjectAlternativeNames, which this program never set: they are issuedNames now.
+        expect([certificate.subjectAlternativeNames, certificate.requestedSubjectAlternativeNames]).to.deep.equal([undefined, undefined]);
+        expect(certificate.issuedNames).to.include("release.example.com");
+        const previewAfterRefresh = await workspace.pulumi(["preview", "--expect-no-changes", "--diff"]);
+        expect(previewAfterRefresh.code, previewAfterRefresh.stdout + previewAfterRefresh.stderr).to.equal(0);
         const destroyed = await workspace.pulumi(["destroy", "--yes", "--skip-preview"]);
         expect(destroyed.code, destroyed.stdout + destroyed.stderr).to.equal(0);
         const after = JSON.parse((await workspace.must(["stack", "export"])).stdout) as { deployment: { resources?: unknown[] } };

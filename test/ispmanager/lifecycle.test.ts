@@ -138,7 +138,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         expect(error).to.be.instanceOf(ResourceInitializationError);
         expect(error.id).to.match(/^\d+$/);
         expect(error.message).to.match(new RegExp(`^slow\\.example\\.com: still ENROLLED after \\d+s \\(certificate ${error.id}\\); the order is kept and the next update resumes the wait$`));
-        expect(error.properties).to.deep.include({ status: "PENDING", orderId: error.id, domain: "slow.example.com" });
+        expect(error.properties).to.deep.include({ status: "PENDING", orderId: error.id, domain: "slow.example.com", stateVersion: 0 });
         const record = error.properties.dnsValidationRecord as { name: string; value: string };
         expect(record.name).to.equal("slow.example.com.");
 

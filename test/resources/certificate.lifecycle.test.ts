@@ -45,6 +45,7 @@ for (const protocol of ["json", "xml"] as const) {
             const created = await createCertificate(inputs, context);
             const first = created.outs;
             expect(first.status).to.equal("ISSUED");
+            expect(first.stateVersion).to.equal(1);
             expect(created.id).to.equal(first.certificateId);
             expect(first.issuedNames).to.have.members([`life-${protocol}.example.com`, `www.life-${protocol}.example.com`]);
             expect((await verifyChain(first.certificatePem as string, [first.chainPem as string], first.rootPem as string)).valid).to.equal(true);

@@ -50,11 +50,11 @@ for (const protocol of ["json", "xml"] as const) {
             const checked = checkSslContactInputs(contactInputs);
             expect(checked.failures).to.deep.equal([]);
             const created = await createSslContact(checked.inputs!, context);
-            expect(created.outs).to.deep.equal({ ...contactInputs, contactId: created.id });
+            expect(created.outs).to.deep.equal({ ...contactInputs, contactId: created.id, stateVersion: 0 });
             expect((await readSslContact(created.id, created.outs, context)).props).to.deep.equal(created.outs);
             const moved = { ...checked.inputs!, city: "München", address: ["Leopoldstraße 1", "Hinterhaus"] };
             const updated = await updateSslContact(created.id, created.outs, moved, context);
-            expect(updated.outs).to.deep.equal({ ...moved, contactId: created.id });
+            expect(updated.outs).to.deep.equal({ ...moved, contactId: created.id, stateVersion: 0 });
             expect((await readSslContact(created.id, updated.outs, context)).props).to.deep.include({ city: "München", address: ["Leopoldstraße 1", "Hinterhaus"] });
             await deleteSslContact(created.id, updated.outs, context);
             expect(await readSslContact(created.id, updated.outs, context)).to.deep.equal({ id: "", props: {} });

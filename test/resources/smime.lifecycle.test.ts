@@ -39,6 +39,7 @@ for (const protocol of ["json", "xml"] as const) {
             const created = await createSmime(await checked({ privateKey: { algorithm: "RSA", rsaBits: 2048 } }), context);
             const outs = created.outs;
             expect(outs.status).to.equal("ISSUED");
+            expect(outs.stateVersion).to.equal(0);
             const leaf = await parseCertificate(outs.certificatePem!);
             expect(leaf.emailAddresses).to.deep.equal(["joe.sample@example.com"]);
             expect(leaf.extendedKeyUsages).to.deep.equal(["1.3.6.1.5.5.7.3.4"]);

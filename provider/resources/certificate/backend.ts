@@ -12,7 +12,7 @@ import { ReferenceCarrier } from "../internetx/csrProof";
 import { keepOrderReference } from "../internetx/keepReference";
 import { CertificateChange, CertificateState, decideCertificateChange } from "./decisions";
 import { CertificateInputs, defaultRenewBeforeDays, Validation } from "./inputs";
-import { certificateOutputs, namesInState } from "./outputs";
+import { certificateOutputs } from "./outputs";
 import { migrateCertificateState } from "./stateMigrations";
 
 /** Everything a Certificate resource records: its inputs plus what the CA issued. */
@@ -31,7 +31,7 @@ export type CertificateProperties = CertificateInputs &
 
 /** The inputs as recorded for decisions, from state of any version in today's layout (./stateMigrations.ts). */
 export function recordedState(olds: Record<string, unknown>): CertificateState {
-    return migrateCertificateState(olds) as CertificateState;
+    return migrateCertificateState<CertificateState>(olds);
 }
 
 export function decideFromProperties(olds: Record<string, unknown>, news: Record<string, unknown>, now: Date): CertificateChange {
@@ -136,7 +136,8 @@ export function certificateBackend(client: Client, context: LifecycleContext): O
             const certificate = await unlessNotFound(client.certificate.info(certificateId));
             if (!certificate) return undefined;
             const outputs = await certificateOutputs(certificate);
-            const read = { ...outputs, subjectAlternativeNames: recorded ? namesInState(recorded).subjectAlternativeNames : outputs.issuedNames };
+            // Recorded state comes in today's layout (./lifecycle.ts): its subjectAlternativeNames is the input.
+            const read = { ...outputs, subjectAlternativeNames: recorded ? recorded.subjectAlternativeNames : outputs.issuedNames };
             if (recorded) return { props: { ...recorded, ...read } };
             const inputs = {
                 name: certificate.name,

@@ -7,18 +7,28 @@ import { withClient } from "../connection";
 import { certificateBinding, CertificateProperties } from "./backend";
 import { CertificateInputs } from "./inputs";
 import { certificateOutputs } from "./outputs";
+import { certificateDeclaration } from "./declaration";
+import { readInLayout, recordedInLayout } from "../../lifecycle/stateVersion";
+import { migrateCertificateState } from "./stateMigrations";
 
 export { CertificateProperties, decideFromProperties, recordedState } from "./backend";
 export { checkCertificateInputs } from "./check";
 export type { LifecycleContext } from "../../lifecycle/context";
 
+/*
+ * Every entry point reads recorded state in today's layout and writes it with the layout's number (`stateVersion`,
+ * provider/lifecycle/stateVersion.ts; the layouts are in ./declaration.ts): the native and the dynamic provider call these.
+ */
+const { stateMigrations } = certificateDeclaration;
 
 /** `create`: adopt the order an interrupted run placed under this resource's reference, or order; wait, read. */
 export async function createCertificate(inputs: CertificateInputs, context: LifecycleContext): Promise<{ id: string; outs: CertificateProperties }> {
-    return withClient(inputs.connection, context, async (client) => {
-        if (inputs.importCertificateId) return importCertificate(client, inputs, context);
-        return createResource(certificateBinding(client, context), inputs, context);
-    });
+    return recordedInLayout(stateMigrations, () =>
+        withClient(inputs.connection, context, async (client) => {
+            if (inputs.importCertificateId) return importCertificate(client, inputs, context);
+            return createResource(certificateBinding(client, context), inputs, context);
+        }),
+    );
 }
 
 /** Takes over an existing certificate (no order): it must carry the name the program declares. */
@@ -45,7 +55,8 @@ export async function updateCertificate(
     news: CertificateInputs,
     context: LifecycleContext,
 ): Promise<{ outs: CertificateProperties }> {
-    return withClient(news.connection, context, (client) => updateResource(certificateBinding(client, context), id, olds, news, context));
+    const recorded = migrateCertificateState<CertificateProperties>(olds);
+    return recordedInLayout(stateMigrations, () => withClient(news.connection, context, (client) => updateResource(certificateBinding(client, context), id, recorded, news, context)));
 }
 
 /** `read` (refresh and import): every output from CertificateInfo; a deleted certificate gives an empty id. */
@@ -54,10 +65,12 @@ export async function readCertificate(
     props: CertificateProperties | undefined,
     context: LifecycleContext,
 ): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
-    return withClient(props?.connection, context, (client) => readResource(certificateBinding(client, context), id, props));
+    const recorded = props && migrateCertificateState<CertificateProperties>(props);
+    return readInLayout(stateMigrations, () => withClient(props?.connection, context, (client) => readResource(certificateBinding(client, context), id, recorded)));
 }
 
 /** `delete`: cancels the certificate and waits for the cancellation; one that is already gone is success. */
 export async function deleteCertificate(id: string, props: CertificateProperties | undefined, context: LifecycleContext): Promise<void> {
-    await withClient(props?.connection, context, (client) => deleteResource(certificateBinding(client, context), id, props));
+    const recorded = props && migrateCertificateState<CertificateProperties>(props);
+    await withClient(props?.connection, context, (client) => deleteResource(certificateBinding(client, context), id, recorded));
 }

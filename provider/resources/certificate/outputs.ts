@@ -1,7 +1,6 @@
 import type { Certificate } from "../../internetx/schemas";
 import { parseCertificate, splitPemBlocks } from "../../x509";
 import { DnsRecord, parseZoneRecord } from "../dnsRecord";
-import { migrateCertificateState } from "./stateMigrations";
 
 /** What CertificateInfo and the issued leaf tell about a certificate. */
 export interface IssuedCertificateOutputs {
@@ -54,10 +53,4 @@ export async function certificateOutputs(certificate: Certificate): Promise<Issu
         fingerprintSha256: leaf.fingerprintSha256,
         issuedNames: leaf.dnsNames,
     };
-}
-
-/** The `subjectAlternativeNames` input and the issued names recorded in state of any version (./stateMigrations.ts). */
-export function namesInState(state: Record<string, unknown>): { subjectAlternativeNames?: string[]; issuedNames?: string[] } {
-    const migrated = migrateCertificateState(state);
-    return { subjectAlternativeNames: migrated.subjectAlternativeNames as string[] | undefined, issuedNames: migrated.issuedNames as string[] | undefined };
 }

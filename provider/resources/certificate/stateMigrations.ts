@@ -19,6 +19,6 @@ export function issuedNamesOutOfSubjectAlternativeNames(state: State): State {
 export const certificateStateMigrations: readonly StateMigration[] = [{ name: "issuedNamesOutOfSubjectAlternativeNames", from: 0, migrate: issuedNamesOutOfSubjectAlternativeNames }];
 
 /** A Certificate's recorded state (of any version) in today's layout. */
-export function migrateCertificateState(state: State): State {
-    return migrateState(state, certificateStateMigrations);
+export function migrateCertificateState<Migrated extends object = State>(state: object): Migrated {
+    return migrateState<Migrated>(state, certificateStateMigrations);
 }

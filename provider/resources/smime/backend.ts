@@ -15,6 +15,8 @@ import { decideSmimeChange } from "./decisions";
 import { SmimeInputs } from "./inputs";
 
 export type SmimeProperties = SmimeInputs & {
+    /** The layout of this state (provider/lifecycle/stateVersion.ts); absent in state written by 0.1.0. */
+    stateVersion?: number;
     certificateId?: string;
     orderId?: string;
     jobId?: string;

@@ -3,10 +3,18 @@ import type { SslContact } from "../../internetx/schemas";
 import { ConnectionContext, withClient } from "../connection";
 import { sslContactDeclaration } from "./declaration";
 import { SslContactInputs, toApiContact } from "./inputs";
+import { markedState, migrateState, readInLayout, recordedInLayout } from "../../lifecycle/stateVersion";
 
 export { checkSslContactInputs } from "./check";
 
 export type SslContactProperties = SslContactInputs & { contactId: string };
+
+/*
+ * Every entry point reads recorded state in today's layout and writes it with the layout's number (`stateVersion`,
+ * provider/lifecycle/stateVersion.ts; the layouts are in ./declaration.ts): the native and the dynamic provider call these.
+ */
+const { stateMigrations } = sslContactDeclaration;
+const inLayout = <Recorded extends object>(state: Recorded) => migrateState<Recorded>(state, stateMigrations);
 
 /** Contacts change in place (SslContactUpdate); nothing about a contact needs a replacement (./declaration.ts). */
 export function changedContactFields(olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
@@ -14,7 +22,7 @@ export function changedContactFields(olds: Record<string, unknown>, news: Record
 }
 
 export function diffSslContact(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean } {
-    return { changes: changedContactFields(olds, news).length > 0 };
+    return { changes: changedContactFields(inLayout(olds), news).length > 0 };
 }
 
 function fromApiContact(contact: SslContact): Omit<SslContactInputs, "connection"> {
@@ -35,30 +43,38 @@ function fromApiContact(contact: SslContact): Omit<SslContactInputs, "connection
 }
 
 export async function createSslContact(inputs: SslContactInputs, context: ConnectionContext = {}): Promise<{ id: string; outs: SslContactProperties }> {
-    return withClient(inputs.connection, context, async (client) => {
-        const contact = await client.sslcontact.create(toApiContact(inputs));
-        return { id: contact.id, outs: { ...inputs, contactId: contact.id } };
-    });
+    return recordedInLayout(stateMigrations, () =>
+        withClient(inputs.connection, context, async (client) => {
+            const contact = await client.sslcontact.create(toApiContact(inputs));
+            return { id: contact.id, outs: { ...inputs, contactId: contact.id } };
+        }),
+    );
 }
 
 export async function updateSslContact(id: string, olds: SslContactProperties, news: SslContactInputs, context: ConnectionContext = {}): Promise<{ outs: SslContactProperties }> {
-    const changed = changedContactFields(olds, news).filter((field) => field !== "connection");
-    if (changed.length === 0) return { outs: { ...olds, ...news, contactId: id } };
-    return withClient(news.connection, context, async (client) => {
-        await client.sslcontact.update(id, toApiContact(news));
-        return { outs: { ...news, contactId: id } };
-    });
+    const recorded = inLayout(olds);
+    const changed = changedContactFields(recorded, news).filter((field) => field !== "connection");
+    if (changed.length === 0) return { outs: markedState({ ...recorded, ...news, contactId: id }, stateMigrations) };
+    return recordedInLayout(stateMigrations, () =>
+        withClient(news.connection, context, async (client) => {
+            await client.sslcontact.update(id, toApiContact(news));
+            return { outs: { ...news, contactId: id } };
+        }),
+    );
 }
 
 /** `read`: the contact as InterNetX has it (drift shows in refresh); a deleted contact gives an empty id. */
 export async function readSslContact(id: string, props: SslContactProperties | undefined, context: ConnectionContext = {}): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
-    return withClient(props?.connection, context, async (client) => {
-        const found = await unlessNotFound(client.sslcontact.info(id));
-        if (!found) return { id: "", props: {} };
-        const contact = fromApiContact(found);
-        const clean = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== undefined));
-        return { id, props: { ...(props ?? {}), ...clean, contactId: id }, inputs: props ? undefined : clean };
-    });
+    const recorded = props && inLayout(props);
+    return readInLayout(stateMigrations, () =>
+        withClient(props?.connection, context, async (client) => {
+            const found = await unlessNotFound(client.sslcontact.info(id));
+            if (!found) return { id: "", props: {} };
+            const contact = fromApiContact(found);
+            const clean = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== undefined));
+            return { id, props: { ...(recorded ?? {}), ...clean, contactId: id }, inputs: recorded ? undefined : clean };
+        }),
+    );
 }
 
 export async function deleteSslContact(id: string, props: SslContactProperties | undefined, context: ConnectionContext = {}): Promise<void> {

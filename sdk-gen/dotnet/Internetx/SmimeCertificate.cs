@@ -197,6 +197,12 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> SerialNumber { get; private set; } = null!;
 
         /// <summary>
+        /// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+        /// </summary>
+        [Output("stateVersion")]
+        public Output<int?> StateVersion { get; private set; } = null!;
+
+        /// <summary>
         /// ISSUED, or PENDING while an order waits to be resumed.
         /// </summary>
         [Output("status")]

@@ -89,6 +89,12 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string?> State { get; private set; } = null!;
 
         /// <summary>
+        /// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+        /// </summary>
+        [Output("stateVersion")]
+        public Output<int?> StateVersion { get; private set; } = null!;
+
+        /// <summary>
         /// Title, at most 64 characters.
         /// </summary>
         [Output("title")]

@@ -145,6 +145,10 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public readonly software: pulumi.Output<string | undefined>;
     /**
+     * The layout of this resource's recorded state (1 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+     */
+    declare public /*out*/ readonly stateVersion: pulumi.Output<number | undefined>;
+    /**
      * ISSUED, or PENDING while an order waits to be resumed by the next `pulumi up`.
      */
     declare public /*out*/ readonly status: pulumi.Output<string>;
@@ -229,6 +233,7 @@ export class Certificate extends pulumi.CustomResource {
             resourceInputs["requestedSubjectAlternativeNames"] = undefined /*out*/;
             resourceInputs["rootPem"] = undefined /*out*/;
             resourceInputs["serialNumber"] = undefined /*out*/;
+            resourceInputs["stateVersion"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
         } else {
             resourceInputs["adminContactId"] = undefined /*out*/;
@@ -258,6 +263,7 @@ export class Certificate extends pulumi.CustomResource {
             resourceInputs["rootPem"] = undefined /*out*/;
             resourceInputs["serialNumber"] = undefined /*out*/;
             resourceInputs["software"] = undefined /*out*/;
+            resourceInputs["stateVersion"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
             resourceInputs["subject"] = undefined /*out*/;
             resourceInputs["subjectAlternativeNames"] = undefined /*out*/;

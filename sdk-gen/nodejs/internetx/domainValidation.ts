@@ -68,6 +68,10 @@ export class DomainValidation extends pulumi.CustomResource {
      * The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
      */
     declare public readonly product: pulumi.Output<string>;
+    /**
+     * The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+     */
+    declare public /*out*/ readonly stateVersion: pulumi.Output<number | undefined>;
 
     /**
      * Create a DomainValidation resource with the given unique name, arguments, and options.
@@ -94,6 +98,7 @@ export class DomainValidation extends pulumi.CustomResource {
             resourceInputs["dnsRecord"] = undefined /*out*/;
             resourceInputs["fileValidation"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
+            resourceInputs["stateVersion"] = undefined /*out*/;
         } else {
             resourceInputs["approverEmails"] = undefined /*out*/;
             resourceInputs["authentication"] = undefined /*out*/;
@@ -103,6 +108,7 @@ export class DomainValidation extends pulumi.CustomResource {
             resourceInputs["method"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["product"] = undefined /*out*/;
+            resourceInputs["stateVersion"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
         const replaceOnChanges = { replaceOnChanges: ["csr", "method", "product"] };

@@ -157,6 +157,10 @@ export class SmimeCertificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly serialNumber: pulumi.Output<string | undefined>;
     /**
+     * The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+     */
+    declare public /*out*/ readonly stateVersion: pulumi.Output<number | undefined>;
+    /**
      * ISSUED, or PENDING while an order waits to be resumed.
      */
     declare public /*out*/ readonly status: pulumi.Output<string>;
@@ -233,6 +237,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
             resourceInputs["privateKeyPem"] = undefined /*out*/;
             resourceInputs["rootPem"] = undefined /*out*/;
             resourceInputs["serialNumber"] = undefined /*out*/;
+            resourceInputs["stateVersion"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
         } else {
             resourceInputs["adminContactId"] = undefined /*out*/;
@@ -265,6 +270,7 @@ export class SmimeCertificate extends pulumi.CustomResource {
             resourceInputs["renewBeforeDays"] = undefined /*out*/;
             resourceInputs["rootPem"] = undefined /*out*/;
             resourceInputs["serialNumber"] = undefined /*out*/;
+            resourceInputs["stateVersion"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
             resourceInputs["waitStrategy"] = undefined /*out*/;
             resourceInputs["waitTimeoutSeconds"] = undefined /*out*/;

@@ -83,6 +83,10 @@ export class SslContact extends pulumi.CustomResource {
      */
     declare public readonly state: pulumi.Output<string | undefined>;
     /**
+     * The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+     */
+    declare public /*out*/ readonly stateVersion: pulumi.Output<number | undefined>;
+    /**
      * Title, at most 64 characters.
      */
     declare public readonly title: pulumi.Output<string | undefined>;
@@ -138,6 +142,7 @@ export class SslContact extends pulumi.CustomResource {
             resourceInputs["state"] = args?.state;
             resourceInputs["title"] = args?.title;
             resourceInputs["contactId"] = undefined /*out*/;
+            resourceInputs["stateVersion"] = undefined /*out*/;
         } else {
             resourceInputs["address"] = undefined /*out*/;
             resourceInputs["city"] = undefined /*out*/;
@@ -151,6 +156,7 @@ export class SslContact extends pulumi.CustomResource {
             resourceInputs["phone"] = undefined /*out*/;
             resourceInputs["postalCode"] = undefined /*out*/;
             resourceInputs["state"] = undefined /*out*/;
+            resourceInputs["stateVersion"] = undefined /*out*/;
             resourceInputs["title"] = undefined /*out*/;
         }
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);

@@ -165,6 +165,10 @@ export class Certificate extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly serialNumber: pulumi.Output<string | undefined>;
     /**
+     * The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+     */
+    declare public /*out*/ readonly stateVersion: pulumi.Output<number | undefined>;
+    /**
      * ISSUED, or PENDING while an order or reissue waits to be resumed.
      */
     declare public /*out*/ readonly status: pulumi.Output<string>;
@@ -259,6 +263,7 @@ export class Certificate extends pulumi.CustomResource {
             resourceInputs["previousSerialNumber"] = undefined /*out*/;
             resourceInputs["privateKeyPem"] = undefined /*out*/;
             resourceInputs["serialNumber"] = undefined /*out*/;
+            resourceInputs["stateVersion"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
         } else {
             resourceInputs["adminContact"] = undefined /*out*/;
@@ -293,6 +298,7 @@ export class Certificate extends pulumi.CustomResource {
             resourceInputs["privateKeyPem"] = undefined /*out*/;
             resourceInputs["region"] = undefined /*out*/;
             resourceInputs["serialNumber"] = undefined /*out*/;
+            resourceInputs["stateVersion"] = undefined /*out*/;
             resourceInputs["status"] = undefined /*out*/;
             resourceInputs["technicalContact"] = undefined /*out*/;
             resourceInputs["validationMethod"] = undefined /*out*/;

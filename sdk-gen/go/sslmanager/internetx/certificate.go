@@ -70,6 +70,8 @@ type Certificate struct {
 	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
 	// The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
 	Software pulumi.StringPtrOutput `pulumi:"software"`
+	// The layout of this resource's recorded state (1 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+	StateVersion pulumi.IntPtrOutput `pulumi:"stateVersion"`
 	// ISSUED, or PENDING while an order waits to be resumed by the next `pulumi up`.
 	Status pulumi.StringOutput `pulumi:"status"`
 	// Subject fields of the generated CSR.
@@ -387,6 +389,11 @@ func (o CertificateOutput) SerialNumber() pulumi.StringPtrOutput {
 // The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
 func (o CertificateOutput) Software() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.Software }).(pulumi.StringPtrOutput)
+}
+
+// The layout of this resource's recorded state (1 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+func (o CertificateOutput) StateVersion() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Certificate) pulumi.IntPtrOutput { return v.StateVersion }).(pulumi.IntPtrOutput)
 }
 
 // ISSUED, or PENDING while an order waits to be resumed by the next `pulumi up`.

@@ -32,6 +32,8 @@ type DomainValidation struct {
 	Name pulumi.StringOutput `pulumi:"name"`
 	// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
 	Product pulumi.StringOutput `pulumi:"product"`
+	// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+	StateVersion pulumi.IntPtrOutput `pulumi:"stateVersion"`
 }
 
 // NewDomainValidation registers a new resource with the given unique name, arguments, and options.
@@ -179,6 +181,11 @@ func (o DomainValidationOutput) Name() pulumi.StringOutput {
 // The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
 func (o DomainValidationOutput) Product() pulumi.StringOutput {
 	return o.ApplyT(func(v *DomainValidation) pulumi.StringOutput { return v.Product }).(pulumi.StringOutput)
+}
+
+// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+func (o DomainValidationOutput) StateVersion() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *DomainValidation) pulumi.IntPtrOutput { return v.StateVersion }).(pulumi.IntPtrOutput)
 }
 
 func init() {

@@ -76,6 +76,8 @@ type SmimeCertificate struct {
 	RootPem pulumi.StringPtrOutput `pulumi:"rootPem"`
 	// Serial number of the issued leaf (hex).
 	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
+	// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+	StateVersion pulumi.IntPtrOutput `pulumi:"stateVersion"`
 	// ISSUED, or PENDING while an order waits to be resumed.
 	Status pulumi.StringOutput `pulumi:"status"`
 	// How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
@@ -415,6 +417,11 @@ func (o SmimeCertificateOutput) RootPem() pulumi.StringPtrOutput {
 // Serial number of the issued leaf (hex).
 func (o SmimeCertificateOutput) SerialNumber() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SmimeCertificate) pulumi.StringPtrOutput { return v.SerialNumber }).(pulumi.StringPtrOutput)
+}
+
+// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+func (o SmimeCertificateOutput) StateVersion() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *SmimeCertificate) pulumi.IntPtrOutput { return v.StateVersion }).(pulumi.IntPtrOutput)
 }
 
 // ISSUED, or PENDING while an order waits to be resumed.

@@ -40,6 +40,8 @@ type SslContact struct {
 	PostalCode pulumi.StringOutput `pulumi:"postalCode"`
 	// State or region, at most 64 characters.
 	State pulumi.StringPtrOutput `pulumi:"state"`
+	// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+	StateVersion pulumi.IntPtrOutput `pulumi:"stateVersion"`
 	// Title, at most 64 characters.
 	Title pulumi.StringPtrOutput `pulumi:"title"`
 }
@@ -260,6 +262,11 @@ func (o SslContactOutput) PostalCode() pulumi.StringOutput {
 // State or region, at most 64 characters.
 func (o SslContactOutput) State() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *SslContact) pulumi.StringPtrOutput { return v.State }).(pulumi.StringPtrOutput)
+}
+
+// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+func (o SslContactOutput) StateVersion() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *SslContact) pulumi.IntPtrOutput { return v.StateVersion }).(pulumi.IntPtrOutput)
 }
 
 // Title, at most 64 characters.

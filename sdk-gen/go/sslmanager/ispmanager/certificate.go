@@ -80,6 +80,8 @@ type Certificate struct {
 	Region pulumi.StringOutput `pulumi:"region"`
 	// Serial number of the issued leaf (hex).
 	SerialNumber pulumi.StringPtrOutput `pulumi:"serialNumber"`
+	// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+	StateVersion pulumi.IntPtrOutput `pulumi:"stateVersion"`
 	// ISSUED, or PENDING while an order or reissue waits to be resumed.
 	Status pulumi.StringOutput `pulumi:"status"`
 	// The technical contact of the order.
@@ -446,6 +448,11 @@ func (o CertificateOutput) Region() pulumi.StringOutput {
 // Serial number of the issued leaf (hex).
 func (o CertificateOutput) SerialNumber() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Certificate) pulumi.StringPtrOutput { return v.SerialNumber }).(pulumi.StringPtrOutput)
+}
+
+// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+func (o CertificateOutput) StateVersion() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *Certificate) pulumi.IntPtrOutput { return v.StateVersion }).(pulumi.IntPtrOutput)
 }
 
 // ISSUED, or PENDING while an order or reissue waits to be resumed.

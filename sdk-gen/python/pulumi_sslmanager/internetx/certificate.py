@@ -414,6 +414,7 @@ class Certificate(pulumi.CustomResource):
             __props__.__dict__["requested_subject_alternative_names"] = None
             __props__.__dict__["root_pem"] = None
             __props__.__dict__["serial_number"] = None
+            __props__.__dict__["state_version"] = None
             __props__.__dict__["status"] = None
         secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["privateKeyPem"])
         opts = pulumi.ResourceOptions.merge(opts, secret_opts)
@@ -468,6 +469,7 @@ class Certificate(pulumi.CustomResource):
         __props__.__dict__["root_pem"] = None
         __props__.__dict__["serial_number"] = None
         __props__.__dict__["software"] = None
+        __props__.__dict__["state_version"] = None
         __props__.__dict__["status"] = None
         __props__.__dict__["subject"] = None
         __props__.__dict__["subject_alternative_names"] = None
@@ -692,6 +694,14 @@ class Certificate(pulumi.CustomResource):
         The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
         """
         return pulumi.get(self, "software")
+
+    @_builtins.property
+    @pulumi.getter(name="stateVersion")
+    def state_version(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        The layout of this resource's recorded state (1 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+        """
+        return pulumi.get(self, "state_version")
 
     @_builtins.property
     @pulumi.getter

@@ -139,6 +139,7 @@ class DomainValidation(pulumi.CustomResource):
             __props__.__dict__["dns_record"] = None
             __props__.__dict__["file_validation"] = None
             __props__.__dict__["name"] = None
+            __props__.__dict__["state_version"] = None
         replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["csr", "method", "product"])
         opts = pulumi.ResourceOptions.merge(opts, replace_on_changes)
         super(DomainValidation, __self__).__init__(
@@ -171,6 +172,7 @@ class DomainValidation(pulumi.CustomResource):
         __props__.__dict__["method"] = None
         __props__.__dict__["name"] = None
         __props__.__dict__["product"] = None
+        __props__.__dict__["state_version"] = None
         return DomainValidation(resource_name, opts=opts, __props__=__props__)
 
     @_builtins.property
@@ -236,4 +238,12 @@ class DomainValidation(pulumi.CustomResource):
         The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
         """
         return pulumi.get(self, "product")
+
+    @_builtins.property
+    @pulumi.getter(name="stateVersion")
+    def state_version(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+        """
+        return pulumi.get(self, "state_version")
 

@@ -321,6 +321,7 @@ class SslContact(pulumi.CustomResource):
             __props__.__dict__["state"] = state
             __props__.__dict__["title"] = title
             __props__.__dict__["contact_id"] = None
+            __props__.__dict__["state_version"] = None
         super(SslContact, __self__).__init__(
             'sslmanager:internetx:SslContact',
             resource_name,
@@ -355,6 +356,7 @@ class SslContact(pulumi.CustomResource):
         __props__.__dict__["phone"] = None
         __props__.__dict__["postal_code"] = None
         __props__.__dict__["state"] = None
+        __props__.__dict__["state_version"] = None
         __props__.__dict__["title"] = None
         return SslContact(resource_name, opts=opts, __props__=__props__)
 
@@ -453,6 +455,14 @@ class SslContact(pulumi.CustomResource):
         State or region, at most 64 characters.
         """
         return pulumi.get(self, "state")
+
+    @_builtins.property
+    @pulumi.getter(name="stateVersion")
+    def state_version(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+        """
+        return pulumi.get(self, "state_version")
 
     @_builtins.property
     @pulumi.getter

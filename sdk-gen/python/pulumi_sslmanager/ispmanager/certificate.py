@@ -479,6 +479,7 @@ class Certificate(pulumi.CustomResource):
             __props__.__dict__["previous_serial_number"] = None
             __props__.__dict__["private_key_pem"] = None
             __props__.__dict__["serial_number"] = None
+            __props__.__dict__["state_version"] = None
             __props__.__dict__["status"] = None
         secret_opts = pulumi.ResourceOptions(additional_secret_outputs=["privateKeyPem"])
         opts = pulumi.ResourceOptions.merge(opts, secret_opts)
@@ -538,6 +539,7 @@ class Certificate(pulumi.CustomResource):
         __props__.__dict__["private_key_pem"] = None
         __props__.__dict__["region"] = None
         __props__.__dict__["serial_number"] = None
+        __props__.__dict__["state_version"] = None
         __props__.__dict__["status"] = None
         __props__.__dict__["technical_contact"] = None
         __props__.__dict__["validation_method"] = None
@@ -800,6 +802,14 @@ class Certificate(pulumi.CustomResource):
         Serial number of the issued leaf (hex).
         """
         return pulumi.get(self, "serial_number")
+
+    @_builtins.property
+    @pulumi.getter(name="stateVersion")
+    def state_version(self) -> pulumi.Output[Optional[_builtins.int]]:
+        """
+        The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+        """
+        return pulumi.get(self, "state_version")
 
     @_builtins.property
     @pulumi.getter
