@@ -38,10 +38,15 @@ const typeName = (token: string) => `${shortName(token)}${inputTokens.has(token)
 
 const union = (values: readonly string[]) => values.map((value) => JSON.stringify(value)).join(" | ");
 
-/** The TypeScript of a schema type: plain (inside object types and outputs) or with `pulumi.Input` at every level. */
-function typeScript(type: PropertyType, input: boolean, values?: readonly string[]): string {
+/**
+ * The TypeScript of a schema type: plain (inside object types and outputs) or with `pulumi.Input` at every level. Known
+ * values are the literals and `(string & {})`: editors offer the literals, and any other string still type-checks
+ * (TypeScript keeps literals beside `string & {}`, where `| string` would absorb them).
+ */
+function typeScript(type: PropertyType, input: boolean, values?: readonly string[], known?: readonly string[]): string {
     const wrap = (text: string) => (input ? `pulumi.Input<${text}>` : text);
     if (typeof type === "string") {
+        if (type === "string" && known) return `${union(known)} | (string & {})`;
         if (type === "string") return values ? union(values) : "string";
         return type === "boolean" ? "boolean" : "number";
     }
@@ -85,7 +90,7 @@ function fieldLines(fields: Field[]): string[] {
 function objectFields(type: ObjectType, names: string[]): Field[] {
     return names.map((name) => {
         const property = type.properties[name];
-        return { name, type: typeScript(property.type, false, property.values), optional: !property.required, doc: description(property, "A secret.") };
+        return { name, type: typeScript(property.type, false, property.values, property.known?.values), optional: !property.required, doc: description(property, "A secret.") };
     });
 }
 
@@ -122,7 +127,7 @@ const computedBySdk = new Set(["orderReference", "progressUrn"]);
 function inputFields(resource: DynamicResource): Field[] {
     const inputs: Record<string, InputProperty> = { ...resource.schema.inputs, ...resource.extraInputs };
     const fields = Object.entries(inputs).filter(([name]) => !computedBySdk.has(name)).map(([name, property]): Field => {
-        const type = resource.inputTypes?.[name] ?? typeScript(property.type, false, property.values);
+        const type = resource.inputTypes?.[name] ?? typeScript(property.type, false, property.values, property.known?.values);
         const inner = typeof property.type === "string" || "object" in property.type ? type : typeScript(property.type, true);
         return { name, type: `pulumi.Input<${inner}>`, optional: !property.required, doc: description(property, "Kept as a secret in state.") };
     });
@@ -134,7 +139,7 @@ function outputFields(resource: DynamicResource): Field[] {
     const inputs = Object.entries(resource.schema.inputs).filter(([name]) => !computedBySdk.has(name)).map(([name, property]) => ({ name, property, present: Boolean(property.required) || present.has(name) }));
     const outputs = Object.entries(resource.schema.outputs).filter(([name]) => !computedBySdk.has(name)).map(([name, property]) => ({ name, property, present: Boolean(property.always) || present.has(name) }));
     return [...inputs, ...outputs].map(({ name, property, present }) => {
-        const type = resource.inputTypes?.[name] ?? typeScript(property.type, false, property.values);
+        const type = resource.inputTypes?.[name] ?? typeScript(property.type, false, property.values, property.known?.values);
         return { name, type: `pulumi.Output<${present ? type : `${type} | undefined`}>`, optional: false, readonly: true, doc: description(property, "A secret.") };
     });
 }

@@ -18,6 +18,11 @@ export const knownProducts: Record<string, ProductRule> = {
     GLOBALSIGN_PERSONALSIGN_2: { certificateType: "MAIL", lifetimesMonths: [12, 24, 36] },
 };
 
+/** The products of one kind in the order of the table: what the SDKs offer for `product` (other codes still type-check). */
+export function productsOf(kind: ProductRule["certificateType"]): string[] {
+    return Object.keys(knownProducts).filter((product) => knownProducts[product].certificateType === kind);
+}
+
 /** Software values of the Certificate model (InterNetX help "Ordering SSL Certificates": APACHESSL or IIS5). */
 export const softwareValues = ["APACHESSL", "IIS5", "NGINX", "OTHER", "NOT_SET"] as const;
 

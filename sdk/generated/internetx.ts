@@ -188,8 +188,11 @@ export const sslContactShape = {
 export interface DomainValidationArgs {
     /** The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace). */
     csr: pulumi.Input<string>;
-    /** The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed). */
-    product: pulumi.Input<string>;
+    /**
+     * The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or
+     * TRUEBUSINESSID (replace when changed).
+     */
+    product: pulumi.Input<"QUICKSSLPREMIUM" | "RAPIDSSL" | "SSL123" | "SECURESITE" | "TRUEBUSINESSID" | (string & {})>;
     /** Which prepared validation `authentication` carries: DNS (default) or FILE. */
     method?: pulumi.Input<"DNS" | "FILE">;
     /** How to reach InterNetX; what it leaves out comes from the stack config `internetx:*`, then `AUTODNS_*`. */
@@ -200,8 +203,11 @@ export interface DomainValidationArgs {
 export interface DomainValidationOutputs {
     /** The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace). */
     readonly csr: pulumi.Output<string>;
-    /** The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed). */
-    readonly product: pulumi.Output<string>;
+    /**
+     * The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or
+     * TRUEBUSINESSID (replace when changed).
+     */
+    readonly product: pulumi.Output<"QUICKSSLPREMIUM" | "RAPIDSSL" | "SSL123" | "SECURESITE" | "TRUEBUSINESSID" | (string & {})>;
     /** Which prepared validation `authentication` carries: DNS (default) or FILE. */
     readonly method: pulumi.Output<"DNS" | "FILE" | undefined>;
     /** The common name of the CSR. */
@@ -246,7 +252,7 @@ export interface CertificateArgs {
      * InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new
      * certificate (replace), which is paid again.
      */
-    product: pulumi.Input<string>;
+    product: pulumi.Input<"QUICKSSLPREMIUM" | "RAPIDSSL" | "SSL123" | "SECURESITE" | "TRUEBUSINESSID" | (string & {})>;
     /** Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate. */
     lifetimeMonths: pulumi.Input<number>;
     /** The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. */
@@ -311,7 +317,7 @@ export interface CertificateOutputs {
      * InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new
      * certificate (replace), which is paid again.
      */
-    readonly product: pulumi.Output<string>;
+    readonly product: pulumi.Output<"QUICKSSLPREMIUM" | "RAPIDSSL" | "SSL123" | "SECURESITE" | "TRUEBUSINESSID" | (string & {})>;
     /** Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate. */
     readonly lifetimeMonths: pulumi.Output<number>;
     /** The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. */
@@ -440,7 +446,7 @@ export interface SmimeCertificateArgs {
      * InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new
      * certificate.
      */
-    product: pulumi.Input<string>;
+    product: pulumi.Input<"GLOBALSIGN_PERSONALSIGN_1" | "GLOBALSIGN_PERSONALSIGN_2" | (string & {})>;
     /** Term in months: 12, 24 or 36. Changing it orders a new certificate. */
     lifetimeMonths: pulumi.Input<number>;
     /** An SslContact's `contactId`, or the id of a contact in your account. */
@@ -497,7 +503,7 @@ export interface SmimeCertificateOutputs {
      * InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new
      * certificate.
      */
-    readonly product: pulumi.Output<string>;
+    readonly product: pulumi.Output<"GLOBALSIGN_PERSONALSIGN_1" | "GLOBALSIGN_PERSONALSIGN_2" | (string & {})>;
     /** Term in months: 12, 24 or 36. Changing it orders a new certificate. */
     readonly lifetimeMonths: pulumi.Output<number>;
     /** An SslContact's `contactId`, or the id of a contact in your account. */

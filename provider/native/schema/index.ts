@@ -1,5 +1,5 @@
 import { configVariables } from "./config";
-import { InputProperty, ObjectType, Property, PropertyType, ResourceDefinition } from "./model";
+import { InputProperty, KnownValues, ObjectType, Property, PropertyType, ResourceDefinition } from "./model";
 import { resources } from "./resources";
 import { objectTypes } from "./types";
 
@@ -23,35 +23,48 @@ function describe(property: Property): string {
     return property.description + values;
 }
 
-function propertySpec(property: Property): JsonObject {
-    return { ...typeSpec(property.type), description: describe(property), ...(property.secret ? { secret: true } : {}), ...(property.replaces ? { replaceOnChanges: true } : {}) };
+/**
+ * An input with known values is one of string or their enum (the "Pulumi Package Schema" `oneOf`): every SDK offers
+ * the values and still takes any string. An output is what the provider reports: a plain string.
+ */
+function propertySpec(property: Property, role: "input" | "output"): JsonObject {
+    const type = property.known && role === "input" ? { oneOf: [{ type: "string" }, { $ref: `#/types/${property.known.token}` }] } : typeSpec(property.type);
+    return { ...type, description: describe(property), ...(property.secret ? { secret: true } : {}), ...(property.replaces ? { replaceOnChanges: true } : {}) };
 }
 
-function propertiesSpec(properties: Record<string, Property>): JsonObject {
-    return Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, propertySpec(property)]));
+function propertiesSpec(properties: Record<string, Property>, role: "input" | "output"): JsonObject {
+    return Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, propertySpec(property, role)]));
+}
+
+/** The string enum types of the inputs' known values, by token. */
+function enumTypes(): Record<string, JsonObject> {
+    const known = new Map<string, KnownValues>();
+    const inputs = [...resources.flatMap((resource) => Object.values(resource.inputs)), ...Object.values(objectTypes).flatMap((type) => Object.values(type.properties))];
+    for (const property of inputs) if (property.known) known.set(property.known.token, property.known);
+    return Object.fromEntries([...known.values()].map((enumType) => [enumType.token, { type: "string", description: enumType.description, enum: enumType.values.map((value) => ({ value })) }]));
 }
 
 const requiredOf = (properties: Record<string, InputProperty>) => Object.keys(properties).filter((name) => properties[name].required);
 
 function objectTypeSpec(type: ObjectType): JsonObject {
     const required = requiredOf(type.properties);
-    return { type: "object", description: type.description, properties: propertiesSpec(type.properties), ...(required.length ? { required } : {}) };
+    return { type: "object", description: type.description, properties: propertiesSpec(type.properties, "input"), ...(required.length ? { required } : {}) };
 }
 
 function resourceSpec(resource: ResourceDefinition): JsonObject {
     const always = Object.keys(resource.outputs).filter((name) => resource.outputs[name].always);
     return {
         description: resource.description,
-        properties: propertiesSpec({ ...resource.inputs, ...resource.outputs }),
+        properties: propertiesSpec({ ...resource.inputs, ...resource.outputs }, "output"),
         required: [...requiredOf(resource.inputs), ...always],
-        inputProperties: propertiesSpec(resource.inputs),
+        inputProperties: propertiesSpec(resource.inputs, "input"),
         requiredInputs: requiredOf(resource.inputs),
     };
 }
 
 /** The Pulumi package schema of `sslmanager` (what GetSchema answers and schema.json holds). */
 export function packageSchema(version: string): JsonObject {
-    const config = propertiesSpec(configVariables);
+    const config = propertiesSpec(configVariables, "input");
     return {
         name: packageName,
         displayName: "SSL Manager",
@@ -66,7 +79,7 @@ export function packageSchema(version: string): JsonObject {
             description: "The provider type of the sslmanager package: its arguments are the connections to InterNetX and BILLmanager.",
             inputProperties: config,
         },
-        types: Object.fromEntries(Object.entries(objectTypes).map(([token, type]) => [token, objectTypeSpec(type)])),
+        types: { ...Object.fromEntries(Object.entries(objectTypes).map(([token, type]) => [token, objectTypeSpec(type)])), ...enumTypes() },
         resources: Object.fromEntries(resources.map((resource) => [resource.token, resourceSpec(resource)])),
         language: {
             nodejs: { packageName: "@pulumi-sslmanager/sslmanager", packageDescription: "Pulumi SDK of the sslmanager provider (generated).", respectSchemaVersion: true },

@@ -20,10 +20,24 @@ export interface Property {
     secret?: boolean;
     /** Allowed string values (documented in the description as well; the SDKs keep plain strings). */
     values?: readonly string[];
+    /**
+     * Values the provider knows, which editors offer, while any other string still type-checks (a product InterNetX
+     * adds later; the provider's check has the last word). In schema.json: a string enum type named `token`, and the
+     * input is one of string or that enum (the Pulumi Package Schema's `oneOf`, as Pulumi's own providers type an
+     * open list); in TypeScript: the literals `| (string & {})`.
+     */
+    known?: KnownValues;
     /** Shown in the docs; the provider's check applies it. */
     default?: string | number | boolean;
     /** Changing this input replaces the resource (orders a new certificate). */
     replaces?: boolean;
+}
+
+export interface KnownValues {
+    /** The enum type's token, e.g. sslmanager:internetx:CertificateProduct. */
+    token: string;
+    description: string;
+    values: readonly string[];
 }
 
 export interface InputProperty extends Property {

@@ -5,9 +5,9 @@ import { domainValidationDeclaration } from "../../resources/domainValidation/de
 import { sslContactDeclaration } from "../../resources/sslContact/declaration";
 import { defaultRenewBeforeDays } from "../../resources/certificate/inputs";
 import { defaultPollIntervalSeconds, defaultWaitTimeoutSeconds, maximumPollIntervalSeconds, pollBackoffFactor } from "../../lifecycle/waitSettings";
-import { softwareValues } from "../../internetx/products";
+import { productsOf, softwareValues } from "../../internetx/products";
 import { declared } from "./declared";
-import { InputProperty, OutputProperty, ResourceDefinition } from "./model";
+import { InputProperty, KnownValues, OutputProperty, ResourceDefinition } from "./model";
 
 /**
  * The resources of the `sslmanager` package: the single place their inputs and outputs are written (with
@@ -92,12 +92,25 @@ export const sslContact = declared(sslContactDeclaration, {
     },
 });
 
+/** The product codes of the product table (provider/internetx/products.ts), by kind: what editors offer for `product`. */
+const serverProducts: KnownValues = {
+    token: "sslmanager:internetx:CertificateProduct",
+    description: "The InterNetX server certificate products this provider knows; other product codes are accepted by the type and refused by the provider's check.",
+    values: productsOf("FQDN"),
+};
+const mailProducts: KnownValues = {
+    token: "sslmanager:internetx:SmimeProduct",
+    description: "The InterNetX S/MIME products this provider knows; other product codes are accepted by the type and refused by the provider's check.",
+    values: productsOf("MAIL"),
+};
+const listed = (products: KnownValues) => products.values.join(", ").replace(/, ([^,]+)$/, " or $1");
+
 export const domainValidation = declared(domainValidationDeclaration, {
     description:
         "The validation data of an order before it is placed (CertificatePrepareOrder): publish `dnsRecord` with any DNS provider (or serve `fileValidation` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.",
     inputs: {
         csr: { type: "string", required: true, description: "The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace)." },
-        product: { type: "string", required: true, description: "The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed)." },
+        product: { type: "string", known: serverProducts, required: true, description: `The InterNetX product code the certificate will be ordered as: ${listed(serverProducts)} (replace when changed).` },
         method: { type: "string", values: ["DNS", "FILE"], description: "Which prepared validation `authentication` carries: DNS (default) or FILE." },
     },
     outputs: {
@@ -114,7 +127,7 @@ export const certificate = declared(certificateDeclaration, {
         "A CA-issued SSL/TLS certificate through InterNetX SSL Manager. Changing names, SANs, CSR, key or contacts reissues it (same resource, no new order); a due renewal renews it; `pulumi destroy` cancels it. Import an existing certificate with `pulumi import sslmanager:internetx:Certificate <name> <certificate id>`.",
     inputs: {
         name: { type: "string", description: "Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate." },
-        product: { type: "string", required: true, description: "InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again." },
+        product: { type: "string", known: serverProducts, required: true, description: `InterNetX product code: ${listed(serverProducts)}. Changing it orders a new certificate (replace), which is paid again.` },
         lifetimeMonths: { type: "integer", required: true, description: "Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate." },
         software: { type: "string", values: softwareValues, default: "APACHESSL", description: "The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET." },
         adminContactId: contactId,
@@ -145,7 +158,7 @@ export const smimeCertificate = declared(smimeCertificateDeclaration, {
     description: "An S/MIME certificate (InterNetX certificate type MAIL) for signing and encrypting mail.",
     inputs: {
         email: { type: "string", required: true, description: "The mailbox the certificate is for (the certificate's name). Changing it orders a new certificate." },
-        product: { type: "string", required: true, description: "InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate." },
+        product: { type: "string", known: mailProducts, required: true, description: `InterNetX product code: ${listed(mailProducts)}. Changing it orders a new certificate.` },
         lifetimeMonths: { type: "integer", required: true, description: "Term in months: 12, 24 or 36. Changing it orders a new certificate." },
         adminContactId: contactId,
         firstName: { type: "string", required: true, description: "The holder's first name." },

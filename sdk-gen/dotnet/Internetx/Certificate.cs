@@ -326,7 +326,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         /// InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
         /// </summary>
         [Input("product", required: true)]
-        public Input<string> Product { get; set; } = null!;
+        public InputUnion<string, PulumiSslManager.Sslmanager.Internetx.CertificateProduct> Product { get; set; } = null!;
 
         /// <summary>
         /// Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.

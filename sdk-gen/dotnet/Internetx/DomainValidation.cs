@@ -59,7 +59,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string> Name { get; private set; } = null!;
 
         /// <summary>
-        /// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
+        /// The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
         /// </summary>
         [Output("product")]
         public Output<string> Product { get; private set; } = null!;
@@ -134,10 +134,10 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Input<string>? Method { get; set; }
 
         /// <summary>
-        /// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
+        /// The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
         /// </summary>
         [Input("product", required: true)]
-        public Input<string> Product { get; set; } = null!;
+        public InputUnion<string, PulumiSslManager.Sslmanager.Internetx.CertificateProduct> Product { get; set; } = null!;
 
         public DomainValidationArgs()
         {

@@ -363,7 +363,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         /// InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
         /// </summary>
         [Input("product", required: true)]
-        public Input<string> Product { get; set; } = null!;
+        public InputUnion<string, PulumiSslManager.Sslmanager.Internetx.SmimeProduct> Product { get; set; } = null!;
 
         /// <summary>
         /// Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.

@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as inputs from "../types/input";
 import * as outputs from "../types/output";
+import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
@@ -316,7 +317,7 @@ export interface CertificateArgs {
     /**
      * InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
      */
-    product: pulumi.Input<string>;
+    product: pulumi.Input<string | enums.internetx.CertificateProduct>;
     /**
      * Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
      */

@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as inputs from "../types/input";
 import * as outputs from "../types/output";
+import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
@@ -65,7 +66,7 @@ export class DomainValidation extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly name: pulumi.Output<string>;
     /**
-     * The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
+     * The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
      */
     declare public readonly product: pulumi.Output<string>;
     /**
@@ -130,7 +131,7 @@ export interface DomainValidationArgs {
      */
     method?: pulumi.Input<string | undefined>;
     /**
-     * The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
+     * The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
      */
-    product: pulumi.Input<string>;
+    product: pulumi.Input<string | enums.internetx.CertificateProduct>;
 }

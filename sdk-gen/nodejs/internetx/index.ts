@@ -26,6 +26,9 @@ export const SslContact: typeof import("./sslContact").SslContact = null as any;
 utilities.lazyLoad(exports, ["SslContact"], () => require("./sslContact"));
 
 
+// Export enums:
+export * from "../types/enums/internetx";
+
 const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {

@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as inputs from "../types/input";
 import * as outputs from "../types/output";
+import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
@@ -339,7 +340,7 @@ export interface SmimeCertificateArgs {
     /**
      * InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
      */
-    product: pulumi.Input<string>;
+    product: pulumi.Input<string | enums.internetx.SmimeProduct>;
     /**
      * Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
      */

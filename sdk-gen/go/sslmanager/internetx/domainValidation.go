@@ -30,7 +30,7 @@ type DomainValidation struct {
 	Method pulumi.StringPtrOutput `pulumi:"method"`
 	// The common name of the CSR.
 	Name pulumi.StringOutput `pulumi:"name"`
-	// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
+	// The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
 	Product pulumi.StringOutput `pulumi:"product"`
 	// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
 	StateVersion pulumi.IntPtrOutput `pulumi:"stateVersion"`
@@ -92,7 +92,7 @@ type domainValidationArgs struct {
 	Csr string `pulumi:"csr"`
 	// Which prepared validation `authentication` carries: DNS (default) or FILE. One of: DNS, FILE.
 	Method *string `pulumi:"method"`
-	// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
+	// The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
 	Product string `pulumi:"product"`
 }
 
@@ -102,7 +102,7 @@ type DomainValidationArgs struct {
 	Csr pulumi.StringInput
 	// Which prepared validation `authentication` carries: DNS (default) or FILE. One of: DNS, FILE.
 	Method pulumi.StringPtrInput
-	// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
+	// The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
 	Product pulumi.StringInput
 }
 
@@ -178,7 +178,7 @@ func (o DomainValidationOutput) Name() pulumi.StringOutput {
 	return o.ApplyT(func(v *DomainValidation) pulumi.StringOutput { return v.Name }).(pulumi.StringOutput)
 }
 
-// The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
+// The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
 func (o DomainValidationOutput) Product() pulumi.StringOutput {
 	return o.ApplyT(func(v *DomainValidation) pulumi.StringOutput { return v.Product }).(pulumi.StringOutput)
 }

@@ -14,6 +14,7 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
 from . import outputs
+from ._enums import *
 from ._inputs import *
 
 __all__ = ['CertificateArgs', 'Certificate']
@@ -23,7 +24,7 @@ class CertificateArgs:
     def __init__(__self__, *,
                  admin_contact_id: pulumi.Input[_builtins.str],
                  lifetime_months: pulumi.Input[_builtins.int],
-                 product: pulumi.Input[_builtins.str],
+                 product: pulumi.Input[Union[_builtins.str, 'CertificateProduct']],
                  technical_contact_id: pulumi.Input[_builtins.str],
                  csr: pulumi.Input[Optional[_builtins.str]] = None,
                  name: pulumi.Input[Optional[_builtins.str]] = None,
@@ -42,7 +43,7 @@ class CertificateArgs:
 
         :param pulumi.Input[_builtins.str] admin_contact_id: An SslContact's `contactId`, or the id of a contact in your account.
         :param pulumi.Input[_builtins.int] lifetime_months: Term in months (QuickSSL Premium: 12 or 24). Changing it orders a new certificate.
-        :param pulumi.Input[_builtins.str] product: InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
+        :param pulumi.Input[Union[_builtins.str, 'CertificateProduct']] product: InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
         :param pulumi.Input[_builtins.str] technical_contact_id: An SslContact's `contactId`, or the id of a contact in your account.
         :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR. Changing it reissues the certificate.
         :param pulumi.Input[_builtins.str] name: Common name, e.g. www.example.com; defaults to the CSR's CN (required with `privateKey`). Changing it reissues the certificate.
@@ -112,14 +113,14 @@ class CertificateArgs:
 
     @_builtins.property
     @pulumi.getter
-    def product(self) -> pulumi.Input[_builtins.str]:
+    def product(self) -> pulumi.Input[Union[_builtins.str, 'CertificateProduct']]:
         """
         InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
         """
         return pulumi.get(self, "product")
 
     @product.setter
-    def product(self, value: pulumi.Input[_builtins.str]):
+    def product(self, value: pulumi.Input[Union[_builtins.str, 'CertificateProduct']]):
         pulumi.set(self, "product", value)
 
     @_builtins.property
@@ -292,7 +293,7 @@ class Certificate(pulumi.CustomResource):
                  on_destroy: pulumi.Input[Optional[_builtins.str]] = None,
                  poll_interval_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  private_key: pulumi.Input[Optional[Union['PrivateKeyArgs', 'PrivateKeyArgsDict']]] = None,
-                 product: pulumi.Input[Optional[_builtins.str]] = None,
+                 product: pulumi.Input[Optional[Union[_builtins.str, 'CertificateProduct']]] = None,
                  renew_before_days: pulumi.Input[Optional[_builtins.int]] = None,
                  software: pulumi.Input[Optional[_builtins.str]] = None,
                  subject: pulumi.Input[Optional[Union['SubjectArgs', 'SubjectArgsDict']]] = None,
@@ -314,7 +315,7 @@ class Certificate(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
         :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         :param pulumi.Input[Union['PrivateKeyArgs', 'PrivateKeyArgsDict']] private_key: Have the provider generate the key and CSR (then `privateKeyPem` is set, secret).
-        :param pulumi.Input[_builtins.str] product: InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
+        :param pulumi.Input[Union[_builtins.str, 'CertificateProduct']] product: InterNetX product code: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID. Changing it orders a new certificate (replace), which is paid again.
         :param pulumi.Input[_builtins.int] renew_before_days: Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
         :param pulumi.Input[_builtins.str] software: The server software the certificate is for: APACHESSL (default), IIS5, NGINX, OTHER or NOT_SET. One of: APACHESSL, IIS5, NGINX, OTHER, NOT_SET.
         :param pulumi.Input[Union['SubjectArgs', 'SubjectArgsDict']] subject: Subject fields of the generated CSR.
@@ -355,7 +356,7 @@ class Certificate(pulumi.CustomResource):
                  on_destroy: pulumi.Input[Optional[_builtins.str]] = None,
                  poll_interval_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  private_key: pulumi.Input[Optional[Union['PrivateKeyArgs', 'PrivateKeyArgsDict']]] = None,
-                 product: pulumi.Input[Optional[_builtins.str]] = None,
+                 product: pulumi.Input[Optional[Union[_builtins.str, 'CertificateProduct']]] = None,
                  renew_before_days: pulumi.Input[Optional[_builtins.int]] = None,
                  software: pulumi.Input[Optional[_builtins.str]] = None,
                  subject: pulumi.Input[Optional[Union['SubjectArgs', 'SubjectArgsDict']]] = None,

@@ -14,6 +14,7 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
 from . import outputs
+from ._enums import *
 
 __all__ = ['DomainValidationArgs', 'DomainValidation']
 
@@ -21,13 +22,13 @@ __all__ = ['DomainValidationArgs', 'DomainValidation']
 class DomainValidationArgs:
     def __init__(__self__, *,
                  csr: pulumi.Input[_builtins.str],
-                 product: pulumi.Input[_builtins.str],
+                 product: pulumi.Input[Union[_builtins.str, 'CertificateProduct']],
                  method: pulumi.Input[Optional[_builtins.str]] = None):
         """
         The set of arguments for constructing a DomainValidation resource.
 
         :param pulumi.Input[_builtins.str] csr: The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
-        :param pulumi.Input[_builtins.str] product: The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
+        :param pulumi.Input[Union[_builtins.str, 'CertificateProduct']] product: The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
         :param pulumi.Input[_builtins.str] method: Which prepared validation `authentication` carries: DNS (default) or FILE. One of: DNS, FILE.
         """
         pulumi.set(__self__, "csr", csr)
@@ -49,14 +50,14 @@ class DomainValidationArgs:
 
     @_builtins.property
     @pulumi.getter
-    def product(self) -> pulumi.Input[_builtins.str]:
+    def product(self) -> pulumi.Input[Union[_builtins.str, 'CertificateProduct']]:
         """
-        The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
+        The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
         """
         return pulumi.get(self, "product")
 
     @product.setter
-    def product(self, value: pulumi.Input[_builtins.str]):
+    def product(self, value: pulumi.Input[Union[_builtins.str, 'CertificateProduct']]):
         pulumi.set(self, "product", value)
 
     @_builtins.property
@@ -80,7 +81,7 @@ class DomainValidation(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  csr: pulumi.Input[Optional[_builtins.str]] = None,
                  method: pulumi.Input[Optional[_builtins.str]] = None,
-                 product: pulumi.Input[Optional[_builtins.str]] = None,
+                 product: pulumi.Input[Optional[Union[_builtins.str, 'CertificateProduct']]] = None,
                  __props__=None):
         """
         The validation data of an order before it is placed (CertificatePrepareOrder): publish `dnsRecord` with any DNS provider (or serve `fileValidation` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.
@@ -89,7 +90,7 @@ class DomainValidation(pulumi.CustomResource):
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] csr: The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
         :param pulumi.Input[_builtins.str] method: Which prepared validation `authentication` carries: DNS (default) or FILE. One of: DNS, FILE.
-        :param pulumi.Input[_builtins.str] product: The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
+        :param pulumi.Input[Union[_builtins.str, 'CertificateProduct']] product: The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
         """
         ...
     @overload
@@ -117,7 +118,7 @@ class DomainValidation(pulumi.CustomResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  csr: pulumi.Input[Optional[_builtins.str]] = None,
                  method: pulumi.Input[Optional[_builtins.str]] = None,
-                 product: pulumi.Input[Optional[_builtins.str]] = None,
+                 product: pulumi.Input[Optional[Union[_builtins.str, 'CertificateProduct']]] = None,
                  __props__=None):
         opts = pulumi.ResourceOptions.merge(_utilities.get_resource_opts_defaults(), opts)
         if not isinstance(opts, pulumi.ResourceOptions):
@@ -235,7 +236,7 @@ class DomainValidation(pulumi.CustomResource):
     @pulumi.getter
     def product(self) -> pulumi.Output[_builtins.str]:
         """
-        The InterNetX product code the certificate will be ordered as, e.g. QUICKSSLPREMIUM (replace when changed).
+        The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
         """
         return pulumi.get(self, "product")
 

@@ -14,6 +14,7 @@ else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
 from . import outputs
+from ._enums import *
 from ._inputs import *
 
 __all__ = ['SmimeCertificateArgs', 'SmimeCertificate']
@@ -27,7 +28,7 @@ class SmimeCertificateArgs:
                  first_name: pulumi.Input[_builtins.str],
                  last_name: pulumi.Input[_builtins.str],
                  lifetime_months: pulumi.Input[_builtins.int],
-                 product: pulumi.Input[_builtins.str],
+                 product: pulumi.Input[Union[_builtins.str, 'SmimeProduct']],
                  approver_email: pulumi.Input[Optional[_builtins.str]] = None,
                  csr: pulumi.Input[Optional[_builtins.str]] = None,
                  on_destroy: pulumi.Input[Optional[_builtins.str]] = None,
@@ -46,7 +47,7 @@ class SmimeCertificateArgs:
         :param pulumi.Input[_builtins.str] first_name: The holder's first name.
         :param pulumi.Input[_builtins.str] last_name: The holder's last name.
         :param pulumi.Input[_builtins.int] lifetime_months: Term in months: 12, 24 or 36. Changing it orders a new certificate.
-        :param pulumi.Input[_builtins.str] product: InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
+        :param pulumi.Input[Union[_builtins.str, 'SmimeProduct']] product: InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
         :param pulumi.Input[_builtins.str] approver_email: Where the CA sends the approval (defaults to `email`).
         :param pulumi.Input[_builtins.str] csr: Your own CSR (PEM); or `privateKey` to have the provider generate key and CSR; neither: the CA makes the key.
         :param pulumi.Input[_builtins.str] on_destroy: What `pulumi destroy` does with the certificate, also with the old one when a product or term change replaces it: `cancel` (CertificateDelete, default): it leaves the account; `revoke` (Certificate Revoke): the CA revokes it, invalid for every client at once and for good; `keep`: it stays in the account, valid until it expires, and no stack renews it any more. Recorded by `pulumi up`: change it, run `pulumi up`, then destroy. One of: cancel, revoke, keep.
@@ -157,14 +158,14 @@ class SmimeCertificateArgs:
 
     @_builtins.property
     @pulumi.getter
-    def product(self) -> pulumi.Input[_builtins.str]:
+    def product(self) -> pulumi.Input[Union[_builtins.str, 'SmimeProduct']]:
         """
         InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
         """
         return pulumi.get(self, "product")
 
     @product.setter
-    def product(self, value: pulumi.Input[_builtins.str]):
+    def product(self, value: pulumi.Input[Union[_builtins.str, 'SmimeProduct']]):
         pulumi.set(self, "product", value)
 
     @_builtins.property
@@ -294,7 +295,7 @@ class SmimeCertificate(pulumi.CustomResource):
                  organization_unit: pulumi.Input[Optional[_builtins.str]] = None,
                  poll_interval_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  private_key: pulumi.Input[Optional[Union['SmimePrivateKeyArgs', 'SmimePrivateKeyArgsDict']]] = None,
-                 product: pulumi.Input[Optional[_builtins.str]] = None,
+                 product: pulumi.Input[Optional[Union[_builtins.str, 'SmimeProduct']]] = None,
                  renew_before_days: pulumi.Input[Optional[_builtins.int]] = None,
                  wait_strategy: pulumi.Input[Optional[_builtins.str]] = None,
                  wait_timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
@@ -316,7 +317,7 @@ class SmimeCertificate(pulumi.CustomResource):
         :param pulumi.Input[_builtins.str] organization_unit: Organizational unit.
         :param pulumi.Input[_builtins.float] poll_interval_seconds: First interval between status checks in seconds, backing off ×1.5 up to 60 (default 10).
         :param pulumi.Input[Union['SmimePrivateKeyArgs', 'SmimePrivateKeyArgsDict']] private_key: Have the provider generate an RSA key and CSR; then `pkcs12Base64` is filled.
-        :param pulumi.Input[_builtins.str] product: InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
+        :param pulumi.Input[Union[_builtins.str, 'SmimeProduct']] product: InterNetX product code: GLOBALSIGN_PERSONALSIGN_1 or GLOBALSIGN_PERSONALSIGN_2. Changing it orders a new certificate.
         :param pulumi.Input[_builtins.int] renew_before_days: Renew when fewer days of validity than this remain (default 30): the next `pulumi up` after that renews in place.
         :param pulumi.Input[_builtins.str] wait_strategy: How to wait: `job` (the order's job status, default) or `notifications` (the account's poll queue: PollInfo and PollConfirm). One of: job, notifications.
         :param pulumi.Input[_builtins.float] wait_timeout_seconds: How long `pulumi up` waits for issuance (default 3600); an unfinished order stays recorded and the next `pulumi up` resumes the wait.
@@ -357,7 +358,7 @@ class SmimeCertificate(pulumi.CustomResource):
                  organization_unit: pulumi.Input[Optional[_builtins.str]] = None,
                  poll_interval_seconds: pulumi.Input[Optional[_builtins.float]] = None,
                  private_key: pulumi.Input[Optional[Union['SmimePrivateKeyArgs', 'SmimePrivateKeyArgsDict']]] = None,
-                 product: pulumi.Input[Optional[_builtins.str]] = None,
+                 product: pulumi.Input[Optional[Union[_builtins.str, 'SmimeProduct']]] = None,
                  renew_before_days: pulumi.Input[Optional[_builtins.int]] = None,
                  wait_strategy: pulumi.Input[Optional[_builtins.str]] = None,
                  wait_timeout_seconds: pulumi.Input[Optional[_builtins.float]] = None,
