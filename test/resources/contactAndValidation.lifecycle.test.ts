@@ -15,7 +15,7 @@ import { LifecycleContext, systemClock } from "../../provider/lifecycle/context"
 import { generateKeyAndCsr } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { stackConfigFor, testContactInputs } from "../support/stack";
+import { stackConfigFor, testContactInputs, unpacedConnection } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
 const contactInputs = testContactInputs;
@@ -28,7 +28,7 @@ for (const protocol of ["json", "xml"] as const) {
         const context: LifecycleContext = { log: () => undefined, clock: systemClock };
 
         before(async () => {
-            simulator = await startSimulator({ issuanceDelayMs: 150, dnsValidationDeadlineMs: 1200 });
+            simulator = await startSimulator({ issuanceDelayMs: 150, dnsValidationDeadlineMs: 1200, requestsPerSecond: 0 });
             admin = new SimulatorAdmin(simulator.adminUrl);
             context.stackConfig = stackConfigFor(simulator, protocol);
         });
@@ -92,7 +92,7 @@ for (const protocol of ["json", "xml"] as const) {
             expect(validation.outs.authentication).to.deep.equal({ method: "DNS", dns: `paired-${protocol}.example.com.\t\t300\tIN\tTXT\t"${validation.outs.dnsRecord!.value}"`, provisioning: false });
 
             const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
-            const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1 })).inputs!;
+            const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1, connection: unpacedConnection })).inputs!;
             const ordering = createCertificate(inputs, context);
             expect(await orderedCertificateStatus(`paired-${protocol}.example.com`)).to.equal("PENDING");
             await admin.publishDns(validation.outs.dnsRecord!.name, "TXT", validation.outs.dnsRecord!.value);
@@ -118,7 +118,7 @@ for (const protocol of ["json", "xml"] as const) {
                 expect(validation.outs.authentication).to.deep.equal({ method: "FILE", fileName: file.url, fileContent: file.content });
 
                 const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
-                const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1 })).inputs!;
+                const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1, connection: unpacedConnection })).inputs!;
                 const ordering = createCertificate(inputs, context);
                 expect(await orderedCertificateStatus(name)).to.equal("PENDING");
                 const url = new URL(file.url);
@@ -135,7 +135,7 @@ for (const protocol of ["json", "xml"] as const) {
             const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `unpublished-${protocol}.example.com` });
             const validation = await createDomainValidation({ csr: csrPem, product: "QUICKSSLPREMIUM" }, context);
             const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
-            const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1 })).inputs!;
+            const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1, connection: unpacedConnection })).inputs!;
             const error = (await createCertificate(inputs, context).catch((caught) => caught)) as OrderFailedError;
             expect(error).to.be.instanceOf(OrderFailedError);
             expect(error.reason).to.equal(`DNS validation failed: TXT record for unpublished-${protocol}.example.com. not found`);

@@ -8,7 +8,7 @@ import { parseCsr } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
-import { createTestContact, stackConfigFor } from "../support/stack";
+import { createTestContact, stackConfigFor, unpacedConnection } from "../support/stack";
 
 /**
  * After an order is accepted the certificate's comment (our order reference) is read back once; an account that does
@@ -41,7 +41,7 @@ for (const protocol of ["json", "xml"] as const) {
         });
 
         const certificateInputs = async (name: string) => {
-            const checked = await checkCertificateInputs({ name, adminContactId: contactId, technicalContactId: contactId, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, pollIntervalSeconds: 0.1, privateKey: { algorithm: "ECDSA", curve: "P256" }, orderReference: reference(name) });
+            const checked = await checkCertificateInputs({ name, adminContactId: contactId, technicalContactId: contactId, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, pollIntervalSeconds: 0.1, connection: unpacedConnection, privateKey: { algorithm: "ECDSA", curve: "P256" }, orderReference: reference(name) });
             expect(checked.failures).to.deep.equal([]);
             return checked.inputs!;
         };
@@ -72,7 +72,7 @@ for (const protocol of ["json", "xml"] as const) {
         it("on an account that keeps no comment warns loudly at an S/MIME order whose key the CA makes, naming the certificate and what a killed run means", async () => {
             await admin.settings({ dropsComment: true });
             const email = `ca-key-${protocol}@example.com`;
-            const checked = await checkSmimeInputs({ email, product: "GLOBALSIGN_PERSONALSIGN_1", lifetimeMonths: 12, adminContactId: contactId, firstName: "Joe", lastName: "Sample", downloadPassword: "Download-Secret-1", pollIntervalSeconds: 0.1, orderReference: reference(email) });
+            const checked = await checkSmimeInputs({ email, product: "GLOBALSIGN_PERSONALSIGN_1", lifetimeMonths: 12, adminContactId: contactId, firstName: "Joe", lastName: "Sample", downloadPassword: "Download-Secret-1", pollIntervalSeconds: 0.1, connection: unpacedConnection, orderReference: reference(email) });
             expect(checked.failures).to.deep.equal([]);
             const created = await createSmime(checked.inputs!, context);
             const warnings = logs.filter((line) => line.startsWith("WARNING"));

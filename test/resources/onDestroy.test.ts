@@ -5,7 +5,7 @@ import { systemClock } from "../../provider/lifecycle/context";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
-import { stackConfigFor, createTestContact } from "../support/stack";
+import { stackConfigFor, createTestContact, unpacedConnection } from "../support/stack";
 
 describe("what pulumi destroy does to a certificate (onDestroy)", function () {
     this.timeout(120_000);
@@ -15,7 +15,7 @@ describe("what pulumi destroy does to a certificate (onDestroy)", function () {
     const context: LifecycleContext = { log: () => undefined, clock: systemClock };
 
     before(async () => {
-        simulator = await startSimulator({ issuanceDelayMs: 200 });
+        simulator = await startSimulator({ issuanceDelayMs: 200, requestsPerSecond: 0 });
         admin = new SimulatorAdmin(simulator.adminUrl);
         context.stackConfig = stackConfigFor(simulator, "json");
         contactId = await createTestContact(simulator);
@@ -25,7 +25,7 @@ describe("what pulumi destroy does to a certificate (onDestroy)", function () {
     });
 
     async function issuedThenDestroyed(name: string, onDestroy?: string) {
-        const checked = await checkCertificateInputs({ name, privateKey: { algorithm: "ECDSA" }, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, pollIntervalSeconds: 0.1, ...(onDestroy ? { onDestroy } : {}) });
+        const checked = await checkCertificateInputs({ name, privateKey: { algorithm: "ECDSA" }, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, pollIntervalSeconds: 0.1, connection: unpacedConnection, ...(onDestroy ? { onDestroy } : {}) });
         expect(checked.failures).to.deep.equal([]);
         const created = await createCertificate(checked.inputs!, context);
         await admin.clearRequests();

@@ -8,7 +8,7 @@ import { systemClock } from "../../provider/lifecycle/context";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { repositoryRoot } from "../../scripts/pulumi-cli/workspace";
 import { expect } from "../support/client";
-import { createTestContact, stackConfigFor } from "../support/stack";
+import { createTestContact, stackConfigFor, unpacedConnection } from "../support/stack";
 
 /** The README's openssl command, as a reader copies it. */
 function readmeCommand(): string {
@@ -24,7 +24,7 @@ describe("the README's openssl verify command on a certificate's outputs", funct
 
     before(async function () {
         if (spawnSync("openssl", ["version"]).status !== 0) this.skip();
-        simulator = await startSimulator({ issuanceDelayMs: 200 });
+        simulator = await startSimulator({ issuanceDelayMs: 200, requestsPerSecond: 0 });
         folder = mkdtempSync(join(tmpdir(), "sslmanager-openssl-"));
     });
     after(async () => {
@@ -35,7 +35,7 @@ describe("the README's openssl verify command on a certificate's outputs", funct
     it("verifies fullChainPem (leaf and intermediates, no root) against rootPem, where plain openssl verify fails", async () => {
         const contactId = await createTestContact(simulator);
         const context: LifecycleContext = { log: () => undefined, clock: systemClock, stackConfig: stackConfigFor(simulator, "json") };
-        const checked = await checkCertificateInputs({ name: "www.example.com", subjectAlternativeNames: ["example.com"], privateKey: { algorithm: "ECDSA" }, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, pollIntervalSeconds: 0.1 });
+        const checked = await checkCertificateInputs({ name: "www.example.com", subjectAlternativeNames: ["example.com"], privateKey: { algorithm: "ECDSA" }, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, pollIntervalSeconds: 0.1, connection: unpacedConnection });
         const { outs } = await createCertificate(checked.inputs!, context);
         // What `pulumi stack output fullChainPem > fullchain.pem` and `… rootPem > root.pem` write.
         writeFileSync(join(folder, "fullchain.pem"), `${String(outs.fullChainPem).trim()}\n`);

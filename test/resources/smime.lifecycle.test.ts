@@ -4,7 +4,7 @@ import { LifecycleContext, systemClock } from "../../provider/lifecycle/context"
 import { generateKeyAndCsr, parseCertificate, privateKeyMatchesCertificate, readPkcs12, verifyChain } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { stackConfigFor, createTestContact } from "../support/stack";
+import { stackConfigFor, createTestContact, unpacedConnection } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 
 const downloadPassword = "Correct-Horse-42";
@@ -20,7 +20,7 @@ for (const protocol of ["json", "xml"] as const) {
 
         before(async () => {
             // These tests renew certificates (up to 36 months) they have just issued: the renewal window ("Certificate Renew": 90 days) is widened.
-            simulator = await startSimulator({ issuanceDelayMs: 150, renewalWindowDays: 1200 });
+            simulator = await startSimulator({ issuanceDelayMs: 150, renewalWindowDays: 1200, requestsPerSecond: 0 });
             admin = new SimulatorAdmin(simulator.adminUrl);
             context.stackConfig = stackConfigFor(simulator, protocol);
             contactId = await createTestContact(simulator);
@@ -30,7 +30,7 @@ for (const protocol of ["json", "xml"] as const) {
         });
 
         async function checked(extra: Record<string, unknown> = {}): Promise<SmimeInputs> {
-            const result = await checkSmimeInputs({ email: "joe.sample@example.com", product: "GLOBALSIGN_PERSONALSIGN_1", lifetimeMonths: 36, adminContactId: contactId, firstName: "Joe", lastName: "Sample", organizationUnit: "Development Department", downloadPassword, pollIntervalSeconds: 0.1, ...extra });
+            const result = await checkSmimeInputs({ email: "joe.sample@example.com", product: "GLOBALSIGN_PERSONALSIGN_1", lifetimeMonths: 36, adminContactId: contactId, firstName: "Joe", lastName: "Sample", organizationUnit: "Development Department", downloadPassword, pollIntervalSeconds: 0.1, connection: unpacedConnection, ...extra });
             expect(result.failures).to.deep.equal([]);
             return result.inputs!;
         }

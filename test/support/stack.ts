@@ -18,6 +18,13 @@ export function stackConfigFor(simulator: RunningSimulator, protocol: "json" | "
     return settings;
 }
 
+/**
+ * The `connection` input of a lifecycle test that is not about pacing: the highest request rate the input accepts, so
+ * the client does not wait between requests (InterNetX's 3 per second stays the default everywhere else, and the tests
+ * of the rate limit keep it). Pair it with a simulator started with `requestsPerSecond: 0`, which then answers no 429.
+ */
+export const unpacedConnection = { requestsPerSecond: 1000 } as const;
+
 /** The test SSL contact as SslContact's inputs. */
 export const testContactInputs = {
     firstName: "Ada",
