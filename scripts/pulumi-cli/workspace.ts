@@ -1,6 +1,7 @@
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { basename, join } from "node:path";
+import { installBundledPlugins, pulumiVersion } from "./bundledPlugins";
 
 export const repositoryRoot = join(__dirname, "..", "..", "..");
 
@@ -10,10 +11,14 @@ export interface CommandResult {
     stderr: string;
 }
 
-/** What keeps the CLI local and off the network: file backend and home under `directory`, passphrase secrets, no update checks. */
+/**
+ * What keeps the CLI local and off the network: file backend and home under `directory`, passphrase secrets, no update
+ * checks. The language hosts and the dynamic-provider plugin found on PATH away from `pulumi` go into the home's plugin
+ * cache instead, so the CLI does not warn "using … from $PATH" (bundledPlugins.ts).
+ */
 export function localPulumiEnvironment(directory: string, path: string): Record<string, string> {
     return {
-        PATH: `${path}:${process.env.PATH}`,
+        PATH: installBundledPlugins(join(directory, "home"), `${path}:${process.env.PATH ?? ""}`, pulumiVersion(repositoryRoot)),
         PULUMI_HOME: join(directory, "home"),
         PULUMI_BACKEND_URL: `file://${join(directory, "state")}`,
         PULUMI_CONFIG_PASSPHRASE: "pulumi-sslmanager-local",
