@@ -3,6 +3,7 @@ import type { Client } from "../../internetx/client";
 import type { Certificate } from "../../internetx/schemas";
 import { orderReferencePattern } from "../../lifecycle/orderReference";
 import { parseCsr } from "../../x509";
+import { ownershipProof } from "./ownership";
 
 /**
  * Where an order's reference travels besides the certificate's `comment`, which an account without the ACLs for it
@@ -16,20 +17,15 @@ import { parseCsr } from "../../x509";
  */
 export type ReferenceCarrier = { kind: "generated CSR" } | { kind: "own CSR"; csrPem: string } | { kind: "none" };
 
-/** What the certificate's CSR proves about the order reference. */
-export type CsrVerdict = "ours" | "another order's" | "unknown";
-
-/** Reads the proof from a certificate's CSR; an unreadable or missing CSR proves nothing. */
-export async function csrVerdict(certificateCsr: string | undefined, orderReference: string, carrier: ReferenceCarrier): Promise<CsrVerdict> {
-    if (!certificateCsr) return "unknown";
+/**
+ * The order reference a certificate's CSR carries (PKCS#9 unstructuredName, written by the CSR the provider makes),
+ * for ownershipProof; an unreadable or missing CSR, or an attribute that is no order reference, carries none.
+ */
+export async function csrReferenceOf(certificateCsr: string | undefined): Promise<string | undefined> {
+    if (!certificateCsr) return undefined;
     const csr = await parseCsr(certificateCsr).catch(() => undefined);
-    if (!csr) return "unknown";
-    if (carrier.kind === "own CSR") {
-        const own = await parseCsr(carrier.csrPem).catch(() => undefined);
-        if (own && own.pem === csr.pem) return "ours";
-    }
-    if (csr.unstructuredName === orderReference) return "ours";
-    return csr.unstructuredName !== undefined && orderReferencePattern.test(csr.unstructuredName) ? "another order's" : "unknown";
+    const reference = csr?.unstructuredName;
+    return reference !== undefined && orderReferencePattern.test(reference) ? reference : undefined;
 }
 
 /** Certificates of `name`, newest first, leaving out those whose comment names another order (Certificate List). */
@@ -63,14 +59,15 @@ export class UnprovableOrderError extends Error {
  * by this resource already.
  */
 export async function findByCsr(client: Client, name: string, orderReference: string, carrier: ReferenceCarrier): Promise<Certificate | undefined> {
+    const claim = { orderReference, csrPem: carrier.kind === "own CSR" ? carrier.csrPem : undefined };
     const unknown: string[] = [];
     for (const row of await candidatesNamed(client, name, orderReference)) {
         const certificate = await unlessNotFound(client.certificate.info(row.id));
         if (!certificate) continue;
-        if (certificate.comment && certificate.comment !== orderReference) continue;
-        const verdict = await csrVerdict(certificate.csr, orderReference, carrier);
-        if (verdict === "ours") return certificate;
-        if (verdict === "unknown" && !certificate.comment) unknown.push(certificate.id);
+        // The one rule of adoption (ownership.ts), with the reference the certificate's CSR carries read first.
+        const proof = ownershipProof({ comment: certificate.comment, csr: certificate.csr, csrReference: await csrReferenceOf(certificate.csr) }, claim);
+        if (proof.owned) return certificate;
+        if (proof.reason === "no readable proof") unknown.push(certificate.id);
     }
     if (carrier.kind === "none" && unknown.length > 0) throw new UnprovableOrderError(name, unknown);
     return undefined;

@@ -11,6 +11,11 @@ export interface OwnershipEvidence {
     comment?: string;
     /** The certificate's CSR as read back (only CertificateInfo and Job Info's `object.data` carry it). */
     csr?: string;
+    /**
+     * An order reference the CSR carries in its PKCS#9 unstructuredName attribute (the CSR the provider makes,
+     * csrProof.ts `csrReferenceOf`), read by the caller since parsing the CSR is asynchronous; absent when not read.
+     */
+    csrReference?: string;
 }
 
 /** What the resource knows of its own order. */
@@ -26,6 +31,10 @@ export type OwnershipProof =
     | { owned: true; reason: "reference read back" }
     /** The object carries no comment and its CSR is the resource's own CSR. */
     | { owned: true; reason: "own CSR read back" }
+    /** The object carries no comment and its CSR carries the reference (the CSR the provider made for this order). */
+    | { owned: true; reason: "reference read back from the CSR" }
+    /** No comment, and a CSR that carries another order's reference. */
+    | { owned: false; reason: "another reference in the CSR" }
     /** The object's comment is another reference: another stack's, or the account holder's note. */
     | { owned: false; reason: "another reference" }
     /** No comment, and a CSR that is not the resource's. */
@@ -35,10 +44,18 @@ export type OwnershipProof =
 
 const normalizePem = (pem: string) => pem.replace(/\s+/g, "");
 
-/** The proof, or the named reason there is none. A comment that names another order wins over an equal CSR. */
+/**
+ * The proof, or the named reason there is none. A comment that names another order wins over an equal CSR; without a
+ * comment the resource's own CSR, then the reference the CSR carries, decide.
+ */
 export function ownershipProof(object: OwnershipEvidence, claim: OwnershipClaim): OwnershipProof {
     const comment = object.comment?.trim();
     if (comment) return comment === claim.orderReference ? { owned: true, reason: "reference read back" } : { owned: false, reason: "another reference" };
-    if (!claim.csrPem || !object.csr?.trim()) return { owned: false, reason: "no readable proof" };
-    return normalizePem(object.csr) === normalizePem(claim.csrPem) ? { owned: true, reason: "own CSR read back" } : { owned: false, reason: "another CSR" };
+    const csr = object.csr?.trim();
+    if (claim.csrPem && csr && normalizePem(csr) === normalizePem(claim.csrPem)) return { owned: true, reason: "own CSR read back" };
+    if (object.csrReference !== undefined) {
+        return object.csrReference === claim.orderReference ? { owned: true, reason: "reference read back from the CSR" } : { owned: false, reason: "another reference in the CSR" };
+    }
+    if (!claim.csrPem || !csr) return { owned: false, reason: "no readable proof" };
+    return { owned: false, reason: "another CSR" };
 }
