@@ -20,7 +20,7 @@ export interface AdminContext {
 }
 
 const settingKeys = ["issuanceDelayMs", "latencyMs", "dnsValidationDeadlineMs", "cancellationDelayMs"] as const;
-const booleanSettingKeys = ["dropsComment", "ignoreUnknownFilterKeys", "listKeysWithoutAsking", "listKeysIgnored"] as const;
+const booleanSettingKeys = ["dropsComment", "ignoreUnknownFilterKeys", "listKeysWithoutAsking", "listKeysIgnored", "refusesMissingObjects"] as const;
 
 export async function handleAdmin(context: AdminContext, method: string, url: URL, body: string, response: ServerResponse): Promise<void> {
     const { model, faults, log, settings, rateLimit } = context;

@@ -7,7 +7,9 @@ export class SimulatorApiError extends Error {
         readonly httpStatus: number,
         readonly statusCode: string,
         readonly statusText: string,
-        readonly messages: { text: string; code: string }[] = [],
+        readonly messages: { text: string; code?: string }[] = [],
+        /** An object the request names does not exist (notFound): answered as SimulatorSettings.refusesMissingObjects says. */
+        readonly missingObject = false,
     ) {
         super(statusText);
     }
@@ -26,8 +28,16 @@ export function unknownUserInContext(): SimulatorApiError {
     return new SimulatorApiError(401, "E0003", "Authentication error.", [{ text: "User not found.", code: "EF0003" }]);
 }
 
+/**
+ * An object the request names does not exist. Over JSON HTTP 404 with the error envelope ("JSON API Basics": INFO is
+ * GET /<object group>/<identifier>; a 404 names no such object); over XML a plain error document with HTTP 200, as
+ * the gateway answers every error. InterNetX publishes no code for it: the status code `E<task code>` is *inferred*,
+ * and the message carries no code. (`EF02022`, once used here, is a duplicate entry in a real AutoDNS answer:
+ * go-acme/lego providers/dns/autodns/internal/fixtures/error.json.) With `refusesMissingObjects` the JSON answer is
+ * HTTP 400 instead, the other reading the evidence leaves open.
+ */
 export function notFound(taskCode: string, what: string, id: string): SimulatorApiError {
-    return new SimulatorApiError(404, `E${taskCode}`, `${what} could not be found.`, [{ text: `${what} ${id} does not exist.`, code: "EF02022" }]);
+    return new SimulatorApiError(404, `E${taskCode}`, `${what} could not be found.`, [{ text: `${what} ${id} does not exist.` }], true);
 }
 
 export function invalid(taskCode: string, field: string, reason: string): SimulatorApiError {

@@ -38,6 +38,8 @@ export interface SimulatorOptions {
     listKeysWithoutAsking?: boolean;
     /** See SimulatorSettings.listKeysIgnored (default false). */
     listKeysIgnored?: boolean;
+    /** See SimulatorSettings.refusesMissingObjects (default false: a missing object is HTTP 404 over JSON). */
+    refusesMissingObjects?: boolean;
     /** Requests per second and client address (default 3, the reference's limit); 0 switches the limit off. */
     requestsPerSecond?: number;
     now?: () => Date;
@@ -97,6 +99,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         ignoreUnknownFilterKeys: options.ignoreUnknownFilterKeys ?? false,
         listKeysWithoutAsking: options.listKeysWithoutAsking ?? false,
         listKeysIgnored: options.listKeysIgnored ?? false,
+        refusesMissingObjects: options.refusesMissingObjects ?? false,
     };
     const rateLimit = new RequestRateLimit(options.requestsPerSecond ?? referenceRequestsPerSecond);
     const model = new SimulatorModel(ca, settings, user, context, options.now ?? (() => new Date()));

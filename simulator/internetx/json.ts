@@ -53,7 +53,8 @@ function envelope(model: SimulatorModel, status: Json, extra: Json = {}, ctid?: 
 
 export function jsonError(model: SimulatorModel, error: SimulatorApiError, ctid?: string): ProtocolAnswer {
     return {
-        status: error.httpStatus,
+        // An account that refuses a request for a missing object (refusesMissingObjects) answers 400, not 404.
+        status: error.missingObject && model.settings.refusesMissingObjects ? 400 : error.httpStatus,
         contentType: "application/json",
         body: envelope(model, { code: error.statusCode, text: error.statusText, type: "ERROR" }, { messages: error.messages.map((message) => ({ ...message, type: "ERROR" })) }, ctid),
     };

@@ -44,6 +44,13 @@ export interface SimulatorSettings {
      * (CertificateInfo shows it) but whose list does not answer `keys[]=comment`. Default false.
      */
     listKeysIgnored: boolean;
+    /**
+     * A request for an object that does not exist is refused like invalid content (JSON HTTP 400 with the error
+     * envelope) instead of HTTP 404: the reading the published pages do not rule out ("JSON API Basics" names 404, the
+     * swagger documents only 200 answers, and no real not-found answer is recorded). The XML gateway answers HTTP 200
+     * either way. Default false.
+     */
+    refusesMissingObjects: boolean;
 }
 
 /**

@@ -74,6 +74,7 @@ export class SimulatorAdmin extends AdminEndpoint {
         listKeysWithoutAsking?: boolean;
         listKeysIgnored?: boolean;
         dropsComment?: boolean;
+        refusesMissingObjects?: boolean;
     }): Promise<void> {
         return this.call("POST", "/settings", settings);
     }

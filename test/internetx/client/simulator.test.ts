@@ -230,7 +230,7 @@ for (const protocol of ["json", "xml"] as const) {
             // A second confirmation is refused. Over JSON its HTTP 404 says "no such message"; the gateway's refusal
             // (HTTP 200) has no published not-found code, so it stays a refusal naming the API's words.
             if (protocol === "json") await expect(client.poll.confirm(second.message!.id)).to.be.rejectedWith(NotFoundError);
-            else await expect(client.poll.confirm(second.message!.id)).to.be.rejectedWith(ApiValidationError, `Notification ${second.message!.id} does not exist. (HTTP 200, E0906/`);
+            else await expect(client.poll.confirm(second.message!.id)).to.be.rejectedWith(ApiValidationError, `Notification ${second.message!.id} does not exist. (HTTP 200, E0906, stid`);
         });
 
         it("rejects a wrong password with an AuthenticationError that does not contain it", async () => {
