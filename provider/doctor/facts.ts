@@ -209,11 +209,11 @@ export const facts: Fact[] = [
     },
     {
         fact: "error-codes",
-        claim: "an error answers `status.code` E<task code> (job tasks E3001xx, as their S3001xx) with `EF…` message codes (error codes inferred)",
+        claim: "an error answers `status.code` E<task code> (job tasks E3001xx, as their S3001xx) with `EF…` message codes where a message carries a code (error codes inferred; no code is published for a missing object)",
         evaluate(view) {
             const errors = view.answered.filter((answer) => answer.envelope.status.code.startsWith("E") && answer.exchange.task in tasks);
             if (errors.length === 0) return notSeen("no error answered");
-            const off = errors.filter((answer) => !expectedErrorCodes(answer.exchange.task as TaskName).includes(answer.envelope.status.code) || !answer.envelope.messages.every((message) => (message.code ?? "").startsWith("EF")));
+            const off = errors.filter((answer) => !expectedErrorCodes(answer.exchange.task as TaskName).includes(answer.envelope.status.code) || !answer.envelope.messages.every((message) => message.code === undefined || message.code.startsWith("EF")));
             return off.length === 0 ? { verdict: "confirmed", evidence: `lines ${lines(errors)}` } : { verdict: "contradicted", evidence: `line ${off[0].exchange.line} answers ${off[0].envelope.status.code} / ${off[0].envelope.messages.map((message) => message.code).join(", ")}` };
         },
     },

@@ -114,7 +114,7 @@ describe("simulator: DNS validation and job outcomes", function () {
 
     it("shows a new order at once as PENDING in the admin state and takes new timings from the settings endpoint", async () => {
         const settings = await adminCall(simulator, "POST", "/settings", { issuanceDelayMs: 2_000 });
-        expect(settings.body).to.deep.equal({ issuanceDelayMs: 2_000, dnsValidationDeadlineMs: 1_500, latencyMs: 0, cancellationDelayMs: 0, renewalWindowDays: 90, dropsComment: false, ignoreUnknownFilterKeys: false, listKeysWithoutAsking: false, listKeysIgnored: false });
+        expect(settings.body).to.deep.equal({ issuanceDelayMs: 2_000, dnsValidationDeadlineMs: 1_500, latencyMs: 0, cancellationDelayMs: 0, renewalWindowDays: 90, dropsComment: false, ignoreUnknownFilterKeys: false, listKeysWithoutAsking: false, listKeysIgnored: false, refusesMissingObjects: false });
         const { jobId } = await placeJsonOrder(simulator, "slow.example.com", 100);
         await sleep(100);
         const state = (await adminCall(simulator, "GET", "/state")).body;
