@@ -2,7 +2,8 @@ import type { OrderRecovery, TaskRunner } from "../taskRunner";
 import { Envelope } from "../envelope";
 import { NotFoundError } from "../../errors";
 import { OwnershipClaim, OwnershipEvidence, OwnershipProof, ownershipProof } from "../../resources/internetx/ownership";
-import { CertAuthentication, Certificate, CertificateData, certificateDataSchema, certificateSchema, Query, QueryFilter } from "../schemas";
+import { withCsrReference } from "../../resources/internetx/csrReference";
+import { CertAuthentication, Certificate, CertificateData, certificateDataSchema, certificateSchema, Query } from "../schemas";
 import type { JobService } from "./job";
 import { goneOrError, idQuery } from "./goneByList";
 import { parseFirst, parseList } from "./parse";
@@ -228,7 +229,7 @@ export class CertificateService {
             const candidates = claimsFor(open, row.name);
             if (candidates.length === 0) continue;
             // A row that carries a comment settles it; without one only CertificateInfo (comment, CSR) can prove it.
-            const evidence = row.comment?.trim() ? row : await this.info(row.id).catch(unlessGone);
+            const evidence = row.comment?.trim() ? row : await this.info(row.id).then(withCsrReference, unlessGone);
             if (!evidence) continue;
             for (const claim of candidates) {
                 const proof = ownershipProof(evidence, claim);
@@ -257,7 +258,7 @@ export class CertificateService {
         const state = await this.jobs.info(jobId).catch(unlessGone);
         if (!state) return undefined;
         const data = state.object?.data as { id?: string; comment?: string; csr?: string } | undefined;
-        const evidence = { certificateId: data?.id, comment: data?.comment, csr: data?.csr, status: state.status };
+        const evidence = await withCsrReference({ certificateId: data?.id, comment: data?.comment, csr: data?.csr, status: state.status });
         known.set(jobId, evidence);
         return evidence;
     }
@@ -291,13 +292,16 @@ function claimsFor(claims: OrderClaim[], name: string | undefined): OrderClaim[]
     return claims.filter((claim) => !claim.name || (name !== undefined && claim.name.toLowerCase() === name.toLowerCase()));
 }
 
-/** Certificate List narrowed to the claims' names and references (an OR group each); the rows are checked anyway. */
+/**
+ * Certificate List narrowed to the claims' names (an OR group) where every claim has one, else to their references.
+ * Narrowed on the names alone, the rows without a comment come back too: an account that keeps no comment (swagger
+ * Certificate.comment "Requires appropriate ACLs") leaves the reference only in the order's CSR, which CertificateInfo
+ * reads back — so the same list serves both proofs and no create lists its name again. Rows are checked anyway.
+ */
 function certificateSearch(claims: OrderClaim[]): Query {
     const names = namesOf(claims);
-    const filters: QueryFilter[] = [];
-    if (names) filters.push({ link: "OR", filters: names.map((name) => ({ key: "name", value: name, operator: "EQUAL" as const })) });
-    filters.push({ link: "OR", filters: claims.map((claim) => ({ key: "comment", value: claim.orderReference, operator: "EQUAL" as const })) });
-    return { filters };
+    if (names) return { filters: [{ link: "OR", filters: names.map((name) => ({ key: "name", value: name, operator: "EQUAL" as const })) }] };
+    return { filters: [{ link: "OR", filters: claims.map((claim) => ({ key: "comment", value: claim.orderReference, operator: "EQUAL" as const })) }] };
 }
 
 /** A job or certificate gone between the list and the read (finished, cancelled) proves nothing. */

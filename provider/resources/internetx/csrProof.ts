@@ -1,8 +1,7 @@
 import { unlessNotFound } from "../../errors";
 import type { Client } from "../../internetx/client";
 import type { Certificate } from "../../internetx/schemas";
-import { orderReferencePattern } from "../../lifecycle/orderReference";
-import { parseCsr } from "../../x509";
+import { withCsrReference } from "./csrReference";
 import { ownershipProof } from "./ownership";
 
 /**
@@ -16,17 +15,6 @@ import { ownershipProof } from "./ownership";
  * - `none`: an S/MIME order whose key the CA makes has no CSR; nothing but the comment can carry the reference.
  */
 export type ReferenceCarrier = { kind: "generated CSR" } | { kind: "own CSR"; csrPem: string } | { kind: "none" };
-
-/**
- * The order reference a certificate's CSR carries (PKCS#9 unstructuredName, written by the CSR the provider makes),
- * for ownershipProof; an unreadable or missing CSR, or an attribute that is no order reference, carries none.
- */
-export async function csrReferenceOf(certificateCsr: string | undefined): Promise<string | undefined> {
-    if (!certificateCsr) return undefined;
-    const csr = await parseCsr(certificateCsr).catch(() => undefined);
-    const reference = csr?.unstructuredName;
-    return reference !== undefined && orderReferencePattern.test(reference) ? reference : undefined;
-}
 
 /** Certificates of `name`, newest first, leaving out those whose comment names another order (Certificate List). */
 async function candidatesNamed(client: Client, name: string, orderReference: string): Promise<Certificate[]> {
@@ -65,7 +53,7 @@ export async function findByCsr(client: Client, name: string, orderReference: st
         const certificate = await unlessNotFound(client.certificate.info(row.id));
         if (!certificate) continue;
         // The one rule of adoption (ownership.ts), with the reference the certificate's CSR carries read first.
-        const proof = ownershipProof({ comment: certificate.comment, csr: certificate.csr, csrReference: await csrReferenceOf(certificate.csr) }, claim);
+        const proof = ownershipProof(await withCsrReference(certificate), claim);
         if (proof.owned) return certificate;
         if (proof.reason === "no readable proof") unknown.push(certificate.id);
     }

@@ -15,6 +15,7 @@ import { ownershipProof } from "./ownership";
 import { parseCertificate, splitPemBlocks } from "../../x509";
 import { jobOutcome } from "../../internetx/jobStatus";
 import { findByCsr, ReferenceCarrier } from "./csrProof";
+import { withCsrReference } from "./csrReference";
 
 /**
  * The InterNetX words both certificate types (SSL and S/MIME) share in their adapters: how a placed order is found
@@ -41,11 +42,14 @@ export function pendingFromAccepted(accepted: OrderAccepted): PendingOrder {
 export async function findPlacedOrder(client: Client, claim: OrderClaim, intervalMs: number, carrier?: ReferenceCarrier): Promise<FoundOrder | undefined> {
     const { orderReference } = claim;
     const found = await orderLookupFor(client).find(claim, intervalMs);
-    if (!found) return claim.name && carrier ? foundByCsr(client, orderReference, claim.name, carrier) : undefined;
+    // The round's Certificate List already brought the name's rows without a comment and read their CSRs back, so
+    // only an order with no CSR to carry its reference still looks further, to refuse loudly what nothing can prove.
+    if (!found) return claim.name && carrier?.kind === "none" ? foundByCsr(client, orderReference, claim.name, carrier) : undefined;
     const proof = found.proof;
+    if (proof === "reference read back from the CSR" && found.certificateId) await restoreComment(client, found.certificateId, orderReference);
     if (found.jobId || !found.certificateId) return { certificateId: found.certificateId, jobId: found.jobId, status: found.status, orderReference, proof };
     const certificate = await unlessNotFound(client.certificate.info(found.certificateId));
-    if (!certificate || !ownershipProof(certificate, claim).owned) return undefined;
+    if (!certificate || !ownershipProof(await withCsrReference(certificate), claim).owned) return undefined;
     return { ...(await settledOrder(client, certificate, found.status, orderReference)), proof };
 }
 
@@ -57,10 +61,18 @@ export async function findPlacedOrder(client: Client, claim: OrderClaim, interva
 async function foundByCsr(client: Client, orderReference: string, name: string, carrier: ReferenceCarrier): Promise<FoundOrder | undefined> {
     const certificate = await findByCsr(client, name, orderReference, carrier);
     if (!certificate) return undefined;
-    await client.certificate.updateComment(certificate.id, orderReference).catch(() => undefined);
+    await restoreComment(client, certificate.id, orderReference);
     const running = (await client.job.list({ object: certificate.name }, { withObjectData: true })).find((entry) => entry.certificateId === certificate.id);
     if (running) return { certificateId: certificate.id, jobId: running.jobId, status: running.status, orderReference };
     return settledOrder(client, certificate, undefined, orderReference);
+}
+
+/**
+ * Restores the comment of an order proven by its CSR (Certificate Comment Update), so that later lookups find it by
+ * the comment where the account allows it; an account without the ACLs refuses, which changes nothing here.
+ */
+async function restoreComment(client: Client, certificateId: string, orderReference: string): Promise<void> {
+    await client.certificate.updateComment(certificateId, orderReference).catch(() => undefined);
 }
 
 /** A found certificate without a running job: issued, or ended without a leaf (its last job tells how). */

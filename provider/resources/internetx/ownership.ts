@@ -13,7 +13,7 @@ export interface OwnershipEvidence {
     csr?: string;
     /**
      * An order reference the CSR carries in its PKCS#9 unstructuredName attribute (the CSR the provider makes,
-     * csrProof.ts `csrReferenceOf`), read by the caller since parsing the CSR is asynchronous; absent when not read.
+     * csrReference.ts `withCsrReference`), read by the caller since parsing the CSR is asynchronous; absent when not read.
      */
     csrReference?: string;
 }
