@@ -9,7 +9,7 @@ import { csrFromPrivateKey, generateKeyAndCsr, parseCsr } from "../../x509";
 import { endCertificate, findPlacedOrder, issuedCertificate, jobStatusSource, pendingFromAccepted } from "../internetx/orders";
 import { notificationSourceFor } from "../internetx/notifications";
 import { ReferenceCarrier } from "../internetx/csrProof";
-import { keepOrderReference } from "../internetx/keepReference";
+import { keepIssuedOrderReference, keepOrderReference, readsReferenceAtOrder } from "../internetx/keepReference";
 import { CertificateChange, CertificateState, decideCertificateChange } from "./decisions";
 import { CertificateInputs, defaultRenewBeforeDays, Validation } from "./inputs";
 import { certificateOutputs } from "./outputs";
@@ -97,9 +97,14 @@ function carrierOf(inputs: CertificateInputs): ReferenceCarrier {
 
 const sameCsr = (left: string | undefined, right: string | undefined) => (left ?? "").replace(/\s+/g, "") === (right ?? "").replace(/\s+/g, "");
 
-/** The outputs from the CertificateInfo the wait already read (one read per issued certificate), else a new read. */
-async function issuedProperties(client: Client, certificateId: string, pending: CertificateProperties, issued: unknown): Promise<CertificateProperties> {
-    return { ...pending, ...(await certificateOutputs(issuedCertificate(certificateId, issued) ?? (await client.certificate.info(certificateId)))) };
+/**
+ * The outputs from the CertificateInfo the wait already read (one read per issued certificate), else a new read; the
+ * same read tells whether the account kept the order reference (keepReference.ts), unless it was read at the order.
+ */
+async function issuedProperties(client: Client, certificateId: string, pending: CertificateProperties, inputs: CertificateInputs, issued: unknown, log: (message: string) => void): Promise<CertificateProperties> {
+    const certificate = issuedCertificate(certificateId, issued) ?? (await client.certificate.info(certificateId));
+    if (!readsReferenceAtOrder(carrierOf(inputs))) await keepIssuedOrderReference(client, certificate, pending.orderReference, carrierOf(inputs), inputs.name!, log);
+    return { ...pending, ...(await certificateOutputs(certificate)) };
 }
 
 /** The InterNetX SSL adapter: CertificateCreate, Reissue, Renew, Info, Delete in the port's words. */
@@ -111,6 +116,7 @@ export function certificateBackend(client: Client, context: LifecycleContext): O
         async place(inputs, key, orderReference) {
             const authentication = await authenticationFor(client, inputs.validation, key.csrPem!, inputs.product);
             const accepted = pendingFromAccepted(await client.certificate.create(orderFor(inputs, key.csrPem!, authentication, orderReference)));
+            if (!readsReferenceAtOrder(carrierOf(inputs))) return accepted;
             return (await keepOrderReference(client, accepted, orderReference, carrierOf(inputs), inputs.name!, context.log)).order;
         },
         async reissue(current, inputs, key): Promise<PendingOrder> {
@@ -131,7 +137,7 @@ export function certificateBackend(client: Client, context: LifecycleContext): O
         },
         statusSource: (inputs) => (inputs.waitStrategy === "notifications" ? notificationSourceFor(client) : jobStatusSource(client, waitSettings(inputs).intervalMs, { names: [inputs.name!, ...(inputs.subjectAlternativeNames ?? [])], method: inputs.validation?.method })),
         pendingDetails: async () => ({}),
-        issuedProperties: (certificateId, pending, _inputs, issued) => issuedProperties(client, certificateId, pending, issued),
+        issuedProperties: (certificateId, pending, inputs, issued) => issuedProperties(client, certificateId, pending, inputs, issued, context.log),
         async read(certificateId, recorded) {
             const certificate = await unlessNotFound(client.certificate.info(certificateId));
             if (!certificate) return undefined;

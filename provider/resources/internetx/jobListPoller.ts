@@ -16,6 +16,8 @@ export interface RunningJob {
     status?: string;
     /** The domain validation of each name, where the list reports it (swagger ObjectJob.dcvAuth). */
     dcvAuth?: { domain?: string; status?: string }[];
+    /** The job's certificate, where the row names it (`object.data.id`; the documented rows do not). */
+    certificateId?: string;
 }
 
 /** A finished job as the history shows it. */
@@ -37,7 +39,7 @@ export interface JobStatusPort {
 }
 
 export type JobRoundResult =
-    | { outcome: "pending"; status: string; dcvAuth?: { domain?: string; status?: string }[] }
+    | { outcome: "pending"; status: string; dcvAuth?: { domain?: string; status?: string }[]; certificateId?: string }
     | { outcome: "succeeded"; status: string; certificateId?: string }
     | { outcome: "failed"; status: string; reasons: string[] };
 
@@ -77,7 +79,7 @@ export function decideRound(timing: RoundTiming): { action: "poll" } | { action:
 /** One job's result from a round: listed → still running; in the history → how it ended; neither → not yet recorded. */
 export function jobResult(jobId: string, running: Map<string, RunningJob>, finished: Map<string, FinishedJob>): JobRoundResult {
     const listed = running.get(jobId);
-    if (listed) return { outcome: "pending", status: listed.status ?? "RUNNING", ...(listed.dcvAuth?.length ? { dcvAuth: listed.dcvAuth } : {}) };
+    if (listed) return { outcome: "pending", status: listed.status ?? "RUNNING", ...(listed.dcvAuth?.length ? { dcvAuth: listed.dcvAuth } : {}), ...(listed.certificateId ? { certificateId: listed.certificateId } : {}) };
     const ended = finished.get(jobId);
     if (!ended) return { outcome: "pending", status: "FINISHED, not yet in the job history" };
     const outcome = jobOutcome(ended.status);

@@ -142,8 +142,9 @@ async function finishedJobStatus(client: Client, order: PendingOrder, jobId: str
 
 /**
  * The job strategy's source: every pending order of the account shares one Job List poll per round (jobList.ts); a
- * finished job's history row names its certificate, which must then carry the leaf. An order without a known
- * certificate asks its job once (Job List rows name none), so the resource id is the certificate's from the start.
+ * finished job's history row names its certificate, which must then carry the leaf. An order whose certificate is
+ * still unknown while its job runs takes it from the Job List row where the row names it, else asks its job once
+ * (the documented rows name none), so a wait that ends unfinished records the certificate's id.
  */
 export function jobStatusSource(client: Client, intervalMs: number, described: Described = {}): StatusSource {
     const asked = new Set<string>();
@@ -156,7 +157,7 @@ export function jobStatusSource(client: Client, intervalMs: number, described: D
                 const settled = await certificateStatus(client, { ...order, jobId: undefined, certificateId: result.certificateId ?? order.certificateId });
                 return settled.outcome === "pending" ? { ...settled, status: `${result.status}, no issued leaf yet` } : settled;
             }
-            let certificateId = order.certificateId;
+            let certificateId = order.certificateId ?? result.certificateId;
             if (!certificateId && !asked.has(order.jobId)) {
                 asked.add(order.jobId);
                 certificateId = (await unlessNotFound(client.job.info(order.jobId)))?.object?.data?.id;

@@ -10,7 +10,7 @@ import { certificateOutputs } from "../certificate/outputs";
 import { endCertificate, findPlacedOrder, issuedCertificate, jobStatusSource, pendingFromAccepted } from "../internetx/orders";
 import { notificationSourceFor } from "../internetx/notifications";
 import { ReferenceCarrier } from "../internetx/csrProof";
-import { keepOrderReference } from "../internetx/keepReference";
+import { keepIssuedOrderReference, keepOrderReference, readsReferenceAtOrder } from "../internetx/keepReference";
 import { decideSmimeChange } from "./decisions";
 import { SmimeInputs } from "./inputs";
 
@@ -82,6 +82,7 @@ export function smimeBackend(client: Client, context: LifecycleContext): OrderBa
         keyMaterial,
         async place(inputs, key, orderReference) {
             const accepted = pendingFromAccepted(await client.certificate.create(orderFor(inputs, key.csrPem, orderReference)));
+            if (!readsReferenceAtOrder(carrierOf(inputs))) return accepted;
             return (await keepOrderReference(client, accepted, orderReference, carrierOf(inputs), inputs.email, context.log)).order;
         },
         async reissue(current, inputs, key) {
@@ -93,6 +94,8 @@ export function smimeBackend(client: Client, context: LifecycleContext): OrderBa
         pendingDetails: async () => ({}),
         async issuedProperties(certificateId, pending, inputs, issued) {
             const certificate = issuedCertificate(certificateId, issued) ?? (await client.certificate.info(certificateId));
+            // The same read tells whether the account kept the order reference, unless it was read at the order.
+            if (!readsReferenceAtOrder(carrierOf(inputs))) await keepIssuedOrderReference(client, certificate, pending.orderReference, carrierOf(inputs), inputs.email, context.log);
             const { issuedNames: _names, dnsValidationRecord: _record, ...outputs } = await certificateOutputs(certificate);
             const leafPem = outputs.certificatePem!;
             const pkcs12Base64 = pending.privateKeyPem
