@@ -2,7 +2,7 @@ import type { Client } from "../../internetx/client";
 import { PollMessage } from "../../internetx/schemas";
 import { OrderStatus, PendingOrder, StatusSource } from "../../lifecycle/port";
 import { jobOutcome } from "../../internetx/jobStatus";
-import { jobStatus } from "./orders";
+import { certificateStatus, jobStatus } from "./orders";
 import { asText } from "../../shared/text";
 
 /**
@@ -40,8 +40,12 @@ export class NotificationSource implements StatusSource {
         if (settled) {
             this.finished.add(jobId);
             if (settled.outcome === "failed") return settled;
-            // A success message is not taken for an issued certificate on its own word: the certificate must carry the leaf.
-            return jobStatus(client, { ...order, certificateId: settled.certificateId || order.certificateId });
+            // A success message is not taken for an issued certificate on its own word: the certificate must carry the
+            // leaf. The message already tells how the job ended, so where it names the certificate that is read at
+            // once, without Job Info (the job has left it) and the job history (which would only say it again).
+            const certificateId = settled.certificateId || order.certificateId;
+            if (certificateId) return certificateStatus(client, { ...order, jobId: undefined, certificateId });
+            return jobStatus(client, order);
         }
         return blocked ? jobStatus(client, order) : { outcome: "pending", status: "RUNNING", certificateId: order.certificateId };
     }
