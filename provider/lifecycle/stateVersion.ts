@@ -15,6 +15,11 @@ export interface StateMigration {
     /** The layout it reads; it writes layout `from + 1`. */
     readonly from: number;
     readonly migrate: (state: State) => State;
+    /**
+     * Outputs this layout adds: every state is migrated to carry them, so the package schema marks them always present
+     * (native/schema/declared.ts).
+     */
+    readonly addedOutputs?: readonly string[];
 }
 
 /** The layout number `state` records; 0 without one. */

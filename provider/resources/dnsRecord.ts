@@ -7,6 +7,11 @@ export interface DnsRecord {
     type: string;
     ttl: number;
     value: string;
+    /**
+     * The name this record validates (CertAuthentication `name`): InterNetX's prepare-order answer gives one record per
+     * name, at `_dnsauth.<name>.` (InterNetX/php-domainrobot-sdk test/mock-data/Certificate/PrepareOrderResponse.json).
+     */
+    domain?: string;
 }
 
 export function parseZoneRecord(line: string | undefined): DnsRecord | undefined {

@@ -71,6 +71,11 @@ export type ValidationArgs =
         provisioning?: boolean;
         /** The prepared DNS record as a zone line (from DomainValidation). */
         dns?: string;
+        /**
+         * DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's
+         * validation.
+         */
+        domains?: DomainAuthentication[];
       }
     | {
         /** DNS, EMAIL or FILE. */
@@ -87,6 +92,11 @@ export type ValidationArgs =
         fileName?: string;
         /** The prepared validation file's content (from DomainValidation). */
         fileContent?: string;
+        /**
+         * DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's
+         * validation.
+         */
+        domains?: DomainAuthentication[];
       };
 
 /** A DNS record the CA checks. */
@@ -99,6 +109,25 @@ export interface DnsRecord {
     ttl: number;
     /** The token, unquoted. */
     value: string;
+    /** The name this record validates, e.g. `www.example.com` (its record is at `_dnsauth.www.example.com.`). */
+    domain?: string;
+}
+
+/**
+ * One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and
+ * method).
+ */
+export interface DomainAuthentication {
+    /** The name it validates, e.g. `www.example.com`. */
+    name: string;
+    /** DNS or FILE. */
+    method: "DNS" | "FILE";
+    /** DNS: the record as a zone line. */
+    dns?: string;
+    /** FILE: the file's URL. */
+    fileName?: string;
+    /** FILE: the file's content. */
+    fileContent?: string;
 }
 
 /** A file the CA fetches over HTTP to validate the domain. */
@@ -107,6 +136,8 @@ export interface FileValidation {
     url: string;
     /** What it must contain. */
     content: string;
+    /** The name this file validates. */
+    domain?: string;
 }
 
 /** The arguments of internetx.SslContact. */
@@ -212,16 +243,20 @@ export interface DomainValidationOutputs {
     readonly method: pulumi.Output<"DNS" | "FILE" | undefined>;
     /** The common name of the CSR. */
     readonly name: pulumi.Output<string>;
-    /** The TXT record the CA checks. */
+    /** The first name's TXT record (`dnsRecords` has every name's). */
     readonly dnsRecord: pulumi.Output<DnsRecord | undefined>;
-    /** The file the CA fetches. */
+    /** Every name's TXT record, each with the `domain` it validates; all must be published before the CA issues. */
+    readonly dnsRecords: pulumi.Output<DnsRecord[]>;
+    /** The first name's validation file (`fileValidations` has every name's). */
     readonly fileValidation: pulumi.Output<FileValidation | undefined>;
+    /** Every name's validation file, each with the `domain` it validates. */
+    readonly fileValidations: pulumi.Output<FileValidation[]>;
     /** The addresses EMAIL validation may use. */
     readonly approverEmails: pulumi.Output<string[]>;
     /** What Certificate's `validation` accepts. */
     readonly authentication: pulumi.Output<ValidationArgs>;
     /**
-     * The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an
+     * The layout of this resource's recorded state (1 as this version writes it), set by the provider: state of an
      * earlier layout, or without the number (version 0.1.0), is migrated when it is read.
      */
     readonly stateVersion: pulumi.Output<number | undefined>;
@@ -232,7 +267,9 @@ export const domainValidationShape = {
     "outputs": [
         "name",
         "dnsRecord",
+        "dnsRecords",
         "fileValidation",
+        "fileValidations",
         "approverEmails",
         "authentication",
         "stateVersion"

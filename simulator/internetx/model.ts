@@ -6,7 +6,7 @@ import { ContactBook } from "./contacts";
 import { invalid, notFound, permissionDenied, SimulatorApiError } from "./errors";
 import { products, softwareValues } from "./products";
 import { search, SearchResult } from "./query";
-import { parseZoneRecordLine, sameToken, validationToken, zoneRecordLine } from "./validationToken";
+import { dnsValidationRecordName, parseZoneRecordLine, sameToken, validationToken, ValidationPurpose, zoneRecordLine } from "./validationToken";
 
 import type { Json } from "./jsonValue";
 
@@ -74,8 +74,8 @@ export interface JobRecord {
     readyAt: number;
     outcome: "success" | "fail" | "never";
     reason?: string;
-    /** DNS validation without provisioning: the TXT record that must be published first. */
-    dnsCheck?: { name: string; value: string };
+    /** DNS validation without provisioning: the TXT record of every name of the order, each published before issuing. */
+    dnsChecks?: { domain: string; name: string; value: string }[];
     /** FILE validation: the URL the CA fetches (when `fileValidationOrigin` is set) and the content it expects. */
     fileCheck?: { url: string; content: string };
     fileValidated?: boolean;
@@ -148,8 +148,8 @@ export class SimulatorModel {
     }
 
     /** The validation token for a CSR key and name (validationToken.ts): the same on every prepare, checked by create. */
-    validationToken(publicKeySha256: string, name: string): string {
-        return validationToken(this.tokenSalt, publicKeySha256, name);
+    validationToken(publicKeySha256: string, name: string, purpose: ValidationPurpose): string {
+        return validationToken(this.tokenSalt, publicKeySha256, name, purpose);
     }
 
     async prepareOrder(input: Json): Promise<Json> {
@@ -158,7 +158,7 @@ export class SimulatorModel {
         if (!product) throw invalid("400110", "product", `unknown product ${input.product}`);
         const name = csr.commonName!;
         const baseDomain = name.replace(/^\*\./, "").split(".").slice(-2).join(".");
-        const token = this.validationToken(csr.publicKeySha256, name);
+        const names = [...new Set([name, ...csr.dnsNames].map((entry) => entry.toLowerCase()))];
         return {
             plain: input.plain,
             name,
@@ -172,8 +172,12 @@ export class SimulatorModel {
             product: input.product,
             authentication: [
                 { method: "EMAIL", approverEmails: ["admin", "administrator", "hostmaster", "webmaster", "postmaster"].map((box) => `${box}@${baseDomain}`) },
-                { method: "DNS", dns: zoneRecordLine(name, token) },
-                { method: "FILE", fileName: `http://${name}/.well-known/pki-validation/fileauth.txt`, fileContent: token },
+                // One DNS and one FILE entry per name, each with its `name` and its own token, the record at
+                // `_dnsauth.<name>.` (InterNetX/php-domainrobot-sdk test/mock-data/Certificate/PrepareOrderResponse.json).
+                ...names.flatMap((domain) => [
+                    { name: domain, method: "DNS", dns: zoneRecordLine(domain, this.validationToken(csr.publicKeySha256, domain, "DNS")), provisioning: true },
+                    { name: domain, method: "FILE", fileName: `http://${domain}/.well-known/pki-validation/fileauth.txt`, fileContent: this.validationToken(csr.publicKeySha256, domain, "FILE") },
+                ]),
             ],
             algorithm: csr.keyAlgorithm === "RSA" ? "RSA" : "ECC",
             signatureHashAlgorithm: "SHA256",
@@ -211,9 +215,9 @@ export class SimulatorModel {
         const method = order.authentication?.method;
         if (!["DNS", "EMAIL", "FILE"].includes(method)) throw invalid(taskCode, "authentication.method", "must be DNS, EMAIL or FILE");
         if (method === "DNS" && typeof order.authentication.dns !== "string") throw invalid(taskCode, "authentication.dns", "is required for DNS validation");
-        if (taskCode === "400101") this.checkToken(taskCode, order.authentication, csr.publicKeySha256, [csr.commonName!, order.name]);
         const requested = (order.subjectAlternativeNames ?? []).map((entry: Json) => String(entry.name).toLowerCase());
         const dnsNames = [...new Set([order.name.toLowerCase(), ...csr.dnsNames.map((name) => name.toLowerCase()), ...requested])];
+        if (taskCode === "400101") for (const entry of authenticationEntries(order.authentication)) this.checkToken(taskCode, entry, csr.publicKeySha256, dnsNames);
         return { product, csrPem: order.csr, dnsNames, publicKeySha256: csr.publicKeySha256 };
     }
 
@@ -223,14 +227,15 @@ export class SimulatorModel {
      * Reissue and renewal are not checked: the documents show them with the record of the original order (InterNetX help "Reissue Certificate").
      */
     private checkToken(taskCode: string, authentication: Json, publicKeySha256: string, names: string[]): void {
-        const field = authentication.method === "DNS" ? "authentication.dns" : authentication.method === "FILE" ? "authentication.fileContent" : undefined;
+        const purpose: ValidationPurpose | undefined = authentication.method === "DNS" || authentication.method === "FILE" ? authentication.method : undefined;
+        const field = purpose === "DNS" ? "authentication.dns" : purpose === "FILE" ? "authentication.fileContent" : undefined;
         if (!field) return;
         const given = authentication.method === "DNS" ? parseZoneRecordLine(String(authentication.dns))?.value : authentication.fileContent === undefined ? undefined : String(authentication.fileContent);
         if (given === undefined) {
             if (authentication.method === "DNS") throw invalid(taskCode, field, "is not a TXT zone record line");
             return; // FILE without content: the CA looks up what it handed out
         }
-        if (!names.some((name) => sameToken(given, this.validationToken(publicKeySha256, name)))) {
+        if (!names.some((name) => sameToken(given, this.validationToken(publicKeySha256, name, purpose!)))) {
             throw invalid(taskCode, field, "the token is not the one CertificatePrepareOrder issued for this CSR and name");
         }
     }
@@ -308,14 +313,23 @@ export class SimulatorModel {
         };
         const authentication = merged.authentication;
         if (checked.product.type === "FQDN" && authentication?.method === "DNS" && !isTrue(authentication.provisioning)) {
-            job.dnsCheck = parseZoneRecordLine(String(authentication.dns));
+            // The CA checks every name of the order at `_dnsauth.<name>.` with the token it handed out for that name
+            // (InterNetX/php-domainrobot-sdk test/mock-data/Certificate/PrepareOrderResponse.json: one entry per name).
+            // Reissue and renewal carry the record of the original order (InterNetX help "Reissue Certificate").
+            const publicKeySha256 = checked.publicKeySha256!;
+            job.dnsChecks =
+                action === "create"
+                    ? checked.dnsNames.map((domain) => ({ domain, name: dnsValidationRecordName(domain), value: this.validationToken(publicKeySha256, domain, "DNS") }))
+                    : authenticationEntries(authentication)
+                          .map((entry) => ({ domain: String(entry.name ?? merged.name).toLowerCase(), ...parseZoneRecordLine(String(entry.dns)) }))
+                          .filter((check): check is { domain: string; name: string; value: string } => typeof check.name === "string");
         }
         if (checked.product.type === "FQDN" && authentication?.method === "FILE" && action === "create") {
             // The file CertificatePrepareOrder handed out for the order's name (InterNetX help "Ordering SSL Certificates" `fileName` / `fileContent`).
             // Reissue and renewal are not fetched, as their tokens are not checked (see checkToken).
             job.fileCheck = {
                 url: typeof authentication.fileName === "string" ? authentication.fileName : `http://${merged.name}/.well-known/pki-validation/fileauth.txt`,
-                content: this.validationToken(checked.publicKeySha256!, merged.name),
+                content: this.validationToken(checked.publicKeySha256!, merged.name, "FILE"),
             };
         }
         this.jobs.set(job.id, job);
@@ -404,9 +418,10 @@ export class SimulatorModel {
                 this.finish(job, "FAILED", job.reason ?? "The certificate authority refused the order.");
                 continue;
             }
-            if (job.dnsCheck && !this.dnsRecords.has(`${job.dnsCheck.name.toLowerCase()}|TXT|${job.dnsCheck.value}`) && !this.dnsRecords.has(`${job.dnsCheck.name.toLowerCase()}.|TXT|${job.dnsCheck.value}`)) {
+            const missing = this.unpublishedRecords(job);
+            if (missing.length > 0) {
                 if (now >= job.created.getTime() + this.settings.dnsValidationDeadlineMs) {
-                    this.finish(job, "FAILED", `DNS validation failed: TXT record for ${job.dnsCheck.name} not found`);
+                    this.finish(job, "FAILED", `DNS validation failed: TXT record for ${missing.map((check) => check.name).join(", ")} not found`);
                 }
                 continue;
             }
@@ -507,6 +522,15 @@ export class SimulatorModel {
         });
     }
 
+    /** The TXT records of a DNS-validated order not yet published (a name with or without its trailing dot). */
+    private unpublishedRecords(job: JobRecord): { domain: string; name: string; value: string }[] {
+        const published = (name: string, value: string) => this.dnsRecords.has(`${name}|TXT|${value}`);
+        return (job.dnsChecks ?? []).filter((check) => {
+            const name = check.name.toLowerCase();
+            return !published(name, check.value) && !published(name.endsWith(".") ? name.slice(0, -1) : `${name}.`, check.value);
+        });
+    }
+
     /** A record published in the simulated DNS (admin `POST /__simulator/dns`); names compare case-insensitively. */
     publishDns(name: string, type: string, value: string): void {
         this.dnsRecords.add(`${name.toLowerCase()}|${type.toUpperCase()}|${value}`);
@@ -572,7 +596,10 @@ export class SimulatorModel {
         if (detail === "info" && certificate) {
             view.object.data = certificateView(certificate);
             view.authentication = [{ status: "WAIT", step: job.status === "RUNNING" ? "DOMAIN_VERIFICATION" : "ISSUED", updated: job.updated }];
-            view.dcvAuth = (certificate.pendingDnsNames ?? []).map((domain: string) => ({ domain, status: "PENDING" }));
+            // Per name (swagger DomainControllValidationStatus): a name whose record is published is COMPLETED.
+            const missing = new Set(this.unpublishedRecords(job).map((check) => check.domain));
+            const checked = new Set((job.dnsChecks ?? []).map((check) => check.domain));
+            view.dcvAuth = (certificate.pendingDnsNames ?? []).map((domain: string) => ({ domain, status: checked.has(domain) && !missing.has(domain) ? "COMPLETED" : "PENDING" }));
         }
         if (detail === "history") {
             view.object.data = { id: job.certificateId };
@@ -654,4 +681,14 @@ export function startOfDay(time: Date): Date {
 
 function snapshot(certificate: Json | undefined): Json | undefined {
     return certificate ? certificateView({ ...certificate }) : undefined;
+}
+
+/**
+ * The entries of an order's authentication: swagger CertAuthentication's `domains` ("The authentication data for every
+ * domain") when given, else the authentication itself (one name).
+ */
+function authenticationEntries(authentication: Json): Json[] {
+    if (!authentication) return [];
+    const domains = Array.isArray(authentication.domains) ? authentication.domains : authentication.domains ? [authentication.domains] : [];
+    return domains.length > 0 ? domains.map((entry: Json) => ({ method: authentication.method, ...entry })) : [authentication];
 }

@@ -17,7 +17,10 @@ const parser = new XMLParser({
     // "Certificate Object": repeated <subject_alternative_name>; "CertAuthentication Object": repeated <approver_email>
     // inside <authentication>; "Running List Inquiries": repeated <and>/<or> inside <where>.
     isArray: (name, path) =>
-        ["address", "subject_alternative_name", "and", "or"].includes(name) || (name === "approver_email" && String(path).endsWith("authentication.approver_email")),
+        ["address", "subject_alternative_name", "and", "or"].includes(name) ||
+        (name === "approver_email" && String(path).endsWith("authentication.approver_email")) ||
+        // swagger CertAuthentication.domains ("The authentication data for every domain"): repeated <domains> *(inferred element name)*.
+        (name === "domains" && String(path).endsWith("authentication.domains")),
 });
 // Unformatted, so CDATA sits inside its element exactly as in InterNetX help "Ordering SSL Certificates" (`<plain><![CDATA[…]]></plain>`).
 const builder = new XMLBuilder({ cdataPropName: "__cdata", format: false, suppressEmptyNode: true });

@@ -9,6 +9,15 @@ import { goneOrError, idQuery } from "./goneByList";
 import { parseFirst, parseList } from "./parse";
 import { asText } from "../../shared/text";
 
+/** One name's validation data inside an order's authentication (swagger CertAuthentication, nested in `domains`). */
+export interface DomainAuthentication {
+    name: string;
+    method: string;
+    dns?: string;
+    fileName?: string;
+    fileContent?: string;
+}
+
 /** What an order (create, reissue, renew) needs; the API's Certificate model in our words (InterNetX's ordering, reissue and S/MIME help pages). */
 export interface CertificateOrder {
     name: string;
@@ -18,7 +27,11 @@ export interface CertificateOrder {
     csr?: string;
     adminContactId: string;
     technicalContactId?: string;
-    authentication?: Partial<CertAuthentication> & { method: string };
+    /**
+     * How the CA validates; `domains` holds every name's entry (swagger CertAuthentication.domains, "The authentication
+     * data for every domain"), as CertificatePrepareOrder answers one entry per name.
+     */
+    authentication?: Partial<CertAuthentication> & { method: string; domains?: DomainAuthentication[] };
     subjectAlternativeNames?: string[];
     /** `MAIL` for S/MIME (InterNetX's S/MIME ordering help page); default FQDN. */
     certificateType?: "FQDN" | "MAIL";

@@ -151,6 +151,8 @@ export function isRepeated(element: string, path: string): boolean {
     // "CertAuthentication Object": approverEmails is `approver_email`, 0-n times, inside `<authentication>`; the
     // certificate's own `approver_email` (S/MIME) is one value.
     if (element === "approver_email") return path.endsWith("authentication.approver_email");
+    // swagger CertAuthentication.domains ("The authentication data for every domain"): repeated `<domains>` *(inferred element name)*.
+    if (element === "domains") return path.endsWith("authentication.domains");
     if (element === "certificate_job") return path === "response.result.data.certificate_job";
     // "Job Object": the job's `messages`, 0-n.
     if (element === "messages") return path.endsWith("job.messages");

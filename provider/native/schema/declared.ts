@@ -14,7 +14,8 @@ function stateVersionOutput(declaration: ResourceDeclaration): OutputProperty {
  * A schema resource from its declaration (provider/resources/<x>/declaration.ts) and its documentation: the token
  * comes from the declaration, and an input replaces the resource (`replaceOnChanges`) exactly when the declaration
  * says so, so the schema and the lifecycle's decision table cannot disagree. The `stateVersion` output comes from
- * the declaration's state migrations.
+ * the declaration's state migrations, and an output a migration adds is always present (every state is migrated to
+ * carry it), so programs may read it without a check.
  */
 export function declared(
     declaration: ResourceDeclaration,
@@ -24,10 +25,15 @@ export function declared(
     const inputs: Record<string, InputProperty> = {};
     for (const [name, property] of Object.entries(documentation.inputs))
         inputs[name] = replacing.has(name) ? { ...property, replaces: true } : property;
+    const outputs: Record<string, OutputProperty> = { ...documentation.outputs };
+    for (const name of declaration.stateMigrations.flatMap((migration) => migration.addedOutputs ?? [])) {
+        if (!(name in outputs)) throw new Error(`${declaration.token}: a state migration adds the output ${name}, which its schema does not describe`);
+        outputs[name] = { ...outputs[name], always: true };
+    }
     return {
         token: declaration.token,
         description: documentation.description,
         inputs,
-        outputs: { ...documentation.outputs, [stateVersionProperty]: stateVersionOutput(declaration) },
+        outputs: { ...outputs, [stateVersionProperty]: stateVersionOutput(declaration) },
     };
 }

@@ -39,13 +39,14 @@ export const objectTypes: Record<string, ObjectType> = {
             fileName: { type: "string", description: "The prepared validation file's URL (from DomainValidation)." },
             fileContent: { type: "string", description: "The prepared validation file's content (from DomainValidation)." },
             approverEmails: { type: { array: "string" }, description: "EMAIL only: the approvers, when more than one." },
+            domains: { type: { array: { object: "sslmanager:internetx:DomainAuthentication" } }, description: "DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation." },
         },
         variants: {
             discriminator: "method",
             cases: {
-                DNS: { properties: ["provisioning", "dns"] },
+                DNS: { properties: ["provisioning", "dns", "domains"] },
                 EMAIL: { properties: ["approverEmail", "approverEmails"], required: ["approverEmail"] },
-                FILE: { properties: ["fileName", "fileContent"] },
+                FILE: { properties: ["fileName", "fileContent", "domains"] },
             },
         },
     },
@@ -56,6 +57,17 @@ export const objectTypes: Record<string, ObjectType> = {
             type: { type: "string", required: true, description: "The record type, e.g. TXT." },
             ttl: { type: "integer", required: true, description: "Time to live in seconds." },
             value: { type: "string", required: true, description: "The token, unquoted." },
+            domain: { type: "string", description: "The name this record validates, e.g. `www.example.com` (its record is at `_dnsauth.www.example.com.`)." },
+        },
+    },
+    "sslmanager:internetx:DomainAuthentication": {
+        description: "One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and method).",
+        properties: {
+            name: { type: "string", required: true, description: "The name it validates, e.g. `www.example.com`." },
+            method: { type: "string", values: ["DNS", "FILE"], required: true, description: "DNS or FILE." },
+            dns: { type: "string", description: "DNS: the record as a zone line." },
+            fileName: { type: "string", description: "FILE: the file's URL." },
+            fileContent: { type: "string", description: "FILE: the file's content." },
         },
     },
     "sslmanager:internetx:FileValidation": {
@@ -63,6 +75,7 @@ export const objectTypes: Record<string, ObjectType> = {
         properties: {
             url: { type: "string", required: true, description: "Where the file must be served." },
             content: { type: "string", required: true, description: "What it must contain." },
+            domain: { type: "string", description: "The name this file validates." },
         },
     },
     "sslmanager:ispmanager:Contact": {

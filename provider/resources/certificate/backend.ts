@@ -52,11 +52,13 @@ async function keyMaterial(inputs: CertificateInputs, previous?: { privateKeyPem
 }
 
 /**
- * The authentication of an order. A DomainValidation's authentication is used as given; EMAIL needs no preparation;
- * DNS and FILE take their data from CertificatePrepareOrder, which also checks the CSR.
+ * The authentication of an order. A DomainValidation's authentication is used as given, with every name's entry in
+ * `domains` (swagger CertAuthentication.domains, "The authentication data for every domain"); EMAIL needs no
+ * preparation; DNS and FILE take their data from CertificatePrepareOrder, which also checks the CSR and answers one
+ * entry per name (InterNetX/php-domainrobot-sdk test/mock-data/Certificate/PrepareOrderResponse.json).
  */
 async function authenticationFor(client: Client, validation: Validation, csrPem: string, product: string): Promise<NonNullable<CertificateOrder["authentication"]>> {
-    if (validation.dns || validation.fileName || validation.approverEmails?.length) {
+    if (validation.dns || validation.fileName || validation.approverEmails?.length || validation.domains?.length) {
         return {
             method: validation.method,
             dns: validation.dns,
@@ -64,15 +66,18 @@ async function authenticationFor(client: Client, validation: Validation, csrPem:
             fileName: validation.fileName,
             fileContent: validation.fileContent,
             approverEmails: validation.method === "EMAIL" ? (validation.approverEmails ?? [validation.approverEmail!]) : undefined,
+            domains: validation.method === "EMAIL" ? undefined : validation.domains,
         };
     }
     if (validation.method === "EMAIL") return { method: "EMAIL", approverEmails: [validation.approverEmail!] };
     const prepared = await client.certificate.prepareOrder({ plain: csrPem, product });
-    const offered = prepared.authentication.find((authentication) => authentication.method === validation.method);
-    if (!offered) throw new OrderFailedError(`${prepared.name}: ${validation.method} validation is not offered for ${product}`, { reason: "validation method not offered" });
+    const offered = prepared.authentication.filter((authentication) => authentication.method === validation.method);
+    if (offered.length === 0) throw new OrderFailedError(`${prepared.name}: ${validation.method} validation is not offered for ${product}`, { reason: "validation method not offered" });
+    const named = offered.filter((entry) => entry.name);
+    const domains = named.length > 0 ? named.map((entry) => ({ name: entry.name!, method: validation.method, dns: entry.dns, fileName: entry.fileName, fileContent: entry.fileContent })) : undefined;
     return validation.method === "DNS"
-        ? { method: "DNS", dns: offered.dns, provisioning: validation.provisioning ?? true }
-        : { method: "FILE", fileName: offered.fileName, fileContent: offered.fileContent };
+        ? { method: "DNS", dns: offered[0].dns, provisioning: validation.provisioning ?? true, domains }
+        : { method: "FILE", fileName: offered[0].fileName, fileContent: offered[0].fileContent, domains };
 }
 
 function orderFor(inputs: CertificateInputs, csrPem: string, authentication: CertificateOrder["authentication"], orderReference?: string): CertificateOrder {

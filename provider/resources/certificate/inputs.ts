@@ -43,6 +43,17 @@ export const subjectSchema = z
     })
     .strict();
 
+/** One name's prepared validation (a CertificatePrepareOrder entry: its `name`, the DNS zone line or the file). */
+export const domainAuthenticationSchema = z
+    .object({
+        name: z.string().min(1),
+        method: z.enum(["DNS", "FILE"]),
+        dns: z.string().optional(),
+        fileName: z.string().optional(),
+        fileContent: z.string().optional(),
+    })
+    .strict();
+
 /**
  * How the CA validates the domain: DNS (TXT record, optionally provisioned by InterNetX), EMAIL to an approver, or
  * FILE; or the ready `authentication` of a DomainValidation (then `dns` / `fileName` / `approverEmails` are set).
@@ -56,6 +67,11 @@ export const validationSchema = z
         fileName: z.string().optional(),
         fileContent: z.string().optional(),
         approverEmails: z.array(emailAddress).optional(),
+        /**
+         * Every name's prepared data (DomainValidation's `authentication`), sent as swagger CertAuthentication
+         * `domains` ("The authentication data for every domain") so the order carries each name's record.
+         */
+        domains: z.array(domainAuthenticationSchema).optional(),
     })
     .strict()
     .superRefine((validation, context) => {

@@ -13,7 +13,7 @@ const doneStatuses = new Set(["COMPLETED", "COMPLETED_PASSED"]);
 const methodWords: Record<string, string> = { DNS: "DNS validation", EMAIL: "approval by e-mail", FILE: "file validation" };
 
 /**
- * `waiting for DNS validation of www.example.com, 2 of 3 names done`; undefined when the API reports no names.
+ * `waiting for DNS validation of www.example.com and example.org, 1 of 3 names done` (every name still waiting); undefined when the API reports no names.
  * With `allNames` (the order's names), a name the API no longer lists counts as done: Job Info may list only the
  * names whose validation still runs.
  */
@@ -24,8 +24,13 @@ export function validationProgress(report: ValidationReport | undefined, method:
     const unlisted = (allNames ?? []).filter((name) => !listed.has(name.toLowerCase())).map((domain) => ({ domain, status: "COMPLETED" }));
     const names = [...unlisted, ...reported];
     const done = names.filter((entry) => doneStatuses.has((entry.status ?? "").toUpperCase()));
-    const waiting = names.find((entry) => !doneStatuses.has((entry.status ?? "").toUpperCase()));
+    const waiting = names.filter((entry) => !doneStatuses.has((entry.status ?? "").toUpperCase())).map((entry) => entry.domain!);
     const what = methodWords[(method ?? "").toUpperCase()] ?? "validation";
-    if (!waiting) return `${what} done for all ${names.length} ${names.length === 1 ? "name" : "names"}; waiting for the CA to issue`;
-    return `waiting for ${what} of ${waiting.domain}, ${done.length} of ${names.length} ${names.length === 1 ? "name" : "names"} done`;
+    if (waiting.length === 0) return `${what} done for all ${names.length} ${names.length === 1 ? "name" : "names"}; waiting for the CA to issue`;
+    return `waiting for ${what} of ${listOfNames(waiting)}, ${done.length} of ${names.length} ${names.length === 1 ? "name" : "names"} done`;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listOfNames(names: string[]): string {
+    return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }

@@ -1,4 +1,5 @@
 import { declareResource } from "../declaration";
+import { domainValidationStateMigrations } from "./stateMigrations";
 
 /** sslmanager:internetx:DomainValidation: nothing exists at InterNetX, so anything that changes the validation data replaces it. */
 export const domainValidationDeclaration = declareResource(
@@ -8,6 +9,6 @@ export const domainValidationDeclaration = declareResource(
         replace: ["csr", "product", "method"],
         record: ["connection"],
     },
-    /** The validation data is recorded as version 0.1.0 recorded it: no migrations (layout 0). */
-    [],
+    /** Layout 1: every name's record and file as lists, `dnsRecords` and `fileValidations` (./stateMigrations.ts). */
+    domainValidationStateMigrations,
 );

@@ -1,11 +1,13 @@
 import { createHash } from "node:crypto";
 import { asText } from "../../shared/text";
 import { ConnectionContext, withClient } from "../connection";
+import type { CertificateData } from "../../internetx/schemas";
+import type { DomainAuthentication } from "../../internetx/services/certificate";
 import { DnsRecord, parseZoneRecord } from "../dnsRecord";
 import type { DiffAnswer } from "../../lifecycle/results";
 import { domainValidationDeclaration } from "./declaration";
 import { DomainValidationInputs } from "./inputs";
-import { markedState, migrateState, recordedInLayout } from "../../lifecycle/stateVersion";
+import { currentStateVersion, markedState, migrateState, recordedInLayout, recordedStateVersion } from "../../lifecycle/stateVersion";
 
 export { checkDomainValidationInputs } from "./check";
 export { DomainValidationInputs, domainValidationInputsSchema } from "./inputs";
@@ -16,11 +18,26 @@ export { DomainValidationInputs, domainValidationInputsSchema } from "./inputs";
  */
 export interface DomainValidationProperties extends DomainValidationInputs {
     name: string;
+    /** The first name's record, as before there was one per name (programs written for one name read it). */
     dnsRecord?: DnsRecord;
-    fileValidation?: { url: string; content: string };
+    /** Every name's TXT record, each with the `domain` it validates: all must be published before the CA issues. */
+    dnsRecords: DnsRecord[];
+    /** The first name's file (programs written for one name read it). */
+    fileValidation?: FileValidation;
+    /** Every name's validation file, each with the `domain` it validates. */
+    fileValidations: FileValidation[];
     approverEmails: string[];
-    /** What Certificate.validation accepts: DNS with the prepared record (not provisioned by InterNetX), or the prepared file. */
-    authentication: { method: "DNS"; dns: string; provisioning: false } | { method: "FILE"; fileName: string; fileContent: string };
+    /** What Certificate.validation accepts: DNS with the prepared records (not provisioned by InterNetX), or the prepared files; `domains` per name. */
+    authentication:
+        | { method: "DNS"; dns: string; provisioning: false; domains?: DomainAuthentication[] }
+        | { method: "FILE"; fileName: string; fileContent: string; domains?: DomainAuthentication[] };
+}
+
+export interface FileValidation {
+    url: string;
+    content: string;
+    /** The name this file validates (CertAuthentication `name`). */
+    domain?: string;
 }
 
 /*
@@ -30,17 +47,49 @@ export interface DomainValidationProperties extends DomainValidationInputs {
 const { stateMigrations } = domainValidationDeclaration;
 const inLayout = <Recorded extends object>(state: Recorded) => migrateState<Recorded>(state, stateMigrations);
 
-/** A new CSR, product or method means new validation data: replace (./declaration.ts); another connection is recorded. */
+/**
+ * A new CSR, product or method means new validation data: replace (./declaration.ts); another connection is recorded.
+ * State of an earlier layout is updated in place, without an API call, so that what the migration adds (the per-name
+ * `dnsRecords` and `fileValidations`) reaches state and the program's outputs.
+ */
 export function diffDomainValidation(olds: Record<string, unknown>, news: Record<string, unknown>): DiffAnswer {
     const recorded = inLayout(olds);
     const replaces = domainValidationDeclaration.changes.replace.filter((key) => asText(recorded[key] ?? "").replace(/\s+/g, "") !== asText(news[key] ?? "").replace(/\s+/g, ""));
     const connectionChanged = JSON.stringify(recorded.connection ?? null) !== JSON.stringify(news.connection ?? null);
-    return { changes: replaces.length > 0 || connectionChanged, replaces };
+    const earlierLayout = recordedStateVersion(olds) < currentStateVersion(stateMigrations);
+    return { changes: replaces.length > 0 || connectionChanged || earlierLayout, replaces };
 }
 
 /** Same CSR and product, same validation data: the id is derived from them. */
 export function domainValidationId(inputs: DomainValidationInputs): string {
     return createHash("sha256").update(`${inputs.product}\n${inputs.csr.replace(/\s+/g, "")}`).digest("hex").slice(0, 32);
+}
+
+/**
+ * The validation data of a prepare-order answer, per name. InterNetX answers one DNS and one FILE entry per name, each
+ * with its `name` (InterNetX/php-domainrobot-sdk test/mock-data/Certificate/PrepareOrderResponse.json); an entry
+ * without a name (the help page "Ordering SSL Certificates" shows none) is the certificate's own name.
+ */
+export function validationData(prepared: CertificateData, method: DomainValidationInputs["method"]): Omit<DomainValidationProperties, keyof DomainValidationInputs | "name"> {
+    const entriesOf = (wanted: string) => prepared.authentication.filter((entry) => entry.method === wanted).map((entry) => ({ ...entry, name: entry.name ?? prepared.name }));
+    const dnsEntries = entriesOf("DNS").filter((entry) => entry.dns);
+    const fileEntries = entriesOf("FILE").filter((entry) => entry.fileName);
+    const dnsRecords = dnsEntries.flatMap((entry) => {
+        const record = parseZoneRecord(entry.dns);
+        return record ? [{ ...record, domain: entry.name }] : [];
+    });
+    const fileValidations = fileEntries.map((entry) => ({ url: entry.fileName!, content: entry.fileContent ?? "", domain: entry.name }));
+    const email = prepared.authentication.find((entry) => entry.method === "EMAIL");
+    const authentication: DomainValidationProperties["authentication"] =
+        dnsEntries.length > 0 && method !== "FILE"
+            ? { method: "DNS", dns: dnsEntries[0].dns!, provisioning: false, domains: dnsEntries.map((entry) => ({ name: entry.name, method: "DNS", dns: entry.dns })) }
+            : {
+                  method: "FILE",
+                  fileName: fileEntries[0]?.fileName ?? "",
+                  fileContent: fileEntries[0]?.fileContent ?? "",
+                  domains: fileEntries.map((entry) => ({ name: entry.name, method: "FILE", fileName: entry.fileName, fileContent: entry.fileContent ?? "" })),
+              };
+    return { dnsRecord: dnsRecords[0], dnsRecords, fileValidation: fileValidations[0], fileValidations, approverEmails: email?.approverEmails ?? [], authentication };
 }
 
 export async function createDomainValidation(inputs: DomainValidationInputs, context: ConnectionContext = {}): Promise<{ id: string; outs: DomainValidationProperties }> {
@@ -50,28 +99,11 @@ export async function createDomainValidation(inputs: DomainValidationInputs, con
 async function prepareValidation(inputs: DomainValidationInputs, context: ConnectionContext): Promise<{ id: string; outs: DomainValidationProperties }> {
     return withClient(inputs.connection, context, async (client) => {
         const prepared = await client.certificate.prepareOrder({ plain: inputs.csr, product: inputs.product });
-        const dns = prepared.authentication.find((authentication) => authentication.method === "DNS");
-        const file = prepared.authentication.find((authentication) => authentication.method === "FILE");
-        const email = prepared.authentication.find((authentication) => authentication.method === "EMAIL");
-        const authentication: DomainValidationProperties["authentication"] =
-            dns?.dns && inputs.method !== "FILE"
-                ? { method: "DNS", dns: dns.dns, provisioning: false }
-                : { method: "FILE", fileName: file?.fileName ?? "", fileContent: file?.fileContent ?? "" };
-        return {
-            id: domainValidationId(inputs),
-            outs: {
-                ...inputs,
-                name: prepared.name,
-                dnsRecord: parseZoneRecord(dns?.dns),
-                fileValidation: file?.fileName ? { url: file.fileName, content: file.fileContent ?? "" } : undefined,
-                approverEmails: email?.approverEmails ?? [],
-                authentication,
-            },
-        };
+        return { id: domainValidationId(inputs), outs: { ...inputs, name: prepared.name, ...validationData(prepared, inputs.method) } };
     });
 }
 
-/** `update`: only the connection changes in place (./declaration.ts); the recorded validation data stands. */
+/** `update`: only the connection changes in place (./declaration.ts); the recorded validation data stands, in today's layout. */
 export function updateDomainValidation(olds: Record<string, unknown>, news: Record<string, unknown>): { outs: Record<string, unknown> } {
     return { outs: markedState({ ...inLayout(olds), connection: news.connection }, stateMigrations) };
 }
