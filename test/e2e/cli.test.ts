@@ -234,28 +234,36 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         await quickstart.must(["destroy", "--yes", "--skip-preview"]);
     });
 
-    it("pairs DNS validation in one up: the validation data, the TXT record from it, then the order, which waits for the record", async () => {
-        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "shop.example.com" });
+    it("pairs DNS validation in one up: the validation data, one TXT record per name from it, then the order, which waits for every record", async () => {
+        const names = ["shop.example.com", "www.shop.example.com", "shop.example.org"];
+        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: names[0], subjectAlternativeNames: names.slice(1) });
         const pairing = workspace("dns-pairing");
         await pairing.must(["stack", "init", "pairing"]);
         await pairing.configureSimulator(simulator);
         await pairing.must(["config", "set", "csr", "--", csrPem]);
+        await pairing.must(["config", "set", "--path", "names[0]", names[0]]);
+        await pairing.must(["config", "set", "--path", "names[1]", names[1]]);
+        await pairing.must(["config", "set", "--path", "names[2]", names[2]]);
         await pairing.must(["config", "set", "simulatorAdminUrl", simulator.adminUrl]);
         await pairing.must(["config", "set", "pollIntervalSeconds", "0.5"]);
         const ordersBefore = (await admin.state()).orders;
 
         await pairing.must(["up", "--yes", "--skip-preview"]);
         const outputs = await pairing.outputs();
-        const dnsRecord = outputs.dnsRecord as { name: string; type: string; value: string };
-        expect([dnsRecord.name, dnsRecord.type]).to.deep.equal(["shop.example.com.", "TXT"]);
-        expect(await admin.publishedDns()).to.deep.include({ name: "shop.example.com.", type: "TXT", value: dnsRecord.value });
+        const dnsRecords = outputs.dnsRecords as { name: string; type: string; value: string; domain: string }[];
+        expect(dnsRecords.map((record) => [record.domain, record.name, record.type])).to.deep.equal(names.map((name) => [name, `_dnsauth.${name}.`, "TXT"]));
+        expect(outputs.dnsRecord).to.deep.equal(dnsRecords[0]);
+        const ours = (record: { name: string }) => names.some((name) => record.name === `_dnsauth.${name}.`);
+        expect((await admin.publishedDns()).filter(ours)).to.deep.equal(dnsRecords.map((record) => ({ name: record.name, type: "TXT", value: record.value })));
         const [leafPem, ...intermediates] = splitPemBlocks(String(outputs.fullChainPem));
-        expect((await parseCertificate(leafPem)).commonName).to.equal("shop.example.com");
+        const leaf = await parseCertificate(leafPem);
+        expect(leaf.commonName).to.equal("shop.example.com");
+        expect(leaf.dnsNames).to.have.members(names);
         expect((await verifyChain(leafPem, intermediates, String(outputs.rootPem))).valid).to.equal(true);
         expect((await admin.state()).orders).to.equal(ordersBefore + 1);
 
         await pairing.must(["destroy", "--yes", "--skip-preview"]);
-        expect((await admin.publishedDns()).filter((record) => record.name === "shop.example.com.")).to.deep.equal([]);
+        expect((await admin.publishedDns()).filter(ours)).to.deep.equal([]);
         expect((await admin.state()).certificates.filter((certificate) => certificate.name === "shop.example.com")).to.deep.equal([]);
     });
 

@@ -161,7 +161,7 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         const validationInputs = (await server.check(validationUrn, {}, inputsOf("validation"))).inputs!;
         outputs.validation = await server.create(validationUrn, validationInputs);
         const dnsRecord = outputs.validation.properties.dnsRecord as { name: string; type: string; ttl: number; value: string };
-        expect(dnsRecord).to.deep.include({ name: "shop.example.com.", type: "TXT", ttl: 300 });
+        expect(dnsRecord).to.deep.include({ name: "_dnsauth.shop.example.com.", domain: "shop.example.com", type: "TXT", ttl: 300 });
         expect(outputs.validation.properties.authentication).to.deep.include({ method: "DNS", provisioning: false });
     });
 
@@ -187,8 +187,7 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
     });
 
     it("orders the own-CSR certificate with the DomainValidation's record once it is published", async () => {
-        const record = outputs.validation.properties.dnsRecord as { name: string; value: string };
-        await admin.publishDns(record.name, "TXT", record.value);
+        for (const record of outputs.validation.properties.dnsRecords as { name: string; value: string }[]) await admin.publishDns(record.name, "TXT", record.value);
         const urn = server.urn(certificateType, "own-csr");
         const inputs = certificateInputs("own-csr", { validation: outputs.validation.properties.authentication });
         const checked = await server.check(urn, {}, inputs);

@@ -85,11 +85,16 @@ for (const protocol of ["json", "xml"] as const) {
             const validationCheck = await checkDomainValidationInputs({ csr: csrPem, product: "QUICKSSLPREMIUM" });
             expect(validationCheck.failures).to.deep.equal([]);
             const validation = await createDomainValidation(validationCheck.inputs!, context);
-            expect(validation.outs.dnsRecord).to.deep.include({ name: `paired-${protocol}.example.com.`, type: "TXT", ttl: 300 });
+            const name = `paired-${protocol}.example.com`;
+            expect(validation.outs.dnsRecord).to.deep.include({ name: `_dnsauth.${name}.`, type: "TXT", ttl: 300, domain: name });
             expect(validation.outs.dnsRecord!.value).to.match(/^20260101000000[a-z0-9]{50}$/);
-            expect(validation.outs.fileValidation).to.deep.equal({ url: `http://paired-${protocol}.example.com/.well-known/pki-validation/fileauth.txt`, content: validation.outs.dnsRecord!.value });
+            expect(validation.outs.dnsRecords).to.deep.equal([validation.outs.dnsRecord]);
+            expect(validation.outs.fileValidation!.url).to.equal(`http://${name}/.well-known/pki-validation/fileauth.txt`);
+            expect(validation.outs.fileValidation!.content).to.match(/^20260101000000[a-z0-9]{50}$/).and.not.equal(validation.outs.dnsRecord!.value);
+            expect(validation.outs.fileValidations).to.deep.equal([validation.outs.fileValidation]);
             expect(validation.outs.approverEmails).to.deep.equal(["admin", "administrator", "hostmaster", "webmaster", "postmaster"].map((box) => `${box}@example.com`));
-            expect(validation.outs.authentication).to.deep.equal({ method: "DNS", dns: `paired-${protocol}.example.com.\t\t300\tIN\tTXT\t"${validation.outs.dnsRecord!.value}"`, provisioning: false });
+            const dns = `_dnsauth.${name}.\t300\tIN\tTXT\t"${validation.outs.dnsRecord!.value}"`;
+            expect(validation.outs.authentication).to.deep.equal({ method: "DNS", dns, provisioning: false, domains: [{ name, method: "DNS", dns }] });
 
             const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
             const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1, connection: unpacedConnection })).inputs!;
@@ -98,7 +103,8 @@ for (const protocol of ["json", "xml"] as const) {
             await admin.publishDns(validation.outs.dnsRecord!.name, "TXT", validation.outs.dnsRecord!.value);
             const created = await ordering;
             expect(created.outs.status).to.equal("ISSUED");
-            expect(created.outs.dnsValidationRecord).to.deep.equal(validation.outs.dnsRecord);
+            const { domain: _domain, ...firstRecord } = validation.outs.dnsRecord!;
+            expect(created.outs.dnsValidationRecord).to.deep.equal(firstRecord);
         });
 
         it("hands out the validation file with method FILE; the certificate is issued once the name's web server serves it", async () => {
@@ -115,7 +121,7 @@ for (const protocol of ["json", "xml"] as const) {
                 const validation = await createDomainValidation((await checkDomainValidationInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", method: "FILE" })).inputs!, context);
                 const file = validation.outs.fileValidation!;
                 expect(file.url).to.equal(`http://${name}/.well-known/pki-validation/fileauth.txt`);
-                expect(validation.outs.authentication).to.deep.equal({ method: "FILE", fileName: file.url, fileContent: file.content });
+                expect(validation.outs.authentication).to.deep.equal({ method: "FILE", fileName: file.url, fileContent: file.content, domains: [{ name, method: "FILE", fileName: file.url, fileContent: file.content }] });
 
                 const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
                 const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1, connection: unpacedConnection })).inputs!;
@@ -131,6 +137,48 @@ for (const protocol of ["json", "xml"] as const) {
             }
         });
 
+        it("lists one record per name for example.com, www.example.com and example.org, and issues the certificate only when all three are published", async () => {
+            const names = ["example.com", "www.example.com", "example.org"];
+            const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: names[0], subjectAlternativeNames: names.slice(1) });
+            const validation = await createDomainValidation((await checkDomainValidationInputs({ csr: csrPem, product: "QUICKSSLPREMIUM" })).inputs!, context);
+            const records = validation.outs.dnsRecords;
+            expect(records.map((record) => [record.domain, record.name, record.type, record.ttl])).to.deep.equal([
+                ["example.com", "_dnsauth.example.com.", "TXT", 300],
+                ["www.example.com", "_dnsauth.www.example.com.", "TXT", 300],
+                ["example.org", "_dnsauth.example.org.", "TXT", 300],
+            ]);
+            expect(new Set(records.map((record) => record.value)).size).to.equal(3);
+            expect(validation.outs.dnsRecord).to.deep.equal(records[0]);
+            expect(validation.outs.fileValidations.map((file) => [file.domain, file.url])).to.deep.equal(names.map((name) => [name, `http://${name}/.well-known/pki-validation/fileauth.txt`]));
+            const authentication = validation.outs.authentication as { domains: { name: string; dns?: string }[] };
+            expect(authentication.domains.map((entry) => entry.name)).to.deep.equal(names);
+
+            await admin.settings({ dnsValidationDeadlineMs: 60_000 });
+            try {
+                const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
+                const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1 })).inputs!;
+                const ordering = createCertificate(inputs, context);
+                expect(await orderedCertificateStatus("example.com")).to.equal("PENDING");
+                await admin.clearRequests();
+                await admin.publishDns(records[0].name, "TXT", records[0].value);
+                await admin.publishDns(records[1].name, "TXT", records[1].value);
+                // Two of three published: the order keeps waiting through further status checks.
+                await untilRequestCount(3);
+                expect((await admin.state()).certificates.find((certificate) => certificate.name === "example.com")!.status).to.equal("PENDING");
+                await admin.publishDns(records[2].name, "TXT", records[2].value);
+                const created = await ordering;
+                expect(created.outs.status).to.equal("ISSUED");
+                expect(created.outs.issuedNames).to.have.members(names);
+            } finally {
+                await admin.settings({ dnsValidationDeadlineMs: 1200 });
+            }
+        });
+
+        /** Waits until the provider has sent `count` more API requests (its status checks), whatever they take. */
+        async function untilRequestCount(count: number): Promise<void> {
+            while ((await admin.requests()).length < count) await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+
         it("fails the order with the CA's reason when the record is never published", async () => {
             const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: `unpublished-${protocol}.example.com` });
             const validation = await createDomainValidation({ csr: csrPem, product: "QUICKSSLPREMIUM" }, context);
@@ -138,7 +186,7 @@ for (const protocol of ["json", "xml"] as const) {
             const inputs = (await checkCertificateInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contact.id, technicalContactId: contact.id, validation: validation.outs.authentication, pollIntervalSeconds: 0.1, connection: unpacedConnection })).inputs!;
             const error = (await createCertificate(inputs, context).catch((caught) => caught)) as OrderFailedError;
             expect(error).to.be.instanceOf(OrderFailedError);
-            expect(error.reason).to.equal(`DNS validation failed: TXT record for unpublished-${protocol}.example.com. not found`);
+            expect(error.reason).to.equal(`DNS validation failed: TXT record for _dnsauth.unpublished-${protocol}.example.com. not found`);
         });
     });
 }

@@ -21,15 +21,15 @@ describe("simulator: DNS validation and job outcomes", function () {
         expect((await jsonCall(simulator, "GET", `/job/${jobId}`)).body.data[0].job.status).to.equal("RUNNING");
         expect((await jsonCall(simulator, "GET", "/poll")).body.object.summary).to.equal(0);
 
-        const token = JSON.parse(dns.split("\t")[5]) as string;
-        await adminCall(simulator, "POST", "/dns", { name: "waits.example.com.", type: "TXT", value: "some-other-value" });
+        const token = JSON.parse(dns.split("\t")[4]) as string;
+        await adminCall(simulator, "POST", "/dns", { name: "_dnsauth.waits.example.com.", type: "TXT", value: "some-other-value" });
         await sleep(100);
         expect((await jsonCall(simulator, "GET", `/job/${jobId}`)).body.data[0].job.status).to.equal("RUNNING");
-        const published = await adminCall(simulator, "POST", "/dns", { name: "waits.example.com.", type: "TXT", value: token });
+        const published = await adminCall(simulator, "POST", "/dns", { name: "_dnsauth.waits.example.com.", type: "TXT", value: token });
         expect(published.status).to.equal(204);
         expect((await adminCall(simulator, "GET", "/dns")).body).to.deep.equal([
-            { name: "waits.example.com.", type: "TXT", value: "some-other-value" },
-            { name: "waits.example.com.", type: "TXT", value: token },
+            { name: "_dnsauth.waits.example.com.", type: "TXT", value: "some-other-value" },
+            { name: "_dnsauth.waits.example.com.", type: "TXT", value: token },
         ]);
         expect((await waitForJob(simulator, jobId)).job.status).to.equal("SUCCESS");
     });
@@ -80,16 +80,16 @@ describe("simulator: DNS validation and job outcomes", function () {
         const { jobId } = await placeJsonOrder(simulator, "never.example.com", 100, { provisioning: false });
         const failed = await waitForJob(simulator, jobId);
         expect(failed.job.status).to.equal("FAILED");
-        expect(failed.job.messages).to.deep.equal([{ text: "DNS validation failed: TXT record for never.example.com. not found", code: "EF400101", type: "ERROR" }]);
+        expect(failed.job.messages).to.deep.equal([{ text: "DNS validation failed: TXT record for _dnsauth.never.example.com. not found", code: "EF400101", type: "ERROR" }]);
         const poll = await jsonCall(simulator, "GET", "/poll");
         expect(poll.body.data[0].job).to.deep.include({ id: jobId, status: "FAILED" });
-        expect(poll.body.data[0].messages).to.deep.equal([{ text: "DNS validation failed: TXT record for never.example.com. not found", code: "EF400101", type: "ERROR" }]);
+        expect(poll.body.data[0].messages).to.deep.equal([{ text: "DNS validation failed: TXT record for _dnsauth.never.example.com. not found", code: "EF400101", type: "ERROR" }]);
         const xmlPoll = await xmlTask(simulator, "0905");
-        expect(xmlPoll.body.result.data.message.job.status).to.deep.include({ code: "E400101", text: "DNS validation failed: TXT record for never.example.com. not found", type: "error" });
+        expect(xmlPoll.body.result.data.message.job.status).to.deep.include({ code: "E400101", text: "DNS validation failed: TXT record for _dnsauth.never.example.com. not found", type: "error" });
         // Finished: gone from Certificate Job Info; the history (XML 400135) keeps the job and its reason.
         const xmlHistory = await xmlTask(simulator, "400135", { where: { key: "id", operator: "eq", value: String(jobId) } });
         expect(xmlHistory.body.result.data.certificate_job[0].job).to.deep.include({ id: String(jobId), status: "FAILED" });
-        expect(xmlHistory.body.result.data.certificate_job[0].job.messages).to.deep.include({ text: "DNS validation failed: TXT record for never.example.com. not found", code: "EF400101" });
+        expect(xmlHistory.body.result.data.certificate_job[0].job.messages).to.deep.include({ text: "DNS validation failed: TXT record for _dnsauth.never.example.com. not found", code: "EF400101" });
     });
 
     it("fails the next matching job with the reason an outcome rule names, and keeps another RUNNING forever", async () => {

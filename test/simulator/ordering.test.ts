@@ -19,20 +19,24 @@ describe("simulator: CertificatePrepareOrder", function () {
     });
     after(() => simulator.close());
 
-    it("answers the CSR's name, key size and subject with the EMAIL, DNS and FILE authentication of InterNetX help 'Ordering SSL Certificates'", async () => {
+    it("answers one DNS and one FILE entry per name of the CSR, each with its name and its own tokens, the record at _dnsauth.<name>. as InterNetX's dev system answered", async () => {
         const csrPem = await rsaCsr("www.example.com", ["example.com"]);
         const answer = await jsonCall(simulator, "POST", "/certificate/_prepareOrder", { plain: csrPem, product: "QUICKSSLPREMIUM" });
         expect(answer.status).to.equal(200);
         expect(answer.body.status).to.deep.equal({ code: "S400110", text: "CSR key was checked successfully.", type: "SUCCESS" });
         const data = answer.body.data[0];
         expect(data).to.deep.include({ plain: csrPem, name: "www.example.com", keySize: 2048, countryCode: "DE", state: "BY", city: "Regensburg", organization: "Company GmbH", organizationUnit: "Entwicklung", product: "QUICKSSLPREMIUM", algorithm: "RSA", signatureHashAlgorithm: "SHA256" });
-        const [email, dns, file] = data.authentication;
+        const [email, ...perName] = data.authentication;
         expect(email).to.deep.equal({ method: "EMAIL", approverEmails: ["admin@example.com", "administrator@example.com", "hostmaster@example.com", "webmaster@example.com", "postmaster@example.com"] });
-        const [name, empty, ttl, inClass, type, quoted] = dns.dns.split("\t");
-        expect([dns.method, name, empty, ttl, inClass, type]).to.deep.equal(["DNS", "www.example.com.", "", "300", "IN", "TXT"]);
-        const token = JSON.parse(quoted) as string;
-        expect(token).to.match(tokenPattern);
-        expect(file).to.deep.equal({ method: "FILE", fileName: "http://www.example.com/.well-known/pki-validation/fileauth.txt", fileContent: token });
+        const tokens = perName.map((entry: { dns?: string; fileContent?: string }) => (entry.dns ? (JSON.parse(entry.dns.split("\t")[4]) as string) : entry.fileContent!));
+        for (const token of tokens) expect(token).to.match(tokenPattern);
+        expect(new Set(tokens).size).to.equal(4);
+        expect(perName).to.deep.equal([
+            { name: "www.example.com", method: "DNS", dns: `_dnsauth.www.example.com.\t300\tIN\tTXT\t"${tokens[0]}"`, provisioning: true },
+            { name: "www.example.com", method: "FILE", fileName: "http://www.example.com/.well-known/pki-validation/fileauth.txt", fileContent: tokens[1] },
+            { name: "example.com", method: "DNS", dns: `_dnsauth.example.com.\t300\tIN\tTXT\t"${tokens[2]}"`, provisioning: true },
+            { name: "example.com", method: "FILE", fileName: "http://example.com/.well-known/pki-validation/fileauth.txt", fileContent: tokens[3] },
+        ]);
     });
 
     it("answers the same token for the same CSR and another for another key", async () => {
