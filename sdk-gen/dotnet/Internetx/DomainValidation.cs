@@ -11,7 +11,7 @@ using Pulumi;
 namespace PulumiSslManager.Sslmanager.Internetx
 {
     /// <summary>
-    /// The validation data of an order before it is placed (CertificatePrepareOrder): publish `dnsRecord` with any DNS provider (or serve `fileValidation` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.
+    /// The validation data of an order before it is placed (CertificatePrepareOrder): publish every record of `dnsRecords` (one per name) with any DNS provider (or serve each of `fileValidations` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.
     /// </summary>
     [SslmanagerResourceType("sslmanager:internetx:DomainValidation")]
     public partial class DomainValidation : global::Pulumi.CustomResource
@@ -35,16 +35,28 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string> Csr { get; private set; } = null!;
 
         /// <summary>
-        /// The TXT record the CA checks.
+        /// The first name's TXT record (`dnsRecords` has every name's).
         /// </summary>
         [Output("dnsRecord")]
         public Output<Outputs.DnsRecord?> DnsRecord { get; private set; } = null!;
 
         /// <summary>
-        /// The file the CA fetches.
+        /// Every name's TXT record, each with the `domain` it validates; all must be published before the CA issues.
+        /// </summary>
+        [Output("dnsRecords")]
+        public Output<ImmutableArray<Outputs.DnsRecord>> DnsRecords { get; private set; } = null!;
+
+        /// <summary>
+        /// The first name's validation file (`fileValidations` has every name's).
         /// </summary>
         [Output("fileValidation")]
         public Output<Outputs.FileValidation?> FileValidation { get; private set; } = null!;
+
+        /// <summary>
+        /// Every name's validation file, each with the `domain` it validates.
+        /// </summary>
+        [Output("fileValidations")]
+        public Output<ImmutableArray<Outputs.FileValidation>> FileValidations { get; private set; } = null!;
 
         /// <summary>
         /// Which prepared validation `authentication` carries: DNS (default) or FILE. One of: DNS, FILE.
@@ -65,7 +77,7 @@ namespace PulumiSslManager.Sslmanager.Internetx
         public Output<string> Product { get; private set; } = null!;
 
         /// <summary>
-        /// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+        /// The layout of this resource's recorded state (1 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
         /// </summary>
         [Output("stateVersion")]
         public Output<int?> StateVersion { get; private set; } = null!;

@@ -8,7 +8,7 @@ import * as enums from "../types/enums";
 import * as utilities from "../utilities";
 
 /**
- * The validation data of an order before it is placed (CertificatePrepareOrder): publish `dnsRecord` with any DNS provider (or serve `fileValidation` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.
+ * The validation data of an order before it is placed (CertificatePrepareOrder): publish every record of `dnsRecords` (one per name) with any DNS provider (or serve each of `fileValidations` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.
  */
 export class DomainValidation extends pulumi.CustomResource {
     /**
@@ -50,13 +50,21 @@ export class DomainValidation extends pulumi.CustomResource {
      */
     declare public readonly csr: pulumi.Output<string>;
     /**
-     * The TXT record the CA checks.
+     * The first name's TXT record (`dnsRecords` has every name's).
      */
     declare public /*out*/ readonly dnsRecord: pulumi.Output<outputs.internetx.DnsRecord | undefined>;
     /**
-     * The file the CA fetches.
+     * Every name's TXT record, each with the `domain` it validates; all must be published before the CA issues.
+     */
+    declare public /*out*/ readonly dnsRecords: pulumi.Output<outputs.internetx.DnsRecord[]>;
+    /**
+     * The first name's validation file (`fileValidations` has every name's).
      */
     declare public /*out*/ readonly fileValidation: pulumi.Output<outputs.internetx.FileValidation | undefined>;
+    /**
+     * Every name's validation file, each with the `domain` it validates.
+     */
+    declare public /*out*/ readonly fileValidations: pulumi.Output<outputs.internetx.FileValidation[]>;
     /**
      * Which prepared validation `authentication` carries: DNS (default) or FILE. One of: DNS, FILE.
      */
@@ -70,7 +78,7 @@ export class DomainValidation extends pulumi.CustomResource {
      */
     declare public readonly product: pulumi.Output<string>;
     /**
-     * The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+     * The layout of this resource's recorded state (1 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
      */
     declare public /*out*/ readonly stateVersion: pulumi.Output<number | undefined>;
 
@@ -97,7 +105,9 @@ export class DomainValidation extends pulumi.CustomResource {
             resourceInputs["approverEmails"] = undefined /*out*/;
             resourceInputs["authentication"] = undefined /*out*/;
             resourceInputs["dnsRecord"] = undefined /*out*/;
+            resourceInputs["dnsRecords"] = undefined /*out*/;
             resourceInputs["fileValidation"] = undefined /*out*/;
+            resourceInputs["fileValidations"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["stateVersion"] = undefined /*out*/;
         } else {
@@ -105,7 +115,9 @@ export class DomainValidation extends pulumi.CustomResource {
             resourceInputs["authentication"] = undefined /*out*/;
             resourceInputs["csr"] = undefined /*out*/;
             resourceInputs["dnsRecord"] = undefined /*out*/;
+            resourceInputs["dnsRecords"] = undefined /*out*/;
             resourceInputs["fileValidation"] = undefined /*out*/;
+            resourceInputs["fileValidations"] = undefined /*out*/;
             resourceInputs["method"] = undefined /*out*/;
             resourceInputs["name"] = undefined /*out*/;
             resourceInputs["product"] = undefined /*out*/;

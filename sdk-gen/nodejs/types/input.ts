@@ -8,6 +8,32 @@ import * as enums from "../types/enums";
 
 export namespace internetx {
     /**
+     * One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and method).
+     */
+    export interface DomainAuthenticationArgs {
+        /**
+         * DNS: the record as a zone line.
+         */
+        dns?: pulumi.Input<string | undefined>;
+        /**
+         * FILE: the file's content.
+         */
+        fileContent?: pulumi.Input<string | undefined>;
+        /**
+         * FILE: the file's URL.
+         */
+        fileName?: pulumi.Input<string | undefined>;
+        /**
+         * DNS or FILE. One of: DNS, FILE.
+         */
+        method: pulumi.Input<string>;
+        /**
+         * The name it validates, e.g. `www.example.com`.
+         */
+        name: pulumi.Input<string>;
+    }
+
+    /**
      * The key the provider generates (with the CSR) when no CSR is given.
      */
     export interface PrivateKeyArgs {
@@ -85,6 +111,10 @@ export namespace internetx {
          * The prepared DNS record as a zone line (from DomainValidation).
          */
         dns?: pulumi.Input<string | undefined>;
+        /**
+         * DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
+         */
+        domains?: pulumi.Input<pulumi.Input<inputs.internetx.DomainAuthenticationArgs>[] | undefined>;
         /**
          * The prepared validation file's content (from DomainValidation).
          */

@@ -12,6 +12,10 @@ export namespace internetx {
      */
     export interface DnsRecord {
         /**
+         * The name this record validates, e.g. `www.example.com` (its record is at `_dnsauth.www.example.com.`).
+         */
+        domain?: string;
+        /**
          * Fully qualified, with the trailing dot, e.g. `example.com.`
          */
         name: string;
@@ -30,6 +34,32 @@ export namespace internetx {
     }
 
     /**
+     * One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and method).
+     */
+    export interface DomainAuthentication {
+        /**
+         * DNS: the record as a zone line.
+         */
+        dns?: string;
+        /**
+         * FILE: the file's content.
+         */
+        fileContent?: string;
+        /**
+         * FILE: the file's URL.
+         */
+        fileName?: string;
+        /**
+         * DNS or FILE. One of: DNS, FILE.
+         */
+        method: string;
+        /**
+         * The name it validates, e.g. `www.example.com`.
+         */
+        name: string;
+    }
+
+    /**
      * A file the CA fetches over HTTP to validate the domain.
      */
     export interface FileValidation {
@@ -37,6 +67,10 @@ export namespace internetx {
          * What it must contain.
          */
         content: string;
+        /**
+         * The name this file validates.
+         */
+        domain?: string;
         /**
          * Where the file must be served.
          */
@@ -121,6 +155,10 @@ export namespace internetx {
          * The prepared DNS record as a zone line (from DomainValidation).
          */
         dns?: string;
+        /**
+         * DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
+         */
+        domains?: outputs.internetx.DomainAuthentication[];
         /**
          * The prepared validation file's content (from DomainValidation).
          */

@@ -40,6 +40,18 @@ namespace PulumiSslManager.Sslmanager.Internetx.Inputs
         [Input("dns")]
         public Input<string>? Dns { get; set; }
 
+        [Input("domains")]
+        private InputList<Inputs.DomainAuthenticationArgs>? _domains;
+
+        /// <summary>
+        /// DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
+        /// </summary>
+        public InputList<Inputs.DomainAuthenticationArgs> Domains
+        {
+            get => _domains ?? (_domains = new InputList<Inputs.DomainAuthenticationArgs>());
+            set => _domains = value;
+        }
+
         /// <summary>
         /// The prepared validation file's content (from DomainValidation).
         /// </summary>

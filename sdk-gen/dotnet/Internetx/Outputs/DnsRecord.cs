@@ -18,6 +18,10 @@ namespace PulumiSslManager.Sslmanager.Internetx.Outputs
     public sealed class DnsRecord
     {
         /// <summary>
+        /// The name this record validates, e.g. `www.example.com` (its record is at `_dnsauth.www.example.com.`).
+        /// </summary>
+        public readonly string? Domain;
+        /// <summary>
         /// Fully qualified, with the trailing dot, e.g. `example.com.`
         /// </summary>
         public readonly string Name;
@@ -36,6 +40,8 @@ namespace PulumiSslManager.Sslmanager.Internetx.Outputs
 
         [OutputConstructor]
         private DnsRecord(
+            string? domain,
+
             string name,
 
             int ttl,
@@ -44,6 +50,7 @@ namespace PulumiSslManager.Sslmanager.Internetx.Outputs
 
             string value)
         {
+            Domain = domain;
             Name = name;
             Ttl = ttl;
             Type = type;

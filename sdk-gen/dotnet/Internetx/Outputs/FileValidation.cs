@@ -22,6 +22,10 @@ namespace PulumiSslManager.Sslmanager.Internetx.Outputs
         /// </summary>
         public readonly string Content;
         /// <summary>
+        /// The name this file validates.
+        /// </summary>
+        public readonly string? Domain;
+        /// <summary>
         /// Where the file must be served.
         /// </summary>
         public readonly string Url;
@@ -30,9 +34,12 @@ namespace PulumiSslManager.Sslmanager.Internetx.Outputs
         private FileValidation(
             string content,
 
+            string? domain,
+
             string url)
         {
             Content = content;
+            Domain = domain;
             Url = url;
         }
     }

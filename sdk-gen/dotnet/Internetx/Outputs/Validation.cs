@@ -30,6 +30,10 @@ namespace PulumiSslManager.Sslmanager.Internetx.Outputs
         /// </summary>
         public readonly string? Dns;
         /// <summary>
+        /// DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
+        /// </summary>
+        public readonly ImmutableArray<Outputs.DomainAuthentication> Domains;
+        /// <summary>
         /// The prepared validation file's content (from DomainValidation).
         /// </summary>
         public readonly string? FileContent;
@@ -54,6 +58,8 @@ namespace PulumiSslManager.Sslmanager.Internetx.Outputs
 
             string? dns,
 
+            ImmutableArray<Outputs.DomainAuthentication> domains,
+
             string? fileContent,
 
             string? fileName,
@@ -65,6 +71,7 @@ namespace PulumiSslManager.Sslmanager.Internetx.Outputs
             ApproverEmail = approverEmail;
             ApproverEmails = approverEmails;
             Dns = dns;
+            Domains = domains;
             FileContent = fileContent;
             FileName = fileName;
             Method = method;

@@ -12,7 +12,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// The validation data of an order before it is placed (CertificatePrepareOrder): publish `dnsRecord` with any DNS provider (or serve `fileValidation` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.
+// The validation data of an order before it is placed (CertificatePrepareOrder): publish every record of `dnsRecords` (one per name) with any DNS provider (or serve each of `fileValidations` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.
 type DomainValidation struct {
 	pulumi.CustomResourceState
 
@@ -22,17 +22,21 @@ type DomainValidation struct {
 	Authentication ValidationOutput `pulumi:"authentication"`
 	// The PEM CSR the certificate will be ordered with; a new CSR means new validation data (replace).
 	Csr pulumi.StringOutput `pulumi:"csr"`
-	// The TXT record the CA checks.
+	// The first name's TXT record (`dnsRecords` has every name's).
 	DnsRecord DnsRecordPtrOutput `pulumi:"dnsRecord"`
-	// The file the CA fetches.
+	// Every name's TXT record, each with the `domain` it validates; all must be published before the CA issues.
+	DnsRecords DnsRecordArrayOutput `pulumi:"dnsRecords"`
+	// The first name's validation file (`fileValidations` has every name's).
 	FileValidation FileValidationPtrOutput `pulumi:"fileValidation"`
+	// Every name's validation file, each with the `domain` it validates.
+	FileValidations FileValidationArrayOutput `pulumi:"fileValidations"`
 	// Which prepared validation `authentication` carries: DNS (default) or FILE. One of: DNS, FILE.
 	Method pulumi.StringPtrOutput `pulumi:"method"`
 	// The common name of the CSR.
 	Name pulumi.StringOutput `pulumi:"name"`
 	// The InterNetX product code the certificate will be ordered as: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE or TRUEBUSINESSID (replace when changed).
 	Product pulumi.StringOutput `pulumi:"product"`
-	// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+	// The layout of this resource's recorded state (1 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
 	StateVersion pulumi.IntPtrOutput `pulumi:"stateVersion"`
 }
 
@@ -158,14 +162,24 @@ func (o DomainValidationOutput) Csr() pulumi.StringOutput {
 	return o.ApplyT(func(v *DomainValidation) pulumi.StringOutput { return v.Csr }).(pulumi.StringOutput)
 }
 
-// The TXT record the CA checks.
+// The first name's TXT record (`dnsRecords` has every name's).
 func (o DomainValidationOutput) DnsRecord() DnsRecordPtrOutput {
 	return o.ApplyT(func(v *DomainValidation) DnsRecordPtrOutput { return v.DnsRecord }).(DnsRecordPtrOutput)
 }
 
-// The file the CA fetches.
+// Every name's TXT record, each with the `domain` it validates; all must be published before the CA issues.
+func (o DomainValidationOutput) DnsRecords() DnsRecordArrayOutput {
+	return o.ApplyT(func(v *DomainValidation) DnsRecordArrayOutput { return v.DnsRecords }).(DnsRecordArrayOutput)
+}
+
+// The first name's validation file (`fileValidations` has every name's).
 func (o DomainValidationOutput) FileValidation() FileValidationPtrOutput {
 	return o.ApplyT(func(v *DomainValidation) FileValidationPtrOutput { return v.FileValidation }).(FileValidationPtrOutput)
+}
+
+// Every name's validation file, each with the `domain` it validates.
+func (o DomainValidationOutput) FileValidations() FileValidationArrayOutput {
+	return o.ApplyT(func(v *DomainValidation) FileValidationArrayOutput { return v.FileValidations }).(FileValidationArrayOutput)
 }
 
 // Which prepared validation `authentication` carries: DNS (default) or FILE. One of: DNS, FILE.
@@ -183,7 +197,7 @@ func (o DomainValidationOutput) Product() pulumi.StringOutput {
 	return o.ApplyT(func(v *DomainValidation) pulumi.StringOutput { return v.Product }).(pulumi.StringOutput)
 }
 
-// The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+// The layout of this resource's recorded state (1 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
 func (o DomainValidationOutput) StateVersion() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v *DomainValidation) pulumi.IntPtrOutput { return v.StateVersion }).(pulumi.IntPtrOutput)
 }

@@ -15,6 +15,8 @@ var _ = internal.GetEnvOrDefault
 
 // A DNS record the CA checks.
 type DnsRecord struct {
+	// The name this record validates, e.g. `www.example.com` (its record is at `_dnsauth.www.example.com.`).
+	Domain *string `pulumi:"domain"`
 	// Fully qualified, with the trailing dot, e.g. `example.com.`
 	Name string `pulumi:"name"`
 	// Time to live in seconds.
@@ -38,6 +40,11 @@ func (o DnsRecordOutput) ToDnsRecordOutput() DnsRecordOutput {
 
 func (o DnsRecordOutput) ToDnsRecordOutputWithContext(ctx context.Context) DnsRecordOutput {
 	return o
+}
+
+// The name this record validates, e.g. `www.example.com` (its record is at `_dnsauth.www.example.com.`).
+func (o DnsRecordOutput) Domain() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DnsRecord) *string { return v.Domain }).(pulumi.StringPtrOutput)
 }
 
 // Fully qualified, with the trailing dot, e.g. `example.com.`
@@ -84,6 +91,16 @@ func (o DnsRecordPtrOutput) Elem() DnsRecordOutput {
 	}).(DnsRecordOutput)
 }
 
+// The name this record validates, e.g. `www.example.com` (its record is at `_dnsauth.www.example.com.`).
+func (o DnsRecordPtrOutput) Domain() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *DnsRecord) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Domain
+	}).(pulumi.StringPtrOutput)
+}
+
 // Fully qualified, with the trailing dot, e.g. `example.com.`
 func (o DnsRecordPtrOutput) Name() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *DnsRecord) *string {
@@ -124,10 +141,168 @@ func (o DnsRecordPtrOutput) Value() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+type DnsRecordArrayOutput struct{ *pulumi.OutputState }
+
+func (DnsRecordArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DnsRecord)(nil)).Elem()
+}
+
+func (o DnsRecordArrayOutput) ToDnsRecordArrayOutput() DnsRecordArrayOutput {
+	return o
+}
+
+func (o DnsRecordArrayOutput) ToDnsRecordArrayOutputWithContext(ctx context.Context) DnsRecordArrayOutput {
+	return o
+}
+
+func (o DnsRecordArrayOutput) Index(i pulumi.IntInput) DnsRecordOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) DnsRecord {
+		return vs[0].([]DnsRecord)[vs[1].(int)]
+	}).(DnsRecordOutput)
+}
+
+// One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and method).
+type DomainAuthentication struct {
+	// DNS: the record as a zone line.
+	Dns *string `pulumi:"dns"`
+	// FILE: the file's content.
+	FileContent *string `pulumi:"fileContent"`
+	// FILE: the file's URL.
+	FileName *string `pulumi:"fileName"`
+	// DNS or FILE. One of: DNS, FILE.
+	Method string `pulumi:"method"`
+	// The name it validates, e.g. `www.example.com`.
+	Name string `pulumi:"name"`
+}
+
+// DomainAuthenticationInput is an input type that accepts DomainAuthenticationArgs and DomainAuthenticationOutput values.
+// You can construct a concrete instance of `DomainAuthenticationInput` via:
+//
+//	DomainAuthenticationArgs{...}
+type DomainAuthenticationInput interface {
+	pulumi.Input
+
+	ToDomainAuthenticationOutput() DomainAuthenticationOutput
+	ToDomainAuthenticationOutputWithContext(context.Context) DomainAuthenticationOutput
+}
+
+// One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and method).
+type DomainAuthenticationArgs struct {
+	// DNS: the record as a zone line.
+	Dns pulumi.StringPtrInput `pulumi:"dns"`
+	// FILE: the file's content.
+	FileContent pulumi.StringPtrInput `pulumi:"fileContent"`
+	// FILE: the file's URL.
+	FileName pulumi.StringPtrInput `pulumi:"fileName"`
+	// DNS or FILE. One of: DNS, FILE.
+	Method pulumi.StringInput `pulumi:"method"`
+	// The name it validates, e.g. `www.example.com`.
+	Name pulumi.StringInput `pulumi:"name"`
+}
+
+func (DomainAuthenticationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*DomainAuthentication)(nil)).Elem()
+}
+
+func (i DomainAuthenticationArgs) ToDomainAuthenticationOutput() DomainAuthenticationOutput {
+	return i.ToDomainAuthenticationOutputWithContext(context.Background())
+}
+
+func (i DomainAuthenticationArgs) ToDomainAuthenticationOutputWithContext(ctx context.Context) DomainAuthenticationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DomainAuthenticationOutput)
+}
+
+// DomainAuthenticationArrayInput is an input type that accepts DomainAuthenticationArray and DomainAuthenticationArrayOutput values.
+// You can construct a concrete instance of `DomainAuthenticationArrayInput` via:
+//
+//	DomainAuthenticationArray{ DomainAuthenticationArgs{...} }
+type DomainAuthenticationArrayInput interface {
+	pulumi.Input
+
+	ToDomainAuthenticationArrayOutput() DomainAuthenticationArrayOutput
+	ToDomainAuthenticationArrayOutputWithContext(context.Context) DomainAuthenticationArrayOutput
+}
+
+type DomainAuthenticationArray []DomainAuthenticationInput
+
+func (DomainAuthenticationArray) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DomainAuthentication)(nil)).Elem()
+}
+
+func (i DomainAuthenticationArray) ToDomainAuthenticationArrayOutput() DomainAuthenticationArrayOutput {
+	return i.ToDomainAuthenticationArrayOutputWithContext(context.Background())
+}
+
+func (i DomainAuthenticationArray) ToDomainAuthenticationArrayOutputWithContext(ctx context.Context) DomainAuthenticationArrayOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(DomainAuthenticationArrayOutput)
+}
+
+// One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and method).
+type DomainAuthenticationOutput struct{ *pulumi.OutputState }
+
+func (DomainAuthenticationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*DomainAuthentication)(nil)).Elem()
+}
+
+func (o DomainAuthenticationOutput) ToDomainAuthenticationOutput() DomainAuthenticationOutput {
+	return o
+}
+
+func (o DomainAuthenticationOutput) ToDomainAuthenticationOutputWithContext(ctx context.Context) DomainAuthenticationOutput {
+	return o
+}
+
+// DNS: the record as a zone line.
+func (o DomainAuthenticationOutput) Dns() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DomainAuthentication) *string { return v.Dns }).(pulumi.StringPtrOutput)
+}
+
+// FILE: the file's content.
+func (o DomainAuthenticationOutput) FileContent() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DomainAuthentication) *string { return v.FileContent }).(pulumi.StringPtrOutput)
+}
+
+// FILE: the file's URL.
+func (o DomainAuthenticationOutput) FileName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v DomainAuthentication) *string { return v.FileName }).(pulumi.StringPtrOutput)
+}
+
+// DNS or FILE. One of: DNS, FILE.
+func (o DomainAuthenticationOutput) Method() pulumi.StringOutput {
+	return o.ApplyT(func(v DomainAuthentication) string { return v.Method }).(pulumi.StringOutput)
+}
+
+// The name it validates, e.g. `www.example.com`.
+func (o DomainAuthenticationOutput) Name() pulumi.StringOutput {
+	return o.ApplyT(func(v DomainAuthentication) string { return v.Name }).(pulumi.StringOutput)
+}
+
+type DomainAuthenticationArrayOutput struct{ *pulumi.OutputState }
+
+func (DomainAuthenticationArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]DomainAuthentication)(nil)).Elem()
+}
+
+func (o DomainAuthenticationArrayOutput) ToDomainAuthenticationArrayOutput() DomainAuthenticationArrayOutput {
+	return o
+}
+
+func (o DomainAuthenticationArrayOutput) ToDomainAuthenticationArrayOutputWithContext(ctx context.Context) DomainAuthenticationArrayOutput {
+	return o
+}
+
+func (o DomainAuthenticationArrayOutput) Index(i pulumi.IntInput) DomainAuthenticationOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) DomainAuthentication {
+		return vs[0].([]DomainAuthentication)[vs[1].(int)]
+	}).(DomainAuthenticationOutput)
+}
+
 // A file the CA fetches over HTTP to validate the domain.
 type FileValidation struct {
 	// What it must contain.
 	Content string `pulumi:"content"`
+	// The name this file validates.
+	Domain *string `pulumi:"domain"`
 	// Where the file must be served.
 	Url string `pulumi:"url"`
 }
@@ -150,6 +325,11 @@ func (o FileValidationOutput) ToFileValidationOutputWithContext(ctx context.Cont
 // What it must contain.
 func (o FileValidationOutput) Content() pulumi.StringOutput {
 	return o.ApplyT(func(v FileValidation) string { return v.Content }).(pulumi.StringOutput)
+}
+
+// The name this file validates.
+func (o FileValidationOutput) Domain() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v FileValidation) *string { return v.Domain }).(pulumi.StringPtrOutput)
 }
 
 // Where the file must be served.
@@ -191,6 +371,16 @@ func (o FileValidationPtrOutput) Content() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// The name this file validates.
+func (o FileValidationPtrOutput) Domain() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *FileValidation) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Domain
+	}).(pulumi.StringPtrOutput)
+}
+
 // Where the file must be served.
 func (o FileValidationPtrOutput) Url() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *FileValidation) *string {
@@ -199,6 +389,26 @@ func (o FileValidationPtrOutput) Url() pulumi.StringPtrOutput {
 		}
 		return &v.Url
 	}).(pulumi.StringPtrOutput)
+}
+
+type FileValidationArrayOutput struct{ *pulumi.OutputState }
+
+func (FileValidationArrayOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*[]FileValidation)(nil)).Elem()
+}
+
+func (o FileValidationArrayOutput) ToFileValidationArrayOutput() FileValidationArrayOutput {
+	return o
+}
+
+func (o FileValidationArrayOutput) ToFileValidationArrayOutputWithContext(ctx context.Context) FileValidationArrayOutput {
+	return o
+}
+
+func (o FileValidationArrayOutput) Index(i pulumi.IntInput) FileValidationOutput {
+	return pulumi.All(o, i).ApplyT(func(vs []interface{}) FileValidation {
+		return vs[0].([]FileValidation)[vs[1].(int)]
+	}).(FileValidationOutput)
 }
 
 // The key the provider generates (with the CSR) when no CSR is given.
@@ -781,6 +991,8 @@ type Validation struct {
 	ApproverEmails []string `pulumi:"approverEmails"`
 	// The prepared DNS record as a zone line (from DomainValidation).
 	Dns *string `pulumi:"dns"`
+	// DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
+	Domains []DomainAuthentication `pulumi:"domains"`
 	// The prepared validation file's content (from DomainValidation).
 	FileContent *string `pulumi:"fileContent"`
 	// The prepared validation file's URL (from DomainValidation).
@@ -810,6 +1022,8 @@ type ValidationArgs struct {
 	ApproverEmails pulumi.StringArrayInput `pulumi:"approverEmails"`
 	// The prepared DNS record as a zone line (from DomainValidation).
 	Dns pulumi.StringPtrInput `pulumi:"dns"`
+	// DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
+	Domains DomainAuthenticationArrayInput `pulumi:"domains"`
 	// The prepared validation file's content (from DomainValidation).
 	FileContent pulumi.StringPtrInput `pulumi:"fileContent"`
 	// The prepared validation file's URL (from DomainValidation).
@@ -913,6 +1127,11 @@ func (o ValidationOutput) Dns() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Validation) *string { return v.Dns }).(pulumi.StringPtrOutput)
 }
 
+// DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
+func (o ValidationOutput) Domains() DomainAuthenticationArrayOutput {
+	return o.ApplyT(func(v Validation) []DomainAuthentication { return v.Domains }).(DomainAuthenticationArrayOutput)
+}
+
 // The prepared validation file's content (from DomainValidation).
 func (o ValidationOutput) FileContent() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v Validation) *string { return v.FileContent }).(pulumi.StringPtrOutput)
@@ -987,6 +1206,16 @@ func (o ValidationPtrOutput) Dns() pulumi.StringPtrOutput {
 	}).(pulumi.StringPtrOutput)
 }
 
+// DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
+func (o ValidationPtrOutput) Domains() DomainAuthenticationArrayOutput {
+	return o.ApplyT(func(v *Validation) []DomainAuthentication {
+		if v == nil {
+			return nil
+		}
+		return v.Domains
+	}).(DomainAuthenticationArrayOutput)
+}
+
 // The prepared validation file's content (from DomainValidation).
 func (o ValidationPtrOutput) FileContent() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Validation) *string {
@@ -1028,6 +1257,8 @@ func (o ValidationPtrOutput) Provisioning() pulumi.BoolPtrOutput {
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*DomainAuthenticationInput)(nil)).Elem(), DomainAuthenticationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*DomainAuthenticationArrayInput)(nil)).Elem(), DomainAuthenticationArray{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrivateKeyInput)(nil)).Elem(), PrivateKeyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*PrivateKeyPtrInput)(nil)).Elem(), PrivateKeyArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*SmimePrivateKeyInput)(nil)).Elem(), SmimePrivateKeyArgs{})
@@ -1038,8 +1269,12 @@ func init() {
 	pulumi.RegisterInputType(reflect.TypeOf((*ValidationPtrInput)(nil)).Elem(), ValidationArgs{})
 	pulumi.RegisterOutputType(DnsRecordOutput{})
 	pulumi.RegisterOutputType(DnsRecordPtrOutput{})
+	pulumi.RegisterOutputType(DnsRecordArrayOutput{})
+	pulumi.RegisterOutputType(DomainAuthenticationOutput{})
+	pulumi.RegisterOutputType(DomainAuthenticationArrayOutput{})
 	pulumi.RegisterOutputType(FileValidationOutput{})
 	pulumi.RegisterOutputType(FileValidationPtrOutput{})
+	pulumi.RegisterOutputType(FileValidationArrayOutput{})
 	pulumi.RegisterOutputType(PrivateKeyOutput{})
 	pulumi.RegisterOutputType(PrivateKeyPtrOutput{})
 	pulumi.RegisterOutputType(SmimePrivateKeyOutput{})

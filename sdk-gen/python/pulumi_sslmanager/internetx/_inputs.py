@@ -16,6 +16,8 @@ from .. import _utilities
 from ._enums import *
 
 __all__ = [
+    'DomainAuthenticationArgs',
+    'DomainAuthenticationArgsDict',
     'PrivateKeyArgs',
     'PrivateKeyArgsDict',
     'SmimePrivateKeyArgs',
@@ -25,6 +27,118 @@ __all__ = [
     'ValidationArgs',
     'ValidationArgsDict',
 ]
+
+class DomainAuthenticationArgsDict(TypedDict):
+    """
+    One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and method).
+    """
+    method: pulumi.Input[_builtins.str]
+    """
+    DNS or FILE. One of: DNS, FILE.
+    """
+    name: pulumi.Input[_builtins.str]
+    """
+    The name it validates, e.g. `www.example.com`.
+    """
+    dns: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    DNS: the record as a zone line.
+    """
+    file_content: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    FILE: the file's content.
+    """
+    file_name: NotRequired[pulumi.Input[Optional[_builtins.str]]]
+    """
+    FILE: the file's URL.
+    """
+
+@pulumi.input_type
+class DomainAuthenticationArgs:
+    def __init__(__self__, *,
+                 method: pulumi.Input[_builtins.str],
+                 name: pulumi.Input[_builtins.str],
+                 dns: pulumi.Input[Optional[_builtins.str]] = None,
+                 file_content: pulumi.Input[Optional[_builtins.str]] = None,
+                 file_name: pulumi.Input[Optional[_builtins.str]] = None):
+        """
+        One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and method).
+
+        :param pulumi.Input[_builtins.str] method: DNS or FILE. One of: DNS, FILE.
+        :param pulumi.Input[_builtins.str] name: The name it validates, e.g. `www.example.com`.
+        :param pulumi.Input[_builtins.str] dns: DNS: the record as a zone line.
+        :param pulumi.Input[_builtins.str] file_content: FILE: the file's content.
+        :param pulumi.Input[_builtins.str] file_name: FILE: the file's URL.
+        """
+        pulumi.set(__self__, "method", method)
+        pulumi.set(__self__, "name", name)
+        if dns is not None:
+            pulumi.set(__self__, "dns", dns)
+        if file_content is not None:
+            pulumi.set(__self__, "file_content", file_content)
+        if file_name is not None:
+            pulumi.set(__self__, "file_name", file_name)
+
+    @_builtins.property
+    @pulumi.getter
+    def method(self) -> pulumi.Input[_builtins.str]:
+        """
+        DNS or FILE. One of: DNS, FILE.
+        """
+        return pulumi.get(self, "method")
+
+    @method.setter
+    def method(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "method", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> pulumi.Input[_builtins.str]:
+        """
+        The name it validates, e.g. `www.example.com`.
+        """
+        return pulumi.get(self, "name")
+
+    @name.setter
+    def name(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "name", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def dns(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        DNS: the record as a zone line.
+        """
+        return pulumi.get(self, "dns")
+
+    @dns.setter
+    def dns(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "dns", value)
+
+    @_builtins.property
+    @pulumi.getter(name="fileContent")
+    def file_content(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        FILE: the file's content.
+        """
+        return pulumi.get(self, "file_content")
+
+    @file_content.setter
+    def file_content(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "file_content", value)
+
+    @_builtins.property
+    @pulumi.getter(name="fileName")
+    def file_name(self) -> pulumi.Input[Optional[_builtins.str]]:
+        """
+        FILE: the file's URL.
+        """
+        return pulumi.get(self, "file_name")
+
+    @file_name.setter
+    def file_name(self, value: pulumi.Input[Optional[_builtins.str]]):
+        pulumi.set(self, "file_name", value)
+
 
 class PrivateKeyArgsDict(TypedDict):
     """
@@ -306,6 +420,10 @@ class ValidationArgsDict(TypedDict):
     """
     The prepared DNS record as a zone line (from DomainValidation).
     """
+    domains: NotRequired[pulumi.Input[Optional[Sequence[pulumi.Input['DomainAuthenticationArgsDict']]]]]
+    """
+    DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
+    """
     file_content: NotRequired[pulumi.Input[Optional[_builtins.str]]]
     """
     The prepared validation file's content (from DomainValidation).
@@ -326,6 +444,7 @@ class ValidationArgs:
                  approver_email: pulumi.Input[Optional[_builtins.str]] = None,
                  approver_emails: pulumi.Input[Optional[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  dns: pulumi.Input[Optional[_builtins.str]] = None,
+                 domains: pulumi.Input[Optional[Sequence[pulumi.Input['DomainAuthenticationArgs']]]] = None,
                  file_content: pulumi.Input[Optional[_builtins.str]] = None,
                  file_name: pulumi.Input[Optional[_builtins.str]] = None,
                  provisioning: pulumi.Input[Optional[_builtins.bool]] = None):
@@ -336,6 +455,7 @@ class ValidationArgs:
         :param pulumi.Input[_builtins.str] approver_email: EMAIL only: the approver's address.
         :param pulumi.Input[Sequence[pulumi.Input[_builtins.str]]] approver_emails: EMAIL only: the approvers, when more than one.
         :param pulumi.Input[_builtins.str] dns: The prepared DNS record as a zone line (from DomainValidation).
+        :param pulumi.Input[Sequence[pulumi.Input['DomainAuthenticationArgs']]] domains: DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
         :param pulumi.Input[_builtins.str] file_content: The prepared validation file's content (from DomainValidation).
         :param pulumi.Input[_builtins.str] file_name: The prepared validation file's URL (from DomainValidation).
         :param pulumi.Input[_builtins.bool] provisioning: DNS only: InterNetX publishes the TXT record itself (default true unless `dns` is given).
@@ -347,6 +467,8 @@ class ValidationArgs:
             pulumi.set(__self__, "approver_emails", approver_emails)
         if dns is not None:
             pulumi.set(__self__, "dns", dns)
+        if domains is not None:
+            pulumi.set(__self__, "domains", domains)
         if file_content is not None:
             pulumi.set(__self__, "file_content", file_content)
         if file_name is not None:
@@ -401,6 +523,18 @@ class ValidationArgs:
     @dns.setter
     def dns(self, value: pulumi.Input[Optional[_builtins.str]]):
         pulumi.set(self, "dns", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def domains(self) -> pulumi.Input[Optional[Sequence[pulumi.Input['DomainAuthenticationArgs']]]]:
+        """
+        DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
+        """
+        return pulumi.get(self, "domains")
+
+    @domains.setter
+    def domains(self, value: pulumi.Input[Optional[Sequence[pulumi.Input['DomainAuthenticationArgs']]]]):
+        pulumi.set(self, "domains", value)
 
     @_builtins.property
     @pulumi.getter(name="fileContent")

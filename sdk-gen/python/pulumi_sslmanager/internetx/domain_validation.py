@@ -84,7 +84,7 @@ class DomainValidation(pulumi.CustomResource):
                  product: pulumi.Input[Optional[Union[_builtins.str, 'CertificateProduct']]] = None,
                  __props__=None):
         """
-        The validation data of an order before it is placed (CertificatePrepareOrder): publish `dnsRecord` with any DNS provider (or serve `fileValidation` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.
+        The validation data of an order before it is placed (CertificatePrepareOrder): publish every record of `dnsRecords` (one per name) with any DNS provider (or serve each of `fileValidations` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
@@ -99,7 +99,7 @@ class DomainValidation(pulumi.CustomResource):
                  args: DomainValidationArgs,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        The validation data of an order before it is placed (CertificatePrepareOrder): publish `dnsRecord` with any DNS provider (or serve `fileValidation` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.
+        The validation data of an order before it is placed (CertificatePrepareOrder): publish every record of `dnsRecords` (one per name) with any DNS provider (or serve each of `fileValidations` with method FILE), then pass `authentication` to Certificate's `validation`. Nothing is created at InterNetX; delete does nothing.
 
         :param str resource_name: The name of the resource.
         :param DomainValidationArgs args: The arguments to use to populate this resource's properties.
@@ -138,7 +138,9 @@ class DomainValidation(pulumi.CustomResource):
             __props__.__dict__["approver_emails"] = None
             __props__.__dict__["authentication"] = None
             __props__.__dict__["dns_record"] = None
+            __props__.__dict__["dns_records"] = None
             __props__.__dict__["file_validation"] = None
+            __props__.__dict__["file_validations"] = None
             __props__.__dict__["name"] = None
             __props__.__dict__["state_version"] = None
         replace_on_changes = pulumi.ResourceOptions(replace_on_changes=["csr", "method", "product"])
@@ -169,7 +171,9 @@ class DomainValidation(pulumi.CustomResource):
         __props__.__dict__["authentication"] = None
         __props__.__dict__["csr"] = None
         __props__.__dict__["dns_record"] = None
+        __props__.__dict__["dns_records"] = None
         __props__.__dict__["file_validation"] = None
+        __props__.__dict__["file_validations"] = None
         __props__.__dict__["method"] = None
         __props__.__dict__["name"] = None
         __props__.__dict__["product"] = None
@@ -204,17 +208,33 @@ class DomainValidation(pulumi.CustomResource):
     @pulumi.getter(name="dnsRecord")
     def dns_record(self) -> pulumi.Output[Optional['outputs.DnsRecord']]:
         """
-        The TXT record the CA checks.
+        The first name's TXT record (`dnsRecords` has every name's).
         """
         return pulumi.get(self, "dns_record")
+
+    @_builtins.property
+    @pulumi.getter(name="dnsRecords")
+    def dns_records(self) -> pulumi.Output[Sequence['outputs.DnsRecord']]:
+        """
+        Every name's TXT record, each with the `domain` it validates; all must be published before the CA issues.
+        """
+        return pulumi.get(self, "dns_records")
 
     @_builtins.property
     @pulumi.getter(name="fileValidation")
     def file_validation(self) -> pulumi.Output[Optional['outputs.FileValidation']]:
         """
-        The file the CA fetches.
+        The first name's validation file (`fileValidations` has every name's).
         """
         return pulumi.get(self, "file_validation")
+
+    @_builtins.property
+    @pulumi.getter(name="fileValidations")
+    def file_validations(self) -> pulumi.Output[Sequence['outputs.FileValidation']]:
+        """
+        Every name's validation file, each with the `domain` it validates.
+        """
+        return pulumi.get(self, "file_validations")
 
     @_builtins.property
     @pulumi.getter
@@ -244,7 +264,7 @@ class DomainValidation(pulumi.CustomResource):
     @pulumi.getter(name="stateVersion")
     def state_version(self) -> pulumi.Output[Optional[_builtins.int]]:
         """
-        The layout of this resource's recorded state (0 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
+        The layout of this resource's recorded state (1 as this version writes it), set by the provider: state of an earlier layout, or without the number (version 0.1.0), is migrated when it is read.
         """
         return pulumi.get(self, "state_version")
 

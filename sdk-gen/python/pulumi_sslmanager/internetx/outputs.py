@@ -13,10 +13,12 @@ if sys.version_info >= (3, 11):
 else:
     from typing_extensions import NotRequired, TypedDict, TypeAlias
 from .. import _utilities
+from . import outputs
 from ._enums import *
 
 __all__ = [
     'DnsRecord',
+    'DomainAuthentication',
     'FileValidation',
     'PrivateKey',
     'SmimePrivateKey',
@@ -33,7 +35,8 @@ class DnsRecord(dict):
                  name: _builtins.str,
                  ttl: _builtins.int,
                  type: _builtins.str,
-                 value: _builtins.str):
+                 value: _builtins.str,
+                 domain: Optional[_builtins.str] = None):
         """
         A DNS record the CA checks.
 
@@ -41,11 +44,14 @@ class DnsRecord(dict):
         :param _builtins.int ttl: Time to live in seconds.
         :param _builtins.str type: The record type, e.g. TXT.
         :param _builtins.str value: The token, unquoted.
+        :param _builtins.str domain: The name this record validates, e.g. `www.example.com` (its record is at `_dnsauth.www.example.com.`).
         """
         pulumi.set(__self__, "name", name)
         pulumi.set(__self__, "ttl", ttl)
         pulumi.set(__self__, "type", type)
         pulumi.set(__self__, "value", value)
+        if domain is not None:
+            pulumi.set(__self__, "domain", domain)
 
     @_builtins.property
     @pulumi.getter
@@ -79,6 +85,103 @@ class DnsRecord(dict):
         """
         return pulumi.get(self, "value")
 
+    @_builtins.property
+    @pulumi.getter
+    def domain(self) -> Optional[_builtins.str]:
+        """
+        The name this record validates, e.g. `www.example.com` (its record is at `_dnsauth.www.example.com.`).
+        """
+        return pulumi.get(self, "domain")
+
+
+@pulumi.output_type
+class DomainAuthentication(dict):
+    """
+    One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and method).
+    """
+    @staticmethod
+    def __key_warning(key: str):
+        suggest = None
+        if key == "fileContent":
+            suggest = "file_content"
+        elif key == "fileName":
+            suggest = "file_name"
+
+        if suggest:
+            pulumi.log.warn(f"Key '{key}' not found in DomainAuthentication. Access the value via the '{suggest}' property getter instead.")
+
+    def __getitem__(self, key: str) -> Any:
+        DomainAuthentication.__key_warning(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default = None) -> Any:
+        DomainAuthentication.__key_warning(key)
+        return super().get(key, default)
+
+    def __init__(__self__, *,
+                 method: _builtins.str,
+                 name: _builtins.str,
+                 dns: Optional[_builtins.str] = None,
+                 file_content: Optional[_builtins.str] = None,
+                 file_name: Optional[_builtins.str] = None):
+        """
+        One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and method).
+
+        :param _builtins.str method: DNS or FILE. One of: DNS, FILE.
+        :param _builtins.str name: The name it validates, e.g. `www.example.com`.
+        :param _builtins.str dns: DNS: the record as a zone line.
+        :param _builtins.str file_content: FILE: the file's content.
+        :param _builtins.str file_name: FILE: the file's URL.
+        """
+        pulumi.set(__self__, "method", method)
+        pulumi.set(__self__, "name", name)
+        if dns is not None:
+            pulumi.set(__self__, "dns", dns)
+        if file_content is not None:
+            pulumi.set(__self__, "file_content", file_content)
+        if file_name is not None:
+            pulumi.set(__self__, "file_name", file_name)
+
+    @_builtins.property
+    @pulumi.getter
+    def method(self) -> _builtins.str:
+        """
+        DNS or FILE. One of: DNS, FILE.
+        """
+        return pulumi.get(self, "method")
+
+    @_builtins.property
+    @pulumi.getter
+    def name(self) -> _builtins.str:
+        """
+        The name it validates, e.g. `www.example.com`.
+        """
+        return pulumi.get(self, "name")
+
+    @_builtins.property
+    @pulumi.getter
+    def dns(self) -> Optional[_builtins.str]:
+        """
+        DNS: the record as a zone line.
+        """
+        return pulumi.get(self, "dns")
+
+    @_builtins.property
+    @pulumi.getter(name="fileContent")
+    def file_content(self) -> Optional[_builtins.str]:
+        """
+        FILE: the file's content.
+        """
+        return pulumi.get(self, "file_content")
+
+    @_builtins.property
+    @pulumi.getter(name="fileName")
+    def file_name(self) -> Optional[_builtins.str]:
+        """
+        FILE: the file's URL.
+        """
+        return pulumi.get(self, "file_name")
+
 
 @pulumi.output_type
 class FileValidation(dict):
@@ -87,15 +190,19 @@ class FileValidation(dict):
     """
     def __init__(__self__, *,
                  content: _builtins.str,
-                 url: _builtins.str):
+                 url: _builtins.str,
+                 domain: Optional[_builtins.str] = None):
         """
         A file the CA fetches over HTTP to validate the domain.
 
         :param _builtins.str content: What it must contain.
         :param _builtins.str url: Where the file must be served.
+        :param _builtins.str domain: The name this file validates.
         """
         pulumi.set(__self__, "content", content)
         pulumi.set(__self__, "url", url)
+        if domain is not None:
+            pulumi.set(__self__, "domain", domain)
 
     @_builtins.property
     @pulumi.getter
@@ -112,6 +219,14 @@ class FileValidation(dict):
         Where the file must be served.
         """
         return pulumi.get(self, "url")
+
+    @_builtins.property
+    @pulumi.getter
+    def domain(self) -> Optional[_builtins.str]:
+        """
+        The name this file validates.
+        """
+        return pulumi.get(self, "domain")
 
 
 @pulumi.output_type
@@ -366,6 +481,7 @@ class Validation(dict):
                  approver_email: Optional[_builtins.str] = None,
                  approver_emails: Optional[Sequence[_builtins.str]] = None,
                  dns: Optional[_builtins.str] = None,
+                 domains: Optional[Sequence['outputs.DomainAuthentication']] = None,
                  file_content: Optional[_builtins.str] = None,
                  file_name: Optional[_builtins.str] = None,
                  provisioning: Optional[_builtins.bool] = None):
@@ -376,6 +492,7 @@ class Validation(dict):
         :param _builtins.str approver_email: EMAIL only: the approver's address.
         :param Sequence[_builtins.str] approver_emails: EMAIL only: the approvers, when more than one.
         :param _builtins.str dns: The prepared DNS record as a zone line (from DomainValidation).
+        :param Sequence['DomainAuthentication'] domains: DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
         :param _builtins.str file_content: The prepared validation file's content (from DomainValidation).
         :param _builtins.str file_name: The prepared validation file's URL (from DomainValidation).
         :param _builtins.bool provisioning: DNS only: InterNetX publishes the TXT record itself (default true unless `dns` is given).
@@ -387,6 +504,8 @@ class Validation(dict):
             pulumi.set(__self__, "approver_emails", approver_emails)
         if dns is not None:
             pulumi.set(__self__, "dns", dns)
+        if domains is not None:
+            pulumi.set(__self__, "domains", domains)
         if file_content is not None:
             pulumi.set(__self__, "file_content", file_content)
         if file_name is not None:
@@ -425,6 +544,14 @@ class Validation(dict):
         The prepared DNS record as a zone line (from DomainValidation).
         """
         return pulumi.get(self, "dns")
+
+    @_builtins.property
+    @pulumi.getter
+    def domains(self) -> Optional[Sequence['outputs.DomainAuthentication']]:
+        """
+        DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.
+        """
+        return pulumi.get(self, "domains")
 
     @_builtins.property
     @pulumi.getter(name="fileContent")
