@@ -1,11 +1,12 @@
 import { join } from "node:path";
 import { packageSchema } from "../../provider/native/schema";
 import { certificate, domainValidation, ispmanagerCertificate, smimeCertificate, sslContact } from "../../provider/native/schema/resources";
+import { declared as declaredDefinition } from "../../provider/native/schema/declared";
 import type { ResourceDefinition } from "../../provider/native/schema/model";
 import { diff as domainValidationDiff } from "../../provider/dynamic/domainValidation";
 import { certificateDeclaration } from "../../provider/resources/certificate/declaration";
 import { decideCertificateChange } from "../../provider/resources/certificate/decisions";
-import { declaredInputs, ResourceDeclaration } from "../../provider/resources/declaration";
+import { declaredInputs, declareResource, ResourceDeclaration } from "../../provider/resources/declaration";
 import { domainValidationDeclaration } from "../../provider/resources/domainValidation/declaration";
 import { ispmanagerCertificateDeclaration } from "../../provider/resources/ispmanager/declaration";
 import { decideIspmanagerCertificateChange } from "../../provider/resources/ispmanager/decisions";
@@ -81,6 +82,30 @@ describe("each resource's declaration", () => {
             ...everyKind(replaceWithoutCsr, "settings"),
         });
         expect(decidedKinds(decideIspmanagerCertificateChange, replaceWithoutCsr)).to.deep.equal(everyKind(replaceWithoutCsr, "replace"));
+    });
+
+    it("has every output its state migrations add always present in the generated schema (required outputs), for DomainValidation dnsRecords and fileValidations", () => {
+        const schema = packageSchema("0.1.0") as { resources: Record<string, { required?: string[] }> };
+        const added = (declaration: ResourceDeclaration) => declaration.stateMigrations.flatMap((migration) => migration.addedOutputs ?? []);
+        for (const [declaration] of declared) {
+            const required = schema.resources[declaration.token].required ?? [];
+            expect(added(declaration).filter((name) => !required.includes(name)), declaration.token).to.deep.equal([]);
+        }
+        expect(added(domainValidationDeclaration)).to.deep.equal(["dnsRecords", "fileValidations"]);
+    });
+
+    it("cannot have a state migration add an output its schema does not describe", () => {
+        const declaration = declareResource("sslmanager:internetx:Example", {}, [{ name: "recordsAsList", from: 0, migrate: (state) => state, addedOutputs: ["records"] }]);
+        expect(() => declaredDefinition(declaration, { description: "An example.", inputs: {}, outputs: {} })).to.throw(
+            "sslmanager:internetx:Example: a state migration adds the output records, which its schema does not describe",
+        );
+    });
+
+    it("is what DomainValidation's diff updates in place: state of layout 0 changes without replacing, state of layout 1 does not change", async () => {
+        const inputs = { csr: "csr", product: "QUICKSSLPREMIUM" };
+        expect(await domainValidationDiff("prepared", { ...inputs, dnsRecords: [], fileValidations: [], stateVersion: 1 }, inputs)).to.deep.equal({ changes: false, replaces: [] });
+        expect(await domainValidationDiff("prepared", { ...inputs, stateVersion: 0 }, inputs)).to.deep.equal({ changes: true, replaces: [] });
+        expect(await domainValidationDiff("prepared", inputs, inputs)).to.deep.equal({ changes: true, replaces: [] });
     });
 
     it("is what DomainValidation's diff replaces on", async () => {

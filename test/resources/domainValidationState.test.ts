@@ -13,13 +13,14 @@ const previousState = {
 };
 const inputs = { csr: previousState.csr, product: previousState.product };
 
-describe("DomainValidation state written before the per-name outputs", () => {
+describe("DomainValidation state written before the per-name outputs (layout 0)", () => {
     it("reads as lists of its one record and one file, each naming the certificate's name, the rest unchanged", async () => {
         const { props } = await read("id", previousState);
         expect(props).to.deep.equal({
             ...previousState,
             dnsRecords: [{ ...previousState.dnsRecord, domain: "shop.example.com" }],
             fileValidations: [{ ...previousState.fileValidation, domain: "shop.example.com" }],
+            stateVersion: 1,
         });
     });
 
@@ -28,6 +29,7 @@ describe("DomainValidation state written before the per-name outputs", () => {
         const { outs } = await update("id", previousState, inputs);
         expect(outs.dnsRecords).to.deep.equal([{ ...previousState.dnsRecord, domain: "shop.example.com" }]);
         expect(outs.authentication).to.deep.equal(previousState.authentication);
+        expect(outs.stateVersion).to.equal(1);
         expect(await diff("id", outs, inputs)).to.deep.equal({ changes: false, replaces: [] });
     });
 

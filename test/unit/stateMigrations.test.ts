@@ -15,7 +15,8 @@ const declarations: ResourceDeclaration[] = [sslContactDeclaration, domainValida
 
 /**
  * State as version 0.1.0 wrote it for each resource (the property names of its outputs; values shortened), and what
- * this version reads it as. Only the Certificate's layout changed since; the others gain the number alone.
+ * this version reads it as. The Certificate's layout changed since (its names), and the DomainValidation's (one record
+ * and file per name, as lists); the others gain the number alone.
  */
 const written = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
 const stateOfRelease: [ResourceDeclaration, string, Record<string, unknown>, Record<string, unknown>][] = [
@@ -29,7 +30,18 @@ const stateOfRelease: [ResourceDeclaration, string, Record<string, unknown>, Rec
         domainValidationDeclaration,
         "a DomainValidation",
         { csr: "CSR", product: "QUICKSSLPREMIUM", method: "DNS", name: "www.example.com", dnsRecord: { name: "_dnsauth.www.example.com.", type: "TXT", value: "token" }, approverEmails: [], authentication: { method: "DNS", dns: "_dnsauth.www.example.com. 300 IN TXT token", provisioning: false } },
-        { csr: "CSR", product: "QUICKSSLPREMIUM", method: "DNS", name: "www.example.com", dnsRecord: { name: "_dnsauth.www.example.com.", type: "TXT", value: "token" }, approverEmails: [], authentication: { method: "DNS", dns: "_dnsauth.www.example.com. 300 IN TXT token", provisioning: false }, stateVersion: 0 },
+        {
+            csr: "CSR",
+            product: "QUICKSSLPREMIUM",
+            method: "DNS",
+            name: "www.example.com",
+            dnsRecord: { name: "_dnsauth.www.example.com.", type: "TXT", value: "token" },
+            dnsRecords: [{ name: "_dnsauth.www.example.com.", type: "TXT", value: "token", domain: "www.example.com" }],
+            fileValidations: [],
+            approverEmails: [],
+            authentication: { method: "DNS", dns: "_dnsauth.www.example.com. 300 IN TXT token", provisioning: false },
+            stateVersion: 1,
+        },
     ],
     [
         certificateDeclaration,
@@ -67,10 +79,10 @@ describe("state layouts and their migrations", () => {
     });
 
     describe("every resource's declared layouts", () => {
-        it("number the layouts each resource writes: Certificate 1 (its names moved), the others 0 (unchanged since 0.1.0)", () => {
+        it("number the layouts each resource writes: Certificate 1 (its names moved), DomainValidation 1 (per-name lists), the others 0 (unchanged since 0.1.0)", () => {
             expect(Object.fromEntries(declarations.map((declaration) => [declaration.token, currentStateVersion(declaration.stateMigrations)]))).to.deep.equal({
                 "sslmanager:internetx:SslContact": 0,
-                "sslmanager:internetx:DomainValidation": 0,
+                "sslmanager:internetx:DomainValidation": 1,
                 "sslmanager:internetx:Certificate": 1,
                 "sslmanager:internetx:SmimeCertificate": 0,
                 "sslmanager:ispmanager:Certificate": 0,
@@ -86,7 +98,7 @@ describe("state layouts and their migrations", () => {
     });
 
     describe("the entry points that need no API", () => {
-        it("DomainValidation's read and update bring state written by 0.1.0 into layout 0 with its number", () => {
+        it("DomainValidation's read and update bring state written by 0.1.0 into layout 1 with its number", () => {
             const [, , state, expected] = stateOfRelease[1];
             expect(readDomainValidation("id", state)).to.deep.equal({ id: "id", props: expected });
             expect(updateDomainValidation(state, { ...state, connection: { user: "new" } })).to.deep.equal({ outs: { ...expected, connection: { user: "new" } } });

@@ -71,14 +71,22 @@ for (const protocol of ["json", "xml"] as const) {
             expect(error.messages[0]).to.deep.include({ text: "city: is required", code: "EF01010" });
         });
 
-        it("prepares an order: the CSR's name and the DNS, FILE and EMAIL validation data", async () => {
+        it("prepares an order: the CSR's name, a DNS and a FILE entry per name (the record at _dnsauth.<name>., separate tokens) and the EMAIL approvers", async () => {
             const data = await client.certificate.prepareOrder({ plain: csrPem, product: "QUICKSSLPREMIUM" });
             expect(data).to.deep.include({ name: "www.example.com", keySize: 2048, product: "QUICKSSLPREMIUM", algorithm: "RSA" });
-            const dns = data.authentication.find((authentication) => authentication.method === "DNS")!;
-            expect(dns.dns).to.match(/^www\.example\.com\.\s+300\s+IN\s+TXT\s+"20260101000000[a-z0-9]{50}"$/);
-            const file = data.authentication.find((authentication) => authentication.method === "FILE")!;
-            expect(file.fileName).to.equal("http://www.example.com/.well-known/pki-validation/fileauth.txt");
-            expect(dns.dns).to.contain(file.fileContent!);
+            const entries = (method: string) => data.authentication.filter((authentication) => authentication.method === method);
+            expect(entries("DNS").map((entry) => entry.name)).to.deep.equal(["www.example.com", "example.com"]);
+            expect(entries("FILE").map((entry) => [entry.name, entry.fileName])).to.deep.equal([
+                ["www.example.com", "http://www.example.com/.well-known/pki-validation/fileauth.txt"],
+                ["example.com", "http://example.com/.well-known/pki-validation/fileauth.txt"],
+            ]);
+            const [wwwDns, apexDns] = entries("DNS");
+            expect(wwwDns.dns).to.match(/^_dnsauth\.www\.example\.com\.\t300\tIN\tTXT\t"20260101000000[a-z0-9]{50}"$/);
+            expect(apexDns.dns).to.match(/^_dnsauth\.example\.com\.\t300\tIN\tTXT\t"20260101000000[a-z0-9]{50}"$/);
+            const [wwwFile] = entries("FILE");
+            expect(wwwFile.fileContent).to.match(/^20260101000000[a-z0-9]{50}$/);
+            expect(wwwDns.dns).not.to.contain(wwwFile.fileContent!);
+            expect(apexDns.dns).not.to.equal(wwwDns.dns);
             expect(data.authentication.find((authentication) => authentication.method === "EMAIL")!.approverEmails).to.deep.equal([
                 "admin@example.com",
                 "administrator@example.com",

@@ -67,7 +67,7 @@ COMPUTED = {
         "certificatePem": "-----BEGIN CERTIFICATE-----\nMIIBwww\n-----END CERTIFICATE-----\n",
         "privateKeyPem": "-----BEGIN PRIVATE KEY-----\nMIIEwww\n-----END PRIVATE KEY-----\n",
         "issuedNames": ["www.example.com", "example.com"],
-        "dnsValidationRecord": {"name": "_dnsauth.www.example.com", "type": "TXT", "ttl": 300, "value": "token-www"},
+        "dnsValidationRecord": {"name": "_dnsauth.www.example.com.", "type": "TXT", "ttl": 300, "value": "token-www"},
     },
     "sslmanager:internetx:SmimeCertificate": {
         "certificateId": "4712",
