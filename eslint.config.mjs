@@ -13,14 +13,33 @@ const anyRulesOff = {
 };
 
 export default tseslint.config(
-    { ignores: ["bin/**", "node_modules/**", "sdk-gen/**", "examples/**", "test/e2e/programs/**", "**/*.js", "**/*.cjs", "**/*.mjs"] },
+    {
+        ignores: [
+            "bin/**",
+            "node_modules/**",
+            "sdk-gen/**",
+            "examples/**",
+            "test/e2e/programs/**",
+            "**/*.js",
+            "**/*.cjs",
+            "**/*.mjs",
+        ],
+    },
     eslint.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {
         languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
         rules: {
             // Unused names are allowed when they say so with a leading underscore (a destructured password left out).
-            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", caughtErrors: "none" }],
+            "@typescript-eslint/no-unused-vars": [
+                "error",
+                {
+                    argsIgnorePattern: "^_",
+                    varsIgnorePattern: "^_",
+                    destructuredArrayIgnorePattern: "^_",
+                    caughtErrors: "none",
+                },
+            ],
             // Many async functions implement a Promise-returning interface (Pulumi's provider methods, the order port)
             // without needing to wait themselves; making them return Promise.resolve(...) by hand would say less.
             "@typescript-eslint/require-await": "off",
@@ -30,19 +49,38 @@ export default tseslint.config(
         // Serialized dynamic providers require the implementation by package name inside each function (Pulumi
         // serializes the closures into state; a module-scope import would be captured with it), so these
         // requires are untyped by design.
-        files: ["provider/dynamic/providers.ts", "provider/dynamic/ispmanagerProviders.ts", "provider/dynamic/context.ts"],
+        files: [
+            "provider/dynamic/providers.ts",
+            "provider/dynamic/ispmanagerProviders.ts",
+            "provider/dynamic/context.ts",
+        ],
         rules: { ...anyRulesOff, "@typescript-eslint/no-require-imports": "off" },
     },
     {
         // A resource class declares its outputs by merging an interface of the generated output types into the class
         // (as Pulumi's generated SDKs declare `Output<T>` properties), so that they are typed without being assigned.
         files: ["sdk/**/*.ts"],
-        rules: { "@typescript-eslint/no-unsafe-declaration-merging": "off", "@typescript-eslint/no-empty-object-type": "off" },
+        rules: {
+            "@typescript-eslint/no-unsafe-declaration-merging": "off",
+            "@typescript-eslint/no-empty-object-type": "off",
+        },
     },
     {
         // Pulumi's gRPC service and protobuf messages (@pulumi/pulumi/proto) are JavaScript without type declarations.
-        files: ["provider/native/server.ts", "provider/native/engineLog.ts", "provider/native/main.ts", "provider/native/sdkModules.ts", "scripts/pulumi-cli/**/*.ts", "test/engine/**/*.ts", "test/native/**/*.ts"],
-        rules: { ...anyRulesOff, "@typescript-eslint/no-require-imports": "off", "@typescript-eslint/unbound-method": "off" },
+        files: [
+            "provider/native/server.ts",
+            "provider/native/engineLog.ts",
+            "provider/native/main.ts",
+            "provider/native/sdkModules.ts",
+            "scripts/pulumi-cli/**/*.ts",
+            "test/engine/**/*.ts",
+            "test/native/**/*.ts",
+        ],
+        rules: {
+            ...anyRulesOff,
+            "@typescript-eslint/no-require-imports": "off",
+            "@typescript-eslint/unbound-method": "off",
+        },
     },
     {
         // The simulators build and read open-ended JSON (their model follows the published examples field by field),

@@ -8,14 +8,38 @@ interface Line {
 }
 
 const lines: Line[] = [
-    { name: "ours, job, JSON", match: (row) => row.flow === "pulumi-sslmanager" && row.strategy === "job" && row.protocol === "json" },
-    { name: "ours, job, XML", match: (row) => row.flow === "pulumi-sslmanager" && row.strategy === "job" && row.protocol === "xml" },
-    { name: "ours, notifications, JSON", match: (row) => row.flow === "pulumi-sslmanager" && row.strategy === "notifications" && row.protocol === "json" },
-    { name: "ours, notifications, XML", match: (row) => row.flow === "pulumi-sslmanager" && row.strategy === "notifications" && row.protocol === "xml" },
-    { name: "js-domainrobot-sdk, sequential", match: (row) => row.flow === "js-domainrobot-sdk" && row.strategy === "sequential" },
-    { name: "js-domainrobot-sdk, concurrent", match: (row) => row.flow === "js-domainrobot-sdk" && row.strategy === "concurrent" },
-    { name: "ours through pulumi up (TypeScript, dynamic provider)", match: (row) => row.flow === "pulumi up (real CLI)" },
-    { name: "ours through pulumi up (YAML, native provider)", match: (row) => row.flow === "pulumi up (real CLI, YAML, native provider)" },
+    {
+        name: "ours, job, JSON",
+        match: (row) => row.flow === "pulumi-sslmanager" && row.strategy === "job" && row.protocol === "json",
+    },
+    {
+        name: "ours, job, XML",
+        match: (row) => row.flow === "pulumi-sslmanager" && row.strategy === "job" && row.protocol === "xml",
+    },
+    {
+        name: "ours, notifications, JSON",
+        match: (row) => row.flow === "pulumi-sslmanager" && row.strategy === "notifications" && row.protocol === "json",
+    },
+    {
+        name: "ours, notifications, XML",
+        match: (row) => row.flow === "pulumi-sslmanager" && row.strategy === "notifications" && row.protocol === "xml",
+    },
+    {
+        name: "js-domainrobot-sdk, sequential",
+        match: (row) => row.flow === "js-domainrobot-sdk" && row.strategy === "sequential",
+    },
+    {
+        name: "js-domainrobot-sdk, concurrent",
+        match: (row) => row.flow === "js-domainrobot-sdk" && row.strategy === "concurrent",
+    },
+    {
+        name: "ours through pulumi up (TypeScript, dynamic provider)",
+        match: (row) => row.flow === "pulumi up (real CLI)",
+    },
+    {
+        name: "ours through pulumi up (YAML, native provider)",
+        match: (row) => row.flow === "pulumi up (real CLI, YAML, native provider)",
+    },
 ];
 
 /**
@@ -46,8 +70,22 @@ export function chartSvg(rows: ResultRow[], issuanceSeconds: number): string {
         const points = rows.filter(line.match).sort((left, right) => left.n - right.n);
         if (points.length === 0) return [];
         return [
-            { name: line.name, type: "line" as const, xAxisIndex: 0, yAxisIndex: 0, data: points.map((row) => [row.n, row.wallSeconds]), symbolSize: 7 },
-            { name: line.name, type: "line" as const, xAxisIndex: 1, yAxisIndex: 1, data: points.map((row) => [row.n, row.requestsPerCertificate]), symbolSize: 7 },
+            {
+                name: line.name,
+                type: "line" as const,
+                xAxisIndex: 0,
+                yAxisIndex: 0,
+                data: points.map((row) => [row.n, row.wallSeconds]),
+                symbolSize: 7,
+            },
+            {
+                name: line.name,
+                type: "line" as const,
+                xAxisIndex: 1,
+                yAxisIndex: 1,
+                data: points.map((row) => [row.n, row.requestsPerCertificate]),
+                symbolSize: 7,
+            },
         ];
     });
     chart.setOption({
@@ -57,23 +95,71 @@ export function chartSvg(rows: ResultRow[], issuanceSeconds: number): string {
             { text: "Wall time against N", left: "5%", top: 8, textStyle: { fontSize: 15 } },
             { text: "Requests per certificate against N", left: "55%", top: 8, textStyle: { fontSize: 15 } },
         ],
-        legend: { bottom: 4, data: [...drawn.map((line) => line.name), `bound N + T (T = ${issuanceSeconds} s)`, ...(floored.length > 0 ? [floorName, flooredBoundName] : [])] },
+        legend: {
+            bottom: 4,
+            data: [
+                ...drawn.map((line) => line.name),
+                `bound N + T (T = ${issuanceSeconds} s)`,
+                ...(floored.length > 0 ? [floorName, flooredBoundName] : []),
+            ],
+        },
         grid: [
             { left: "6%", width: "40%", top: 60, bottom: 110 },
             { left: "56%", width: "40%", top: 60, bottom: 110 },
         ],
         xAxis: [xAxis(0), xAxis(1)],
         yAxis: [
-            { gridIndex: 0, type: "log", logBase: 10, name: "wall time, seconds (log scale)", nameLocation: "middle", nameGap: 40 },
-            { gridIndex: 1, type: "value", min: 0, name: "requests per certificate", nameLocation: "middle", nameGap: 30 },
+            {
+                gridIndex: 0,
+                type: "log",
+                logBase: 10,
+                name: "wall time, seconds (log scale)",
+                nameLocation: "middle",
+                nameGap: 40,
+            },
+            {
+                gridIndex: 1,
+                type: "value",
+                min: 0,
+                name: "requests per certificate",
+                nameLocation: "middle",
+                nameGap: 30,
+            },
         ],
         series: [
             ...series,
-            { name: `bound N + T (T = ${issuanceSeconds} s)`, type: "line", xAxisIndex: 0, yAxisIndex: 0, data: bound, symbol: "none", lineStyle: { type: "dashed", color: "#333333" }, itemStyle: { color: "#333333" } },
+            {
+                name: `bound N + T (T = ${issuanceSeconds} s)`,
+                type: "line",
+                xAxisIndex: 0,
+                yAxisIndex: 0,
+                data: bound,
+                symbol: "none",
+                lineStyle: { type: "dashed", color: "#333333" },
+                itemStyle: { color: "#333333" },
+            },
             ...(floored.length > 0
                 ? [
-                      { name: floorName, type: "scatter" as const, xAxisIndex: 0, yAxisIndex: 0, data: floored.map((row) => [row.n, row.floorSeconds]), symbol: "rect", symbolSize: 10, itemStyle: { color: "#777777" } },
-                      { name: flooredBoundName, type: "scatter" as const, xAxisIndex: 0, yAxisIndex: 0, data: floored.map((row) => [row.n, row.floorSeconds! + row.boundSeconds]), symbol: "triangle", symbolSize: 11, itemStyle: { color: "#333333" } },
+                      {
+                          name: floorName,
+                          type: "scatter" as const,
+                          xAxisIndex: 0,
+                          yAxisIndex: 0,
+                          data: floored.map((row) => [row.n, row.floorSeconds]),
+                          symbol: "rect",
+                          symbolSize: 10,
+                          itemStyle: { color: "#777777" },
+                      },
+                      {
+                          name: flooredBoundName,
+                          type: "scatter" as const,
+                          xAxisIndex: 0,
+                          yAxisIndex: 0,
+                          data: floored.map((row) => [row.n, row.floorSeconds! + row.boundSeconds]),
+                          symbol: "triangle",
+                          symbolSize: 11,
+                          itemStyle: { color: "#333333" },
+                      },
                   ]
                 : []),
         ],

@@ -41,7 +41,11 @@ function processTable(): Map<number, { parent: number; command: string }> {
 export function providerPeakMb(root: number, provider: RegExp): number | undefined {
     const table = processTable();
     const below = (pid: number): boolean => {
-        for (let current = table.get(pid), depth = 0; current && depth < 20; current = table.get(current.parent), depth++) {
+        for (
+            let current = table.get(pid), depth = 0;
+            current && depth < 20;
+            current = table.get(current.parent), depth++
+        ) {
             if (current.parent === root) return true;
         }
         return false;
@@ -61,7 +65,11 @@ export function providerPeakMb(root: number, provider: RegExp): number | undefin
 
 export function run(workspace: PulumiWorkspace, args: string[], onTick?: (pid: number) => void): Promise<void> {
     return new Promise((resolve, reject) => {
-        const child = spawn("pulumi", ["--non-interactive", ...args], { cwd: workspace.programDirectory, env: workspace.environment, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn("pulumi", ["--non-interactive", ...args], {
+            cwd: workspace.programDirectory,
+            env: workspace.environment,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
         let output = "";
         child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
         child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -76,13 +84,26 @@ export function run(workspace: PulumiWorkspace, args: string[], onTick?: (pid: n
 
 /** Whether every certificate of the exported stack carries the hidden `orderReference` input the SDK computes. */
 function everyCertificateHasReference(exported: string, count: number): boolean {
-    const resources = (JSON.parse(exported) as { deployment: { resources?: { type: string; inputs?: Record<string, unknown> }[] } }).deployment.resources ?? [];
-    const certificates = resources.filter((resource) => resource.type === "pulumi-nodejs:dynamic/internetx:Certificate");
-    return certificates.length === count && certificates.every((resource) => orderReferencePattern.test(String(resource.inputs?.orderReference)));
+    const resources =
+        (JSON.parse(exported) as { deployment: { resources?: { type: string; inputs?: Record<string, unknown> }[] } })
+            .deployment.resources ?? [];
+    const certificates = resources.filter(
+        (resource) => resource.type === "pulumi-nodejs:dynamic/internetx:Certificate",
+    );
+    return (
+        certificates.length === count &&
+        certificates.every((resource) => orderReferencePattern.test(String(resource.inputs?.orderReference)))
+    );
 }
 
 /** A stack of examples/fleet with `count` certificates, configured for the simulator. */
-async function fleetStack(workspace: PulumiWorkspace, stack: string, simulator: SimulatorEndpoints, count: number, pollIntervalSeconds: number): Promise<void> {
+async function fleetStack(
+    workspace: PulumiWorkspace,
+    stack: string,
+    simulator: SimulatorEndpoints,
+    count: number,
+    pollIntervalSeconds: number,
+): Promise<void> {
     await workspace.must(["stack", "init", stack]);
     await workspace.configureSimulator(simulator, "json");
     await workspace.must(["config", "set", "count", String(count)]);
@@ -101,9 +122,17 @@ export async function removeStack(workspace: PulumiWorkspace, stack: string): Pr
  * First the floor: the same `pulumi up` of a stack with no certificate (the CLI, the language host, the program and
  * the dynamic-provider process starting, and the contact), on a stack of its own.
  */
-export async function measureCli(simulator: SimulatorEndpoints, count: number, pollIntervalSeconds: number): Promise<CliMeasurement> {
+export async function measureCli(
+    simulator: SimulatorEndpoints,
+    count: number,
+    pollIntervalSeconds: number,
+): Promise<CliMeasurement> {
     const admin = new SimulatorAdmin(simulator.adminUrl);
-    const workspace = new PulumiWorkspace(join(tmpdir(), `pulumi-sslmanager-bench-${process.pid}`), "fleet", pulumiPath());
+    const workspace = new PulumiWorkspace(
+        join(tmpdir(), `pulumi-sslmanager-bench-${process.pid}`),
+        "fleet",
+        pulumiPath(),
+    );
 
     await fleetStack(workspace, "floor", simulator, 0, pollIntervalSeconds);
     const floorStarted = Date.now();
@@ -115,7 +144,11 @@ export async function measureCli(simulator: SimulatorEndpoints, count: number, p
     await admin.clearRequests();
     let peakRssMb = 0;
     const started = Date.now();
-    await run(workspace, ["up", "--yes", "--skip-preview"], (pid) => (peakRssMb = Math.max(peakRssMb, providerPeakMb(pid, /dynamic-provider/) ?? 0)));
+    await run(
+        workspace,
+        ["up", "--yes", "--skip-preview"],
+        (pid) => (peakRssMb = Math.max(peakRssMb, providerPeakMb(pid, /dynamic-provider/) ?? 0)),
+    );
     const wallMs = Date.now() - started;
     const counts = await countRequests(admin);
     const orderReferences = everyCertificateHasReference((await workspace.must(["stack", "export"])).stdout, count);

@@ -49,7 +49,10 @@ function everyCertificateHasReference(exported: string, count: number): boolean 
     type Resource = { type: string; outputs?: Record<string, unknown> };
     const resources = (JSON.parse(exported) as { deployment: { resources?: Resource[] } }).deployment.resources ?? [];
     const certificates = resources.filter((resource) => resource.type === "sslmanager:internetx:Certificate");
-    return certificates.length === count && certificates.every((resource) => orderReferencePattern.test(String(resource.outputs?.orderReference)));
+    return (
+        certificates.length === count &&
+        certificates.every((resource) => orderReferencePattern.test(String(resource.outputs?.orderReference)))
+    );
 }
 
 /**
@@ -58,7 +61,11 @@ function everyCertificateHasReference(exported: string, count: number): boolean 
  * npm installs the package's bin. Floor: the same `pulumi up` with the contact and no certificate. Peak RSS is the
  * native provider process's.
  */
-export async function measureNativeCli(simulator: SimulatorEndpoints, count: number, pollIntervalSeconds: number): Promise<CliMeasurement> {
+export async function measureNativeCli(
+    simulator: SimulatorEndpoints,
+    count: number,
+    pollIntervalSeconds: number,
+): Promise<CliMeasurement> {
     const admin = new SimulatorAdmin(simulator.adminUrl);
     const launcher = join(repositoryRoot, "bin", "provider", "native", "main.js");
     chmodSync(launcher, 0o755);
@@ -66,9 +73,20 @@ export async function measureNativeCli(simulator: SimulatorEndpoints, count: num
     symlinkSync(launcher, join(launcherDirectory, "pulumi-resource-sslmanager"));
     const path = [launcherDirectory, pluginPath().languageHosts, pulumiPath()].join(":");
 
-    const measure = async (stack: string, certificates: number, onTick?: (pid: number) => void): Promise<{ workspace: PulumiWorkspace; wallMs: number }> => {
-        const workspace = new PulumiWorkspace(join(tmpdir(), `pulumi-sslmanager-bench-native-${stack}-${process.pid}`), "bench/programs/native-fleet", path);
-        appendFileSync(join(workspace.programDirectory, "Pulumi.yaml"), fleetResources(certificates, `${stack}${process.pid}.example.com`, pollIntervalSeconds));
+    const measure = async (
+        stack: string,
+        certificates: number,
+        onTick?: (pid: number) => void,
+    ): Promise<{ workspace: PulumiWorkspace; wallMs: number }> => {
+        const workspace = new PulumiWorkspace(
+            join(tmpdir(), `pulumi-sslmanager-bench-native-${stack}-${process.pid}`),
+            "bench/programs/native-fleet",
+            path,
+        );
+        appendFileSync(
+            join(workspace.programDirectory, "Pulumi.yaml"),
+            fleetResources(certificates, `${stack}${process.pid}.example.com`, pollIntervalSeconds),
+        );
         await workspace.must(["stack", "init", stack]);
         await workspace.must(["config", "set", "sslmanager:internetxUrl", simulator.url]);
         await workspace.must(["config", "set", "sslmanager:internetxUser", simulator.user]);
@@ -84,7 +102,11 @@ export async function measureNativeCli(simulator: SimulatorEndpoints, count: num
     await removeStack(floor.workspace, "floor");
 
     let peakRssMb = 0;
-    const { workspace, wallMs } = await measure("bench", count, (pid) => (peakRssMb = Math.max(peakRssMb, providerPeakMb(pid, nativeProviderProcess) ?? 0)));
+    const { workspace, wallMs } = await measure(
+        "bench",
+        count,
+        (pid) => (peakRssMb = Math.max(peakRssMb, providerPeakMb(pid, nativeProviderProcess) ?? 0)),
+    );
     const counts = await countRequests(admin);
     const orderReferences = everyCertificateHasReference((await workspace.must(["stack", "export"])).stdout, count);
     await admin.clearRequests();

@@ -14,11 +14,23 @@ const project = "sslmanager-bench";
  * hidden `orderReference`, hashed from project, stack, type token, resource name and the replacing inputs in the
  * SDK's order (sdk/dynamicShapes.ts), and `progressUrn`, the resource's URN.
  */
-function sdkHiddenInputs(stack: string, resourceName: string, programInputs: Record<string, unknown>): Record<string, unknown> {
-    const shape = dynamicResources.find((resource) => resource.module === "internetx" && resource.name === "Certificate")!;
+function sdkHiddenInputs(
+    stack: string,
+    resourceName: string,
+    programInputs: Record<string, unknown>,
+): Record<string, unknown> {
+    const shape = dynamicResources.find(
+        (resource) => resource.module === "internetx" && resource.name === "Certificate",
+    )!;
     const typeToken = "internetx:Certificate";
     return {
-        orderReference: orderReference({ project, stack, type: typeToken, name: resourceName, replacementInputs: shape.orderReferenceInputs!.map((input) => programInputs[input]) }),
+        orderReference: orderReference({
+            project,
+            stack,
+            type: typeToken,
+            name: resourceName,
+            replacementInputs: shape.orderReferenceInputs!.map((input) => programInputs[input]),
+        }),
         progressUrn: `urn:pulumi:${stack}::${project}::pulumi-nodejs:dynamic/${typeToken}::${resourceName}`,
     };
 }
@@ -58,7 +70,8 @@ export async function measureOurs(scenario: Scenario): Promise<Omit<ChildResult,
     });
     const checkedInputs = async (olds: Record<string, unknown>, news: Record<string, unknown>) => {
         const result = await check(olds, news);
-        if (result.failures?.length) throw new Error(`check refused ${String(news.name)}: ${JSON.stringify(result.failures)}`);
+        if (result.failures?.length)
+            throw new Error(`check refused ${String(news.name)}: ${JSON.stringify(result.failures)}`);
         return result.inputs as Record<string, unknown>;
     };
     const checked = await Promise.all(programInputs.map((inputs) => checkedInputs({}, inputs)));
@@ -74,7 +87,8 @@ export async function measureOurs(scenario: Scenario): Promise<Omit<ChildResult,
     for (const [index, resource] of created.entries()) {
         const news = await checkedInputs(checked[index], programInputs[index]);
         const result = await diff(resource.id, resource.outs as Record<string, unknown>, news);
-        if (result.changes) throw new Error(`preview found a change for ${programInputs[index].name}: ${JSON.stringify(result)}`);
+        if (result.changes)
+            throw new Error(`preview found a change for ${programInputs[index].name}: ${JSON.stringify(result)}`);
     }
     const previewRequests = (await countRequests(admin)).requests;
     return { wallMs, counts, previewRequests, orderReferences };

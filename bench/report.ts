@@ -11,19 +11,33 @@ function byTask(row: MeasuredRow): string {
 
 /** The rows of results.json: exactly the fields the results file promises, in that order. */
 export function resultRows(rows: MeasuredRow[]): ResultRow[] {
-    return rows.map(({ flow, n, strategy, protocol, wallSeconds, boundSeconds, requestsPerCertificate, previewRequests, peakRssMb, orderReferences, floorSeconds }) => ({
-        flow,
-        n,
-        strategy,
-        protocol,
-        wallSeconds,
-        boundSeconds,
-        requestsPerCertificate,
-        previewRequests,
-        peakRssMb,
-        orderReferences,
-        floorSeconds,
-    }));
+    return rows.map(
+        ({
+            flow,
+            n,
+            strategy,
+            protocol,
+            wallSeconds,
+            boundSeconds,
+            requestsPerCertificate,
+            previewRequests,
+            peakRssMb,
+            orderReferences,
+            floorSeconds,
+        }) => ({
+            flow,
+            n,
+            strategy,
+            protocol,
+            wallSeconds,
+            boundSeconds,
+            requestsPerCertificate,
+            previewRequests,
+            peakRssMb,
+            orderReferences,
+            floorSeconds,
+        }),
+    );
 }
 
 /** The markdown of the results: how it was measured, the table, and the chart. */

@@ -39,21 +39,48 @@ const rowsIn = option("rows-in", "").split(",").filter(Boolean);
 const requestsPerSecond = 3;
 const repositoryRoot = join(__dirname, "..", "..");
 
-const testContact = { fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" };
+const testContact = {
+    fname: "Ada",
+    lname: "Lovelace",
+    phone: "+49-941-1234560",
+    email: "ada@example.com",
+    organization: "Example GmbH",
+    address: ["Maximilianstrasse 36"],
+    pcode: "93047",
+    city: "Regensburg",
+    country: "DE",
+};
 
 /** A simulator of its own for each scenario: no notifications or jobs of an earlier scenario in its way. */
 async function freshSimulator(): Promise<RunningSimulator> {
-    const options: SimulatorOptions & { requestsPerSecond: number } = { issuanceDelayMs: issuanceMs, latencyMs, requestsPerSecond };
+    const options: SimulatorOptions & { requestsPerSecond: number } = {
+        issuanceDelayMs: issuanceMs,
+        latencyMs,
+        requestsPerSecond,
+    };
     return startSimulator(options);
 }
 
 function endpoints(simulator: RunningSimulator) {
-    return { url: simulator.url, xmlUrl: simulator.xmlUrl, adminUrl: simulator.adminUrl, user: simulator.user, password: simulator.password, context: simulator.context };
+    return {
+        url: simulator.url,
+        xmlUrl: simulator.xmlUrl,
+        adminUrl: simulator.adminUrl,
+        user: simulator.user,
+        password: simulator.password,
+        context: simulator.context,
+    };
 }
 
 /** The contact every certificate of a scenario names; then a pause, so the child starts with the whole window. */
 async function createContact(simulator: RunningSimulator): Promise<string> {
-    const client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context, requestsPerSecond });
+    const client = new Client({
+        url: simulator.url,
+        user: simulator.user,
+        password: simulator.password,
+        context: simulator.context,
+        requestsPerSecond,
+    });
     const id = (await client.sslcontact.create(testContact)).id;
     await client.close();
     await new Promise((resolve) => setTimeout(resolve, 1200));
@@ -81,7 +108,14 @@ function row(
     n: number,
     strategy: string,
     protocol: "json" | "xml",
-    measured: { wallMs: number; counts: ChildResult["counts"]; previewRequests?: number; peakRssMb: number; orderReferences: boolean; floorMs?: number },
+    measured: {
+        wallMs: number;
+        counts: ChildResult["counts"];
+        previewRequests?: number;
+        peakRssMb: number;
+        orderReferences: boolean;
+        floorMs?: number;
+    },
 ): MeasuredRow {
     return {
         flow,
@@ -108,12 +142,32 @@ function describe(measured: MeasuredRow): string {
 async function main(): Promise<void> {
     const rows: MeasuredRow[] = [];
     let label = 0;
-    const measure = async (kind: Scenario["kind"], count: number, strategy: Scenario["strategy"], protocol: "json" | "xml") => {
+    const measure = async (
+        kind: Scenario["kind"],
+        count: number,
+        strategy: Scenario["strategy"],
+        protocol: "json" | "xml",
+    ) => {
         const simulator = await freshSimulator();
         try {
             const contactId = await createContact(simulator);
-            const result = await inChild({ kind, simulator: endpoints(simulator), count, strategy, protocol, pollIntervalSeconds, contactId, label: `${kind}${label++}` });
-            const measured = row(kind === "ours" ? "pulumi-sslmanager" : "js-domainrobot-sdk", count, strategy, protocol, result);
+            const result = await inChild({
+                kind,
+                simulator: endpoints(simulator),
+                count,
+                strategy,
+                protocol,
+                pollIntervalSeconds,
+                contactId,
+                label: `${kind}${label++}`,
+            });
+            const measured = row(
+                kind === "ours" ? "pulumi-sslmanager" : "js-domainrobot-sdk",
+                count,
+                strategy,
+                protocol,
+                result,
+            );
             rows.push(measured);
             console.log(describe(measured));
             if (rowsOut) writeFileSync(rowsOut, JSON.stringify(rows));
@@ -123,8 +177,13 @@ async function main(): Promise<void> {
     };
     for (const file of rowsIn) rows.push(...(JSON.parse(readFileSync(file, "utf8")) as MeasuredRow[]));
     for (const count of rowsIn.length > 0 ? [] : counts) {
-        if (flows.includes("ours")) for (const protocol of ["json", "xml"] as const) for (const strategy of ["job", "notifications"] as const) await measure("ours", count, strategy, protocol);
-        for (const strategy of ["sequential", "concurrent"] as const) if (flows.includes("sdk") || flows.includes(`sdk-${strategy}`)) await measure("sdk", count, strategy, "json");
+        if (flows.includes("ours"))
+            for (const protocol of ["json", "xml"] as const)
+                for (const strategy of ["job", "notifications"] as const)
+                    await measure("ours", count, strategy, protocol);
+        for (const strategy of ["sequential", "concurrent"] as const)
+            if (flows.includes("sdk") || flows.includes(`sdk-${strategy}`))
+                await measure("sdk", count, strategy, "json");
     }
     const cliScenarios: [string, typeof measureCli][] = [
         ["pulumi up (real CLI)", measureCli],
@@ -133,7 +192,11 @@ async function main(): Promise<void> {
     for (const [flow, measureScenario] of cliCount > 0 && rowsIn.length === 0 ? cliScenarios : []) {
         const simulator = await freshSimulator();
         try {
-            const measurement: CliMeasurement = await measureScenario(endpoints(simulator), cliCount, pollIntervalSeconds);
+            const measurement: CliMeasurement = await measureScenario(
+                endpoints(simulator),
+                cliCount,
+                pollIntervalSeconds,
+            );
             const measured = row(flow, cliCount, "job", "json", measurement);
             rows.push(measured);
             console.log(describe(measured));
@@ -143,7 +206,13 @@ async function main(): Promise<void> {
         }
     }
     if (rowsOut) return;
-    const order = (row: MeasuredRow) => [row.n, row.flow.startsWith("pulumi up") ? 2 : row.flow === "js-domainrobot-sdk" ? 1 : 0, row.protocol, row.strategy].join("|");
+    const order = (row: MeasuredRow) =>
+        [
+            row.n,
+            row.flow.startsWith("pulumi up") ? 2 : row.flow === "js-domainrobot-sdk" ? 1 : 0,
+            row.protocol,
+            row.strategy,
+        ].join("|");
     rows.sort((left, right) => left.n - right.n || order(left).localeCompare(order(right)));
 
     const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 1073741824)} GiB, Node.js ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`;
@@ -161,7 +230,15 @@ async function main(): Promise<void> {
     writeFileSync(join(directory, "chart.svg"), chartSvg(resultRows(rows), issuanceMs / 1000));
     writeFileSync(join(directory, "results.md"), `${resultsMarkdown(rows, setting, "chart.svg")}\n`);
     const readmePath = join(repositoryRoot, "README.md");
-    writeFileSync(readmePath, replaceBetween(readFileSync(readmePath, "utf8"), "<!-- benchmark results: start -->", "<!-- benchmark results: end -->", resultsMarkdown(rows, setting, "bench/results/chart.svg")));
+    writeFileSync(
+        readmePath,
+        replaceBetween(
+            readFileSync(readmePath, "utf8"),
+            "<!-- benchmark results: start -->",
+            "<!-- benchmark results: end -->",
+            resultsMarkdown(rows, setting, "bench/results/chart.svg"),
+        ),
+    );
     console.log(resultsMarkdown(rows, setting, "bench/results/chart.svg"));
 }
 

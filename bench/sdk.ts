@@ -5,7 +5,7 @@ import { countRequests } from "./requests";
 import type { ChildResult, Scenario } from "./scenario";
 
 // InterNetX's own SDK, for the baseline.
- 
+
 const { DomainRobot } = require("js-domainrobot-sdk");
 
 /** The same budget as ours: at most 3 requests in any one-second window ("JSON API Basics"). */
@@ -23,7 +23,7 @@ export async function measureSdk(scenario: Scenario): Promise<Omit<ChildResult, 
     const limiter = new RateLimiter(sdkRequestsPerSecond);
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
     // The SDK's answers are untyped JavaScript objects.
-     
+
     const limited = async (call: () => Promise<any>): Promise<any> => {
         // A request that still arrives early on a busy machine is refused (429): like ours, it waits and asks again.
         for (;;) {
@@ -38,17 +38,33 @@ export async function measureSdk(scenario: Scenario): Promise<Omit<ChildResult, 
             }
         }
     };
-    const robot = new DomainRobot({ url: simulator.url, auth: { user: simulator.user, password: simulator.password, context: simulator.context } });
+    const robot = new DomainRobot({
+        url: simulator.url,
+        auth: { user: simulator.user, password: simulator.password, context: simulator.context },
+    });
     const names = Array.from({ length: count }, (_, index) => `${label}-${index}.example.com`);
 
     await admin.clearRequests();
     const started = Date.now();
     const orderOne = async (name: string) => {
         const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name });
-        const prepared = await limited(() => robot.certificate().prepareOrder({ csr: csrPem, product: "QUICKSSLPREMIUM" }));
-        const dns = prepared.result.data[0].authentication.find((entry: { method: string }) => entry.method === "DNS").dns;
+        const prepared = await limited(() =>
+            robot.certificate().prepareOrder({ csr: csrPem, product: "QUICKSSLPREMIUM" }),
+        );
+        const dns = prepared.result.data[0].authentication.find(
+            (entry: { method: string }) => entry.method === "DNS",
+        ).dns;
         const created = await limited(() =>
-            robot.certificate().create({ adminContact: { id: contactId }, technicalContact: { id: contactId }, name, lifetime: { unit: "MONTH", period: 12 }, software: "APACHESSL", csr: csrPem, product: "QUICKSSLPREMIUM", authentication: { method: "DNS", dns, provisioning: true } }),
+            robot.certificate().create({
+                adminContact: { id: contactId },
+                technicalContact: { id: contactId },
+                name,
+                lifetime: { unit: "MONTH", period: 12 },
+                software: "APACHESSL",
+                csr: csrPem,
+                product: "QUICKSSLPREMIUM",
+                authentication: { method: "DNS", dns, provisioning: true },
+            }),
         );
         const jobId = created.result.data[0].id;
         for (;;) {

@@ -211,7 +211,10 @@ export class WaitTimedOutError extends SslManagerError {
     readonly certificateId?: string;
     readonly lastStatus?: string;
     readonly waitedMs: number;
-    constructor(message: string, details: ApiErrorDetails & { jobId?: string; certificateId?: string; lastStatus?: string; waitedMs: number }) {
+    constructor(
+        message: string,
+        details: ApiErrorDetails & { jobId?: string; certificateId?: string; lastStatus?: string; waitedMs: number },
+    ) {
         super(message, { ...details, retryable: true });
         this.jobId = details.jobId;
         this.certificateId = details.certificateId;

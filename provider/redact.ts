@@ -46,7 +46,10 @@ const passwordObject = /password/i;
  * quotes the refused value back (acmesh-official/acme.sh issue 5317: `<object><type>request.auth.context</type>
  * <value>"4"</value></object>`), so a refused password would come back the same way.
  */
-export function redactMessages<T extends MessageLike>(messages: readonly T[], secrets: ReadonlyArray<string | undefined> = []): T[] {
+export function redactMessages<T extends MessageLike>(
+    messages: readonly T[],
+    secrets: ReadonlyArray<string | undefined> = [],
+): T[] {
     return messages.map((message) => ({
         ...message,
         ...(message.text !== undefined ? { text: redact(message.text, secrets) } : {}),
@@ -55,7 +58,10 @@ export function redactMessages<T extends MessageLike>(messages: readonly T[], se
                   objects: message.objects.map((object) => {
                       if (typeof object === "string") return redact(object, secrets);
                       if (object.value === undefined) return object;
-                      return { ...object, value: passwordObject.test(object.type ?? "") ? REDACTED : redact(object.value, secrets) };
+                      return {
+                          ...object,
+                          value: passwordObject.test(object.type ?? "") ? REDACTED : redact(object.value, secrets),
+                      };
                   }),
               }
             : {}),

@@ -29,8 +29,13 @@ function newestSource() {
 function ensureBuilt(target) {
     const compiled = join(root, "bin", `${target}.js`);
     if (existsSync(compiled) && statSync(compiled).mtimeMs >= newestSource()) return compiled;
-    process.stderr.write(`compiling (tsc) because ${relative(root, compiled)} is ${existsSync(compiled) ? "older than the sources" : "missing"}\n`);
-    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], { cwd: root, stdio: ["ignore", 2, 2] });
+    process.stderr.write(
+        `compiling (tsc) because ${relative(root, compiled)} is ${existsSync(compiled) ? "older than the sources" : "missing"}\n`,
+    );
+    execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], {
+        cwd: root,
+        stdio: ["ignore", 2, 2],
+    });
     return compiled;
 }
 

@@ -32,7 +32,7 @@ interface Declaration {
 function docOf(node: ts.Node): string {
     const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? [];
     return docs
-        .map((doc) => (typeof doc.comment === "string" ? doc.comment : ts.getTextOfJSDocComment(doc.comment) ?? ""))
+        .map((doc) => (typeof doc.comment === "string" ? doc.comment : (ts.getTextOfJSDocComment(doc.comment) ?? "")))
         .join(" ")
         .replace(/\s+/g, " ")
         .trim();
@@ -42,7 +42,7 @@ function typeText(node: ts.TypeNode | undefined, source: ts.SourceFile): string 
     if (!node) return "";
     let text = node.getText(source).replace(/\s+/g, " ");
     // pulumi.Input<T> and pulumi.Output<T> are how Pulumi passes values; the reference shows T.
-    for (let previous = ""; previous !== text; ) {
+    for (let previous = ""; previous !== text;) {
         previous = text;
         text = text.replace(/pulumi\.(Input|Output)<((?:[^<>]|<[^<>]*>)*)>/g, "$2");
     }
@@ -53,7 +53,9 @@ function declarationsOf(path: string): Declaration[] {
     const source = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.ES2022, true);
     const found: Declaration[] = [];
     for (const statement of source.statements) {
-        const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+        const exported =
+            ts.canHaveModifiers(statement) &&
+            ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
         if (!exported) continue;
         if (ts.isInterfaceDeclaration(statement)) {
             // `interface Certificate extends CertificateOutputs {}`: the generated outputs merged into the class.
@@ -70,9 +72,16 @@ function declarationsOf(path: string): Declaration[] {
                 })),
             });
         } else if (ts.isTypeAliasDeclaration(statement)) {
-            const text = ts.createPrinter({ removeComments: true }).printNode(ts.EmitHint.Unspecified, statement.type, source).replace(/\s+/g, " ");
+            const text = ts
+                .createPrinter({ removeComments: true })
+                .printNode(ts.EmitHint.Unspecified, statement.type, source)
+                .replace(/\s+/g, " ");
             found.push({ name: statement.name.text, kind: "type", doc: docOf(statement), properties: [], text });
-        } else if (ts.isClassDeclaration(statement) && statement.name && statement.heritageClauses?.some((clause) => clause.getText(source).includes("pulumi.dynamic.Resource"))) {
+        } else if (
+            ts.isClassDeclaration(statement) &&
+            statement.name &&
+            statement.heritageClauses?.some((clause) => clause.getText(source).includes("pulumi.dynamic.Resource"))
+        ) {
             const constructor = statement.members.find(ts.isConstructorDeclaration);
             found.push({
                 name: statement.name.text,
@@ -106,10 +115,23 @@ export function sdkDeclarations(): Record<(typeof modules)[number], Declaration[
         const byName = new Map(declarations.map((declaration) => [declaration.name, declaration]));
         for (const resource of declarations.filter((declaration) => declaration.kind === "resource")) {
             const outputs = byName.get(`${resource.name}Outputs`);
-            const argumentNames = new Set(byName.get(resource.argumentsType ?? "")?.properties.map((property) => property.name));
-            if (outputs) resource.properties = [...resource.properties, ...outputs.properties.filter((property) => !argumentNames.has(property.name))];
+            const argumentNames = new Set(
+                byName.get(resource.argumentsType ?? "")?.properties.map((property) => property.name),
+            );
+            if (outputs)
+                resource.properties = [
+                    ...resource.properties,
+                    ...outputs.properties.filter((property) => !argumentNames.has(property.name)),
+                ];
         }
-        result[module] = declarations.filter((declaration) => !(declaration.kind === "interface" && byName.has(declaration.name.replace(/Outputs$/, "")) && declaration.name.endsWith("Outputs")));
+        result[module] = declarations.filter(
+            (declaration) =>
+                !(
+                    declaration.kind === "interface" &&
+                    byName.has(declaration.name.replace(/Outputs$/, "")) &&
+                    declaration.name.endsWith("Outputs")
+                ),
+        );
     }
     return result;
 }
@@ -120,7 +142,8 @@ export function undocumented(): string[] {
     for (const [module, declarations] of Object.entries(sdkDeclarations())) {
         for (const declaration of declarations) {
             if (!declaration.doc && declaration.kind !== "interface") missing.push(`${module}.${declaration.name}`);
-            for (const property of declaration.properties) if (!property.doc) missing.push(`${module}.${declaration.name}.${property.name}`);
+            for (const property of declaration.properties)
+                if (!property.doc) missing.push(`${module}.${declaration.name}.${property.name}`);
         }
     }
     return missing;
@@ -129,7 +152,9 @@ export function undocumented(): string[] {
 const cell = (text: string) => text.replace(/\|/g, "\\|");
 
 function table(properties: Property[], required: boolean): string[] {
-    const header = required ? ["| argument | type | required | description |", "|---|---|---|---|"] : ["| output | type | description |", "|---|---|---|"];
+    const header = required
+        ? ["| argument | type | required | description |", "|---|---|---|---|"]
+        : ["| output | type | description |", "|---|---|---|"];
     return [
         ...header,
         ...properties.map((property) =>
@@ -161,9 +186,16 @@ export function referencePage(): string {
                 shown.add(args.name);
                 lines.push(`**Arguments** (\`${args.name}\`)`, "", ...table(args.properties, true), "");
             }
-            lines.push("**Outputs** (besides the arguments, which are outputs too)", "", ...table(resource.properties, false), "");
+            lines.push(
+                "**Outputs** (besides the arguments, which are outputs too)",
+                "",
+                ...table(resource.properties, false),
+                "",
+            );
         }
-        const types = declarations.filter((declaration) => declaration.kind !== "resource" && !shown.has(declaration.name));
+        const types = declarations.filter(
+            (declaration) => declaration.kind !== "resource" && !shown.has(declaration.name),
+        );
         if (types.length > 0) lines.push(`### ${module} types`, "");
         for (const type of types) {
             lines.push(`#### ${type.name}`, "");
@@ -172,7 +204,10 @@ export function referencePage(): string {
             else lines.push(...table(type.properties, true), "");
         }
     }
-    return `${lines.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+    return `${lines
+        .join("\n")
+        .replace(/\n{3,}/g, "\n\n")
+        .trimEnd()}\n`;
 }
 
 if (require.main === module) {

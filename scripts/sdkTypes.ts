@@ -29,7 +29,8 @@ function inputTypeTokens(): Set<string> {
         else if ("map" in type) visit(type.map);
         else tokens.add(type.object);
     };
-    for (const resource of dynamicResources) for (const property of Object.values(resource.schema.inputs)) visit(property.type);
+    for (const resource of dynamicResources)
+        for (const property of Object.values(resource.schema.inputs)) visit(property.type);
     return tokens;
 }
 
@@ -84,37 +85,63 @@ interface Field {
 }
 
 function fieldLines(fields: Field[]): string[] {
-    return fields.flatMap((field) => [...docComment(field.doc, "    "), `    ${field.readonly ? "readonly " : ""}${field.name}${field.optional ? "?" : ""}: ${field.type};`]);
+    return fields.flatMap((field) => [
+        ...docComment(field.doc, "    "),
+        `    ${field.readonly ? "readonly " : ""}${field.name}${field.optional ? "?" : ""}: ${field.type};`,
+    ]);
 }
 
 function objectFields(type: ObjectType, names: string[]): Field[] {
     return names.map((name) => {
         const property = type.properties[name];
-        return { name, type: typeScript(property.type, false, property.values, property.known?.values), optional: !property.required, doc: description(property, "A secret.") };
+        return {
+            name,
+            type: typeScript(property.type, false, property.values, property.known?.values),
+            optional: !property.required,
+            doc: description(property, "A secret."),
+        };
     });
 }
 
 function objectTypeDeclaration(token: string, type: ObjectType): string[] {
     const name = typeName(token);
     const doc = docComment(type.description, "");
-    if (!type.variants) return [...doc, `export interface ${name} {`, ...fieldLines(objectFields(type, Object.keys(type.properties))), "}"];
+    if (!type.variants)
+        return [
+            ...doc,
+            `export interface ${name} {`,
+            ...fieldLines(objectFields(type, Object.keys(type.properties))),
+            "}",
+        ];
     const { discriminator, cases } = type.variants;
     const variants = Object.entries(cases).map(([value, variant]) => {
-        const fields = objectFields(type, [discriminator, ...variant.properties]).map((field) => (variant.required?.includes(field.name) ? { ...field, optional: false } : field));
+        const fields = objectFields(type, [discriminator, ...variant.properties]).map((field) =>
+            variant.required?.includes(field.name) ? { ...field, optional: false } : field,
+        );
         fields[0] = { ...fields[0], type: JSON.stringify(value), optional: false };
         return ["    | {", ...fieldLines(fields).map((line) => `    ${line}`), "      }"];
     });
-    return [...doc, `export type ${name} =`, ...variants.flat().map((line, index, all) => (index === all.length - 1 ? `${line};` : line))];
+    return [
+        ...doc,
+        `export type ${name} =`,
+        ...variants.flat().map((line, index, all) => (index === all.length - 1 ? `${line};` : line)),
+    ];
 }
 
 /** The settings the dynamic providers also read from the stack config, `<module>:<setting>`. */
 const stackConfigKeys: Record<Module, readonly string[]> = { internetx: configKeys, ispmanager: ispmanagerConfigKeys };
-const stackConfigNote = (module: Module, setting: string) => (stackConfigKeys[module].includes(setting) ? ` Stack config \`${module}:${setting}\`.` : "");
+const stackConfigNote = (module: Module, setting: string) =>
+    stackConfigKeys[module].includes(setting) ? ` Stack config \`${module}:${setting}\`.` : "";
 
 function connectionDeclaration(module: Module): string[] {
     const fields = Object.values(configVariables)
         .filter((variable) => variable.backend === module)
-        .map((variable): Field => ({ name: variable.setting, type: `pulumi.Input<${typeScript(variable.type, false, variable.values)}>`, optional: true, doc: `${description(variable, "Kept as a secret.")}${stackConfigNote(module, variable.setting)}` }));
+        .map((variable): Field => ({
+            name: variable.setting,
+            type: `pulumi.Input<${typeScript(variable.type, false, variable.values)}>`,
+            optional: true,
+            doc: `${description(variable, "Kept as a secret.")}${stackConfigNote(module, variable.setting)}`,
+        }));
     return [...docComment(connections[module], ""), "export interface ConnectionArgs {", ...fieldLines(fields), "}"];
 }
 
@@ -126,26 +153,51 @@ const computedBySdk = new Set(["orderReference", "progressUrn"]);
 
 function inputFields(resource: DynamicResource): Field[] {
     const inputs: Record<string, InputProperty> = { ...resource.schema.inputs, ...resource.extraInputs };
-    const fields = Object.entries(inputs).filter(([name]) => !computedBySdk.has(name)).map(([name, property]): Field => {
-        const type = resource.inputTypes?.[name] ?? typeScript(property.type, false, property.values, property.known?.values);
-        const inner = typeof property.type === "string" || "object" in property.type ? type : typeScript(property.type, true);
-        return { name, type: `pulumi.Input<${inner}>`, optional: !property.required, doc: description(property, "Kept as a secret in state.") };
-    });
-    return [...fields, { name: "connection", type: "pulumi.Input<ConnectionArgs>", optional: true, doc: connections[resource.module] }];
+    const fields = Object.entries(inputs)
+        .filter(([name]) => !computedBySdk.has(name))
+        .map(([name, property]): Field => {
+            const type =
+                resource.inputTypes?.[name] ??
+                typeScript(property.type, false, property.values, property.known?.values);
+            const inner =
+                typeof property.type === "string" || "object" in property.type ? type : typeScript(property.type, true);
+            return {
+                name,
+                type: `pulumi.Input<${inner}>`,
+                optional: !property.required,
+                doc: description(property, "Kept as a secret in state."),
+            };
+        });
+    return [
+        ...fields,
+        { name: "connection", type: "pulumi.Input<ConnectionArgs>", optional: true, doc: connections[resource.module] },
+    ];
 }
 
 function outputFields(resource: DynamicResource): Field[] {
     const present = new Set(resource.presentOutputs ?? []);
-    const inputs = Object.entries(resource.schema.inputs).filter(([name]) => !computedBySdk.has(name)).map(([name, property]) => ({ name, property, present: Boolean(property.required) || present.has(name) }));
-    const outputs = Object.entries(resource.schema.outputs).filter(([name]) => !computedBySdk.has(name)).map(([name, property]) => ({ name, property, present: Boolean(property.always) || present.has(name) }));
+    const inputs = Object.entries(resource.schema.inputs)
+        .filter(([name]) => !computedBySdk.has(name))
+        .map(([name, property]) => ({ name, property, present: Boolean(property.required) || present.has(name) }));
+    const outputs = Object.entries(resource.schema.outputs)
+        .filter(([name]) => !computedBySdk.has(name))
+        .map(([name, property]) => ({ name, property, present: Boolean(property.always) || present.has(name) }));
     return [...inputs, ...outputs].map(({ name, property, present }) => {
-        const type = resource.inputTypes?.[name] ?? typeScript(property.type, false, property.values, property.known?.values);
-        return { name, type: `pulumi.Output<${present ? type : `${type} | undefined`}>`, optional: false, readonly: true, doc: description(property, "A secret.") };
+        const type =
+            resource.inputTypes?.[name] ?? typeScript(property.type, false, property.values, property.known?.values);
+        return {
+            name,
+            type: `pulumi.Output<${present ? type : `${type} | undefined`}>`,
+            optional: false,
+            readonly: true,
+            doc: description(property, "A secret."),
+        };
     });
 }
 
 function resourceDeclarations(resource: DynamicResource): string[] {
-    const secrets = (properties: Record<string, Property>) => Object.keys(properties).filter((name) => properties[name].secret);
+    const secrets = (properties: Record<string, Property>) =>
+        Object.keys(properties).filter((name) => properties[name].secret);
     const lists = {
         outputs: Object.keys(resource.schema.outputs).filter((name) => !computedBySdk.has(name)),
         secretInputs: secrets(resource.schema.inputs),
@@ -172,7 +224,10 @@ function resourceDeclarations(resource: DynamicResource): string[] {
 export function sdkTypesText(module: Module): string {
     const types = Object.entries(objectTypes).filter(([token]) => moduleOf(token) === module);
     const sections = [
-        ["/* Generated by `npm run sdk-types` (scripts/sdkTypes.ts) from provider/native/schema and sdk/dynamicShapes.ts: edit those. */", 'import * as pulumi from "@pulumi/pulumi";'],
+        [
+            "/* Generated by `npm run sdk-types` (scripts/sdkTypes.ts) from provider/native/schema and sdk/dynamicShapes.ts: edit those. */",
+            'import * as pulumi from "@pulumi/pulumi";',
+        ],
         connectionDeclaration(module),
         ...types.map(([token, type]) => objectTypeDeclaration(token, type)),
         ...dynamicResources.filter((resource) => resource.module === module).map(resourceDeclarations),

@@ -1,4 +1,10 @@
-import { certificate, domainValidation, ispmanagerCertificate, smimeCertificate, sslContact } from "../provider/native/schema/resources";
+import {
+    certificate,
+    domainValidation,
+    ispmanagerCertificate,
+    smimeCertificate,
+    sslContact,
+} from "../provider/native/schema/resources";
 import { InputProperty, ResourceDefinition } from "../provider/native/schema/model";
 import { certificateDeclaration } from "../provider/resources/certificate/declaration";
 import { ispmanagerCertificateDeclaration } from "../provider/resources/ispmanager/declaration";
@@ -37,11 +43,21 @@ export interface DynamicResource {
  * environment.
  */
 export const connections = {
-    internetx: "How to reach InterNetX; what it leaves out comes from the stack config `internetx:*`, then `AUTODNS_*`.",
-    ispmanager: "How to reach BILLmanager; what it leaves out comes from the stack config `ispmanager:*`, then `ISPMANAGER_*`.",
+    internetx:
+        "How to reach InterNetX; what it leaves out comes from the stack config `internetx:*`, then `AUTODNS_*`.",
+    ispmanager:
+        "How to reach BILLmanager; what it leaves out comes from the stack config `ispmanager:*`, then `ISPMANAGER_*`.",
 } as const;
 
-const issuedOutputs = ["certificatePem", "chainPem", "fullChainPem", "serialNumber", "notBefore", "notAfter", "fingerprintSha256"];
+const issuedOutputs = [
+    "certificatePem",
+    "chainPem",
+    "fullChainPem",
+    "serialNumber",
+    "notBefore",
+    "notAfter",
+    "fingerprintSha256",
+];
 
 export const dynamicResources: DynamicResource[] = [
     { schema: sslContact, module: "internetx", name: "SslContact" },
@@ -51,9 +67,18 @@ export const dynamicResources: DynamicResource[] = [
         module: "internetx",
         name: "Certificate",
         extraInputs: {
-            importCertificateId: { type: "string", description: "Take over this existing InterNetX certificate instead of ordering one (integer or string id)." },
+            importCertificateId: {
+                type: "string",
+                description:
+                    "Take over this existing InterNetX certificate instead of ordering one (integer or string id).",
+            },
         },
-        inputTypes: { adminContactId: "string | number", technicalContactId: "string | number", importCertificateId: "string | number", software: "string" },
+        inputTypes: {
+            adminContactId: "string | number",
+            technicalContactId: "string | number",
+            importCertificateId: "string | number",
+            software: "string",
+        },
         presentOutputs: ["name", ...issuedOutputs, "csrPem", "issuedNames"],
         orderReferenceInputs: certificateDeclaration.changes.replace,
     },

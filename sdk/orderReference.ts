@@ -7,6 +7,18 @@ import { orderReference } from "../provider/lifecycle/orderReference";
  * the resource, and the inputs whose change replaces the resource, so no other stack's or project's certificate and no
  * certificate of another product or term ever carries it.
  */
-export function orderReferenceInput(type: string, name: string, replacementInputs: pulumi.Input<unknown>[]): pulumi.Output<string> {
-    return pulumi.all(replacementInputs).apply((values) => orderReference({ project: pulumi.getProject(), stack: pulumi.getStack(), type, name, replacementInputs: values }));
+export function orderReferenceInput(
+    type: string,
+    name: string,
+    replacementInputs: pulumi.Input<unknown>[],
+): pulumi.Output<string> {
+    return pulumi.all(replacementInputs).apply((values) =>
+        orderReference({
+            project: pulumi.getProject(),
+            stack: pulumi.getStack(),
+            type,
+            name,
+            replacementInputs: values,
+        }),
+    );
 }

@@ -29,12 +29,26 @@ export function registration(
     opts: pulumi.CustomResourceOptions | undefined,
 ): { props: Record<string, unknown>; options: pulumi.CustomResourceOptions } {
     const given = args as Record<string, unknown>;
-    const props: Record<string, unknown> = { ...Object.fromEntries(shape.outputs.map((output) => [output, undefined])), ...given };
-    for (const secret of shape.secretInputs) if (given[secret] !== undefined) props[secret] = pulumi.secret(given[secret]);
+    const props: Record<string, unknown> = {
+        ...Object.fromEntries(shape.outputs.map((output) => [output, undefined])),
+        ...given,
+    };
+    for (const secret of shape.secretInputs)
+        if (given[secret] !== undefined) props[secret] = pulumi.secret(given[secret]);
     if (given.connection !== undefined) props.connection = pulumi.secret(given.connection);
     if (shape.orderReferenceInputs) {
-        props.orderReference = orderReferenceInput(`${typeModule}:${typeName}`, name, shape.orderReferenceInputs.map((input) => given[input]));
+        props.orderReference = orderReferenceInput(
+            `${typeModule}:${typeName}`,
+            name,
+            shape.orderReferenceInputs.map((input) => given[input]),
+        );
         props.progressUrn = progressUrnInput(name, `pulumi-nodejs:dynamic/${typeModule}:${typeName}`, opts);
     }
-    return { props, options: { ...opts, additionalSecretOutputs: [...shape.secretOutputs, "connection", ...(opts?.additionalSecretOutputs ?? [])] } };
+    return {
+        props,
+        options: {
+            ...opts,
+            additionalSecretOutputs: [...shape.secretOutputs, "connection", ...(opts?.additionalSecretOutputs ?? [])],
+        },
+    };
 }

@@ -6,7 +6,6 @@ import type { FaultInjector } from "./internetx/faults";
  * endpoints for the request log, faults and the common settings. Never part of an API being simulated.
  */
 
- 
 export type AdminInput = Record<string, any>;
 
 export class AdminRequestError extends Error {
@@ -31,7 +30,8 @@ export function parseBody(body: string): AdminInput {
     } catch {
         throw new AdminRequestError("body must be JSON");
     }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new AdminRequestError("body must be a JSON object");
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+        throw new AdminRequestError("body must be a JSON object");
     return parsed;
 }
 
@@ -45,20 +45,19 @@ export function handleLogAndFaults(
     response: ServerResponse,
 ): boolean {
     const { faults, log } = context;
-    if (method === "GET" && path === "/requests") reply(response, 200, log.since(Number(url.searchParams.get("since") ?? 0)));
+    if (method === "GET" && path === "/requests")
+        reply(response, 200, log.since(Number(url.searchParams.get("since") ?? 0)));
     else if (method === "DELETE" && path === "/requests") {
         log.clear();
         reply(response, 204);
-    }
-    else if (method === "POST" && path === "/faults") {
+    } else if (method === "POST" && path === "/faults") {
         faults.add(input);
         reply(response, 204);
-    }
-    else if (method === "DELETE" && path === "/faults") {
+    } else if (method === "DELETE" && path === "/faults") {
         faults.clear();
         reply(response, 204);
-    }
-    else if (method === "GET" && path === "/faults") reply(response, 200, { injected: faults.injected, pending: faults.pending() });
+    } else if (method === "GET" && path === "/faults")
+        reply(response, 200, { injected: faults.injected, pending: faults.pending() });
     else return false;
     return true;
 }
@@ -71,11 +70,15 @@ export function applyCommonSettings<Key extends string>(
 ): void {
     for (const key of millisecondKeys) {
         if (input[key] === undefined) continue;
-        if (typeof input[key] !== "number" || input[key] < 0) throw new AdminRequestError(`${key} must be a number of milliseconds`);
+        if (typeof input[key] !== "number" || input[key] < 0)
+            throw new AdminRequestError(`${key} must be a number of milliseconds`);
         (settings as Record<Key, number>)[key] = input[key];
     }
     if (input.fileValidationOrigin !== undefined) {
-        if (input.fileValidationOrigin !== null && (typeof input.fileValidationOrigin !== "string" || !/^https?:\/\//.test(input.fileValidationOrigin))) {
+        if (
+            input.fileValidationOrigin !== null &&
+            (typeof input.fileValidationOrigin !== "string" || !/^https?:\/\//.test(input.fileValidationOrigin))
+        ) {
             throw new AdminRequestError("fileValidationOrigin must be an http(s) URL, or null");
         }
         settings.fileValidationOrigin = input.fileValidationOrigin ?? undefined;

@@ -45,39 +45,50 @@ export class TestCertificateAuthority {
         const organization = options.organization ?? "pulumi-sslmanager Simulator";
         const now = Date.now();
         const rootKeys = await generateKeyPair({ algorithm: "RSA", rsaBits: 2048 });
-        const root = await x509.X509CertificateGenerator.createSelfSigned({
-            serialNumber: randomSerialNumber(),
-            name: distinguishedName(`${organization} Root CA`, { organization, country: "DE" }),
-            notBefore: new Date(now - 24 * 60 * 60 * 1000),
-            notAfter: new Date(now + 20 * yearMs),
-            keys: rootKeys,
-            signingAlgorithm: signingAlgorithmFor(rootKeys.privateKey),
-            extensions: [
-                new x509.BasicConstraintsExtension(true, undefined, true),
-                new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-                await x509.SubjectKeyIdentifierExtension.create(rootKeys.publicKey, false, crypto),
-                // Optional on a self-signed root (RFC 5280 4.2.1.1), present on the public roots and cheap.
-                await x509.AuthorityKeyIdentifierExtension.create(rootKeys.publicKey, false, crypto),
-            ],
-        }, crypto);
+        const root = await x509.X509CertificateGenerator.createSelfSigned(
+            {
+                serialNumber: randomSerialNumber(),
+                name: distinguishedName(`${organization} Root CA`, { organization, country: "DE" }),
+                notBefore: new Date(now - 24 * 60 * 60 * 1000),
+                notAfter: new Date(now + 20 * yearMs),
+                keys: rootKeys,
+                signingAlgorithm: signingAlgorithmFor(rootKeys.privateKey),
+                extensions: [
+                    new x509.BasicConstraintsExtension(true, undefined, true),
+                    new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+                    await x509.SubjectKeyIdentifierExtension.create(rootKeys.publicKey, false, crypto),
+                    // Optional on a self-signed root (RFC 5280 4.2.1.1), present on the public roots and cheap.
+                    await x509.AuthorityKeyIdentifierExtension.create(rootKeys.publicKey, false, crypto),
+                ],
+            },
+            crypto,
+        );
         const intermediateKeys = await generateKeyPair({ algorithm: "RSA", rsaBits: 2048 });
-        const intermediate = await x509.X509CertificateGenerator.create({
-            serialNumber: randomSerialNumber(),
-            subject: distinguishedName(`${organization} TLS Intermediate CA`, { organization, country: "DE" }),
-            issuer: root.subjectName,
-            notBefore: new Date(now - 24 * 60 * 60 * 1000),
-            notAfter: new Date(now + 10 * yearMs),
-            publicKey: intermediateKeys.publicKey,
-            signingKey: rootKeys.privateKey,
-            signingAlgorithm: signingAlgorithmFor(rootKeys.privateKey),
-            extensions: [
-                new x509.BasicConstraintsExtension(true, 0, true),
-                new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-                await x509.SubjectKeyIdentifierExtension.create(intermediateKeys.publicKey, false, crypto),
-                await x509.AuthorityKeyIdentifierExtension.create(rootKeys.publicKey, false, crypto),
-            ],
-        }, crypto);
-        return new TestCertificateAuthority(intermediateKeys, intermediate, `${root.toString("pem")}\n`, `${intermediate.toString("pem")}\n`);
+        const intermediate = await x509.X509CertificateGenerator.create(
+            {
+                serialNumber: randomSerialNumber(),
+                subject: distinguishedName(`${organization} TLS Intermediate CA`, { organization, country: "DE" }),
+                issuer: root.subjectName,
+                notBefore: new Date(now - 24 * 60 * 60 * 1000),
+                notAfter: new Date(now + 10 * yearMs),
+                publicKey: intermediateKeys.publicKey,
+                signingKey: rootKeys.privateKey,
+                signingAlgorithm: signingAlgorithmFor(rootKeys.privateKey),
+                extensions: [
+                    new x509.BasicConstraintsExtension(true, 0, true),
+                    new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+                    await x509.SubjectKeyIdentifierExtension.create(intermediateKeys.publicKey, false, crypto),
+                    await x509.AuthorityKeyIdentifierExtension.create(rootKeys.publicKey, false, crypto),
+                ],
+            },
+            crypto,
+        );
+        return new TestCertificateAuthority(
+            intermediateKeys,
+            intermediate,
+            `${root.toString("pem")}\n`,
+            `${intermediate.toString("pem")}\n`,
+        );
     }
 
     async issue(request: IssueRequest): Promise<string> {
@@ -88,25 +99,37 @@ export class TestCertificateAuthority {
             ...(request.emailAddresses ?? []).map((value) => ({ type: "email" as const, value })),
             ...(request.ipAddresses ?? []).map((value) => ({ type: "ip" as const, value })),
         ];
-        const usages = request.profile === "smime" ? [x509.ExtendedKeyUsage.emailProtection] : [x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth];
-        const leaf = await x509.X509CertificateGenerator.create({
-            serialNumber: request.serialNumber,
-            subject: distinguishedName(request.commonName, request.profile === "smime" ? { emailAddress: request.emailAddresses?.[0] } : {}),
-            issuer: this.intermediate.subjectName,
-            notBefore: request.notBefore,
-            notAfter: request.notAfter,
-            publicKey,
-            signingKey: this.intermediateKeys.privateKey,
-            signingAlgorithm: signingAlgorithmFor(this.intermediateKeys.privateKey),
-            extensions: [
-                new x509.BasicConstraintsExtension(false, undefined, true),
-                new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | (isRsa ? x509.KeyUsageFlags.keyEncipherment : 0), true),
-                new x509.ExtendedKeyUsageExtension(usages, false),
-                ...(names.length > 0 ? [new x509.SubjectAlternativeNameExtension(names, false)] : []),
-                await x509.SubjectKeyIdentifierExtension.create(publicKey, false, crypto),
-                await x509.AuthorityKeyIdentifierExtension.create(this.intermediateKeys.publicKey, false, crypto),
-            ],
-        }, crypto);
+        const usages =
+            request.profile === "smime"
+                ? [x509.ExtendedKeyUsage.emailProtection]
+                : [x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth];
+        const leaf = await x509.X509CertificateGenerator.create(
+            {
+                serialNumber: request.serialNumber,
+                subject: distinguishedName(
+                    request.commonName,
+                    request.profile === "smime" ? { emailAddress: request.emailAddresses?.[0] } : {},
+                ),
+                issuer: this.intermediate.subjectName,
+                notBefore: request.notBefore,
+                notAfter: request.notAfter,
+                publicKey,
+                signingKey: this.intermediateKeys.privateKey,
+                signingAlgorithm: signingAlgorithmFor(this.intermediateKeys.privateKey),
+                extensions: [
+                    new x509.BasicConstraintsExtension(false, undefined, true),
+                    new x509.KeyUsagesExtension(
+                        x509.KeyUsageFlags.digitalSignature | (isRsa ? x509.KeyUsageFlags.keyEncipherment : 0),
+                        true,
+                    ),
+                    new x509.ExtendedKeyUsageExtension(usages, false),
+                    ...(names.length > 0 ? [new x509.SubjectAlternativeNameExtension(names, false)] : []),
+                    await x509.SubjectKeyIdentifierExtension.create(publicKey, false, crypto),
+                    await x509.AuthorityKeyIdentifierExtension.create(this.intermediateKeys.publicKey, false, crypto),
+                ],
+            },
+            crypto,
+        );
         return `${leaf.toString("pem")}\n`;
     }
 }

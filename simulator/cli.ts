@@ -19,7 +19,10 @@ async function main(): Promise<void> {
         latencyMs: option("latency-ms"),
         password: process.env.SIMULATOR_PASSWORD,
     });
-    const billing = await startIspmanagerSimulator({ port: option("ispmanager-port") ?? 0, password: process.env.SIMULATOR_PASSWORD });
+    const billing = await startIspmanagerSimulator({
+        port: option("ispmanager-port") ?? 0,
+        password: process.env.SIMULATOR_PASSWORD,
+    });
     const { url, xmlUrl, adminUrl, user, password, context } = simulator;
     const ispmanager = { url: billing.url, adminUrl: billing.adminUrl, user: billing.user, password: billing.password };
     process.stdout.write(`${JSON.stringify({ url, xmlUrl, adminUrl, user, password, context, ispmanager })}\n`);

@@ -4,6 +4,8 @@ import { crypto, x509 } from "../provider/x509/crypto";
 export async function readCsrPublicKey(csrPem: string): Promise<CryptoKey> {
     const request = new x509.Pkcs10CertificateRequest(csrPem);
     const algorithm = request.publicKey.algorithm as { name: string; namedCurve?: string };
-    const parameters = algorithm.namedCurve ? { name: "ECDSA", namedCurve: algorithm.namedCurve } : { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
+    const parameters = algorithm.namedCurve
+        ? { name: "ECDSA", namedCurve: algorithm.namedCurve }
+        : { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
     return request.publicKey.export(parameters as Algorithm, ["verify"], crypto);
 }

@@ -8,7 +8,11 @@ import { request } from "undici";
 export async function servesValidationFile(origin: string, url: string, content: string): Promise<boolean> {
     const target = new URL(url);
     try {
-        const response = await request(`${origin.replace(/\/$/, "")}${target.pathname}`, { headers: { host: target.host }, headersTimeout: 2_000, bodyTimeout: 2_000 });
+        const response = await request(`${origin.replace(/\/$/, "")}${target.pathname}`, {
+            headers: { host: target.host },
+            headersTimeout: 2_000,
+            bodyTimeout: 2_000,
+        });
         const body = await response.body.text();
         return response.statusCode === 200 && body.trim() === content.trim();
     } catch {

@@ -31,7 +31,10 @@ const validation = new internetx.DomainValidation("validation", { csr, product: 
 function recordOf(name: string) {
     return validation.dnsRecords.apply((records) => {
         const record = records.find((candidate) => candidate.domain === name);
-        if (!record) throw new Error(`DomainValidation has no DNS record for ${name}; the CSR names ${records.map((candidate) => candidate.domain).join(", ")}`);
+        if (!record)
+            throw new Error(
+                `DomainValidation has no DNS record for ${name}; the CSR names ${records.map((candidate) => candidate.domain).join(", ")}`,
+            );
         return record;
     });
 }

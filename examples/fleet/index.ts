@@ -19,18 +19,20 @@ const admin = new internetx.SslContact("admin", {
     country: "DE",
 });
 
-const certificates = Array.from({ length: count }, (_, index) =>
-    new internetx.Certificate(`site-${index}`, {
-        name: `site-${index}.${zone}`,
-        privateKey: { algorithm: "ECDSA", curve: "P256" },
-        product: "QUICKSSLPREMIUM",
-        lifetimeMonths: 12,
-        adminContactId: admin.contactId,
-        technicalContactId: admin.contactId,
-        validation: { method: "DNS", provisioning: true },
-        pollIntervalSeconds: config.getNumber("pollIntervalSeconds") ?? 10,
-        waitStrategy: config.get("waitStrategy") === "notifications" ? "notifications" : "job",
-    }),
+const certificates = Array.from(
+    { length: count },
+    (_, index) =>
+        new internetx.Certificate(`site-${index}`, {
+            name: `site-${index}.${zone}`,
+            privateKey: { algorithm: "ECDSA", curve: "P256" },
+            product: "QUICKSSLPREMIUM",
+            lifetimeMonths: 12,
+            adminContactId: admin.contactId,
+            technicalContactId: admin.contactId,
+            validation: { method: "DNS", provisioning: true },
+            pollIntervalSeconds: config.getNumber("pollIntervalSeconds") ?? 10,
+            waitStrategy: config.get("waitStrategy") === "notifications" ? "notifications" : "job",
+        }),
 );
 
 export const names = certificates.map((certificate) => certificate.name);

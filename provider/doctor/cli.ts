@@ -24,23 +24,33 @@ async function main(argv: string[]): Promise<number> {
     const report = await runDoctor(settings);
     const code = exitCode(report.results);
     if (settings.json) {
-        process.stdout.write(`${JSON.stringify({ passed: code === 0, results: report.results, ...(report.demoOrder ? { transcript: report.demoOrder.transcriptPath, facts: report.demoOrder.facts } : {}) }, null, 2)}\n`);
+        process.stdout.write(
+            `${JSON.stringify({ passed: code === 0, results: report.results, ...(report.demoOrder ? { transcript: report.demoOrder.transcriptPath, facts: report.demoOrder.facts } : {}) }, null, 2)}\n`,
+        );
         return code;
     }
     for (const result of report.results) process.stdout.write(`${formatResult(result)}\n`);
     if (report.demoOrder) {
-        process.stdout.write(`\nfacts of docs/wire-format.md seen by this order (transcript ${report.demoOrder.transcriptPath}):\n`);
+        process.stdout.write(
+            `\nfacts of docs/wire-format.md seen by this order (transcript ${report.demoOrder.transcriptPath}):\n`,
+        );
         for (const fact of report.demoOrder.facts) process.stdout.write(`${factLine(fact)}\n`);
     }
     const failed = report.results.filter((result) => result.outcome !== "pass").length;
-    process.stdout.write(code === 0 ? `\nall ${report.results.length} checks passed\n` : `\n${failed} of ${report.results.length} checks did not pass\n`);
+    process.stdout.write(
+        code === 0
+            ? `\nall ${report.results.length} checks passed\n`
+            : `\n${failed} of ${report.results.length} checks did not pass\n`,
+    );
     return code;
 }
 
 main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error) => {
-        process.stderr.write(`pulumi-sslmanager doctor: ${error instanceof SslManagerError ? error.message : (error as Error).stack ?? String(error)}\n`);
+        process.stderr.write(
+            `pulumi-sslmanager doctor: ${error instanceof SslManagerError ? error.message : ((error as Error).stack ?? String(error))}\n`,
+        );
         process.exit(2);
     },
 );

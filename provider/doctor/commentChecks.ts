@@ -12,8 +12,12 @@ const page = { limit: 100, offset: 0 };
 const commentKey = ["comment"];
 
 const certificates = (count: number) => `${count} certificate${count === 1 ? "" : "s"}`;
-const byComment = (comment: string): Query => ({ filters: [{ key: "comment", value: comment, operator: "EQUAL" }], view: page });
-const carried = (certificate: Pick<Certificate, "comment">) => (typeof certificate.comment === "string" && certificate.comment.trim() !== "" ? certificate.comment : undefined);
+const byComment = (comment: string): Query => ({
+    filters: [{ key: "comment", value: comment, operator: "EQUAL" }],
+    view: page,
+});
+const carried = (certificate: Pick<Certificate, "comment">) =>
+    typeof certificate.comment === "string" && certificate.comment.trim() !== "" ? certificate.comment : undefined;
 
 /** How the request asked for the key, in the protocol's own words: JSON `?keys[]=comment`, XML `<key>comment</key>` in the task. */
 export function commentKeyWords(protocol: "json" | "xml"): string {
@@ -35,29 +39,66 @@ interface KnownComment {
  * (an account that ignores the condition answers every certificate), and a filter on a comment a certificate carries
  * answers that certificate and no certificate known to carry another one.
  */
-export async function commentChecks(client: Client, recorder: ExchangeRecorder, rows: Certificate[] | undefined): Promise<CheckResult[]> {
+export async function commentChecks(
+    client: Client,
+    recorder: ExchangeRecorder,
+    rows: Certificate[] | undefined,
+): Promise<CheckResult[]> {
     if (!rows) return [];
     if (rows.length === 0) {
         const words = "the account has no certificate to read a comment from";
         return [
-            open(backend, "comment-kept", words, "CertificateList answered no rows", "run pulumi-sslmanager doctor --demo-order against the demo system to see an order's comment kept"),
-            open(backend, "comment-filter", `${words}: an ignored filter would look the same as a working one`, "CertificateList answered no rows", "run pulumi-sslmanager doctor --demo-order against the demo system"),
+            open(
+                backend,
+                "comment-kept",
+                words,
+                "CertificateList answered no rows",
+                "run pulumi-sslmanager doctor --demo-order against the demo system to see an order's comment kept",
+            ),
+            open(
+                backend,
+                "comment-filter",
+                `${words}: an ignored filter would look the same as a working one`,
+                "CertificateList answered no rows",
+                "run pulumi-sslmanager doctor --demo-order against the demo system",
+            ),
         ];
     }
     const asked = commentKeyWords(client.protocol);
     const listed = await recordedStep(recorder, () => client.certificate.list({ view: page }, { keys: commentKey }));
-    const kept = listed.value ? await commentKept(client, recorder, asked, listed.value.certificates, listed.evidence) : { result: fail(backend, "comment-kept", `CertificateList refuses the comment key (${asked})`, listed.evidence, "the provider asks for it to find a lost order: ask InterNetX for the ACLs of the certificate comment (swagger Certificate.comment: \"Requires appropriate ACLs\")") };
+    const kept = listed.value
+        ? await commentKept(client, recorder, asked, listed.value.certificates, listed.evidence)
+        : {
+              result: fail(
+                  backend,
+                  "comment-kept",
+                  `CertificateList refuses the comment key (${asked})`,
+                  listed.evidence,
+                  'the provider asks for it to find a lost order: ask InterNetX for the ACLs of the certificate comment (swagger Certificate.comment: "Requires appropriate ACLs")',
+              ),
+          };
     const filter = await commentFilter(client, recorder, listed.value?.certificates ?? rows, kept.known);
     return [kept.result, filter];
 }
 
-async function commentKept(client: Client, recorder: ExchangeRecorder, asked: string, rows: Certificate[], evidence: string): Promise<{ result: CheckResult; known?: KnownComment }> {
+async function commentKept(
+    client: Client,
+    recorder: ExchangeRecorder,
+    asked: string,
+    rows: Certificate[],
+    evidence: string,
+): Promise<{ result: CheckResult; known?: KnownComment }> {
     const withComment = rows.filter((row) => carried(row));
     if (withComment.length > 0) {
         const ours = withComment.filter((row) => carried(row)!.startsWith("psm1-"));
         const first = ours[0] ?? withComment[0];
         return {
-            result: pass(backend, "comment-kept", `certificates listed with ${asked} carry a comment: ${withComment.length} of ${rows.length} (${ours.length} with this provider's order reference)`, `certificate ${first.id} carries ${JSON.stringify(first.comment)}; ${evidence}`),
+            result: pass(
+                backend,
+                "comment-kept",
+                `certificates listed with ${asked} carry a comment: ${withComment.length} of ${rows.length} (${ours.length} with this provider's order reference)`,
+                `certificate ${first.id} carries ${JSON.stringify(first.comment)}; ${evidence}`,
+            ),
             known: { id: first.id, comment: carried(first)! },
         };
     }
@@ -83,16 +124,30 @@ async function commentKept(client: Client, recorder: ExchangeRecorder, asked: st
             "comment-kept",
             `no certificate listed with ${asked} carries a comment (${rows.length} listed), nor does CertificateInfo of the newest, certificate ${newest.id}`,
             both,
-            "if this provider ordered them, the account does not keep the order reference: ask InterNetX for the ACLs of the certificate comment (swagger Certificate.comment: \"Requires appropriate ACLs\"); without it a run that dies after ordering finds its order only by its CSR",
+            'if this provider ordered them, the account does not keep the order reference: ask InterNetX for the ACLs of the certificate comment (swagger Certificate.comment: "Requires appropriate ACLs"); without it a run that dies after ordering finds its order only by its CSR',
         ),
     };
 }
 
-async function commentFilter(client: Client, recorder: ExchangeRecorder, rows: Certificate[], known: KnownComment | undefined): Promise<CheckResult> {
+async function commentFilter(
+    client: Client,
+    recorder: ExchangeRecorder,
+    rows: Certificate[],
+    known: KnownComment | undefined,
+): Promise<CheckResult> {
     const unknownReference = `psm1-doctor-${randomUUID()}`;
-    const none = await recordedStep(recorder, () => client.certificate.list(byComment(unknownReference), { keys: commentKey }));
+    const none = await recordedStep(recorder, () =>
+        client.certificate.list(byComment(unknownReference), { keys: commentKey }),
+    );
     const noneEvidence = `on a comment no certificate carries: ${none.evidence}`;
-    if (!none.value) return fail(backend, "comment-filter", "CertificateList refuses a filter on comment", noneEvidence, "the provider finds a lost order by this filter: ask InterNetX to allow searching on comment for this user");
+    if (!none.value)
+        return fail(
+            backend,
+            "comment-filter",
+            "CertificateList refuses a filter on comment",
+            noneEvidence,
+            "the provider finds a lost order by this filter: ask InterNetX to allow searching on comment for this user",
+        );
     if (none.value.certificates.length > 0) {
         return fail(
             backend,
@@ -103,15 +158,32 @@ async function commentFilter(client: Client, recorder: ExchangeRecorder, rows: C
         );
     }
     if (!known) {
-        return open(backend, "comment-filter", `a filter on a comment no certificate carries answered none of ${rows.length} listed, but no certificate carries a comment to find by it`, noneEvidence, "run pulumi-sslmanager doctor --demo-order against the demo system to see the filter find an order by its reference");
+        return open(
+            backend,
+            "comment-filter",
+            `a filter on a comment no certificate carries answered none of ${rows.length} listed, but no certificate carries a comment to find by it`,
+            noneEvidence,
+            "run pulumi-sslmanager doctor --demo-order against the demo system to see the filter find an order by its reference",
+        );
     }
-    const one = await recordedStep(recorder, () => client.certificate.list(byComment(known.comment), { keys: commentKey }));
+    const one = await recordedStep(recorder, () =>
+        client.certificate.list(byComment(known.comment), { keys: commentKey }),
+    );
     const evidence = `on ${JSON.stringify(known.comment)}: ${one.evidence}; ${noneEvidence}`;
-    if (!one.value) return fail(backend, "comment-filter", `CertificateList refuses a filter on comment ${JSON.stringify(known.comment)}`, evidence, "the provider finds a lost order by this filter: ask InterNetX to allow searching on comment for this user");
+    if (!one.value)
+        return fail(
+            backend,
+            "comment-filter",
+            `CertificateList refuses a filter on comment ${JSON.stringify(known.comment)}`,
+            evidence,
+            "the provider finds a lost order by this filter: ask InterNetX to allow searching on comment for this user",
+        );
     const answered = one.value.certificates;
     const knownComments = new Map(rows.map((row) => [row.id, carried(row)]));
     // A row of another certificate: its own comment (asked for) differs, or the first page knew it with another one.
-    const others = answered.filter((row) => row.id !== known.id && (carried(row) ?? knownComments.get(row.id)) !== known.comment);
+    const others = answered.filter(
+        (row) => row.id !== known.id && (carried(row) ?? knownComments.get(row.id)) !== known.comment,
+    );
     if (!answered.some((row) => row.id === known.id)) {
         return fail(
             backend,

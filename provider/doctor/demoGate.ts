@@ -3,7 +3,9 @@ import { ClientOptions, resolveClientOptions, systemOf } from "../internetx/conf
 
 /** Hosts of this machine: a test double (the bundled simulator) can stand in for the demo system there. */
 function isLoopback(hostname: string): boolean {
-    return hostname === "localhost" || hostname === "[::1]" || hostname === "::1" || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+    return (
+        hostname === "localhost" || hostname === "[::1]" || hostname === "::1" || /^127\.\d+\.\d+\.\d+$/.test(hostname)
+    );
 }
 
 /**
@@ -14,7 +16,11 @@ function isLoopback(hostname: string): boolean {
  */
 export function demoOrderGate(options: ClientOptions): void {
     const resolved = resolveClientOptions({ ...options, demo: true });
-    const [setting, url] = resolved.protocol === "xml" ? ["connection.xmlUrl", resolved.xmlUrl] : ["connection.url", resolved.url];
+    const [setting, url] =
+        resolved.protocol === "xml" ? ["connection.xmlUrl", resolved.xmlUrl] : ["connection.url", resolved.url];
     if (systemOf(url) === "demo" || isLoopback(new URL(url).hostname)) return;
-    throw new InvalidInputError(setting, `--demo-order runs only against InterNetX's demo system (https://api.demo.autodns.com/v1, https://demo.autodns.com/gateway/) or a simulator on this machine, not ${url}`);
+    throw new InvalidInputError(
+        setting,
+        `--demo-order runs only against InterNetX's demo system (https://api.demo.autodns.com/v1, https://demo.autodns.com/gateway/) or a simulator on this machine, not ${url}`,
+    );
 }

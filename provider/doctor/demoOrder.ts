@@ -33,14 +33,31 @@ const demoContact = {
 };
 
 /** Runs `work`, turning its outcome into a line with the evidence of the last exchange it caused. */
-async function stepOf<T>(recorder: ExchangeRecorder, check: string, work: () => Promise<T>, words: (value: T) => string, hint: string): Promise<{ value?: T; result: CheckResult }> {
+async function stepOf<T>(
+    recorder: ExchangeRecorder,
+    check: string,
+    work: () => Promise<T>,
+    words: (value: T) => string,
+    hint: string,
+): Promise<{ value?: T; result: CheckResult }> {
     const mark = recorder.mark();
     try {
         const value = await work();
-        return { value, result: pass(backend, check, words(value), internetxAnswerEvidence(recorder.since(mark).at(-1))) };
+        return {
+            value,
+            result: pass(backend, check, words(value), internetxAnswerEvidence(recorder.since(mark).at(-1))),
+        };
     } catch (error) {
         const last = recorder.since(mark).at(-1);
-        return { result: fail(backend, check, `${check} failed: ${(error as Error).message}`, `${errorEvidence(error)}${last ? `, transcript line ${last.line}` : ""}`, hint) };
+        return {
+            result: fail(
+                backend,
+                check,
+                `${check} failed: ${(error as Error).message}`,
+                `${errorEvidence(error)}${last ? `, transcript line ${last.line}` : ""}`,
+                hint,
+            ),
+        };
     }
 }
 
@@ -56,7 +73,18 @@ export async function demoOrder(settings: DoctorSettings, recorder: ExchangeReco
         demoOrderGate(options);
     } catch (error) {
         const property = error instanceof InvalidInputError ? error.property : "connection";
-        return { results: [fail(backend, "demo-order", (error as Error).message, "refused before any request", `point ${property} at the demo system, e.g. --url https://api.demo.autodns.com/v1 --context 1, with the demo account's user`)], facts: [] };
+        return {
+            results: [
+                fail(
+                    backend,
+                    "demo-order",
+                    (error as Error).message,
+                    "refused before any request",
+                    `point ${property} at the demo system, e.g. --url https://api.demo.autodns.com/v1 --context 1, with the demo account's user`,
+                ),
+            ],
+            facts: [],
+        };
     }
     const client = new Client({ ...options, demo: true });
     const results: CheckResult[] = [];
@@ -65,7 +93,18 @@ export async function demoOrder(settings: DoctorSettings, recorder: ExchangeReco
         await orderSteps(settings, recorder, client, results, placed);
     } finally {
         if (placed.certificateId) await cancel(recorder, client, placed, results);
-        if (placed.contactId) results.push((await stepOf(recorder, "demo contact delete", () => client.sslcontact.delete(placed.contactId!), () => `SslContactDelete removed contact ${placed.contactId}`, stepHint)).result);
+        if (placed.contactId)
+            results.push(
+                (
+                    await stepOf(
+                        recorder,
+                        "demo contact delete",
+                        () => client.sslcontact.delete(placed.contactId!),
+                        () => `SslContactDelete removed contact ${placed.contactId}`,
+                        stepHint,
+                    )
+                ).result,
+            );
     }
     return finish(settings, recorder, client, results);
 }
@@ -79,16 +118,34 @@ interface Placed {
 
 const stepHint = "see the evidence: the transcript shows the whole exchange";
 
-async function orderSteps(settings: DoctorSettings, recorder: ExchangeRecorder, client: Client, results: CheckResult[], placed: Placed): Promise<void> {
+async function orderSteps(
+    settings: DoctorSettings,
+    recorder: ExchangeRecorder,
+    client: Client,
+    results: CheckResult[],
+    placed: Placed,
+): Promise<void> {
     const name = `psm-doctor-${randomBytes(4).toString("hex")}.example.com`;
     const reference = `psm1-doctor-${randomUUID()}`;
-    const contact = await stepOf(recorder, "demo contact", () => client.sslcontact.create(demoContact), (created) => `SslContactCreate made contact ${created.id}`, stepHint);
+    const contact = await stepOf(
+        recorder,
+        "demo contact",
+        () => client.sslcontact.create(demoContact),
+        (created) => `SslContactCreate made contact ${created.id}`,
+        stepHint,
+    );
     results.push(contact.result);
     const contactId = (placed.contactId = contact.value?.id);
     if (!contactId) return;
     const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name });
     const product = settings.products?.[0] ?? "QUICKSSLPREMIUM";
-    const prepared = await stepOf(recorder, "demo prepare", () => client.certificate.prepareOrder({ plain: csrPem, product }), (data) => `CertificatePrepareOrder checked the CSR of ${data.name} for ${product}`, stepHint);
+    const prepared = await stepOf(
+        recorder,
+        "demo prepare",
+        () => client.certificate.prepareOrder({ plain: csrPem, product }),
+        (data) => `CertificatePrepareOrder checked the CSR of ${data.name} for ${product}`,
+        stepHint,
+    );
     results.push(prepared.result);
     const dns = prepared.value?.authentication.find((method) => method.method === "DNS");
     if (!dns?.dns) return;
@@ -96,42 +153,121 @@ async function orderSteps(settings: DoctorSettings, recorder: ExchangeRecorder, 
     const ordered = await stepOf(
         recorder,
         "demo order",
-        () => client.certificate.create({ name, product, lifetimeMonths: 12, csr: csrPem, adminContactId: contactId, technicalContactId: contactId, authentication: { method: "DNS", dns: dns.dns, provisioning: false }, orderReference: reference }),
+        () =>
+            client.certificate.create({
+                name,
+                product,
+                lifetimeMonths: 12,
+                csr: csrPem,
+                adminContactId: contactId,
+                technicalContactId: contactId,
+                authentication: { method: "DNS", dns: dns.dns, provisioning: false },
+                orderReference: reference,
+            }),
         (accepted) => `CertificateCreate for ${name} accepted as job ${accepted.jobId} with reference ${reference}`,
         stepHint,
     );
     results.push(ordered.result);
     const jobId = (placed.jobId = ordered.value?.jobId);
     if (!jobId) return;
-    const running = await stepOf(recorder, "demo job info", () => client.job.info(jobId), (state) => `Job Info: job ${jobId} ${state.status}${state.subStatus ? ` ${state.subStatus}` : ""}, certificate ${state.object?.data?.id ?? "(not named)"}`, stepHint);
+    const running = await stepOf(
+        recorder,
+        "demo job info",
+        () => client.job.info(jobId),
+        (state) =>
+            `Job Info: job ${jobId} ${state.status}${state.subStatus ? ` ${state.subStatus}` : ""}, certificate ${state.object?.data?.id ?? "(not named)"}`,
+        stepHint,
+    );
     results.push(running.result);
     placed.certificateId = running.value?.object?.data?.id;
-    const listed = await stepOf(recorder, "demo job list", () => client.job.list({ ids: [jobId] }), (entries) => `Job List shows ${entries.length} running job${entries.length === 1 ? "" : "s"} with id ${jobId}`, stepHint);
+    const listed = await stepOf(
+        recorder,
+        "demo job list",
+        () => client.job.list({ ids: [jobId] }),
+        (entries) => `Job List shows ${entries.length} running job${entries.length === 1 ? "" : "s"} with id ${jobId}`,
+        stepHint,
+    );
     results.push(listed.result);
-    const found = await stepOf(recorder, "demo find order", () => client.certificate.findOrder({ orderReference: reference }), (order) => (order ? `the order is found again by its reference: job ${order.jobId ?? "-"}, certificate ${order.certificateId ?? "-"}` : "the order is NOT found by its reference"), stepHint);
-    results.push(found.result.outcome === "pass" && !found.value ? { ...found.result, outcome: "fail", hint: "a run that dies after ordering could not find this order again: see the facts below" } : found.result);
+    const found = await stepOf(
+        recorder,
+        "demo find order",
+        () => client.certificate.findOrder({ orderReference: reference }),
+        (order) =>
+            order
+                ? `the order is found again by its reference: job ${order.jobId ?? "-"}, certificate ${order.certificateId ?? "-"}`
+                : "the order is NOT found by its reference",
+        stepHint,
+    );
+    results.push(
+        found.result.outcome === "pass" && !found.value
+            ? {
+                  ...found.result,
+                  outcome: "fail",
+                  hint: "a run that dies after ordering could not find this order again: see the facts below",
+              }
+            : found.result,
+    );
     placed.certificateId ??= found.value?.certificateId;
     const certificateId = placed.certificateId;
     if (!certificateId) return;
-    const info = await stepOf(recorder, "demo comment", () => client.certificate.info(certificateId), (certificate) => `CertificateInfo of ${certificate.id} (${certificate.name}) carries comment ${certificate.comment === undefined ? "(none)" : JSON.stringify(certificate.comment)}`, stepHint);
-    results.push(info.value && info.value.comment !== reference ? { ...info.result, outcome: "fail", hint: "the account does not keep the order reference: ask InterNetX for the ACLs of the certificate comment before the first paid order" } : info.result);
+    const info = await stepOf(
+        recorder,
+        "demo comment",
+        () => client.certificate.info(certificateId),
+        (certificate) =>
+            `CertificateInfo of ${certificate.id} (${certificate.name}) carries comment ${certificate.comment === undefined ? "(none)" : JSON.stringify(certificate.comment)}`,
+        stepHint,
+    );
+    results.push(
+        info.value && info.value.comment !== reference
+            ? {
+                  ...info.result,
+                  outcome: "fail",
+                  hint: "the account does not keep the order reference: ask InterNetX for the ACLs of the certificate comment before the first paid order",
+              }
+            : info.result,
+    );
     const filtered = await stepOf(
         recorder,
         "demo comment filter",
         // Asked for the comment key as the provider asks when it looks for a lost order (swagger Certificate List `keys`).
-        () => client.certificate.list({ filters: [{ key: "comment", value: reference, operator: "EQUAL" }], view: { limit: 10, offset: 0 } }, { keys: ["comment"] }),
-        (page) => `CertificateList filtered on the reference, asked for the comment key, answers ${page.certificates.map((row) => `certificate ${row.id} (comment ${row.comment === undefined ? "(none)" : JSON.stringify(row.comment)})`).join(", ") || "no certificate"}`,
+        () =>
+            client.certificate.list(
+                { filters: [{ key: "comment", value: reference, operator: "EQUAL" }], view: { limit: 10, offset: 0 } },
+                { keys: ["comment"] },
+            ),
+        (page) =>
+            `CertificateList filtered on the reference, asked for the comment key, answers ${page.certificates.map((row) => `certificate ${row.id} (comment ${row.comment === undefined ? "(none)" : JSON.stringify(row.comment)})`).join(", ") || "no certificate"}`,
         stepHint,
     );
     const onlyOurs = filtered.value?.certificates.length === 1 && filtered.value.certificates[0].id === certificateId;
-    results.push(filtered.value && !onlyOurs ? { ...filtered.result, outcome: "fail", hint: "the comment filter does not single out the order: a lost order could not be found again, or another one taken for it" } : filtered.result);
+    results.push(
+        filtered.value && !onlyOurs
+            ? {
+                  ...filtered.result,
+                  outcome: "fail",
+                  hint: "the comment filter does not single out the order: a lost order could not be found again, or another one taken for it",
+              }
+            : filtered.result,
+    );
 }
 
 /** CertificateDelete, its job read until it has finished, then the certificate read once more (gone). */
-async function cancel(recorder: ExchangeRecorder, client: Client, placed: Placed, results: CheckResult[]): Promise<void> {
+async function cancel(
+    recorder: ExchangeRecorder,
+    client: Client,
+    placed: Placed,
+    results: CheckResult[],
+): Promise<void> {
     const certificateId = placed.certificateId!;
     const hint = "the demo certificate may still be in the account: cancel it in the InterNetX interface";
-    const cancelled = await stepOf(recorder, "demo cancel", () => client.certificate.delete(certificateId), (job) => `CertificateDelete started job ${job.jobId}`, hint);
+    const cancelled = await stepOf(
+        recorder,
+        "demo cancel",
+        () => client.certificate.delete(certificateId),
+        (job) => `CertificateDelete started job ${job.jobId}`,
+        hint,
+    );
     results.push(cancelled.result);
     const jobId = cancelled.value?.jobId;
     if (jobId) {
@@ -167,25 +303,54 @@ async function cancel(recorder: ExchangeRecorder, client: Client, placed: Placed
                 throw error;
             }
         },
-        (isGone) => (isGone ? `certificate ${certificateId} is gone` : `certificate ${certificateId} is still listed after its cancellation job`),
+        (isGone) =>
+            isGone
+                ? `certificate ${certificateId} is gone`
+                : `certificate ${certificateId} is still listed after its cancellation job`,
         hint,
     );
     results.push(gone.value === false ? { ...gone.result, outcome: "fail", hint } : gone.result);
     if (placed.jobId) {
         const orderJob = placed.jobId;
-        const history = await stepOf(recorder, "demo job history", () => client.job.history(orderJob), (row) => (row ? `the job history shows the order's job ${orderJob} ${row.status}` : `the job history does not show job ${orderJob}`), stepHint);
-        results.push(history.result.outcome === "pass" && !history.value ? { ...history.result, outcome: "fail" } : history.result);
+        const history = await stepOf(
+            recorder,
+            "demo job history",
+            () => client.job.history(orderJob),
+            (row) =>
+                row
+                    ? `the job history shows the order's job ${orderJob} ${row.status}`
+                    : `the job history does not show job ${orderJob}`,
+            stepHint,
+        );
+        results.push(
+            history.result.outcome === "pass" && !history.value
+                ? { ...history.result, outcome: "fail" }
+                : history.result,
+        );
     }
 }
 
-async function finish(settings: DoctorSettings, recorder: ExchangeRecorder, client: Client, results: CheckResult[]): Promise<DemoOrderReport> {
+async function finish(
+    settings: DoctorSettings,
+    recorder: ExchangeRecorder,
+    client: Client,
+    results: CheckResult[],
+): Promise<DemoOrderReport> {
     await client.close();
     results.push(rateResult(backend, recorder));
     const transcript: Transcript = {
-        header: { transcript: transcriptFormat, backend, protocol: client.protocol, url: client.protocol === "xml" ? client.options.xmlUrl : client.options.url, recordedAt: new Date().toISOString() },
+        header: {
+            transcript: transcriptFormat,
+            backend,
+            protocol: client.protocol,
+            url: client.protocol === "xml" ? client.options.xmlUrl : client.options.url,
+            recordedAt: new Date().toISOString(),
+        },
         exchanges: recorder.exchanges,
     };
-    const transcriptPath = settings.transcriptPath ?? `pulumi-sslmanager-transcript-${transcript.header.recordedAt.replace(/[:.]/g, "-")}.jsonl`;
+    const transcriptPath =
+        settings.transcriptPath ??
+        `pulumi-sslmanager-transcript-${transcript.header.recordedAt.replace(/[:.]/g, "-")}.jsonl`;
     writeFileSync(transcriptPath, serializeTranscript(transcript), { mode: 0o600 });
     return { results, facts: evaluateFacts(transcript), transcriptPath };
 }

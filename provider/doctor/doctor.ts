@@ -25,7 +25,10 @@ export function secretsOf(settings: DoctorSettings, environment: NodeJS.ProcessE
  * The read-only checks of each backend, or with `demoOrder` the InterNetX demo order; each backend has a recorder of
  * its own, so that transcript lines and the request pace are per API.
  */
-export async function runDoctor(settings: DoctorSettings, environment: NodeJS.ProcessEnv = process.env): Promise<DoctorReport> {
+export async function runDoctor(
+    settings: DoctorSettings,
+    environment: NodeJS.ProcessEnv = process.env,
+): Promise<DoctorReport> {
     const secrets = secretsOf(settings, environment);
     if (settings.demoOrder) {
         const report = await demoOrder(settings, new ExchangeRecorder(secrets));
@@ -34,7 +37,11 @@ export async function runDoctor(settings: DoctorSettings, environment: NodeJS.Pr
     const results: CheckResult[] = [];
     for (const backend of settings.backends) {
         const recorder = new ExchangeRecorder(secrets);
-        results.push(...(backend === "internetx" ? await internetxChecks(settings, recorder) : await ispmanagerChecks(settings, recorder)));
+        results.push(
+            ...(backend === "internetx"
+                ? await internetxChecks(settings, recorder)
+                : await ispmanagerChecks(settings, recorder)),
+        );
     }
     return { results };
 }

@@ -27,7 +27,9 @@ export class ExchangeRecorder {
 
     /** The most request starts in any one-second window (the limit InterNetX publishes is 3 per second and IP). */
     peakRequestsPerSecond(): number {
-        const starts = this.exchanges.map((exchange) => Date.parse(exchange.startedAt)).sort((left, right) => left - right);
+        const starts = this.exchanges
+            .map((exchange) => Date.parse(exchange.startedAt))
+            .sort((left, right) => left - right);
         let peak = 0;
         for (let first = 0, last = 0; last < starts.length; last++) {
             while (starts[last] - starts[first] >= 1000) first++;

@@ -30,6 +30,23 @@ export function exitCode(results: readonly CheckResult[]): number {
     return results.length > 0 && results.every((result) => result.outcome === "pass") ? 0 : 1;
 }
 
-export const pass = (backend: CheckResult["backend"], check: string, summary: string, evidence: string): CheckResult => ({ backend, check, outcome: "pass", summary, evidence });
-export const fail = (backend: CheckResult["backend"], check: string, summary: string, evidence: string, hint: string): CheckResult => ({ backend, check, outcome: "fail", summary, evidence, hint });
-export const open = (backend: CheckResult["backend"], check: string, summary: string, evidence: string, hint: string): CheckResult => ({ backend, check, outcome: "open", summary, evidence, hint });
+export const pass = (
+    backend: CheckResult["backend"],
+    check: string,
+    summary: string,
+    evidence: string,
+): CheckResult => ({ backend, check, outcome: "pass", summary, evidence });
+export const fail = (
+    backend: CheckResult["backend"],
+    check: string,
+    summary: string,
+    evidence: string,
+    hint: string,
+): CheckResult => ({ backend, check, outcome: "fail", summary, evidence, hint });
+export const open = (
+    backend: CheckResult["backend"],
+    check: string,
+    summary: string,
+    evidence: string,
+    hint: string,
+): CheckResult => ({ backend, check, outcome: "open", summary, evidence, hint });

@@ -43,7 +43,10 @@ const keptResponseHeaders = ["content-type", "retry-after"];
 
 /** Credentials (password, `authinfo`, basic auth) and private keys out of a text of the transcript. */
 export function redactForTranscript(text: string, secrets: ReadonlyArray<string | undefined>): string {
-    return redact(text, secrets).replace(privateKeyBlock, `-----BEGIN PRIVATE KEY-----${REDACTED}-----END PRIVATE KEY-----`);
+    return redact(text, secrets).replace(
+        privateKeyBlock,
+        `-----BEGIN PRIVATE KEY-----${REDACTED}-----END PRIVATE KEY-----`,
+    );
 }
 
 function networkCode(error: unknown): string {
@@ -57,10 +60,17 @@ function networkCode(error: unknown): string {
 }
 
 /** One observed exchange as a transcript entry, redacted. */
-export function transcriptExchange(observed: ObservedExchange, line: number, secrets: ReadonlyArray<string | undefined>): TranscriptExchange {
+export function transcriptExchange(
+    observed: ObservedExchange,
+    line: number,
+    secrets: ReadonlyArray<string | undefined>,
+): TranscriptExchange {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(observed.call.headers)) {
-        headers[name.toLowerCase()] = name.toLowerCase() === "authorization" ? `${value.split(" ")[0]} ${REDACTED}` : redactForTranscript(value, secrets);
+        headers[name.toLowerCase()] =
+            name.toLowerCase() === "authorization"
+                ? `${value.split(" ")[0]} ${REDACTED}`
+                : redactForTranscript(value, secrets);
     }
     const entry: TranscriptExchange = {
         line,
@@ -79,7 +89,11 @@ export function transcriptExchange(observed: ObservedExchange, line: number, sec
             const value = observed.exchange.headers[name];
             if (value !== undefined) kept[name] = Array.isArray(value) ? value.join(", ") : value;
         }
-        entry.response = { status: observed.exchange.statusCode, headers: kept, body: redactForTranscript(observed.exchange.body, secrets) };
+        entry.response = {
+            status: observed.exchange.statusCode,
+            headers: kept,
+            body: redactForTranscript(observed.exchange.body, secrets),
+        };
     } else {
         entry.error = networkCode(observed.error);
     }
@@ -87,7 +101,12 @@ export function transcriptExchange(observed: ObservedExchange, line: number, sec
 }
 
 export function serializeTranscript(transcript: Transcript): string {
-    return [JSON.stringify(transcript.header), ...transcript.exchanges.map(({ line: _line, ...exchange }) => JSON.stringify(exchange))].join("\n") + "\n";
+    return (
+        [
+            JSON.stringify(transcript.header),
+            ...transcript.exchanges.map(({ line: _line, ...exchange }) => JSON.stringify(exchange)),
+        ].join("\n") + "\n"
+    );
 }
 
 /** Reads a transcript file back (a fixture, or a user's recording); a line that is not one fails naming it. */
@@ -101,10 +120,12 @@ export function loadTranscript(text: string): Transcript {
         }
     };
     const header = parse(lines[0] ?? "", 1) as unknown as TranscriptHeader;
-    if (header.transcript !== transcriptFormat) throw new Error(`transcript line 1: not a ${String(transcriptFormat)} header`);
+    if (header.transcript !== transcriptFormat)
+        throw new Error(`transcript line 1: not a ${String(transcriptFormat)} header`);
     const exchanges = lines.slice(1).map((line, index) => {
         const exchange = parse(line, index + 2) as unknown as TranscriptExchange;
-        if (typeof exchange.task !== "string" || !exchange.request) throw new Error(`transcript line ${index + 2}: not an exchange (task and request are required)`);
+        if (typeof exchange.task !== "string" || !exchange.request)
+            throw new Error(`transcript line ${index + 2}: not an exchange (task and request are required)`);
         return { ...exchange, line: index + 2 };
     });
     return { header, exchanges };

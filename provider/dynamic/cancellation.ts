@@ -11,7 +11,8 @@ import type { EventEmitter } from "node:events";
  */
 export const cancelPath = "/pulumirpc.ResourceProvider/Cancel";
 
-export const cancelledReason = "pulumi up was cancelled (Ctrl-C); the order stands and the next pulumi up resumes the wait";
+export const cancelledReason =
+    "pulumi up was cancelled (Ctrl-C); the order stands and the next pulumi up resumes the wait";
 
 let controller = new AbortController();
 const watched = new WeakSet<object>();
@@ -23,11 +24,17 @@ interface StreamHeaders {
 /** Whether a live handle of this process is an HTTP/2 server (grpc-js serves on one), by its behaviour. */
 function isHttp2Server(handle: unknown): handle is EventEmitter {
     const candidate = handle as { listenerCount?: (event: string) => number; listen?: unknown };
-    return typeof candidate?.listenerCount === "function" && typeof candidate.listen === "function" && candidate.listenerCount("stream") > 0;
+    return (
+        typeof candidate?.listenerCount === "function" &&
+        typeof candidate.listen === "function" &&
+        candidate.listenerCount("stream") > 0
+    );
 }
 
 /** Adds the watch to every HTTP/2 server of this process that has none yet (the provider's gRPC server). */
-export function watchForCancel(handles: unknown[] = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles()): number {
+export function watchForCancel(
+    handles: unknown[] = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles(),
+): number {
     let added = 0;
     for (const handle of handles) {
         if (!isHttp2Server(handle) || watched.has(handle)) continue;

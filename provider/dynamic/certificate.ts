@@ -17,11 +17,21 @@ import { readResult } from "./results";
 import { missingInternetxCredentials } from "../resources/connection";
 
 /** Certificate operations as the dynamic-provider contract names them; loaded by name from the serialized provider. */
-export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return withMissingCredentials(orderingCheckResult(olds, news, await checkCertificateInputs(news)), missingInternetxCredentials(news.connection, lifecycleContext().stackConfig));
+export async function check(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): Promise<pulumi.dynamic.CheckResult> {
+    return withMissingCredentials(
+        orderingCheckResult(olds, news, await checkCertificateInputs(news)),
+        missingInternetxCredentials(news.connection, lifecycleContext().stackConfig),
+    );
 }
 
-export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): Promise<pulumi.dynamic.DiffResult> {
     return diffResult(decideFromProperties(olds, news, lifecycleContext().clock.now()));
 }
 
@@ -30,8 +40,23 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
     return { id: result.id, outs: plain(result.outs) };
 }
 
-export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: plain((await updateCertificate(id, olds as unknown as CertificateProperties, news as unknown as CertificateInputs, operationContext(news))).outs) };
+export async function update(
+    id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): Promise<pulumi.dynamic.UpdateResult> {
+    return {
+        outs: plain(
+            (
+                await updateCertificate(
+                    id,
+                    olds as unknown as CertificateProperties,
+                    news as unknown as CertificateInputs,
+                    operationContext(news),
+                )
+            ).outs,
+        ),
+    };
 }
 
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {

@@ -19,7 +19,6 @@ let log: ProgressLog = pulumiLog();
 export function pulumiLog(): ProgressLog {
     return (message) => {
         try {
-             
             const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
             void pulumi.log.info(message);
         } catch {
@@ -68,7 +67,10 @@ export function resetLifecycleContext(): void {
 }
 
 /** The stack config keys the providers read (the rest of a stack's config is the program's). */
-const namespacedKeys = [...configKeys.map((key) => `internetx:${key}`), ...ispmanagerConfigKeys.map((key) => `ispmanager:${key}`)];
+const namespacedKeys = [
+    ...configKeys.map((key) => `internetx:${key}`),
+    ...ispmanagerConfigKeys.map((key) => `ispmanager:${key}`),
+];
 
 /** `configure` of every dynamic provider: the stack config (`internetx:*`, `ispmanager:*`) for connections without their own settings. */
 export async function configure(request: { config: { get(key: string): string | undefined } }): Promise<void> {

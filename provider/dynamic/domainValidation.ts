@@ -12,11 +12,21 @@ import {
 import { checkResult, withMissingCredentials } from "../lifecycle/results";
 import { missingInternetxCredentials } from "../resources/connection";
 
-export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return withMissingCredentials(checkResult(await checkDomainValidationInputs(news)), missingInternetxCredentials(news.connection, lifecycleContext().stackConfig));
+export async function check(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): Promise<pulumi.dynamic.CheckResult> {
+    return withMissingCredentials(
+        checkResult(await checkDomainValidationInputs(news)),
+        missingInternetxCredentials(news.connection, lifecycleContext().stackConfig),
+    );
 }
 
-export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): Promise<pulumi.dynamic.DiffResult> {
     return diffDomainValidation(olds, news);
 }
 
@@ -25,7 +35,11 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
     return { id: result.id, outs: plain(result.outs) };
 }
 
-export async function update(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+export async function update(
+    _id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): Promise<pulumi.dynamic.UpdateResult> {
     return updateDomainValidation(olds, news);
 }
 

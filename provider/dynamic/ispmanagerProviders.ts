@@ -12,9 +12,11 @@ import type * as pulumi from "@pulumi/pulumi";
 export const ispmanagerCertificateProvider: pulumi.dynamic.ResourceProvider = {
     configure: (request) => require("pulumi-sslmanager/bin/provider/dynamic/ispmanagerCertificate").configure(request),
     check: (olds, news) => require("pulumi-sslmanager/bin/provider/dynamic/ispmanagerCertificate").check(olds, news),
-    diff: (id, olds, news) => require("pulumi-sslmanager/bin/provider/dynamic/ispmanagerCertificate").diff(id, olds, news),
+    diff: (id, olds, news) =>
+        require("pulumi-sslmanager/bin/provider/dynamic/ispmanagerCertificate").diff(id, olds, news),
     create: (inputs) => require("pulumi-sslmanager/bin/provider/dynamic/ispmanagerCertificate").create(inputs),
     read: (id, props) => require("pulumi-sslmanager/bin/provider/dynamic/ispmanagerCertificate").read(id, props),
-    update: (id, olds, news) => require("pulumi-sslmanager/bin/provider/dynamic/ispmanagerCertificate").update(id, olds, news),
+    update: (id, olds, news) =>
+        require("pulumi-sslmanager/bin/provider/dynamic/ispmanagerCertificate").update(id, olds, news),
     delete: (id, props) => require("pulumi-sslmanager/bin/provider/dynamic/ispmanagerCertificate").remove(id, props),
 };

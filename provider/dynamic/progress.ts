@@ -11,10 +11,16 @@ let engineLog: EngineLog | undefined;
 
 function engineAddress(): string | undefined {
     const candidate = process.argv[2];
-    return candidate && /^[\w.-]+:\d+$/.test(candidate) && /dynamic-provider/.test(process.argv[1] ?? "") ? candidate : undefined;
+    return candidate && /^[\w.-]+:\d+$/.test(candidate) && /dynamic-provider/.test(process.argv[1] ?? "")
+        ? candidate
+        : undefined;
 }
 
-export function resourceProgressLog(urn: unknown, fallback: (message: string) => void, severity: EngineLogSeverity = "INFO"): (message: string) => void {
+export function resourceProgressLog(
+    urn: unknown,
+    fallback: (message: string) => void,
+    severity: EngineLogSeverity = "INFO",
+): (message: string) => void {
     const address = engineAddress();
     if (typeof urn !== "string" || !urn.startsWith("urn:pulumi:") || !address) return fallback;
     engineLog ??= new EngineLog(address);

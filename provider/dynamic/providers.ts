@@ -26,7 +26,8 @@ export const domainValidationProvider: pulumi.dynamic.ResourceProvider = {
     diff: (id, olds, news) => require("pulumi-sslmanager/bin/provider/dynamic/domainValidation").diff(id, olds, news),
     create: (inputs) => require("pulumi-sslmanager/bin/provider/dynamic/domainValidation").create(inputs),
     read: (id, props) => require("pulumi-sslmanager/bin/provider/dynamic/domainValidation").read(id, props),
-    update: (id, olds, news) => require("pulumi-sslmanager/bin/provider/dynamic/domainValidation").update(id, olds, news),
+    update: (id, olds, news) =>
+        require("pulumi-sslmanager/bin/provider/dynamic/domainValidation").update(id, olds, news),
     delete: () => require("pulumi-sslmanager/bin/provider/dynamic/domainValidation").remove(),
 };
 

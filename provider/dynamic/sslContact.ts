@@ -15,11 +15,21 @@ import { checkResult, withMissingCredentials } from "../lifecycle/results";
 import { readResult } from "./results";
 import { missingInternetxCredentials } from "../resources/connection";
 
-export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
-    return withMissingCredentials(checkResult(checkSslContactInputs(news)), missingInternetxCredentials(news.connection, lifecycleContext().stackConfig));
+export async function check(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): Promise<pulumi.dynamic.CheckResult> {
+    return withMissingCredentials(
+        checkResult(checkSslContactInputs(news)),
+        missingInternetxCredentials(news.connection, lifecycleContext().stackConfig),
+    );
 }
 
-export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): Promise<pulumi.dynamic.DiffResult> {
     return diffSslContact(olds, news);
 }
 
@@ -28,8 +38,23 @@ export async function create(inputs: Record<string, unknown>): Promise<pulumi.dy
     return { id: result.id, outs: plain(result.outs) };
 }
 
-export async function update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
-    return { outs: plain((await updateSslContact(id, olds as unknown as SslContactProperties, news as unknown as SslContactInputs, lifecycleContext())).outs) };
+export async function update(
+    id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): Promise<pulumi.dynamic.UpdateResult> {
+    return {
+        outs: plain(
+            (
+                await updateSslContact(
+                    id,
+                    olds as unknown as SslContactProperties,
+                    news as unknown as SslContactInputs,
+                    lifecycleContext(),
+                )
+            ).outs,
+        ),
+    };
 }
 
 export async function read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {

@@ -26,11 +26,20 @@ export class Client {
         const resolved = resolveClientOptions(options);
         this.#resolved = resolved;
         const credentials = { user: resolved.user, password: resolved.password, context: resolved.context };
-        const httpOptions = { timeoutMs: resolved.timeoutMs, caCertificatePem: resolved.caCertificatePem, observer: resolved.exchangeObserver };
+        const httpOptions = {
+            timeoutMs: resolved.timeoutMs,
+            caCertificatePem: resolved.caCertificatePem,
+            observer: resolved.exchangeObserver,
+        };
         this.transport =
             resolved.protocol === "xml"
                 ? new XmlTransport(resolved.xmlUrl, credentials, httpOptions)
-                : new JsonTransport(resolved.url, credentials, httpOptions, resolved.demo ? { "x-domainrobot-demo": "true" } : {});
+                : new JsonTransport(
+                      resolved.url,
+                      credentials,
+                      httpOptions,
+                      resolved.demo ? { "x-domainrobot-demo": "true" } : {},
+                  );
         // (swagger: every route takes the X-Domainrobot-Demo header; the demo system has its own addresses, config.ts)
         const { password: _password, ...visible } = resolved;
         this.options = visible;
@@ -57,7 +66,13 @@ export class Client {
 
     /** Keeps the password out of `console.log(client)` and `JSON.stringify(client)`. */
     toJSON(): Record<string, unknown> {
-        return { protocol: this.protocol, url: this.options.url, xmlUrl: this.options.xmlUrl, user: this.options.user, context: this.options.context };
+        return {
+            protocol: this.protocol,
+            url: this.options.url,
+            xmlUrl: this.options.xmlUrl,
+            user: this.options.user,
+            context: this.options.context,
+        };
     }
     [Symbol.for("nodejs.util.inspect.custom")](): Record<string, unknown> {
         return this.toJSON();

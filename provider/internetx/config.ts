@@ -66,12 +66,20 @@ const urlSchema = z.string().url();
  * Fills what the caller left out from the `AUTODNS_*` environment variables, then the defaults.
  * Missing credentials and malformed values fail here, naming the setting, before any request.
  */
-export function resolveClientOptions(options: ClientOptions, environment: NodeJS.ProcessEnv = process.env): ResolvedClientOptions {
-    const pick = (value: string | undefined, variable: string) => (value !== undefined && value !== "" ? value : environment[variable] || undefined);
+export function resolveClientOptions(
+    options: ClientOptions,
+    environment: NodeJS.ProcessEnv = process.env,
+): ResolvedClientOptions {
+    const pick = (value: string | undefined, variable: string) =>
+        value !== undefined && value !== "" ? value : environment[variable] || undefined;
     const user = pick(options.user, "AUTODNS_USER");
     const password = pick(options.password, "AUTODNS_PASSWORD");
     const context = pick(options.context, "AUTODNS_CONTEXT");
-    const missing = [!user && "user (AUTODNS_USER)", !password && "password (AUTODNS_PASSWORD)", !context && "context (AUTODNS_CONTEXT)"].filter(Boolean);
+    const missing = [
+        !user && "user (AUTODNS_USER)",
+        !password && "password (AUTODNS_PASSWORD)",
+        !context && "context (AUTODNS_CONTEXT)",
+    ].filter(Boolean);
     if (missing.length > 0) {
         throw new ConfigurationMissingError(`InterNetX connection settings missing: ${missing.join(", ")}`);
     }
@@ -82,13 +90,21 @@ export function resolveClientOptions(options: ClientOptions, environment: NodeJS
     if (!urlSchema.safeParse(url).success) throw new InvalidInputError("connection.url", `not a URL: ${url}`);
     if (!urlSchema.safeParse(xmlUrl).success) throw new InvalidInputError("connection.xmlUrl", `not a URL: ${xmlUrl}`);
     if (demo && systemOf(url) === "live") {
-        throw new InvalidInputError("connection.url", `demo is set, but ${url} is the live system; use ${demoJsonUrl} or leave url unset`);
+        throw new InvalidInputError(
+            "connection.url",
+            `demo is set, but ${url} is the live system; use ${demoJsonUrl} or leave url unset`,
+        );
     }
     if (demo && systemOf(xmlUrl) === "live") {
-        throw new InvalidInputError("connection.xmlUrl", `demo is set, but ${xmlUrl} is the live system; use ${demoXmlUrl} or leave xmlUrl unset`);
+        throw new InvalidInputError(
+            "connection.xmlUrl",
+            `demo is set, but ${xmlUrl} is the live system; use ${demoXmlUrl} or leave xmlUrl unset`,
+        );
     }
-    if (protocol !== "json" && protocol !== "xml") throw new InvalidInputError("connection.protocol", `must be "json" or "xml", got "${protocol}"`);
-    if (!/^\d+$/.test(context!)) throw new InvalidInputError("connection.context", "must be a number (the InterNetX context)");
+    if (protocol !== "json" && protocol !== "xml")
+        throw new InvalidInputError("connection.protocol", `must be "json" or "xml", got "${protocol}"`);
+    if (!/^\d+$/.test(context!))
+        throw new InvalidInputError("connection.context", "must be a number (the InterNetX context)");
     return {
         url,
         xmlUrl,

@@ -30,5 +30,7 @@ export const softwareValues = ["APACHESSL", "IIS5", "NGINX", "OTHER", "NOT_SET"]
 export function lifetimeProblem(product: string, lifetimeMonths: number): string | undefined {
     const rule = knownProducts[product];
     const allowed = rule?.lifetimesMonths ?? [12, 24, 36];
-    return allowed.includes(lifetimeMonths) ? undefined : `${lifetimeMonths} months is not offered for ${product}; allowed: ${allowed.join(", ")}`;
+    return allowed.includes(lifetimeMonths)
+        ? undefined
+        : `${lifetimeMonths} months is not offered for ${product}; allowed: ${allowed.join(", ")}`;
 }

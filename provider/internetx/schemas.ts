@@ -11,11 +11,16 @@ const integer = z.union([z.number().int(), z.string().regex(/^-?\d+$/)]).transfo
 const flag = z
     .union([z.boolean(), z.enum(["1", "0", "true", "false"])])
     .transform((value) => value === true || value === "1" || value === "true");
-const stringList = z.union([z.array(z.string()), z.string()]).transform((value) => (Array.isArray(value) ? value : [value]));
+const stringList = z
+    .union([z.array(z.string()), z.string()])
+    .transform((value) => (Array.isArray(value) ? value : [value]));
 
 /** JSON `2018-09-26T11:38:08.000+0200` and XML `2017-01-01 10:35:22` (read as UTC) → ISO 8601 UTC. */
 export function isoTimestamp(text: string): string {
-    let normalized = text.trim().replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
+    let normalized = text
+        .trim()
+        .replace(" ", "T")
+        .replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
     if (!/([zZ]|[+-]\d{2}:\d{2})$/.test(normalized)) normalized += "Z";
     const time = Date.parse(normalized);
     return Number.isNaN(time) ? text : new Date(time).toISOString();
@@ -117,7 +122,16 @@ export const certificateSchema = z.object({
 export type Certificate = z.infer<typeof certificateSchema>;
 
 /** swagger JobStatusConstants ("DEFFERED" as the "Managing Certificate Orders" example spells it is read as DEFERRED). */
-export const jobStatuses = ["RUNNING", "SUCCESS", "FAILED", "CANCELED", "SUPPORT", "DEFERRED", "NOT_SET", "WAIT"] as const;
+export const jobStatuses = [
+    "RUNNING",
+    "SUCCESS",
+    "FAILED",
+    "CANCELED",
+    "SUPPORT",
+    "DEFERRED",
+    "NOT_SET",
+    "WAIT",
+] as const;
 
 const jobStatus = z.string().transform((status) => (status === "DEFFERED" ? "DEFERRED" : status));
 
@@ -142,7 +156,9 @@ export const jobSchema = z.object({
 export type Job = z.infer<typeof jobSchema>;
 
 /** swagger CertAuthenticationStatus: the overall validation progress of a certificate order. */
-export const certAuthenticationStatusSchema = z.object({ status: z.string().optional(), step: z.string().optional(), updated: timestamp.optional() }).passthrough();
+export const certAuthenticationStatusSchema = z
+    .object({ status: z.string().optional(), step: z.string().optional(), updated: timestamp.optional() })
+    .passthrough();
 
 /** swagger ResponseObject: `data` is the certificate while the order runs ("Certificate Job Info" example). */
 export const responseObjectSchema = z
@@ -150,7 +166,12 @@ export const responseObjectSchema = z
         type: z.string().optional(),
         value: z.union([z.string(), z.number()]).transform(String).optional(),
         data: z
-            .object({ id: identifier.optional(), partnerOrderId: z.string().optional(), comment: z.string().optional(), name: z.string().optional() })
+            .object({
+                id: identifier.optional(),
+                partnerOrderId: z.string().optional(),
+                comment: z.string().optional(),
+                name: z.string().optional(),
+            })
             .passthrough()
             .optional(),
     })
@@ -161,7 +182,9 @@ export const objectJobSchema = z.object({
     job: jobSchema,
     object: responseObjectSchema.optional(),
     authentication: z.array(certAuthenticationStatusSchema).default([]),
-    dcvAuth: z.array(z.object({ status: z.string().optional(), domain: z.string().optional() }).passthrough()).default([]),
+    dcvAuth: z
+        .array(z.object({ status: z.string().optional(), domain: z.string().optional() }).passthrough())
+        .default([]),
 });
 export type ObjectJob = z.infer<typeof objectJobSchema>;
 
@@ -183,7 +206,9 @@ export type PollMessage = z.infer<typeof pollMessageSchema>;
 /** swagger Query / QueryFilter, as we send it. */
 export type QueryOperator = "EQUAL" | "NOT_EQUAL" | "LIKE" | "GREATER" | "LESS" | "GREATER_EQUAL" | "LESS_EQUAL";
 /** A condition, or a group of conditions joined by `link` ("Running List Inquiries": where / and / or). */
-export type QueryFilter = { key: string; value: string; operator?: QueryOperator } | { link: "AND" | "OR"; filters: { key: string; value: string; operator?: QueryOperator }[] };
+export type QueryFilter =
+    | { key: string; value: string; operator?: QueryOperator }
+    | { link: "AND" | "OR"; filters: { key: string; value: string; operator?: QueryOperator }[] };
 export interface Query {
     filters?: QueryFilter[];
     view?: { limit?: number; offset?: number };

@@ -39,7 +39,8 @@ export class TaskRunner {
                 return {
                     sending: `${request.task} (${task.code}) attempt ${attempt} over ${this.transport.protocol} ctid ${ctid}`,
                     send: () => this.transport.send({ ...request, ctid }),
-                    answered: (envelope) => `${request.task} answered ${envelope.status.code}${envelope.stid ? ` stid ${envelope.stid}` : ""} ctid ${ctid}`,
+                    answered: (envelope) =>
+                        `${request.task} answered ${envelope.status.code}${envelope.stid ? ` stid ${envelope.stid}` : ""} ctid ${ctid}`,
                     failureReference: (error) => {
                         const stid = (error as { stid?: string }).stid;
                         return `${stid ? ` stid ${stid}` : ""} ctid ${ctid}`;

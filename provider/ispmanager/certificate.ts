@@ -117,13 +117,23 @@ const normalizePem = (pem: string | undefined) => (pem ?? "").replace(/\s+/g, ""
  *   can have put into an order), and its tariff and period, where the form shows them, are the ones sought.
  * Anything else, a form that shows none of these among it, proves nothing: undefined.
  */
-export function orderProof(data: ValidationData, referenceInCsr: string | undefined, criteria: OrderCriteria): OrderProof | undefined {
+export function orderProof(
+    data: ValidationData,
+    referenceInCsr: string | undefined,
+    criteria: OrderCriteria,
+): OrderProof | undefined {
     if (criteria.orderReference && data.orderReference === criteria.orderReference) return "remoteid";
     if (criteria.orderReference && referenceInCsr === criteria.orderReference) return "reference in the CSR";
     if (data.orderReference !== undefined) return undefined;
     if (!criteria.csr || !data.csr || normalizePem(data.csr) !== normalizePem(criteria.csr)) return undefined;
-    if (criteria.pricelist !== undefined && data.pricelist !== undefined && data.pricelist !== criteria.pricelist) return undefined;
-    if (criteria.periodMonths !== undefined && data.periodMonths !== undefined && data.periodMonths !== criteria.periodMonths) return undefined;
+    if (criteria.pricelist !== undefined && data.pricelist !== undefined && data.pricelist !== criteria.pricelist)
+        return undefined;
+    if (
+        criteria.periodMonths !== undefined &&
+        data.periodMonths !== undefined &&
+        data.periodMonths !== criteria.periodMonths
+    )
+        return undefined;
     return "CSR";
 }
 
@@ -182,16 +192,29 @@ export class CertificateFunctions {
     async orderCsr(request: { pricelist: string; periodMonths: number; subject: CsrSubject }): Promise<GeneratedCsr> {
         const document = await this.runner.run({
             func: "certificate.order.csr",
-            params: { sok: "ok", snext: "ok", crt_type: "generate", period: String(request.periodMonths), pricelist: request.pricelist, ...subjectParameters(request.subject) },
+            params: {
+                sok: "ok",
+                snext: "ok",
+                crt_type: "generate",
+                period: String(request.periodMonths),
+                pricelist: request.pricelist,
+                ...subjectParameters(request.subject),
+            },
         });
         return parseWith(generatedCsrSchema, document.fields, "certificate.order.csr", "key and CSR");
     }
 
     /** certificate.order.csr without `sok`: the countries with their ids (`k` id, `v` name). */
     async countries(request: { pricelist: string; periodMonths: number }): Promise<BillOption[]> {
-        const document = await this.runner.run({ func: "certificate.order.csr", params: { period: String(request.periodMonths), pricelist: request.pricelist } });
+        const document = await this.runner.run({
+            func: "certificate.order.csr",
+            params: { period: String(request.periodMonths), pricelist: request.pricelist },
+        });
         const countries = document.lists.field_country ?? document.lists.country ?? [];
-        if (countries.length === 0) throw new MalformedResponseError("certificate.order.csr: the answer lists no countries", { task: "certificate.order.csr" });
+        if (countries.length === 0)
+            throw new MalformedResponseError("certificate.order.csr: the answer lists no countries", {
+                task: "certificate.order.csr",
+            });
         return countries;
     }
 
@@ -207,25 +230,39 @@ export class CertificateFunctions {
             crt_type: order.crtType,
             period: String(order.periodMonths),
             pricelist: order.pricelist,
-            ...(order.crtType === "generate" && order.subject ? subjectParameters({ ...order.subject, altNames: additional }) : {}),
+            ...(order.crtType === "generate" && order.subject
+                ? subjectParameters({ ...order.subject, altNames: additional })
+                : {}),
             ...(order.crtType === "manual" ? { altname_input: spaced(additional), altname: spaced(additional) } : {}),
             ...contactParameters("adm", order.adminContact),
             ...contactParameters("tech", order.technicalContact),
             ...approverParameters(order.approverEmails),
             // E-mail is the default; the other methods go in the same parameter (docs/ispmanager.md).
-            approver_method: order.approverMethod && order.approverMethod !== "auth_email" ? order.approverMethod : undefined,
+            approver_method:
+                order.approverMethod && order.approverMethod !== "auth_email" ? order.approverMethod : undefined,
             remoteid: order.orderReference,
             csr: order.csr,
             key: order.crtType === "generate" ? order.key : undefined,
-            ...(additional.length > 0 && order.altNameAddon ? { [`addon_${order.altNameAddon}`]: String(additional.length) } : {}),
+            ...(additional.length > 0 && order.altNameAddon
+                ? { [`addon_${order.altNameAddon}`]: String(additional.length) }
+                : {}),
         };
-        const criteria: OrderCriteria = { orderReference: order.orderReference, domain: order.domain, csr: order.csr, pricelist: order.pricelist, periodMonths: order.periodMonths };
+        const criteria: OrderCriteria = {
+            orderReference: order.orderReference,
+            domain: order.domain,
+            csr: order.csr,
+            pricelist: order.pricelist,
+            periodMonths: order.periodMonths,
+        };
         const recover: OrderRecovery = async () => (await this.findOrder(criteria))?.id;
         const answer = await this.runner.runOrder({ func: "certificate.order.param", params }, recover);
         if (answer.recoveredId) return { certificateId: answer.recoveredId, recovered: true };
         const document = answer.answered!;
         const id = document.id ?? document.fields.elid ?? document.fields["item.id"] ?? document.fields.id;
-        return { certificateId: parseWith(orderedIdSchema, id, "certificate.order.param", "certificate id"), recovered: false };
+        return {
+            certificateId: parseWith(orderedIdSchema, id, "certificate.order.param", "certificate id"),
+            recovered: false,
+        };
     }
 
     /**
@@ -247,7 +284,8 @@ export class CertificateFunctions {
         const recover: OrderRecovery = async () => {
             if (request.crtType === "oldrequest") return undefined;
             const current = await this.validationData(id);
-            if (request.crtType === "manual") return normalizePem(current.csr) === normalizePem(request.csr) ? id : undefined;
+            if (request.crtType === "manual")
+                return normalizePem(current.csr) === normalizePem(request.csr) ? id : undefined;
             return sameDomains(current.altNames, request.altNames) ? id : undefined;
         };
         const answer = await this.runner.runOrder({ func: "certificate.reissue.step2", params }, recover);
@@ -269,14 +307,20 @@ export class CertificateFunctions {
         try {
             return await readCertificateFile(file, options.csr);
         } catch (error) {
-            const reason = error instanceof CertificateFileError || error instanceof Error ? error.message : String(error);
-            throw new MalformedResponseError(`certificate.file: ${reason}`, { task: "certificate.file", retryable: false });
+            const reason =
+                error instanceof CertificateFileError || error instanceof Error ? error.message : String(error);
+            throw new MalformedResponseError(`certificate.file: ${reason}`, {
+                task: "certificate.file",
+                retryable: false,
+            });
         }
     }
 
     /** certificate.file `type=auth_file`: the validation file's content. */
     async downloadValidationFile(id: string): Promise<string> {
-        return (await this.runner.runRaw({ func: "certificate.file", params: { elid: id, type: "auth_file" } })).toString("utf8");
+        return (
+            await this.runner.runRaw({ func: "certificate.file", params: { elid: id, type: "auth_file" } })
+        ).toString("utf8");
     }
 
     /** certificate.edit ("Get data for SSL certificate validation"): DNS TXT, file and CNAME validation data. */
@@ -291,30 +335,42 @@ export class CertificateFunctions {
      * about one domain at a time; spaces are not a separator there.
      */
     async recheckDns(id: string, domains: string[]): Promise<void> {
-        await this.runner.run({ func: "certificate.dns_verify", params: { domains: domains.join(","), sok: "ok", elid: id } });
+        await this.runner.run({
+            func: "certificate.dns_verify",
+            params: { domains: domains.join(","), sok: "ok", elid: id },
+        });
     }
 
     /** certificate.domain_validation_email ("Re-request for email validation"): send the approval e-mail again. */
     async resendApproverEmail(id: string, approverEmails: string[]): Promise<void> {
-        await this.runner.run({ func: "certificate.domain_validation_email", params: { sok: "ok", elid: id, ...approverParameters(approverEmails) } });
+        await this.runner.run({
+            func: "certificate.domain_validation_email",
+            params: { sok: "ok", elid: id, ...approverParameters(approverEmails) },
+        });
     }
 
     /** The account's certificates (list function `certificate`, function reference "SSL certificates (certificate)"). */
     async list(): Promise<CertificateRow[]> {
         const document = await this.runner.run({ func: "certificate" });
-        return document.elements.map((row, index) => parseWith(certificateRowSchema, row, "certificate", `row ${index}`));
+        return document.elements.map((row, index) =>
+            parseWith(certificateRowSchema, row, "certificate", `row ${index}`),
+        );
     }
 
     /** The list function's columns as answered, before any reading (`pulumi-sslmanager doctor` checks the ones `list` reads). */
     async listColumns(): Promise<{ rows: number; columns: string[] }> {
         const document = await this.runner.run({ func: "certificate" });
-        return { rows: document.elements.length, columns: [...new Set(document.elements.flatMap((row) => Object.keys(row)))] };
+        return {
+            rows: document.elements.length,
+            columns: [...new Set(document.elements.flatMap((row) => Object.keys(row)))],
+        };
     }
 
     /** One certificate's row; NotFoundError when the account has no such (undeleted) certificate. */
     async info(id: string): Promise<CertificateRow> {
         const row = (await this.list()).find((candidate) => candidate.id === id);
-        if (!row || row.status === "DELETED") throw new NotFoundError(`certificate ${id} not found`, { task: "certificate" });
+        if (!row || row.status === "DELETED")
+            throw new NotFoundError(`certificate ${id} not found`, { task: "certificate" });
         return row;
     }
 
@@ -327,7 +383,11 @@ export class CertificateFunctions {
     async findOrder(criteria: OrderCriteria): Promise<(CertificateRow & { proof: OrderProof }) | undefined> {
         const domain = criteria.domain?.toLowerCase();
         const candidates = (await this.list())
-            .filter((row) => row.status !== "DELETED" && (domain === undefined || row.domain === "" || row.domain.toLowerCase() === domain))
+            .filter(
+                (row) =>
+                    row.status !== "DELETED" &&
+                    (domain === undefined || row.domain === "" || row.domain.toLowerCase() === domain),
+            )
             .sort((left, right) => Number(right.id) - Number(left.id));
         for (const candidate of candidates) {
             const proof = await this.proveOrder(candidate.id, criteria);

@@ -33,7 +33,12 @@ export class Client {
 
     /** Keeps the password out of `console.log(client)` and `JSON.stringify(client)`. */
     toJSON(): Record<string, unknown> {
-        return { url: this.options.url, user: this.options.user, method: this.options.method, format: this.options.format };
+        return {
+            url: this.options.url,
+            user: this.options.user,
+            method: this.options.method,
+            format: this.options.format,
+        };
     }
     [Symbol.for("nodejs.util.inspect.custom")](): Record<string, unknown> {
         return this.toJSON();

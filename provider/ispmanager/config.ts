@@ -62,23 +62,36 @@ const urlSchema = z.string().url();
  * `ISPMANAGER_REQUESTS_PER_SECOND`, then the defaults.
  * Missing credentials and malformed values fail here, naming the setting, before any request.
  */
-export function resolveClientOptions(options: ClientOptions, environment: NodeJS.ProcessEnv = process.env): ResolvedClientOptions {
-    const pick = (value: string | undefined, variable: string) => (value !== undefined && value !== "" ? value : environment[variable] || undefined);
+export function resolveClientOptions(
+    options: ClientOptions,
+    environment: NodeJS.ProcessEnv = process.env,
+): ResolvedClientOptions {
+    const pick = (value: string | undefined, variable: string) =>
+        value !== undefined && value !== "" ? value : environment[variable] || undefined;
     const user = pick(options.user, "ISPMANAGER_USER");
     const password = pick(options.password, "ISPMANAGER_PASSWORD");
     const missing = [!user && "user (ISPMANAGER_USER)", !password && "password (ISPMANAGER_PASSWORD)"].filter(Boolean);
-    if (missing.length > 0) throw new ConfigurationMissingError(`ispmanager connection settings missing: ${missing.join(", ")}`);
+    if (missing.length > 0)
+        throw new ConfigurationMissingError(`ispmanager connection settings missing: ${missing.join(", ")}`);
     const url = pick(options.url, "ISPMANAGER_URL") ?? defaultBillmanagerUrl;
     if (!urlSchema.safeParse(url).success) throw new InvalidInputError("connection.url", `not a URL: ${url}`);
     // `authinfo` is EMAIL:PASSWORD: a colon in the user would make the pair ambiguous.
-    if (user!.includes(":")) throw new InvalidInputError("connection.user", "must not contain a colon (authinfo is EMAIL:PASSWORD)");
+    if (user!.includes(":"))
+        throw new InvalidInputError("connection.user", "must not contain a colon (authinfo is EMAIL:PASSWORD)");
     const method = options.method ?? "POST";
     const format = options.format ?? "bjson";
-    if (method !== "GET" && method !== "POST") throw new InvalidInputError("connection.method", `must be "GET" or "POST", got "${String(method)}"`);
-    if (format !== "bjson" && format !== "json") throw new InvalidInputError("connection.format", `must be "bjson" or "json", got "${String(format)}"`);
+    if (method !== "GET" && method !== "POST")
+        throw new InvalidInputError("connection.method", `must be "GET" or "POST", got "${String(method)}"`);
+    if (format !== "bjson" && format !== "json")
+        throw new InvalidInputError("connection.format", `must be "bjson" or "json", got "${String(format)}"`);
     const pace = pick(undefined, "ISPMANAGER_REQUESTS_PER_SECOND");
-    const requestsPerSecond = options.requestsPerSecond ?? (pace !== undefined ? Number(pace) : defaultRequestsPerSecond);
-    if (!Number.isFinite(requestsPerSecond) || requestsPerSecond <= 0) throw new InvalidInputError("connection.requestsPerSecond", `must be a positive number, got ${requestsPerSecond}`);
+    const requestsPerSecond =
+        options.requestsPerSecond ?? (pace !== undefined ? Number(pace) : defaultRequestsPerSecond);
+    if (!Number.isFinite(requestsPerSecond) || requestsPerSecond <= 0)
+        throw new InvalidInputError(
+            "connection.requestsPerSecond",
+            `must be a positive number, got ${requestsPerSecond}`,
+        );
     return {
         url,
         user: user!,

@@ -2,7 +2,11 @@ import { BillOption } from "./document";
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 
-const normalize = (name: string) => name.toLowerCase().normalize("NFKD").replace(/[^a-z]/g, "");
+const normalize = (name: string) =>
+    name
+        .toLowerCase()
+        .normalize("NFKD")
+        .replace(/[^a-z]/g, "");
 
 /**
  * The billing system's id for a country given as its id or as an ISO 3166-1 alpha-2 code, looked up by English name in

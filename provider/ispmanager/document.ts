@@ -44,9 +44,14 @@ export interface BillDocument {
 
 type Tree = Record<string, unknown>;
 const isTree = (value: unknown): value is Tree => value !== null && typeof value === "object" && !Array.isArray(value);
-const asList = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+const asList = (value: unknown): unknown[] =>
+    value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
 const scalar = (value: unknown): string | undefined =>
-    typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+    typeof value === "string"
+        ? value
+        : typeof value === "number" || typeof value === "boolean"
+          ? String(value)
+          : undefined;
 
 /**
  * The one place where a wrapped value becomes text. BILLmanager wraps element text as `{"$": "…"}` in `out=json`
@@ -79,9 +84,14 @@ function bjsonLists(value: unknown): Record<string, BillOption[]> {
     const options = (entries: unknown) =>
         asList(entries)
             .filter(isTree)
-            .map((entry) => ({ key: unwrapValue(entry.k) ?? unwrapValue(entry.key) ?? "", value: unwrapValue(entry.v) ?? unwrapValue(entry.value) ?? "" }));
+            .map((entry) => ({
+                key: unwrapValue(entry.k) ?? unwrapValue(entry.key) ?? "",
+                value: unwrapValue(entry.v) ?? unwrapValue(entry.value) ?? "",
+            }));
     if (isTree(value)) for (const [name, entries] of Object.entries(value)) lists[name] = options(entries);
-    else for (const entry of asList(value).filter(isTree)) if (typeof entry.name === "string") lists[entry.name] = options(entry.val);
+    else
+        for (const entry of asList(value).filter(isTree))
+            if (typeof entry.name === "string") lists[entry.name] = options(entry.val);
     return lists;
 }
 
@@ -112,7 +122,8 @@ function errorFrom(tree: Tree): BillError {
     const type = unwrapValue(tree.$type) ?? unwrapValue(tree.type) ?? "error";
     const object = unwrapValue(tree.$object) ?? unwrapValue(tree.object) ?? parameters.object;
     const value = unwrapValue(tree.value) ?? parameters.value;
-    const fill = (text: string | undefined) => text?.replace(/__([a-z_]+)__/g, (whole, name: string) => parameters[name] ?? whole);
+    const fill = (text: string | undefined) =>
+        text?.replace(/__([a-z_]+)__/g, (whole, name: string) => parameters[name] ?? whole);
     const message = fill(unwrapValue(tree.msg));
     const detail = fill(unwrapValue(tree.detail));
     const text = message && detail && detail !== message ? `${message} (${detail})` : (message ?? detail ?? type);
@@ -124,7 +135,15 @@ export function documentFromBjson(body: unknown): BillDocument | undefined {
     // Some answers come wrapped in `doc` like out=json; public clients unwrap it first (upmind's ispmanager provider).
     if (isTree(body.doc)) return documentFromJson(body);
     const error = isTree(body.error) ? errorFrom(body.error) : undefined;
-    if (!error && body.ok === undefined && body.model === undefined && body.elem === undefined && body.id === undefined && body.slist === undefined) return undefined;
+    if (
+        !error &&
+        body.ok === undefined &&
+        body.model === undefined &&
+        body.elem === undefined &&
+        body.id === undefined &&
+        body.slist === undefined
+    )
+        return undefined;
     return {
         ok: !error && body.ok !== false,
         id: unwrapValue(body.id),
@@ -136,7 +155,21 @@ export function documentFromBjson(body: unknown): BillDocument | undefined {
 }
 
 /** Element names of a json/XML `doc` that are structure, not form values. */
-const structuralElements = new Set(["error", "slist", "elem", "ok", "id", "tparams", "metadata", "messages", "p_num", "p_elems", "p_cnt", "page", "tabs"]);
+const structuralElements = new Set([
+    "error",
+    "slist",
+    "elem",
+    "ok",
+    "id",
+    "tparams",
+    "metadata",
+    "messages",
+    "p_num",
+    "p_elems",
+    "p_cnt",
+    "page",
+    "tabs",
+]);
 
 export function documentFromJson(body: unknown): BillDocument | undefined {
     if (!isTree(body) || !isTree(body.doc)) return undefined;
@@ -152,8 +185,11 @@ export function documentFromJson(body: unknown): BillDocument | undefined {
     for (const list of asList(doc.slist).filter(isTree)) {
         const name = scalar(list.$name);
         if (!name) continue;
-        lists[name] = asList(list.val)
-            .map((option) => (isTree(option) ? { key: scalar(option.$key) ?? "", value: scalar(option.$) ?? "" } : { key: scalar(option) ?? "", value: scalar(option) ?? "" }));
+        lists[name] = asList(list.val).map((option) =>
+            isTree(option)
+                ? { key: scalar(option.$key) ?? "", value: scalar(option.$) ?? "" }
+                : { key: scalar(option) ?? "", value: scalar(option) ?? "" },
+        );
     }
     const id = unwrapValue(doc.id);
     return { ok: !error, id, fields, lists, elements: asList(doc.elem).filter(isTree).map(flatRecord), error };

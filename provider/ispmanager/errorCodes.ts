@@ -5,7 +5,8 @@ import { asText } from "../shared/text";
  * ispmanager's "Reselling SSL certificates through BILLmanager": an account with two-factor authentication cannot be
  * used by the integration. Said with every authentication failure, since the billing system answers it as a failed login.
  */
-export const twoFactorHint = "an account with two-factor authentication (2FA) cannot use authinfo: disable 2FA for it or use another account";
+export const twoFactorHint =
+    "an account with two-factor authentication (2FA) cannot use authinfo: disable 2FA for it or use another account";
 
 /** `missed`: the object named by `elid` does not exist. */
 const notFoundErrorTypes = new Set(["missed", "notfound"]);
@@ -27,7 +28,10 @@ export const billmanagerErrorCodes: ErrorCodeTable = {
     // Only the billing system's own word makes an object gone. It answers every function on one address (`billmgr`), so
     // an HTTP 404 without its error document is a wrong URL or a proxy, and taking it for gone would drop a live
     // certificate from the stack (read) or report a failed delete as done.
-    isGone: (answer) => answer.hasDocument && answer.codes.some((code) => notFoundErrorTypes.has(code)) && !answer.objects.includes(functionObject),
+    isGone: (answer) =>
+        answer.hasDocument &&
+        answer.codes.some((code) => notFoundErrorTypes.has(code)) &&
+        !answer.objects.includes(functionObject),
     refusals: [],
     // The error type and the object it names (`missed elid`, `value CN`).
     reference: (details) => {

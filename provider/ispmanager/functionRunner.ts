@@ -42,7 +42,11 @@ export class FunctionRunner {
         return this.attempt(request, () => this.transport.send(request), recover);
     }
 
-    private async attempt<T>(request: BillRequest, send: () => Promise<T>, recover?: OrderRecovery): Promise<Answer<T>> {
+    private async attempt<T>(
+        request: BillRequest,
+        send: () => Promise<T>,
+        recover?: OrderRecovery,
+    ): Promise<Answer<T>> {
         const outcome = await this.runner.run<T, string>({
             name: request.func,
             kind: billFunctions[request.func].kind,

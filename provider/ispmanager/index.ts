@@ -2,7 +2,16 @@ export { Client } from "./client";
 export { FunctionRunner } from "./functionRunner";
 export type { ClientOptions, ResponseFormat } from "./config";
 export { defaultBillmanagerUrl, resolveClientOptions } from "./config";
-export type { ApproverMethod, CertificateOrder, CsrSubject, DownloadedCertificate, OrderContact, OrderCriteria, OrderPlaced, ReissueRequest } from "./certificate";
+export type {
+    ApproverMethod,
+    CertificateOrder,
+    CsrSubject,
+    DownloadedCertificate,
+    OrderContact,
+    OrderCriteria,
+    OrderPlaced,
+    ReissueRequest,
+} from "./certificate";
 export { readCertificateFile } from "./certificateFile";
 export type { CertificateFileContents } from "./certificateFile";
 export { billingCountryId } from "./countries";

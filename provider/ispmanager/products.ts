@@ -26,12 +26,40 @@ const globalSignOrganization: ApproverMethod[] = ["auth_email"];
 const pair = (ids: string[], tariff: DocumentedTariff) => ids.map((id) => [id, tariff] as const);
 
 export const documentedTariffs: Record<string, DocumentedTariff> = Object.fromEntries([
-    ["55364", { name: "GlobalSign DomainSSL (multi-domain)", periodsMonths: periods, altNameAddon: "55364", validationMethods: globalSignDv }],
-    ...pair(["55330", "55352"], { name: "GlobalSign EV SSL", periodsMonths: periods, validationMethods: globalSignOrganization }),
-    ...pair(["55329", "55351"], { name: "GlobalSign OrganizationSSL WildCard", periodsMonths: periods, validationMethods: globalSignOrganization }),
-    ...pair(["55328", "55350"], { name: "GlobalSign OrganizationSSL", periodsMonths: periods, validationMethods: globalSignOrganization }),
-    ...pair(["55327", "55349"], { name: "GlobalSign DomainSSL Wildcard", periodsMonths: periods, validationMethods: globalSignDv }),
-    ...pair(["55326", "55348"], { name: "GlobalSign DomainSSL", periodsMonths: periods, validationMethods: globalSignDv }),
+    [
+        "55364",
+        {
+            name: "GlobalSign DomainSSL (multi-domain)",
+            periodsMonths: periods,
+            altNameAddon: "55364",
+            validationMethods: globalSignDv,
+        },
+    ],
+    ...pair(["55330", "55352"], {
+        name: "GlobalSign EV SSL",
+        periodsMonths: periods,
+        validationMethods: globalSignOrganization,
+    }),
+    ...pair(["55329", "55351"], {
+        name: "GlobalSign OrganizationSSL WildCard",
+        periodsMonths: periods,
+        validationMethods: globalSignOrganization,
+    }),
+    ...pair(["55328", "55350"], {
+        name: "GlobalSign OrganizationSSL",
+        periodsMonths: periods,
+        validationMethods: globalSignOrganization,
+    }),
+    ...pair(["55327", "55349"], {
+        name: "GlobalSign DomainSSL Wildcard",
+        periodsMonths: periods,
+        validationMethods: globalSignDv,
+    }),
+    ...pair(["55326", "55348"], {
+        name: "GlobalSign DomainSSL",
+        periodsMonths: periods,
+        validationMethods: globalSignDv,
+    }),
     ...pair(["55325", "55347"], { name: "AlphaSSL Wildcard", periodsMonths: periods, validationMethods: globalSignDv }),
     ...pair(["55324", "55346"], { name: "AlphaSSL", periodsMonths: periods, validationMethods: globalSignDv }),
     ["55153", { name: "Comodo EV SSL certificate", periodsMonths: periods }],
@@ -66,4 +94,9 @@ export function validationMethodRefusal(pricelist: string, method: ApproverMetho
     return `${tariff.name} (tariff ${pricelist}) offers ${tariff.validationMethods.map((offered) => approverMethodNames[offered]).join(" and ")} validation only`;
 }
 
-export const approverMethodNames: Record<ApproverMethod, string> = { auth_email: "EMAIL", auth_dnstxt: "DNS", auth_file: "FILE", auth_cname: "CNAME" };
+export const approverMethodNames: Record<ApproverMethod, string> = {
+    auth_email: "EMAIL",
+    auth_dnstxt: "DNS",
+    auth_file: "FILE",
+    auth_cname: "CNAME",
+};

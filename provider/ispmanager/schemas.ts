@@ -5,13 +5,24 @@ import { z } from "zod";
  * as a string once `document.ts` unwrapped it; conversion happens here, once.
  */
 
-const pem = (label: string) => z.string().regex(new RegExp(`-----BEGIN ${label}-----[\\s\\S]+-----END ${label}-----`), `must be a PEM ${label.toLowerCase()}`);
+const pem = (label: string) =>
+    z
+        .string()
+        .regex(
+            new RegExp(`-----BEGIN ${label}-----[\\s\\S]+-----END ${label}-----`),
+            `must be a PEM ${label.toLowerCase()}`,
+        );
 
 /** certificate.order.csr with `sok=ok`: "the model.csr and model.key fields will contain the request and the key" ("Reselling SSL certificates"). */
 export const generatedCsrSchema = z.object({
     csr: pem("CERTIFICATE REQUEST"),
     // PKCS#8 or the traditional RSA/EC forms: the billing system's choice.
-    key: z.string().regex(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/, "must be a PEM private key"),
+    key: z
+        .string()
+        .regex(
+            /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]+-----END [A-Z ]*PRIVATE KEY-----/,
+            "must be a PEM private key",
+        ),
 });
 export type GeneratedCsr = z.infer<typeof generatedCsrSchema>;
 
@@ -53,7 +64,13 @@ export type ValidationData = z.infer<typeof validationDataSchema>;
  * 4 deleted, 5 processing by public BILLmanager clients). The item turns active once the order reached the CA: it
  * says nothing about whether the certificate was issued (`issuance`).
  */
-export const serviceStatuses: Record<string, CertificateStatus> = { "1": "ORDERED", "2": "ACTIVE", "3": "SUSPENDED", "4": "DELETED", "5": "PROCESSING" };
+export const serviceStatuses: Record<string, CertificateStatus> = {
+    "1": "ORDERED",
+    "2": "ACTIVE",
+    "3": "SUSPENDED",
+    "4": "DELETED",
+    "5": "PROCESSING",
+};
 export type CertificateStatus = "ORDERED" | "ACTIVE" | "SUSPENDED" | "DELETED" | "PROCESSING" | "UNKNOWN";
 
 /**
@@ -61,7 +78,12 @@ export type CertificateStatus = "ORDERED" | "ACTIVE" | "SUSPENDED" | "DELETED" |
  * 3 requested, 4 enrolled (the CA has the order and waits for validation), 5 issued, 6 failed (the CA cancelled it).
  */
 export type CertificateIssuance = "requested" | "enrolled" | "issued" | "failed";
-export const issuanceCodes: Record<string, CertificateIssuance> = { "3": "requested", "4": "enrolled", "5": "issued", "6": "failed" };
+export const issuanceCodes: Record<string, CertificateIssuance> = {
+    "3": "requested",
+    "4": "enrolled",
+    "5": "issued",
+    "6": "failed",
+};
 
 /**
  * The issuance state from the `status_msg` column: the module's code, or its English text (requests carry `lang=en`
@@ -83,7 +105,9 @@ function failureReason(statusMessage: string | undefined): string | undefined {
     const text = (statusMessage ?? "").trim();
     if (!text || issuanceCodes[text]) return undefined;
     const colon = text.indexOf(":");
-    return colon >= 0 && /fail|cancel|reject|refus/i.test(text.slice(0, colon)) ? text.slice(colon + 1).trim() || text : text;
+    return colon >= 0 && /fail|cancel|reject|refus/i.test(text.slice(0, colon))
+        ? text.slice(colon + 1).trim() || text
+        : text;
 }
 
 /**
@@ -106,7 +130,9 @@ export const certificateRowSchema = z
         period: z.string().optional(),
     })
     .transform((row) => {
-        const itemStatus = row.item_status_orig ?? (row.item_status !== undefined && /^\d+$/.test(row.item_status) ? row.item_status : undefined);
+        const itemStatus =
+            row.item_status_orig ??
+            (row.item_status !== undefined && /^\d+$/.test(row.item_status) ? row.item_status : undefined);
         const issuance = issuanceOf(row.status_msg);
         return {
             id: row.id,
@@ -123,7 +149,9 @@ export const certificateRowSchema = z
             expiresOn: row.expiredate || undefined,
             createdOn: row.createdate || undefined,
             /** The tariff id: `pricelist_id` (public clients of product lists), or `pricelist` when it is an id rather than the tariff's name. */
-            pricelist: row.pricelist_id ?? (row.pricelist !== undefined && /^\d+$/.test(row.pricelist) ? row.pricelist : undefined),
+            pricelist:
+                row.pricelist_id ??
+                (row.pricelist !== undefined && /^\d+$/.test(row.pricelist) ? row.pricelist : undefined),
             pricelistName: row.pricelist !== undefined && !/^\d+$/.test(row.pricelist) ? row.pricelist : undefined,
             periodMonths: row.period !== undefined && /^\d+$/.test(row.period) ? Number(row.period) : undefined,
             cost: row.cost || undefined,

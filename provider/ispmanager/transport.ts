@@ -15,7 +15,11 @@ import { BillRequest } from "./functions";
  */
 export function encodeParameters(parameters: ReadonlyArray<readonly [string, string]>): string {
     return parameters
-        .map(([name, value]) => (name === "authinfo" ? `authinfo=${value.split(":").map(encodeURIComponent).join(":")}` : `${name}=${encodeURIComponent(value)}`))
+        .map(([name, value]) =>
+            name === "authinfo"
+                ? `authinfo=${value.split(":").map(encodeURIComponent).join(":")}`
+                : `${name}=${encodeURIComponent(value)}`,
+        )
         .join("&");
 }
 
@@ -37,7 +41,11 @@ export class BillTransport {
     private readonly sender: HttpSender;
 
     constructor(private readonly options: ResolvedClientOptions) {
-        this.sender = new HttpSender({ timeoutMs: options.timeoutMs, caCertificatePem: options.caCertificatePem, observer: options.exchangeObserver });
+        this.sender = new HttpSender({
+            timeoutMs: options.timeoutMs,
+            caCertificatePem: options.caCertificatePem,
+            observer: options.exchangeObserver,
+        });
     }
 
     get method(): "GET" | "POST" {
@@ -45,15 +53,31 @@ export class BillTransport {
     }
 
     /** The request line and body for a call; exported through the client for the wire tests. */
-    httpCall(request: BillRequest): { method: "GET" | "POST"; url: string; body?: string; headers: Record<string, string> } {
+    httpCall(request: BillRequest): {
+        method: "GET" | "POST";
+        url: string;
+        body?: string;
+        headers: Record<string, string>;
+    } {
         const parameters: [string, string][] = [["authinfo", `${this.options.user}:${this.options.password}`]];
         if (!request.raw) parameters.push(["out", this.options.format]);
         parameters.push(["lang", requestLanguage]);
         parameters.push(["func", request.func]);
-        for (const [name, value] of Object.entries(request.params ?? {})) if (value !== undefined) parameters.push([name, value]);
+        for (const [name, value] of Object.entries(request.params ?? {}))
+            if (value !== undefined) parameters.push([name, value]);
         const encoded = encodeParameters(parameters);
-        if (this.options.method === "GET") return { method: "GET", url: `${this.options.url}?${encoded}`, headers: { accept: "application/json, text/xml, */*" } };
-        return { method: "POST", url: this.options.url, body: encoded, headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json, text/xml, */*" } };
+        if (this.options.method === "GET")
+            return {
+                method: "GET",
+                url: `${this.options.url}?${encoded}`,
+                headers: { accept: "application/json, text/xml, */*" },
+            };
+        return {
+            method: "POST",
+            url: this.options.url,
+            body: encoded,
+            headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json, text/xml, */*" },
+        };
     }
 
     /** A function answering a document (`out=bjson`/`out=json`). */
@@ -69,10 +93,19 @@ export class BillTransport {
         const trimmed = exchange.body.trimStart();
         const looksLikeDocument = trimmed.startsWith("<?xml") || trimmed.startsWith("<doc") || trimmed.startsWith("{");
         const bytes = exchange.bodyBytes ?? Buffer.from(exchange.body, "utf8");
-        if (exchange.statusCode >= 200 && exchange.statusCode < 300 && !looksLikeDocument && bytes.length > 0) return bytes;
-        const document = looksLikeDocument ? (parseDocument(exchange.body, "xml") ?? parseDocument(exchange.body, "bjson") ?? parseDocument(exchange.body, "json")) : undefined;
+        if (exchange.statusCode >= 200 && exchange.statusCode < 300 && !looksLikeDocument && bytes.length > 0)
+            return bytes;
+        const document = looksLikeDocument
+            ? (parseDocument(exchange.body, "xml") ??
+              parseDocument(exchange.body, "bjson") ??
+              parseDocument(exchange.body, "json"))
+            : undefined;
         this.accept(request, exchange, document);
-        throw new MalformedResponseError(`${request.func}: the answer carries no file`, { task: request.func, httpStatus: exchange.statusCode, rawBody: this.redacted(exchange.body) });
+        throw new MalformedResponseError(`${request.func}: the answer carries no file`, {
+            task: request.func,
+            httpStatus: exchange.statusCode,
+            rawBody: this.redacted(exchange.body),
+        });
     }
 
     close(): Promise<void> {
@@ -82,7 +115,13 @@ export class BillTransport {
     private async exchange(request: BillRequest): Promise<HttpExchange> {
         const call = this.httpCall(request);
         // HttpSender quotes only the path of the URL in its errors, never the query that holds authinfo on GET.
-        return this.sender.send({ task: request.func, method: call.method, url: call.url, headers: call.headers, body: call.body });
+        return this.sender.send({
+            task: request.func,
+            method: call.method,
+            url: call.url,
+            headers: call.headers,
+            body: call.body,
+        });
     }
 
     private redacted(text: string): string {
@@ -93,18 +132,25 @@ export class BillTransport {
         const success = exchange.statusCode >= 200 && exchange.statusCode < 300;
         if (success && document && !document.error) return document;
         if (success && !document) {
-            throw new MalformedResponseError(`${request.func}: the billing system answered HTTP ${exchange.statusCode} with a body that is not a ${this.options.format} document`, {
-                task: request.func,
-                httpStatus: exchange.statusCode,
-                rawBody: this.redacted(exchange.body),
-                retryable: true,
-            });
+            throw new MalformedResponseError(
+                `${request.func}: the billing system answered HTTP ${exchange.statusCode} with a body that is not a ${this.options.format} document`,
+                {
+                    task: request.func,
+                    httpStatus: exchange.statusCode,
+                    rawBody: this.redacted(exchange.body),
+                    retryable: true,
+                },
+            );
         }
         throw this.errorFor(request, exchange, document);
     }
 
     /** The shared error ladder with BILLmanager's error types (errorCodes.ts). Never throws: an unreadable body falls back to the HTTP status. */
-    private errorFor(request: BillRequest, exchange: HttpExchange, document: BillDocument | undefined): SslManagerError {
+    private errorFor(
+        request: BillRequest,
+        exchange: HttpExchange,
+        document: BillDocument | undefined,
+    ): SslManagerError {
         const error = document?.error;
         const message = error ? redact(error.message, [this.options.password]) : undefined;
         return errorFromAnswer(
@@ -115,7 +161,9 @@ export class BillTransport {
                     statusCode: error?.type,
                     statusType: error ? "ERROR" : undefined,
                     statusText: message,
-                    messages: error ? [{ text: message, code: error.type, objects: error.object ? [error.object] : [] }] : [],
+                    messages: error
+                        ? [{ text: message, code: error.type, objects: error.object ? [error.object] : [] }]
+                        : [],
                     rawBody: error ? undefined : this.redacted(exchange.body),
                 },
                 headers: exchange.headers,

@@ -50,7 +50,8 @@ export function readZip(bytes: Buffer): ZipEntry[] {
     if (count === 0xffff || offset === 0xffffffff) throw new ZipFormatError("ZIP64 archives are not read");
     const entries: ZipEntry[] = [];
     for (let index = 0; index < count; index++) {
-        if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== centralHeaderSignature) throw new ZipFormatError(`central directory entry ${index} is damaged`);
+        if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== centralHeaderSignature)
+            throw new ZipFormatError(`central directory entry ${index} is damaged`);
         const flags = bytes.readUInt16LE(offset + 8);
         const method = bytes.readUInt16LE(offset + 10);
         const crc = bytes.readUInt32LE(offset + 16);
@@ -64,15 +65,18 @@ export function readZip(bytes: Buffer): ZipEntry[] {
         offset += 46 + nameLength + extraLength + commentLength;
         if (name.endsWith("/")) continue;
         if (flags & 0x1) throw new ZipFormatError(`${name} is encrypted`);
-        if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== localHeaderSignature) throw new ZipFormatError(`the local header of ${name} is damaged`);
-        const dataStart = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
+        if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== localHeaderSignature)
+            throw new ZipFormatError(`the local header of ${name} is damaged`);
+        const dataStart =
+            localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
         if (dataStart + compressedSize > bytes.length) throw new ZipFormatError(`${name} is cut short`);
         const stored = bytes.subarray(dataStart, dataStart + compressedSize);
         let data: Buffer;
         if (method === 0) data = Buffer.from(stored);
         else if (method === 8) data = inflate(name, stored);
         else throw new ZipFormatError(`${name} uses compression method ${method}, not stored or deflate`);
-        if (data.length !== size || crc32(data) !== crc) throw new ZipFormatError(`${name} does not match its CRC-32 or size`);
+        if (data.length !== size || crc32(data) !== crc)
+            throw new ZipFormatError(`${name} does not match its CRC-32 or size`);
         entries.push({ name, data });
     }
     return entries;

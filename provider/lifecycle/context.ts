@@ -57,7 +57,11 @@ export interface LifecycleContext {
 }
 
 /** One namespace's settings of a stack config (`internetx:user` → `user`), empty values left out. */
-export function namespacedSettings<Key extends string>(stackConfig: StackConfig | undefined, namespace: string, keys: readonly Key[]): Partial<Record<Key, string>> {
+export function namespacedSettings<Key extends string>(
+    stackConfig: StackConfig | undefined,
+    namespace: string,
+    keys: readonly Key[],
+): Partial<Record<Key, string>> {
     const settings: Partial<Record<Key, string>> = {};
     for (const key of keys) {
         const value = stackConfig?.[`${namespace}:${key}`];

@@ -12,7 +12,8 @@ export function renewalDue(notAfter: string | undefined, renewBeforeDays: number
 /** Structural equality for input values; SAN lists compare as sets, PEM ignores whitespace. */
 export function sameValue(property: string, left: unknown, right: unknown): boolean {
     if (property === "subjectAlternativeNames") {
-        const normalize = (value: unknown) => [...new Set(((value as string[] | undefined) ?? []).map((name) => name.toLowerCase()))].sort().join(",");
+        const normalize = (value: unknown) =>
+            [...new Set(((value as string[] | undefined) ?? []).map((name) => name.toLowerCase()))].sort().join(",");
         return normalize(left) === normalize(right);
     }
     if (property === "csr") {
@@ -35,7 +36,10 @@ function canonical(value: unknown): string {
     return JSON.stringify(value);
 }
 
-export function changedProperties(olds: Record<string, unknown>, news: Record<string, unknown>, properties: readonly string[]): string[] {
+export function changedProperties(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    properties: readonly string[],
+): string[] {
     return properties.filter((property) => !sameValue(property, olds[property], news[property]));
 }
-

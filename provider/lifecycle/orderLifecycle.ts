@@ -34,7 +34,11 @@ export interface LifecycleProperties {
 }
 
 /** A decision of a backend's pure `diff` (its own table of which inputs replace, reissue, renew). */
-export type Change = { kind: "none" | "replace" | "resume" | "reissue" | "renew" | "settings"; properties?: string[]; reason?: string };
+export type Change = {
+    kind: "none" | "replace" | "resume" | "reissue" | "renew" | "settings";
+    properties?: string[];
+    reason?: string;
+};
 
 /**
  * One backend bound to one resource type: the port plus how its properties are laid out in state. State written by
@@ -53,12 +57,26 @@ export interface ResourceBinding<Inputs extends LifecycleInputs, Properties exte
 
 type Result<Properties> = { id: string; outs: Properties };
 
-function recordedId<Properties extends LifecycleProperties>(binding: ResourceBinding<LifecycleInputs, Properties>, properties: Properties | undefined, id: string): string {
+function recordedId<Properties extends LifecycleProperties>(
+    binding: ResourceBinding<LifecycleInputs, Properties>,
+    properties: Properties | undefined,
+    id: string,
+): string {
     return ((properties as Record<string, unknown> | undefined)?.[binding.idProperty] as string | undefined) ?? id;
 }
 
-function withOrder<Properties>(binding: { idProperty: string }, properties: Properties, order: PendingOrder): Properties {
-    return { ...properties, status: "PENDING", jobId: order.jobId, [binding.idProperty]: order.certificateId, previousSerialNumber: order.previousSerialNumber };
+function withOrder<Properties>(
+    binding: { idProperty: string },
+    properties: Properties,
+    order: PendingOrder,
+): Properties {
+    return {
+        ...properties,
+        status: "PENDING",
+        jobId: order.jobId,
+        [binding.idProperty]: order.certificateId,
+        previousSerialNumber: order.previousSerialNumber,
+    };
 }
 
 /**
@@ -79,11 +97,16 @@ export async function finishOrder<Inputs extends LifecycleInputs, Properties ext
     const label = backend.label(inputs);
     let current = withOrder(binding, pending, order);
     let known = order;
-    const idNow = () => resourceId ?? known.certificateId ?? (known.jobId ? `job-${known.jobId}` : `order-${inputs.orderReference ?? "unknown"}`);
+    const idNow = () =>
+        resourceId ??
+        known.certificateId ??
+        (known.jobId ? `job-${known.jobId}` : `order-${inputs.orderReference ?? "unknown"}`);
     try {
         current = { ...current, ...(await backend.pendingDetails(order, inputs)) };
         if (inputs.waitForIssuance === false) {
-            context.log(`${label}: ordered (${order.certificateId ?? order.jobId}); not waiting (waitForIssuance is false), the next update waits`);
+            context.log(
+                `${label}: ordered (${order.certificateId ?? order.jobId}); not waiting (waitForIssuance is false), the next update waits`,
+            );
             return { id: idNow(), outs: current };
         }
         if (!order.recovered) context.log(acceptedLine(label, action, order));
@@ -100,7 +123,15 @@ export async function finishOrder<Inputs extends LifecycleInputs, Properties ext
                 },
             },
             tracked,
-            { settings: waitSettings(inputs), log: context.log, clock: context.clock, signal: context.signal, label, action, freshOrder: !order.recovered && Boolean(order.jobId) },
+            {
+                settings: waitSettings(inputs),
+                log: context.log,
+                clock: context.clock,
+                signal: context.signal,
+                label,
+                action,
+                freshOrder: !order.recovered && Boolean(order.jobId),
+            },
         );
         known = { ...known, certificateId };
         current = withOrder(binding, current, known);
@@ -110,15 +141,27 @@ export async function finishOrder<Inputs extends LifecycleInputs, Properties ext
         return { id: idNow(), outs: requireIssued(outs as Properties & { status: string }, label) };
     } catch (error) {
         if (error instanceof OrderFailedError || error instanceof ResourceInitializationError) throw error;
-        const certificateId = known.certificateId ?? (error instanceof WaitTimedOutError || error instanceof NotIssuedError ? error.certificateId : undefined);
+        const certificateId =
+            known.certificateId ??
+            (error instanceof WaitTimedOutError || error instanceof NotIssuedError ? error.certificateId : undefined);
         known = { ...known, certificateId };
-        throw new ResourceInitializationError((error as Error).message, idNow(), withOrder(binding, current, known) as unknown as Record<string, unknown>);
+        throw new ResourceInitializationError(
+            (error as Error).message,
+            idNow(),
+            withOrder(binding, current, known) as unknown as Record<string, unknown>,
+        );
     }
 }
 
 /** A found order's words for the progress line. */
 function foundWords(found: FoundOrder): string {
-    const words = [found.certificateId ? `certificate ${found.certificateId}` : undefined, found.jobId ? `job ${found.jobId}` : undefined, found.status].filter(Boolean).join(", ");
+    const words = [
+        found.certificateId ? `certificate ${found.certificateId}` : undefined,
+        found.jobId ? `job ${found.jobId}` : undefined,
+        found.status,
+    ]
+        .filter(Boolean)
+        .join(", ");
     return found.proof ? `${words}; proof: ${found.proof}` : words;
 }
 
@@ -139,11 +182,16 @@ export async function createResource<Inputs extends LifecycleInputs, Properties 
     const key = await backend.keyMaterial(inputs);
     let order: PendingOrder;
     if (found) {
-        context.log(`${label}: adopting the order placed earlier under reference ${reference} (${foundWords(found)}) instead of ordering again`);
+        context.log(
+            `${label}: adopting the order placed earlier under reference ${reference} (${foundWords(found)}) instead of ordering again`,
+        );
         order = { ...found, orderReference: reference, recovered: true };
     } else {
         order = { ...(await backend.place(inputs, key, reference)), orderReference: reference };
-        if (order.recovered) context.log(`${label}: the order was found again after a lost answer (job ${order.jobId ?? "-"}, certificate ${order.certificateId ?? "-"})`);
+        if (order.recovered)
+            context.log(
+                `${label}: the order was found again after a lost answer (job ${order.jobId ?? "-"}, certificate ${order.certificateId ?? "-"})`,
+            );
     }
     if (!found) {
         const pending = { ...binding.baseProperties(inputs, key), orderReference: reference } as Properties;
@@ -153,10 +201,18 @@ export async function createResource<Inputs extends LifecycleInputs, Properties 
     // (no key material recorded for it), then matched with our key. A generated key always needs that match, so its
     // adoption waits even where the program does not.
     const adoptedInputs = key.privateKeyPem ? { ...inputs, waitForIssuance: true } : inputs;
-    const adopted = await finishOrder(binding, adoptedInputs, order, { ...binding.baseProperties(inputs, {}), orderReference: reference }, context, undefined).catch((error: unknown) => {
+    const adopted = await finishOrder(
+        binding,
+        adoptedInputs,
+        order,
+        { ...binding.baseProperties(inputs, {}), orderReference: reference },
+        context,
+        undefined,
+    ).catch((error: unknown) => {
         throw refusedAgain(error, reference!, found);
     });
-    if (adoptedInputs.waitForIssuance === false || !key.publicKeySha256) return { id: adopted.id, outs: { ...adopted.outs, ...keyProperties(key) } };
+    if (adoptedInputs.waitForIssuance === false || !key.publicKeySha256)
+        return { id: adopted.id, outs: { ...adopted.outs, ...keyProperties(key) } };
     return { id: adopted.id, outs: await matchKey(binding, adopted.id, adopted.outs, inputs, key, context) };
 }
 
@@ -175,7 +231,10 @@ function refusedAgain(error: unknown, reference: string, found: FoundOrder): unk
 
 /** The key material as recorded in state (absent parts left out, so they do not overwrite). */
 function keyProperties(key: KeyMaterial): { csrPem?: string; privateKeyPem?: string } {
-    return JSON.parse(JSON.stringify({ csrPem: key.csrPem, privateKeyPem: key.privateKeyPem })) as { csrPem?: string; privateKeyPem?: string };
+    return JSON.parse(JSON.stringify({ csrPem: key.csrPem, privateKeyPem: key.privateKeyPem })) as {
+        csrPem?: string;
+        privateKeyPem?: string;
+    };
 }
 
 /** After adopting: the certificate must carry the key in state; if it does not, reissue for it (free). */
@@ -189,7 +248,9 @@ async function matchKey<Inputs extends LifecycleInputs, Properties extends Lifec
 ): Promise<Properties> {
     const issuedKey = await leafPublicKeySha256(current);
     if (issuedKey === key.publicKeySha256) return { ...current, ...keyProperties(key) };
-    context.log(`${binding.backend.label(inputs)}: the adopted certificate carries another key (the earlier run's key is lost); reissuing it for the key in state`);
+    context.log(
+        `${binding.backend.label(inputs)}: the adopted certificate carries another key (the earlier run's key is lost); reissuing it for the key in state`,
+    );
     return reissueWith(binding, id, current, inputs, key, context, issuedKey);
 }
 
@@ -210,7 +271,11 @@ async function reissueWith<Inputs extends LifecycleInputs, Properties extends Li
 ): Promise<Properties> {
     const leafKey = issuedKey ?? (await leafPublicKeySha256(current));
     const order = await binding.backend.reissue(current, inputs, key);
-    const pending = { ...current, ...binding.baseProperties(inputs, key), orderReference: current.orderReference } as Properties;
+    const pending = {
+        ...current,
+        ...binding.baseProperties(inputs, key),
+        orderReference: current.orderReference,
+    } as Properties;
     // A reissue for a new key is done when the leaf carries it; one with the same key when the old serial is gone.
     const newKey = Boolean(key.publicKeySha256) && key.publicKeySha256 !== leafKey;
     const tracked: PendingOrder = {
@@ -256,9 +321,16 @@ export async function updateResource<Inputs extends LifecycleInputs, Properties 
     let decision = binding.decide(current, news, context.clock.now());
     if (decision.kind === "resume") {
         context.log(`${backend.label(news)}: resuming the wait for the order of an earlier run`);
-        const order = await recordedOrder(binding as ResourceBinding<LifecycleInputs, Properties>, id, current, await csrPublicKeySha256(current.csrPem));
+        const order = await recordedOrder(
+            binding as ResourceBinding<LifecycleInputs, Properties>,
+            id,
+            current,
+            await csrPublicKeySha256(current.csrPem),
+        );
         const resumedInputs = { ...news, waitForIssuance: true } as Inputs;
-        current = (await finishOrder(binding, resumedInputs, order, { ...current, ...binding.settingsOf(news) }, context, id)).outs;
+        current = (
+            await finishOrder(binding, resumedInputs, order, { ...current, ...binding.settingsOf(news) }, context, id)
+        ).outs;
         decision = binding.decide(current, news, context.clock.now());
     }
     switch (decision.kind) {
@@ -268,17 +340,38 @@ export async function updateResource<Inputs extends LifecycleInputs, Properties 
         case "settings":
             return { outs: { ...current, ...binding.settingsOf(news) } };
         case "replace":
-            throw new Error(`${backend.label(news)}: ${decision.reason ?? `${(decision.properties ?? []).join(", ")} changed`}; this needs a replacement, not an update`);
+            throw new Error(
+                `${backend.label(news)}: ${decision.reason ?? `${(decision.properties ?? []).join(", ")} changed`}; this needs a replacement, not an update`,
+            );
         case "reissue": {
-            context.log(`${backend.label(news)}: reissuing (${decision.reason ?? (decision.properties ?? []).join(", ")})`);
+            context.log(
+                `${backend.label(news)}: reissuing (${decision.reason ?? (decision.properties ?? []).join(", ")})`,
+            );
             const key = await backend.keyMaterial(news, current);
-            return { outs: await reissueWith(binding, id, { ...current, ...binding.settingsOf(news) }, news, key, context) };
+            return {
+                outs: await reissueWith(binding, id, { ...current, ...binding.settingsOf(news) }, news, key, context),
+            };
         }
         case "renew": {
             const order = await backend.renew(current, news);
-            const tracked: PendingOrder = { certificateId: recordedId(binding as ResourceBinding<LifecycleInputs, Properties>, current, id), ...order };
+            const tracked: PendingOrder = {
+                certificateId: recordedId(binding as ResourceBinding<LifecycleInputs, Properties>, current, id),
+                ...order,
+            };
             // The renewed leaf carries the same key; the job (not the key) tells when it is done.
-            return { outs: (await finishOrder(binding, news, tracked, { ...current, ...binding.settingsOf(news) }, context, id, "renewal")).outs };
+            return {
+                outs: (
+                    await finishOrder(
+                        binding,
+                        news,
+                        tracked,
+                        { ...current, ...binding.settingsOf(news) },
+                        context,
+                        id,
+                        "renewal",
+                    )
+                ).outs,
+            };
         }
     }
 }
@@ -292,9 +385,13 @@ export async function readResource<Inputs extends LifecycleInputs, Properties ex
     id: string,
     recorded: Properties | undefined,
 ): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
-    const read = await binding.backend.read(recordedId(binding as ResourceBinding<LifecycleInputs, Properties>, recorded, id), recorded);
+    const read = await binding.backend.read(
+        recordedId(binding as ResourceBinding<LifecycleInputs, Properties>, recorded, id),
+        recorded,
+    );
     if (!read) return { id: "", props: {} };
-    if (recorded?.status === "PENDING") return { id, props: { ...read.props, status: "PENDING" } as unknown as Record<string, unknown> };
+    if (recorded?.status === "PENDING")
+        return { id, props: { ...read.props, status: "PENDING" } as unknown as Record<string, unknown> };
     const props = read.props as unknown as Record<string, unknown>;
     return read.inputs ? { id, props, inputs: read.inputs } : { id, props };
 }
@@ -305,5 +402,8 @@ export async function deleteResource<Inputs extends LifecycleInputs, Properties 
     id: string,
     recorded: Properties | undefined,
 ): Promise<void> {
-    await binding.backend.cancel(recordedId(binding as ResourceBinding<LifecycleInputs, Properties>, recorded, id), recorded);
+    await binding.backend.cancel(
+        recordedId(binding as ResourceBinding<LifecycleInputs, Properties>, recorded, id),
+        recorded,
+    );
 }

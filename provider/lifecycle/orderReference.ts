@@ -39,7 +39,9 @@ export interface OrderReferenceParts {
 
 /** The reference of a resource's first order. */
 export function orderReference(parts: OrderReferenceParts): string {
-    const inputs = parts.replacementInputs.map((value) => (value === undefined || value === null ? "" : asText(value).toLowerCase()));
+    const inputs = parts.replacementInputs.map((value) =>
+        value === undefined || value === null ? "" : asText(value).toLowerCase(),
+    );
     return orderReferencePrefix + digest([parts.project, parts.stack, parts.type, parts.name, ...inputs]);
 }
 
@@ -62,4 +64,6 @@ export function referenceForCreate(olds: Record<string, unknown>, news: Record<s
 
 /** The hidden `orderReference` input as `check` accepts it. */
 export const orderReferencePattern = /^psm1-[0-9a-f]{32}$/;
-export const orderReferenceSchema = z.string().regex(orderReferencePattern, "is set by the SDK: psm1- and 32 hexadecimal digits");
+export const orderReferenceSchema = z
+    .string()
+    .regex(orderReferencePattern, "is set by the SDK: psm1- and 32 hexadecimal digits");

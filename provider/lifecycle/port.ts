@@ -75,7 +75,10 @@ export interface OrderBackend<Inputs, Properties> {
     /** Every output of the issued certificate, merged over the pending properties; `issued` is what the status source read, when it read the certificate. */
     issuedProperties(certificateId: string, pending: Properties, inputs: Inputs, issued?: unknown): Promise<Properties>;
     /** Refresh: the certificate as the backend knows it now, undefined when it is gone. Without `recorded`: an import. */
-    read(certificateId: string, recorded: Properties | undefined): Promise<{ props: Properties; inputs?: Record<string, unknown> } | undefined>;
+    read(
+        certificateId: string,
+        recorded: Properties | undefined,
+    ): Promise<{ props: Properties; inputs?: Record<string, unknown> } | undefined>;
     /** Cancels the certificate and waits until the backend has; a certificate already gone is success. */
     cancel(certificateId: string, recorded: Properties | undefined): Promise<void>;
 }

@@ -26,7 +26,9 @@ export function withMissingCredentials(result: CheckAnswer, missing: CheckFailur
 
 /** A `check` outcome as the engine wants it: failures, or the inputs to record (unknown values left as they came). */
 export function checkResult(result: { inputs?: unknown; failures: CheckFailure[] }): CheckAnswer {
-    return result.failures.length > 0 ? { failures: engineFailures(result.failures) } : { inputs: result.inputs as Record<string, unknown> };
+    return result.failures.length > 0
+        ? { failures: engineFailures(result.failures) }
+        : { inputs: result.inputs as Record<string, unknown> };
 }
 
 /**
@@ -34,7 +36,11 @@ export function checkResult(result: { inputs?: unknown; failures: CheckFailure[]
  * the old resource's inputs are known (orderReference.ts: a replacement gets a successor, so it never adopts the
  * certificate the old resource still holds).
  */
-export function orderingCheckResult(olds: Record<string, unknown>, news: Record<string, unknown>, result: { inputs?: unknown; failures: CheckFailure[] }): CheckAnswer {
+export function orderingCheckResult(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    result: { inputs?: unknown; failures: CheckFailure[] },
+): CheckAnswer {
     const checked = checkResult(result);
     const orderReference = referenceForCreate(olds, news);
     return checked.inputs && orderReference ? { inputs: { ...checked.inputs, orderReference } } : checked;
@@ -43,6 +49,7 @@ export function orderingCheckResult(olds: Record<string, unknown>, news: Record<
 /** A decision of the resource's pure diff: "none" is no change, "replace" names the properties, anything else updates in place. */
 export function diffResult(decision: { kind: string; properties?: string[] }): DiffAnswer {
     if (decision.kind === "none") return { changes: false };
-    return decision.kind === "replace" ? { changes: true, replaces: decision.properties, deleteBeforeReplace: false } : { changes: true };
+    return decision.kind === "replace"
+        ? { changes: true, replaces: decision.properties, deleteBeforeReplace: false }
+        : { changes: true };
 }
-

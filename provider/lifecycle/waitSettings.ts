@@ -18,8 +18,15 @@ export function waitSettings(input: { waitTimeoutSeconds?: number; pollIntervalS
 }
 
 /** The delay before the next status check: backing off from the configured interval, never past the deadline. */
-export function nextPollDelay(previousDelayMs: number | undefined, settings: WaitSettings, remainingMs: number): number {
+export function nextPollDelay(
+    previousDelayMs: number | undefined,
+    settings: WaitSettings,
+    remainingMs: number,
+): number {
     const ceiling = Math.max(settings.intervalMs, maximumPollIntervalSeconds * 1000);
-    const next = previousDelayMs === undefined ? settings.intervalMs : Math.min(ceiling, Math.round(previousDelayMs * pollBackoffFactor));
+    const next =
+        previousDelayMs === undefined
+            ? settings.intervalMs
+            : Math.min(ceiling, Math.round(previousDelayMs * pollBackoffFactor));
     return Math.max(0, Math.min(next, remainingMs));
 }

@@ -5,6 +5,8 @@
 export class OperationCancelledError extends Error {
     override name = "OperationCancelledError";
     constructor() {
-        super("the engine cancelled the operation (Ctrl-C); the order is kept and the next `pulumi up` resumes the wait");
+        super(
+            "the engine cancelled the operation (Ctrl-C); the order is kept and the next `pulumi up` resumes the wait",
+        );
     }
 }

@@ -11,7 +11,10 @@ import { asText } from "../shared/text";
  * explicit provider's arguments as JSON values; numbers and booleans are read from either. Checked with the same
  * rules as a resource's `connection` argument, failures naming the configuration key and the rejected value.
  */
-export function connectionsFrom(config: Record<string, unknown>): { connections: ProviderConnections; failures: CheckFailure[] } {
+export function connectionsFrom(config: Record<string, unknown>): {
+    connections: ProviderConnections;
+    failures: CheckFailure[];
+} {
     const settings: Record<"internetx" | "ispmanager", Record<string, unknown>> = { internetx: {}, ispmanager: {} };
     const keyOf: Record<string, string> = {};
     const failures: CheckFailure[] = [];
@@ -21,14 +24,20 @@ export function connectionsFrom(config: Record<string, unknown>): { connections:
         keyOf[`${variable.backend}.${variable.setting}`] = name;
         const value = typed(raw, variable.type);
         if (value === undefined) {
-            failures.push({ property: name, reason: `${JSON.stringify(variable.secret ? "(secret)" : raw)} is not a ${asText(variable.type)}` });
+            failures.push({
+                property: name,
+                reason: `${JSON.stringify(variable.secret ? "(secret)" : raw)} is not a ${asText(variable.type)}`,
+            });
             continue;
         }
         settings[variable.backend][variable.setting] = value;
     }
     const internetx = connectionSchema.safeParse(settings.internetx);
     const ispmanager = ispmanagerConnectionSchema.safeParse(settings.ispmanager);
-    for (const [backend, parsed] of [["internetx", internetx], ["ispmanager", ispmanager]] as const) {
+    for (const [backend, parsed] of [
+        ["internetx", internetx],
+        ["ispmanager", ispmanager],
+    ] as const) {
         if (parsed.success) continue;
         for (const issue of parsed.error.issues) {
             const name = keyOf[`${backend}.${issue.path[0]}`] ?? `${backend}${String(issue.path[0])}`;
@@ -38,14 +47,18 @@ export function connectionsFrom(config: Record<string, unknown>): { connections:
         }
     }
     return {
-        connections: { internetx: internetx.success ? internetx.data : {}, ispmanager: ispmanager.success ? ispmanager.data : {} },
+        connections: {
+            internetx: internetx.success ? internetx.data : {},
+            ispmanager: ispmanager.success ? ispmanager.data : {},
+        },
         failures,
     };
 }
 
 function typed(value: unknown, type: unknown): unknown {
     if (type === "number") {
-        const number = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
+        const number =
+            typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;
         return Number.isFinite(number) ? number : undefined;
     }
     if (type === "boolean") {
@@ -69,7 +82,11 @@ const credentialVariables: Record<keyof ProviderConnections, Record<string, stri
  * `sslmanager:*` or an explicit provider's arguments) nor in the environment. Checked for each resource, so a program
  * that uses only one backend needs only its credentials.
  */
-export function missingProviderCredentials(backend: keyof ProviderConnections, connection: Record<string, unknown>, environment: NodeJS.ProcessEnv): CheckFailure[] {
+export function missingProviderCredentials(
+    backend: keyof ProviderConnections,
+    connection: Record<string, unknown>,
+    environment: NodeJS.ProcessEnv,
+): CheckFailure[] {
     const label = backend === "internetx" ? "InterNetX" : "BILLmanager";
     return missingCredentials(
         Object.entries(configVariables)

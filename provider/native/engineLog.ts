@@ -10,9 +10,14 @@ export type EngineLogSeverity = "INFO" | "WARNING";
  * Lines never carry secrets (the lifecycle's log contract).
  */
 export class EngineLog {
-    private readonly client: { log(request: unknown, callback: (error: Error | null) => void): void; close(): void } | undefined;
+    private readonly client:
+        { log(request: unknown, callback: (error: Error | null) => void): void; close(): void } | undefined;
     private readonly proto: {
-        LogRequest: new () => { setSeverity(value: number): unknown; setMessage(value: string): unknown; setUrn(value: string): unknown };
+        LogRequest: new () => {
+            setSeverity(value: number): unknown;
+            setMessage(value: string): unknown;
+            setUrn(value: string): unknown;
+        };
         LogSeverity: Record<EngineLogSeverity, number>;
     };
 
@@ -21,7 +26,9 @@ export class EngineLog {
         // The SDK's generated gRPC code for pulumirpc.Engine (the same files the SDK's own log module uses).
         this.proto = require("@pulumi/pulumi/proto/engine_pb");
         const services = require("@pulumi/pulumi/proto/engine_grpc_pb");
-        this.client = engineAddress ? new services.EngineClient(engineAddress, grpc.credentials.createInsecure()) : undefined;
+        this.client = engineAddress
+            ? new services.EngineClient(engineAddress, grpc.credentials.createInsecure())
+            : undefined;
     }
 
     /** Lines of one resource; WARNING lines show as `warning:` under the resource and in the CLI's diagnostics. */

@@ -1,8 +1,20 @@
 import type { CheckFailure } from "../resources/check";
 import { ConnectionArgs } from "../resources/connection";
 import { CertificateInputs } from "../resources/certificate/inputs";
-import { CertificateProperties, createCertificate, decideFromProperties, deleteCertificate, readCertificate, updateCertificate } from "../resources/certificate/lifecycle";
-import { createDomainValidation, DomainValidationInputs, readDomainValidation, updateDomainValidation } from "../resources/domainValidation/lifecycle";
+import {
+    CertificateProperties,
+    createCertificate,
+    decideFromProperties,
+    deleteCertificate,
+    readCertificate,
+    updateCertificate,
+} from "../resources/certificate/lifecycle";
+import {
+    createDomainValidation,
+    DomainValidationInputs,
+    readDomainValidation,
+    updateDomainValidation,
+} from "../resources/domainValidation/lifecycle";
 import { IspmanagerConnectionArgs } from "../resources/ispmanager/connection";
 import { IspmanagerCertificateInputs } from "../resources/ispmanager/inputs";
 import {
@@ -15,8 +27,21 @@ import {
 } from "../resources/ispmanager/lifecycle";
 import { ResourceInitializationError } from "../lifecycle/initializationError";
 import { SmimeInputs } from "../resources/smime/inputs";
-import { createSmime, decideFromSmimeProperties, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../resources/smime/lifecycle";
-import { createSslContact, deleteSslContact, readSslContact, SslContactProperties, updateSslContact } from "../resources/sslContact/lifecycle";
+import {
+    createSmime,
+    decideFromSmimeProperties,
+    deleteSmime,
+    readSmime,
+    SmimeProperties,
+    updateSmime,
+} from "../resources/smime/lifecycle";
+import {
+    createSslContact,
+    deleteSslContact,
+    readSslContact,
+    SslContactProperties,
+    updateSslContact,
+} from "../resources/sslContact/lifecycle";
 import { SslContactInputs } from "../resources/sslContact/inputs";
 import { Clock, LifecycleContext, ProgressLog, StackConfig } from "../lifecycle/context";
 import { checkResult, diffResult, orderingCheckResult } from "../lifecycle/results";
@@ -27,7 +52,11 @@ import { checkSslContactInputs, diffSslContact } from "../resources/sslContact/l
 import { checkDomainValidationInputs, diffDomainValidation } from "../resources/domainValidation/lifecycle";
 import { nativeOrderReference } from "./orderReference";
 import type { ResourceDefinition } from "./schema/model";
-import { certificate as certificateSchema, ispmanagerCertificate as ispmanagerCertificateSchema, smimeCertificate as smimeCertificateSchema } from "./schema/resources";
+import {
+    certificate as certificateSchema,
+    ispmanagerCertificate as ispmanagerCertificateSchema,
+    smimeCertificate as smimeCertificateSchema,
+} from "./schema/resources";
 
 /**
  * The one module through which the native provider reaches the order lifecycle (provider/resources/*): checks,
@@ -111,7 +140,8 @@ function isImport(props: Properties | undefined): boolean {
 /** An import has no recorded state to carry the connection: the provider's connection goes in as the stack config. */
 function asStackConfig(prefix: string, connection: object): StackConfig {
     const config: Record<string, string> = {};
-    for (const [key, value] of Object.entries(connection)) if (value !== undefined) config[`${prefix}:${key}`] = String(value);
+    for (const [key, value] of Object.entries(connection))
+        if (value !== undefined) config[`${prefix}:${key}`] = String(value);
     return config;
 }
 
@@ -126,16 +156,32 @@ async function recordingPending<T>(work: () => Promise<T>): Promise<T> {
     try {
         return await work();
     } catch (error) {
-        if (error instanceof ResourceInitializationError) throw new ResourceInitializationError(error.message, error.id, withoutLifecycleKeys(error.properties), error.reasons);
+        if (error instanceof ResourceInitializationError)
+            throw new ResourceInitializationError(
+                error.message,
+                error.id,
+                withoutLifecycleKeys(error.properties),
+                error.reasons,
+            );
         throw error;
     }
 }
 
-const lifecycleContext = (context: OperationContext): LifecycleContext => ({ clock: context.clock, log: context.log, signal: context.signal });
-const importContext = (context: OperationContext, prefix: "internetx" | "ispmanager"): LifecycleContext => ({ ...lifecycleContext(context), stackConfig: asStackConfig(prefix, context.connections[prefix]) });
+const lifecycleContext = (context: OperationContext): LifecycleContext => ({
+    clock: context.clock,
+    log: context.log,
+    signal: context.signal,
+});
+const importContext = (context: OperationContext, prefix: "internetx" | "ispmanager"): LifecycleContext => ({
+    ...lifecycleContext(context),
+    stackConfig: asStackConfig(prefix, context.connections[prefix]),
+});
 
 /** The defaults `check` applies, so an imported resource's state matches what the program's inputs become. */
-async function importedState(inputs: Properties, check: (news: Properties) => Promise<CheckOutcome>): Promise<Properties> {
+async function importedState(
+    inputs: Properties,
+    check: (news: Properties) => Promise<CheckOutcome>,
+): Promise<Properties> {
     const checked = await check(inputs);
     return checked.inputs ?? inputs;
 }
@@ -175,25 +221,41 @@ function operationsFor<Inputs, Props>(entry: LifecycleEntryPoints<Inputs, Props>
         },
         diff: entry.diff,
         create: async (inputs, context) => {
-            const result = await guarded(() => entry.create(withConnection<Inputs>(inputs, connectionOf(context)), lifecycleContext(context)));
+            const result = await guarded(() =>
+                entry.create(withConnection<Inputs>(inputs, connectionOf(context)), lifecycleContext(context)),
+            );
             return { id: result.id, outs: withoutLifecycleKeys(result.outs as Properties) };
         },
         read: async (id, props, context) => {
             if (isImport(props)) {
                 const imported = await entry.read(id, undefined, importContext(context, entry.backend));
                 if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
-                const inputs = withoutLifecycleKeys(entry.importedInputs ? await entry.importedInputs(imported, entry.check) : imported.inputs);
+                const inputs = withoutLifecycleKeys(
+                    entry.importedInputs ? await entry.importedInputs(imported, entry.check) : imported.inputs,
+                );
                 return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
             }
-            const read = await entry.read(id, withConnection<Props>(props!, connectionOf(context)), lifecycleContext(context));
+            const read = await entry.read(
+                id,
+                withConnection<Props>(props!, connectionOf(context)),
+                lifecycleContext(context),
+            );
             return { id: read.id, props: withoutLifecycleKeys(read.props) };
         },
         update: async (id, olds, news, context) => {
             const connection = connectionOf(context);
-            const result = await guarded(() => entry.update(id, withConnection<Props>(olds, connection), withConnection<Inputs>(news, connection), lifecycleContext(context)));
+            const result = await guarded(() =>
+                entry.update(
+                    id,
+                    withConnection<Props>(olds, connection),
+                    withConnection<Inputs>(news, connection),
+                    lifecycleContext(context),
+                ),
+            );
             return { outs: withoutLifecycleKeys(result.outs as Properties) };
         },
-        delete: (id, props, context) => entry.delete(id, withConnection<Props>(props, connectionOf(context)), lifecycleContext(context)),
+        delete: (id, props, context) =>
+            entry.delete(id, withConnection<Props>(props, connectionOf(context)), lifecycleContext(context)),
     };
     return operations;
 }
@@ -210,7 +272,10 @@ const certificate: ResourceOperations = operationsFor<CertificateInputs, Certifi
     // The names the certificate carries are recorded as its subjectAlternativeNames: they are inputs too.
     importedInputs: async (imported, check) => {
         const names = imported.props.subjectAlternativeNames;
-        const read = withoutLifecycleKeys({ ...imported.inputs, ...(names === undefined ? {} : { subjectAlternativeNames: names }) });
+        const read = withoutLifecycleKeys({
+            ...imported.inputs,
+            ...(names === undefined ? {} : { subjectAlternativeNames: names }),
+        });
         return importedState(read, check);
     },
 });
@@ -241,7 +306,10 @@ const domainValidation: ResourceOperations = {
     check: async (_urn, _olds, news) => checkResult(await checkDomainValidationInputs(news)),
     diff: async (_id, olds, news) => diffDomainValidation(olds, news),
     create: async (inputs, context) => {
-        const result = await createDomainValidation(withConnection<DomainValidationInputs>(inputs, context.connections.internetx), lifecycleContext(context));
+        const result = await createDomainValidation(
+            withConnection<DomainValidationInputs>(inputs, context.connections.internetx),
+            lifecycleContext(context),
+        );
         return { id: result.id, outs: withoutLifecycleKeys(result.outs as unknown as Properties) };
     },
     // Nothing exists at InterNetX before an order: the recorded validation data stands (and cannot be imported).
@@ -250,7 +318,10 @@ const domainValidation: ResourceOperations = {
     delete: async () => undefined,
 };
 
-const ispmanagerCertificate: ResourceOperations = operationsFor<IspmanagerCertificateInputs, IspmanagerCertificateProperties>({
+const ispmanagerCertificate: ResourceOperations = operationsFor<
+    IspmanagerCertificateInputs,
+    IspmanagerCertificateProperties
+>({
     backend: "ispmanager",
     check: async (news) => {
         const checked = await checkIspmanagerCertificateInputs(news);

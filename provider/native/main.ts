@@ -30,8 +30,15 @@ function globalModules(prefix: string, platform: NodeJS.Platform): string {
 /** `prefix=` of a .npmrc (npm's `npm config set prefix <dir>` writes it there). */
 function npmrcPrefix(file: string): string | undefined {
     try {
-        const line = readFileSync(file, "utf8").split(/\r?\n/).find((entry) => /^\s*prefix\s*=/.test(entry));
-        return line?.split("=").slice(1).join("=").trim().replace(/^~(?=\/|$)/, homedir());
+        const line = readFileSync(file, "utf8")
+            .split(/\r?\n/)
+            .find((entry) => /^\s*prefix\s*=/.test(entry));
+        return line
+            ?.split("=")
+            .slice(1)
+            .join("=")
+            .trim()
+            .replace(/^~(?=\/|$)/, homedir());
     } catch {
         return undefined;
     }
@@ -46,7 +53,11 @@ function npmrcPrefix(file: string): string | undefined {
 export function packageDirectories(search: SearchEnvironment): string[] {
     const { environment, platform } = search;
     const prefixes: string[] = [];
-    for (const prefix of [environment.NPM_CONFIG_PREFIX, environment.npm_config_prefix, npmrcPrefix(join(search.home, ".npmrc"))]) {
+    for (const prefix of [
+        environment.NPM_CONFIG_PREFIX,
+        environment.npm_config_prefix,
+        npmrcPrefix(join(search.home, ".npmrc")),
+    ]) {
         if (prefix) prefixes.push(prefix);
     }
     for (const entry of (environment.PATH ?? "").split(delimiter)) {
@@ -68,7 +79,11 @@ export function packageDirectories(search: SearchEnvironment): string[] {
 
 /** Where `npm root -g` says global packages are: asked only when nothing else was found (it starts npm). */
 function npmGlobalRoot(): string | undefined {
-    const result = spawnSync("npm", ["root", "-g"], { encoding: "utf8", timeout: 10_000, shell: process.platform === "win32" });
+    const result = spawnSync("npm", ["root", "-g"], {
+        encoding: "utf8",
+        timeout: 10_000,
+        shell: process.platform === "win32",
+    });
     return result.status === 0 ? result.stdout.trim() || undefined : undefined;
 }
 
@@ -77,7 +92,10 @@ export function locateServer(search: SearchEnvironment, askNpm: () => string | u
     const beside = join(__dirname, "server.js");
     if (existsSync(beside)) return beside;
     const directories = packageDirectories(search);
-    const find = (directory: string) => (existsSync(join(directory, ...serverModule.split("/")) + ".js") ? join(directory, ...serverModule.split("/")) + ".js" : undefined);
+    const find = (directory: string) =>
+        existsSync(join(directory, ...serverModule.split("/")) + ".js")
+            ? join(directory, ...serverModule.split("/")) + ".js"
+            : undefined;
     for (const directory of directories) {
         const found = find(directory);
         if (found) return found;
@@ -100,7 +118,13 @@ export function locateServer(search: SearchEnvironment, askNpm: () => string | u
 
 if (require.main === module) {
     try {
-        const server = locateServer({ environment: process.env, cwd: process.cwd(), execPath: process.execPath, home: homedir(), platform: process.platform });
+        const server = locateServer({
+            environment: process.env,
+            cwd: process.cwd(),
+            execPath: process.execPath,
+            home: homedir(),
+            platform: process.platform,
+        });
         (require(server) as typeof import("./server")).serve(process.argv.slice(2)).catch((error: Error) => {
             console.error(error.stack ?? error.message);
             process.exit(1);

@@ -19,7 +19,10 @@ export interface UrnParts {
 
 export function parseUrn(urn: string): UrnParts {
     const match = /^urn:pulumi:(.*?)::(.*?)::(.*?)::(.*)$/s.exec(urn);
-    if (!match) throw new Error(`not a resource URN: ${JSON.stringify(urn)} (expected urn:pulumi:<stack>::<project>::<type>::<name>)`);
+    if (!match)
+        throw new Error(
+            `not a resource URN: ${JSON.stringify(urn)} (expected urn:pulumi:<stack>::<project>::<type>::<name>)`,
+        );
     const [, stack, project, qualifiedType, name] = match;
     return { stack, project, type: qualifiedType.split("$").pop()!, name };
 }
@@ -40,12 +43,20 @@ export function replacementInputNames(resource: ResourceDefinition): string[] {
  * follows is then a replacement, which must never adopt the certificate the old resource holds). Undefined while a
  * replacement-forcing input is still unknown (a preview): the update's Check derives it once the value is known.
  */
-export function nativeOrderReference(urn: string, resource: ResourceDefinition, olds: Record<string, unknown>, checked: Record<string, unknown>): string | undefined {
+export function nativeOrderReference(
+    urn: string,
+    resource: ResourceDefinition,
+    olds: Record<string, unknown>,
+    checked: Record<string, unknown>,
+): string | undefined {
     const replacementInputs = replacementInputNames(resource).map((name) => checked[name]);
     if (replacementInputs.some((value) => value === unknownValue)) return undefined;
     const { project, stack, type, name } = parseUrn(urn);
     const reference = orderReference({ project, stack, type, name, replacementInputs });
     // Only a reference this provider could have recorded counts as one (anything else in `olds` is not ours).
-    const previous = typeof olds.orderReference === "string" && orderReferencePattern.test(olds.orderReference) ? olds.orderReference : undefined;
+    const previous =
+        typeof olds.orderReference === "string" && orderReferencePattern.test(olds.orderReference)
+            ? olds.orderReference
+            : undefined;
     return referenceForCreate(previous ? { orderReference: previous } : {}, { orderReference: reference });
 }

@@ -5,7 +5,14 @@ import { connectionsFrom, missingProviderCredentials } from "./configuration";
 import { containsUnknown } from "../resources/unknowns";
 import { engineFailures } from "../resources/check";
 import type { ProgressLog } from "../lifecycle/context";
-import { CheckOutcome, OperationContext, PendingOrderError, ProviderConnections, resourceOperations, ResourceOperations } from "./lifecycle";
+import {
+    CheckOutcome,
+    OperationContext,
+    PendingOrderError,
+    ProviderConnections,
+    resourceOperations,
+    ResourceOperations,
+} from "./lifecycle";
 import { packageSchema, resources, secretProperties } from "./schema";
 import { parseUrn } from "./orderReference";
 import { concealed, reveal } from "./secrets";
@@ -58,7 +65,10 @@ export class SslManagerProvider implements provider.Provider {
     /** Configure: this instance's connections. A bad value fails here, before any resource operation. */
     configure(config: Properties): void {
         const { connections, failures } = connectionsFrom(reveal(config).values);
-        if (failures.length > 0) throw new Error(`invalid sslmanager configuration: ${failures.map((failure) => `${failure.property} ${failure.reason}`).join("; ")}`);
+        if (failures.length > 0)
+            throw new Error(
+                `invalid sslmanager configuration: ${failures.map((failure) => `${failure.property} ${failure.reason}`).join("; ")}`,
+            );
         this.connections = connections;
         this.credentialsKnown = !containsUnknown(reveal(config).values);
     }
@@ -74,8 +84,11 @@ export class SslManagerProvider implements provider.Provider {
         const checked = await operations.check(urn, reveal(olds).values, values);
         (checked.warnings ?? []).forEach(this.warn(urn));
         // What `up` would refuse for want of credentials, refused at preview already.
-        const missing = this.credentialsKnown ? missingProviderCredentials(operations.backend, this.connections[operations.backend], process.env) : [];
-        const result: CheckOutcome = missing.length > 0 ? { failures: [...(checked.failures ?? []), ...missing] } : checked;
+        const missing = this.credentialsKnown
+            ? missingProviderCredentials(operations.backend, this.connections[operations.backend], process.env)
+            : [];
+        const result: CheckOutcome =
+            missing.length > 0 ? { failures: [...(checked.failures ?? []), ...missing] } : checked;
         const failures = engineFailures(result.failures ?? []);
         return result.inputs ? { inputs: this.conceal(urn, result.inputs, secretNames), failures } : { failures };
     }
@@ -86,7 +99,9 @@ export class SslManagerProvider implements provider.Provider {
 
     async create(urn: string, inputs: Properties): Promise<provider.CreateResult> {
         const { values, secretNames } = reveal(inputs);
-        const result = await this.concealingFailure(urn, secretNames, () => this.operations(urn).create(values, this.context(urn)));
+        const result = await this.concealingFailure(urn, secretNames, () =>
+            this.operations(urn).create(values, this.context(urn)),
+        );
         return { id: result.id, outs: this.conceal(urn, result.outs, secretNames) };
     }
 
@@ -104,7 +119,9 @@ export class SslManagerProvider implements provider.Provider {
         const previous = reveal(olds);
         const next = reveal(news);
         const secretNames = new Set([...previous.secretNames, ...next.secretNames]);
-        const result = await this.concealingFailure(urn, secretNames, () => this.operations(urn).update(id, previous.values, next.values, this.context(urn)));
+        const result = await this.concealingFailure(urn, secretNames, () =>
+            this.operations(urn).update(id, previous.values, next.values, this.context(urn)),
+        );
         return { outs: this.conceal(urn, result.outs, secretNames) };
     }
 
@@ -125,7 +142,12 @@ export class SslManagerProvider implements provider.Provider {
     }
 
     private context(urn: string): OperationContext {
-        return { connections: this.connections, clock: this.clock, log: this.log(urn), signal: this.cancellation.signal };
+        return {
+            connections: this.connections,
+            clock: this.clock,
+            log: this.log(urn),
+            signal: this.cancellation.signal,
+        };
     }
 
     private conceal(urn: string, properties: Properties, secretNames: Set<string>): Properties {
@@ -138,7 +160,11 @@ export class SslManagerProvider implements provider.Provider {
             return await work();
         } catch (error) {
             if (error instanceof PendingOrderError) {
-                throw Object.assign(new Error(error.message), { id: error.id, properties: this.conceal(urn, error.properties, secretNames), reasons: error.reasons });
+                throw Object.assign(new Error(error.message), {
+                    id: error.id,
+                    properties: this.conceal(urn, error.properties, secretNames),
+                    reasons: error.reasons,
+                });
             }
             throw error;
         }

@@ -8,7 +8,11 @@ export const signatureKey = "4dabf18193072939515e22adb298388d";
 export const secretSignature = "1b47061264138c4ac30d75fd1eb44270";
 
 function isSecret(value: unknown): value is { value: unknown } {
-    return value !== null && typeof value === "object" && (value as Record<string, unknown>)[signatureKey] === secretSignature;
+    return (
+        value !== null &&
+        typeof value === "object" &&
+        (value as Record<string, unknown>)[signatureKey] === secretSignature
+    );
 }
 
 function revealValue(value: unknown): { value: unknown; secret: boolean } {
@@ -19,13 +23,19 @@ function revealValue(value: unknown): { value: unknown; secret: boolean } {
     }
     if (value !== null && typeof value === "object") {
         const entries = Object.entries(value).map(([key, item]) => [key, revealValue(item)] as const);
-        return { value: Object.fromEntries(entries.map(([key, item]) => [key, item.value])), secret: entries.some(([, item]) => item.secret) };
+        return {
+            value: Object.fromEntries(entries.map(([key, item]) => [key, item.value])),
+            secret: entries.some(([, item]) => item.secret),
+        };
     }
     return { value, secret: false };
 }
 
 /** The properties with every secret unwrapped, and the names of the top-level properties that held one. */
-export function reveal(properties: Record<string, unknown> | undefined): { values: Record<string, unknown>; secretNames: Set<string> } {
+export function reveal(properties: Record<string, unknown> | undefined): {
+    values: Record<string, unknown>;
+    secretNames: Set<string>;
+} {
     const values: Record<string, unknown> = {};
     const secretNames = new Set<string>();
     for (const [name, value] of Object.entries(properties ?? {})) {

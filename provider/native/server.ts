@@ -24,7 +24,10 @@ function withConfiguration(implementation: Implementation, provider: SslManagerP
         configure(call, callback) {
             try {
                 const args = call.request.getArgs()?.toJavaScript();
-                const config = args && Object.keys(args).length > 0 ? args : configFromVariables(call.request.getVariablesMap().toArray());
+                const config =
+                    args && Object.keys(args).length > 0
+                        ? args
+                        : configFromVariables(call.request.getVariablesMap().toArray());
                 provider.configure(config);
                 const response = new proto.ConfigureResponse();
                 // Secrets come wrapped and go back wrapped (secrets.ts); outputs and resource references come plain.
@@ -61,9 +64,15 @@ function withConfiguration(implementation: Implementation, provider: SslManagerP
             try {
                 const olds = reveal(call.request.getOlds()?.toJavaScript()).values;
                 const news = reveal(call.request.getNews()?.toJavaScript()).values;
-                const changed = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((key) => JSON.stringify(olds[key]) !== JSON.stringify(news[key]));
+                const changed = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter(
+                    (key) => JSON.stringify(olds[key]) !== JSON.stringify(news[key]),
+                );
                 const response = new proto.DiffResponse();
-                response.setChanges(changed.length > 0 ? proto.DiffResponse.DiffChanges.DIFF_SOME : proto.DiffResponse.DiffChanges.DIFF_NONE);
+                response.setChanges(
+                    changed.length > 0
+                        ? proto.DiffResponse.DiffChanges.DIFF_SOME
+                        : proto.DiffResponse.DiffChanges.DIFF_NONE,
+                );
                 response.setDiffsList(changed);
                 callback(null, response);
             } catch (error) {
@@ -80,7 +89,13 @@ function withConfiguration(implementation: Implementation, provider: SslManagerP
                 const result = await provider.diff(request.getId(), request.getUrn(), olds, news);
                 const response = new proto.DiffResponse();
                 const changes = proto.DiffResponse.DiffChanges;
-                response.setChanges(result.changes === true ? changes.DIFF_SOME : result.changes === false ? changes.DIFF_NONE : changes.DIFF_UNKNOWN);
+                response.setChanges(
+                    result.changes === true
+                        ? changes.DIFF_SOME
+                        : result.changes === false
+                          ? changes.DIFF_NONE
+                          : changes.DIFF_UNKNOWN,
+                );
                 if (result.replaces && result.replaces.length > 0) response.setReplacesList(result.replaces);
                 if (result.deleteBeforeReplace) response.setDeletebeforereplace(true);
                 if (result.changes === true) {
@@ -89,7 +104,11 @@ function withConfiguration(implementation: Implementation, provider: SslManagerP
                     if (shown.diffs.length > 0) {
                         response.setDiffsList(shown.diffs);
                         const kinds = proto.PropertyDiff.Kind;
-                        const kindOf = { add: [kinds.ADD, kinds.ADD_REPLACE], delete: [kinds.DELETE, kinds.DELETE_REPLACE], update: [kinds.UPDATE, kinds.UPDATE_REPLACE] };
+                        const kindOf = {
+                            add: [kinds.ADD, kinds.ADD_REPLACE],
+                            delete: [kinds.DELETE, kinds.DELETE_REPLACE],
+                            update: [kinds.UPDATE, kinds.UPDATE_REPLACE],
+                        };
                         for (const [key, change] of Object.entries(shown.detailedDiff)) {
                             const item = new proto.PropertyDiff();
                             item.setKind(kindOf[change.kind][change.replace ? 1 : 0]);
@@ -119,13 +138,20 @@ function withConfiguration(implementation: Implementation, provider: SslManagerP
  * (scripts/release/pluginEntry.ts), where there is no installed SDK to look beside.
  */
 export async function serve(args: string[], grpc: typeof import("@grpc/grpc-js") = sdkGrpc()): Promise<void> {
-    const { parseArgs } = require("@pulumi/pulumi/provider/internals") as { parseArgs(args: string[]): { engineAddress?: string } | undefined };
+    const { parseArgs } = require("@pulumi/pulumi/provider/internals") as {
+        parseArgs(args: string[]): { engineAddress?: string } | undefined;
+    };
     const engineLog = new EngineLog(parseArgs(args)?.engineAddress, grpc);
-    const provider = new SslManagerProvider({ version: packageVersion(), log: (urn) => engineLog.for(urn), warn: (urn) => engineLog.for(urn, "WARNING") });
+    const provider = new SslManagerProvider({
+        version: packageVersion(),
+        log: (urn) => engineLog.for(urn),
+        warn: (urn) => engineLog.for(urn, "WARNING"),
+    });
     const services = require("@pulumi/pulumi/proto/provider_grpc_pb");
     const addService = grpc.Server.prototype.addService;
     grpc.Server.prototype.addService = function (this: unknown, service: unknown, implementation: Implementation) {
-        const served = service === services.ResourceProviderService ? withConfiguration(implementation, provider) : implementation;
+        const served =
+            service === services.ResourceProviderService ? withConfiguration(implementation, provider) : implementation;
         return addService.call(this, service as never, served as never);
     } as typeof addService;
     let started: Promise<void>;

@@ -18,8 +18,14 @@ export interface VisibleDiff {
 }
 
 /** `olds` and `news` are the recorded and the new inputs, secrets already unwrapped. */
-export function visibleDiff(olds: Record<string, unknown>, news: Record<string, unknown>, replaces: string[] = []): VisibleDiff {
-    const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])].filter((key) => !hiddenInputs.has(key)).sort();
+export function visibleDiff(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    replaces: string[] = [],
+): VisibleDiff {
+    const keys = [...new Set([...Object.keys(olds), ...Object.keys(news)])]
+        .filter((key) => !hiddenInputs.has(key))
+        .sort();
     const detailedDiff: VisibleDiff["detailedDiff"] = {};
     for (const key of keys) {
         const before = olds[key];

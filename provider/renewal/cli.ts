@@ -11,12 +11,16 @@ async function main(): Promise<void> {
     const standings = certificateStandings(JSON.parse(Buffer.concat(chunks).toString("utf8")), new Date());
     for (const standing of standings) {
         const state = standing.overdue ? "RENEWAL OVERDUE" : "ok";
-        console.log(`${state}  ${standing.name}  not after ${standing.notAfter ?? "(not issued yet)"}, renewal due ${standing.renewBeforeDays} days before${standing.status === "PENDING" ? ", an order is pending" : ""}`);
+        console.log(
+            `${state}  ${standing.name}  not after ${standing.notAfter ?? "(not issued yet)"}, renewal due ${standing.renewBeforeDays} days before${standing.status === "PENDING" ? ", an order is pending" : ""}`,
+        );
     }
     const overdue = standings.filter((standing) => standing.overdue);
     if (standings.length === 0) console.log("no certificates in this stack");
     if (overdue.length > 0) {
-        console.error(`${overdue.length} certificate(s) inside the renewal window after pulumi up: ${overdue.map((standing) => standing.name).join(", ")}`);
+        console.error(
+            `${overdue.length} certificate(s) inside the renewal window after pulumi up: ${overdue.map((standing) => standing.name).join(", ")}`,
+        );
         process.exit(1);
     }
 }

@@ -30,15 +30,23 @@ interface ExportedResource {
  * `pulumi up` renews by. Run after `pulumi up`, an overdue certificate is one whose renewal failed or never ran.
  */
 export function certificateStandings(exported: unknown, now: Date): CertificateStanding[] {
-    const resources = ((exported as { deployment?: { resources?: ExportedResource[] } })?.deployment?.resources ?? []).filter((resource) =>
-        (certificateTypes as readonly string[]).includes(resource.type),
-    );
+    const resources = (
+        (exported as { deployment?: { resources?: ExportedResource[] } })?.deployment?.resources ?? []
+    ).filter((resource) => (certificateTypes as readonly string[]).includes(resource.type));
     return resources.map((resource) => {
         const outputs = resource.outputs ?? {};
         const notAfter = typeof outputs.notAfter === "string" ? outputs.notAfter : undefined;
-        const renewBeforeDays = typeof outputs.renewBeforeDays === "number" ? outputs.renewBeforeDays : defaultRenewBeforeDays;
+        const renewBeforeDays =
+            typeof outputs.renewBeforeDays === "number" ? outputs.renewBeforeDays : defaultRenewBeforeDays;
         const name = asText(outputs.name ?? outputs.email ?? outputs.domain ?? resource.urn.split("::").pop());
         const expired = notAfter !== undefined && now.getTime() >= Date.parse(notAfter);
-        return { urn: resource.urn, name, notAfter, renewBeforeDays, status: outputs.status as string | undefined, overdue: expired || renewalDue(notAfter, renewBeforeDays, now) };
+        return {
+            urn: resource.urn,
+            name,
+            notAfter,
+            renewBeforeDays,
+            status: outputs.status as string | undefined,
+            overdue: expired || renewalDue(notAfter, renewBeforeDays, now),
+        };
     });
 }

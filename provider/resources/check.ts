@@ -22,11 +22,18 @@ export interface CheckOutcome<T> {
  * `resource 'www' has a problem: privateKey.rsaBits must be one of 2048, 3072, 4096 bits (got 1000)`.
  */
 export function engineFailures(failures: CheckFailure[]): CheckFailure[] {
-    return failures.map((failure) => (/[.[]/.test(failure.property) ? { property: "", reason: `${failure.property} ${failure.reason}` } : failure));
+    return failures.map((failure) =>
+        /[.[]/.test(failure.property) ? { property: "", reason: `${failure.property} ${failure.reason}` } : failure,
+    );
 }
 
 export function propertyName(path: PropertyPath): string {
-    return path.reduce<string>((name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${part}` : String(part)), "") || "(inputs)";
+    return (
+        path.reduce<string>(
+            (name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${part}` : String(part)),
+            "",
+        ) || "(inputs)"
+    );
 }
 
 /**
@@ -46,9 +53,12 @@ export function describeRejected(property: string, value: unknown): string {
 /** zod's own words where they say too little. */
 function reasonOf(issue: z.ZodIssue): string {
     if (issue.code === "invalid_type" && issue.received === "undefined") return "is required";
-    if (issue.code === "invalid_type" && issue.message.startsWith("Expected ")) return `must be ${article(issue.expected)}, not ${article(issue.received)}`;
-    if (issue.code === "unrecognized_keys") return `has no ${issue.keys.length > 1 ? "arguments" : "argument"} ${issue.keys.join(", ")}`;
-    if (issue.code === "invalid_enum_value") return `must be one of ${issue.options.map((option) => JSON.stringify(option)).join(", ")}`;
+    if (issue.code === "invalid_type" && issue.message.startsWith("Expected "))
+        return `must be ${article(issue.expected)}, not ${article(issue.received)}`;
+    if (issue.code === "unrecognized_keys")
+        return `has no ${issue.keys.length > 1 ? "arguments" : "argument"} ${issue.keys.join(", ")}`;
+    if (issue.code === "invalid_enum_value")
+        return `must be one of ${issue.options.map((option) => JSON.stringify(option)).join(", ")}`;
     return issue.message;
 }
 
@@ -62,12 +72,17 @@ function article(type: string): string {
  */
 export function failuresFromZod(error: z.ZodError, inputs?: unknown): CheckFailure[] {
     return error.issues
-        .filter((issue) => issue.code === "unrecognized_keys" || inputs === undefined || !dependsOnUnknown(inputs, issue.path))
+        .filter(
+            (issue) =>
+                issue.code === "unrecognized_keys" || inputs === undefined || !dependsOnUnknown(inputs, issue.path),
+        )
         .map((issue) => {
             const property = propertyName(issue.path);
             const reason = reasonOf(issue);
             const value = valueAt(inputs, issue.path);
-            const named = issue.code === "unrecognized_keys" || (typeof value === "string" && value !== "" && reason.includes(value));
+            const named =
+                issue.code === "unrecognized_keys" ||
+                (typeof value === "string" && value !== "" && reason.includes(value));
             return { property, reason: `${reason}${named ? "" : describeRejected(property, value)}` };
         });
 }
@@ -90,7 +105,10 @@ export function validateInputs<T>(
 ): { parsed?: T; failures: CheckFailure[]; pending: boolean } {
     const pending = unknownProperties(raw).size > 0;
     const result = schema.safeParse(raw);
-    const failures = [...(result.success ? [] : failuresFromZod(result.error, raw)), ...knownFailures(crossProperty, raw)];
+    const failures = [
+        ...(result.success ? [] : failuresFromZod(result.error, raw)),
+        ...knownFailures(crossProperty, raw),
+    ];
     return { parsed: result.success && !pending ? result.data : undefined, failures, pending };
 }
 
@@ -120,11 +138,15 @@ function isKnownRegion(code: string): boolean {
 export const numericId = (what: string) =>
     z.preprocess(
         (value) => (typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? String(value) : value),
-        z.string({ invalid_type_error: `must be ${what}: an integer or a string of digits` }).regex(/^\d+$/, `must be ${what}: an integer or a string of digits`),
+        z
+            .string({ invalid_type_error: `must be ${what}: an integer or a string of digits` })
+            .regex(/^\d+$/, `must be ${what}: an integer or a string of digits`),
     );
 
 /** InterNetX's phone format `+49-941-1234560`: country code, then digits with `-`, `.` or spaces. */
-export const phoneNumber = z.string().regex(/^\+\d{1,4}[-. ]\d[\d .-]{2,24}$/, "must look like +49-941-1234560 (international, with country code)");
+export const phoneNumber = z
+    .string()
+    .regex(/^\+\d{1,4}[-. ]\d[\d .-]{2,24}$/, "must look like +49-941-1234560 (international, with country code)");
 
 export const emailAddress = z.string().email("must be an email address like admin@example.com");
 
@@ -132,10 +154,18 @@ export const emailAddress = z.string().email("must be an email address like admi
 export const dnsName = z
     .string()
     .max(253)
-    .regex(/^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i, "must be a DNS name like example.com or *.example.com");
+    .regex(
+        /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/i,
+        "must be a DNS name like example.com or *.example.com",
+    );
 
 export const pemBlock = (label: string) =>
-    z.string().regex(new RegExp(`-----BEGIN ${label}-----[\\s\\S]+-----END ${label}-----`), `must be a PEM ${label.toLowerCase()}`);
+    z
+        .string()
+        .regex(
+            new RegExp(`-----BEGIN ${label}-----[\\s\\S]+-----END ${label}-----`),
+            `must be a PEM ${label.toLowerCase()}`,
+        );
 
 /** RSA key sizes the CAs behind InterNetX take and this provider generates. */
 export const rsaKeySizes = [2048, 3072, 4096] as const;

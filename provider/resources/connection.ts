@@ -32,9 +32,12 @@ export type ConnectionArgs = z.infer<typeof connectionSchema>;
 /** The stack config keys `configure` delivers for InterNetX connections (`internetx:user`, ...). */
 export const configKeys = ["url", "xmlUrl", "user", "password", "context", "protocol"] as const;
 
-
 /** Options for the client of one resource operation, merging argument, stack config and (in the client) environment. */
-export function clientOptionsFor(connection: ConnectionArgs | undefined, stackConfig?: StackConfig, logger?: (line: string) => void): ClientOptions {
+export function clientOptionsFor(
+    connection: ConnectionArgs | undefined,
+    stackConfig?: StackConfig,
+    logger?: (line: string) => void,
+): ClientOptions {
     const merged = { ...namespacedSettings(stackConfig, "internetx", configKeys), ...(connection ?? {}) };
     return {
         url: merged.url,
@@ -52,7 +55,11 @@ export function clientOptionsFor(connection: ConnectionArgs | undefined, stackCo
 }
 
 /** The InterNetX credentials `up` needs, missing from the resource's `connection`, the stack config (`internetx:*`) and the environment (`AUTODNS_*`). */
-export function missingInternetxCredentials(connection: unknown, stackConfig: StackConfig | undefined, environment: NodeJS.ProcessEnv = process.env): CheckFailure[] {
+export function missingInternetxCredentials(
+    connection: unknown,
+    stackConfig: StackConfig | undefined,
+    environment: NodeJS.ProcessEnv = process.env,
+): CheckFailure[] {
     const given = connection !== null && typeof connection === "object" ? (connection as Record<string, unknown>) : {};
     const settings = namespacedSettings(stackConfig, "internetx", configKeys);
     return missingCredentials(
@@ -69,10 +76,17 @@ export function missingInternetxCredentials(connection: unknown, stackConfig: St
 }
 
 /** The URL this connection talks to (JSON or XML, by protocol) and where it came from. */
-export function connectionEndpoint(connection: ConnectionArgs | undefined, stackConfig?: StackConfig, environment: NodeJS.ProcessEnv = process.env): EndpointOrigin {
+export function connectionEndpoint(
+    connection: ConnectionArgs | undefined,
+    stackConfig?: StackConfig,
+    environment: NodeJS.ProcessEnv = process.env,
+): EndpointOrigin {
     const settings = namespacedSettings(stackConfig, "internetx", configKeys);
     const protocol = connection?.protocol ?? settings.protocol ?? (environment.AUTODNS_PROTOCOL || "json");
-    const [key, variable, defaultUrl] = protocol === "xml" ? (["xmlUrl", "AUTODNS_XML_URL", defaultXmlUrl] as const) : (["url", "AUTODNS_URL", defaultJsonUrl] as const);
+    const [key, variable, defaultUrl] =
+        protocol === "xml"
+            ? (["xmlUrl", "AUTODNS_XML_URL", defaultXmlUrl] as const)
+            : (["url", "AUTODNS_URL", defaultJsonUrl] as const);
     return endpointOrigin({
         argument: connection?.[key],
         argumentName: `connection.${key}`,
@@ -88,7 +102,11 @@ export function connectionEndpoint(connection: ConnectionArgs | undefined, stack
 export type ConnectionContext = Pick<LifecycleContext, "stackConfig" | "debugLog">;
 
 /** Runs `work` with a client for this connection and the context's stack config, and closes the client afterwards. */
-export async function withClient<T>(connection: ConnectionArgs | undefined, context: ConnectionContext, work: (client: Client) => Promise<T>): Promise<T> {
+export async function withClient<T>(
+    connection: ConnectionArgs | undefined,
+    context: ConnectionContext,
+    work: (client: Client) => Promise<T>,
+): Promise<T> {
     const client = new Client(clientOptionsFor(connection, context.stackConfig, context.debugLog));
     try {
         return await work(client);

@@ -22,7 +22,11 @@ export interface CredentialSetting {
  */
 export function missingCredentials(settings: CredentialSetting[], environment: NodeJS.ProcessEnv): CheckFailure[] {
     return settings
-        .filter((setting) => (setting.given === undefined || setting.given === "" || setting.given === null) && !environment[setting.environmentVariable])
+        .filter(
+            (setting) =>
+                (setting.given === undefined || setting.given === "" || setting.given === null) &&
+                !environment[setting.environmentVariable],
+        )
         .filter((setting) => setting.given !== unknownValue)
         .map((setting) => ({
             property: "",

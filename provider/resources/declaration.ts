@@ -39,7 +39,11 @@ export interface ResourceDeclaration {
 const noChanges: InputChanges = { replace: [], reissue: [], update: [], record: [], replaceWithoutCsr: [] };
 
 /** A declaration with the kinds of change it leaves out empty; the state migrations are always written, if only as []. */
-export function declareResource(token: string, changes: Partial<InputChanges>, stateMigrations: readonly StateMigration[]): ResourceDeclaration {
+export function declareResource(
+    token: string,
+    changes: Partial<InputChanges>,
+    stateMigrations: readonly StateMigration[],
+): ResourceDeclaration {
     return { token, changes: { ...noChanges, ...changes }, stateMigrations };
 }
 

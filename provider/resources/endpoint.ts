@@ -21,8 +21,12 @@ export function endpointOrigin(setting: {
 }): EndpointOrigin {
     if (setting.argument) return { url: setting.argument, origin: `the resource argument ${setting.argumentName}` };
     if (setting.stackConfig) return { url: setting.stackConfig, origin: `the stack config ${setting.stackConfigKey}` };
-    if (setting.environment) return { url: setting.environment, origin: `the environment variable ${setting.environmentVariable}` };
-    return { url: setting.defaultUrl, origin: `the default (set ${setting.stackConfigKey} or ${setting.environmentVariable} to change it)` };
+    if (setting.environment)
+        return { url: setting.environment, origin: `the environment variable ${setting.environmentVariable}` };
+    return {
+        url: setting.defaultUrl,
+        origin: `the default (set ${setting.stackConfigKey} or ${setting.environmentVariable} to change it)`,
+    };
 }
 
 /**
@@ -38,12 +42,15 @@ export function withEndpoint(error: unknown, endpoint: EndpointOrigin): unknown 
     } catch {
         // not a URL: the client refuses it before any request, so this is only for completeness
     }
-    const explained = new TransportError(`${error.message}: could not connect to ${hostAndPort} (${endpoint.url}, from ${endpoint.origin})`, {
-        task: error.task,
-        requestSent: false,
-        cause: error.cause,
-        retryable: error.retryable,
-    });
+    const explained = new TransportError(
+        `${error.message}: could not connect to ${hostAndPort} (${endpoint.url}, from ${endpoint.origin})`,
+        {
+            task: error.task,
+            requestSent: false,
+            cause: error.cause,
+            retryable: error.retryable,
+        },
+    );
     explained.stack = error.stack;
     return explained;
 }

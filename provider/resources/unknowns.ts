@@ -38,10 +38,14 @@ export function dependsOnUnknown(inputs: unknown, path: PropertyPath): boolean {
     for (let length = 0; length <= path.length; length++) {
         if (valueAt(inputs, path.slice(0, length)) === unknownValue) return true;
     }
-    return path.length > 1 && valueAt(inputs, path) === undefined && containsUnknown(valueAt(inputs, path.slice(0, -1)));
+    return (
+        path.length > 1 && valueAt(inputs, path) === undefined && containsUnknown(valueAt(inputs, path.slice(0, -1)))
+    );
 }
 
 /** `privateKey.rsaBits`, `subjectAlternativeNames[1]` → the path parts. */
 export function parsePropertyPath(property: string): PropertyPath {
-    return [...property.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : match[1]));
+    return [...property.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((match) =>
+        match[2] !== undefined ? Number(match[2]) : match[1],
+    );
 }

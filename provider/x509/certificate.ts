@@ -32,7 +32,9 @@ export function readCertificate(pem: string): x509.X509Certificate {
 
 export async function parseCertificate(pem: string): Promise<CertificateDetails> {
     const certificate = readCertificate(pem);
-    const { dnsNames, emailAddresses } = alternativeNames(certificate.getExtension(x509.SubjectAlternativeNameExtension));
+    const { dnsNames, emailAddresses } = alternativeNames(
+        certificate.getExtension(x509.SubjectAlternativeNameExtension),
+    );
     const fingerprint = hex(await certificate.getThumbprint("SHA-256", crypto));
     const extendedKeyUsage = certificate.getExtension(x509.ExtendedKeyUsageExtension);
     return {
@@ -62,7 +64,12 @@ export interface ChainVerification {
  * certificate is valid at `at`. Input that is not a certificate makes the chain invalid (with the reason) rather than
  * throwing: callers ask a yes/no question about material the CA handed back.
  */
-export async function verifyChain(leafPem: string, intermediatePems: string[], rootPem: string, at: Date = new Date()): Promise<ChainVerification> {
+export async function verifyChain(
+    leafPem: string,
+    intermediatePems: string[],
+    rootPem: string,
+    at: Date = new Date(),
+): Promise<ChainVerification> {
     let chain: x509.X509Certificate[];
     try {
         // An intermediate entry may hold several blocks (InterNetX's chain fields sometimes do); each is one link.
@@ -77,14 +84,26 @@ export async function verifyChain(leafPem: string, intermediatePems: string[], r
         throw error;
     }
     for (const [index, certificate] of chain.entries()) {
-        if (at < certificate.notBefore || at > certificate.notAfter) return { valid: false, reason: `${certificate.subject} is not valid at ${at.toISOString()}` };
+        if (at < certificate.notBefore || at > certificate.notAfter)
+            return { valid: false, reason: `${certificate.subject} is not valid at ${at.toISOString()}` };
         // The root is its own issuer: this checks that it is self-signed.
         const issuer = chain[Math.min(index + 1, chain.length - 1)];
-        if (certificate.issuer !== issuer.subject) return { valid: false, reason: `${certificate.subject} was issued by ${certificate.issuer}, not by ${issuer.subject}` };
+        if (certificate.issuer !== issuer.subject)
+            return {
+                valid: false,
+                reason: `${certificate.subject} was issued by ${certificate.issuer}, not by ${issuer.subject}`,
+            };
         // A key of another algorithm than the signature makes the library throw; that is a failed signature too.
-        const signed = await certificate.verify({ publicKey: issuer.publicKey, signatureOnly: true }, crypto).catch(() => false);
-        if (!signed) return { valid: false, reason: `the signature of ${certificate.subject} does not verify with the key of ${issuer.subject}` };
-        if (index > 0 && !(certificate.getExtension(x509.BasicConstraintsExtension)?.ca ?? false)) return { valid: false, reason: `${certificate.subject} is not a CA` };
+        const signed = await certificate
+            .verify({ publicKey: issuer.publicKey, signatureOnly: true }, crypto)
+            .catch(() => false);
+        if (!signed)
+            return {
+                valid: false,
+                reason: `the signature of ${certificate.subject} does not verify with the key of ${issuer.subject}`,
+            };
+        if (index > 0 && !(certificate.getExtension(x509.BasicConstraintsExtension)?.ca ?? false))
+            return { valid: false, reason: `${certificate.subject} is not a CA` };
     }
     return { valid: true };
 }

@@ -12,9 +12,16 @@ x509.cryptoProvider.set(crypto);
 export { x509 };
 
 export function hex(buffer: ArrayBuffer | Uint8Array): string {
-    return Buffer.from(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer)).toString("hex").toUpperCase();
+    return Buffer.from(buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer))
+        .toString("hex")
+        .toUpperCase();
 }
 
 export async function sha256Hex(data: ArrayBuffer | Uint8Array): Promise<string> {
-    return hex(await crypto.subtle.digest("SHA-256", (data instanceof Uint8Array ? data : new Uint8Array(data)) as BufferSource));
+    return hex(
+        await crypto.subtle.digest(
+            "SHA-256",
+            (data instanceof Uint8Array ? data : new Uint8Array(data)) as BufferSource,
+        ),
+    );
 }

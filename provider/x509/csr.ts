@@ -24,9 +24,14 @@ export interface GeneratedKeyAndCsr {
 }
 
 function sanExtension(names: CsrNames): x509.SubjectAlternativeNameExtension | undefined {
-    const dnsNames = names.commonName.includes("@") ? [...(names.subjectAlternativeNames ?? [])] : [names.commonName, ...(names.subjectAlternativeNames ?? [])];
+    const dnsNames = names.commonName.includes("@")
+        ? [...(names.subjectAlternativeNames ?? [])]
+        : [names.commonName, ...(names.subjectAlternativeNames ?? [])];
     const unique = [...new Set(dnsNames.map((name) => name.toLowerCase()))];
-    const entries = [...unique.map((value) => ({ type: "dns" as const, value })), ...(names.emailAddresses ?? []).map((value) => ({ type: "email" as const, value }))];
+    const entries = [
+        ...unique.map((value) => ({ type: "dns" as const, value })),
+        ...(names.emailAddresses ?? []).map((value) => ({ type: "email" as const, value })),
+    ];
     return entries.length > 0 ? new x509.SubjectAlternativeNameExtension(entries) : undefined;
 }
 
@@ -35,7 +40,8 @@ const unstructuredNameOid = "1.2.840.113549.1.9.2";
 
 /** DER IA5String (tag 22), the PKCS9String choice for ASCII text. */
 function ia5String(text: string): ArrayBuffer {
-    if ([...text].some((character) => character.charCodeAt(0) > 0x7f)) throw new Error("unstructuredName: only ASCII text can be an IA5String");
+    if ([...text].some((character) => character.charCodeAt(0) > 0x7f))
+        throw new Error("unstructuredName: only ASCII text can be an IA5String");
     const bytes = Buffer.from(text, "ascii");
     return new Uint8Array([0x16, ...derLength(bytes.length), ...bytes]).buffer;
 }
@@ -65,7 +71,10 @@ async function csrFor(keys: CryptoKeyPair, names: CsrNames): Promise<string> {
         keys,
         signingAlgorithm: signingAlgorithmFor(keys.privateKey),
         extensions: extension ? [extension] : [],
-        attributes: names.unstructuredName === undefined ? [] : [new x509.Attribute(unstructuredNameOid, [ia5String(names.unstructuredName)])],
+        attributes:
+            names.unstructuredName === undefined
+                ? []
+                : [new x509.Attribute(unstructuredNameOid, [ia5String(names.unstructuredName)])],
     });
     return `${request.toString("pem")}\n`;
 }
@@ -104,9 +113,15 @@ export async function parseCsr(pem: string): Promise<CsrInfo> {
     }
     const key = describePublicKey(request.publicKey);
     // CsrInfo promises RSA or ECDSA; an Ed25519 request is well-formed but nothing InterNetX's CAs accept.
-    if (!key) throw new InvalidPemError("CSR", `the key algorithm ${request.publicKey.algorithm.name} is not RSA or ECDSA`);
+    if (!key)
+        throw new InvalidPemError("CSR", `the key algorithm ${request.publicKey.algorithm.name} is not RSA or ECDSA`);
     const { commonName, ...subject } = nameFields(request.subjectName);
-    const { dnsNames, emailAddresses } = alternativeNames(request.extensions.find((extension): extension is x509.SubjectAlternativeNameExtension => extension instanceof x509.SubjectAlternativeNameExtension) ?? null);
+    const { dnsNames, emailAddresses } = alternativeNames(
+        request.extensions.find(
+            (extension): extension is x509.SubjectAlternativeNameExtension =>
+                extension instanceof x509.SubjectAlternativeNameExtension,
+        ) ?? null,
+    );
     let signatureValid = false;
     try {
         signatureValid = await request.verify(crypto);
@@ -140,7 +155,9 @@ export async function csrPublicKeySha256(csrPem: string | undefined): Promise<st
     return csrPem ? (await parseCsr(csrPem)).publicKeySha256 : undefined;
 }
 
-export function describePublicKey(publicKey: x509.PublicKey): { keyAlgorithm: KeyAlgorithm; keySize: number } | undefined {
+export function describePublicKey(
+    publicKey: x509.PublicKey,
+): { keyAlgorithm: KeyAlgorithm; keySize: number } | undefined {
     // @peculiar/x509 reads the SPKI into a WebCrypto algorithm: modulusLength for RSA, namedCurve for EC.
     const algorithm = publicKey.algorithm as { name: string; namedCurve?: string; modulusLength?: number };
     if (algorithm.name === "ECDSA" || algorithm.name === "ECDH") {

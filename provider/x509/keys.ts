@@ -14,7 +14,12 @@ export const defaultCurve = "P256";
 
 export function keyAlgorithmParameters(spec: KeySpec): RsaHashedKeyGenParams | EcKeyGenParams {
     if (spec.algorithm === "RSA") {
-        return { name: "RSASSA-PKCS1-v1_5", modulusLength: spec.rsaBits ?? defaultRsaBits, publicExponent: new Uint8Array([1, 0, 1]), hash: "SHA-256" };
+        return {
+            name: "RSASSA-PKCS1-v1_5",
+            modulusLength: spec.rsaBits ?? defaultRsaBits,
+            publicExponent: new Uint8Array([1, 0, 1]),
+            hash: "SHA-256",
+        };
     }
     return { name: "ECDSA", namedCurve: (spec.curve ?? defaultCurve) === "P384" ? "P-384" : "P-256" };
 }
@@ -22,13 +27,16 @@ export function keyAlgorithmParameters(spec: KeySpec): RsaHashedKeyGenParams | E
 /** The signature algorithm that goes with a key (SHA-256 for RSA and P-256, SHA-384 for P-384). */
 export function signingAlgorithmFor(key: CryptoKey): RsaHashedImportParams | EcdsaParams {
     if (key.algorithm.name === "ECDSA") {
-        return { name: "ECDSA", hash: (key.algorithm as EcKeyAlgorithm).namedCurve === "P-384" ? "SHA-384" : "SHA-256" };
+        return {
+            name: "ECDSA",
+            hash: (key.algorithm as EcKeyAlgorithm).namedCurve === "P-384" ? "SHA-384" : "SHA-256",
+        };
     }
     return { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
 }
 
 export async function generateKeyPair(spec: KeySpec): Promise<CryptoKeyPair> {
-    return (await crypto.subtle.generateKey(keyAlgorithmParameters(spec), true, ["sign", "verify"]));
+    return await crypto.subtle.generateKey(keyAlgorithmParameters(spec), true, ["sign", "verify"]);
 }
 
 export async function privateKeyToPem(key: CryptoKey): Promise<string> {
@@ -50,7 +58,10 @@ export async function importKeyPair(privateKeyPem: string): Promise<CryptoKeyPai
         try {
             const privateKey = await crypto.subtle.importKey("pkcs8", der, algorithm, true, ["sign"]);
             const jwk = await crypto.subtle.exportKey("jwk", privateKey);
-            const publicJwk: JsonWebKey = algorithm.name === "ECDSA" ? { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } : { kty: jwk.kty, n: jwk.n, e: jwk.e };
+            const publicJwk: JsonWebKey =
+                algorithm.name === "ECDSA"
+                    ? { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }
+                    : { kty: jwk.kty, n: jwk.n, e: jwk.e };
             const publicKey = await crypto.subtle.importKey("jwk", publicJwk, algorithm, true, ["verify"]);
             return { privateKey, publicKey };
         } catch {

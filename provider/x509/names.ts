@@ -59,7 +59,10 @@ export function nameFields(name: x509.Name): SubjectFields & { commonName?: stri
 }
 
 /** SAN values of a certificate or CSR, split by kind. */
-export function alternativeNames(extension: x509.SubjectAlternativeNameExtension | null): { dnsNames: string[]; emailAddresses: string[] } {
+export function alternativeNames(extension: x509.SubjectAlternativeNameExtension | null): {
+    dnsNames: string[];
+    emailAddresses: string[];
+} {
     const items = extension?.names.items ?? [];
     return {
         dnsNames: items.filter((item) => item.type === "dns").map((item) => item.value),

@@ -25,6 +25,7 @@ export function singlePem(text: string, label: string, what: string): string {
     const found = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(blocks[0])![1];
     if (found !== label) throw new InvalidPemError(what, `expected "${label}", found "${found}"`);
     const body = blocks[0].replace(/-----(BEGIN|END) [A-Z0-9 ]+-----/g, "").replace(/\s+/g, "");
-    if (body.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) throw new InvalidPemError(what, "the base64 body is malformed");
+    if (body.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0)
+        throw new InvalidPemError(what, "the base64 body is malformed");
     return blocks[0];
 }

@@ -15,7 +15,13 @@ function nodeForge(): typeof Forge {
  * S/MIME identity directly. node-forge is used because WebCrypto and @peculiar/x509 have no PKCS#12 writer and
  * hand-written ASN.1 is out of the question (AES-256 for the key bag and certificates, SHA-256 MAC).
  */
-export function createPkcs12(options: { privateKeyPem: string; certificatePem: string; chainPems: string[]; password: string; friendlyName?: string }): string {
+export function createPkcs12(options: {
+    privateKeyPem: string;
+    certificatePem: string;
+    chainPems: string[];
+    password: string;
+    friendlyName?: string;
+}): string {
     const forge = nodeForge();
     const privateKey = forge.pki.privateKeyFromPem(options.privateKeyPem);
     const leaf = forge.pki.certificateFromPem(options.certificatePem);
@@ -38,13 +44,23 @@ export function createPkcs12(options: { privateKeyPem: string; certificatePem: s
 }
 
 /** Opens a bundle made by createPkcs12 (tests, and users checking a download): the certificates' subjects and whether a key is inside. */
-export function readPkcs12(base64: string, password: string): { certificateSubjects: string[]; hasPrivateKey: boolean } {
+export function readPkcs12(
+    base64: string,
+    password: string,
+): { certificateSubjects: string[]; hasPrivateKey: boolean } {
     const forge = nodeForge();
     const bundle = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.decode64(base64)), password);
     const certificateBags = bundle.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [];
-    const keyBags = bundle.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? [];
+    const keyBags =
+        bundle.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? [];
     return {
-        certificateSubjects: certificateBags.map((bag) => bag.cert!.subject.attributes.map((attribute) => `${attribute.shortName ?? attribute.type}=${asText(attribute.value)}`).join(", ")),
+        certificateSubjects: certificateBags.map((bag) =>
+            bag
+                .cert!.subject.attributes.map(
+                    (attribute) => `${attribute.shortName ?? attribute.type}=${asText(attribute.value)}`,
+                )
+                .join(", "),
+        ),
         hasPrivateKey: keyBags.length > 0 && Boolean(keyBags[0].key),
     };
 }

@@ -11,23 +11,41 @@ export const sdkDirectory = join(repositoryRoot, "sdk-gen");
 
 /** PATH entries of the plugins (the YAML language host and the code generation plugin), built on first use. */
 export function pluginPath(): { languageHosts: string; codegen: string } {
-    const output = execFileSync("bash", [join(repositoryRoot, "scripts", "pulumi-cli", "plugins.sh")], { stdio: ["ignore", "pipe", "inherit"] }).toString().trim();
+    const output = execFileSync("bash", [join(repositoryRoot, "scripts", "pulumi-cli", "plugins.sh")], {
+        stdio: ["ignore", "pipe", "inherit"],
+    })
+        .toString()
+        .trim();
     const [languageHosts, codegen] = output.split("\n").pop()!.split(":");
     return { languageHosts, codegen };
 }
 
 /** Runs `pulumi package gen-sdk <schema> --language <language> --out <out>` for every language (schema.json unless told). */
-export function generateSdks(out: string, cliPath: string = pulumiPath(), codegenPath: string = pluginPath().codegen, schema: string = schemaFile): void {
+export function generateSdks(
+    out: string,
+    cliPath: string = pulumiPath(),
+    codegenPath: string = pluginPath().codegen,
+    schema: string = schemaFile,
+): void {
     const { version } = require(join(repositoryRoot, "package.json")) as { version: string };
     const home = mkdtempSync(join(tmpdir(), "sslmanager-gen-sdk-home-"));
     try {
         for (const language of sdkLanguages) {
-            execFileSync("pulumi", ["package", "gen-sdk", schema, "--language", language, "--out", out, "--version", version], {
-                cwd: repositoryRoot,
-                stdio: ["ignore", "pipe", "pipe"],
-                // The code generation plugin first: it answers for pulumi-language-<language>.
-                env: { ...process.env, PATH: `${codegenPath}:${cliPath}:${process.env.PATH}`, PULUMI_HOME: home, PULUMI_SKIP_UPDATE_CHECK: "true" },
-            });
+            execFileSync(
+                "pulumi",
+                ["package", "gen-sdk", schema, "--language", language, "--out", out, "--version", version],
+                {
+                    cwd: repositoryRoot,
+                    stdio: ["ignore", "pipe", "pipe"],
+                    // The code generation plugin first: it answers for pulumi-language-<language>.
+                    env: {
+                        ...process.env,
+                        PATH: `${codegenPath}:${cliPath}:${process.env.PATH}`,
+                        PULUMI_HOME: home,
+                        PULUMI_SKIP_UPDATE_CHECK: "true",
+                    },
+                },
+            );
         }
     } finally {
         rmSync(home, { recursive: true, force: true });

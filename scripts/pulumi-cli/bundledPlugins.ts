@@ -61,7 +61,10 @@ export function installBundledPlugins(home: string, path: string, version: strin
             if (installed.has(name) || (pulumiDirectory && executableIn(pulumiDirectory, name))) continue;
             const folder = join(home, "plugins", `${bundledPlugins[name]}-v${version}`);
             mkdirSync(folder, { recursive: true });
-            writeFileSync(join(folder, name), `#!/bin/sh\nexec '${resolve(entry, name).replace(/'/g, "'\\''")}' "$@"\n`);
+            writeFileSync(
+                join(folder, name),
+                `#!/bin/sh\nexec '${resolve(entry, name).replace(/'/g, "'\\''")}' "$@"\n`,
+            );
             chmodSync(join(folder, name), 0o755);
             installed.add(name);
         }

@@ -17,7 +17,11 @@ const pluginProto = require("@pulumi/pulumi/proto/plugin_pb.js");
 const emptyProto = require("google-protobuf/google/protobuf/empty_pb.js");
 const sdkVersion: string = require("@pulumi/pulumi/package.json").version;
 
-const engineAddress = process.argv.slice(2).filter((argument) => !argument.startsWith("-")).pop() ?? "";
+const engineAddress =
+    process.argv
+        .slice(2)
+        .filter((argument) => !argument.startsWith("-"))
+        .pop() ?? "";
 
 type Callback = grpc.sendUnaryData<unknown>;
 
@@ -32,14 +36,22 @@ function runProgram(request: any): Promise<{ error?: string; bail?: boolean }> {
     const typescript = options.typescript ?? existsSync(join(programDirectory, "index.ts"));
     const args = [
         runner,
-        "--monitor", request.getMonitorAddress(),
-        "--engine", engineAddress,
-        "--project", request.getProject(),
-        "--stack", request.getStack(),
-        "--pwd", request.getPwd(),
-        "--organization", request.getOrganization(),
-        "--root-directory", info?.getRootDirectory() || programDirectory,
-        "--parallel", String(request.getParallel()),
+        "--monitor",
+        request.getMonitorAddress(),
+        "--engine",
+        engineAddress,
+        "--project",
+        request.getProject(),
+        "--stack",
+        request.getStack(),
+        "--pwd",
+        request.getPwd(),
+        "--organization",
+        request.getOrganization(),
+        "--root-directory",
+        info?.getRootDirectory() || programDirectory,
+        "--parallel",
+        String(request.getParallel()),
         ...(request.getDryrun() ? ["--dry-run"] : []),
         ...(request.getQuerymode() ? ["--query-mode"] : []),
         entryPoint,
@@ -61,12 +73,16 @@ function runProgram(request: any): Promise<{ error?: string; bail?: boolean }> {
             // cmd/run exits with 32 when it already reported the error to the engine ("bail").
             if (code === 0) resolve({});
             else if (code === 32) resolve({ bail: true });
-            else resolve({ error: `Program exited with ${signal ? `signal ${signal}` : `non-zero exit code: ${code}`}` });
+            else
+                resolve({
+                    error: `Program exited with ${signal ? `signal ${signal}` : `non-zero exit code: ${code}`}`,
+                });
         });
     });
 }
 
-const unimplemented = (_call: unknown, callback: Callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: "not supported by this language host" }, null);
+const unimplemented = (_call: unknown, callback: Callback) =>
+    callback({ code: grpc.status.UNIMPLEMENTED, details: "not supported by this language host" }, null);
 
 const implementation = {
     handshake: (_call: unknown, callback: Callback) => callback(null, new languageProto.LanguageHandshakeResponse()),
@@ -75,8 +91,10 @@ const implementation = {
         info.setVersion(sdkVersion);
         callback(null, info);
     },
-    getRequiredPlugins: (_call: unknown, callback: Callback) => callback(null, new languageProto.GetRequiredPluginsResponse()),
-    getRequiredPackages: (_call: unknown, callback: Callback) => callback(null, new languageProto.GetRequiredPackagesResponse()),
+    getRequiredPlugins: (_call: unknown, callback: Callback) =>
+        callback(null, new languageProto.GetRequiredPluginsResponse()),
+    getRequiredPackages: (_call: unknown, callback: Callback) =>
+        callback(null, new languageProto.GetRequiredPackagesResponse()),
     run: (call: { request: unknown }, callback: Callback) => {
         void runProgram(call.request).then((result) => {
             const response = new languageProto.RunResponse();
@@ -86,14 +104,16 @@ const implementation = {
         });
     },
     installDependencies: (call: grpc.ServerWritableStream<unknown, unknown>) => call.end(),
-    runtimeOptionsPrompts: (_call: unknown, callback: Callback) => callback(null, new languageProto.RuntimeOptionsResponse()),
+    runtimeOptionsPrompts: (_call: unknown, callback: Callback) =>
+        callback(null, new languageProto.RuntimeOptionsResponse()),
     about: (_call: unknown, callback: Callback) => {
         const response = new languageProto.AboutResponse();
         response.setExecutable(process.execPath);
         response.setVersion(process.version);
         callback(null, response);
     },
-    getProgramDependencies: (_call: unknown, callback: Callback) => callback(null, new languageProto.GetProgramDependenciesResponse()),
+    getProgramDependencies: (_call: unknown, callback: Callback) =>
+        callback(null, new languageProto.GetProgramDependenciesResponse()),
     cancel: (_call: unknown, callback: Callback) => callback(null, new emptyProto.Empty()),
     runPlugin: unimplemented,
     generateProgram: unimplemented,

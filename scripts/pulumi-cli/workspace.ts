@@ -18,7 +18,11 @@ export interface CommandResult {
  */
 export function localPulumiEnvironment(directory: string, path: string): Record<string, string> {
     return {
-        PATH: installBundledPlugins(join(directory, "home"), `${path}:${process.env.PATH ?? ""}`, pulumiVersion(repositoryRoot)),
+        PATH: installBundledPlugins(
+            join(directory, "home"),
+            `${path}:${process.env.PATH ?? ""}`,
+            pulumiVersion(repositoryRoot),
+        ),
         PULUMI_HOME: join(directory, "home"),
         PULUMI_BACKEND_URL: `file://${join(directory, "state")}`,
         PULUMI_CONFIG_PASSPHRASE: "pulumi-sslmanager-local",
@@ -32,7 +36,11 @@ export function localPulumiEnvironment(directory: string, path: string): Record<
 
 /** The PATH entries of a usable Pulumi CLI (scripts/pulumi-cli/setup.sh builds it on first use). */
 export function pulumiPath(): string {
-    const output = execFileSync("bash", [join(repositoryRoot, "scripts", "pulumi-cli", "setup.sh")], { stdio: ["ignore", "pipe", "inherit"] }).toString().trim();
+    const output = execFileSync("bash", [join(repositoryRoot, "scripts", "pulumi-cli", "setup.sh")], {
+        stdio: ["ignore", "pipe", "inherit"],
+    })
+        .toString()
+        .trim();
     return output.split("\n").pop()!;
 }
 
@@ -61,7 +69,9 @@ export class PulumiWorkspace {
             // The repository root is a Pulumi project itself (Pulumi.yaml, the quickstart): run it in place.
             this.programDirectory = repositoryRoot;
         } else {
-            const source = example.includes("/") ? join(repositoryRoot, example) : join(repositoryRoot, "examples", example);
+            const source = example.includes("/")
+                ? join(repositoryRoot, example)
+                : join(repositoryRoot, "examples", example);
             this.programDirectory = join(directory, basename(example));
             cpSync(source, this.programDirectory, { recursive: true });
             const modules = join(this.programDirectory, "node_modules");
@@ -72,13 +82,21 @@ export class PulumiWorkspace {
             }
             symlinkSync(repositoryRoot, join(modules, "pulumi-sslmanager"));
         }
-        this.environment = { ...(process.env as Record<string, string>), ...localPulumiEnvironment(directory, path), ...extraEnvironment };
+        this.environment = {
+            ...(process.env as Record<string, string>),
+            ...localPulumiEnvironment(directory, path),
+            ...extraEnvironment,
+        };
     }
 
     /** Runs `pulumi <args>` in the program directory. */
     pulumi(args: string[], options: { input?: string; echo?: boolean } = {}): Promise<CommandResult> {
         return new Promise((resolve) => {
-            const child = spawn("pulumi", ["--non-interactive", ...args], { cwd: this.programDirectory, env: this.environment, stdio: ["pipe", "pipe", "pipe"] });
+            const child = spawn("pulumi", ["--non-interactive", ...args], {
+                cwd: this.programDirectory,
+                env: this.environment,
+                stdio: ["pipe", "pipe", "pipe"],
+            });
             let stdout = "";
             let stderr = "";
             child.stdout.on("data", (chunk: Buffer) => {
@@ -98,9 +116,17 @@ export class PulumiWorkspace {
      * Runs `pulumi <args>` as a terminal runs a foreground job (a process group of its own) and presses Ctrl-C once:
      * SIGINT to the whole group as soon as the output so far satisfies `when`. Resolves when the CLI has exited.
      */
-    pulumiInterrupted(args: string[], when: (output: string) => boolean): Promise<CommandResult & { interrupted: boolean }> {
+    pulumiInterrupted(
+        args: string[],
+        when: (output: string) => boolean,
+    ): Promise<CommandResult & { interrupted: boolean }> {
         return new Promise((resolve) => {
-            const child = spawn("pulumi", ["--non-interactive", ...args], { cwd: this.programDirectory, env: this.environment, stdio: ["ignore", "pipe", "pipe"], detached: true });
+            const child = spawn("pulumi", ["--non-interactive", ...args], {
+                cwd: this.programDirectory,
+                env: this.environment,
+                stdio: ["ignore", "pipe", "pipe"],
+                detached: true,
+            });
             let stdout = "";
             let stderr = "";
             let interrupted = false;
@@ -124,12 +150,16 @@ export class PulumiWorkspace {
     /** Like `pulumi`, but a non-zero exit is an error carrying the whole output. */
     async must(args: string[], options: { echo?: boolean } = {}): Promise<CommandResult> {
         const result = await this.pulumi(args, options);
-        if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}\n${result.stdout}\n${result.stderr}`);
+        if (result.code !== 0)
+            throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}\n${result.stdout}\n${result.stderr}`);
         return result;
     }
 
     /** Stack config for the simulator (the password as a secret). */
-    async configureSimulator(simulator: { url: string; xmlUrl: string; user: string; password: string; context: string }, protocol: "json" | "xml" = "json"): Promise<void> {
+    async configureSimulator(
+        simulator: { url: string; xmlUrl: string; user: string; password: string; context: string },
+        protocol: "json" | "xml" = "json",
+    ): Promise<void> {
         await this.must(["config", "set", "internetx:url", simulator.url]);
         await this.must(["config", "set", "internetx:xmlUrl", simulator.xmlUrl]);
         await this.must(["config", "set", "internetx:user", simulator.user]);
@@ -141,12 +171,18 @@ export class PulumiWorkspace {
     /** `pulumi stack export | pulumi-sslmanager-renewal-check`, as the scheduled renewal recipe runs it. */
     async renewalCheck(): Promise<{ status: number | null; stdout: string; stderr: string }> {
         const exported = (await this.must(["stack", "export"])).stdout;
-        const result = spawnSync(process.execPath, [join(repositoryRoot, "bin", "provider", "renewal", "cli.js")], { input: exported, encoding: "utf8" });
+        const result = spawnSync(process.execPath, [join(repositoryRoot, "bin", "provider", "renewal", "cli.js")], {
+            input: exported,
+            encoding: "utf8",
+        });
         return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     }
 
     async outputs(): Promise<Record<string, unknown>> {
-        return JSON.parse((await this.must(["stack", "output", "--json", "--show-secrets"])).stdout) as Record<string, unknown>;
+        return JSON.parse((await this.must(["stack", "output", "--json", "--show-secrets"])).stdout) as Record<
+            string,
+            unknown
+        >;
     }
 
     exists(): boolean {

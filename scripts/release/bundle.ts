@@ -37,6 +37,9 @@ export async function bundleProvider(outfile: string): Promise<{ inputs: string[
     const inputs = Object.keys(result.metafile.inputs);
     // The SDK's server and the provider must share one @grpc/grpc-js (server.ts patches its Server class).
     const grpcCopies = inputs.filter((input) => input.endsWith("@grpc/grpc-js/build/src/server.js"));
-    if (grpcCopies.length !== 1) throw new Error(`the bundle must hold exactly one @grpc/grpc-js, found ${grpcCopies.length}: ${grpcCopies.join(", ")}`);
+    if (grpcCopies.length !== 1)
+        throw new Error(
+            `the bundle must hold exactly one @grpc/grpc-js, found ${grpcCopies.length}: ${grpcCopies.join(", ")}`,
+        );
     return { inputs };
 }

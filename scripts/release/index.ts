@@ -15,13 +15,21 @@ export const defaultPluginDownloadUrl = "github://api.github.com/pulumi-sslmanag
 interface Schema {
     version: string;
     pluginDownloadURL?: string;
-    language: { python: { packageName: string }; go: { importBasePath: string }; csharp: { rootNamespace: string; respectSchemaVersion?: boolean } };
+    language: {
+        python: { packageName: string };
+        go: { importBasePath: string };
+        csharp: { rootNamespace: string; respectSchemaVersion?: boolean };
+    };
 }
 
 /** schema.json with what only a release knows: where the plugin is downloaded from; .NET gets the version too. */
 export function releaseSchema(schemaText: string, pluginDownloadUrl: string): Schema {
     const schema = JSON.parse(schemaText) as Schema;
-    return { ...schema, pluginDownloadURL: pluginDownloadUrl, language: { ...schema.language, csharp: { ...schema.language.csharp, respectSchemaVersion: true } } };
+    return {
+        ...schema,
+        pluginDownloadURL: pluginDownloadUrl,
+        language: { ...schema.language, csharp: { ...schema.language.csharp, respectSchemaVersion: true } },
+    };
 }
 
 export interface Release {
@@ -35,14 +43,22 @@ export interface Release {
  * `npm run release`: everything of one version (package.json's) in `out` (dist/): the plugin tarballs, the schema
  * with pluginDownloadURL, and the SDKs generated from that schema, packaged per language.
  */
-export async function release(out: string, pluginDownloadUrl: string, languages: readonly SdkPackage["language"][]): Promise<Release> {
-    const manifest = JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as { version: string; license: string };
+export async function release(
+    out: string,
+    pluginDownloadUrl: string,
+    languages: readonly SdkPackage["language"][],
+): Promise<Release> {
+    const manifest = JSON.parse(readFileSync(join(repositoryRoot, "package.json"), "utf8")) as {
+        version: string;
+        license: string;
+    };
     const { version } = manifest;
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     const pluginTarballs = await writePluginTarballs(out, version, manifest.license);
     const schema = releaseSchema(readFileSync(schemaFile, "utf8"), pluginDownloadUrl);
-    if (schema.version !== version) throw new Error(`schema.json is of version ${schema.version}, package.json of ${version}: run npm run schema`);
+    if (schema.version !== version)
+        throw new Error(`schema.json is of version ${schema.version}, package.json of ${version}: run npm run schema`);
     const schemaPath = join(out, "schema.json");
     writeFileSync(schemaPath, `${JSON.stringify(schema, null, 2)}\n`);
     const sdks: SdkPackage[] = [];
@@ -72,7 +88,10 @@ function options(args: string[]): { out: string; pluginDownloadUrl: string; lang
     if (unknown.length > 0) throw new Error(`--languages: unknown ${unknown.join(", ")} (known: ${known.join(", ")})`);
     return {
         out: value("--out") ?? join(repositoryRoot, "dist"),
-        pluginDownloadUrl: value("--plugin-download-url") ?? process.env.PULUMI_SSLMANAGER_PLUGIN_DOWNLOAD_URL ?? defaultPluginDownloadUrl,
+        pluginDownloadUrl:
+            value("--plugin-download-url") ??
+            process.env.PULUMI_SSLMANAGER_PLUGIN_DOWNLOAD_URL ??
+            defaultPluginDownloadUrl,
         languages: languages as SdkPackage["language"][],
     };
 }
@@ -84,7 +103,8 @@ if (require.main === module) {
             console.log(`version ${result.version}, plugin download URL ${pluginDownloadUrl}`);
             for (const tarball of result.pluginTarballs) console.log(`plugin  ${tarball}`);
             console.log(`schema  ${result.schema}`);
-            for (const sdk of result.sdks) console.log(`${sdk.language.padEnd(7)} ${sdk.files.join(" ")}\n        install: ${sdk.install}`);
+            for (const sdk of result.sdks)
+                console.log(`${sdk.language.padEnd(7)} ${sdk.files.join(" ")}\n        install: ${sdk.install}`);
         },
         (error: Error) => {
             console.error(`release failed: ${error.message}`);

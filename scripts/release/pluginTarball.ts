@@ -44,13 +44,26 @@ export async function writePluginTarballs(out: string, version: string, license:
         await bundleProvider(join(staging, "pulumi-resource-sslmanager.js"));
         writeFileSync(join(staging, "pulumi-resource-sslmanager"), launcherScript());
         chmodSync(join(staging, "pulumi-resource-sslmanager"), 0o755);
-        writeFileSync(join(staging, "package.json"), `${JSON.stringify({ name: "pulumi-sslmanager", version, private: true, license }, null, 2)}\n`);
+        writeFileSync(
+            join(staging, "package.json"),
+            `${JSON.stringify({ name: "pulumi-sslmanager", version, private: true, license }, null, 2)}\n`,
+        );
         mkdirSync(out, { recursive: true });
         const files = ["pulumi-resource-sslmanager", "pulumi-resource-sslmanager.js", "package.json"];
         return pluginPlatforms.map((platform) => {
             const tarball = join(out, pluginTarballName(version, platform));
             // Fixed owner and times: the same sources give the same archive.
-            execFileSync("tar", ["-czf", tarball, "--owner=0", "--group=0", "--numeric-owner", "--mtime=1970-01-01 00:00:00Z", "-C", staging, ...files]);
+            execFileSync("tar", [
+                "-czf",
+                tarball,
+                "--owner=0",
+                "--group=0",
+                "--numeric-owner",
+                "--mtime=1970-01-01 00:00:00Z",
+                "-C",
+                staging,
+                ...files,
+            ]);
             return tarball;
         });
     } finally {

@@ -16,7 +16,14 @@ export interface DomainValidation extends DomainValidationOutputs {}
  */
 export class DomainValidation extends pulumi.dynamic.Resource {
     constructor(name: string, args: DomainValidationArgs, opts?: pulumi.CustomResourceOptions) {
-        const { props, options } = registration(typeModule, "DomainValidation", name, args, domainValidationShape, opts);
+        const { props, options } = registration(
+            typeModule,
+            "DomainValidation",
+            name,
+            args,
+            domainValidationShape,
+            opts,
+        );
         super(domainValidationProvider, name, props, options, typeModule, "DomainValidation");
     }
 }

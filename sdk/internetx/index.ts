@@ -7,6 +7,13 @@ export { DomainValidation } from "./domainValidation";
 export type { DomainValidationArgs } from "./domainValidation";
 export { SslContact } from "./sslContact";
 export type { SslContactArgs } from "./sslContact";
-export type { DnsRecord, FileValidation, PrivateKeyArgs, SmimePrivateKeyArgs, SubjectArgs, ValidationArgs } from "../generated/internetx";
+export type {
+    DnsRecord,
+    FileValidation,
+    PrivateKeyArgs,
+    SmimePrivateKeyArgs,
+    SubjectArgs,
+    ValidationArgs,
+} from "../generated/internetx";
 export { SmimeCertificate } from "./smimeCertificate";
 export type { SmimeCertificateArgs } from "./smimeCertificate";

@@ -12,7 +12,14 @@ export interface SmimeCertificate extends SmimeCertificateOutputs {}
 /** An S/MIME certificate (InterNetX certificate type MAIL): signing and encrypting mail. */
 export class SmimeCertificate extends pulumi.dynamic.Resource {
     constructor(name: string, args: SmimeCertificateArgs, opts?: pulumi.CustomResourceOptions) {
-        const { props, options } = registration(typeModule, "SmimeCertificate", name, args, smimeCertificateShape, opts);
+        const { props, options } = registration(
+            typeModule,
+            "SmimeCertificate",
+            name,
+            args,
+            smimeCertificateShape,
+            opts,
+        );
         super(smimeCertificateProvider, name, props, options, typeModule, "SmimeCertificate");
     }
 }

@@ -5,11 +5,21 @@ import type { Json } from "./jsonValue";
  * The account's SSL contacts (InterNetX help "Ordering SSL Certificates" ContactCreate; swagger `SslContact`): ids from 100 upwards, the fields an
  * order needs are required, `address` is always a list of lines.
  */
-export const requiredContactFields = ["fname", "lname", "phone", "email", "organization", "pcode", "city", "country"] as const;
+export const requiredContactFields = [
+    "fname",
+    "lname",
+    "phone",
+    "email",
+    "organization",
+    "pcode",
+    "city",
+    "country",
+] as const;
 
 export function validateContact(taskCode: string, contact: Json): void {
     for (const field of requiredContactFields) {
-        if (typeof contact[field] !== "string" || contact[field].trim() === "") throw invalid(taskCode, field, "is required");
+        if (typeof contact[field] !== "string" || contact[field].trim() === "")
+            throw invalid(taskCode, field, "is required");
     }
     if (addressLines(contact.address).length === 0) throw invalid(taskCode, "address", "is required");
     if (!/^[A-Z]{2}$/.test(contact.country)) throw invalid(taskCode, "country", "must be an ISO 3166-1 alpha-2 code");
@@ -59,7 +69,13 @@ export class ContactBook {
     create(input: Json): Json {
         validateContact("400201", input);
         const time = this.now();
-        const contact = { ...contactFields(input), owner: this.owner(), created: time, updated: time, id: this.nextId++ };
+        const contact = {
+            ...contactFields(input),
+            owner: this.owner(),
+            created: time,
+            updated: time,
+            id: this.nextId++,
+        };
         this.contacts.set(contact.id, contact);
         return contact;
     }

@@ -16,7 +16,9 @@ export class SimulatorApiError extends Error {
 }
 
 export function authenticationError(): SimulatorApiError {
-    return new SimulatorApiError(401, "E0003", "Authentication error.", [{ text: "Authentication failed: wrong user, password or context.", code: "EF0003" }]);
+    return new SimulatorApiError(401, "E0003", "Authentication error.", [
+        { text: "Authentication failed: wrong user, password or context.", code: "EF0003" },
+    ]);
 }
 
 /**
@@ -37,11 +39,19 @@ export function unknownUserInContext(): SimulatorApiError {
  * HTTP 400 instead, the other reading the evidence leaves open.
  */
 export function notFound(taskCode: string, what: string, id: string): SimulatorApiError {
-    return new SimulatorApiError(404, `E${taskCode}`, `${what} could not be found.`, [{ text: `${what} ${id} does not exist.` }], true);
+    return new SimulatorApiError(
+        404,
+        `E${taskCode}`,
+        `${what} could not be found.`,
+        [{ text: `${what} ${id} does not exist.` }],
+        true,
+    );
 }
 
 export function invalid(taskCode: string, field: string, reason: string): SimulatorApiError {
-    return new SimulatorApiError(400, `E${taskCode}`, "The request is invalid.", [{ text: `${field}: ${reason}`, code: "EF01010" }]);
+    return new SimulatorApiError(400, `E${taskCode}`, "The request is invalid.", [
+        { text: `${field}: ${reason}`, code: "EF01010" },
+    ]);
 }
 
 /**
@@ -50,5 +60,7 @@ export function invalid(taskCode: string, field: string, reason: string): Simula
  * 5317), HTTP 403 over JSON; the codes and texts are inferred (docs/wire-format.md "Comment Update").
  */
 export function permissionDenied(taskCode: string): SimulatorApiError {
-    return new SimulatorApiError(403, `E${taskCode}`, "Access denied.", [{ text: `The user's ACLs do not allow task ${taskCode}.`, code: "EF00003" }]);
+    return new SimulatorApiError(403, `E${taskCode}`, "Access denied.", [
+        { text: `The user's ACLs do not allow task ${taskCode}.`, code: "EF00003" },
+    ]);
 }

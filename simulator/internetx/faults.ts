@@ -16,9 +16,12 @@ export class FaultInjector {
     injected = 0;
 
     add(rule: Json): void {
-        if (!["status", "delay", "reset", "malformed"].includes(rule.kind)) throw new Error(`unknown fault kind ${rule.kind}`);
-        if (rule.kind === "status" && !(Number(rule.status) >= 400 && Number(rule.status) <= 599)) throw new Error("a status fault needs status 400..599");
-        if (rule.kind === "reset" && rule.when !== undefined && rule.when !== "before" && rule.when !== "after") throw new Error('when must be "before" or "after"');
+        if (!["status", "delay", "reset", "malformed"].includes(rule.kind))
+            throw new Error(`unknown fault kind ${rule.kind}`);
+        if (rule.kind === "status" && !(Number(rule.status) >= 400 && Number(rule.status) <= 599))
+            throw new Error("a status fault needs status 400..599");
+        if (rule.kind === "reset" && rule.when !== undefined && rule.when !== "before" && rule.when !== "after")
+            throw new Error('when must be "before" or "after"');
         this.rules.push({ ...rule, remaining: Number(rule.count ?? 1) } as FaultRule);
     }
 

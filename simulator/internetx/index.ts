@@ -113,7 +113,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
             response.end(`simulator failure: ${(error as Error).message}`);
         });
     };
-    const server: Server = options.https ? createHttpsServer(await serverIdentity(ca, options.host ?? "127.0.0.1"), handler) : createServer(handler);
+    const server: Server = options.https
+        ? createHttpsServer(await serverIdentity(ca, options.host ?? "127.0.0.1"), handler)
+        : createServer(handler);
     server.on(options.https ? "secureConnection" : "connection", (socket: Socket) => {
         sockets.add(socket);
         socket.on("close", () => sockets.delete(socket));
@@ -122,7 +124,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
         const url = new URL(request.url ?? "/", "http://simulator");
         const body = await readBody(request);
-        if (url.pathname.startsWith("/__simulator/")) return handleAdmin({ model, faults, log, settings, rateLimit }, request.method ?? "GET", url, body, response);
+        if (url.pathname.startsWith("/__simulator/"))
+            return handleAdmin(
+                { model, faults, log, settings, rateLimit },
+                request.method ?? "GET",
+                url,
+                body,
+                response,
+            );
 
         const protocol: "json" | "xml" = url.pathname === "/xml" ? "xml" : "json";
         const method = request.method ?? "GET";
@@ -130,11 +139,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         const route = protocol === "json" ? jsonTask(method, apiPath) : undefined;
         const taskCode = protocol === "xml" ? xmlTaskCode(body) : route ? taskCodes[route.task] : undefined;
         const ctid = protocol === "xml" ? xmlCtid(body) : jsonCtid(request.headers, url.searchParams);
-        const entry = log.record({ time: new Date().toISOString(), method, path: url.pathname, taskCode, ctid, protocol, status: 0, headers: request.headers, body });
+        const entry = log.record({
+            time: new Date().toISOString(),
+            method,
+            path: url.pathname,
+            taskCode,
+            ctid,
+            protocol,
+            status: 0,
+            headers: request.headers,
+            body,
+        });
 
         // Refusals before any task runs still answer in the protocol's envelope ("JSON API Basics": every answer carries
         // `status`; "XML API Basics": every answer is a `<response>`), so clients that parse every body can read them.
-        const refusal = (status: number, text: string): ProtocolAnswer => (protocol === "xml" ? xmlRefusal(model, status, text, ctid) : jsonRefusal(model, status, text, ctid));
+        const refusal = (status: number, text: string): ProtocolAnswer =>
+            protocol === "xml" ? xmlRefusal(model, status, text, ctid) : jsonRefusal(model, status, text, ctid);
         if (!rateLimit.admit(request.socket.remoteAddress ?? "unknown")) {
             entry.status = 429;
             const answer = refusal(429, "Too many requests: only 3 requests per second and IP can be executed.");
@@ -152,7 +172,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         if (fault?.kind === "delay") await sleep(fault.ms ?? 1000);
         if (fault?.kind === "status") {
             entry.status = fault.status ?? 503;
-            const answer = refusal(entry.status, entry.status === 429 ? "Too many requests." : entry.status >= 500 ? "Service unavailable." : "The request could not be processed.");
+            const answer = refusal(
+                entry.status,
+                entry.status === 429
+                    ? "Too many requests."
+                    : entry.status >= 500
+                      ? "Service unavailable."
+                      : "The request could not be processed.",
+            );
             const headers: Record<string, string> = { "content-type": answer.contentType };
             if (fault.status === 429) headers["retry-after"] = String(fault.retryAfterSeconds ?? 1);
             response.writeHead(entry.status, headers);
@@ -162,7 +189,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
         let answer: ProtocolAnswer;
         if (protocol === "xml") {
-            answer = method === "POST" ? await handleXml(model, password, body) : { ...refusal(405, "The gateway accepts POST only."), headers: { allow: "POST" } };
+            answer =
+                method === "POST"
+                    ? await handleXml(model, password, body)
+                    : { ...refusal(405, "The gateway accepts POST only."), headers: { allow: "POST" } };
         } else if (url.pathname.startsWith("/v1/")) {
             answer = await handleJson(model, password, method, apiPath, request.headers, body, ctid, url.searchParams);
         } else {
@@ -211,7 +241,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
 /** A TLS key and certificate for the simulator's address, issued by its own CA (leaf + intermediate as the chain). */
 async function serverIdentity(ca: TestCertificateAuthority, host: string): Promise<{ key: string; cert: string }> {
-    const { privateKeyPem, csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: host });
+    const { privateKeyPem, csrPem } = await generateKeyAndCsr({
+        key: { algorithm: "ECDSA", curve: "P256" },
+        commonName: host,
+    });
     const now = Date.now();
     const leaf = await ca.issue({
         csrPem,

@@ -56,7 +56,12 @@ export function jsonError(model: SimulatorModel, error: SimulatorApiError, ctid?
         // An account that refuses a request for a missing object (refusesMissingObjects) answers 400, not 404.
         status: error.missingObject && model.settings.refusesMissingObjects ? 400 : error.httpStatus,
         contentType: "application/json",
-        body: envelope(model, { code: error.statusCode, text: error.statusText, type: "ERROR" }, { messages: error.messages.map((message) => ({ ...message, type: "ERROR" })) }, ctid),
+        body: envelope(
+            model,
+            { code: error.statusCode, text: error.statusText, type: "ERROR" },
+            { messages: error.messages.map((message) => ({ ...message, type: "ERROR" })) },
+            ctid,
+        ),
     };
 }
 
@@ -66,7 +71,11 @@ export function jsonError(model: SimulatorModel, error: SimulatorApiError, ctid?
  * the texts are *inferred*, no refusal of the real API is recorded).
  */
 export function jsonRefusal(model: SimulatorModel, httpStatus: number, text: string, ctid?: string): ProtocolAnswer {
-    return { status: httpStatus, contentType: "application/json", body: envelope(model, { code: "E0000", text, type: "ERROR" }, { messages: [{ text, type: "ERROR" }] }, ctid) };
+    return {
+        status: httpStatus,
+        contentType: "application/json",
+        body: envelope(model, { code: "E0000", text, type: "ERROR" }, { messages: [{ text, type: "ERROR" }] }, ctid),
+    };
 }
 
 /** The client transaction id of a JSON request: header X-Domainrobot-Ctid (js-domainrobot-sdk) or `?ctid=` ("General query parameters"). */
@@ -81,12 +90,24 @@ export function requestedKeys(query: URLSearchParams): string[] {
     return [...query.getAll("keys[]"), ...query.getAll("keys")];
 }
 
-export async function handleJson(model: SimulatorModel, password: string, method: string, path: string, headers: IncomingHttpHeaders, body: string, ctid?: string, query: URLSearchParams = new URLSearchParams()): Promise<ProtocolAnswer> {
+export async function handleJson(
+    model: SimulatorModel,
+    password: string,
+    method: string,
+    path: string,
+    headers: IncomingHttpHeaders,
+    body: string,
+    ctid?: string,
+    query: URLSearchParams = new URLSearchParams(),
+): Promise<ProtocolAnswer> {
     try {
         const route = jsonTask(method, path);
         if (!route) return jsonRefusal(model, 404, `No route ${method} ${path}.`, ctid);
         // "JSON API Basics": "The use of a UserAgent is mandatory for the correct use of the JSON API."
-        if (!headers["user-agent"]) throw new SimulatorApiError(400, `E${taskCodes[route.task]}`, "The request has no User-Agent.", [{ text: "User-Agent: is required", code: "EF01010" }]);
+        if (!headers["user-agent"])
+            throw new SimulatorApiError(400, `E${taskCodes[route.task]}`, "The request has no User-Agent.", [
+                { text: "User-Agent: is required", code: "EF01010" },
+            ]);
         const expected = `Basic ${Buffer.from(`${model.user}:${password}`).toString("base64")}`;
         if (headers.authorization !== expected) throw authenticationError();
         if (headers["x-domainrobot-context"] !== model.context) throw unknownUserInContext();
@@ -95,14 +116,21 @@ export async function handleJson(model: SimulatorModel, password: string, method
             try {
                 parsed = JSON.parse(body);
             } catch {
-                throw new SimulatorApiError(400, `E${taskCodes[route.task]}`, "The request body is not JSON.", [{ text: "Malformed JSON.", code: "EF01000" }]);
+                throw new SimulatorApiError(400, `E${taskCodes[route.task]}`, "The request body is not JSON.", [
+                    { text: "Malformed JSON.", code: "EF01000" },
+                ]);
             }
         }
         const answer = await runTask(model, route.task, route.id, parsed, requestedKeys(query));
         return {
             status: 200,
             contentType: "application/json",
-            body: envelope(model, { code: answer.code, text: answer.text, type: answer.type }, { messages: answer.messages, object: answer.object, data: answer.data }, ctid),
+            body: envelope(
+                model,
+                { code: answer.code, text: answer.text, type: answer.type },
+                { messages: answer.messages, object: answer.object, data: answer.data },
+                ctid,
+            ),
         };
     } catch (error) {
         if (error instanceof SimulatorApiError) return jsonError(model, error, ctid);

@@ -6,7 +6,14 @@ import { ContactBook } from "./contacts";
 import { invalid, notFound, permissionDenied, SimulatorApiError } from "./errors";
 import { products, softwareValues } from "./products";
 import { search, SearchResult } from "./query";
-import { dnsValidationRecordName, parseZoneRecordLine, sameToken, validationToken, ValidationPurpose, zoneRecordLine } from "./validationToken";
+import {
+    dnsValidationRecordName,
+    parseZoneRecordLine,
+    sameToken,
+    validationToken,
+    ValidationPurpose,
+    zoneRecordLine,
+} from "./validationToken";
 
 import type { Json } from "./jsonValue";
 
@@ -58,8 +65,32 @@ export interface SimulatorSettings {
  * and Job List ("The following keys can be used for filtering…") without `comment`.
  */
 export const searchableKeys = {
-    certificate: new Set(["product", "technical", "orderId", "created", "admin", "type", "expire", "domain", "name", "id", "updated", "authentication"]),
-    job: new Set(["parent", "execution", "subStatus", "type", "created", "id", "updated", "status", "object", "action"]),
+    certificate: new Set([
+        "product",
+        "technical",
+        "orderId",
+        "created",
+        "admin",
+        "type",
+        "expire",
+        "domain",
+        "name",
+        "id",
+        "updated",
+        "authentication",
+    ]),
+    job: new Set([
+        "parent",
+        "execution",
+        "subStatus",
+        "type",
+        "created",
+        "id",
+        "updated",
+        "status",
+        "object",
+        "action",
+    ]),
 };
 
 export interface JobRecord {
@@ -142,7 +173,8 @@ export class SimulatorModel {
             throw invalid(taskCode, field, `the CSR could not be read (${(error as Error).message})`);
         }
         if (!csr.signatureValid) throw invalid(taskCode, field, "the CSR signature does not verify");
-        if (csr.keyAlgorithm === "RSA" && csr.keySize < 2048) throw invalid(taskCode, field, `the key has ${csr.keySize} bits; at least 2048 are required`);
+        if (csr.keyAlgorithm === "RSA" && csr.keySize < 2048)
+            throw invalid(taskCode, field, `the key has ${csr.keySize} bits; at least 2048 are required`);
         if (!csr.commonName) throw invalid(taskCode, field, "the CSR has no common name");
         return csr;
     }
@@ -171,12 +203,27 @@ export class SimulatorModel {
             email: csr.subject.emailAddress,
             product: input.product,
             authentication: [
-                { method: "EMAIL", approverEmails: ["admin", "administrator", "hostmaster", "webmaster", "postmaster"].map((box) => `${box}@${baseDomain}`) },
+                {
+                    method: "EMAIL",
+                    approverEmails: ["admin", "administrator", "hostmaster", "webmaster", "postmaster"].map(
+                        (box) => `${box}@${baseDomain}`,
+                    ),
+                },
                 // One DNS and one FILE entry per name, each with its `name` and its own token, the record at
                 // `_dnsauth.<name>.` (InterNetX/php-domainrobot-sdk test/mock-data/Certificate/PrepareOrderResponse.json).
                 ...names.flatMap((domain) => [
-                    { name: domain, method: "DNS", dns: zoneRecordLine(domain, this.validationToken(csr.publicKeySha256, domain, "DNS")), provisioning: true },
-                    { name: domain, method: "FILE", fileName: `http://${domain}/.well-known/pki-validation/fileauth.txt`, fileContent: this.validationToken(csr.publicKeySha256, domain, "FILE") },
+                    {
+                        name: domain,
+                        method: "DNS",
+                        dns: zoneRecordLine(domain, this.validationToken(csr.publicKeySha256, domain, "DNS")),
+                        provisioning: true,
+                    },
+                    {
+                        name: domain,
+                        method: "FILE",
+                        fileName: `http://${domain}/.well-known/pki-validation/fileauth.txt`,
+                        fileContent: this.validationToken(csr.publicKeySha256, domain, "FILE"),
+                    },
                 ]),
             ],
             algorithm: csr.keyAlgorithm === "RSA" ? "RSA" : "ECC",
@@ -186,21 +233,34 @@ export class SimulatorModel {
 
     // ---- CertificateCreate / Reissue / Renew (400101, 400102, 400120) -----------------------------------------
 
-    private async validateOrder(taskCode: string, order: Json): Promise<{ product: { type: "FQDN" | "MAIL" }; csrPem?: string; dnsNames: string[]; publicKeySha256?: string; keyMadeByCa?: boolean }> {
+    private async validateOrder(
+        taskCode: string,
+        order: Json,
+    ): Promise<{
+        product: { type: "FQDN" | "MAIL" };
+        csrPem?: string;
+        dnsNames: string[];
+        publicKeySha256?: string;
+        keyMadeByCa?: boolean;
+    }> {
         const product = products[order.product];
         if (!product) throw invalid(taskCode, "product", `unknown product ${order.product}`);
         const type = order.certificateType ?? "FQDN";
-        if (type !== product.type) throw invalid(taskCode, "certificateType", `${order.product} is a ${product.type} product`);
+        if (type !== product.type)
+            throw invalid(taskCode, "certificateType", `${order.product} is a ${product.type} product`);
         const period = Number(order.lifetime?.period);
-        if (!product.lifetimes.includes(period)) throw invalid(taskCode, "lifetime", `${period} months is not offered for ${order.product}`);
+        if (!product.lifetimes.includes(period))
+            throw invalid(taskCode, "lifetime", `${period} months is not offered for ${order.product}`);
         if (!order.adminContact?.id) throw invalid(taskCode, "adminContact", "is required");
         this.contact(taskCode, order.adminContact.id);
         if (typeof order.name !== "string" || order.name === "") throw invalid(taskCode, "name", "is required");
         if (type === "MAIL") {
             for (const field of ["password", "firstname", "lastname"]) {
-                if (typeof order[field] !== "string" || order[field] === "") throw invalid(taskCode, field, "is required for S/MIME certificates");
+                if (typeof order[field] !== "string" || order[field] === "")
+                    throw invalid(taskCode, field, "is required for S/MIME certificates");
             }
-            if (!/^[^@\s]+@[^@\s]+$/.test(order.name)) throw invalid(taskCode, "name", "must be the email address of the S/MIME certificate");
+            if (!/^[^@\s]+@[^@\s]+$/.test(order.name))
+                throw invalid(taskCode, "name", "must be the email address of the S/MIME certificate");
             // Without a CSR the CA makes the key when it issues (issue()), not while the order is accepted.
             if (order.hasCsr === false || !order.csr) return { product, dnsNames: [], keyMadeByCa: true };
             const csr = await this.checkCsr(taskCode, "csr", order.csr);
@@ -208,16 +268,24 @@ export class SimulatorModel {
         }
         if (!order.technicalContact?.id) throw invalid(taskCode, "technicalContact", "is required");
         this.contact(taskCode, order.technicalContact.id);
-        if (order.software !== undefined && !softwareValues.has(order.software)) throw invalid(taskCode, "software", `unknown software ${order.software}`);
+        if (order.software !== undefined && !softwareValues.has(order.software))
+            throw invalid(taskCode, "software", `unknown software ${order.software}`);
         const csr = await this.checkCsr(taskCode, "csr", order.csr);
         const csrNames = [...new Set([csr.commonName!, ...csr.dnsNames].map((name) => name.toLowerCase()))];
-        if (!csrNames.includes(order.name.toLowerCase())) throw invalid(taskCode, "name", `${order.name} is not in the CSR (${csrNames.join(", ")})`);
+        if (!csrNames.includes(order.name.toLowerCase()))
+            throw invalid(taskCode, "name", `${order.name} is not in the CSR (${csrNames.join(", ")})`);
         const method = order.authentication?.method;
-        if (!["DNS", "EMAIL", "FILE"].includes(method)) throw invalid(taskCode, "authentication.method", "must be DNS, EMAIL or FILE");
-        if (method === "DNS" && typeof order.authentication.dns !== "string") throw invalid(taskCode, "authentication.dns", "is required for DNS validation");
+        if (!["DNS", "EMAIL", "FILE"].includes(method))
+            throw invalid(taskCode, "authentication.method", "must be DNS, EMAIL or FILE");
+        if (method === "DNS" && typeof order.authentication.dns !== "string")
+            throw invalid(taskCode, "authentication.dns", "is required for DNS validation");
         const requested = (order.subjectAlternativeNames ?? []).map((entry: Json) => String(entry.name).toLowerCase());
-        const dnsNames = [...new Set([order.name.toLowerCase(), ...csr.dnsNames.map((name) => name.toLowerCase()), ...requested])];
-        if (taskCode === "400101") for (const entry of authenticationEntries(order.authentication)) this.checkToken(taskCode, entry, csr.publicKeySha256, dnsNames);
+        const dnsNames = [
+            ...new Set([order.name.toLowerCase(), ...csr.dnsNames.map((name) => name.toLowerCase()), ...requested]),
+        ];
+        if (taskCode === "400101")
+            for (const entry of authenticationEntries(order.authentication))
+                this.checkToken(taskCode, entry, csr.publicKeySha256, dnsNames);
         return { product, csrPem: order.csr, dnsNames, publicKeySha256: csr.publicKeySha256 };
     }
 
@@ -227,23 +295,40 @@ export class SimulatorModel {
      * Reissue and renewal are not checked: the documents show them with the record of the original order (InterNetX help "Reissue Certificate").
      */
     private checkToken(taskCode: string, authentication: Json, publicKeySha256: string, names: string[]): void {
-        const purpose: ValidationPurpose | undefined = authentication.method === "DNS" || authentication.method === "FILE" ? authentication.method : undefined;
-        const field = purpose === "DNS" ? "authentication.dns" : purpose === "FILE" ? "authentication.fileContent" : undefined;
+        const purpose: ValidationPurpose | undefined =
+            authentication.method === "DNS" || authentication.method === "FILE" ? authentication.method : undefined;
+        const field =
+            purpose === "DNS" ? "authentication.dns" : purpose === "FILE" ? "authentication.fileContent" : undefined;
         if (!field) return;
-        const given = authentication.method === "DNS" ? parseZoneRecordLine(String(authentication.dns))?.value : authentication.fileContent === undefined ? undefined : String(authentication.fileContent);
+        const given =
+            authentication.method === "DNS"
+                ? parseZoneRecordLine(String(authentication.dns))?.value
+                : authentication.fileContent === undefined
+                  ? undefined
+                  : String(authentication.fileContent);
         if (given === undefined) {
             if (authentication.method === "DNS") throw invalid(taskCode, field, "is not a TXT zone record line");
             return; // FILE without content: the CA looks up what it handed out
         }
         if (!names.some((name) => sameToken(given, this.validationToken(publicKeySha256, name, purpose!)))) {
-            throw invalid(taskCode, field, "the token is not the one CertificatePrepareOrder issued for this CSR and name");
+            throw invalid(
+                taskCode,
+                field,
+                "the token is not the one CertificatePrepareOrder issued for this CSR and name",
+            );
         }
     }
 
-    async placeOrder(taskCode: string, order: Json, action: "create" | "reissue" | "renew", existingId?: string): Promise<JobRecord> {
+    async placeOrder(
+        taskCode: string,
+        order: Json,
+        action: "create" | "reissue" | "renew",
+        existingId?: string,
+    ): Promise<JobRecord> {
         const existing = existingId === undefined ? undefined : this.certificate(taskCode, existingId);
         if (action === "renew" && existing) this.checkRenewalWindow(taskCode, existing);
-        const merged = action === "renew" && existing ? { ...existing, ...order, csr: order.csr ?? existing.csr } : order;
+        const merged =
+            action === "renew" && existing ? { ...existing, ...order, csr: order.csr ?? existing.csr } : order;
         const checked = await this.validateOrder(taskCode, merged);
         const time = this.now();
         let certificate = existing;
@@ -277,7 +362,9 @@ export class SimulatorModel {
             software: merged.software ?? "NOT_SET",
             csr: checked.csrPem,
             adminContact: { ...this.contact(taskCode, merged.adminContact.id) },
-            technicalContact: merged.technicalContact?.id ? { ...this.contact(taskCode, merged.technicalContact.id) } : undefined,
+            technicalContact: merged.technicalContact?.id
+                ? { ...this.contact(taskCode, merged.technicalContact.id) }
+                : undefined,
             authentication: merged.authentication,
             subjectAlternativeNames: checked.dnsNames.map((name) => ({ name })),
             certificateType: checked.product.type,
@@ -289,10 +376,16 @@ export class SimulatorModel {
             hasCsr: checked.product.type === "MAIL" ? !checked.keyMadeByCa : undefined,
             // "A custom field" (swagger Certificate.comment): kept as sent; a reissue or renewal without one keeps the old one.
             // An account without the ACLs for it (`dropsComment`) keeps none.
-            comment: this.settings.dropsComment ? undefined : typeof merged.comment === "string" ? merged.comment : certificate.comment,
+            comment: this.settings.dropsComment
+                ? undefined
+                : typeof merged.comment === "string"
+                  ? merged.comment
+                  : certificate.comment,
             pendingDnsNames: checked.dnsNames,
         });
-        const rule = this.outcomeRules.find((candidate) => candidate.remaining > 0 && (!candidate.name || candidate.name === merged.name));
+        const rule = this.outcomeRules.find(
+            (candidate) => candidate.remaining > 0 && (!candidate.name || candidate.name === merged.name),
+        );
         if (rule) {
             rule.remaining--;
             this.counters.outcomesApplied++;
@@ -312,23 +405,40 @@ export class SimulatorModel {
             order: merged,
         };
         const authentication = merged.authentication;
-        if (checked.product.type === "FQDN" && authentication?.method === "DNS" && !isTrue(authentication.provisioning)) {
+        if (
+            checked.product.type === "FQDN" &&
+            authentication?.method === "DNS" &&
+            !isTrue(authentication.provisioning)
+        ) {
             // The CA checks every name of the order at `_dnsauth.<name>.` with the token it handed out for that name
             // (InterNetX/php-domainrobot-sdk test/mock-data/Certificate/PrepareOrderResponse.json: one entry per name).
             // Reissue and renewal carry the record of the original order (InterNetX help "Reissue Certificate").
             const publicKeySha256 = checked.publicKeySha256!;
             job.dnsChecks =
                 action === "create"
-                    ? checked.dnsNames.map((domain) => ({ domain, name: dnsValidationRecordName(domain), value: this.validationToken(publicKeySha256, domain, "DNS") }))
+                    ? checked.dnsNames.map((domain) => ({
+                          domain,
+                          name: dnsValidationRecordName(domain),
+                          value: this.validationToken(publicKeySha256, domain, "DNS"),
+                      }))
                     : authenticationEntries(authentication)
-                          .map((entry) => ({ domain: String(entry.name ?? merged.name).toLowerCase(), ...parseZoneRecordLine(String(entry.dns)) }))
-                          .filter((check): check is { domain: string; name: string; value: string } => typeof check.name === "string");
+                          .map((entry) => ({
+                              domain: String(entry.name ?? merged.name).toLowerCase(),
+                              ...parseZoneRecordLine(String(entry.dns)),
+                          }))
+                          .filter(
+                              (check): check is { domain: string; name: string; value: string } =>
+                                  typeof check.name === "string",
+                          );
         }
         if (checked.product.type === "FQDN" && authentication?.method === "FILE" && action === "create") {
             // The file CertificatePrepareOrder handed out for the order's name (InterNetX help "Ordering SSL Certificates" `fileName` / `fileContent`).
             // Reissue and renewal are not fetched, as their tokens are not checked (see checkToken).
             job.fileCheck = {
-                url: typeof authentication.fileName === "string" ? authentication.fileName : `http://${merged.name}/.well-known/pki-validation/fileauth.txt`,
+                url:
+                    typeof authentication.fileName === "string"
+                        ? authentication.fileName
+                        : `http://${merged.name}/.well-known/pki-validation/fileauth.txt`,
                 content: this.validationToken(checked.publicKeySha256!, merged.name, "FILE"),
             };
         }
@@ -360,7 +470,10 @@ export class SimulatorModel {
         const opensAt = certificate.expire.getTime() - this.settings.renewalWindowDays * 24 * 60 * 60 * 1000;
         if (this.now().getTime() < opensAt) {
             throw new SimulatorApiError(400, `E${taskCode}`, "Certificate could not be renewed.", [
-                { text: `The certificate can be renewed from ${new Date(opensAt).toISOString().slice(0, 10)} (90 days before it expires).`, code: "EF4001012" },
+                {
+                    text: `The certificate can be renewed from ${new Date(opensAt).toISOString().slice(0, 10)} (90 days before it expires).`,
+                    code: "EF4001012",
+                },
             ]);
         }
     }
@@ -392,7 +505,10 @@ export class SimulatorModel {
     /** Certificate Job Info knows running jobs only; a finished one answers EF300101 (its history stays). */
     job(id: string): JobRecord {
         const job = this.jobs.get(Number(id));
-        if (!job || job.status !== "RUNNING") throw new SimulatorApiError(404, "E300114", "Job could not be found.", [{ text: `Job ${id} is not running (finished jobs are in the job history).`, code: "EF300101" }]);
+        if (!job || job.status !== "RUNNING")
+            throw new SimulatorApiError(404, "E300114", "Job could not be found.", [
+                { text: `Job ${id} is not running (finished jobs are in the job history).`, code: "EF300101" },
+            ]);
         return job;
     }
 
@@ -421,7 +537,11 @@ export class SimulatorModel {
             const missing = this.unpublishedRecords(job);
             if (missing.length > 0) {
                 if (now >= job.created.getTime() + this.settings.dnsValidationDeadlineMs) {
-                    this.finish(job, "FAILED", `DNS validation failed: TXT record for ${missing.map((check) => check.name).join(", ")} not found`);
+                    this.finish(
+                        job,
+                        "FAILED",
+                        `DNS validation failed: TXT record for ${missing.map((check) => check.name).join(", ")} not found`,
+                    );
                 }
                 continue;
             }
@@ -459,7 +579,14 @@ export class SimulatorModel {
         const serialNumber = randomSerialNumber();
         const smime = certificate.certificateType === "MAIL";
         // An S/MIME order without a CSR: the CA makes a key of its own for every issuance, the holder downloads it.
-        if (smime && certificate.hasCsr === false) certificate.csr = (await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: certificate.name, emailAddresses: [certificate.name] })).csrPem;
+        if (smime && certificate.hasCsr === false)
+            certificate.csr = (
+                await generateKeyAndCsr({
+                    key: { algorithm: "RSA", rsaBits: 2048 },
+                    commonName: certificate.name,
+                    emailAddresses: [certificate.name],
+                })
+            ).csrPem;
         const server = await this.ca.issue({
             csrPem: certificate.csr,
             commonName: certificate.name,
@@ -470,7 +597,8 @@ export class SimulatorModel {
             serialNumber,
             profile: smime ? "smime" : "server",
         });
-        if (certificate.serialNumber) certificate.histories.push({ serialNumber: certificate.serialNumber, expire: certificate.expire });
+        if (certificate.serialNumber)
+            certificate.histories.push({ serialNumber: certificate.serialNumber, expire: certificate.expire });
         Object.assign(certificate, {
             server,
             serialNumber,
@@ -478,7 +606,12 @@ export class SimulatorModel {
             updated: this.now(),
             status: "ACTIVE",
             certificationAuthority: [
-                { created: this.now(), updated: this.now(), caType: "INTERMEDIATE", caCertificate: this.ca.intermediatePem },
+                {
+                    created: this.now(),
+                    updated: this.now(),
+                    caType: "INTERMEDIATE",
+                    caCertificate: this.ca.intermediatePem,
+                },
                 { created: this.now(), updated: this.now(), caType: "ROOT", caCertificate: this.ca.rootPem },
             ],
         });
@@ -527,7 +660,10 @@ export class SimulatorModel {
         const published = (name: string, value: string) => this.dnsRecords.has(`${name}|TXT|${value}`);
         return (job.dnsChecks ?? []).filter((check) => {
             const name = check.name.toLowerCase();
-            return !published(name, check.value) && !published(name.endsWith(".") ? name.slice(0, -1) : `${name}.`, check.value);
+            return (
+                !published(name, check.value) &&
+                !published(name.endsWith(".") ? name.slice(0, -1) : `${name}.`, check.value)
+            );
         });
     }
 
@@ -582,7 +718,13 @@ export class SimulatorModel {
     private subStatus(job: JobRecord): string | undefined {
         if (job.action === "delete" || job.action === "revoke") return undefined;
         const method = job.order?.authentication?.method;
-        return method === "DNS" ? "WF_DNS_AUTH" : method === "EMAIL" ? "WF_EMAIL_AUTH" : method === "FILE" ? "WF_FILE_AUTH" : undefined;
+        return method === "DNS"
+            ? "WF_DNS_AUTH"
+            : method === "EMAIL"
+              ? "WF_EMAIL_AUTH"
+              : method === "FILE"
+                ? "WF_FILE_AUTH"
+                : undefined;
     }
 
     /**
@@ -595,15 +737,25 @@ export class SimulatorModel {
         const view: Json = { job: this.jobView(job), object: { type: "Certificate", value: job.name } };
         if (detail === "info" && certificate) {
             view.object.data = certificateView(certificate);
-            view.authentication = [{ status: "WAIT", step: job.status === "RUNNING" ? "DOMAIN_VERIFICATION" : "ISSUED", updated: job.updated }];
+            view.authentication = [
+                {
+                    status: "WAIT",
+                    step: job.status === "RUNNING" ? "DOMAIN_VERIFICATION" : "ISSUED",
+                    updated: job.updated,
+                },
+            ];
             // Per name (swagger DomainControllValidationStatus): a name whose record is published is COMPLETED.
             const missing = new Set(this.unpublishedRecords(job).map((check) => check.domain));
             const checked = new Set((job.dnsChecks ?? []).map((check) => check.domain));
-            view.dcvAuth = (certificate.pendingDnsNames ?? []).map((domain: string) => ({ domain, status: checked.has(domain) && !missing.has(domain) ? "COMPLETED" : "PENDING" }));
+            view.dcvAuth = (certificate.pendingDnsNames ?? []).map((domain: string) => ({
+                domain,
+                status: checked.has(domain) && !missing.has(domain) ? "COMPLETED" : "PENDING",
+            }));
         }
         if (detail === "history") {
             view.object.data = { id: job.certificateId };
-            if (job.reason && job.status !== "SUCCESS") view.job.messages = [{ text: job.reason, code: "EF400101", type: "ERROR" }];
+            if (job.reason && job.status !== "SUCCESS")
+                view.job.messages = [{ text: job.reason, code: "EF400101", type: "ERROR" }];
         }
         return view;
     }
@@ -612,7 +764,18 @@ export class SimulatorModel {
     jobRows(running: boolean): { row: Json; job: JobRecord }[] {
         return [...this.jobs.values()]
             .filter((job) => (job.status === "RUNNING") === running)
-            .map((job) => ({ job, row: { id: String(job.id), action: job.action, status: job.status, subStatus: this.subStatus(job) ?? "", created: job.created, object: job.name, type: "ssl" } }));
+            .map((job) => ({
+                job,
+                row: {
+                    id: String(job.id),
+                    action: job.action,
+                    status: job.status,
+                    subStatus: this.subStatus(job) ?? "",
+                    created: job.created,
+                    object: job.name,
+                    type: "ssl",
+                },
+            }));
     }
 
     // ---- lists -------------------------------------------------------------------------------------------------
@@ -628,9 +791,19 @@ export class SimulatorModel {
             reissues: this.counters.reissues,
             renewals: this.counters.renewals,
             outcomesApplied: this.counters.outcomesApplied,
-            certificates: [...this.certificates.values()].map((certificate) => ({ id: String(certificate.id), name: certificate.name, status: certificate.status, serialNumber: certificate.serialNumber })),
+            certificates: [...this.certificates.values()].map((certificate) => ({
+                id: String(certificate.id),
+                name: certificate.name,
+                status: certificate.status,
+                serialNumber: certificate.serialNumber,
+            })),
             contacts: this.contacts.size,
-            jobs: [...this.jobs.values()].map((job) => ({ id: String(job.id), status: job.status, name: job.name, action: job.action })),
+            jobs: [...this.jobs.values()].map((job) => ({
+                id: String(job.id),
+                status: job.status,
+                name: job.name,
+                action: job.action,
+            })),
             pollQueueLength: this.pollQueue.length,
         };
     }
@@ -656,7 +829,16 @@ export const additionalListKeys = ["comment"] as const;
  * additional keys the row carries (those asked for, or all of them with `listKeysWithoutAsking`).
  */
 export function certificateListRow(certificate: Json, keys: readonly string[] = additionalListKeys): Json {
-    const created = certificate.created instanceof Date ? new Date(Date.UTC(certificate.created.getUTCFullYear(), certificate.created.getUTCMonth(), certificate.created.getUTCDate())) : certificate.created;
+    const created =
+        certificate.created instanceof Date
+            ? new Date(
+                  Date.UTC(
+                      certificate.created.getUTCFullYear(),
+                      certificate.created.getUTCMonth(),
+                      certificate.created.getUTCDate(),
+                  ),
+              )
+            : certificate.created;
     return {
         created,
         updated: certificate.updated,
@@ -689,6 +871,12 @@ function snapshot(certificate: Json | undefined): Json | undefined {
  */
 function authenticationEntries(authentication: Json): Json[] {
     if (!authentication) return [];
-    const domains = Array.isArray(authentication.domains) ? authentication.domains : authentication.domains ? [authentication.domains] : [];
-    return domains.length > 0 ? domains.map((entry: Json) => ({ method: authentication.method, ...entry })) : [authentication];
+    const domains = Array.isArray(authentication.domains)
+        ? authentication.domains
+        : authentication.domains
+          ? [authentication.domains]
+          : [];
+    return domains.length > 0
+        ? domains.map((entry: Json) => ({ method: authentication.method, ...entry }))
+        : [authentication];
 }

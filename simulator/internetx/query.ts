@@ -20,7 +20,13 @@ function escapeRegExp(text: string): string {
 
 /** A filter value as an instant: JSON's `2018-09-26T11:38:08.000+0200`, XML's `2018-09-26 11:38:08` (UTC). */
 function instant(text: string): number {
-    return Date.parse(text.trim().replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2").replace(/(\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/, "$1Z"));
+    return Date.parse(
+        text
+            .trim()
+            .replace(" ", "T")
+            .replace(/([+-]\d{2})(\d{2})$/, "$1:$2")
+            .replace(/(\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/, "$1Z"),
+    );
 }
 
 function matches(object: Json, filter: Json, searchable?: ReadonlySet<string>): boolean {

@@ -31,7 +31,12 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
     const kept: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) {
         if (value === undefined) continue;
-        kept[name] = name === "authorization" || name === "proxy-authorization" ? redacted : Array.isArray(value) ? value.join(", ") : value;
+        kept[name] =
+            name === "authorization" || name === "proxy-authorization"
+                ? redacted
+                : Array.isArray(value)
+                  ? value.join(", ")
+                  : value;
     }
     return kept;
 }
@@ -41,8 +46,15 @@ export class RequestLog {
     /** Index of the next entry; kept across `clear()` so `?since=` stays meaningful. */
     private nextIndex = 0;
 
-    record(entry: Omit<LoggedRequest, "index" | "headers" | "body"> & { headers: IncomingHttpHeaders; body: string }): LoggedRequest {
-        const logged: LoggedRequest = { ...entry, index: this.nextIndex++, headers: redactHeaders(entry.headers), body: redactBody(entry.body) };
+    record(
+        entry: Omit<LoggedRequest, "index" | "headers" | "body"> & { headers: IncomingHttpHeaders; body: string },
+    ): LoggedRequest {
+        const logged: LoggedRequest = {
+            ...entry,
+            index: this.nextIndex++,
+            headers: redactHeaders(entry.headers),
+            body: redactBody(entry.body),
+        };
         this.entries.push(logged);
         return logged;
     }

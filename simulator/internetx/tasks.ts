@@ -81,7 +81,13 @@ function success(code: string, text: string, data: Json[] = [], object?: Json): 
 }
 
 /** `keys`: the additional list keys the request asked for (JSON `?keys[]=…`, XML `<key>` in the task). */
-export async function runTask(model: SimulatorModel, task: TaskName, id: string | undefined, body: Json, keys: string[] = []): Promise<TaskAnswer> {
+export async function runTask(
+    model: SimulatorModel,
+    task: TaskName,
+    id: string | undefined,
+    body: Json,
+    keys: string[] = [],
+): Promise<TaskAnswer> {
     await model.advance();
     const requireId = () => {
         if (!id) throw invalid(taskCodes[task], "id", "is required");
@@ -90,15 +96,26 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
     switch (task) {
         case "SslContactCreate": {
             const contact = model.contacts.create(body);
-            return success("S400201", "Contact was successfully created.", [contact], { type: "contact", value: String(contact.id) });
+            return success("S400201", "Contact was successfully created.", [contact], {
+                type: "contact",
+                value: String(contact.id),
+            });
         }
         case "SslContactUpdate":
-            return success("S400202", "Contact was successfully updated.", [model.contacts.update(requireId(), body)], { type: "contact", value: requireId() });
+            return success("S400202", "Contact was successfully updated.", [model.contacts.update(requireId(), body)], {
+                type: "contact",
+                value: requireId(),
+            });
         case "SslContactDelete":
             model.contacts.delete(requireId());
             return success("S400203", "Contact was successfully deleted.", [], { type: "contact", value: requireId() });
         case "SslContactInfo":
-            return success("S400204", "Contact data were inquired successfully.", [model.contacts.get("400204", requireId())], { type: "contact", value: requireId() });
+            return success(
+                "S400204",
+                "Contact data were inquired successfully.",
+                [model.contacts.get("400204", requireId())],
+                { type: "contact", value: requireId() },
+            );
         case "SslContactList": {
             const { summary, page } = model.search(model.contacts.all(), body);
             return success("S400205", "Contacts were listed successfully.", page, { type: "contact", summary });
@@ -108,65 +125,128 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
         case "CertificateCreate":
         case "CertificateReissue":
         case "CertificateRenew": {
-            const action = task === "CertificateCreate" ? "create" : task === "CertificateReissue" ? "reissue" : "renew";
-            const job = await model.placeOrder(taskCodes[task], body, action, task === "CertificateCreate" ? undefined : requireId());
+            const action =
+                task === "CertificateCreate" ? "create" : task === "CertificateReissue" ? "reissue" : "renew";
+            const job = await model.placeOrder(
+                taskCodes[task],
+                body,
+                action,
+                task === "CertificateCreate" ? undefined : requireId(),
+            );
             const code = task === "CertificateRenew" ? "N400106" : "N400101";
-            return { code, text: "Certificate order was started successfully.", type: "NOTIFY", object: { type: "Certificate", value: job.name }, data: [{ id: job.id, status: job.status }] };
+            return {
+                code,
+                text: "Certificate order was started successfully.",
+                type: "NOTIFY",
+                object: { type: "Certificate", value: job.name },
+                data: [{ id: job.id, status: job.status }],
+            };
         }
         case "CertificateDelete":
         case "CertificateRevoke": {
             // "CertificateDelete": N400103 and a job (swagger JsonResponseDataJob); the certificate goes when it finishes.
-            const job = model.startCancellation(taskCodes[task], requireId(), task === "CertificateDelete" ? "delete" : "revoke");
+            const job = model.startCancellation(
+                taskCodes[task],
+                requireId(),
+                task === "CertificateDelete" ? "delete" : "revoke",
+            );
             const code = task === "CertificateDelete" ? "N400103" : "N4001031";
-            const text = task === "CertificateDelete" ? "Certificate cancelation could be started successfully." : "Certificate revocation could be started successfully.";
-            return { code, text, type: "NOTIFY", object: { type: "Certificate", value: job.name }, data: [{ id: job.id, status: job.status }] };
+            const text =
+                task === "CertificateDelete"
+                    ? "Certificate cancelation could be started successfully."
+                    : "Certificate revocation could be started successfully.";
+            return {
+                code,
+                text,
+                type: "NOTIFY",
+                object: { type: "Certificate", value: job.name },
+                data: [{ id: job.id, status: job.status }],
+            };
         }
         case "CertificateCommentUpdate":
             // swagger "Certificate Comment Update (4001024)": a Certificate in, JsonResponseDataVoid out (status only).
             model.updateComment(requireId(), body.comment);
-            return success("S4001024", "Certificate comment was updated successfully.", [], { type: "Certificate", value: requireId() });
+            return success("S4001024", "Certificate comment was updated successfully.", [], {
+                type: "Certificate",
+                value: requireId(),
+            });
         case "CertificateInfo": {
             const certificate = model.certificate("400104", requireId());
-            return success("S400104", "Certificate data were inquired successfully.", [certificateView(certificate)], { type: "Certificate", value: certificate.name });
+            return success("S400104", "Certificate data were inquired successfully.", [certificateView(certificate)], {
+                type: "Certificate",
+                value: certificate.name,
+            });
         }
         case "CertificateList": {
             const all = [...model.certificates.values()];
             const { summary, page } = model.search(all, body, "certificate");
-            const rowKeys = model.settings.listKeysIgnored ? [] : model.settings.listKeysWithoutAsking ? additionalListKeys : keys;
-            return success("S400105", "Certificates were listed successfully.", page.map((certificate) => certificateListRow(certificate, rowKeys)), { type: "Certificate", summary });
+            const rowKeys = model.settings.listKeysIgnored
+                ? []
+                : model.settings.listKeysWithoutAsking
+                  ? additionalListKeys
+                  : keys;
+            return success(
+                "S400105",
+                "Certificates were listed successfully.",
+                page.map((certificate) => certificateListRow(certificate, rowKeys)),
+                { type: "Certificate", summary },
+            );
         }
         case "JobInfo": {
             // "Certificate Job Info": S300114, object {type: "ObjectJob", value: job id}, data [ObjectJob].
             const job = model.job(requireId());
-            return success("S300114", "The workflow job was inquired successfully.", [model.objectJob(job, "info")], { type: "ObjectJob", value: String(job.id) });
+            return success("S300114", "The workflow job was inquired successfully.", [model.objectJob(job, "info")], {
+                type: "ObjectJob",
+                value: String(job.id),
+            });
         }
         case "JobList":
         case "JobHistoryList": {
             // "Certificate Job List" (S300115) lists running orders; "Managing Certificate Orders": finished ones in the history.
             const running = task === "JobList";
             const rows = model.jobRows(running);
-            const { summary, page } = model.search(rows.map(({ row }) => row), body, "job");
+            const { summary, page } = model.search(
+                rows.map(({ row }) => row),
+                body,
+                "job",
+            );
             const selected = page.map((row) => rows.find((candidate) => candidate.row === row)!.job);
             const code = running ? "S300115" : "S300135";
-            return success(code, "Request data has been inquired successfully.", selected.map((job) => model.objectJob(job, running ? "list" : "history")), { type: "ObjectJob", summary });
+            return success(
+                code,
+                "Request data has been inquired successfully.",
+                selected.map((job) => model.objectJob(job, running ? "list" : "history")),
+                { type: "ObjectJob", summary },
+            );
         }
         case "JobHistoryInfo": {
             // swagger "Job History Info (300134)": a finished job, as a history row shows it; a running one is not in the history.
             const job = model.anyJob(requireId());
             if (job.status === "RUNNING") throw notFound("300134", "Job", requireId());
-            return success("S300134", "The workflow job was inquired successfully.", [model.objectJob(job, "history")], { type: "ObjectJob", value: String(job.id) });
+            return success(
+                "S300134",
+                "The workflow job was inquired successfully.",
+                [model.objectJob(job, "history")],
+                { type: "ObjectJob", value: String(job.id) },
+            );
         }
         case "JobCancel": {
             // swagger "Job Cancel (300121)", answering JsonNoData: a running order stops, as a CertificateDelete stops it
             // (CANCELED, no notification); what the real API does with the certificate object is *inferred*.
             const job = model.cancelJob(requireId());
-            return success("S300121", "The job was cancelled successfully.", [], { type: "Job", value: String(job.id) });
+            return success("S300121", "The job was cancelled successfully.", [], {
+                type: "Job",
+                value: String(job.id),
+            });
         }
         case "JobConfirm": {
             // swagger "Job Confirm (300122)", answering JsonNoData: the simulator's jobs wait for no confirmation, so
             // confirming a running job changes nothing *(inferred)*; a finished one is gone from Job Info (EF300101).
             const job = model.job(requireId());
-            return success("S300122", "The job was confirmed successfully.", [], { type: "Job", value: String(job.id) });
+            return success("S300122", "The job was confirmed successfully.", [], {
+                type: "Job",
+                value: String(job.id),
+            });
         }
         case "PollInfo": {
             const message = model.pollQueue[0];
@@ -180,7 +260,11 @@ export async function runTask(model: SimulatorModel, task: TaskName, id: string 
             const index = model.pollQueue.findIndex((message) => String(message.id) === requireId());
             if (index < 0) throw notFound("0906", "Notification", requireId());
             model.pollQueue.splice(index, 1);
-            return success("S0906", "The notification was confirmed successfully.", [], { type: "message", value: requireId(), summary: model.pollQueue.length });
+            return success("S0906", "The notification was confirmed successfully.", [], {
+                type: "message",
+                value: requireId(),
+                summary: model.pollQueue.length,
+            });
         }
     }
 }

@@ -16,9 +16,16 @@ const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
  */
 export type ValidationPurpose = "DNS" | "FILE";
 
-export function validationToken(salt: string, publicKeySha256: string, name: string, purpose: ValidationPurpose): string {
+export function validationToken(
+    salt: string,
+    publicKeySha256: string,
+    name: string,
+    purpose: ValidationPurpose,
+): string {
     const digest = createHash("sha256").update(`${salt}|${purpose}|${publicKeySha256}|${name.toLowerCase()}`).digest();
-    const body = Array.from(digest.subarray(0, 25), (byte) => alphabet[byte % 36] + alphabet[(byte >> 3) % 36]).join("");
+    const body = Array.from(digest.subarray(0, 25), (byte) => alphabet[byte % 36] + alphabet[(byte >> 3) % 36]).join(
+        "",
+    );
     return `${tokenStamp}${body}`;
 }
 

@@ -35,11 +35,31 @@ const toXmlNames: Record<string, string> = {
     subjectAlternativeNames: "subject_alternative_name",
     approverEmails: "approver_email",
 };
-const toJsonNames: Record<string, string> = Object.fromEntries(Object.entries(toXmlNames).map(([json, xml]) => [xml, json]));
+const toJsonNames: Record<string, string> = Object.fromEntries(
+    Object.entries(toXmlNames).map(([json, xml]) => [xml, json]),
+);
 /** PEM values and free text go out as CDATA (InterNetX help "Ordering SSL Certificates" writes `plain`, `name`, `state`, `city`, `organization`, `file_*` so). */
 const cdata = new Set([
-    "plain", "csr", "server", "ca_cert", "name", "state", "city", "organization", "organization_unit", "organization_unit_name",
-    "file_name", "file_content", "dns", "address", "title", "first", "last", "firstname", "lastname", "text",
+    "plain",
+    "csr",
+    "server",
+    "ca_cert",
+    "name",
+    "state",
+    "city",
+    "organization",
+    "organization_unit",
+    "organization_unit_name",
+    "file_name",
+    "file_content",
+    "dns",
+    "address",
+    "title",
+    "first",
+    "last",
+    "firstname",
+    "lastname",
+    "text",
 ]);
 
 /** A text node as CDATA unless it holds the CDATA terminator (then the builder escapes it as ordinary text). */
@@ -91,7 +111,15 @@ function jsonModel(value: unknown, parent = ""): any {
 }
 
 /** "Running List Inquiries": eq, ne, like, gt, lt, ge, le. */
-const operators: Record<string, string> = { eq: "EQUAL", ne: "NOT_EQUAL", like: "LIKE", gt: "GREATER", lt: "LESS", ge: "GREATER_EQUAL", le: "LESS_EQUAL" };
+const operators: Record<string, string> = {
+    eq: "EQUAL",
+    ne: "NOT_EQUAL",
+    like: "LIKE",
+    gt: "GREATER",
+    lt: "LESS",
+    ge: "GREATER_EQUAL",
+    le: "LESS_EQUAL",
+};
 
 function condition(where: Json): Json {
     if (where.and !== undefined) return { link: "AND", filters: (where.and as Json[]).map(condition) };
@@ -138,8 +166,12 @@ function requestOf(name: TaskName, task: Json): { id?: string; body: Json } {
             return { id: (task.message as Json | undefined)?.id, body: {} };
         default: {
             const { id, ...rest } = jsonModel(certificate ?? {});
-            if (rest.subjectAlternativeNames) rest.subjectAlternativeNames = rest.subjectAlternativeNames.map((entry: Json) => (typeof entry === "string" ? { name: entry } : entry));
-            if (rest.authentication?.approverEmails && !Array.isArray(rest.authentication.approverEmails)) rest.authentication.approverEmails = [rest.authentication.approverEmails];
+            if (rest.subjectAlternativeNames)
+                rest.subjectAlternativeNames = rest.subjectAlternativeNames.map((entry: Json) =>
+                    typeof entry === "string" ? { name: entry } : entry,
+                );
+            if (rest.authentication?.approverEmails && !Array.isArray(rest.authentication.approverEmails))
+                rest.authentication.approverEmails = [rest.authentication.approverEmails];
             return { id, body: rest };
         }
     }
@@ -179,14 +211,23 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
         case "JobInfo": {
             // As public AutoDNS XML clients read it: <certificate_job> with <job>, <authentication> and the <certificate>.
             const objectJob = answer.data[0];
-            return { certificate_job: { job: xmlTree(objectJob.job), authentication: xmlTree(objectJob.authentication), certificate: xmlTree(objectJob.object?.data) } };
+            return {
+                certificate_job: {
+                    job: xmlTree(objectJob.job),
+                    authentication: xmlTree(objectJob.authentication),
+                    certificate: xmlTree(objectJob.object?.data),
+                },
+            };
         }
         case "JobList":
         case "JobHistoryList":
             // "Managing Certificate Orders": <summary/> and one <certificate_job><job>…<object>name</object></job> per order.
             return {
                 summary: String(summary),
-                certificate_job: answer.data.map((objectJob: Json) => ({ job: xmlTree({ ...objectJob.job, object: objectJob.object?.value, type: "ssl" }), ...(objectJob.object?.data ? { certificate: xmlTree(objectJob.object.data) } : {}) })),
+                certificate_job: answer.data.map((objectJob: Json) => ({
+                    job: xmlTree({ ...objectJob.job, object: objectJob.object?.value, type: "ssl" }),
+                    ...(objectJob.object?.data ? { certificate: xmlTree(objectJob.object.data) } : {}),
+                })),
             };
         case "PollInfo": {
             const message = answer.data[0];
@@ -203,7 +244,11 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
                         job_id: String(message.job.id),
                         status: {
                             code: failed ? "E400101" : "S400101",
-                            text: cdataText(failed ? String(message.messages?.[0]?.text) : "Certificate order was completed successfully."),
+                            text: cdataText(
+                                failed
+                                    ? String(message.messages?.[0]?.text)
+                                    : "Certificate order was completed successfully.",
+                            ),
                             type: failed ? "error" : "success",
                             object: { type: "certificate", value: { __cdata: message.object.value } },
                         },
@@ -220,10 +265,24 @@ function dataOf(name: TaskName, answer: TaskAnswer): Json {
  * `<response><result>…</result><stid/><ctid/></response>`. A success carries `<data>` and `<status>`; an error
  * `<msg>` (code, text, type) before `<status>` and no data ("XML API Basics" system responses).
  */
-function document(model: SimulatorModel, status: Json, data: Json | undefined, messages: Json[] = [], ctid?: string): string {
+function document(
+    model: SimulatorModel,
+    status: Json,
+    data: Json | undefined,
+    messages: Json[] = [],
+    ctid?: string,
+): string {
     const statusBlock = { ...status, text: cdataText(String(status.text)) };
-    const msg = messages.map((message) => ({ code: message.code, text: cdataText(String(message.text)), type: message.type }));
-    const result: Json = { ...(data !== undefined ? { data } : {}), ...(msg.length > 0 ? { msg } : {}), status: statusBlock };
+    const msg = messages.map((message) => ({
+        code: message.code,
+        text: cdataText(String(message.text)),
+        type: message.type,
+    }));
+    const result: Json = {
+        ...(data !== undefined ? { data } : {}),
+        ...(msg.length > 0 ? { msg } : {}),
+        status: statusBlock,
+    };
     return `<?xml version="1.0" encoding="utf-8"?>\n${builder.build(withDates({ response: { result, stid: model.stid(), ...(ctid ? { ctid } : {}) } }, xmlDate))}`;
 }
 
@@ -232,7 +291,13 @@ export function xmlError(model: SimulatorModel, error: SimulatorApiError, ctid?:
         // The gateway answers errors inside the document with HTTP 200 (docs/wire-format.md).
         status: 200,
         contentType: "application/xml; charset=utf-8",
-        body: document(model, { code: error.statusCode, text: error.statusText, type: "error" }, undefined, error.messages.map((message) => ({ ...message, type: "error" })), ctid),
+        body: document(
+            model,
+            { code: error.statusCode, text: error.statusText, type: "error" },
+            undefined,
+            error.messages.map((message) => ({ ...message, type: "error" })),
+            ctid,
+        ),
     };
 }
 
@@ -251,7 +316,11 @@ export function xmlTaskCode(body: string): string | undefined {
  * of the refusal (the code `E0000` and the texts are *inferred*, no such answer of the gateway is recorded).
  */
 export function xmlRefusal(model: SimulatorModel, httpStatus: number, text: string, ctid?: string): ProtocolAnswer {
-    return { status: httpStatus, contentType: "application/xml; charset=utf-8", body: document(model, { code: "E0000", text, type: "error" }, undefined, [{ text, type: "error" }], ctid) };
+    return {
+        status: httpStatus,
+        contentType: "application/xml; charset=utf-8",
+        body: document(model, { code: "E0000", text, type: "error" }, undefined, [{ text, type: "error" }], ctid),
+    };
 }
 
 /**
@@ -266,7 +335,9 @@ export async function handleXml(model: SimulatorModel, password: string, body: s
         try {
             parsed = parser.parse(body, true);
         } catch (error) {
-            throw new SimulatorApiError(400, "E0000", "The request is not well-formed XML.", [{ text: (error as Error).message, code: "EF01000" }]);
+            throw new SimulatorApiError(400, "E0000", "The request is not well-formed XML.", [
+                { text: (error as Error).message, code: "EF01000" },
+            ]);
         }
         const request = parsed.request as Json | undefined;
         const auth = request?.auth as Json | undefined;
@@ -280,11 +351,19 @@ export async function handleXml(model: SimulatorModel, password: string, body: s
         // client's list inquiry, tillkahlbrock/autodns-api test/Autodns/Test/Api/testData/DomainInquireList_request.xml).
         const keys = ([] as unknown[]).concat(task.key ?? []).map(String);
         const answer = await runTask(model, name, id, payload, keys);
-        const object = answer.object ? { type: String(answer.object.type).toLowerCase(), value: answer.object.value } : undefined;
+        const object = answer.object
+            ? { type: String(answer.object.type).toLowerCase(), value: answer.object.value }
+            : undefined;
         return {
             status: 200,
             contentType: "application/xml; charset=utf-8",
-            body: document(model, { code: answer.code, text: answer.text, type: answer.type.toLowerCase(), object }, dataOf(name, answer), (answer.messages ?? []).map((message) => ({ ...message, type: "error" })), ctid),
+            body: document(
+                model,
+                { code: answer.code, text: answer.text, type: answer.type.toLowerCase(), object },
+                dataOf(name, answer),
+                (answer.messages ?? []).map((message) => ({ ...message, type: "error" })),
+                ctid,
+            ),
         };
     } catch (error) {
         if (error instanceof SimulatorApiError) return xmlError(model, error, ctid);

@@ -15,11 +15,18 @@ export interface AdminContext {
 }
 
 function recordType(type: unknown): DnsRecordType {
-    if (!dnsRecordTypes.includes(type as DnsRecordType)) throw new AdminRequestError(`type must be one of ${dnsRecordTypes.join(", ")}`);
+    if (!dnsRecordTypes.includes(type as DnsRecordType))
+        throw new AdminRequestError(`type must be one of ${dnsRecordTypes.join(", ")}`);
     return type as DnsRecordType;
 }
 
-export async function handleAdmin(context: AdminContext, method: string, url: URL, body: string, response: ServerResponse): Promise<void> {
+export async function handleAdmin(
+    context: AdminContext,
+    method: string,
+    url: URL,
+    body: string,
+    response: ServerResponse,
+): Promise<void> {
     const { model, faults, log } = context;
     const path = url.pathname.slice("/__simulator".length);
     const certificateAction = /^\/certificates\/([^/]+)\/(approve|refuse)$/.exec(path);
@@ -31,7 +38,8 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
         }
         if (handleLogAndFaults({ faults, log }, method, path, url, input, response)) return;
         if (method === "POST" && path === "/dns") {
-            if (typeof input.name !== "string" || typeof input.value !== "string") throw new AdminRequestError("name and value are required");
+            if (typeof input.name !== "string" || typeof input.value !== "string")
+                throw new AdminRequestError("name and value are required");
             model.publishDns(input.name, recordType(input.type ?? "TXT"), input.value);
             return reply(response, 204);
         }
@@ -42,15 +50,28 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
         }
         if (method === "GET" && path === "/dns") return reply(response, 200, model.publishedDns());
         if (method === "POST" && path === "/refusals") {
-            if (typeof input.domain !== "string" || typeof input.reason !== "string") throw new AdminRequestError("domain and reason are required");
-            model.outcomeRules.push({ domain: input.domain, outcome: "fail", reason: input.reason, remaining: Number(input.count ?? 1) });
+            if (typeof input.domain !== "string" || typeof input.reason !== "string")
+                throw new AdminRequestError("domain and reason are required");
+            model.outcomeRules.push({
+                domain: input.domain,
+                outcome: "fail",
+                reason: input.reason,
+                remaining: Number(input.count ?? 1),
+            });
             return reply(response, 204);
         }
         if (method === "POST" && path === "/outcomes") {
             if (typeof input.domain !== "string") throw new AdminRequestError("domain is required");
-            if (input.outcome !== "fail" && input.outcome !== "never") throw new AdminRequestError('outcome must be "fail" or "never"');
-            if (input.outcome === "fail" && typeof input.reason !== "string") throw new AdminRequestError("a fail outcome needs a reason");
-            model.outcomeRules.push({ domain: input.domain, outcome: input.outcome, reason: input.reason, remaining: Number(input.count ?? 1) });
+            if (input.outcome !== "fail" && input.outcome !== "never")
+                throw new AdminRequestError('outcome must be "fail" or "never"');
+            if (input.outcome === "fail" && typeof input.reason !== "string")
+                throw new AdminRequestError("a fail outcome needs a reason");
+            model.outcomeRules.push({
+                domain: input.domain,
+                outcome: input.outcome,
+                reason: input.reason,
+                remaining: Number(input.count ?? 1),
+            });
             return reply(response, 204);
         }
         if (method === "POST" && certificateAction) {
@@ -70,11 +91,13 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
                 settings[key] = input[key];
             }
             if (input.certificateFileFormat !== undefined) {
-                if (input.certificateFileFormat !== "zip" && input.certificateFileFormat !== "pem") throw new AdminRequestError('certificateFileFormat must be "zip" or "pem"');
+                if (input.certificateFileFormat !== "zip" && input.certificateFileFormat !== "pem")
+                    throw new AdminRequestError('certificateFileFormat must be "zip" or "pem"');
                 settings.certificateFileFormat = input.certificateFileFormat;
             }
             if (input.automaticDnsCheck !== undefined) {
-                if (typeof input.automaticDnsCheck !== "boolean") throw new AdminRequestError("automaticDnsCheck must be true or false");
+                if (typeof input.automaticDnsCheck !== "boolean")
+                    throw new AdminRequestError("automaticDnsCheck must be true or false");
                 settings.automaticDnsCheck = input.automaticDnsCheck;
             }
             for (const name of ["dropsRemoteId", "hidesCsr"] as const) {
@@ -86,6 +109,8 @@ export async function handleAdmin(context: AdminContext, method: string, url: UR
         }
         return reply(response, 404, { error: `no admin endpoint ${method} ${path}` });
     } catch (error) {
-        return reply(response, error instanceof AdminRequestError ? error.status : 400, { error: (error as Error).message });
+        return reply(response, error instanceof AdminRequestError ? error.status : 400, {
+            error: (error as Error).message,
+        });
     }
 }

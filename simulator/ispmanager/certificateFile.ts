@@ -8,13 +8,17 @@ import { writeZip } from "./zip";
  * certificate for the leaf fails.
  */
 const fileName = (name: string) => name.replace(/[*.]/g, "_");
-const commonName = (certificate: x509.X509Certificate) => /(?:^|,\s*)CN=([^,]+)/.exec(certificate.subject)?.[1] ?? "certificate";
+const commonName = (certificate: x509.X509Certificate) =>
+    /(?:^|,\s*)CN=([^,]+)/.exec(certificate.subject)?.[1] ?? "certificate";
 
 export function certificateZip(domain: string, leafPem: string, intermediatePem: string, rootPem: string): Buffer {
     const certificates = [rootPem, intermediatePem, leafPem].map((pem) => new x509.X509Certificate(pem));
     const pkcs7 = new x509.X509Certificates(certificates).export("pem").replace(/CMS/g, "PKCS7");
     return writeZip([
         { name: `${fileName(domain)}.p7b`, data: Buffer.from(`${pkcs7.trim()}\n`) },
-        ...certificates.map((certificate) => ({ name: `${fileName(commonName(certificate))}.crt`, data: Buffer.from(`${certificate.toString("pem").trim()}\n`) })),
+        ...certificates.map((certificate) => ({
+            name: `${fileName(commonName(certificate))}.crt`,
+            data: Buffer.from(`${certificate.toString("pem").trim()}\n`),
+        })),
     ]);
 }

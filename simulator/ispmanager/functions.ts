@@ -40,7 +40,12 @@ function tariffOf(params: Parameters) {
     const tariff = tariffs[pricelist];
     if (!tariff) throw invalidParameter("pricelist", pricelist, "no such tariff");
     const period = required(params, "period");
-    if (!tariff.periodsMonths.includes(Number(period))) throw invalidParameter("period", period, `${tariff.name} is offered for ${tariff.periodsMonths.join(" or ")} months`);
+    if (!tariff.periodsMonths.includes(Number(period)))
+        throw invalidParameter(
+            "period",
+            period,
+            `${tariff.name} is offered for ${tariff.periodsMonths.join(" or ")} months`,
+        );
     return { pricelist, tariff, periodMonths: Number(period) };
 }
 
@@ -66,7 +71,12 @@ async function readCsr(csrPem: string) {
 function approverMethodOf(params: Parameters, pricelist: string): ApproverMethod {
     const method = (params.approver_method || "auth_email") as ApproverMethod;
     const offered = tariffs[pricelist]?.validationMethods ?? approverMethods;
-    if (!offered.includes(method)) throw invalidParameter("approver_method", method, `${tariffs[pricelist]?.name ?? "this tariff"} offers ${offered.join(", ")}`);
+    if (!offered.includes(method))
+        throw invalidParameter(
+            "approver_method",
+            method,
+            `${tariffs[pricelist]?.name ?? "this tariff"} offers ${offered.join(", ")}`,
+        );
     return method;
 }
 
@@ -79,16 +89,27 @@ function approverEmailsOf(params: Parameters, domains: string[], method: Approve
             if (method === "auth_email") throw requiredParameter(name);
             return "";
         }
-        if (!approverAddresses(domain).includes(email.toLowerCase())) throw invalidParameter(name, email, `must be one of ${approverAddresses(domain).join(", ")}`);
+        if (!approverAddresses(domain).includes(email.toLowerCase()))
+            throw invalidParameter(name, email, `must be one of ${approverAddresses(domain).join(", ")}`);
         return email;
     });
 }
 
-function checkAltNames(tariffName: string, altNameAddon: string | undefined, altNames: string[], params: Parameters): void {
+function checkAltNames(
+    tariffName: string,
+    altNameAddon: string | undefined,
+    altNames: string[],
+    params: Parameters,
+): void {
     if (altNames.length === 0) return;
     if (!altNameAddon) throw invalidParameter("altname", altNames.join(" "), `${tariffName} covers one domain only`);
     const count = params[`addon_${altNameAddon}`];
-    if (count !== String(altNames.length)) throw invalidParameter(`addon_${altNameAddon}`, count, `must be the number of additional domains (${altNames.length})`);
+    if (count !== String(altNames.length))
+        throw invalidParameter(
+            `addon_${altNameAddon}`,
+            count,
+            `must be the number of additional domains (${altNames.length})`,
+        );
 }
 
 function validationFields(model: IspmanagerModel, certificate: SimulatedCertificate): Record<string, string> {
@@ -115,14 +136,20 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
     "certificate.order.csr": async (model, params): Promise<Outcome> => {
         const { pricelist, tariff, periodMonths } = tariffOf(params);
         if (params.sok !== "ok") {
-            return { document: { model: { pricelist, period: String(periodMonths) }, slist: { field_country: countries.map((country) => ({ k: country.id, v: country.name })) } } };
+            return {
+                document: {
+                    model: { pricelist, period: String(periodMonths) },
+                    slist: { field_country: countries.map((country) => ({ k: country.id, v: country.name })) },
+                },
+            };
         }
         const countryId = required(params, "field_country");
         const country = countries.find((entry) => entry.id === countryId);
         if (!country) throw invalidParameter("field_country", countryId, "no such country id");
         const commonName = required(params, "CN");
         const altNames = spaceList(params.altname ?? params.altname_input);
-        if (altNames.length > 0 && !tariff.altNameAddon) throw invalidParameter("altname", altNames.join(" "), `${tariff.name} covers one domain only`);
+        if (altNames.length > 0 && !tariff.altNameAddon)
+            throw invalidParameter("altname", altNames.join(" "), `${tariff.name} covers one domain only`);
         const generated = await generateKeyAndCsr({
             key: { algorithm: "RSA", rsaBits: 2048 },
             commonName,
@@ -143,23 +170,31 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
     /** "Order SSL certificate" (generate / manual, multi-domain); `remoteid` kept as the reseller's reference. */
     "certificate.order.param": async (model, params) => {
         required(params, "sok");
-        if (params.skipbasket !== "on") throw invalidParameter("skipbasket", params.skipbasket, "the simulator pays from the account only (skipbasket=on)");
+        if (params.skipbasket !== "on")
+            throw invalidParameter(
+                "skipbasket",
+                params.skipbasket,
+                "the simulator pays from the account only (skipbasket=on)",
+            );
         const { pricelist, tariff, periodMonths } = tariffOf(params);
         const crtType = required(params, "crt_type");
-        if (crtType !== "generate" && crtType !== "manual") throw invalidParameter("crt_type", crtType, "generate or manual");
+        if (crtType !== "generate" && crtType !== "manual")
+            throw invalidParameter("crt_type", crtType, "generate or manual");
         const csrPem = required(params, "csr");
         const csr = await readCsr(csrPem);
         let domain = csr.commonName!;
         if (crtType === "generate") {
             domain = required(params, "CN");
-            if (domain.toLowerCase() !== csr.commonName!.toLowerCase()) throw invalidParameter("CN", domain, `the CSR is for ${csr.commonName}`);
+            if (domain.toLowerCase() !== csr.commonName!.toLowerCase())
+                throw invalidParameter("CN", domain, `the CSR is for ${csr.commonName}`);
             required(params, "key");
             for (const name of ["ST", "L", "O", "field_country"]) required(params, name);
         }
         const altNames = spaceList(params.altname);
         checkAltNames(tariff.name, tariff.altNameAddon, altNames, params);
         const contacts: Record<string, string> = {};
-        for (const prefix of ["adm", "tech"]) for (const field of contactFields) contacts[`${prefix}_${field}`] = required(params, `${prefix}_${field}`);
+        for (const prefix of ["adm", "tech"])
+            for (const field of contactFields) contacts[`${prefix}_${field}`] = required(params, `${prefix}_${field}`);
         const approverMethod = approverMethodOf(params, pricelist);
         const approverEmails = approverEmailsOf(params, [domain, ...altNames], approverMethod);
         const certificate = model.add({
@@ -182,7 +217,8 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
     "certificate.reissue.step2": async (model, params) => {
         const certificate = certificateOf(model, params);
         required(params, "sok");
-        if (certificate.issuance !== "issued") throw invalidParameter("elid", certificate.id, "only an issued certificate can be reissued");
+        if (certificate.issuance !== "issued")
+            throw invalidParameter("elid", certificate.id, "only an issued certificate can be reissued");
         const crtType = required(params, "crt_type");
         const approverMethod = approverMethodOf(params, certificate.pricelist);
         let csrPem: string | undefined;
@@ -190,16 +226,23 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
         if (crtType === "manual") {
             csrPem = required(params, "csr");
             const csr = await readCsr(csrPem);
-            if (csr.commonName!.toLowerCase() !== certificate.domain.toLowerCase()) throw invalidParameter("csr", undefined, `the CSR is for ${csr.commonName}, the certificate for ${certificate.domain}`);
+            if (csr.commonName!.toLowerCase() !== certificate.domain.toLowerCase())
+                throw invalidParameter(
+                    "csr",
+                    undefined,
+                    `the CSR is for ${csr.commonName}, the certificate for ${certificate.domain}`,
+                );
             // A new CSR brings its own names: the domains of the reissued certificate are the CSR's (docs/ispmanager.md).
             altNames = csr.dnsNames.filter((name) => name.toLowerCase() !== certificate.domain.toLowerCase());
             const tariff = tariffs[certificate.pricelist];
-            if (altNames.length > 0 && !tariff.altNameAddon) throw invalidParameter("csr", undefined, `${tariff.name} covers one domain only`);
+            if (altNames.length > 0 && !tariff.altNameAddon)
+                throw invalidParameter("csr", undefined, `${tariff.name} covers one domain only`);
         } else if (crtType === "altname") {
             if (params.altname === undefined) throw requiredParameter("altname");
             altNames = spaceList(params.altname);
             const tariff = tariffs[certificate.pricelist];
-            if (altNames.length > 0 && !tariff.altNameAddon) throw invalidParameter("altname", params.altname, `${tariff.name} covers one domain only`);
+            if (altNames.length > 0 && !tariff.altNameAddon)
+                throw invalidParameter("altname", params.altname, `${tariff.name} covers one domain only`);
         } else if (crtType !== "oldrequest") {
             throw invalidParameter("crt_type", crtType, "oldrequest, manual or altname");
         }
@@ -222,15 +265,31 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
     "certificate.file": async (model, params) => {
         const certificate = certificateOf(model, params);
         const type = required(params, "type");
-        if (type === "auth_file") return { file: validationFields(model, certificate).auth_file_value, contentType: "text/plain; charset=utf-8" };
+        if (type === "auth_file")
+            return {
+                file: validationFields(model, certificate).auth_file_value,
+                contentType: "text/plain; charset=utf-8",
+            };
         if (type !== "crt") throw invalidParameter("type", type, "crt or auth_file");
-        if (!certificate.certificatePem) throw invalidParameter("elid", certificate.id, "the certificate has not been issued yet");
-        if (model.settings.certificateFileFormat === "pem") return { file: certificate.certificatePem, contentType: "application/x-x509-ca-cert" };
-        return { file: certificateZip(certificate.domain, certificate.certificatePem, model.ca.intermediatePem, model.ca.rootPem), contentType: "application/zip" };
+        if (!certificate.certificatePem)
+            throw invalidParameter("elid", certificate.id, "the certificate has not been issued yet");
+        if (model.settings.certificateFileFormat === "pem")
+            return { file: certificate.certificatePem, contentType: "application/x-x509-ca-cert" };
+        return {
+            file: certificateZip(
+                certificate.domain,
+                certificate.certificatePem,
+                model.ca.intermediatePem,
+                model.ca.rootPem,
+            ),
+            contentType: "application/zip",
+        };
     },
 
     /** "Get data for SSL certificate validation". */
-    "certificate.edit": async (model, params) => ({ document: { model: validationFields(model, certificateOf(model, params)) } }),
+    "certificate.edit": async (model, params) => ({
+        document: { model: validationFields(model, certificateOf(model, params)) },
+    }),
 
     /**
      * "Re-request for DNS validation": the CA looks at the records now. `domains`: one domain, or several separated by
@@ -239,9 +298,15 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
     "certificate.dns_verify": async (model, params) => {
         const certificate = certificateOf(model, params);
         required(params, "sok");
-        const domains = required(params, "domains").split(",").map((domain) => domain.trim());
-        for (const domain of domains) if (/\s/.test(domain) || domain === "") throw invalidParameter("domains", params.domains, "one domain, or domains separated by commas");
-        for (const domain of domains) if (!model.domainsOf(certificate).includes(domain)) throw invalidParameter("domains", domain, `not a domain of certificate ${certificate.id}`);
+        const domains = required(params, "domains")
+            .split(",")
+            .map((domain) => domain.trim());
+        for (const domain of domains)
+            if (/\s/.test(domain) || domain === "")
+                throw invalidParameter("domains", params.domains, "one domain, or domains separated by commas");
+        for (const domain of domains)
+            if (!model.domainsOf(certificate).includes(domain))
+                throw invalidParameter("domains", domain, `not a domain of certificate ${certificate.id}`);
         model.counters.dnsVerifications++;
         if (isPending(certificate) && isDnsValidation(certificate.approverMethod)) {
             certificate.dnsCheckRequested = true;
@@ -278,7 +343,9 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
                         pricelist_id: certificate.pricelist,
                         createdate: certificate.createdOn,
                         expiredate: certificate.notAfter ? certificate.notAfter.slice(0, 10) : "",
-                        status_msg: issuanceTexts[language][certificate.issuance] + (certificate.issuance === "failed" && certificate.reason ? `: ${certificate.reason}` : ""),
+                        status_msg:
+                            issuanceTexts[language][certificate.issuance] +
+                            (certificate.issuance === "failed" && certificate.reason ? `: ${certificate.reason}` : ""),
                         item_status: itemStatusTexts[language][certificate.status],
                         item_status_orig: certificate.status,
                         cost: `${certificate.periodMonths === 24 ? "180.00" : "100.00"} EUR`,
@@ -288,9 +355,15 @@ const handlers: Record<string, (model: IspmanagerModel, params: Parameters) => P
     },
 };
 
-export async function callFunction(model: IspmanagerModel, func: string | undefined, params: Parameters): Promise<Outcome> {
-    const handler = func && !(model.settings.withoutSslModule && func.startsWith("certificate")) ? handlers[func] : undefined;
-    if (!handler) throw new BillError({ type: "missed", object: "func", value: func, msg: `Unknown function '${func ?? ""}'` });
+export async function callFunction(
+    model: IspmanagerModel,
+    func: string | undefined,
+    params: Parameters,
+): Promise<Outcome> {
+    const handler =
+        func && !(model.settings.withoutSslModule && func.startsWith("certificate")) ? handlers[func] : undefined;
+    if (!handler)
+        throw new BillError({ type: "missed", object: "func", value: func, msg: `Unknown function '${func ?? ""}'` });
     return handler(model, params);
 }
 

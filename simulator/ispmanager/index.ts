@@ -73,7 +73,8 @@ function readBody(request: IncomingMessage): Promise<string> {
 function parametersOf(url: URL, body: string, contentType: string | undefined): Record<string, string> {
     const params: Record<string, string> = {};
     url.searchParams.forEach((value, name) => (params[name] = value));
-    if (body && !/^multipart\//i.test(contentType ?? "")) new URLSearchParams(body).forEach((value, name) => (params[name] = value));
+    if (body && !/^multipart\//i.test(contentType ?? ""))
+        new URLSearchParams(body).forEach((value, name) => (params[name] = value));
     return params;
 }
 
@@ -83,7 +84,9 @@ function parametersOf(url: URL, body: string, contentType: string | undefined): 
  * simulator CA; DNS validation that waits for TXT records published through `/__simulator/dns`; fault injection; a
  * request log without `authinfo`.
  */
-export async function startIspmanagerSimulator(options: IspmanagerSimulatorOptions = {}): Promise<RunningIspmanagerSimulator> {
+export async function startIspmanagerSimulator(
+    options: IspmanagerSimulatorOptions = {},
+): Promise<RunningIspmanagerSimulator> {
     const ca = await TestCertificateAuthority.create({ organization: "pulumi-sslmanager ispmanager Simulator" });
     const user = options.user ?? "reseller@example.com";
     const password = options.password ?? randomBytes(12).toString("base64url");
@@ -119,14 +122,24 @@ export async function startIspmanagerSimulator(options: IspmanagerSimulatorOptio
         const url = new URL(request.url ?? "/", "http://simulator");
         const body = await readBody(request);
         const method = request.method ?? "GET";
-        if (url.pathname.startsWith("/__simulator/")) return handleAdmin({ model, faults, log }, method, url, body, response);
+        if (url.pathname.startsWith("/__simulator/"))
+            return handleAdmin({ model, faults, log }, method, url, body, response);
         if (url.pathname !== "/billmgr" && url.pathname !== "/manager/billmgr") {
             response.writeHead(404, { "content-type": "text/plain" });
             response.end("not found");
             return;
         }
         const params = parametersOf(url, body, request.headers["content-type"]);
-        const entry = log.record({ time: new Date().toISOString(), method, func: params.func, out: params.out, url: `${url.pathname}${url.search}`, body, params, status: 0 });
+        const entry = log.record({
+            time: new Date().toISOString(),
+            method,
+            func: params.func,
+            out: params.out,
+            url: `${url.pathname}${url.search}`,
+            body,
+            params,
+            status: 0,
+        });
 
         const fault = faults.take({ method, path: url.pathname, taskCode: params.func });
         if (fault?.kind === "reset" && fault.when !== "after") {
@@ -149,7 +162,8 @@ export async function startIspmanagerSimulator(options: IspmanagerSimulatorOptio
         const givenUser = separator >= 0 ? params.authinfo.slice(0, separator) : "";
         const givenPassword = separator >= 0 ? params.authinfo.slice(separator + 1) : "";
         try {
-            if (givenUser !== user || givenPassword !== password) throw new BillError({ type: "auth", msg: "Authorization failed: wrong user name or password" });
+            if (givenUser !== user || givenPassword !== password)
+                throw new BillError({ type: "auth", msg: "Authorization failed: wrong user name or password" });
             if (settings.twoFactorAccount) throw new BillError(twoFactorRefusal);
             await model.advance();
             outcome = await callFunction(model, params.func, params);
@@ -159,7 +173,10 @@ export async function startIspmanagerSimulator(options: IspmanagerSimulatorOptio
             entry.errorType = error.error.type;
         }
         if (settings.latencyMs > 0) await sleep(settings.latencyMs);
-        const answer = "file" in outcome ? { contentType: outcome.contentType, body: outcome.file } : render(outcome.document, params.out);
+        const answer =
+            "file" in outcome
+                ? { contentType: outcome.contentType, body: outcome.file }
+                : render(outcome.document, params.out);
         entry.status = 200;
         if (fault?.kind === "reset") {
             // Processed (an order is placed) but the answer is lost: the ambiguous failure clients must survive.

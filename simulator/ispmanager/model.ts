@@ -112,7 +112,8 @@ export type DnsRecordType = (typeof dnsRecordTypes)[number];
 const dnsKey = (name: string, type: DnsRecordType) => `${name.toLowerCase().replace(/\.$/, "")}|${type}`;
 
 /** An order the CA has not decided yet. */
-export const isPending = (certificate: SimulatedCertificate) => certificate.issuance === "requested" || certificate.issuance === "enrolled";
+export const isPending = (certificate: SimulatedCertificate) =>
+    certificate.issuance === "requested" || certificate.issuance === "enrolled";
 
 /** The validations the CA checks in DNS, and re-checks on certificate.dns_verify. */
 export const isDnsValidation = (method: ApproverMethod) => method === "auth_dnstxt" || method === "auth_cname";
@@ -123,7 +124,15 @@ export class IspmanagerModel {
     /** Published DNS record values by `<name>|<TYPE>` (name in lower case, without the trailing dot). */
     private readonly dns = new Map<string, Set<string>>();
     readonly outcomeRules: OutcomeRule[] = [];
-    readonly counters = { orders: 0, reissues: 0, deletes: 0, dnsVerifications: 0, approverEmailsSent: 0, keysGenerated: 0, outcomesApplied: 0 };
+    readonly counters = {
+        orders: 0,
+        reissues: 0,
+        deletes: 0,
+        dnsVerifications: 0,
+        approverEmailsSent: 0,
+        keysGenerated: 0,
+        outcomesApplied: 0,
+    };
     private nextId = 3001;
 
     constructor(
@@ -140,9 +149,25 @@ export class IspmanagerModel {
         return this.now().getTime();
     }
 
-    add(certificate: Omit<SimulatedCertificate, "id" | "status" | "issuance" | "createdOn" | "token" | "roundStartedAt" | "dnsCheckRequested" | "reissues" | "serialHistory">): SimulatedCertificate {
+    add(
+        certificate: Omit<
+            SimulatedCertificate,
+            | "id"
+            | "status"
+            | "issuance"
+            | "createdOn"
+            | "token"
+            | "roundStartedAt"
+            | "dnsCheckRequested"
+            | "reissues"
+            | "serialHistory"
+        >,
+    ): SimulatedCertificate {
         const id = this.newId();
-        const token = createHash("sha256").update(`${id}|${certificate.domain}|${certificate.csrPem}`).digest("hex").slice(0, 40);
+        const token = createHash("sha256")
+            .update(`${id}|${certificate.domain}|${certificate.csrPem}`)
+            .digest("hex")
+            .slice(0, 40);
         const created: SimulatedCertificate = {
             ...certificate,
             id,
@@ -187,7 +212,11 @@ export class IspmanagerModel {
     publishedDns(): { name: string; type: string; value: string }[] {
         return [...this.dns.entries()].flatMap(([key, values]) => {
             const [name, type] = key.split("|");
-            return [...values].map((value) => ({ name: `${name}.`, type, value: type === "CNAME" ? `${value}.` : value }));
+            return [...values].map((value) => ({
+                name: `${name}.`,
+                type,
+                value: type === "CNAME" ? `${value}.` : value,
+            }));
         });
     }
 
@@ -201,7 +230,10 @@ export class IspmanagerModel {
 
     /** The file a FILE validation asks for (certificate.edit `auth_file_name` / `auth_file_value`). */
     validationFileOf(certificate: SimulatedCertificate): { name: string; content: string } {
-        return { name: `${certificate.token.slice(0, 32).toUpperCase()}.txt`, content: `${certificate.token}\nsimulator.ispmanager.test\n${certificate.id}` };
+        return {
+            name: `${certificate.token.slice(0, 32).toUpperCase()}.txt`,
+            content: `${certificate.token}\nsimulator.ispmanager.test\n${certificate.id}`,
+        };
     }
 
     /**
@@ -211,7 +243,9 @@ export class IspmanagerModel {
     missingDnsRecords(certificate: SimulatedCertificate): string[] {
         if (certificate.approverMethod === "auth_cname") {
             const cname = this.cnameRecordOf(certificate);
-            return this.dns.get(dnsKey(cname.name, "CNAME"))?.has(cname.value.toLowerCase()) ? [] : [`CNAME record for ${cname.name}.`];
+            return this.dns.get(dnsKey(cname.name, "CNAME"))?.has(cname.value.toLowerCase())
+                ? []
+                : [`CNAME record for ${cname.name}.`];
         }
         return this.domainsOf(certificate)
             .map((domain) => domain.replace(/^\*\./, ""))
@@ -222,13 +256,18 @@ export class IspmanagerModel {
     /** The validation file URLs (one per domain) that the web server at `fileValidationOrigin` does not serve with the content. */
     async missingValidationFiles(certificate: SimulatedCertificate, origin: string): Promise<string[]> {
         const file = this.validationFileOf(certificate);
-        const urls = this.domainsOf(certificate).map((domain) => `http://${domain.replace(/^\*\./, "")}/.well-known/pki-validation/${file.name}`);
+        const urls = this.domainsOf(certificate).map(
+            (domain) => `http://${domain.replace(/^\*\./, "")}/.well-known/pki-validation/${file.name}`,
+        );
         const served = await Promise.all(urls.map((url) => servesValidationFile(origin, url, file.content)));
         return urls.filter((_url, index) => !served[index]);
     }
 
     /** A new validation round for a reissue (certificate.reissue.step2). */
-    startReissue(certificate: SimulatedCertificate, change: { csrPem?: string; altNames?: string[]; approverMethod: ApproverMethod; approverEmails: string[] }): void {
+    startReissue(
+        certificate: SimulatedCertificate,
+        change: { csrPem?: string; altNames?: string[]; approverMethod: ApproverMethod; approverEmails: string[] },
+    ): void {
         if (change.csrPem) certificate.csrPem = change.csrPem;
         if (change.altNames) certificate.altNames = change.altNames;
         certificate.approverMethod = change.approverMethod;
@@ -283,8 +322,16 @@ export class IspmanagerModel {
                     continue;
                 }
             }
-            if (certificate.held || certificate.validatedAt === undefined || now < certificate.validatedAt + this.settings.issuanceDelayMs) continue;
-            const rule = this.outcomeRules.find((candidate) => candidate.remaining > 0 && candidate.domain.toLowerCase() === certificate.domain.toLowerCase());
+            if (
+                certificate.held ||
+                certificate.validatedAt === undefined ||
+                now < certificate.validatedAt + this.settings.issuanceDelayMs
+            )
+                continue;
+            const rule = this.outcomeRules.find(
+                (candidate) =>
+                    candidate.remaining > 0 && candidate.domain.toLowerCase() === certificate.domain.toLowerCase(),
+            );
             if (rule) {
                 rule.remaining--;
                 this.counters.outcomesApplied++;

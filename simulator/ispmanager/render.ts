@@ -30,17 +30,34 @@ export class BillError extends Error {
  * SSL certificates through BILLmanager": "Disable 2FA or use a different account"). No source shows the answer: type
  * `auth` as for a failed login, the object and words naming the second factor are the simulator's (inferred).
  */
-export const twoFactorRefusal: SimulatorError = { type: "auth", object: "totp", msg: "Two-factor authentication is enabled for this account: a one-time code is required" };
+export const twoFactorRefusal: SimulatorError = {
+    type: "auth",
+    object: "totp",
+    msg: "Two-factor authentication is enabled for this account: a one-time code is required",
+};
 
-export const requiredParameter = (name: string) => new BillError({ type: "empty", object: name, msg: `The field '${name}' is required` });
-export const invalidParameter = (name: string, value: string | undefined, reason: string) => new BillError({ type: "value", object: name, value, msg: `The value of '${name}' field is invalid: ${reason}` });
-export const missingCertificate = (id: string) => new BillError({ type: "missed", object: "elid", value: id, msg: `Certificate ${id} not found` });
+export const requiredParameter = (name: string) =>
+    new BillError({ type: "empty", object: name, msg: `The field '${name}' is required` });
+export const invalidParameter = (name: string, value: string | undefined, reason: string) =>
+    new BillError({ type: "value", object: name, value, msg: `The value of '${name}' field is invalid: ${reason}` });
+export const missingCertificate = (id: string) =>
+    new BillError({ type: "missed", object: "elid", value: id, msg: `Certificate ${id} not found` });
 
 export function renderBjson(document: SimulatorDocument): string {
     const error = document.error;
     if (error) {
-        const param = [...(error.object ? [{ name: "object", v: error.object }] : []), ...(error.value !== undefined ? [{ name: "value", v: error.value }] : [])];
-        return JSON.stringify({ error: { type: error.type, ...(error.object ? { object: error.object } : {}), param, msg: { $: error.msg } } });
+        const param = [
+            ...(error.object ? [{ name: "object", v: error.object }] : []),
+            ...(error.value !== undefined ? [{ name: "value", v: error.value }] : []),
+        ];
+        return JSON.stringify({
+            error: {
+                type: error.type,
+                ...(error.object ? { object: error.object } : {}),
+                param,
+                msg: { $: error.msg },
+            },
+        });
     }
     const { id, ...rest } = document;
     return JSON.stringify({ ok: true, ...(id !== undefined ? { id: { v: id } } : {}), ...rest });
@@ -53,17 +70,34 @@ export function renderJson(document: SimulatorDocument): string {
             ...(error.object ? [{ $name: "object", $: error.object }] : []),
             ...(error.value !== undefined ? [{ $name: "value", $: error.value }] : []),
         ];
-        return JSON.stringify({ doc: { error: { $type: error.type, ...(error.object ? { $object: error.object } : {}), param, msg: { $: error.msg } } } });
+        return JSON.stringify({
+            doc: {
+                error: {
+                    $type: error.type,
+                    ...(error.object ? { $object: error.object } : {}),
+                    param,
+                    msg: { $: error.msg },
+                },
+            },
+        });
     }
     const doc: Record<string, unknown> = { ok: {} };
     if (document.id !== undefined) doc.id = { $: document.id };
     for (const [name, value] of Object.entries(document.model ?? {})) doc[name] = { $: value };
-    if (document.slist) doc.slist = Object.entries(document.slist).map(([name, options]) => ({ $name: name, val: options.map((option) => ({ $key: option.k, $: option.v })) }));
-    if (document.elem) doc.elem = document.elem.map((row) => Object.fromEntries(Object.entries(row).map(([name, value]) => [name, { $: value }])));
+    if (document.slist)
+        doc.slist = Object.entries(document.slist).map(([name, options]) => ({
+            $name: name,
+            val: options.map((option) => ({ $key: option.k, $: option.v })),
+        }));
+    if (document.elem)
+        doc.elem = document.elem.map((row) =>
+            Object.fromEntries(Object.entries(row).map(([name, value]) => [name, { $: value }])),
+        );
     return JSON.stringify({ doc });
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escapeXml = (text: string) =>
+    text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function renderXml(document: SimulatorDocument): string {
     const error = document.error;

@@ -29,8 +29,19 @@ export class BillRequestLog {
 
     record(entry: Omit<LoggedBillRequest, "index">): LoggedBillRequest {
         const secrets = this.secrets();
-        const params = Object.fromEntries(Object.entries(entry.params).map(([name, value]) => [name, name === "authinfo" ? "[REDACTED]" : redact(value, secrets)]));
-        const logged: LoggedBillRequest = { ...entry, index: this.nextIndex++, url: redact(entry.url, secrets), body: redact(entry.body, secrets), params };
+        const params = Object.fromEntries(
+            Object.entries(entry.params).map(([name, value]) => [
+                name,
+                name === "authinfo" ? "[REDACTED]" : redact(value, secrets),
+            ]),
+        );
+        const logged: LoggedBillRequest = {
+            ...entry,
+            index: this.nextIndex++,
+            url: redact(entry.url, secrets),
+            body: redact(entry.body, secrets),
+            params,
+        };
         this.entries.push(logged);
         return logged;
     }

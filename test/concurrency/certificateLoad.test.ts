@@ -33,7 +33,14 @@ for (const protocol of ["json", "xml"] as const) {
         const checked = (inputs: Record<string, unknown>) => checkedCertificateInputs(contactId, inputs);
 
         async function drainNotifications(): Promise<number> {
-            const client = new Client({ protocol, url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: simulator.password, context: simulator.context });
+            const client = new Client({
+                protocol,
+                url: simulator.url,
+                xmlUrl: simulator.xmlUrl,
+                user: simulator.user,
+                password: simulator.password,
+                context: simulator.context,
+            });
             let drained = 0;
             for (let { message } = await client.poll.info(); message; { message } = await client.poll.info()) {
                 await client.poll.confirm(message.id);
@@ -46,9 +53,22 @@ for (const protocol of ["json", "xml"] as const) {
         for (const waitStrategy of ["job", "notifications"] as const) {
             it(`creates 30 certificates concurrently with the ${waitStrategy} strategy, each with its own name, losing no notification`, async () => {
                 await drainNotifications();
-                const names = Array.from({ length: 30 }, (_, index) => `c${index}-${waitStrategy}-${protocol}.example.com`);
+                const names = Array.from(
+                    { length: 30 },
+                    (_, index) => `c${index}-${waitStrategy}-${protocol}.example.com`,
+                );
                 const results = await Promise.all(
-                    names.map(async (name) => createCertificate(await checked({ name, privateKey: { algorithm: "ECDSA", curve: "P256" }, waitStrategy, pollIntervalSeconds: 0.2 }), context)),
+                    names.map(async (name) =>
+                        createCertificate(
+                            await checked({
+                                name,
+                                privateKey: { algorithm: "ECDSA", curve: "P256" },
+                                waitStrategy,
+                                pollIntervalSeconds: 0.2,
+                            }),
+                            context,
+                        ),
+                    ),
                 );
                 for (const [index, result] of results.entries()) {
                     const leaf = await parseCertificate(result.outs.certificatePem as string);

@@ -24,9 +24,17 @@ describe("concurrent creates through the dynamic-provider server", function () {
         simulator = await startSimulator({ issuanceDelayMs: 2000, latencyMs: 30 });
         admin = new SimulatorAdmin(simulator.adminUrl);
         engine = await new FakeEngine().start();
-        programDirectory = createProgram(`const { internetx } = require("pulumi-sslmanager"); module.exports = internetx;`, "concurrent-creates-program");
+        programDirectory = createProgram(
+            `const { internetx } = require("pulumi-sslmanager"); module.exports = internetx;`,
+            "concurrent-creates-program",
+        );
         server = await new ProviderServer(programDirectory, engine.address).start();
-        await server.configure({ "internetx:user": simulator.user, "internetx:password": secret(simulator.password), "internetx:context": simulator.context, "internetx:url": simulator.url });
+        await server.configure({
+            "internetx:user": simulator.user,
+            "internetx:password": secret(simulator.password),
+            "internetx:context": simulator.context,
+            "internetx:url": simulator.url,
+        });
     });
     after(async () => {
         await server?.stop().catch(() => undefined);
@@ -36,32 +44,40 @@ describe("concurrent creates through the dynamic-provider server", function () {
     });
 
     function serializedProvider(type: "SslContact" | "Certificate"): Promise<string> {
-         
         const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [programDirectory] }));
-         
-        const providers = require(require.resolve("pulumi-sslmanager/bin/provider/dynamic/providers", { paths: [programDirectory] }));
+
+        const providers = require(
+            require.resolve("pulumi-sslmanager/bin/provider/dynamic/providers", { paths: [programDirectory] }),
+        );
         const provider = type === "Certificate" ? providers.certificateProvider : providers.sslContactProvider;
         return pulumi.runtime.serializeFunction(() => provider).then((serialized: { text: string }) => serialized.text);
     }
 
     it("answers each of ten concurrent Creates with its own issued certificate and key, one order each", async () => {
-        const contact = await server.create(server.urn(contactType, "admin"), { __provider: await serializedProvider("SslContact"), ...testContactInputs });
+        const contact = await server.create(server.urn(contactType, "admin"), {
+            __provider: await serializedProvider("SslContact"),
+            ...testContactInputs,
+        });
         const provider = await serializedProvider("Certificate");
         const names = Array.from({ length: 10 }, (_, index) => `engine-${index}.example.com`);
         const ordersBefore = (await admin.state()).orders;
         const created = await Promise.all(
             names.map(async (name) => {
                 const urn = server.urn(certificateType, name);
-                const checked = await server.check(urn, {}, {
-                    __provider: provider,
-                    name,
-                    privateKey: { algorithm: "ECDSA", curve: "P256" },
-                    product: "QUICKSSLPREMIUM",
-                    lifetimeMonths: 12,
-                    adminContactId: contact.id,
-                    technicalContactId: contact.id,
-                    pollIntervalSeconds: 1,
-                });
+                const checked = await server.check(
+                    urn,
+                    {},
+                    {
+                        __provider: provider,
+                        name,
+                        privateKey: { algorithm: "ECDSA", curve: "P256" },
+                        product: "QUICKSSLPREMIUM",
+                        lifetimeMonths: 12,
+                        adminContactId: contact.id,
+                        technicalContactId: contact.id,
+                        pollIntervalSeconds: 1,
+                    },
+                );
                 expect(checked.failures).to.deep.equal([]);
                 return server.create(urn, checked.inputs!);
             }),

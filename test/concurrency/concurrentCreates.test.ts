@@ -51,18 +51,35 @@ for (const protocol of ["json", "xml"] as const) {
             for (const count of [1, 10, 30, 50]) {
                 it(`ends each of ${count} concurrent creates with an issued certificate that matches its own key`, async () => {
                     const before = (await admin.state()).orders;
-                    const names = Array.from({ length: count }, (_, index) => `c${count}-${index}.${waitStrategy}.${protocol}.example.com`);
-                    const results = await Promise.all(names.map(async (name) => createCertificate(await inputsFor(name), context)));
+                    const names = Array.from(
+                        { length: count },
+                        (_, index) => `c${count}-${index}.${waitStrategy}.${protocol}.example.com`,
+                    );
+                    const results = await Promise.all(
+                        names.map(async (name) => createCertificate(await inputsFor(name), context)),
+                    );
                     const summary = await Promise.all(
                         results.map(async ({ outs }) => ({
                             name: outs.name,
                             status: outs.status,
                             hasPem: Boolean(outs.certificatePem),
-                            commonName: outs.certificatePem ? (await parseCertificate(outs.certificatePem)).commonName : undefined,
-                            keyMatches: outs.certificatePem ? await privateKeyMatchesCertificate(outs.privateKeyPem!, outs.certificatePem) : false,
+                            commonName: outs.certificatePem
+                                ? (await parseCertificate(outs.certificatePem)).commonName
+                                : undefined,
+                            keyMatches: outs.certificatePem
+                                ? await privateKeyMatchesCertificate(outs.privateKeyPem!, outs.certificatePem)
+                                : false,
                         })),
                     );
-                    expect(summary).to.deep.equal(names.map((name) => ({ name, status: "ISSUED", hasPem: true, commonName: name, keyMatches: true })));
+                    expect(summary).to.deep.equal(
+                        names.map((name) => ({
+                            name,
+                            status: "ISSUED",
+                            hasPem: true,
+                            commonName: name,
+                            keyMatches: true,
+                        })),
+                    );
                     expect(new Set(results.map((result) => result.id)).size).to.equal(count);
                     expect((await admin.state()).orders - before).to.equal(count);
                 });

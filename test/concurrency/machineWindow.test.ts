@@ -9,7 +9,9 @@ import { expect } from "../support/client";
 /** The most starts found in any window of `windowMs` (each window opening at a start). */
 function busiestWindow(starts: number[], windowMs: number): number {
     const sorted = [...starts].sort((left, right) => left - right);
-    return Math.max(...sorted.map((start) => sorted.filter((other) => other >= start && other < start + windowMs).length));
+    return Math.max(
+        ...sorted.map((start) => sorted.filter((other) => other >= start && other < start + windowMs).length),
+    );
 }
 
 interface WorkerAnswer {
@@ -20,13 +22,18 @@ interface WorkerAnswer {
 /** Starts `directories.length` worker processes, releases them together and collects their start times. */
 async function runWorkers(directories: (string | undefined)[], count: number): Promise<WorkerAnswer[]> {
     const workers = directories.map((directory) => {
-        const child = fork(join(__dirname, "..", "support", "machineWindowWorker.js"), [], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+        const child = fork(join(__dirname, "..", "support", "machineWindowWorker.js"), [], {
+            stdio: ["ignore", "inherit", "inherit", "ipc"],
+        });
         const ready = new Promise<void>((resolve) => child.once("message", () => resolve()));
         child.send({ directory, host: "api.example.test", count, requestsPerSecond: 3 });
         return { child, ready };
     });
     await Promise.all(workers.map((worker) => worker.ready));
-    const answers = workers.map(({ child }) => new Promise<WorkerAnswer>((resolve) => child.once("message", (answer: WorkerAnswer) => resolve(answer))));
+    const answers = workers.map(
+        ({ child }) =>
+            new Promise<WorkerAnswer>((resolve) => child.once("message", (answer: WorkerAnswer) => resolve(answer))),
+    );
     for (const { child } of workers) child.send("go");
     return Promise.all(answers);
 }
@@ -58,7 +65,12 @@ describe("the machine-wide request window", () => {
         this.timeout(60_000);
         const separate = [0, 1, 2, 3].map((index) => join(directory, String(index)));
         const answers = await runWorkers(separate, 3);
-        expect(busiestWindow(answers.flatMap((answer) => answer.starts), 1000)).to.be.greaterThan(3);
+        expect(
+            busiestWindow(
+                answers.flatMap((answer) => answer.starts),
+                1000,
+            ),
+        ).to.be.greaterThan(3);
     });
 
     it("falls back to the process's own window when the directory cannot be made, naming why", async () => {
@@ -87,6 +99,8 @@ describe("the machine-wide request window", () => {
 
     it("lives in the user's own directory unless PULUMI_SSLMANAGER_RATE_DIRECTORY names one", () => {
         expect(machineWindowDirectory({ PULUMI_SSLMANAGER_RATE_DIRECTORY: "/srv/windows" })).to.equal("/srv/windows");
-        expect(machineWindowDirectory({ XDG_RUNTIME_DIR: "/run/user/1000" })).to.equal(`/run/user/1000/pulumi-sslmanager-${process.getuid!()}/request-windows`);
+        expect(machineWindowDirectory({ XDG_RUNTIME_DIR: "/run/user/1000" })).to.equal(
+            `/run/user/1000/pulumi-sslmanager-${process.getuid!()}/request-windows`,
+        );
     });
 });

@@ -40,7 +40,19 @@ for (const protocol of ["json", "xml"] as const) {
         });
 
         async function checked(name: string): Promise<Record<string, unknown>> {
-            const result = await check({}, { name, privateKey: { algorithm: "ECDSA", curve: "P256" }, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, waitStrategy: "job", pollIntervalSeconds: 1 });
+            const result = await check(
+                {},
+                {
+                    name,
+                    privateKey: { algorithm: "ECDSA", curve: "P256" },
+                    product: "QUICKSSLPREMIUM",
+                    lifetimeMonths: 12,
+                    adminContactId: contactId,
+                    technicalContactId: contactId,
+                    waitStrategy: "job",
+                    pollIntervalSeconds: 1,
+                },
+            );
             expect(result.failures ?? []).to.deep.equal([]);
             return result.inputs as Record<string, unknown>;
         }
@@ -48,7 +60,8 @@ for (const protocol of ["json", "xml"] as const) {
         async function requestsByTask(): Promise<Record<string, number>> {
             const counts: Record<string, number> = {};
             for (const entry of await admin.requests()) {
-                const task = entry.status === 429 ? "refused" : (taskByCode[entry.taskCode ?? ""] ?? entry.taskCode ?? "other");
+                const task =
+                    entry.status === 429 ? "refused" : (taskByCode[entry.taskCode ?? ""] ?? entry.taskCode ?? "other");
                 counts[task] = (counts[task] ?? 0) + 1;
             }
             return counts;
@@ -60,9 +73,17 @@ for (const protocol of ["json", "xml"] as const) {
             await new Promise((resolve) => setTimeout(resolve, 1200));
             await admin.clearRequests();
             const results = await Promise.all(inputs.map((input) => create(input)));
-            expect(results.map((result) => [result.outs.name, result.outs.status, Boolean(result.outs.certificatePem)])).to.deep.equal(names.map((name) => [name, "ISSUED", true]));
+            expect(
+                results.map((result) => [result.outs.name, result.outs.status, Boolean(result.outs.certificatePem)]),
+            ).to.deep.equal(names.map((name) => [name, "ISSUED", true]));
             const counts = await requestsByTask();
-            expect([counts.CertificatePrepareOrder, counts.CertificateCreate, counts.CertificateInfo, counts.JobInfo, counts.refused]).to.deep.equal([10, 10, 10, undefined, undefined]);
+            expect([
+                counts.CertificatePrepareOrder,
+                counts.CertificateCreate,
+                counts.CertificateInfo,
+                counts.JobInfo,
+                counts.refused,
+            ]).to.deep.equal([10, 10, 10, undefined, undefined]);
             expect(counts.JobList).to.be.within(1, 9);
             expect(counts.JobHistoryList ?? 0).to.be.within(1, counts.JobList);
         });
@@ -73,7 +94,11 @@ for (const protocol of ["json", "xml"] as const) {
             const inputs = await Promise.all(names.map(checked));
             const settled = await Promise.allSettled(inputs.map((input) => create(input)));
             expect(settled.map((result) => result.status)).to.deep.equal(["fulfilled", "rejected", "fulfilled"]);
-            expect(String((settled[1] as PromiseRejectedResult).reason.message)).to.match(new RegExp(`^${names[1].replace(/\./g, "\\.")}: the order failed \\(job \\d+\\): The CA refused the order\\.$`));
+            expect(String((settled[1] as PromiseRejectedResult).reason.message)).to.match(
+                new RegExp(
+                    `^${names[1].replace(/\./g, "\\.")}: the order failed \\(job \\d+\\): The CA refused the order\\.$`,
+                ),
+            );
         });
     });
 }

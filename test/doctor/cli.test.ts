@@ -8,7 +8,12 @@ import { adminPost, orderWithReference } from "./support";
 /** The package root (compiled tests run from bin/test/doctor). */
 const packageRoot = join(__dirname, "..", "..", "..");
 /** The file `npx pulumi-sslmanager` runs: the package's own bin entry, not a path this test chooses. */
-const shippedCommand = join(packageRoot, (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { bin: Record<string, string> }).bin["pulumi-sslmanager"]);
+const shippedCommand = join(
+    packageRoot,
+    (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { bin: Record<string, string> }).bin[
+        "pulumi-sslmanager"
+    ],
+);
 
 interface Run {
     code: number | null;
@@ -22,7 +27,10 @@ interface Run {
  */
 function runCommand(argv: string[], stdin: string): Promise<Run> {
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [shippedCommand, ...argv], { env: { PATH: process.env.PATH ?? "" }, stdio: ["pipe", "pipe", "pipe"] });
+        const child = spawn(process.execPath, [shippedCommand, ...argv], {
+            env: { PATH: process.env.PATH ?? "" },
+            stdio: ["pipe", "pipe", "pipe"],
+        });
         let stdout = "";
         let stderr = "";
         child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -34,7 +42,8 @@ function runCommand(argv: string[], stdin: string): Promise<Run> {
 }
 
 /** Stids and ports vary between runs. */
-const stable = (text: string) => text.replace(/stid \d{8}-sim-\d+/g, "stid <stid>").replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>");
+const stable = (text: string) =>
+    text.replace(/stid \d{8}-sim-\d+/g, "stid <stid>").replace(/127\.0\.0\.1:\d+/g, "127.0.0.1:<port>");
 const reference = "psm1-0123456789abcdef0123456789abcdef";
 
 describe("pulumi-sslmanager doctor as shipped: the package's bin entry in a process of its own", function () {
@@ -47,7 +56,20 @@ describe("pulumi-sslmanager doctor as shipped: the package's bin entry in a proc
 
     const doctor = (...extra: string[]) =>
         runCommand(
-            ["doctor", "--url", simulator.url, "--user", simulator.user, "--context", simulator.context, "--products", "RAPIDSSL", "--config", "-", ...extra],
+            [
+                "doctor",
+                "--url",
+                simulator.url,
+                "--user",
+                simulator.user,
+                "--context",
+                simulator.context,
+                "--products",
+                "RAPIDSSL",
+                "--config",
+                "-",
+                ...extra,
+            ],
             JSON.stringify({ "internetx:password": { value: simulator.password, secret: true } }),
         );
 
@@ -125,21 +147,27 @@ describe("pulumi-sslmanager doctor as shipped: the package's bin entry in a proc
             backend: "internetx",
             check: "comment-kept",
             outcome: "fail",
-            summary: "no certificate listed with keys[]=comment carries a comment (1 listed), nor does CertificateInfo of the newest, certificate 1000",
-            evidence: 'list: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 4; CertificateInfo: HTTP 200, S400104 "Certificate data were inquired successfully.", stid <stid>, transcript line 5',
+            summary:
+                "no certificate listed with keys[]=comment carries a comment (1 listed), nor does CertificateInfo of the newest, certificate 1000",
+            evidence:
+                'list: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 4; CertificateInfo: HTTP 200, S400104 "Certificate data were inquired successfully.", stid <stid>, transcript line 5',
             hint: 'if this provider ordered them, the account does not keep the order reference: ask InterNetX for the ACLs of the certificate comment (swagger Certificate.comment: "Requires appropriate ACLs"); without it a run that dies after ordering finds its order only by its CSR',
         });
         expect(printed.results[0]).to.deep.equal({
             backend: "internetx",
             check: "system",
             outcome: "pass",
-            summary: "http://127.0.0.1:<port>/v1 is neither InterNetX address (a simulator, a proxy or a reseller's gateway): what it answers decides",
+            summary:
+                "http://127.0.0.1:<port>/v1 is neither InterNetX address (a simulator, a proxy or a reseller's gateway): what it answers decides",
             evidence: "host 127.0.0.1:<port>, context 4, from the resource argument connection.url",
         });
     });
 
     it("refuses a password on the command line with exit code 2 before any request, naming the option", async () => {
-        const run = await runCommand(["doctor", "--url", simulator.url, "--user", simulator.user, "--password", "secret-on-the-command-line"], "");
+        const run = await runCommand(
+            ["doctor", "--url", simulator.url, "--user", simulator.user, "--password", "secret-on-the-command-line"],
+            "",
+        );
         expect([run.code, run.stdout]).to.deep.equal([2, ""]);
         expect(run.stderr).to.equal(
             "pulumi-sslmanager doctor: --password: a password on the command line ends up in the shell history: use the stack config (pulumi config set --secret) or the environment\n",

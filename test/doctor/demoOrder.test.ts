@@ -90,13 +90,17 @@ for (const protocol of ["json", "xml"] as const) {
 
 describe("pulumi-sslmanager doctor --demo-order: only the demo system", function () {
     it("refuses the live InterNetX address before any request, with the client's own demo rule", async () => {
-        const report = await doctorAgainst(["--demo-order", "--url", "https://api.autodns.com/v1", "--user", "someone", "--context", "4"], { "internetx:password": { value: "secret-password", secret: true } });
+        const report = await doctorAgainst(
+            ["--demo-order", "--url", "https://api.autodns.com/v1", "--user", "someone", "--context", "4"],
+            { "internetx:password": { value: "secret-password", secret: true } },
+        );
         expect(report.results).to.deep.equal([
             {
                 backend: "internetx",
                 check: "demo-order",
                 outcome: "fail",
-                summary: "connection.url: demo is set, but https://api.autodns.com/v1 is the live system; use https://api.demo.autodns.com/v1 or leave url unset",
+                summary:
+                    "connection.url: demo is set, but https://api.autodns.com/v1 is the live system; use https://api.demo.autodns.com/v1 or leave url unset",
                 evidence: "refused before any request",
                 hint: "point connection.url at the demo system, e.g. --url https://api.demo.autodns.com/v1 --context 1, with the demo account's user",
             },
@@ -105,7 +109,20 @@ describe("pulumi-sslmanager doctor --demo-order: only the demo system", function
     });
 
     it("refuses any other host than the demo system or this machine before any request", async () => {
-        const report = await doctorAgainst(["--demo-order", "--protocol", "xml", "--xml-url", "https://gateway.reseller.example/xml", "--user", "someone", "--context", "4"], { "internetx:password": { value: "secret-password", secret: true } });
+        const report = await doctorAgainst(
+            [
+                "--demo-order",
+                "--protocol",
+                "xml",
+                "--xml-url",
+                "https://gateway.reseller.example/xml",
+                "--user",
+                "someone",
+                "--context",
+                "4",
+            ],
+            { "internetx:password": { value: "secret-password", secret: true } },
+        );
         expect([report.results[0].summary, report.results[0].evidence]).to.deep.equal([
             "connection.xmlUrl: --demo-order runs only against InterNetX's demo system (https://api.demo.autodns.com/v1, https://demo.autodns.com/gateway/) or a simulator on this machine, not https://gateway.reseller.example/xml",
             "refused before any request",
@@ -114,8 +131,23 @@ describe("pulumi-sslmanager doctor --demo-order: only the demo system", function
     });
 
     it("names no other line than the refusal, so that no check can pass on a live URL", async () => {
-        const report = await doctorAgainst(["--demo-order", "--protocol", "xml", "--xml-url", "https://gateway.autodns.com", "--user", "someone", "--context", "4"], { "internetx:password": { value: "secret-password", secret: true } });
-        expect(byCheck(report, "demo-order").summary).to.equal("connection.xmlUrl: demo is set, but https://gateway.autodns.com is the live system; use https://demo.autodns.com/gateway/ or leave xmlUrl unset");
+        const report = await doctorAgainst(
+            [
+                "--demo-order",
+                "--protocol",
+                "xml",
+                "--xml-url",
+                "https://gateway.autodns.com",
+                "--user",
+                "someone",
+                "--context",
+                "4",
+            ],
+            { "internetx:password": { value: "secret-password", secret: true } },
+        );
+        expect(byCheck(report, "demo-order").summary).to.equal(
+            "connection.xmlUrl: demo is set, but https://gateway.autodns.com is the live system; use https://demo.autodns.com/gateway/ or leave xmlUrl unset",
+        );
         expect(report.results.length).to.equal(1);
     });
 });

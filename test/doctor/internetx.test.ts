@@ -16,7 +16,8 @@ for (const protocol of ["json", "xml"] as const) {
         /** How the comment check asks Certificate List for the comment key (swagger Certificate List `keys`) in this protocol. */
         const asked = protocol === "xml" ? "<key>comment</key>" : "keys[]=comment";
         const reference = "psm1-0123456789abcdef0123456789abcdef";
-        const outcomes = (report: { results: { outcome: string; check: string }[] }) => report.results.map((result) => `${result.outcome} ${result.check}`);
+        const outcomes = (report: { results: { outcome: string; check: string }[] }) =>
+            report.results.map((result) => `${result.outcome} ${result.check}`);
 
         it("passes every check for an account whose order carries its reference, and exits 0", async () => {
             await orderWithReference(simulator, protocol, "www.example.com", "psm1-0123456789abcdef0123456789abcdef");
@@ -46,23 +47,33 @@ for (const protocol of ["json", "xml"] as const) {
                 check: "comment-kept",
                 outcome: "pass",
                 summary: `certificates listed with ${asked} carry a comment: 1 of 1 (1 with this provider's order reference)`,
-                evidence: 'certificate 1000 carries "psm1-0123456789abcdef0123456789abcdef"; HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 4',
+                evidence:
+                    'certificate 1000 carries "psm1-0123456789abcdef0123456789abcdef"; HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 4',
             });
             expect(byCheck(report, "comment-filter")).to.deep.equal({
                 backend: "internetx",
                 check: "comment-filter",
                 outcome: "pass",
-                summary: 'a filter on comment "psm1-0123456789abcdef0123456789abcdef" answered certificate 1000 alone, and one on a comment no certificate carries answered none of 1 listed',
-                evidence: 'on "psm1-0123456789abcdef0123456789abcdef": HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 6; on a comment no certificate carries: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 5',
+                summary:
+                    'a filter on comment "psm1-0123456789abcdef0123456789abcdef" answered certificate 1000 alone, and one on a comment no certificate carries answered none of 1 listed',
+                evidence:
+                    'on "psm1-0123456789abcdef0123456789abcdef": HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 6; on a comment no certificate carries: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 5',
             });
-            expect(byCheck(report, "credentials").evidence).to.equal('HTTP 200, S400205 "Contacts were listed successfully.", stid <stid>, transcript line 2');
+            expect(byCheck(report, "credentials").evidence).to.equal(
+                'HTTP 200, S400205 "Contacts were listed successfully.", stid <stid>, transcript line 2',
+            );
             expect(exitCode(report.results)).to.equal(0);
         });
 
         it("fails the credentials line on a wrong password, with the API's answer and how to set it again", async () => {
             const { argv, config } = internetxArguments(simulator, protocol, { password: "not-the-password" });
             const report = await doctorAgainst(argv, config);
-            expect(report.results.map((result) => `${result.outcome} ${result.check}`)).to.deep.equal(["pass system", "pass url", "fail credentials", "pass rate"]);
+            expect(report.results.map((result) => `${result.outcome} ${result.check}`)).to.deep.equal([
+                "pass system",
+                "pass url",
+                "fail credentials",
+                "pass rate",
+            ]);
             expect(byCheck(report, "credentials")).to.deep.equal({
                 backend: "internetx",
                 check: "credentials",
@@ -97,7 +108,9 @@ for (const protocol of ["json", "xml"] as const) {
                 "the API refused requests with HTTP 429 (Too Many Requests) although this run kept to 3 per second",
                 "another program on this IP address uses the same limit (3 requests per second and IP): run pulumi up when it is idle, or lower connection.requestsPerSecond",
             ]);
-            expect(rate.evidence).to.match(/^\d+ requests, at most [1-3] in any second, \d+ refused with HTTP 429 \(transcript lines \d+(, \d+)*\)$/);
+            expect(rate.evidence).to.match(
+                /^\d+ requests, at most [1-3] in any second, \d+ refused with HTTP 429 \(transcript lines \d+(, \d+)*\)$/,
+            );
             expect(exitCode(report.results)).to.equal(1);
         });
 
@@ -106,21 +119,27 @@ for (const protocol of ["json", "xml"] as const) {
             await orderWithReference(simulator, protocol, "www.example.com", reference);
             const { argv, config } = internetxArguments(simulator, protocol);
             const report = await doctorAgainst([...argv, "--products", "RAPIDSSL"], config);
-            expect(outcomes(report).filter((line) => !line.startsWith("pass"))).to.deep.equal(["fail comment-kept", "open comment-filter"]);
+            expect(outcomes(report).filter((line) => !line.startsWith("pass"))).to.deep.equal([
+                "fail comment-kept",
+                "open comment-filter",
+            ]);
             expect(byCheck(report, "comment-kept")).to.deep.equal({
                 backend: "internetx",
                 check: "comment-kept",
                 outcome: "fail",
                 summary: `no certificate listed with ${asked} carries a comment (1 listed), nor does CertificateInfo of the newest, certificate 1000`,
-                evidence: 'list: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 4; CertificateInfo: HTTP 200, S400104 "Certificate data were inquired successfully.", stid <stid>, transcript line 5',
+                evidence:
+                    'list: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 4; CertificateInfo: HTTP 200, S400104 "Certificate data were inquired successfully.", stid <stid>, transcript line 5',
                 hint: 'if this provider ordered them, the account does not keep the order reference: ask InterNetX for the ACLs of the certificate comment (swagger Certificate.comment: "Requires appropriate ACLs"); without it a run that dies after ordering finds its order only by its CSR',
             });
             expect(byCheck(report, "comment-filter")).to.deep.equal({
                 backend: "internetx",
                 check: "comment-filter",
                 outcome: "open",
-                summary: "a filter on a comment no certificate carries answered none of 1 listed, but no certificate carries a comment to find by it",
-                evidence: 'on a comment no certificate carries: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 6',
+                summary:
+                    "a filter on a comment no certificate carries answered none of 1 listed, but no certificate carries a comment to find by it",
+                evidence:
+                    'on a comment no certificate carries: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 6',
                 hint: "run pulumi-sslmanager doctor --demo-order against the demo system to see the filter find an order by its reference",
             });
             expect(exitCode(report.results)).to.equal(1);
@@ -136,8 +155,10 @@ for (const protocol of ["json", "xml"] as const) {
                 backend: "internetx",
                 check: "comment-filter",
                 outcome: "fail",
-                summary: "a filter on a comment no certificate carries answered 1 certificate: the API ignores the filter on comment",
-                evidence: 'on a comment no certificate carries: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 5',
+                summary:
+                    "a filter on a comment no certificate carries answered 1 certificate: the API ignores the filter on comment",
+                evidence:
+                    'on a comment no certificate carries: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 5',
                 hint: "the provider would take another order for its own: do not run pulumi up with this account until InterNetX filters on comment (ask for the ACL), and report it with this line",
             });
             expect(exitCode(report.results)).to.equal(1);
@@ -154,10 +175,13 @@ for (const protocol of ["json", "xml"] as const) {
                 check: "comment-kept",
                 outcome: "fail",
                 summary: `no certificate listed with ${asked} carries a comment (1 listed), but CertificateInfo of certificate 1000 carries "${reference}": the list does not answer the comment key`,
-                evidence: 'list: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 4; CertificateInfo: HTTP 200, S400104 "Certificate data were inquired successfully.", stid <stid>, transcript line 5',
+                evidence:
+                    'list: HTTP 200, S400105 "Certificates were listed successfully.", stid <stid>, transcript line 4; CertificateInfo: HTTP 200, S400104 "Certificate data were inquired successfully.", stid <stid>, transcript line 5',
                 hint: "the account keeps the order reference, but its list rows do not carry it: the provider then reads CertificateInfo of each certificate of a name to find a lost order (one request more per certificate); report this line so that docs/wire-format.md says so",
             });
-            expect(byCheck(report, "comment-filter").summary).to.equal(`a filter on comment "${reference}" answered certificate 1000 alone, and one on a comment no certificate carries answered none of 1 listed`);
+            expect(byCheck(report, "comment-filter").summary).to.equal(
+                `a filter on comment "${reference}" answered certificate 1000 alone, and one on a comment no certificate carries answered none of 1 listed`,
+            );
         });
 
         it("leaves the comment lines open for an account without certificates, so the exit code is not 0", async () => {
@@ -167,7 +191,8 @@ for (const protocol of ["json", "xml"] as const) {
                 backend: "internetx",
                 check: "comment-filter",
                 outcome: "open",
-                summary: "the account has no certificate to read a comment from: an ignored filter would look the same as a working one",
+                summary:
+                    "the account has no certificate to read a comment from: an ignored filter would look the same as a working one",
                 evidence: "CertificateList answered no rows",
                 hint: "run pulumi-sslmanager doctor --demo-order against the demo system",
             });
@@ -198,16 +223,26 @@ describe("pulumi-sslmanager doctor: InterNetX URL", function () {
         await simulator.close();
         const report = await doctorAgainst(argv, config);
         const url = byCheck(report, "url");
-        expect([url.outcome, url.summary, url.hint]).to.deep.equal(["fail", "nothing answers at 127.0.0.1:<port> (ECONNREFUSED)", "check the URL (http://127.0.0.1:<port>/v1, from the resource argument connection.url) and any firewall between this machine and it"]);
+        expect([url.outcome, url.summary, url.hint]).to.deep.equal([
+            "fail",
+            "nothing answers at 127.0.0.1:<port> (ECONNREFUSED)",
+            "check the URL (http://127.0.0.1:<port>/v1, from the resource argument connection.url) and any firewall between this machine and it",
+        ]);
     });
 
     it("fails the url line when the address answers its list with HTTP 404, even in InterNetX's envelope, as a wrong API path does", async () => {
         const simulator = await startSimulator();
         try {
             const { argv, config } = internetxArguments(simulator, "json");
-            const report = await doctorAgainst(argv.map((value) => (value === simulator.url ? simulator.url.replace(/\/v1$/, "/v2") : value)), config);
+            const report = await doctorAgainst(
+                argv.map((value) => (value === simulator.url ? simulator.url.replace(/\/v1$/, "/v2") : value)),
+                config,
+            );
             const url = byCheck(report, "url");
-            expect([url.outcome, url.summary]).to.deep.equal(["fail", "http://127.0.0.1:<port>/v2 answers HTTP 404 to SslContactList, a route every account has"]);
+            expect([url.outcome, url.summary]).to.deep.equal([
+                "fail",
+                "http://127.0.0.1:<port>/v2 answers HTTP 404 to SslContactList, a route every account has",
+            ]);
         } finally {
             await simulator.close();
         }
@@ -215,14 +250,22 @@ describe("pulumi-sslmanager doctor: InterNetX URL", function () {
 
     it("fails the url line when the address answers, but not with InterNetX's envelope", async () => {
         const simulator = await startSimulator();
-        const other = createServer((_request, response) => response.writeHead(200, { "content-type": "text/html" }).end("<html>a web site</html>"));
+        const other = createServer((_request, response) =>
+            response.writeHead(200, { "content-type": "text/html" }).end("<html>a web site</html>"),
+        );
         await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
         try {
             const { argv, config } = internetxArguments(simulator, "json");
             const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}/v1`;
-            const report = await doctorAgainst(argv.map((value) => (value === simulator.url ? otherUrl : value)), config);
+            const report = await doctorAgainst(
+                argv.map((value) => (value === simulator.url ? otherUrl : value)),
+                config,
+            );
             const url = byCheck(report, "url");
-            expect([url.outcome, url.summary]).to.deep.equal(["fail", "http://127.0.0.1:<port>/v1 answers HTTP 200, but not with InterNetX's response envelope"]);
+            expect([url.outcome, url.summary]).to.deep.equal([
+                "fail",
+                "http://127.0.0.1:<port>/v1 answers HTTP 200, but not with InterNetX's response envelope",
+            ]);
         } finally {
             await new Promise((resolve) => other.close(resolve));
             await simulator.close();

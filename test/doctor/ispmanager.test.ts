@@ -26,15 +26,23 @@ describe("pulumi-sslmanager doctor: BILLmanager", function () {
             "pass validation DNS",
             "pass rate",
         ]);
-        expect(byCheck(report, "columns").summary).to.equal("the list carries the columns this provider reads: id, CN, status_msg, item_status_orig, pricelist_id");
-        expect(byCheck(report, "tariff 55326 12 months").summary).to.equal("tariff 55326 (GlobalSign DomainSSL) is offered for 12 months (8 countries)");
+        expect(byCheck(report, "columns").summary).to.equal(
+            "the list carries the columns this provider reads: id, CN, status_msg, item_status_orig, pricelist_id",
+        );
+        expect(byCheck(report, "tariff 55326 12 months").summary).to.equal(
+            "tariff 55326 (GlobalSign DomainSSL) is offered for 12 months (8 countries)",
+        );
         expect(exitCode(report.results)).to.equal(0);
     });
 
     it("fails the authinfo line on a wrong password, saying that a two-factor account is refused the same way", async () => {
         const { argv, config } = ispmanagerArguments(simulator, [], "not-the-password");
         const report = await doctorAgainst(argv, config);
-        expect(report.results.map((result) => `${result.outcome} ${result.check}`)).to.deep.equal(["pass url", "fail authinfo", "pass rate"]);
+        expect(report.results.map((result) => `${result.outcome} ${result.check}`)).to.deep.equal([
+            "pass url",
+            "fail authinfo",
+            "pass rate",
+        ]);
         expect(byCheck(report, "authinfo")).to.deep.equal({
             backend: "ispmanager",
             check: "authinfo",
@@ -54,7 +62,8 @@ describe("pulumi-sslmanager doctor: BILLmanager", function () {
             check: "two-factor",
             outcome: "fail",
             summary: "the account reseller@example.com has two-factor authentication, which the API cannot use",
-            evidence: 'HTTP 200, auth "Two-factor authentication is enabled for this account: a one-time code is required", transcript line 2',
+            evidence:
+                'HTTP 200, auth "Two-factor authentication is enabled for this account: a one-time code is required", transcript line 2',
             hint: 'disable 2FA for this account or use another account without it ("Reselling SSL certificates through BILLmanager")',
         });
         expect(exitCode(report.results)).to.equal(1);
@@ -82,17 +91,22 @@ describe("pulumi-sslmanager doctor: BILLmanager", function () {
             check: "tariff 99999 12 months",
             outcome: "fail",
             summary: "the billing system has no tariff 99999",
-            evidence: "HTTP 200, value \"The value of 'pricelist' field is invalid: no such tariff\", transcript line 3",
+            evidence:
+                "HTTP 200, value \"The value of 'pricelist' field is invalid: no such tariff\", transcript line 3",
             hint: 'set pricelist to a tariff id of your price list ("SSL certificate ID\'s" in ispmanager\'s "Reselling SSL certificates")',
         });
-        const period = await doctorAgainst(ispmanagerArguments(simulator, ["--tariff", "55328", "--period", "36", "--validation-method", "DNS"]).argv, config);
+        const period = await doctorAgainst(
+            ispmanagerArguments(simulator, ["--tariff", "55328", "--period", "36", "--validation-method", "DNS"]).argv,
+            config,
+        );
         expect(byCheck(period, "tariff 55328 36 months").summary).to.equal("tariff 55328 is not offered for 36 months");
         expect(byCheck(period, "validation DNS")).to.deep.equal({
             backend: "ispmanager",
             check: "validation DNS",
             outcome: "fail",
             summary: "GlobalSign OrganizationSSL (tariff 55328) offers EMAIL validation only",
-            evidence: "the documented tariff table (docs/ispmanager.md); no function lists the methods without ordering",
+            evidence:
+                "the documented tariff table (docs/ispmanager.md); no function lists the methods without ordering",
             hint: "choose a validation method the tariff offers",
         });
     });
@@ -100,6 +114,9 @@ describe("pulumi-sslmanager doctor: BILLmanager", function () {
     it("leaves the columns line open for an account without certificates", async () => {
         const { argv, config } = ispmanagerArguments(simulator);
         const report = await doctorAgainst(argv, config);
-        expect([byCheck(report, "columns").outcome, byCheck(report, "columns").summary]).to.deep.equal(["open", "the account has no certificate, so the list shows no columns to check"]);
+        expect([byCheck(report, "columns").outcome, byCheck(report, "columns").summary]).to.deep.equal([
+            "open",
+            "the account has no certificate, so the list shows no columns to check",
+        ]);
     });
 });

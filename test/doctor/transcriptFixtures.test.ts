@@ -20,7 +20,11 @@ describe("doctor transcripts as fixtures", () => {
     for (const file of transcriptFiles) {
         it(`${file} contradicts no inferred fact of docs/wire-format.md`, () => {
             const verdicts = evaluateFacts(loadTranscript(readFileSync(join(fixtures, file), "utf8")));
-            expect(verdicts.filter((verdict) => verdict.verdict === "contradicted").map((verdict) => `${verdict.fact}: ${verdict.evidence}`)).to.deep.equal([]);
+            expect(
+                verdicts
+                    .filter((verdict) => verdict.verdict === "contradicted")
+                    .map((verdict) => `${verdict.fact}: ${verdict.evidence}`),
+            ).to.deep.equal([]);
         });
     }
 
@@ -32,29 +36,51 @@ describe("doctor transcripts as fixtures", () => {
         info.response!.body = JSON.stringify(answer);
         const reloaded = loadTranscript(serializeTranscript(transcript));
         const verdict = evaluateFacts(reloaded).find((candidate) => candidate.fact === "comment-kept-at-create")!;
-        expect([verdict.verdict, verdict.evidence]).to.deep.equal(["contradicted", "sent on line 4; CertificateInfo on line 9 carries null"]);
+        expect([verdict.verdict, verdict.evidence]).to.deep.equal([
+            "contradicted",
+            "sent on line 4; CertificateInfo on line 9 carries null",
+        ]);
     });
 
     it("turns a list row asked for the comment key but answered without it into a contradiction naming the fact and the line", () => {
         const transcript = loadTranscript(readFileSync(join(fixtures, "simulator-json.jsonl"), "utf8"));
-        const asked = transcript.exchanges.find((exchange) => exchange.task === "CertificateList" && exchange.request.url.includes("keys[]=comment"))!;
+        const asked = transcript.exchanges.find(
+            (exchange) => exchange.task === "CertificateList" && exchange.request.url.includes("keys[]=comment"),
+        )!;
         const answer = JSON.parse(asked.response!.body) as { data: { comment?: string }[] };
         delete answer.data[0].comment;
         asked.response!.body = JSON.stringify(answer);
-        const verdict = evaluateFacts(loadTranscript(serializeTranscript(transcript))).find((candidate) => candidate.fact === "list-rows-carry-comment-when-asked")!;
-        expect([verdict.verdict, verdict.evidence]).to.deep.equal(["contradicted", "line 10 answers certificate 1000 without comment although asked"]);
+        const verdict = evaluateFacts(loadTranscript(serializeTranscript(transcript))).find(
+            (candidate) => candidate.fact === "list-rows-carry-comment-when-asked",
+        )!;
+        expect([verdict.verdict, verdict.evidence]).to.deep.equal([
+            "contradicted",
+            "line 10 answers certificate 1000 without comment although asked",
+        ]);
     });
 
     it("does not take a condition on comment in an XML list for a request of the comment key", () => {
         const transcript = loadTranscript(readFileSync(join(fixtures, "simulator-xml.jsonl"), "utf8"));
-        const asked = transcript.exchanges.find((exchange) => exchange.task === "CertificateList" && /<\/view><key>comment<\/key>/.test(exchange.request.body ?? ""))!;
+        const asked = transcript.exchanges.find(
+            (exchange) =>
+                exchange.task === "CertificateList" && /<\/view><key>comment<\/key>/.test(exchange.request.body ?? ""),
+        )!;
         asked.request.body = asked.request.body!.replace("</view><key>comment</key>", "</view>");
-        const verdict = evaluateFacts(loadTranscript(serializeTranscript(transcript))).find((candidate) => candidate.fact === "list-rows-carry-comment-when-asked")!;
-        expect([verdict.verdict, verdict.evidence]).to.deep.equal(["not seen", "no Certificate List asked for the comment key answered the order's certificate"]);
+        const verdict = evaluateFacts(loadTranscript(serializeTranscript(transcript))).find(
+            (candidate) => candidate.fact === "list-rows-carry-comment-when-asked",
+        )!;
+        expect([verdict.verdict, verdict.evidence]).to.deep.equal([
+            "not seen",
+            "no Certificate List asked for the comment key answered the order's certificate",
+        ]);
     });
 
     it("refuses a file that is not a transcript, naming the line", () => {
-        expect(() => loadTranscript('{"transcript":"pulumi-sslmanager-transcript/1","backend":"internetx"}\n{"task":"JobInfo"}\n')).to.throw("transcript line 2: not an exchange (task and request are required)");
+        expect(() =>
+            loadTranscript(
+                '{"transcript":"pulumi-sslmanager-transcript/1","backend":"internetx"}\n{"task":"JobInfo"}\n',
+            ),
+        ).to.throw("transcript line 2: not an exchange (task and request are required)");
         expect(() => loadTranscript("not json\n")).to.throw("transcript line 1 is not JSON");
     });
 });

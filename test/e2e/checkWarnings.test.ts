@@ -9,7 +9,11 @@ describe("check warnings in a real preview", function () {
     this.timeout(10 * 60 * 1000);
 
     it("previews an ispmanager.Certificate with approverEmails and no validationMethod with the warning under the resource, sending nothing", async () => {
-        const program = new PulumiWorkspace(mkdtempSync(join(tmpdir(), "sslmanager-approvers-")), "test/e2e/programs/ispmanager-approvers", pulumiPath());
+        const program = new PulumiWorkspace(
+            mkdtempSync(join(tmpdir(), "sslmanager-approvers-")),
+            "test/e2e/programs/ispmanager-approvers",
+            pulumiPath(),
+        );
         await program.must(["stack", "init", "approvers"]);
         // Never contacted: a preview sends no request.
         await program.must(["config", "set", "ispmanager:url", "https://billing.invalid/billmgr"]);

@@ -26,7 +26,12 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         path = pulumiPath();
         simulator = await startSimulator({ issuanceDelayMs: 1000 });
         admin = new SimulatorAdmin(simulator.adminUrl);
-        client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
+        client = new Client({
+            url: simulator.url,
+            user: simulator.user,
+            password: simulator.password,
+            context: simulator.context,
+        });
     });
     after(async () => {
         await client?.close();
@@ -65,14 +70,24 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         const second = await quickstart.outputs();
         expect(second.certificateId).to.equal(first.certificateId);
         expect(second.serialNumber).not.to.equal(first.serialNumber);
-        expect((await parseCertificate(String(second.fullChainPem).split("-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n")).dnsNames).to.have.members(["www.example.com", "example.com", "api.example.com"]);
+        expect(
+            (
+                await parseCertificate(
+                    String(second.fullChainPem).split("-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n",
+                )
+            ).dnsNames,
+        ).to.have.members(["www.example.com", "example.com", "api.example.com"]);
         expect((await admin.state()).orders).to.equal(ordersBefore + 1);
 
         await client.certificate.delete(String(second.certificateId));
         const refresh = await quickstart.must(["refresh", "--yes", "--skip-preview"]);
         expect(refresh.stdout).to.match(/- 1 deleted|1 deleted/);
-        const state = JSON.parse((await quickstart.must(["stack", "export"])).stdout) as { deployment: { resources?: { type: string }[] } };
-        expect((state.deployment.resources ?? []).map((resource) => resource.type)).not.to.include("pulumi-nodejs:dynamic/internetx:Certificate");
+        const state = JSON.parse((await quickstart.must(["stack", "export"])).stdout) as {
+            deployment: { resources?: { type: string }[] };
+        };
+        expect((state.deployment.resources ?? []).map((resource) => resource.type)).not.to.include(
+            "pulumi-nodejs:dynamic/internetx:Certificate",
+        );
 
         await quickstart.must(["destroy", "--yes", "--skip-preview"]);
         const after = await admin.state();
@@ -96,7 +111,9 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         const outputs = await fleet.outputs();
         const names = Array.from({ length: 10 }, (_, index) => `site-${index}.fleet.example.com`);
         expect(outputs.names).to.deep.equal(names);
-        const commonNames = await Promise.all((outputs.certificatePems as string[]).map(async (pem) => (await parseCertificate(pem)).commonName));
+        const commonNames = await Promise.all(
+            (outputs.certificatePems as string[]).map(async (pem) => (await parseCertificate(pem)).commonName),
+        );
         expect(commonNames).to.deep.equal(names);
         expect(new Set(outputs.serialNumbers as string[]).size).to.equal(10);
         expect((await admin.state()).orders).to.equal(ordersBefore + 10);
@@ -109,12 +126,28 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         const fresh = workspace("test/e2e/programs/first-hour");
         await fresh.must(["stack", "init", "mistakes"]);
         await fresh.configureSimulator(simulator);
-        await fresh.must(["config", "set", "certificate", JSON.stringify({ privateKey: { algorithm: "RSA", rsaBits: 1024 }, subjectAlternativeNames: ["www..example.com"], product: "NOSUCHSSL" })]);
+        await fresh.must([
+            "config",
+            "set",
+            "certificate",
+            JSON.stringify({
+                privateKey: { algorithm: "RSA", rsaBits: 1024 },
+                subjectAlternativeNames: ["www..example.com"],
+                product: "NOSUCHSSL",
+            }),
+        ]);
         const before = await admin.state();
         const preview = await fresh.pulumi(["preview"]);
         const output = preview.stdout + preview.stderr;
         expect(preview.code, output).not.to.equal(0);
-        const errors = [...new Set(output.split("\n").filter((line) => line.includes("has a problem")).map((line) => line.trim().replace(/^.*?error: /, "")))];
+        const errors = [
+            ...new Set(
+                output
+                    .split("\n")
+                    .filter((line) => line.includes("has a problem"))
+                    .map((line) => line.trim().replace(/^.*?error: /, "")),
+            ),
+        ];
         expect(errors).to.have.members([
             "pulumi-nodejs:dynamic/internetx:Certificate resource 'www' has a problem: privateKey.rsaBits must be one of 2048, 3072, 4096 bits (got 1024)",
             "pulumi-nodejs:dynamic/internetx:Certificate resource 'www' has a problem: subjectAlternativeNames[0] must be a DNS name like example.com or *.example.com (got \"www..example.com\")",
@@ -134,10 +167,20 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         const preview = await fresh.pulumi(["preview"]);
         const output = preview.stdout + preview.stderr;
         expect(preview.code, output).not.to.equal(0);
-        const errors = [...new Set(output.split("\n").filter((line) => line.includes("has a problem")).map((line) => line.trim().replace(/^.*?error: /, "")))];
-        const reason = "InterNetX password is not set: set the stack config internetx:password (pulumi config set --secret internetx:password) or the environment variable AUTODNS_PASSWORD, or give connection.password";
+        const errors = [
+            ...new Set(
+                output
+                    .split("\n")
+                    .filter((line) => line.includes("has a problem"))
+                    .map((line) => line.trim().replace(/^.*?error: /, "")),
+            ),
+        ];
+        const reason =
+            "InterNetX password is not set: set the stack config internetx:password (pulumi config set --secret internetx:password) or the environment variable AUTODNS_PASSWORD, or give connection.password";
         // The engine stops the preview at the first resource whose check fails: the contact, registered first.
-        expect(errors).to.deep.equal([`pulumi-nodejs:dynamic/internetx:SslContact resource 'admin' has a problem: ${reason}`]);
+        expect(errors).to.deep.equal([
+            `pulumi-nodejs:dynamic/internetx:SslContact resource 'admin' has a problem: ${reason}`,
+        ]);
         const after = await admin.state();
         expect([after.contacts, after.orders]).to.deep.equal([before.contacts, before.orders]);
     });
@@ -146,7 +189,12 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         const fresh = workspace("test/e2e/programs/first-hour");
         await fresh.must(["stack", "init", "numbers"]);
         await fresh.configureSimulator(simulator);
-        await fresh.must(["config", "set", "certificate", JSON.stringify({ adminContactId: 100, technicalContactId: 100 })]);
+        await fresh.must([
+            "config",
+            "set",
+            "certificate",
+            JSON.stringify({ adminContactId: 100, technicalContactId: 100 }),
+        ]);
         const preview = await fresh.pulumi(["preview"]);
         expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
 
@@ -162,20 +210,62 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         const progress = workspace("test/e2e/programs/first-hour");
         await progress.must(["stack", "init", "progress"]);
         await progress.configureSimulator(simulator);
-        await progress.must(["config", "set", "certificate", JSON.stringify({ name: "progress.example.com", subjectAlternativeNames: [] })]);
+        await progress.must([
+            "config",
+            "set",
+            "certificate",
+            JSON.stringify({ name: "progress.example.com", subjectAlternativeNames: [] }),
+        ]);
         const created = await progress.must(["up", "--yes", "--skip-preview"]);
         const lines = (output: string) => output.split("\n").filter((line) => line.includes("progress.example.com"));
         const ordered = lines(created.stdout);
-        expect(ordered.filter((line) => line.includes("[runtime]")), created.stdout).to.deep.equal([]);
-        expect(ordered.some((line) => /pulumi-nodejs:dynamic\/internetx:Certificate www +creating .*progress\.example\.com: order accepted/.test(line)), created.stdout).to.equal(true);
-        expect(ordered.some((line) => /Certificate www .*progress\.example\.com: issued, seen at status check \d+, \d+s after the order was accepted/.test(line)), created.stdout).to.equal(true);
+        expect(
+            ordered.filter((line) => line.includes("[runtime]")),
+            created.stdout,
+        ).to.deep.equal([]);
+        expect(
+            ordered.some((line) =>
+                /pulumi-nodejs:dynamic\/internetx:Certificate www +creating .*progress\.example\.com: order accepted/.test(
+                    line,
+                ),
+            ),
+            created.stdout,
+        ).to.equal(true);
+        expect(
+            ordered.some((line) =>
+                /Certificate www .*progress\.example\.com: issued, seen at status check \d+, \d+s after the order was accepted/.test(
+                    line,
+                ),
+            ),
+            created.stdout,
+        ).to.equal(true);
 
-        await progress.must(["config", "set", "certificate", JSON.stringify({ name: "progress.example.com", subjectAlternativeNames: ["www.progress.example.com"] })]);
+        await progress.must([
+            "config",
+            "set",
+            "certificate",
+            JSON.stringify({ name: "progress.example.com", subjectAlternativeNames: ["www.progress.example.com"] }),
+        ]);
         const reissued = await progress.must(["up", "--yes", "--skip-preview"]);
         const reissueLines = lines(reissued.stdout);
-        expect(reissueLines.filter((line) => line.includes("[runtime]")), reissued.stdout).to.deep.equal([]);
-        expect(reissueLines.some((line) => /Certificate www +updating .*progress\.example\.com: reissue accepted/.test(line)), reissued.stdout).to.equal(true);
-        expect(reissueLines.some((line) => /Certificate www .*progress\.example\.com: reissued, seen at status check \d+, \d+s after the reissue was accepted/.test(line)), reissued.stdout).to.equal(true);
+        expect(
+            reissueLines.filter((line) => line.includes("[runtime]")),
+            reissued.stdout,
+        ).to.deep.equal([]);
+        expect(
+            reissueLines.some((line) =>
+                /Certificate www +updating .*progress\.example\.com: reissue accepted/.test(line),
+            ),
+            reissued.stdout,
+        ).to.equal(true);
+        expect(
+            reissueLines.some((line) =>
+                /Certificate www .*progress\.example\.com: reissued, seen at status check \d+, \d+s after the reissue was accepted/.test(
+                    line,
+                ),
+            ),
+            reissued.stdout,
+        ).to.equal(true);
         expect(reissued.stdout).not.to.include("order accepted");
         await progress.must(["destroy", "--yes", "--skip-preview"]);
     });
@@ -184,13 +274,20 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         const interrupted = workspace("test/e2e/programs/first-hour");
         await interrupted.must(["stack", "init", "ctrl-c"]);
         await interrupted.configureSimulator(simulator);
-        await interrupted.must(["config", "set", "certificate", JSON.stringify({ name: "ctrl-c.example.com", subjectAlternativeNames: [] })]);
+        await interrupted.must([
+            "config",
+            "set",
+            "certificate",
+            JSON.stringify({ name: "ctrl-c.example.com", subjectAlternativeNames: [] }),
+        ]);
         await admin.settings({ issuanceDelayMs: 30_000 });
         const ordersBefore = (await admin.state()).orders;
         let cancelled;
         try {
             // Ctrl-C as a person presses it: SIGINT to the CLI's process group, once the wait is under way.
-            cancelled = await interrupted.pulumiInterrupted(["up", "--yes", "--skip-preview"], (output) => /ctrl-c\.example\.com: .*RUNNING/.test(output));
+            cancelled = await interrupted.pulumiInterrupted(["up", "--yes", "--skip-preview"], (output) =>
+                /ctrl-c\.example\.com: .*RUNNING/.test(output),
+            );
         } finally {
             await admin.settings({ issuanceDelayMs: 1000 });
         }
@@ -200,9 +297,15 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         // Prompt: the CLI is done while the CA is still working on the order (it needs 30 s).
         const during = await admin.state();
         expect(during.jobs.filter((job) => job.status === "RUNNING").length, output).to.be.greaterThan(0);
-        expect(output).to.include("pulumi up was cancelled (Ctrl-C); the order stands and the next pulumi up resumes the wait");
-        const state = JSON.parse((await interrupted.must(["stack", "export"])).stdout) as { deployment: { resources?: { type: string; outputs?: { status?: string } }[] } };
-        const recorded = (state.deployment.resources ?? []).find((resource) => resource.type === "pulumi-nodejs:dynamic/internetx:Certificate");
+        expect(output).to.include(
+            "pulumi up was cancelled (Ctrl-C); the order stands and the next pulumi up resumes the wait",
+        );
+        const state = JSON.parse((await interrupted.must(["stack", "export"])).stdout) as {
+            deployment: { resources?: { type: string; outputs?: { status?: string } }[] };
+        };
+        const recorded = (state.deployment.resources ?? []).find(
+            (resource) => resource.type === "pulumi-nodejs:dynamic/internetx:Certificate",
+        );
         expect(recorded?.outputs?.status).to.equal("PENDING");
 
         const resumed = await interrupted.must(["up", "--yes", "--skip-preview"]);
@@ -229,14 +332,24 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         await quickstart.must(["config", "set", "waitTimeoutSeconds", "120"]);
         await quickstart.must(["up", "--yes", "--skip-preview"]);
         const outputs = await quickstart.outputs();
-        expect((await parseCertificate(String(outputs.fullChainPem).split("-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n")).commonName).to.equal("resume.example.com");
+        expect(
+            (
+                await parseCertificate(
+                    String(outputs.fullChainPem).split("-----END CERTIFICATE-----")[0] + "-----END CERTIFICATE-----\n",
+                )
+            ).commonName,
+        ).to.equal("resume.example.com");
         expect((await admin.state()).orders).to.equal(ordersBefore + 1);
         await quickstart.must(["destroy", "--yes", "--skip-preview"]);
     });
 
     it("pairs DNS validation in one up: the validation data, one TXT record per name from it, then the order, which waits for every record", async () => {
         const names = ["shop.example.com", "www.shop.example.com", "shop.example.org"];
-        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: names[0], subjectAlternativeNames: names.slice(1) });
+        const { csrPem } = await generateKeyAndCsr({
+            key: { algorithm: "ECDSA", curve: "P256" },
+            commonName: names[0],
+            subjectAlternativeNames: names.slice(1),
+        });
         const pairing = workspace("dns-pairing");
         await pairing.must(["stack", "init", "pairing"]);
         await pairing.configureSimulator(simulator);
@@ -251,11 +364,15 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         await pairing.must(["up", "--yes", "--skip-preview"]);
         const outputs = await pairing.outputs();
         const dnsRecords = outputs.dnsRecords as { name: string; type: string; value: string; domain: string }[];
-        expect(dnsRecords.map((record) => [record.domain, record.name, record.type])).to.deep.equal(names.map((name) => [name, `_dnsauth.${name}.`, "TXT"]));
+        expect(dnsRecords.map((record) => [record.domain, record.name, record.type])).to.deep.equal(
+            names.map((name) => [name, `_dnsauth.${name}.`, "TXT"]),
+        );
         expect(outputs.dnsRecord).to.deep.equal(dnsRecords[0]);
         const ours = (record: { name: string }) => names.some((name) => record.name === `_dnsauth.${name}.`);
         // The engine creates the three record resources in parallel: they are published in any order.
-        expect((await admin.publishedDns()).filter(ours)).to.have.deep.members(dnsRecords.map((record) => ({ name: record.name, type: "TXT", value: record.value })));
+        expect((await admin.publishedDns()).filter(ours)).to.have.deep.members(
+            dnsRecords.map((record) => ({ name: record.name, type: "TXT", value: record.value })),
+        );
         const [leafPem, ...intermediates] = splitPemBlocks(String(outputs.fullChainPem));
         const leaf = await parseCertificate(leafPem);
         expect(leaf.commonName).to.equal("shop.example.com");
@@ -265,7 +382,9 @@ describe("the Pulumi CLI end to end against the simulator", function () {
 
         await pairing.must(["destroy", "--yes", "--skip-preview"]);
         expect((await admin.publishedDns()).filter(ours)).to.deep.equal([]);
-        expect((await admin.state()).certificates.filter((certificate) => certificate.name === "shop.example.com")).to.deep.equal([]);
+        expect(
+            (await admin.state()).certificates.filter((certificate) => certificate.name === "shop.example.com"),
+        ).to.deep.equal([]);
     });
 
     it("renews a certificate that entered its renewal window: preview shows the update, up renews under the same id without an order", async () => {
@@ -275,7 +394,12 @@ describe("the Pulumi CLI end to end against the simulator", function () {
         let clockOffsetMs = 330 * dayMs;
         const aging = await startSimulator({ issuanceDelayMs: 1000, now: () => new Date(Date.now() - clockOffsetMs) });
         const agingAdmin = new SimulatorAdmin(aging.adminUrl);
-        const agingClient = new Client({ url: aging.url, user: aging.user, password: aging.password, context: aging.context });
+        const agingClient = new Client({
+            url: aging.url,
+            user: aging.user,
+            password: aging.password,
+            context: aging.context,
+        });
         try {
             const contact = await agingClient.sslcontact.create(testContactRequest);
             const renewal = workspace("renewal");
@@ -293,7 +417,10 @@ describe("the Pulumi CLI end to end against the simulator", function () {
             expect(preview.stdout).to.match(/~ 1 to update/);
             // The scheduled pipeline's check on the real export: due now, so it fails until pulumi up renews.
             const due = await renewal.renewalCheck();
-            expect([due.status, due.stdout]).to.deep.equal([1, `RENEWAL OVERDUE  www.example.com  not after ${first.notAfter}, renewal due 45 days before\n`]);
+            expect([due.status, due.stdout]).to.deep.equal([
+                1,
+                `RENEWAL OVERDUE  www.example.com  not after ${first.notAfter}, renewal due 45 days before\n`,
+            ]);
             clockOffsetMs = 0;
             const before = await agingAdmin.state();
             await renewal.must(["up", "--yes", "--skip-preview"]);
@@ -316,8 +443,20 @@ describe("the Pulumi CLI end to end against the simulator", function () {
 
     it("adopts an existing certificate (the import) with every output filled and no order", async () => {
         const contact = await client.sslcontact.create(testContactRequest);
-        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "legacy.example.com" });
-        const accepted = await client.certificate.create({ name: "legacy.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, software: "APACHESSL", csr: csrPem, adminContactId: contact.id, technicalContactId: contact.id, authentication: { method: "EMAIL", approverEmails: ["admin@example.com"] } });
+        const { csrPem } = await generateKeyAndCsr({
+            key: { algorithm: "ECDSA", curve: "P256" },
+            commonName: "legacy.example.com",
+        });
+        const accepted = await client.certificate.create({
+            name: "legacy.example.com",
+            product: "QUICKSSLPREMIUM",
+            lifetimeMonths: 12,
+            software: "APACHESSL",
+            csr: csrPem,
+            adminContactId: contact.id,
+            technicalContactId: contact.id,
+            authentication: { method: "EMAIL", approverEmails: ["admin@example.com"] },
+        });
         // Issued once the job is done; a finished job leaves the job list (its certificate tells the outcome).
         // Job Info names the certificate while the order runs ("Certificate Job Info").
         const orderedId = (await client.job.info(accepted.jobId!)).object!.data!.id!;

@@ -11,8 +11,14 @@ import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { IspmanagerSimulatorAdmin } from "../ispmanager/simulatorAdmin";
 
 /** When a run is killed: at a random moment, or at a moment the simulators show. */
-type Moment = "at a random moment" | "right after the first order" | "while waiting for issuance" | "after the first issuance";
-const moments: Moment[] = ["at a random moment", "right after the first order", "while waiting for issuance", "after the first issuance"];
+type Moment =
+    "at a random moment" | "right after the first order" | "while waiting for issuance" | "after the first issuance";
+const moments: Moment[] = [
+    "at a random moment",
+    "right after the first order",
+    "while waiting for issuance",
+    "after the first issuance",
+];
 const runs = 20;
 
 /** A small deterministic generator, so a failing run can be repeated from its number. */
@@ -39,19 +45,30 @@ class Lane {
     static async start(path: string): Promise<Lane> {
         const internetx = await startSimulator({ issuanceDelayMs: 600 });
         const billing = await startIspmanagerSimulator({ issuanceDelayMs: 600 });
-        const workspace = new PulumiWorkspace(mkdtempSync(join(tmpdir(), "sslmanager-killed-")), "test/e2e/programs/killed-runs", path, {
-            AUTODNS_URL: internetx.url,
-            AUTODNS_XML_URL: internetx.xmlUrl,
-            AUTODNS_USER: internetx.user,
-            AUTODNS_PASSWORD: internetx.password,
-            AUTODNS_CONTEXT: internetx.context,
-            ISPMANAGER_URL: billing.url,
-            ISPMANAGER_USER: billing.user,
-            ISPMANAGER_PASSWORD: billing.password,
-            // BILLmanager publishes no limit; InterNetX's 3 per second stays.
-            ISPMANAGER_REQUESTS_PER_SECOND: "20",
-        });
-        return new Lane(internetx, new SimulatorAdmin(internetx.adminUrl), billing, new IspmanagerSimulatorAdmin(billing.adminUrl), workspace);
+        const workspace = new PulumiWorkspace(
+            mkdtempSync(join(tmpdir(), "sslmanager-killed-")),
+            "test/e2e/programs/killed-runs",
+            path,
+            {
+                AUTODNS_URL: internetx.url,
+                AUTODNS_XML_URL: internetx.xmlUrl,
+                AUTODNS_USER: internetx.user,
+                AUTODNS_PASSWORD: internetx.password,
+                AUTODNS_CONTEXT: internetx.context,
+                ISPMANAGER_URL: billing.url,
+                ISPMANAGER_USER: billing.user,
+                ISPMANAGER_PASSWORD: billing.password,
+                // BILLmanager publishes no limit; InterNetX's 3 per second stays.
+                ISPMANAGER_REQUESTS_PER_SECOND: "20",
+            },
+        );
+        return new Lane(
+            internetx,
+            new SimulatorAdmin(internetx.adminUrl),
+            billing,
+            new IspmanagerSimulatorAdmin(billing.adminUrl),
+            workspace,
+        );
     }
 
     async close(): Promise<void> {
@@ -66,25 +83,35 @@ class Lane {
         return {
             server: internetxCertificates.filter((certificate) => certificate.name === `${stack}.example.com`).length,
             mail: internetxCertificates.filter((certificate) => certificate.name === `${stack}@example.com`).length,
-            shop: billingCertificates.filter((certificate) => certificate.domain === `shop-${stack}.example.com`).length,
+            shop: billingCertificates.filter((certificate) => certificate.domain === `shop-${stack}.example.com`)
+                .length,
         };
     }
 
     async anyIssued(stack: string): Promise<boolean> {
-        return (await this.internetxAdmin.state()).certificates.some((certificate) => certificate.name.startsWith(stack) && certificate.status === "ISSUED");
+        return (await this.internetxAdmin.state()).certificates.some(
+            (certificate) => certificate.name.startsWith(stack) && certificate.status === "ISSUED",
+        );
     }
 
     /** `pulumi up` in a process group of its own, so that a signal reaches the CLI and every process it started. */
     startUp(stack: string): { child: ChildProcess; exited: Promise<number | null> } {
-        const child = spawn("pulumi", ["--non-interactive", "up", "--yes", "--skip-preview", "--stack", stack], { cwd: this.workspace.programDirectory, env: this.workspace.environment, detached: true, stdio: "ignore" });
+        const child = spawn("pulumi", ["--non-interactive", "up", "--yes", "--skip-preview", "--stack", stack], {
+            cwd: this.workspace.programDirectory,
+            env: this.workspace.environment,
+            detached: true,
+            stdio: "ignore",
+        });
         const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
         return { child, exited };
     }
 
     async killAt(moment: Moment, stack: string, random: () => number): Promise<void> {
         if (moment === "at a random moment") await sleep(500 + random() * 6000);
-        if (moment === "right after the first order") await until(async () => total(await this.ordersOf(stack)) > 0, 60_000);
-        if (moment === "while waiting for issuance") await until(async () => total(await this.ordersOf(stack)) === 3, 60_000);
+        if (moment === "right after the first order")
+            await until(async () => total(await this.ordersOf(stack)) > 0, 60_000);
+        if (moment === "while waiting for issuance")
+            await until(async () => total(await this.ordersOf(stack)) === 3, 60_000);
         if (moment === "after the first issuance") await until(() => this.anyIssued(stack), 60_000);
     }
 
@@ -104,9 +131,17 @@ class Lane {
         const warning = (up.stdout + up.stderr).split("\n").find((line) => /pending operations/.test(line));
         if (warning) this.pendingWarnings.push(warning.trim());
         expect(await this.ordersOf(stack), stack).to.deep.equal({ server: 1, mail: 1, shop: 1 });
-        const outputs = JSON.parse((await this.workspace.must(["stack", "output", "--json", "--show-secrets", "--stack", stack])).stdout) as Record<string, string>;
-        expect(await privateKeyMatchesCertificate(outputs.serverKey, outputs.serverCertificate), `${stack} server key`).to.equal(true);
-        expect(await privateKeyMatchesCertificate(outputs.shopKey, outputs.shopCertificate), `${stack} shop key`).to.equal(true);
+        const outputs = JSON.parse(
+            (await this.workspace.must(["stack", "output", "--json", "--show-secrets", "--stack", stack])).stdout,
+        ) as Record<string, string>;
+        expect(
+            await privateKeyMatchesCertificate(outputs.serverKey, outputs.serverCertificate),
+            `${stack} server key`,
+        ).to.equal(true);
+        expect(
+            await privateKeyMatchesCertificate(outputs.shopKey, outputs.shopCertificate),
+            `${stack} shop key`,
+        ).to.equal(true);
         expect(outputs.mailCertificate, stack).to.match(/^-----BEGIN CERTIFICATE-----/);
         const preview = await this.workspace.pulumi(["preview", "--expect-no-changes", "--stack", stack]);
         expect(preview.code, `${stack}: ${preview.stdout}${preview.stderr}`).to.equal(0);
@@ -125,7 +160,10 @@ class Lane {
         if (signal === "SIGKILL") this.workspace.reapOrphanedProcesses();
         if (signal === "SIGINT") expect(code, stack).not.to.equal(0);
         const interrupted = await this.ordersOf(stack);
-        expect(interrupted.server <= 1 && interrupted.mail <= 1 && interrupted.shop <= 1, `${stack} (${moment}): ${JSON.stringify(interrupted)}`).to.equal(true);
+        expect(
+            interrupted.server <= 1 && interrupted.mail <= 1 && interrupted.shop <= 1,
+            `${stack} (${moment}): ${JSON.stringify(interrupted)}`,
+        ).to.equal(true);
         await this.recoverAndCheck(stack);
     }
 }
@@ -183,7 +221,9 @@ describe("the Pulumi CLI killed in the middle of pulumi up", function () {
         // What the user sees after a killed run: the lock the CLI left, then the pending operations it reports.
         expect(lockMessages.length).to.be.greaterThan(0);
         expect(pendingWarnings.length).to.be.greaterThan(0);
-        expect(pendingWarnings[0]).to.match(/Attempting to deploy or update resources with \d+ pending operations? from previous deployment/);
+        expect(pendingWarnings[0]).to.match(
+            /Attempting to deploy or update resources with \d+ pending operations? from previous deployment/,
+        );
     });
 
     it("an up interrupted with SIGINT while waiting, as Ctrl-C does, is finished by the next up with one order each", async () => {

@@ -43,7 +43,12 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         symlinkSync(launcher, join(launcherPath, "pulumi-resource-sslmanager"));
         simulator = await startSimulator({ issuanceDelayMs: 1000 });
         admin = new SimulatorAdmin(simulator.adminUrl);
-        client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
+        client = new Client({
+            url: simulator.url,
+            user: simulator.user,
+            password: simulator.password,
+            context: simulator.context,
+        });
     });
     after(async () => {
         await client?.close();
@@ -67,13 +72,25 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         return (await program.must(["stack", "export"])).stdout;
     }
 
-    async function recordedCertificate(program: PulumiWorkspace): Promise<{ inputs: Record<string, unknown>; outputs: Record<string, unknown> }> {
-        return JSON.parse(await exported(program)).deployment.resources.find((resource: { type: string }) => resource.type === "sslmanager:internetx:Certificate");
+    async function recordedCertificate(
+        program: PulumiWorkspace,
+    ): Promise<{ inputs: Record<string, unknown>; outputs: Record<string, unknown> }> {
+        return JSON.parse(await exported(program)).deployment.resources.find(
+            (resource: { type: string }) => resource.type === "sslmanager:internetx:Certificate",
+        );
     }
 
     it("installs the plugin from the npm package's launcher, then runs a YAML program: up, clean preview, reissue on new SANs, refresh, destroy, secrets encrypted", async () => {
         const program = workspace("native-yaml", false);
-        const install = await program.must(["plugin", "install", "resource", "sslmanager", version, "--file", launcher]);
+        const install = await program.must([
+            "plugin",
+            "install",
+            "resource",
+            "sslmanager",
+            version,
+            "--file",
+            launcher,
+        ]);
         expect(install.stdout + install.stderr).to.match(new RegExp(`sslmanager.*${version.replace(/\./g, "\\.")}`));
         await program.must(["stack", "init", "native"]);
         await configureProvider(program);
@@ -90,14 +107,27 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         expect((await verifyChain(leafPem, intermediates, String(first.rootPem))).valid).to.equal(true);
         expect(first.issuedNames).to.have.members(["www.example.com", "example.com"]);
         let after = await admin.state();
-        expect([after.orders - before.orders, after.reissues - before.reissues, after.contacts - before.contacts]).to.deep.equal([2, 0, 1]);
+        expect([
+            after.orders - before.orders,
+            after.reissues - before.reissues,
+            after.contacts - before.contacts,
+        ]).to.deep.equal([2, 0, 1]);
 
         const preview = await program.pulumi(["preview", "--expect-no-changes"]);
         expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
 
         const state = await exported(program);
-        const secrets = { apiPassword: simulator.password, privateKey: String(first.privateKeyPem), pkcs12: String(first.mailPkcs12Base64), downloadPassword };
-        expect(Object.entries(secrets).filter(([, value]) => state.includes(value.trim())).map(([name]) => name)).to.deep.equal([]);
+        const secrets = {
+            apiPassword: simulator.password,
+            privateKey: String(first.privateKeyPem),
+            pkcs12: String(first.mailPkcs12Base64),
+            downloadPassword,
+        };
+        expect(
+            Object.entries(secrets)
+                .filter(([, value]) => state.includes(value.trim()))
+                .map(([name]) => name),
+        ).to.deep.equal([]);
         expect(state).not.to.contain("PRIVATE KEY");
 
         const orderedUnder = (await recordedCertificate(program)).outputs.orderReference;
@@ -108,7 +138,9 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         const reissue = await program.must(["up", "--yes"]);
         expect(reissue.stdout).to.match(/~ 1 updated/);
         // The names changed, and only they show: the hidden order reference is the provider's, never in the diff.
-        expect(reissue.stdout).to.match(/sslmanager:internetx:Certificate +www +update[ds]?.*\[diff: ~subjectAlternativeNames\]/);
+        expect(reissue.stdout).to.match(
+            /sslmanager:internetx:Certificate +www +update[ds]?.*\[diff: ~subjectAlternativeNames\]/,
+        );
         expect(reissue.stdout).not.to.include("orderReference");
         const recorded = await recordedCertificate(program);
         // The certificate stays the one ordered under the first reference; the inputs hold the reference a replacement would get.
@@ -117,7 +149,11 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         const second = await program.outputs();
         expect(second.certificateId).to.equal(first.certificateId);
         expect(second.serialNumber).not.to.equal(first.serialNumber);
-        expect((await parseCertificate(splitPemBlocks(String(second.fullChainPem))[0])).dnsNames).to.have.members(["www.example.com", "example.com", "api.example.com"]);
+        expect((await parseCertificate(splitPemBlocks(String(second.fullChainPem))[0])).dnsNames).to.have.members([
+            "www.example.com",
+            "example.com",
+            "api.example.com",
+        ]);
         after = await admin.state();
         // The preview of `up` reissued nothing: one reissue, no new order.
         expect([after.orders - before.orders, after.reissues - before.reissues]).to.deep.equal([2, 1]);
@@ -125,18 +161,28 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         await client.certificate.delete(String(second.certificateId));
         const refresh = await program.must(["refresh", "--yes", "--skip-preview"]);
         expect(refresh.stdout).to.match(/- 1 deleted/);
-        const types = (JSON.parse(await exported(program)) as { deployment: { resources?: { type: string }[] } }).deployment.resources?.map((resource) => resource.type) ?? [];
+        const types =
+            (
+                JSON.parse(await exported(program)) as { deployment: { resources?: { type: string }[] } }
+            ).deployment.resources?.map((resource) => resource.type) ?? [];
         expect(types.filter((type) => type === "sslmanager:internetx:Certificate")).to.deep.equal([]);
 
         await program.must(["destroy", "--yes", "--skip-preview"]);
         after = await admin.state();
         expect(after.contacts).to.equal(before.contacts);
-        expect(after.certificates.filter((certificate) => ["www.example.com", "ada@example.com"].includes(certificate.name))).to.deep.equal([]);
+        expect(
+            after.certificates.filter((certificate) =>
+                ["www.example.com", "ada@example.com"].includes(certificate.name),
+            ),
+        ).to.deep.equal([]);
     });
 
     it("imports a certificate made directly at InterNetX by its id; the next preview is clean and destroy cancels it", async () => {
         const contact = await client.sslcontact.create(testContactRequest);
-        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "legacy.example.com" });
+        const { csrPem } = await generateKeyAndCsr({
+            key: { algorithm: "ECDSA", curve: "P256" },
+            commonName: "legacy.example.com",
+        });
         const accepted = await client.certificate.create({
             name: "legacy.example.com",
             product: "QUICKSSLPREMIUM",
@@ -164,11 +210,23 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
 
         // What a person does: import, then put the code the import wrote into the program.
         const generated = join(program.directory, "resources.yaml");
-        const imported = await program.must(["import", "sslmanager:internetx:Certificate", "www", certificateId, "--yes", "--protect=false", "--out", generated]);
+        const imported = await program.must([
+            "import",
+            "sslmanager:internetx:Certificate",
+            "www",
+            certificateId,
+            "--yes",
+            "--protect=false",
+            "--out",
+            generated,
+        ]);
         expect(imported.stdout).to.match(/= 1 imported/);
         const code = readFileSync(generated, "utf8");
         expect(code).to.contain(`adminContactId: '${contact.id}'`);
-        appendFileSync(join(program.programDirectory, "Pulumi.yaml"), `${code}\noutputs:\n  certificateId: \${www.certificateId}\n  notAfter: \${www.notAfter}\n  fullChainPem: \${www.fullChainPem}\n`);
+        appendFileSync(
+            join(program.programDirectory, "Pulumi.yaml"),
+            `${code}\noutputs:\n  certificateId: \${www.certificateId}\n  notAfter: \${www.notAfter}\n  fullChainPem: \${www.fullChainPem}\n`,
+        );
         const preview = await program.pulumi(["preview", "--expect-no-changes"]);
         expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
         await program.must(["up", "--yes", "--skip-preview"]);
@@ -178,7 +236,9 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         expect((await admin.state()).orders).to.equal(before.orders);
 
         await program.must(["destroy", "--yes", "--skip-preview"]);
-        expect((await admin.state()).certificates.filter((certificate) => certificate.id === certificateId)).to.deep.equal([]);
+        expect(
+            (await admin.state()).certificates.filter((certificate) => certificate.id === certificateId),
+        ).to.deep.equal([]);
         await client.sslcontact.delete(contact.id);
     });
 
@@ -188,13 +248,41 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         // The loopback simulator takes more than the client's conservative default pace (here and in the provider).
         process.env.ISPMANAGER_REQUESTS_PER_SECOND = "100";
         try {
-            const contact = (firstName: string) => ({ firstName, lastName: "Petrov", jobTitle: "CTO", email: `${firstName.toLowerCase()}@example.com`, phone: "+7 495 1234567" });
-            const subject = { country: "182", region: "Moscow", city: "Moscow", organization: "Primer LLC", adminContact: contact("Ivan"), technicalContact: contact("Anna") };
-            const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "billing.example.com" });
+            const contact = (firstName: string) => ({
+                firstName,
+                lastName: "Petrov",
+                jobTitle: "CTO",
+                email: `${firstName.toLowerCase()}@example.com`,
+                phone: "+7 495 1234567",
+            });
+            const subject = {
+                country: "182",
+                region: "Moscow",
+                city: "Moscow",
+                organization: "Primer LLC",
+                adminContact: contact("Ivan"),
+                technicalContact: contact("Anna"),
+            };
+            const { csrPem } = await generateKeyAndCsr({
+                key: { algorithm: "ECDSA", curve: "P256" },
+                commonName: "billing.example.com",
+            });
             const connection = { url: billing.url, user: billing.user, password: billing.password };
-            const checked = await checkIspmanagerCertificateInputs({ domain: "billing.example.com", pricelist: "55364", periodMonths: 12, csr: csrPem, validationMethod: "EMAIL", pollIntervalSeconds: 0.2, ...subject, connection });
+            const checked = await checkIspmanagerCertificateInputs({
+                domain: "billing.example.com",
+                pricelist: "55364",
+                periodMonths: 12,
+                csr: csrPem,
+                validationMethod: "EMAIL",
+                pollIntervalSeconds: 0.2,
+                ...subject,
+                connection,
+            });
             expect(checked.failures).to.deep.equal([]);
-            const created = await createIspmanagerCertificate(checked.inputs as IspmanagerCertificateInputs, { log: () => undefined, clock: { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) } });
+            const created = await createIspmanagerCertificate(checked.inputs as IspmanagerCertificateInputs, {
+                log: () => undefined,
+                clock: { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+            });
 
             const program = workspace("native-import", true);
             const before = await billingAdmin.state();
@@ -203,17 +291,29 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
             await program.must(["config", "set", "sslmanager:ispmanagerUser", billing.user]);
             await program.must(["config", "set", "--secret", "sslmanager:ispmanagerPassword", "--", billing.password]);
             const generated = join(program.directory, "resources.yaml");
-            const imported = await program.must(["import", "sslmanager:ispmanager:Certificate", "web", created.id, "--yes", "--protect=false", "--out", generated]);
+            const imported = await program.must([
+                "import",
+                "sslmanager:ispmanager:Certificate",
+                "web",
+                created.id,
+                "--yes",
+                "--protect=false",
+                "--out",
+                generated,
+            ]);
             expect(imported.stdout).to.match(/= 1 imported/);
             const code = readFileSync(generated, "utf8");
             expect(code).to.contain("domain: billing.example.com");
-        // The billing system does not return the subject and contacts: the import leaves placeholders, as it warns.
-        expect(imported.stdout).to.contain("One or more imported inputs failed to validate");
-        expect(code).to.contain('city: ""');
+            // The billing system does not return the subject and contacts: the import leaves placeholders, as it warns.
+            expect(imported.stdout).to.contain("One or more imported inputs failed to validate");
+            expect(code).to.contain('city: ""');
             const added = Object.entries(subject)
                 .map(([key, value]) => `      ${key}: ${JSON.stringify(value)}\n`)
                 .join("");
-            appendFileSync(join(program.programDirectory, "Pulumi.yaml"), withProperties(code, added, Object.keys(subject)));
+            appendFileSync(
+                join(program.programDirectory, "Pulumi.yaml"),
+                withProperties(code, added, Object.keys(subject)),
+            );
             const recorded = await program.must(["up", "--yes", "--skip-preview"]);
             expect(recorded.stdout).to.match(/~ 1 updated/);
             const after = await billingAdmin.state();
@@ -242,12 +342,21 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         // Long enough that the wait is certainly still running when Ctrl-C comes.
         await admin.settings({ issuanceDelayMs: 8000 });
         try {
-            const interrupted = await runUntil(program, ["up", "--yes", "--skip-preview"], /cancel\.example\.com: order accepted/, (child) => child.kill("SIGINT"));
-            expect(interrupted.code).not.to.equal(0);
-            expect(interrupted.output).to.contain("the engine cancelled the operation (Ctrl-C); the order is kept and the next `pulumi up` resumes the wait");
-            const recorded = (JSON.parse(await exported(program)) as { deployment: { resources: { type: string; outputs?: Record<string, unknown> }[] } }).deployment.resources.find(
-                (resource) => resource.type === "sslmanager:internetx:Certificate",
+            const interrupted = await runUntil(
+                program,
+                ["up", "--yes", "--skip-preview"],
+                /cancel\.example\.com: order accepted/,
+                (child) => child.kill("SIGINT"),
             );
+            expect(interrupted.code).not.to.equal(0);
+            expect(interrupted.output).to.contain(
+                "the engine cancelled the operation (Ctrl-C); the order is kept and the next `pulumi up` resumes the wait",
+            );
+            const recorded = (
+                JSON.parse(await exported(program)) as {
+                    deployment: { resources: { type: string; outputs?: Record<string, unknown> }[] };
+                }
+            ).deployment.resources.find((resource) => resource.type === "sslmanager:internetx:Certificate");
             expect(recorded?.outputs?.status).to.equal("PENDING");
         } finally {
             await admin.settings({ issuanceDelayMs: 1000 });
@@ -256,11 +365,15 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
         expect(resumed.stdout).to.contain("cancel.example.com: resuming the wait for the order of an earlier run");
         const outputs = await program.outputs();
         expect(outputs.status).to.equal("ISSUED");
-        expect((await parseCertificate(splitPemBlocks(String(outputs.fullChainPem))[0])).commonName).to.equal("cancel.example.com");
+        expect((await parseCertificate(splitPemBlocks(String(outputs.fullChainPem))[0])).commonName).to.equal(
+            "cancel.example.com",
+        );
         const after = await admin.state();
         expect(after.orders - before.orders).to.equal(2);
         const jobs = after.jobs as { name?: string; action?: string }[];
-        expect(jobs.filter((job) => job.name === "cancel.example.com").map((job) => job.action)).to.deep.equal(["create"]);
+        expect(jobs.filter((job) => job.name === "cancel.example.com").map((job) => job.action)).to.deep.equal([
+            "create",
+        ]);
         const preview = await program.pulumi(["preview", "--expect-no-changes"]);
         expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
         await program.must(["destroy", "--yes", "--skip-preview"]);
@@ -268,9 +381,18 @@ describe("the native sslmanager provider under the Pulumi CLI", function () {
 });
 
 /** Runs `pulumi <args>`, and once its output matches `trigger`, calls `act` with the process (a person's Ctrl-C). */
-function runUntil(program: PulumiWorkspace, args: string[], trigger: RegExp, act: (child: ChildProcess) => void): Promise<{ code: number; output: string }> {
+function runUntil(
+    program: PulumiWorkspace,
+    args: string[],
+    trigger: RegExp,
+    act: (child: ChildProcess) => void,
+): Promise<{ code: number; output: string }> {
     return new Promise((resolve) => {
-        const child = spawn("pulumi", ["--non-interactive", ...args], { cwd: program.programDirectory, env: program.environment, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn("pulumi", ["--non-interactive", ...args], {
+            cwd: program.programDirectory,
+            env: program.environment,
+            stdio: ["ignore", "pipe", "pipe"],
+        });
         let output = "";
         let acted = false;
         const collect = (chunk: Buffer) => {

@@ -35,7 +35,11 @@ describe("the native provider killed with SIGKILL under the Pulumi CLI", functio
         chmodSync(nativeLauncher, 0o755);
         launcherDirectory = mkdtempSync(join(tmpdir(), "sslmanager-native-killed-plugin-"));
         symlinkSync(nativeLauncher, join(launcherDirectory, "pulumi-resource-sslmanager"));
-        program = new PulumiWorkspace(mkdtempSync(join(tmpdir(), "sslmanager-native-killed-")), "test/e2e/programs/native-killed", [launcherDirectory, ...path].join(":"));
+        program = new PulumiWorkspace(
+            mkdtempSync(join(tmpdir(), "sslmanager-native-killed-")),
+            "test/e2e/programs/native-killed",
+            [launcherDirectory, ...path].join(":"),
+        );
     });
     after(async () => {
         // The CLI ends its plugins when it exits; any a failed run left behind end here.
@@ -68,7 +72,9 @@ describe("the native provider killed with SIGKILL under the Pulumi CLI", functio
         const failed = await interrupted.done;
         expect(failed.code).not.to.equal(0);
         // What the user sees: the create failed with the broken connection, and the CLI names the plugin that died.
-        expect(failed.output).to.contain("sslmanager:internetx:Certificate www **creating failed** error: error reading from server: EOF");
+        expect(failed.output).to.contain(
+            "sslmanager:internetx:Certificate www **creating failed** error: error reading from server: EOF",
+        );
         expect(failed.output).to.contain("pulumi-resource-sslmanager exited prematurely");
         expect((await admin.state()).orders).to.equal(before + 1);
         // The kill came during the wait (the issuance takes 6 s): the order's job was still running.
@@ -77,19 +83,31 @@ describe("the native provider killed with SIGKILL under the Pulumi CLI", functio
         // The CLI exited on its own: no lock is left, and the failed create left no pending operation to report.
         const recovered = await program.must(["up", "--yes", "--skip-preview"]);
         expect(recovered.stdout + recovered.stderr).not.to.contain("pending operations");
-        const reference = orderReference({ project: "native-killed", stack: "killed", type: "sslmanager:internetx:Certificate", name: "www", replacementInputs: ["QUICKSSLPREMIUM", 12] });
-        expect(recovered.stdout).to.contain(`killed.example.com: adopting the order placed earlier under reference ${reference}`);
+        const reference = orderReference({
+            project: "native-killed",
+            stack: "killed",
+            type: "sslmanager:internetx:Certificate",
+            name: "www",
+            replacementInputs: ["QUICKSSLPREMIUM", 12],
+        });
+        expect(recovered.stdout).to.contain(
+            `killed.example.com: adopting the order placed earlier under reference ${reference}`,
+        );
         expect((await admin.state()).orders).to.equal(before + 1);
         const outputs = await program.outputs();
         expect([outputs.status, outputs.orderReference]).to.deep.equal(["ISSUED", reference]);
         // The adopted certificate carried the killed process's key: a free reissue gave it the key in state.
         expect(jobsOf(await admin.state()).map((job) => job.action)).to.deep.equal(["create", "reissue"]);
-        expect(await privateKeyMatchesCertificate(String(outputs.privateKeyPem), String(outputs.certificatePem))).to.equal(true);
+        expect(
+            await privateKeyMatchesCertificate(String(outputs.privateKeyPem), String(outputs.certificatePem)),
+        ).to.equal(true);
 
         const preview = await program.pulumi(["preview", "--expect-no-changes"]);
         expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
         await program.must(["destroy", "--yes", "--skip-preview"]);
-        expect((await admin.state()).certificates.filter((certificate) => certificate.id === outputs.certificateId)).to.deep.equal([]);
+        expect(
+            (await admin.state()).certificates.filter((certificate) => certificate.id === outputs.certificateId),
+        ).to.deep.equal([]);
         expect((await admin.state()).orders).to.equal(before + 1);
         expect(providerProcesses()).to.deep.equal([]);
     });
@@ -97,14 +115,26 @@ describe("the native provider killed with SIGKILL under the Pulumi CLI", functio
 
 /** The simulator's jobs for the program's certificate. */
 function jobsOf(state: { jobs: unknown[] }): { status: string; action: string }[] {
-    return (state.jobs as { name?: string; status: string; action: string }[]).filter((job) => job.name === "killed.example.com");
+    return (state.jobs as { name?: string; status: string; action: string }[]).filter(
+        (job) => job.name === "killed.example.com",
+    );
 }
 
 /** `pulumi <args>` in the program directory, still running: `done` resolves once the CLI has exited. */
-function runPulumi(program: PulumiWorkspace, args: string[]): { child: ChildProcess; done: Promise<{ code: number; output: string }> } {
-    const child = spawn("pulumi", ["--non-interactive", ...args], { cwd: program.programDirectory, env: program.environment, stdio: ["ignore", "pipe", "pipe"] });
+function runPulumi(
+    program: PulumiWorkspace,
+    args: string[],
+): { child: ChildProcess; done: Promise<{ code: number; output: string }> } {
+    const child = spawn("pulumi", ["--non-interactive", ...args], {
+        cwd: program.programDirectory,
+        env: program.environment,
+        stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    return { child, done: new Promise((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, output }))) };
+    return {
+        child,
+        done: new Promise((resolve) => child.on("close", (code) => resolve({ code: code ?? -1, output }))),
+    };
 }

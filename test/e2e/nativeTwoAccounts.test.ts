@@ -28,7 +28,11 @@ describe("two accounts through two explicit sslmanager providers in one program 
         chmodSync(nativeLauncher, 0o755);
         launcherDirectory = mkdtempSync(join(tmpdir(), "sslmanager-native-accounts-plugin-"));
         symlinkSync(nativeLauncher, join(launcherDirectory, "pulumi-resource-sslmanager"));
-        program = new PulumiWorkspace(mkdtempSync(join(tmpdir(), "sslmanager-native-accounts-")), "test/e2e/programs/native-two-accounts", [launcherDirectory, ...path].join(":"));
+        program = new PulumiWorkspace(
+            mkdtempSync(join(tmpdir(), "sslmanager-native-accounts-")),
+            "test/e2e/programs/native-two-accounts",
+            [launcherDirectory, ...path].join(":"),
+        );
     });
     after(async () => {
         // The CLI ends its plugins when it exits; any a failed run left behind end here.
@@ -56,9 +60,15 @@ describe("two accounts through two explicit sslmanager providers in one program 
         expect(up.stdout).to.match(/\+ 7 created/);
         const outputs = await program.outputs();
         const [firstState, secondState] = [await firstAdmin.state(), await secondAdmin.state()];
-        expect([firstState.orders, firstState.contacts, secondState.orders, secondState.contacts]).to.deep.equal([1, 1, 1, 1]);
-        expect(firstState.certificates.map((certificate) => [certificate.id, certificate.name, certificate.status])).to.deep.equal([[outputs.firstCertificateId, "www.first.example.com", "ACTIVE"]]);
-        expect(secondState.certificates.map((certificate) => [certificate.id, certificate.name, certificate.status])).to.deep.equal([[outputs.secondCertificateId, "www.second.example.com", "ACTIVE"]]);
+        expect([firstState.orders, firstState.contacts, secondState.orders, secondState.contacts]).to.deep.equal([
+            1, 1, 1, 1,
+        ]);
+        expect(
+            firstState.certificates.map((certificate) => [certificate.id, certificate.name, certificate.status]),
+        ).to.deep.equal([[outputs.firstCertificateId, "www.first.example.com", "ACTIVE"]]);
+        expect(
+            secondState.certificates.map((certificate) => [certificate.id, certificate.name, certificate.status]),
+        ).to.deep.equal([[outputs.secondCertificateId, "www.second.example.com", "ACTIVE"]]);
 
         const preview = await program.pulumi(["preview", "--expect-no-changes"]);
         expect(preview.code, preview.stdout + preview.stderr).to.equal(0);
@@ -67,13 +77,20 @@ describe("two accounts through two explicit sslmanager providers in one program 
 
         await program.must(["destroy", "--yes", "--skip-preview"]);
         const [firstAfter, secondAfter] = [await firstAdmin.state(), await secondAdmin.state()];
-        expect([firstAfter.contacts, firstAfter.certificates.length, secondAfter.contacts, secondAfter.certificates.length]).to.deep.equal([0, 0, 0, 0]);
+        expect([
+            firstAfter.contacts,
+            firstAfter.certificates.length,
+            secondAfter.contacts,
+            secondAfter.certificates.length,
+        ]).to.deep.equal([0, 0, 0, 0]);
 
         // Each account was spoken to over its own protocol only, and never refused a request's credentials.
         const firstRequests = await firstAdmin.requests();
         const secondRequests = await secondAdmin.requests();
         expect([...new Set(firstRequests.map((request) => request.protocol))]).to.deep.equal(["json"]);
         expect([...new Set(secondRequests.map((request) => request.protocol))]).to.deep.equal(["xml"]);
-        expect([...firstRequests, ...secondRequests].filter((request) => request.status === 401 || request.status === 403)).to.deep.equal([]);
+        expect(
+            [...firstRequests, ...secondRequests].filter((request) => request.status === 401 || request.status === 403),
+        ).to.deep.equal([]);
     });
 });

@@ -29,7 +29,11 @@ describe("the release's plugin tarball under the Pulumi CLI", function () {
 
     const pulumi = (args: string[]): Promise<CommandResult> =>
         new Promise((resolve) => {
-            const child = spawn("pulumi", ["--non-interactive", ...args], { cwd: programDirectory, env: environment, stdio: ["ignore", "pipe", "pipe"] });
+            const child = spawn("pulumi", ["--non-interactive", ...args], {
+                cwd: programDirectory,
+                env: environment,
+                stdio: ["ignore", "pipe", "pipe"],
+            });
             let stdout = "";
             let stderr = "";
             child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -38,7 +42,8 @@ describe("the release's plugin tarball under the Pulumi CLI", function () {
         });
     const must = async (args: string[]): Promise<CommandResult> => {
         const result = await pulumi(args);
-        if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}\n${result.stdout}\n${result.stderr}`);
+        if (result.code !== 0)
+            throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}\n${result.stdout}\n${result.stderr}`);
         return result;
     };
 
@@ -53,7 +58,10 @@ describe("the release's plugin tarball under the Pulumi CLI", function () {
         programDirectory = join(directory, "program");
         mkdirSync(programDirectory);
         mkdirSync(join(directory, "state"));
-        copyFileSync(join(repositoryRoot, "test", "e2e", "programs", "release-yaml", "Pulumi.yaml"), join(programDirectory, "Pulumi.yaml"));
+        copyFileSync(
+            join(repositoryRoot, "test", "e2e", "programs", "release-yaml", "Pulumi.yaml"),
+            join(programDirectory, "Pulumi.yaml"),
+        );
         // Only the CLI, the YAML language host, node and the system's own tools (sh, tar).
         const path = [cliPath, yamlHostPath, dirname(process.execPath), "/usr/bin", "/bin"].join(":");
         environment = { ...localPulumiEnvironment(directory, path), PATH: path, HOME: directory };
@@ -65,15 +73,21 @@ describe("the release's plugin tarball under the Pulumi CLI", function () {
     });
 
     it("writes one tarball per platform named as Pulumi downloads plugins, each holding the launcher at its root", () => {
-        expect(built.pluginTarballs.map((tarball) => tarball.slice(out.length + 1))).to.deep.equal(pluginPlatforms.map((platform) => pluginTarballName(version, platform)));
-        expect(pluginTarballName(version, "linux-amd64")).to.equal(`pulumi-resource-sslmanager-v${version}-linux-amd64.tar.gz`);
+        expect(built.pluginTarballs.map((tarball) => tarball.slice(out.length + 1))).to.deep.equal(
+            pluginPlatforms.map((platform) => pluginTarballName(version, platform)),
+        );
+        expect(pluginTarballName(version, "linux-amd64")).to.equal(
+            `pulumi-resource-sslmanager-v${version}-linux-amd64.tar.gz`,
+        );
     });
 
     it("installs from the tarball into a fresh PULUMI_HOME and runs a YAML program from a folder holding nothing else: create, reissue on new SANs, destroy", async () => {
         const tarball = join(out, pluginTarballName(version, "linux-amd64"));
         const install = await must(["plugin", "install", "resource", "sslmanager", version, "-f", tarball]);
         expect(install.stdout + install.stderr).to.contain(`[resource plugin sslmanager-${version}] installing`);
-        expect(readdirSync(join(directory, "home", "plugins", `resource-sslmanager-v${version}`)).sort()).to.deep.equal(["package.json", "pulumi-resource-sslmanager", "pulumi-resource-sslmanager.js"]);
+        expect(readdirSync(join(directory, "home", "plugins", `resource-sslmanager-v${version}`)).sort()).to.deep.equal(
+            ["package.json", "pulumi-resource-sslmanager", "pulumi-resource-sslmanager.js"],
+        );
         expect(readdirSync(programDirectory)).to.deep.equal(["Pulumi.yaml"]);
 
         await must(["stack", "init", "release"]);
@@ -85,11 +99,20 @@ describe("the release's plugin tarball under the Pulumi CLI", function () {
 
         const up = await must(["up", "--yes"]);
         expect(up.stdout).to.match(/\+ 3 created/);
-        const outputs = async () => JSON.parse((await must(["stack", "output", "--json"])).stdout) as { certificateId: string; serialNumber: string; issuedNames: string[] };
+        const outputs = async () =>
+            JSON.parse((await must(["stack", "output", "--json"])).stdout) as {
+                certificateId: string;
+                serialNumber: string;
+                issuedNames: string[];
+            };
         const first = await outputs();
         expect(first.issuedNames).to.have.members(["www.example.com", "example.com"]);
         let after = await admin.state();
-        expect([after.orders - before.orders, after.reissues - before.reissues, after.contacts - before.contacts]).to.deep.equal([1, 0, 1]);
+        expect([
+            after.orders - before.orders,
+            after.reissues - before.reissues,
+            after.contacts - before.contacts,
+        ]).to.deep.equal([1, 0, 1]);
 
         for (const [index, name] of ["www.example.com", "example.com", "api.example.com"].entries()) {
             await must(["config", "set", "--path", `subjectAlternativeNames[${index}]`, name]);

@@ -2,13 +2,26 @@ import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "../../provider/internetx/client";
-import { parseCertificate, privateKeyMatchesCertificate, readPkcs12, verifyChain, generateKeyAndCsr } from "../../provider/x509";
+import {
+    parseCertificate,
+    privateKeyMatchesCertificate,
+    readPkcs12,
+    verifyChain,
+    generateKeyAndCsr,
+} from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { FakeEngine } from "./harness/engine";
 import { createProgram } from "./harness/program";
-import { Properties, ProviderCallError, ProviderServer, secret, unknownValue, withoutSecrets } from "./harness/providerServer";
+import {
+    Properties,
+    ProviderCallError,
+    ProviderServer,
+    secret,
+    unknownValue,
+    withoutSecrets,
+} from "./harness/providerServer";
 
 interface Registration {
     type: string;
@@ -74,11 +87,27 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
     before(async () => {
         simulator = await startSimulator({ issuanceDelayMs: 300 });
         admin = new SimulatorAdmin(simulator.adminUrl);
-        csrPem = (await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: "shop.example.com", subjectAlternativeNames: ["shop.example.com"] })).csrPem;
+        csrPem = (
+            await generateKeyAndCsr({
+                key: { algorithm: "RSA", rsaBits: 2048 },
+                commonName: "shop.example.com",
+                subjectAlternativeNames: ["shop.example.com"],
+            })
+        ).csrPem;
         programDirectory = createProgram(programSource);
-        const config = JSON.stringify({ "engine-path-program:csr": csrPem, "engine-path-program:connectionPassword": simulator.password, "engine-path-program:downloadPassword": "Correct-Horse-42" });
+        const config = JSON.stringify({
+            "engine-path-program:csr": csrPem,
+            "engine-path-program:connectionPassword": simulator.password,
+            "engine-path-program:downloadPassword": "Correct-Horse-42",
+        });
         const runner = join(__dirname, "harness", "mockRunner.js");
-        registrations = JSON.parse(execFileSync(process.execPath, [runner, programDirectory, config], { cwd: programDirectory }).toString().trim().split("\n").pop()!);
+        registrations = JSON.parse(
+            execFileSync(process.execPath, [runner, programDirectory, config], { cwd: programDirectory })
+                .toString()
+                .trim()
+                .split("\n")
+                .pop()!,
+        );
         engine = await new FakeEngine().start();
         server = await new ProviderServer(programDirectory, engine.address).start();
     });
@@ -104,10 +133,15 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         for (const entry of registrations) {
             const text = String(entry.inputs.__provider);
             expect(text.length, `${entry.name}: ${text.length} characters`).to.be.lessThan(6000);
-            expect(text).to.match(/require\("pulumi-sslmanager\/bin\/provider\/dynamic\/(sslContact|domainValidation|certificate|smime)"\)/);
-            for (const forbidden of ["ZodObject", "undici", "class Client", "fast-xml-parser", simulator.password]) expect(text).not.to.contain(forbidden);
+            expect(text).to.match(
+                /require\("pulumi-sslmanager\/bin\/provider\/dynamic\/(sslContact|domainValidation|certificate|smime)"\)/,
+            );
+            for (const forbidden of ["ZodObject", "undici", "class Client", "fast-xml-parser", simulator.password])
+                expect(text).not.to.contain(forbidden);
         }
-        console.log(`      serialized provider sizes: ${registrations.map((entry) => `${entry.name} ${String(entry.inputs.__provider).length} characters`).join(", ")}`);
+        console.log(
+            `      serialized provider sizes: ${registrations.map((entry) => `${entry.name} ${String(entry.inputs.__provider).length} characters`).join(", ")}`,
+        );
     });
 
     it("registers a connection given in the program as a secret input", () => {
@@ -141,12 +175,18 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         ]);
         const badCertificate = { ...inputsOf("www"), adminContactId: "1", technicalContactId: "1", lifetimeMonths: 7 };
         const certificateCheck = await server.check(server.urn(certificateType, "www"), {}, badCertificate);
-        expect(certificateCheck.failures).to.deep.equal([{ property: "lifetimeMonths", reason: "7 months is not offered for QUICKSSLPREMIUM; allowed: 12, 24" }]);
+        expect(certificateCheck.failures).to.deep.equal([
+            { property: "lifetimeMonths", reason: "7 months is not offered for QUICKSSLPREMIUM; allowed: 12, 24" },
+        ]);
         expect((await admin.requests()).length).to.equal(before);
     });
 
     it("accepts unknown inputs during preview and checks them at update time", async () => {
-        const result = await server.check(server.urn(certificateType, "www"), {}, { ...inputsOf("www"), adminContactId: unknownValue, technicalContactId: unknownValue });
+        const result = await server.check(
+            server.urn(certificateType, "www"),
+            {},
+            { ...inputsOf("www"), adminContactId: unknownValue, technicalContactId: unknownValue },
+        );
         expect(result.failures).to.deep.equal([]);
     });
 
@@ -155,13 +195,27 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         const checked = await server.check(contactUrn, {}, inputsOf("admin"));
         outputs.admin = await server.create(contactUrn, checked.inputs!);
         expect(outputs.admin.properties.contactId).to.equal(outputs.admin.id);
-        expect(outputs.admin.properties).to.deep.include({ firstName: "Ada", country: "DE", address: ["Maximilianstrasse 36"] });
+        expect(outputs.admin.properties).to.deep.include({
+            firstName: "Ada",
+            country: "DE",
+            address: ["Maximilianstrasse 36"],
+        });
 
         const validationUrn = server.urn(validationType, "validation");
         const validationInputs = (await server.check(validationUrn, {}, inputsOf("validation"))).inputs!;
         outputs.validation = await server.create(validationUrn, validationInputs);
-        const dnsRecord = outputs.validation.properties.dnsRecord as { name: string; type: string; ttl: number; value: string };
-        expect(dnsRecord).to.deep.include({ name: "_dnsauth.shop.example.com.", domain: "shop.example.com", type: "TXT", ttl: 300 });
+        const dnsRecord = outputs.validation.properties.dnsRecord as {
+            name: string;
+            type: string;
+            ttl: number;
+            value: string;
+        };
+        expect(dnsRecord).to.deep.include({
+            name: "_dnsauth.shop.example.com.",
+            domain: "shop.example.com",
+            type: "TXT",
+            ttl: 300,
+        });
         expect(outputs.validation.properties.authentication).to.deep.include({ method: "DNS", provisioning: false });
     });
 
@@ -181,13 +235,16 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         expect(leaf.dnsNames).to.have.members(["www.example.com", "example.com"]);
         expect(properties.serialNumber).to.equal(leaf.serialNumber);
         expect(properties.fullChainPem).to.equal(properties.certificatePem + properties.chainPem);
-        expect((await verifyChain(properties.certificatePem, [properties.chainPem], properties.rootPem)).valid).to.equal(true);
+        expect(
+            (await verifyChain(properties.certificatePem, [properties.chainPem], properties.rootPem)).valid,
+        ).to.equal(true);
         expect(await privateKeyMatchesCertificate(properties.privateKeyPem, properties.certificatePem)).to.equal(true);
         expect(engine.logs.some((entry) => entry.message.includes("www.example.com: order accepted"))).to.equal(true);
     });
 
     it("orders the own-CSR certificate with the DomainValidation's record once it is published", async () => {
-        for (const record of outputs.validation.properties.dnsRecords as { name: string; value: string }[]) await admin.publishDns(record.name, "TXT", record.value);
+        for (const record of outputs.validation.properties.dnsRecords as { name: string; value: string }[])
+            await admin.publishDns(record.name, "TXT", record.value);
         const urn = server.urn(certificateType, "own-csr");
         const inputs = certificateInputs("own-csr", { validation: outputs.validation.properties.authentication });
         const checked = await server.check(urn, {}, inputs);
@@ -201,32 +258,69 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
     it("reports no change when only the serialized provider differs (an older build of the package)", async () => {
         const urn = server.urn(certificateType, "www");
         const news = (await server.check(urn, outputs.www.properties, certificateInputs("www"))).inputs!;
-        const olds = { ...outputs.www.properties, __provider: `${String(outputs.www.properties.__provider)}\n// serialized by pulumi-sslmanager 0.0.1` };
+        const olds = {
+            ...outputs.www.properties,
+            __provider: `${String(outputs.www.properties.__provider)}\n// serialized by pulumi-sslmanager 0.0.1`,
+        };
         expect(await server.diff(urn, outputs.www.id, olds, news)).to.deep.equal({ changes: "none", replaces: [] });
     });
 
     it("reissues on a SAN change: same id, new serial; a product change asks for replacement", async () => {
         const urn = server.urn(certificateType, "www");
-        const news = (await server.check(urn, outputs.www.properties, certificateInputs("www", { subjectAlternativeNames: ["example.com", "api.example.com"] }))).inputs!;
-        expect(await server.diff(urn, outputs.www.id, outputs.www.properties, news)).to.deep.equal({ changes: "some", replaces: [] });
+        const news = (
+            await server.check(
+                urn,
+                outputs.www.properties,
+                certificateInputs("www", { subjectAlternativeNames: ["example.com", "api.example.com"] }),
+            )
+        ).inputs!;
+        expect(await server.diff(urn, outputs.www.id, outputs.www.properties, news)).to.deep.equal({
+            changes: "some",
+            replaces: [],
+        });
         const updated = await server.update(urn, outputs.www.id, outputs.www.properties, news);
         expect(updated.properties.certificateId).to.equal(outputs.www.id);
         expect(updated.properties.serialNumber).not.to.equal(outputs.www.properties.serialNumber);
         expect(updated.properties.privateKeyPem).to.equal(outputs.www.properties.privateKeyPem);
         expect(updated.properties.issuedNames).to.have.members(["www.example.com", "example.com", "api.example.com"]);
         outputs.www = { id: outputs.www.id, properties: updated.properties };
-        const replaced = (await server.check(urn, outputs.www.properties, certificateInputs("www", { product: "RAPIDSSL", subjectAlternativeNames: ["example.com", "api.example.com"] }))).inputs!;
-        expect(await server.diff(urn, outputs.www.id, outputs.www.properties, replaced)).to.deep.equal({ changes: "some", replaces: ["product"] });
+        const replaced = (
+            await server.check(
+                urn,
+                outputs.www.properties,
+                certificateInputs("www", {
+                    product: "RAPIDSSL",
+                    subjectAlternativeNames: ["example.com", "api.example.com"],
+                }),
+            )
+        ).inputs!;
+        expect(await server.diff(urn, outputs.www.id, outputs.www.properties, replaced)).to.deep.equal({
+            changes: "some",
+            replaces: ["product"],
+        });
     });
 
     it("reads every output back, and an empty id once the certificate is gone", async () => {
         const urn = server.urn(certificateType, "own-csr");
         const read = await server.read(urn, outputs.ownCsr.id, outputs.ownCsr.properties);
         expect(read.id).to.equal(outputs.ownCsr.id);
-        for (const key of ["certificatePem", "chainPem", "rootPem", "fullChainPem", "serialNumber", "notAfter", "fingerprintSha256"]) {
+        for (const key of [
+            "certificatePem",
+            "chainPem",
+            "rootPem",
+            "fullChainPem",
+            "serialNumber",
+            "notAfter",
+            "fingerprintSha256",
+        ]) {
             expect(read.properties[key], key).to.equal(outputs.ownCsr.properties[key]);
         }
-        const client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
+        const client = new Client({
+            url: simulator.url,
+            user: simulator.user,
+            password: simulator.password,
+            context: simulator.context,
+        });
         await client.certificate.delete(outputs.ownCsr.id);
         await client.close();
         expect((await server.read(urn, outputs.ownCsr.id, outputs.ownCsr.properties)).id).to.equal("");
@@ -237,17 +331,33 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
         await admin.settings({ issuanceDelayMs: 2500 });
         const urn = server.urn(certificateType, "slow");
         // A resource of its own: not the order reference the SDK computed for "www".
-        const { orderReference: _wwwReference, ...slowInputs } = certificateInputs("www", { name: "slow.example.com", subjectAlternativeNames: [], waitTimeoutSeconds: 0.5 });
+        const { orderReference: _wwwReference, ...slowInputs } = certificateInputs("www", {
+            name: "slow.example.com",
+            subjectAlternativeNames: [],
+            waitTimeoutSeconds: 0.5,
+        });
         const inputs = (await server.check(urn, {}, slowInputs)).inputs!;
         const ordersBefore = (await admin.state()).orders;
         const failure = (await server.create(urn, inputs).catch((error) => error)) as ProviderCallError;
         expect(failure).to.be.instanceOf(ProviderCallError);
         expect(failure.initializationFailure?.id).to.match(/^\d+$/);
-        expect(failure.initializationFailure?.properties).to.deep.include({ status: "PENDING", name: "slow.example.com", certificateId: failure.initializationFailure?.id });
+        expect(failure.initializationFailure?.properties).to.deep.include({
+            status: "PENDING",
+            name: "slow.example.com",
+            certificateId: failure.initializationFailure?.id,
+        });
         expect(failure.initializationFailure?.reasons[0]).to.match(/^slow\.example\.com: still RUNNING after \d+s/);
         const news = { ...inputs, waitTimeoutSeconds: 30 };
-        expect((await server.diff(urn, failure.initializationFailure!.id, failure.initializationFailure!.properties, news)).changes).to.equal("some");
-        const resumed = await server.update(urn, failure.initializationFailure!.id, failure.initializationFailure!.properties, news);
+        expect(
+            (await server.diff(urn, failure.initializationFailure!.id, failure.initializationFailure!.properties, news))
+                .changes,
+        ).to.equal("some");
+        const resumed = await server.update(
+            urn,
+            failure.initializationFailure!.id,
+            failure.initializationFailure!.properties,
+            news,
+        );
         expect(resumed.properties.status).to.equal("ISSUED");
         expect(resumed.properties.certificateId).to.equal(failure.initializationFailure!.id);
         expect((await admin.state()).orders).to.equal(ordersBefore + 1);
@@ -258,15 +368,28 @@ describe("engine path: the packed package under the SDK's dynamic-provider serve
     it("keeps the S/MIME download password a secret input and creates the S/MIME certificate with its PKCS#12 bundle", async () => {
         const password = registration("mail").inputs.downloadPassword as Record<string, unknown>;
         expect(password).to.deep.equal(secret("Correct-Horse-42"));
-        expect(registration("mail").additionalSecretOutputs).to.deep.equal(["downloadPassword", "privateKeyPem", "pkcs12Base64", "connection"]);
+        expect(registration("mail").additionalSecretOutputs).to.deep.equal([
+            "downloadPassword",
+            "privateKeyPem",
+            "pkcs12Base64",
+            "connection",
+        ]);
         const urn = server.urn(smimeType, "mail");
-        const bad = await server.check(urn, {}, { ...inputsOf("mail"), adminContactId: outputs.admin.id, email: "joe" });
-        expect(bad.failures).to.deep.equal([{ property: "email", reason: 'must be an email address like admin@example.com (got "joe")' }]);
+        const bad = await server.check(
+            urn,
+            {},
+            { ...inputsOf("mail"), adminContactId: outputs.admin.id, email: "joe" },
+        );
+        expect(bad.failures).to.deep.equal([
+            { property: "email", reason: 'must be an email address like admin@example.com (got "joe")' },
+        ]);
         const checked = await server.check(urn, {}, { ...inputsOf("mail"), adminContactId: outputs.admin.id });
         const created = await server.create(urn, checked.inputs!);
         expect(created.properties.status).to.equal("ISSUED");
         expect(readPkcs12(String(created.properties.pkcs12Base64), "Correct-Horse-42").hasPrivateKey).to.equal(true);
-        expect((await server.read(urn, created.id, created.properties)).properties.serialNumber).to.equal(created.properties.serialNumber);
+        expect((await server.read(urn, created.id, created.properties)).properties.serialNumber).to.equal(
+            created.properties.serialNumber,
+        );
         await server.delete(urn, created.id, created.properties);
         expect((await server.read(urn, created.id, created.properties)).id).to.equal("");
         expect(engine.logs.map((entry) => entry.message).join("\n")).not.to.contain("Correct-Horse-42");

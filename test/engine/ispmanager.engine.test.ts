@@ -34,10 +34,20 @@ describe("engine path: ispmanager.Certificate under the SDK's dynamic-provider s
         simulator = await startIspmanagerSimulator();
         programDirectory = createProgram(programSource, "ispmanager-engine-program");
         const runner = join(__dirname, "harness", "mockRunner.js");
-        [registration] = JSON.parse(execFileSync(process.execPath, [runner, programDirectory, "{}"], { cwd: programDirectory }).toString().trim().split("\n").pop()!);
+        [registration] = JSON.parse(
+            execFileSync(process.execPath, [runner, programDirectory, "{}"], { cwd: programDirectory })
+                .toString()
+                .trim()
+                .split("\n")
+                .pop()!,
+        );
         engine = await new FakeEngine().start();
         server = await new ProviderServer(programDirectory, engine.address).start();
-        await server.configure({ "ispmanager:user": simulator.user, "ispmanager:password": secret(simulator.password), "ispmanager:url": simulator.url });
+        await server.configure({
+            "ispmanager:user": simulator.user,
+            "ispmanager:password": secret(simulator.password),
+            "ispmanager:url": simulator.url,
+        });
     });
     after(async () => {
         await server?.stop();
@@ -57,7 +67,11 @@ describe("engine path: ispmanager.Certificate under the SDK's dynamic-provider s
     it("warns under the resource at check when approverEmails come without a validationMethod (DNS, the default), and accepts the inputs", async () => {
         const urn = server.urn(type, "shop");
         const { validationMethod: _email, ...inputs } = withoutSecrets(registration.inputs) as Properties;
-        const checked = await server.check(urn, {}, { ...inputs, approverEmails: { "shop.example.com": "webmaster@shop.example.com" } });
+        const checked = await server.check(
+            urn,
+            {},
+            { ...inputs, approverEmails: { "shop.example.com": "webmaster@shop.example.com" } },
+        );
         expect([checked.failures, checked.inputs?.validationMethod]).to.deep.equal([[], "DNS"]);
         const warning = await engine.logged((entry) => entry.severity === logSeverity.warning);
         expect(warning).to.deep.equal({
@@ -71,17 +85,29 @@ describe("engine path: ispmanager.Certificate under the SDK's dynamic-provider s
 
     it("checks, creates, reads, diffs as unchanged and deletes through the server with the stack config", async () => {
         const urn = server.urn(type, "shop");
-        const bad = await server.check(urn, {}, { ...(withoutSecrets(registration.inputs) as Properties), domain: "not a domain" });
+        const bad = await server.check(
+            urn,
+            {},
+            { ...(withoutSecrets(registration.inputs) as Properties), domain: "not a domain" },
+        );
         expect(bad.failures.map((failure) => failure.property)).to.deep.equal(["domain"]);
         const checked = await server.check(urn, {}, withoutSecrets(registration.inputs) as Properties);
         expect(checked.failures).to.deep.equal([]);
         const created = await server.create(urn, checked.inputs!);
         expect(created.properties.status).to.equal("ISSUED");
-        expect((await parseCertificate(String(created.properties.certificatePem))).commonName).to.equal("shop.example.com");
+        expect((await parseCertificate(String(created.properties.certificatePem))).commonName).to.equal(
+            "shop.example.com",
+        );
         const read = await server.read(urn, created.id, created.properties);
         expect(read.properties.serialNumber).to.equal(created.properties.serialNumber);
-        const olderBuild = { ...created.properties, __provider: `${String(created.properties.__provider)}\n// older build` };
-        expect(await server.diff(urn, created.id, olderBuild, checked.inputs!)).to.deep.equal({ changes: "none", replaces: [] });
+        const olderBuild = {
+            ...created.properties,
+            __provider: `${String(created.properties.__provider)}\n// older build`,
+        };
+        expect(await server.diff(urn, created.id, olderBuild, checked.inputs!)).to.deep.equal({
+            changes: "none",
+            replaces: [],
+        });
         await server.delete(urn, created.id, created.properties);
         expect((await server.read(urn, created.id, created.properties)).id).to.equal("");
         expect(engine.logs.map((entry) => entry.message).join("\n")).not.to.contain(simulator.password);

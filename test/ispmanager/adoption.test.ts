@@ -12,7 +12,13 @@ import { RunningIspmanagerSimulator, startIspmanagerSimulator } from "../../simu
 import { expect } from "../support/client";
 import { IspmanagerSimulatorAdmin, IspmanagerSimulatorState } from "./simulatorAdmin";
 
-const contact = (firstName: string): OrderContact => ({ firstName, lastName: "Petrov", jobTitle: "CTO", email: `${firstName.toLowerCase()}@example.com`, phone: "+7 495 1234567" });
+const contact = (firstName: string): OrderContact => ({
+    firstName,
+    lastName: "Petrov",
+    jobTitle: "CTO",
+    email: `${firstName.toLowerCase()}@example.com`,
+    phone: "+7 495 1234567",
+});
 const baseInputs = {
     pricelist: "55364",
     periodMonths: 12,
@@ -27,10 +33,22 @@ const baseInputs = {
     // A lost answer is looked for after as long as an attempt may take: short on loopback.
     connection: { timeoutSeconds: 1 },
 };
-const referenceOf = (stack: string, domain: string) => orderReference({ project: "adoption", stack, type: "ispmanager:Certificate", name: "web", replacementInputs: [domain, "55364", 12] });
+const referenceOf = (stack: string, domain: string) =>
+    orderReference({
+        project: "adoption",
+        stack,
+        type: "ispmanager:Certificate",
+        name: "web",
+        replacementInputs: [domain, "55364", 12],
+    });
 
 /** The functions that act on a certificate (everything but reading it). */
-const actingFunctions = ["certificate.reissue.step2", "certificate.delete", "certificate.dns_verify", "certificate.domain_validation_email"];
+const actingFunctions = [
+    "certificate.reissue.step2",
+    "certificate.delete",
+    "certificate.dns_verify",
+    "certificate.domain_validation_email",
+];
 
 describe("BILLmanager: which form proves an order is the one sought (orderProof)", () => {
     const reference = "psm1-0123456789abcdef0123456789abcdef";
@@ -38,11 +56,19 @@ describe("BILLmanager: which form proves an order is the one sought (orderProof)
     const csr = "-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n";
     const otherCsr = "-----BEGIN CERTIFICATE REQUEST-----\nMIIC\n-----END CERTIFICATE REQUEST-----\n";
     const form = (fields: Partial<ValidationData>): ValidationData => ({ ...fields }) as ValidationData;
-    const sought: OrderCriteria = { orderReference: reference, domain: "proof.example.com", csr, pricelist: "55364", periodMonths: 12 };
+    const sought: OrderCriteria = {
+        orderReference: reference,
+        domain: "proof.example.com",
+        csr,
+        pricelist: "55364",
+        periodMonths: 12,
+    };
 
     it("takes the reference the form's CSR carries, whatever remoteid says", () => {
         expect(orderProof(form({ csr: otherCsr }), reference, sought)).to.equal("reference in the CSR");
-        expect(orderProof(form({ csr: otherCsr, orderReference: other }), reference, sought)).to.equal("reference in the CSR");
+        expect(orderProof(form({ csr: otherCsr, orderReference: other }), reference, sought)).to.equal(
+            "reference in the CSR",
+        );
     });
 
     it("takes an equal remoteid, and refuses another remoteid even where the CSR is the one sought", () => {
@@ -62,7 +88,9 @@ describe("BILLmanager: which form proves an order is the one sought (orderProof)
 
     it("proves nothing from a form that shows neither remoteid nor a CSR, nor from a CSR when none is sought", () => {
         expect(orderProof(form({ pricelist: "55364", periodMonths: 12 }), undefined, sought)).to.equal(undefined);
-        expect(orderProof(form({ csr }), undefined, { orderReference: reference, domain: "proof.example.com" })).to.equal(undefined);
+        expect(
+            orderProof(form({ csr }), undefined, { orderReference: reference, domain: "proof.example.com" }),
+        ).to.equal(undefined);
     });
 });
 
@@ -85,8 +113,17 @@ describe("ispmanager.Certificate adopts only an order its own form proves, with 
         process.env.ISPMANAGER_REQUESTS_PER_SECOND = "100";
         simulator = await startIspmanagerSimulator({ issuanceDelayMs: 100 });
         admin = new IspmanagerSimulatorAdmin(simulator.adminUrl);
-        client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, requestsPerSecond: 100 });
-        context.stackConfig = { "ispmanager:url": simulator.url, "ispmanager:user": simulator.user, "ispmanager:password": simulator.password };
+        client = new Client({
+            url: simulator.url,
+            user: simulator.user,
+            password: simulator.password,
+            requestsPerSecond: 100,
+        });
+        context.stackConfig = {
+            "ispmanager:url": simulator.url,
+            "ispmanager:user": simulator.user,
+            "ispmanager:password": simulator.password,
+        };
     });
     after(async () => {
         delete process.env.ISPMANAGER_REQUESTS_PER_SECOND;
@@ -105,8 +142,19 @@ describe("ispmanager.Certificate adopts only an order its own form proves, with 
     }
 
     /** Another stack's order for `domain`, placed straight through the client. */
-    async function foreignOrder(domain: string, options: { remoteid?: string; referenceInCsr?: string; csr?: string; pending?: boolean }): Promise<string> {
-        const csr = options.csr ?? (await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: domain, unstructuredName: options.referenceInCsr })).csrPem;
+    async function foreignOrder(
+        domain: string,
+        options: { remoteid?: string; referenceInCsr?: string; csr?: string; pending?: boolean },
+    ): Promise<string> {
+        const csr =
+            options.csr ??
+            (
+                await generateKeyAndCsr({
+                    key: { algorithm: "ECDSA", curve: "P256" },
+                    commonName: domain,
+                    unstructuredName: options.referenceInCsr,
+                })
+            ).csrPem;
         const order: CertificateOrder = {
             pricelist: "55364",
             periodMonths: 12,
@@ -124,7 +172,16 @@ describe("ispmanager.Certificate adopts only an order its own form proves, with 
     }
 
     const snapshot = (state: IspmanagerSimulatorState, ids: string[]) =>
-        state.certificates.filter((certificate) => ids.includes(certificate.id)).map(({ id, status, issuance, serialNumber, reissues, remoteId }) => ({ id, status, issuance, serialNumber, reissues, remoteId }));
+        state.certificates
+            .filter((certificate) => ids.includes(certificate.id))
+            .map(({ id, status, issuance, serialNumber, reissues, remoteId }) => ({
+                id,
+                status,
+                issuance,
+                serialNumber,
+                reissues,
+                remoteId,
+            }));
 
     for (const mode of ["its own CSR", "a key the provider makes"] as const) {
         for (const dropsRemoteId of [false, true]) {
@@ -136,24 +193,42 @@ describe("ispmanager.Certificate adopts only an order its own form proves, with 
                     await foreignOrder(domain, { pending: true }),
                     await foreignOrder(domain, { remoteid: referenceOf("third", domain), pending: true }),
                     await foreignOrder(domain, { referenceInCsr: referenceOf("fourth", domain), pending: true }),
-                    ...(mode === "its own CSR" ? [await foreignOrder(domain, { remoteid: referenceOf("fifth", domain), csr: own.csrPem })] : []),
+                    ...(mode === "its own CSR"
+                        ? [await foreignOrder(domain, { remoteid: referenceOf("fifth", domain), csr: own.csrPem })]
+                        : []),
                 ];
                 await new Promise((resolve) => setTimeout(resolve, 300));
                 const foreignBefore = snapshot(await admin.state(), foreign);
-                expect(foreignBefore.filter((certificate) => certificate.issuance === "issued")).to.have.length(mode === "its own CSR" ? 2 : 1);
+                expect(foreignBefore.filter((certificate) => certificate.issuance === "issued")).to.have.length(
+                    mode === "its own CSR" ? 2 : 1,
+                );
                 expect(foreignBefore.filter((certificate) => certificate.issuance === "enrolled")).to.have.length(3);
 
                 await admin.settings({ dropsRemoteId });
                 const reference = referenceOf("adoption", domain);
-                const inputs = { ...(await checked({ domain, ...(mode === "its own CSR" ? { csr: own.csrPem } : {}), waitForIssuance: false })), orderReference: reference };
+                const inputs = {
+                    ...(await checked({
+                        domain,
+                        ...(mode === "its own CSR" ? { csr: own.csrPem } : {}),
+                        waitForIssuance: false,
+                    })),
+                    orderReference: reference,
+                };
                 const requestsBefore = (await admin.requests()).length;
                 const stateBefore = await admin.state();
                 progress.length = 0;
 
                 // The order is placed, its answer lost: the client finds it again instead of ordering twice.
-                await admin.fault({ kind: "reset", when: "after", count: 1, match: { taskCode: "certificate.order.param" } });
+                await admin.fault({
+                    kind: "reset",
+                    when: "after",
+                    count: 1,
+                    match: { taskCode: "certificate.order.param" },
+                });
                 const first = await createIspmanagerCertificate(inputs, context);
-                expect(progress).to.include(`${domain}: the order was found again after a lost answer (job -, certificate ${first.id})`);
+                expect(progress).to.include(
+                    `${domain}: the order was found again after a lost answer (job -, certificate ${first.id})`,
+                );
                 const keptLine = `${domain}: the billing system did not keep the order reference (remoteid) of certificate ${first.id}; an interrupted run finds this order again by ${mode === "its own CSR" ? "its CSR" : "the reference in its CSR"}, which the certificate's form shows`;
                 expect(progress.filter((line) => line === keptLine)).to.have.length(dropsRemoteId ? 1 : 0);
                 expect(progress.filter((line) => line.includes("WARNING"))).to.deep.equal([]);
@@ -161,19 +236,35 @@ describe("ispmanager.Certificate adopts only an order its own form proves, with 
                 // The engine recorded nothing, as after a killed run: the next create adopts the same order.
                 const second = await createIspmanagerCertificate({ ...inputs, waitForIssuance: true }, context);
                 expect(second.id).to.equal(first.id);
-                expect(progress.filter((line) => line.startsWith(`${domain}: adopting the order placed earlier under reference ${reference} (certificate ${first.id}`))).to.have.length(1);
+                expect(
+                    progress.filter((line) =>
+                        line.startsWith(
+                            `${domain}: adopting the order placed earlier under reference ${reference} (certificate ${first.id}`,
+                        ),
+                    ),
+                ).to.have.length(1);
                 expect(second.outs.status).to.equal("ISSUED");
                 const key = mode === "its own CSR" ? own.privateKeyPem : second.outs.privateKeyPem!;
                 expect(await privateKeyMatchesCertificate(key, second.outs.certificatePem!)).to.equal(true);
-                if (mode === "a key the provider makes") expect((await parseCsr(second.outs.csrPem!)).unstructuredName).to.equal(reference);
+                if (mode === "a key the provider makes")
+                    expect((await parseCsr(second.outs.csrPem!)).unstructuredName).to.equal(reference);
 
                 const stateAfter = await admin.state();
                 expect(stateAfter.orders - stateBefore.orders).to.equal(1);
                 expect(stateAfter.keysGenerated - stateBefore.keysGenerated).to.equal(0);
                 expect(snapshot(stateAfter, foreign)).to.deep.equal(foreignBefore);
                 const requests = (await admin.requests()).slice(requestsBefore);
-                expect(requests.filter((request) => actingFunctions.includes(request.func ?? "") && foreign.includes(request.params.elid))).to.deep.equal([]);
-                expect(requests.filter((request) => request.func === "certificate.order.param").map((request) => request.params.crt_type)).to.deep.equal(["manual"]);
+                expect(
+                    requests.filter(
+                        (request) =>
+                            actingFunctions.includes(request.func ?? "") && foreign.includes(request.params.elid),
+                    ),
+                ).to.deep.equal([]);
+                expect(
+                    requests
+                        .filter((request) => request.func === "certificate.order.param")
+                        .map((request) => request.params.crt_type),
+                ).to.deep.equal(["manual"]);
             });
         }
     }

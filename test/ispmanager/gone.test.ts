@@ -16,9 +16,17 @@ describe("BILLmanager: what means gone", () => {
     after(() => simulator.close());
 
     it("takes the error type missed for an unknown certificate as gone", async () => {
-        const client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, requestsPerSecond: 100 });
+        const client = new Client({
+            url: simulator.url,
+            user: simulator.user,
+            password: simulator.password,
+            requestsPerSecond: 100,
+        });
         try {
-            await expect(client.certificate.validationData("999999")).to.be.rejectedWith(NotFoundError, "certificate.edit failed: Certificate 999999 not found (HTTP 200, missed elid)");
+            await expect(client.certificate.validationData("999999")).to.be.rejectedWith(
+                NotFoundError,
+                "certificate.edit failed: Certificate 999999 not found (HTTP 200, missed elid)",
+            );
         } finally {
             await client.close();
         }
@@ -26,9 +34,17 @@ describe("BILLmanager: what means gone", () => {
 
     it("does not take an HTTP 404 from an address that is not the billing system's for gone, so a delete through it fails", async () => {
         const wrongUrl = new URL("/billmanager-moved", simulator.url).toString();
-        const client = new Client({ url: wrongUrl, user: simulator.user, password: simulator.password, requestsPerSecond: 100 });
+        const client = new Client({
+            url: wrongUrl,
+            user: simulator.user,
+            password: simulator.password,
+            requestsPerSecond: 100,
+        });
         try {
-            await expect(unlessNotFound(client.certificate.delete("999999"))).to.be.rejectedWith(MalformedResponseError, "certificate.delete failed: unexpected response body (HTTP 404)");
+            await expect(unlessNotFound(client.certificate.delete("999999"))).to.be.rejectedWith(
+                MalformedResponseError,
+                "certificate.delete failed: unexpected response body (HTTP 404)",
+            );
         } finally {
             await client.close();
         }

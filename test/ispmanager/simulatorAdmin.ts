@@ -10,7 +10,18 @@ export interface IspmanagerSimulatorState {
     keysGenerated: number;
     /** Certificates an outcome rule decided (refused, or held so they never finish). */
     outcomesApplied: number;
-    certificates: { id: string; domain: string; altNames: string[]; status: string; issuance: string; remoteId?: string; approverMethod: string; serialNumber?: string; reissues: number; reason?: string }[];
+    certificates: {
+        id: string;
+        domain: string;
+        altNames: string[];
+        status: string;
+        issuance: string;
+        remoteId?: string;
+        approverMethod: string;
+        serialNumber?: string;
+        reissues: number;
+        reason?: string;
+    }[];
 }
 
 /** The BILLmanager simulator's test-only endpoints (`/__simulator`, simulator/ispmanager/README.md), over HTTP. */
@@ -36,7 +47,16 @@ export class IspmanagerSimulatorAdmin extends AdminEndpoint {
     removeDns(name: string, type?: "TXT" | "CNAME"): Promise<void> {
         return this.call("DELETE", "/dns", { name, type });
     }
-    settings(settings: { issuanceDelayMs?: number; dnsValidationDeadlineMs?: number; automaticDnsCheck?: boolean; fileValidationOrigin?: string | null; certificateFileFormat?: "zip" | "pem"; latencyMs?: number; dropsRemoteId?: boolean; hidesCsr?: boolean }): Promise<unknown> {
+    settings(settings: {
+        issuanceDelayMs?: number;
+        dnsValidationDeadlineMs?: number;
+        automaticDnsCheck?: boolean;
+        fileValidationOrigin?: string | null;
+        certificateFileFormat?: "zip" | "pem";
+        latencyMs?: number;
+        dropsRemoteId?: boolean;
+        hidesCsr?: boolean;
+    }): Promise<unknown> {
         return this.call("POST", "/settings", settings);
     }
     fault(fault: Record<string, unknown>): Promise<void> {

@@ -3,7 +3,13 @@ import { secret } from "../engine/harness/providerServer";
 import { expect } from "../support/client";
 import { NativeProviderServer } from "./nativeProviderServer";
 
-const contact = (firstName: string) => ({ firstName, lastName: "Petrov", jobTitle: "CTO", email: `${firstName.toLowerCase()}@example.com`, phone: "+7 495 1234567" });
+const contact = (firstName: string) => ({
+    firstName,
+    lastName: "Petrov",
+    jobTitle: "CTO",
+    email: `${firstName.toLowerCase()}@example.com`,
+    phone: "+7 495 1234567",
+});
 const order = {
     domain: "shop.example.com",
     // Comodo Positive SSL: the sources name no validation methods for it, so check refuses none (docs/ispmanager.md).
@@ -27,7 +33,11 @@ describe("the native provider's check warnings, over the provider protocol", fun
         engine = await new FakeEngine().start();
         server = await new NativeProviderServer(engine.address).start();
         // Credentials only: check sends no request.
-        await server.configure({ ispmanagerUrl: "https://billing.example.net/billmgr", ispmanagerUser: "reseller", ispmanagerPassword: secret("s3cret-pass") });
+        await server.configure({
+            ispmanagerUrl: "https://billing.example.net/billmgr",
+            ispmanagerUser: "reseller",
+            ispmanagerPassword: secret("s3cret-pass"),
+        });
     });
     after(async () => {
         await server?.stop();
@@ -36,7 +46,11 @@ describe("the native provider's check warnings, over the provider protocol", fun
 
     it("warns under ispmanager.Certificate when approverEmails come with CNAME validation, naming the method that would use them, and accepts the inputs", async () => {
         const urn = server.urn("sslmanager:ispmanager:Certificate", "cname");
-        const checked = await server.check(urn, {}, { ...order, validationMethod: "CNAME", approverEmails: { "shop.example.com": "admin@shop.example.com" } });
+        const checked = await server.check(
+            urn,
+            {},
+            { ...order, validationMethod: "CNAME", approverEmails: { "shop.example.com": "admin@shop.example.com" } },
+        );
         expect(checked.failures).to.deep.equal([]);
         expect(await engine.logged((entry) => entry.urn === urn)).to.deep.equal({
             severity: logSeverity.warning,
@@ -48,7 +62,11 @@ describe("the native provider's check warnings, over the provider protocol", fun
 
     it("sends no warning when the approverEmails come with EMAIL validation", async () => {
         const urn = server.urn("sslmanager:ispmanager:Certificate", "email");
-        const checked = await server.check(urn, {}, { ...order, validationMethod: "EMAIL", approverEmails: { "shop.example.com": "admin@shop.example.com" } });
+        const checked = await server.check(
+            urn,
+            {},
+            { ...order, validationMethod: "EMAIL", approverEmails: { "shop.example.com": "admin@shop.example.com" } },
+        );
         expect(checked.failures).to.deep.equal([]);
         // The next check warns: its line, sent later on the same connection, marks that this check sent none before it.
         const marker = server.urn("sslmanager:ispmanager:Certificate", "marker");

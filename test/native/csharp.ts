@@ -31,7 +31,10 @@ export function parseCsharp(source: string, language: Language = csharpLanguage(
 export function syntaxErrors(tree: Parser.Tree): string[] {
     const errors: string[] = [];
     const visit = (node: Parser.SyntaxNode) => {
-        if (node.isError || node.isMissing) errors.push(`${node.startPosition.row + 1}:${node.startPosition.column + 1} ${node.isMissing ? `missing ${node.type}` : "ERROR"}`);
+        if (node.isError || node.isMissing)
+            errors.push(
+                `${node.startPosition.row + 1}:${node.startPosition.column + 1} ${node.isMissing ? `missing ${node.type}` : "ERROR"}`,
+            );
         else if (node.hasError) node.children.forEach(visit);
     };
     visit(tree.rootNode);
@@ -67,15 +70,30 @@ function declaredClass(declaration: Parser.SyntaxNode): DeclaredClass {
         }
     }
     const wrapsSecret = (property: Parser.SyntaxNode) =>
-        property.descendantsOfType("invocation_expression").some((call) => call.childForFieldName("function")?.text === "Output.CreateSecret");
+        property
+            .descendantsOfType("invocation_expression")
+            .some((call) => call.childForFieldName("function")?.text === "Output.CreateSecret");
     // The [Input] sits on the private field the property's setter assigns.
     const inputsAssigned = (property: Parser.SyntaxNode) =>
-        property.descendantsOfType("identifier").flatMap((identifier) => (inputs.has(identifier.text) ? [inputs.get(identifier.text)!] : []));
-    const secretInputs = [...new Set(members.filter((member) => member.type === "property_declaration" && wrapsSecret(member)).flatMap(inputsAssigned))];
+        property
+            .descendantsOfType("identifier")
+            .flatMap((identifier) => (inputs.has(identifier.text) ? [inputs.get(identifier.text)!] : []));
+    const secretInputs = [
+        ...new Set(
+            members
+                .filter((member) => member.type === "property_declaration" && wrapsSecret(member))
+                .flatMap(inputsAssigned),
+        ),
+    ];
     const additionalSecretOutputs = declaration
         .descendantsOfType("assignment_expression")
         .filter((assignment) => assignment.childForFieldName("left")?.text === "AdditionalSecretOutputs")
-        .flatMap((assignment) => assignment.childForFieldName("right")!.descendantsOfType("string_literal_content").map((content) => content.text));
+        .flatMap((assignment) =>
+            assignment
+                .childForFieldName("right")!
+                .descendantsOfType("string_literal_content")
+                .map((content) => content.text),
+        );
     return {
         name: declaration.childForFieldName("name")!.text,
         attributes: new Map(attributesOf(declaration)),
@@ -100,6 +118,7 @@ function attributesOf(declaration: Parser.SyntaxNode): [string, string][] {
 
 /** The declared name of a property or of a field's (first) variable. */
 function memberName(member: Parser.SyntaxNode): string {
-    if (member.type === "field_declaration") return member.descendantsOfType("variable_declarator")[0].childForFieldName("name")!.text;
+    if (member.type === "field_declaration")
+        return member.descendantsOfType("variable_declarator")[0].childForFieldName("name")!.text;
     return member.childForFieldName("name")?.text ?? "";
 }

@@ -1,6 +1,12 @@
 import { join } from "node:path";
 import { packageSchema } from "../../provider/native/schema";
-import { certificate, domainValidation, ispmanagerCertificate, smimeCertificate, sslContact } from "../../provider/native/schema/resources";
+import {
+    certificate,
+    domainValidation,
+    ispmanagerCertificate,
+    smimeCertificate,
+    sslContact,
+} from "../../provider/native/schema/resources";
 import { declared as declaredDefinition } from "../../provider/native/schema/declared";
 import type { ResourceDefinition } from "../../provider/native/schema/model";
 import { diff as domainValidationDiff } from "../../provider/dynamic/domainValidation";
@@ -33,8 +39,17 @@ const now = new Date("2026-01-01T00:00:00Z");
 const issued = { status: "ISSUED", notAfter: "2027-06-01T00:00:00Z" };
 
 /** The kind each decision table decides when `property` alone changes (arrays compare for every input, SAN lists too). */
-function decidedKinds(decide: (olds: Record<string, unknown>, news: Record<string, unknown>) => { kind: string }, properties: readonly string[], base: Record<string, unknown> = {}): Record<string, string> {
-    return Object.fromEntries(properties.map((property) => [property, decide({ ...issued, ...base, [property]: ["old.example"] }, { ...base, [property]: ["new.example"] }).kind]));
+function decidedKinds(
+    decide: (olds: Record<string, unknown>, news: Record<string, unknown>) => { kind: string },
+    properties: readonly string[],
+    base: Record<string, unknown> = {},
+): Record<string, string> {
+    return Object.fromEntries(
+        properties.map((property) => [
+            property,
+            decide({ ...issued, ...base, [property]: ["old.example"] }, { ...base, [property]: ["new.example"] }).kind,
+        ]),
+    );
 }
 
 function everyKind(properties: readonly string[], kind: string): Record<string, string> {
@@ -43,7 +58,9 @@ function everyKind(properties: readonly string[], kind: string): Record<string, 
 
 describe("each resource's declaration", () => {
     it("is what the generated schema marks replaceOnChanges, input by input", () => {
-        const schema = packageSchema("0.1.0") as { resources: Record<string, { inputProperties: Record<string, { replaceOnChanges?: boolean }> }> };
+        const schema = packageSchema("0.1.0") as {
+            resources: Record<string, { inputProperties: Record<string, { replaceOnChanges?: boolean }> }>;
+        };
         for (const [declaration] of declared) {
             const inputs = schema.resources[declaration.token].inputProperties;
             const replacing = Object.keys(inputs).filter((name) => inputs[name].replaceOnChanges);
@@ -54,48 +71,81 @@ describe("each resource's declaration", () => {
     it("names every schema input exactly once, and besides them only the dynamic resources' connection and importCertificateId", () => {
         for (const [declaration, definition] of declared) {
             const named = declaredInputs(declaration);
-            expect(named.filter((name, index) => named.indexOf(name) !== index), `${declaration.token} named twice`).to.deep.equal([]);
-            expect(Object.keys(definition.inputs).filter((name) => !named.includes(name)), `${declaration.token} not declared`).to.deep.equal([]);
-            expect(named.filter((name) => !(name in definition.inputs) && !dynamicOnlyInputs.includes(name)), `${declaration.token} not in the schema`).to.deep.equal([]);
+            expect(
+                named.filter((name, index) => named.indexOf(name) !== index),
+                `${declaration.token} named twice`,
+            ).to.deep.equal([]);
+            expect(
+                Object.keys(definition.inputs).filter((name) => !named.includes(name)),
+                `${declaration.token} not declared`,
+            ).to.deep.equal([]);
+            expect(
+                named.filter((name) => !(name in definition.inputs) && !dynamicOnlyInputs.includes(name)),
+                `${declaration.token} not in the schema`,
+            ).to.deep.equal([]);
         }
     });
 
     it("decides Certificate's replace, reissue and settings changes", () => {
-        const decide = (olds: Record<string, unknown>, news: Record<string, unknown>) => decideCertificateChange(olds, news, now);
+        const decide = (olds: Record<string, unknown>, news: Record<string, unknown>) =>
+            decideCertificateChange(olds, news, now);
         const { replace, reissue, record } = certificateDeclaration.changes;
-        expect(decidedKinds(decide, [...replace, ...reissue, ...record])).to.deep.equal({ ...everyKind(replace, "replace"), ...everyKind(reissue, "reissue"), ...everyKind(record, "settings") });
+        expect(decidedKinds(decide, [...replace, ...reissue, ...record])).to.deep.equal({
+            ...everyKind(replace, "replace"),
+            ...everyKind(reissue, "reissue"),
+            ...everyKind(record, "settings"),
+        });
     });
 
     it("decides SmimeCertificate's replace, reissue and settings changes", () => {
-        const decide = (olds: Record<string, unknown>, news: Record<string, unknown>) => decideSmimeChange(olds, news, now);
+        const decide = (olds: Record<string, unknown>, news: Record<string, unknown>) =>
+            decideSmimeChange(olds, news, now);
         const { replace, reissue, record } = smimeCertificateDeclaration.changes;
-        expect(decidedKinds(decide, [...replace, ...reissue, ...record])).to.deep.equal({ ...everyKind(replace, "replace"), ...everyKind(reissue, "reissue"), ...everyKind(record, "settings") });
+        expect(decidedKinds(decide, [...replace, ...reissue, ...record])).to.deep.equal({
+            ...everyKind(replace, "replace"),
+            ...everyKind(reissue, "reissue"),
+            ...everyKind(record, "settings"),
+        });
     });
 
     it("decides ispmanager.Certificate's changes, its subject replacing only without the program's CSR", () => {
         const { replace, reissue, record, replaceWithoutCsr } = ispmanagerCertificateDeclaration.changes;
         const withCsr = { csr: "-----BEGIN CERTIFICATE REQUEST-----" };
-        expect(decidedKinds(decideIspmanagerCertificateChange, [...replace, ...reissue, ...record, ...replaceWithoutCsr], withCsr)).to.deep.equal({
+        expect(
+            decidedKinds(
+                decideIspmanagerCertificateChange,
+                [...replace, ...reissue, ...record, ...replaceWithoutCsr],
+                withCsr,
+            ),
+        ).to.deep.equal({
             ...everyKind(replace, "replace"),
             ...everyKind(reissue, "reissue"),
             ...everyKind(record, "settings"),
             ...everyKind(replaceWithoutCsr, "settings"),
         });
-        expect(decidedKinds(decideIspmanagerCertificateChange, replaceWithoutCsr)).to.deep.equal(everyKind(replaceWithoutCsr, "replace"));
+        expect(decidedKinds(decideIspmanagerCertificateChange, replaceWithoutCsr)).to.deep.equal(
+            everyKind(replaceWithoutCsr, "replace"),
+        );
     });
 
     it("has every output its state migrations add always present in the generated schema (required outputs), for DomainValidation dnsRecords and fileValidations", () => {
         const schema = packageSchema("0.1.0") as { resources: Record<string, { required?: string[] }> };
-        const added = (declaration: ResourceDeclaration) => declaration.stateMigrations.flatMap((migration) => migration.addedOutputs ?? []);
+        const added = (declaration: ResourceDeclaration) =>
+            declaration.stateMigrations.flatMap((migration) => migration.addedOutputs ?? []);
         for (const [declaration] of declared) {
             const required = schema.resources[declaration.token].required ?? [];
-            expect(added(declaration).filter((name) => !required.includes(name)), declaration.token).to.deep.equal([]);
+            expect(
+                added(declaration).filter((name) => !required.includes(name)),
+                declaration.token,
+            ).to.deep.equal([]);
         }
         expect(added(domainValidationDeclaration)).to.deep.equal(["dnsRecords", "fileValidations"]);
     });
 
     it("cannot have a state migration add an output its schema does not describe", () => {
-        const declaration = declareResource("sslmanager:internetx:Example", {}, [{ name: "recordsAsList", from: 0, migrate: (state) => state, addedOutputs: ["records"] }]);
+        const declaration = declareResource("sslmanager:internetx:Example", {}, [
+            { name: "recordsAsList", from: 0, migrate: (state) => state, addedOutputs: ["records"] },
+        ]);
         expect(() => declaredDefinition(declaration, { description: "An example.", inputs: {}, outputs: {} })).to.throw(
             "sslmanager:internetx:Example: a state migration adds the output records, which its schema does not describe",
         );
@@ -103,20 +153,38 @@ describe("each resource's declaration", () => {
 
     it("is what DomainValidation's diff updates in place: state of layout 0 changes without replacing, state of layout 1 does not change", async () => {
         const inputs = { csr: "csr", product: "QUICKSSLPREMIUM" };
-        expect(await domainValidationDiff("prepared", { ...inputs, dnsRecords: [], fileValidations: [], stateVersion: 1 }, inputs)).to.deep.equal({ changes: false, replaces: [] });
-        expect(await domainValidationDiff("prepared", { ...inputs, stateVersion: 0 }, inputs)).to.deep.equal({ changes: true, replaces: [] });
+        expect(
+            await domainValidationDiff(
+                "prepared",
+                { ...inputs, dnsRecords: [], fileValidations: [], stateVersion: 1 },
+                inputs,
+            ),
+        ).to.deep.equal({ changes: false, replaces: [] });
+        expect(await domainValidationDiff("prepared", { ...inputs, stateVersion: 0 }, inputs)).to.deep.equal({
+            changes: true,
+            replaces: [],
+        });
         expect(await domainValidationDiff("prepared", inputs, inputs)).to.deep.equal({ changes: true, replaces: [] });
     });
 
     it("is what DomainValidation's diff replaces on", async () => {
         for (const property of domainValidationDeclaration.changes.replace) {
-            expect(await domainValidationDiff("prepared", { [property]: "old" }, { [property]: "new" }), property).to.deep.equal({ changes: true, replaces: [property] });
+            expect(
+                await domainValidationDiff("prepared", { [property]: "old" }, { [property]: "new" }),
+                property,
+            ).to.deep.equal({ changes: true, replaces: [property] });
         }
     });
 
     it("is what the dynamic SDK's order reference hashes, in the declared order", () => {
-        const hashed = dynamicResources.filter((resource) => resource.orderReferenceInputs).map((resource) => [resource.schema.token, resource.orderReferenceInputs]);
-        expect(hashed).to.deep.equal([certificateDeclaration, smimeCertificateDeclaration, ispmanagerCertificateDeclaration].map((declaration) => [declaration.token, declaration.changes.replace]));
+        const hashed = dynamicResources
+            .filter((resource) => resource.orderReferenceInputs)
+            .map((resource) => [resource.schema.token, resource.orderReferenceInputs]);
+        expect(hashed).to.deep.equal(
+            [certificateDeclaration, smimeCertificateDeclaration, ispmanagerCertificateDeclaration].map(
+                (declaration) => [declaration.token, declaration.changes.replace],
+            ),
+        );
     });
 });
 
@@ -124,7 +192,10 @@ describe("the native provider", () => {
     it("reaches the resources without any module of the dynamic providers (madge over provider/native)", async function () {
         this.timeout(120_000);
         const madge = (await import("madge")).default;
-        const graph = await madge(join(repositoryRoot, "provider", "native"), { fileExtensions: ["ts"], tsConfig: join(repositoryRoot, "tsconfig.json") });
+        const graph = await madge(join(repositoryRoot, "provider", "native"), {
+            fileExtensions: ["ts"],
+            tsConfig: join(repositoryRoot, "tsconfig.json"),
+        });
         expect(Object.keys(graph.obj()).filter((file) => /(^|\/)dynamic\//.test(file))).to.deep.equal([]);
     });
 });

@@ -18,7 +18,10 @@ type Backend = "internetx" | "ispmanager";
 type Mode = "a generated key" | "its own CSR" | "the key made by the CA" | "the key made by the provider";
 
 interface Case {
-    type: "sslmanager:internetx:Certificate" | "sslmanager:internetx:SmimeCertificate" | "sslmanager:ispmanager:Certificate";
+    type:
+        | "sslmanager:internetx:Certificate"
+        | "sslmanager:internetx:SmimeCertificate"
+        | "sslmanager:ispmanager:Certificate";
     backend: Backend;
     protocol?: "json" | "xml";
     mode: Mode;
@@ -32,8 +35,25 @@ interface Case {
     subjectOf(inputs: Properties): string;
 }
 
-const contact = (firstName: string) => ({ firstName, lastName: "Petrov", jobTitle: "CTO", email: `${firstName.toLowerCase()}@example.com`, phone: "+7 495 1234567" });
-const billingInputs = { pricelist: "55364", periodMonths: 12, country: "182", region: "Moscow", city: "Moscow", organization: "Primer LLC", adminContact: contact("Ivan"), technicalContact: contact("Anna"), validationMethod: "EMAIL", pollIntervalSeconds: 0.1 };
+const contact = (firstName: string) => ({
+    firstName,
+    lastName: "Petrov",
+    jobTitle: "CTO",
+    email: `${firstName.toLowerCase()}@example.com`,
+    phone: "+7 495 1234567",
+});
+const billingInputs = {
+    pricelist: "55364",
+    periodMonths: 12,
+    country: "182",
+    region: "Moscow",
+    city: "Moscow",
+    organization: "Primer LLC",
+    adminContact: contact("Ivan"),
+    technicalContact: contact("Anna"),
+    validationMethod: "EMAIL",
+    pollIntervalSeconds: 0.1,
+};
 
 function sslCase(protocol: "json" | "xml", mode: "a generated key" | "its own CSR"): Case {
     return {
@@ -42,9 +62,20 @@ function sslCase(protocol: "json" | "xml", mode: "a generated key" | "its own CS
         protocol,
         mode,
         async inputs(contactId, name) {
-            const common = { name, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, pollIntervalSeconds: 0.1 };
-            if (mode === "a generated key") return { inputs: { ...common, privateKey: { algorithm: "ECDSA", curve: "P256" } } };
-            const { csrPem, privateKeyPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name });
+            const common = {
+                name,
+                product: "QUICKSSLPREMIUM",
+                lifetimeMonths: 12,
+                adminContactId: contactId,
+                technicalContactId: contactId,
+                pollIntervalSeconds: 0.1,
+            };
+            if (mode === "a generated key")
+                return { inputs: { ...common, privateKey: { algorithm: "ECDSA", curve: "P256" } } };
+            const { csrPem, privateKeyPem } = await generateKeyAndCsr({
+                key: { algorithm: "ECDSA", curve: "P256" },
+                commonName: name,
+            });
             return { inputs: { ...common, csr: csrPem }, privateKeyPem };
         },
         replacementInputs: (inputs) => [inputs.product, inputs.lifetimeMonths],
@@ -60,10 +91,24 @@ function smimeCase(protocol: "json" | "xml", mode: "a generated key" | "its own 
         mode,
         async inputs(contactId, name) {
             const email = `${name.split(".")[0]}@example.com`;
-            const common = { email, product: "GLOBALSIGN_PERSONALSIGN_1", lifetimeMonths: 12, adminContactId: contactId, firstName: "Joe", lastName: "Sample", downloadPassword: secret("Download-Secret-1"), pollIntervalSeconds: 0.1 };
+            const common = {
+                email,
+                product: "GLOBALSIGN_PERSONALSIGN_1",
+                lifetimeMonths: 12,
+                adminContactId: contactId,
+                firstName: "Joe",
+                lastName: "Sample",
+                downloadPassword: secret("Download-Secret-1"),
+                pollIntervalSeconds: 0.1,
+            };
             if (mode === "a generated key") return { inputs: { ...common, privateKey: { algorithm: "RSA" } } };
             if (mode === "the key made by the CA") return { inputs: common };
-            const { csrPem, privateKeyPem } = await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: email, emailAddresses: [email], subject: { emailAddress: email } });
+            const { csrPem, privateKeyPem } = await generateKeyAndCsr({
+                key: { algorithm: "RSA", rsaBits: 2048 },
+                commonName: email,
+                emailAddresses: [email],
+                subject: { emailAddress: email },
+            });
             return { inputs: { ...common, csr: csrPem }, privateKeyPem };
         },
         replacementInputs: (inputs) => [inputs.email, inputs.product, inputs.lifetimeMonths],
@@ -79,7 +124,10 @@ function billingCase(mode: "its own CSR" | "the key made by the provider", drops
         dropsRemoteId,
         async inputs(_contactId, name) {
             if (mode === "the key made by the provider") return { inputs: { ...billingInputs, domain: name } };
-            const { csrPem, privateKeyPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name });
+            const { csrPem, privateKeyPem } = await generateKeyAndCsr({
+                key: { algorithm: "ECDSA", curve: "P256" },
+                commonName: name,
+            });
             return { inputs: { ...billingInputs, domain: name, csr: csrPem }, privateKeyPem };
         },
         replacementInputs: (inputs) => [inputs.domain, inputs.pricelist, inputs.periodMonths],
@@ -149,16 +197,23 @@ describe("the native provider process killed with SIGKILL after the order was se
         return server;
     }
 
-    const orders = async (backend: Backend) => (backend === "internetx" ? (await internetxAdmin.state()).orders : (await billingAdmin.state()).orders);
+    const orders = async (backend: Backend) =>
+        backend === "internetx" ? (await internetxAdmin.state()).orders : (await billingAdmin.state()).orders;
 
     /** Starts Create and kills the process with SIGKILL as soon as the simulator has the order. */
-    async function createKilledAfterOrder(server: NativeProviderServer, urn: string, inputs: Properties, backend: Backend): Promise<void> {
+    async function createKilledAfterOrder(
+        server: NativeProviderServer,
+        urn: string,
+        inputs: Properties,
+        backend: Backend,
+    ): Promise<void> {
         const before = await orders(backend);
         const interrupted = server.create(urn, inputs).then(
             () => new Error("Create finished before the kill"),
             (error: Error) => error,
         );
-        for (let attempt = 0; attempt < 400 && (await orders(backend)) === before; attempt++) await new Promise((resolve) => setTimeout(resolve, 25));
+        for (let attempt = 0; attempt < 400 && (await orders(backend)) === before; attempt++)
+            await new Promise((resolve) => setTimeout(resolve, 25));
         server.kill();
         expect(await orders(backend)).to.equal(before + 1);
         expect((await interrupted).message).not.to.equal("Create finished before the kill");
@@ -166,13 +221,23 @@ describe("the native provider process killed with SIGKILL after the order was se
 
     cases.forEach((testCase, index) => {
         const protocol = testCase.protocol ? ` over ${testCase.protocol}` : "";
-        const account = testCase.dropsRemoteId === undefined ? "" : ` on an account that ${testCase.dropsRemoteId ? "drops" : "keeps"} remoteid`;
+        const account =
+            testCase.dropsRemoteId === undefined
+                ? ""
+                : ` on an account that ${testCase.dropsRemoteId ? "drops" : "keeps"} remoteid`;
         it(`${testCase.type}${protocol} with ${testCase.mode}${account}: the next Create adopts the order: one order, and the certificate matches the key in state`, async () => {
             const resourceName = `native-killed${index}`;
             const name = `native-killed-${index}.example.com`;
             const { inputs, privateKeyPem: ownKey } = await testCase.inputs(contactId, name);
-            const reference = orderReference({ project, stack, type: testCase.type, name: resourceName, replacementInputs: testCase.replacementInputs(withoutSecrets(inputs) as Properties) });
-            if (testCase.backend === "ispmanager") await billingAdmin.settings({ dropsRemoteId: testCase.dropsRemoteId ?? false });
+            const reference = orderReference({
+                project,
+                stack,
+                type: testCase.type,
+                name: resourceName,
+                replacementInputs: testCase.replacementInputs(withoutSecrets(inputs) as Properties),
+            });
+            if (testCase.backend === "ispmanager")
+                await billingAdmin.settings({ dropsRemoteId: testCase.dropsRemoteId ?? false });
             const ordersBefore = await orders(testCase.backend);
 
             const first = await startServer(testCase.protocol);
@@ -193,12 +258,20 @@ describe("the native provider process killed with SIGKILL after the order was se
             const state = withoutSecrets(created.properties) as Properties;
             expect([state.status, state.orderReference]).to.deep.equal(["ISSUED", reference]);
             const certificatePem = String(state.certificatePem);
-            if (testCase.mode === "its own CSR") expect(await privateKeyMatchesCertificate(ownKey!, certificatePem)).to.equal(true);
-            if (testCase.mode === "a generated key" || testCase.mode === "the key made by the provider") expect(await privateKeyMatchesCertificate(String(state.privateKeyPem), certificatePem)).to.equal(true);
+            if (testCase.mode === "its own CSR")
+                expect(await privateKeyMatchesCertificate(ownKey!, certificatePem)).to.equal(true);
+            if (testCase.mode === "a generated key" || testCase.mode === "the key made by the provider")
+                expect(await privateKeyMatchesCertificate(String(state.privateKeyPem), certificatePem)).to.equal(true);
             if (testCase.mode === "the key made by the CA") expect(state.privateKeyPem).to.equal(undefined);
             const leaf = await parseCertificate(certificatePem);
             expect([leaf.commonName, ...leaf.emailAddresses]).to.include(testCase.subjectOf(inputs));
-            expect(engine.logs.filter((entry) => entry.message.startsWith(`${testCase.subjectOf(inputs)}: adopting the order placed earlier under reference ${reference}`))).to.have.length(1);
+            expect(
+                engine.logs.filter((entry) =>
+                    entry.message.startsWith(
+                        `${testCase.subjectOf(inputs)}: adopting the order placed earlier under reference ${reference}`,
+                    ),
+                ),
+            ).to.have.length(1);
         });
     });
 
@@ -224,6 +297,8 @@ describe("the native provider process killed with SIGKILL after the order was se
         expect((await orders("internetx")) - ordersBefore).to.equal(1);
         expect(replacement.id).not.to.equal(original.id);
         const state = withoutSecrets(replacement.properties) as Properties;
-        expect(await privateKeyMatchesCertificate(String(state.privateKeyPem), String(state.certificatePem))).to.equal(true);
+        expect(await privateKeyMatchesCertificate(String(state.privateKeyPem), String(state.certificatePem))).to.equal(
+            true,
+        );
     });
 });

@@ -8,7 +8,11 @@ import { expect } from "../support/client";
 const launcher = join(repositoryRoot, "bin", "provider", "native", "main.js");
 
 /** Runs a copy of the launcher until it prints its port (it serves) or exits (it failed). */
-function runLauncher(copy: string, cwd: string, environment: Record<string, string>): Promise<{ port?: number; code?: number; stderr: string }> {
+function runLauncher(
+    copy: string,
+    cwd: string,
+    environment: Record<string, string>,
+): Promise<{ port?: number; code?: number; stderr: string }> {
     return new Promise((resolve) => {
         const child = spawn(process.execPath, [copy], { cwd, env: environment, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
@@ -55,7 +59,10 @@ describe("the launcher pulumi-resource-sslmanager copied alone", () => {
 
     it("finds the package under the prefix NPM_CONFIG_PREFIX names, and serves", async () => {
         installUnder(join(directory, "npm-global"));
-        const result = await runLauncher(copy, program, { ...baseEnvironment(), NPM_CONFIG_PREFIX: join(directory, "npm-global") });
+        const result = await runLauncher(copy, program, {
+            ...baseEnvironment(),
+            NPM_CONFIG_PREFIX: join(directory, "npm-global"),
+        });
         expect(result.stderr).to.equal("");
         expect(result.port).to.be.greaterThan(0);
     });
@@ -74,7 +81,10 @@ describe("the launcher pulumi-resource-sslmanager copied alone", () => {
 
         rmSync(join(directory, "home", ".nvm"), { recursive: true });
         installUnder(join(directory, "volta", "tools", "image", "node"));
-        const onPath = await runLauncher(copy, program, { ...baseEnvironment(), PATH: `${join(directory, "volta", "tools", "image", "node", "bin")}:${dirname(process.execPath)}` });
+        const onPath = await runLauncher(copy, program, {
+            ...baseEnvironment(),
+            PATH: `${join(directory, "volta", "tools", "image", "node", "bin")}:${dirname(process.execPath)}`,
+        });
         expect(onPath.port).to.be.greaterThan(0);
     });
 
@@ -89,8 +99,16 @@ describe("the launcher pulumi-resource-sslmanager copied alone", () => {
         }
         const nodePrefix = dirname(dirname(process.execPath));
         const lines = result.stderr.trimEnd().split("\n");
-        expect(lines[0]).to.equal(`pulumi-resource-sslmanager: cannot find the pulumi-sslmanager package next to ${copy} nor in any of:`);
-        expect(lines.slice(1, -2)).to.deep.equal([...programFolders, `  ${join(prefix, "lib", "node_modules")}`, `  ${join(nodePrefix, "lib", "node_modules")}`]);
-        expect(lines.slice(-1)[0]).to.equal("from its release tarball, which needs no package: pulumi plugin install resource sslmanager <version> -f pulumi-resource-sslmanager-v<version>-<os>-<arch>.tar.gz");
+        expect(lines[0]).to.equal(
+            `pulumi-resource-sslmanager: cannot find the pulumi-sslmanager package next to ${copy} nor in any of:`,
+        );
+        expect(lines.slice(1, -2)).to.deep.equal([
+            ...programFolders,
+            `  ${join(prefix, "lib", "node_modules")}`,
+            `  ${join(nodePrefix, "lib", "node_modules")}`,
+        ]);
+        expect(lines.slice(-1)[0]).to.equal(
+            "from its release tarball, which needs no package: pulumi plugin install resource sslmanager <version> -f pulumi-resource-sslmanager-v<version>-<os>-<arch>.tar.gz",
+        );
     });
 });

@@ -17,6 +17,10 @@ export class NativeProviderServer extends ProviderServer {
     }
 
     protected override spawnProvider(): ChildProcess {
-        return spawn(process.execPath, [nativeLauncher, this.engineAddress], { cwd: repositoryRoot, env: { ...process.env, ...this.environment }, stdio: ["ignore", "pipe", "pipe"] });
+        return spawn(process.execPath, [nativeLauncher, this.engineAddress], {
+            cwd: repositoryRoot,
+            env: { ...process.env, ...this.environment },
+            stdio: ["ignore", "pipe", "pipe"],
+        });
     }
 }

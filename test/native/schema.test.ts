@@ -9,10 +9,19 @@ import { configVariables, packageSchema, resources } from "../../provider/native
 import { schemaFile, schemaText } from "../../scripts/native/schema";
 import { expect } from "../support/client";
 
-type Spec = { properties: Record<string, { secret?: boolean; description?: string }>; inputProperties: Record<string, { secret?: boolean; description?: string }>; required: string[]; requiredInputs: string[] };
+type Spec = {
+    properties: Record<string, { secret?: boolean; description?: string }>;
+    inputProperties: Record<string, { secret?: boolean; description?: string }>;
+    required: string[];
+    requiredInputs: string[];
+};
 
 describe("the sslmanager package schema", () => {
-    const schema = packageSchema("0.1.0") as { resources: Record<string, Spec>; config: { variables: Record<string, { secret?: boolean }> }; types: Record<string, { description?: string; properties?: Record<string, { description?: string }> }> };
+    const schema = packageSchema("0.1.0") as {
+        resources: Record<string, Spec>;
+        config: { variables: Record<string, { secret?: boolean }> };
+        types: Record<string, { description?: string; properties?: Record<string, { description?: string }> }>;
+    };
 
     it("is checked in as schema.json exactly as provider/native/schema writes it (npm run schema)", () => {
         expect(readFileSync(schemaFile, "utf8")).to.equal(schemaText());
@@ -37,7 +46,9 @@ describe("the sslmanager package schema", () => {
             "sslmanager:ispmanager:Certificate": ispmanagerCertificateInputsSchema,
         };
         for (const [token, zodSchema] of Object.entries(lifecycleInputs)) {
-            const expected = Object.keys(zodSchema.shape).filter((name) => !["connection", "importCertificateId", "orderReference", "progressUrn"].includes(name));
+            const expected = Object.keys(zodSchema.shape).filter(
+                (name) => !["connection", "importCertificateId", "orderReference", "progressUrn"].includes(name),
+            );
             expect(Object.keys(schema.resources[token].inputProperties), token).to.have.members(expected);
         }
     });
@@ -45,15 +56,21 @@ describe("the sslmanager package schema", () => {
     it("describes every input, output, type property and config variable", () => {
         const undescribed: string[] = [];
         for (const [token, resource] of Object.entries(schema.resources)) {
-            for (const [name, property] of Object.entries(resource.properties)) if (!property.description) undescribed.push(`${token}.${name}`);
+            for (const [name, property] of Object.entries(resource.properties))
+                if (!property.description) undescribed.push(`${token}.${name}`);
         }
         // Object types describe each property; string enum types (the known products) describe themselves.
         for (const [token, type] of Object.entries(schema.types)) {
             if (!type.description) undescribed.push(token);
-            for (const [name, property] of Object.entries(type.properties ?? {})) if (!property.description) undescribed.push(`${token}.${name}`);
+            for (const [name, property] of Object.entries(type.properties ?? {}))
+                if (!property.description) undescribed.push(`${token}.${name}`);
         }
         expect(undescribed).to.deep.equal([]);
-        expect(resources.flatMap((resource) => Object.values({ ...resource.inputs, ...resource.outputs })).every((property) => property.description.length > 0)).to.equal(true);
+        expect(
+            resources
+                .flatMap((resource) => Object.values({ ...resource.inputs, ...resource.outputs }))
+                .every((property) => property.description.length > 0),
+        ).to.equal(true);
     });
 
     it("marks the private keys, the PKCS#12, the download password and both API passwords secret, and nothing else", () => {
@@ -69,7 +86,13 @@ describe("the sslmanager package schema", () => {
             "sslmanager:internetx:SmimeCertificate.pkcs12Base64",
             "sslmanager:ispmanager:Certificate.privateKeyPem",
         ]);
-        expect(Object.entries(schema.config.variables).filter(([, variable]) => variable.secret).map(([name]) => name)).to.deep.equal(["internetxPassword", "ispmanagerPassword"]);
-        expect(Object.keys(configVariables).every((name) => name.startsWith("internetx") || name.startsWith("ispmanager"))).to.equal(true);
+        expect(
+            Object.entries(schema.config.variables)
+                .filter(([, variable]) => variable.secret)
+                .map(([name]) => name),
+        ).to.deep.equal(["internetxPassword", "ispmanagerPassword"]);
+        expect(
+            Object.keys(configVariables).every((name) => name.startsWith("internetx") || name.startsWith("ispmanager")),
+        ).to.equal(true);
     });
 });

@@ -40,7 +40,10 @@ describe("the generated SDKs", function () {
         try {
             cpSync(join(sdkDirectory, "nodejs"), directory, { recursive: true });
             symlinkSync(join(repositoryRoot, "node_modules"), join(directory, "node_modules"));
-            execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.json", "--noEmit"], { cwd: directory, stdio: "pipe" });
+            execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.json", "--noEmit"], {
+                cwd: directory,
+                stdio: "pipe",
+            });
         } finally {
             rmSync(directory, { recursive: true, force: true });
         }
@@ -48,7 +51,9 @@ describe("the generated SDKs", function () {
 
     it("the Go SDK passes go vet and go build with github.com/pulumi/pulumi/sdk/v3 from the module proxy", () => {
         const directory = mkdtempSync(join(tmpdir(), "sslmanager-sdk-go-"));
-        const { version } = require(join(repositoryRoot, "node_modules", "@pulumi", "pulumi", "package.json")) as { version: string };
+        const { version } = require(join(repositoryRoot, "node_modules", "@pulumi", "pulumi", "package.json")) as {
+            version: string;
+        };
         const environment = {
             ...process.env,
             PATH: `/usr/local/go/bin:${process.env.PATH}`,
@@ -60,8 +65,15 @@ describe("the generated SDKs", function () {
         };
         try {
             cpSync(join(sdkDirectory, "go", "sslmanager"), directory, { recursive: true });
-            writeFileSync(join(directory, "go.mod"), "module github.com/pulumi-sslmanager/sdk/go/sslmanager\n\ngo 1.25\n");
-            execFileSync("go", ["get", `github.com/pulumi/pulumi/sdk/v3@v${version}`], { cwd: directory, env: environment, stdio: "pipe" });
+            writeFileSync(
+                join(directory, "go.mod"),
+                "module github.com/pulumi-sslmanager/sdk/go/sslmanager\n\ngo 1.25\n",
+            );
+            execFileSync("go", ["get", `github.com/pulumi/pulumi/sdk/v3@v${version}`], {
+                cwd: directory,
+                env: environment,
+                stdio: "pipe",
+            });
             execFileSync("go", ["vet", "./..."], { cwd: directory, env: environment, stdio: "pipe" });
             execFileSync("go", ["build", "./..."], { cwd: directory, env: environment, stdio: "pipe" });
         } finally {
@@ -77,7 +89,9 @@ describe("the generated SDKs", function () {
         let sdk: string;
 
         before(() => {
-            const runtime = execFileSync("bash", [join(repositoryRoot, "scripts", "native", "python-runtime.sh")], { stdio: ["ignore", "pipe", "inherit"] });
+            const runtime = execFileSync("bash", [join(repositoryRoot, "scripts", "native", "python-runtime.sh")], {
+                stdio: ["ignore", "pipe", "inherit"],
+            });
             pulumiLib = runtime.toString().trim().split("\n").pop()!;
             sdk = mkdtempSync(join(tmpdir(), "sslmanager-sdk-python-"));
             cpSync(join(sdkDirectory, "python"), sdk, { recursive: true });
@@ -87,7 +101,11 @@ describe("the generated SDKs", function () {
         after(() => rmSync(sdk, { recursive: true, force: true }));
 
         const environment = () => {
-            const variables: NodeJS.ProcessEnv = { ...process.env, PYTHONPATH: [standIns, pulumiLib, sdk].join(":"), PYTHONDONTWRITEBYTECODE: "1" };
+            const variables: NodeJS.ProcessEnv = {
+                ...process.env,
+                PYTHONPATH: [standIns, pulumiLib, sdk].join(":"),
+                PYTHONDONTWRITEBYTECODE: "1",
+            };
             // The OpenTelemetry stand-in refuses to trace; a PYTHONHOME would point Debian's python3 elsewhere.
             delete variables.TRACEPARENT;
             delete variables.PYTHONHOME;
@@ -95,17 +113,29 @@ describe("the generated SDKs", function () {
         };
 
         it("every file of the Python SDK compiles with Debian's python3 -m py_compile", () => {
-            const files = [...filesUnder(sdk).keys()].filter((file) => file.endsWith(".py") && !file.includes(".egg-info")).map((file) => join(sdk, file));
-            expect(files.length).to.equal([...filesUnder(join(sdkDirectory, "python")).keys()].filter((file) => file.endsWith(".py")).length);
+            const files = [...filesUnder(sdk).keys()]
+                .filter((file) => file.endsWith(".py") && !file.includes(".egg-info"))
+                .map((file) => join(sdk, file));
+            expect(files.length).to.equal(
+                [...filesUnder(join(sdkDirectory, "python")).keys()].filter((file) => file.endsWith(".py")).length,
+            );
             execFileSync(python, ["-m", "py_compile", ...files], { stdio: "pipe", env: environment() });
         });
 
         it("under Pulumi's mocks, the SDK registers the provider, a Certificate and an SmimeCertificate with their typed args, secret inputs sent as secrets, and the outputs the schema marks secret arrive secret", () => {
-            const run = spawnSync(python, [join(pythonDirectory, "under_mocks.py")], { cwd: sdk, env: environment(), encoding: "utf8" });
+            const run = spawnSync(python, [join(pythonDirectory, "under_mocks.py")], {
+                cwd: sdk,
+                env: environment(),
+                encoding: "utf8",
+            });
             expect(run.stderr).to.equal("");
             expect(run.status).to.equal(0);
-            const secret = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
-            const providerUrn = "urn:pulumi:stack::project::pulumi:pulumi:Stack$pulumi:providers:sslmanager::sslmanager::sslmanager-id";
+            const secret = (value: unknown) => ({
+                "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+                value,
+            });
+            const providerUrn =
+                "urn:pulumi:stack::project::pulumi:pulumi:Stack$pulumi:providers:sslmanager::sslmanager::sslmanager-id";
             const { version } = require(join(repositoryRoot, "package.json")) as { version: string };
             expect(JSON.parse(run.stdout)).to.deep.equal({
                 registrations: [
@@ -173,7 +203,10 @@ describe("the generated SDKs", function () {
                         status: { value: "ACTIVE", secret: false },
                         subjectAlternativeNames: { value: ["example.com"], secret: false },
                         issuedNames: { value: ["www.example.com", "example.com"], secret: false },
-                        privateKeyPem: { value: "-----BEGIN PRIVATE KEY-----\nMIIEwww\n-----END PRIVATE KEY-----\n", secret: true },
+                        privateKeyPem: {
+                            value: "-----BEGIN PRIVATE KEY-----\nMIIEwww\n-----END PRIVATE KEY-----\n",
+                            secret: true,
+                        },
                         dnsValidationRecordValue: { value: "token-www", secret: false },
                         dnsValidationRecordTtl: { value: 300, secret: false },
                         privateKeyRsaBits: { value: 2048, secret: false },
@@ -183,7 +216,10 @@ describe("the generated SDKs", function () {
                         email: { value: "alice@example.com", secret: false },
                         emailAddresses: { value: ["alice@example.com"], secret: false },
                         downloadPassword: { value: "download-password", secret: true },
-                        privateKeyPem: { value: "-----BEGIN PRIVATE KEY-----\nMIIEmail\n-----END PRIVATE KEY-----\n", secret: true },
+                        privateKeyPem: {
+                            value: "-----BEGIN PRIVATE KEY-----\nMIIEmail\n-----END PRIVATE KEY-----\n",
+                            secret: true,
+                        },
                         pkcs12Base64: { value: "MIIKpkcs12", secret: true },
                     },
                 },
@@ -216,18 +252,28 @@ describe("the generated SDKs", function () {
                     }),
                 );
                 const pyright = require.resolve("pyright/index.js");
-                const run = spawnSync(process.execPath, [pyright, "--project", join(sdk, "pyrightconfig.json"), "--pythonpath", python, "--outputjson"], {
-                    cwd: sdk,
-                    encoding: "utf8",
-                    maxBuffer: 64 * 1024 * 1024,
-                });
+                const run = spawnSync(
+                    process.execPath,
+                    [pyright, "--project", join(sdk, "pyrightconfig.json"), "--pythonpath", python, "--outputjson"],
+                    {
+                        cwd: sdk,
+                        encoding: "utf8",
+                        maxBuffer: 64 * 1024 * 1024,
+                    },
+                );
                 const report = JSON.parse(run.stdout) as { generalDiagnostics: Diagnostic[]; summary: typeof summary };
-                diagnostics = report.generalDiagnostics.map((diagnostic) => ({ ...diagnostic, file: diagnostic.file.slice(sdk.length + 1) }));
+                diagnostics = report.generalDiagnostics.map((diagnostic) => ({
+                    ...diagnostic,
+                    file: diagnostic.file.slice(sdk.length + 1),
+                }));
                 summary = report.summary;
             });
 
             const errorsIn = (file: (name: string) => boolean) =>
-                diagnostics.filter((diagnostic) => diagnostic.severity === "error" && file(diagnostic.file)).map((diagnostic) => `${diagnostic.file}: ${diagnostic.rule}: ${diagnostic.message.split("\n")[0]}`).sort();
+                diagnostics
+                    .filter((diagnostic) => diagnostic.severity === "error" && file(diagnostic.file))
+                    .map((diagnostic) => `${diagnostic.file}: ${diagnostic.rule}: ${diagnostic.message.split("\n")[0]}`)
+                    .sort();
 
             it("pyright reports in the SDK only the errors of Pulumi's own code templates: six in _utilities.py and one per resource class where it passes its args as props", () => {
                 const schema = JSON.parse(readFileSync(schemaFile, "utf8")) as { resources: Record<string, unknown> };
@@ -235,7 +281,9 @@ describe("the generated SDKs", function () {
                 const propsError = (file: string, name: string) =>
                     `${file}: reportArgumentType: Argument of type "${name}Args | Unknown | None" cannot be assigned to parameter "props" of type "Inputs | None" in function "__init__"`;
                 const utilities = "pulumi_sslmanager/_utilities.py";
-                const sdkFiles = [...filesUnder(join(sdkDirectory, "python", "pulumi_sslmanager")).keys()].filter((file) => /\.pyi?$/.test(file));
+                const sdkFiles = [...filesUnder(join(sdkDirectory, "python", "pulumi_sslmanager")).keys()].filter(
+                    (file) => /\.pyi?$/.test(file),
+                );
                 expect(summary.filesAnalyzed).to.equal(sdkFiles.length + 2);
                 expect(errorsIn((file) => file.startsWith("pulumi_sslmanager/"))).to.deep.equal(
                     [
@@ -260,7 +308,12 @@ describe("the generated SDKs", function () {
 
             it("pyright finds exactly the three typing mistakes of a mistyped program through the SDK's annotations", () => {
                 expect(
-                    diagnostics.filter((diagnostic) => diagnostic.file === "mistyped.py").map((diagnostic) => `${diagnostic.range.start.line + 1} ${diagnostic.severity} ${diagnostic.rule}: ${diagnostic.message.split("\n")[0]}`),
+                    diagnostics
+                        .filter((diagnostic) => diagnostic.file === "mistyped.py")
+                        .map(
+                            (diagnostic) =>
+                                `${diagnostic.range.start.line + 1} ${diagnostic.severity} ${diagnostic.rule}: ${diagnostic.message.split("\n")[0]}`,
+                        ),
                 ).to.deep.equal([
                     `11 error reportArgumentType: Argument of type "Literal['twelve']" cannot be assigned to parameter "lifetime_months" of type "Input[int]" in function "__init__"`,
                     `14 error reportArgumentType: Argument of type "Literal['2048']" cannot be assigned to parameter "rsa_bits" of type "Input[int | None]" in function "__init__"`,
@@ -271,7 +324,8 @@ describe("the generated SDKs", function () {
     });
 
     describe("the .NET SDK", () => {
-        const csharpFiles = () => [...filesUnder(join(sdkDirectory, "dotnet")).entries()].filter(([file]) => file.endsWith(".cs"));
+        const csharpFiles = () =>
+            [...filesUnder(join(sdkDirectory, "dotnet")).entries()].filter(([file]) => file.endsWith(".cs"));
 
         it("the C# grammar reports a syntax error where a statement lacks its semicolon", () => {
             expect(syntaxErrors(parseCsharp("class A { void F() { var x = 1 } }"))).to.deep.equal(["1:31 missing ;"]);
@@ -282,7 +336,9 @@ describe("the generated SDKs", function () {
             const files = csharpFiles();
             expect(files.length).to.be.greaterThan(0);
             const errors = Object.fromEntries(
-                files.map(([file, content]) => [file, syntaxErrors(parseCsharp(content.toString("utf8"), language))]).filter(([, found]) => found.length > 0),
+                files
+                    .map(([file, content]) => [file, syntaxErrors(parseCsharp(content.toString("utf8"), language))])
+                    .filter(([, found]) => found.length > 0),
             );
             expect(errors).to.deep.equal({});
         });
@@ -290,19 +346,35 @@ describe("the generated SDKs", function () {
         it("the .NET SDK declares every schema resource and the provider under its type token, with the schema's inputs, outputs, secret inputs and secret outputs", () => {
             type Property = { secret?: boolean };
             type Shape = { inputProperties?: Record<string, Property>; properties?: Record<string, Property> };
-            const schema = JSON.parse(readFileSync(schemaFile, "utf8")) as { provider: Shape; resources: Record<string, Shape> };
+            const schema = JSON.parse(readFileSync(schemaFile, "utf8")) as {
+                provider: Shape;
+                resources: Record<string, Shape>;
+            };
             const language = csharpLanguage();
             const classes = csharpFiles().flatMap(([file, content]) =>
-                declaredClasses(parseCsharp(content.toString("utf8"), language)).map((declared) => ({ file, ...declared })),
+                declaredClasses(parseCsharp(content.toString("utf8"), language)).map((declared) => ({
+                    file,
+                    ...declared,
+                })),
             );
             const resources = classes.filter((declared) => declared.attributes.has("SslmanagerResourceType"));
-            const byToken = new Map(resources.map((declared) => [declared.attributes.get("SslmanagerResourceType")!, declared]));
-            const shapes: [string, Shape][] = [["pulumi:providers:sslmanager", schema.provider], ...Object.entries(schema.resources)];
-            const secretNames = (properties: Record<string, Property> = {}) => Object.keys(properties).filter((name) => properties[name].secret).sort();
+            const byToken = new Map(
+                resources.map((declared) => [declared.attributes.get("SslmanagerResourceType")!, declared]),
+            );
+            const shapes: [string, Shape][] = [
+                ["pulumi:providers:sslmanager", schema.provider],
+                ...Object.entries(schema.resources),
+            ];
+            const secretNames = (properties: Record<string, Property> = {}) =>
+                Object.keys(properties)
+                    .filter((name) => properties[name].secret)
+                    .sort();
             const declared = (token: string) => {
                 const resource = byToken.get(token);
                 // Its args class is declared in the same file (two modules have a CertificateArgs).
-                const args = classes.find((candidate) => candidate.file === resource?.file && candidate.name === `${resource?.name}Args`);
+                const args = classes.find(
+                    (candidate) => candidate.file === resource?.file && candidate.name === `${resource?.name}Args`,
+                );
                 return {
                     outputs: [...(resource?.outputs ?? [])].sort(),
                     additionalSecretOutputs: [...(resource?.additionalSecretOutputs ?? [])].sort(),

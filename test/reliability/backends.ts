@@ -1,6 +1,12 @@
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { CertificateInputs } from "../../provider/resources/certificate/inputs";
-import { CertificateProperties, createCertificate, deleteCertificate, readCertificate, updateCertificate } from "../../provider/resources/certificate/lifecycle";
+import {
+    CertificateProperties,
+    createCertificate,
+    deleteCertificate,
+    readCertificate,
+    updateCertificate,
+} from "../../provider/resources/certificate/lifecycle";
 import { checkIspmanagerCertificateInputs } from "../../provider/resources/ispmanager/check";
 import { IspmanagerCertificateInputs } from "../../provider/resources/ispmanager/inputs";
 import {
@@ -10,7 +16,14 @@ import {
     readIspmanagerCertificate,
     updateIspmanagerCertificate,
 } from "../../provider/resources/ispmanager/lifecycle";
-import { checkSmimeInputs, createSmime, deleteSmime, readSmime, SmimeProperties, updateSmime } from "../../provider/resources/smime/lifecycle";
+import {
+    checkSmimeInputs,
+    createSmime,
+    deleteSmime,
+    readSmime,
+    SmimeProperties,
+    updateSmime,
+} from "../../provider/resources/smime/lifecycle";
 import { SmimeInputs } from "../../provider/resources/smime/inputs";
 import { LifecycleContext, systemClock } from "../../provider/lifecycle/context";
 import { orderReference } from "../../provider/lifecycle/orderReference";
@@ -73,41 +86,71 @@ export const pollIntervalSeconds = 0.05;
 const issuanceDelayMs = 100;
 
 /** The reference the SDK's resource class computes (orderReference.ts): every run here is one resource named after its certificate. */
-const referenceFor = (type: string, name: string) => orderReference({ project: "reliability", stack: "faults", type, name, replacementInputs: [name] });
+const referenceFor = (type: string, name: string) =>
+    orderReference({ project: "reliability", stack: "faults", type, name, replacementInputs: [name] });
 
-async function checked(check: (inputs: Properties) => Promise<{ inputs?: unknown; failures: unknown[] }>, inputs: Properties): Promise<Properties> {
+async function checked(
+    check: (inputs: Properties) => Promise<{ inputs?: unknown; failures: unknown[] }>,
+    inputs: Properties,
+): Promise<Properties> {
     const result = await check(inputs);
-    if (result.failures.length > 0) throw new Error(`the test's inputs are refused: ${JSON.stringify(result.failures)}`);
+    if (result.failures.length > 0)
+        throw new Error(`the test's inputs are refused: ${JSON.stringify(result.failures)}`);
     return result.inputs as Properties;
 }
 
 const certificateOperations: Operations = {
     create: (inputs, context) => createCertificate(inputs as unknown as CertificateInputs, context),
-    update: (id, olds, news, context) => updateCertificate(id, olds as unknown as CertificateProperties, news as unknown as CertificateInputs, context),
+    update: (id, olds, news, context) =>
+        updateCertificate(id, olds as unknown as CertificateProperties, news as unknown as CertificateInputs, context),
     read: (id, props, context) => readCertificate(id, props as unknown as CertificateProperties, context),
     delete: (id, props, context) => deleteCertificate(id, props as unknown as CertificateProperties, context),
 };
 
 const smimeOperations: Operations = {
     create: (inputs, context) => createSmime(inputs as unknown as SmimeInputs, context),
-    update: (id, olds, news, context) => updateSmime(id, olds as unknown as SmimeProperties, news as unknown as SmimeInputs, context),
+    update: (id, olds, news, context) =>
+        updateSmime(id, olds as unknown as SmimeProperties, news as unknown as SmimeInputs, context),
     read: (id, props, context) => readSmime(id, props as unknown as SmimeProperties, context),
     delete: (id, props, context) => deleteSmime(id, props as unknown as SmimeProperties, context),
 };
 
 const billingOperations: Operations = {
-    create: (inputs, context) => createIspmanagerCertificate(inputs as unknown as IspmanagerCertificateInputs, context) as unknown as Promise<{ id: string; outs: Properties }>,
+    create: (inputs, context) =>
+        createIspmanagerCertificate(inputs as unknown as IspmanagerCertificateInputs, context) as unknown as Promise<{
+            id: string;
+            outs: Properties;
+        }>,
     update: (id, olds, news, context) =>
-        updateIspmanagerCertificate(id, olds as unknown as IspmanagerCertificateProperties, news as unknown as IspmanagerCertificateInputs, context) as unknown as Promise<{ outs: Properties }>,
-    read: (id, props, context) => readIspmanagerCertificate(id, props as unknown as IspmanagerCertificateProperties, context),
-    delete: (id, props, context) => deleteIspmanagerCertificate(id, props as unknown as IspmanagerCertificateProperties, context),
+        updateIspmanagerCertificate(
+            id,
+            olds as unknown as IspmanagerCertificateProperties,
+            news as unknown as IspmanagerCertificateInputs,
+            context,
+        ) as unknown as Promise<{ outs: Properties }>,
+    read: (id, props, context) =>
+        readIspmanagerCertificate(id, props as unknown as IspmanagerCertificateProperties, context),
+    delete: (id, props, context) =>
+        deleteIspmanagerCertificate(id, props as unknown as IspmanagerCertificateProperties, context),
 };
 
 /** The certificate tasks of InterNetX ("docs/wire-format.md"): order, job list (the wait), info, reissue, delete. */
-const internetxPhaseRequest: Record<Phase, string> = { create: "400101", wait: "400115", read: "400104", update: "400102", delete: "400103" };
+const internetxPhaseRequest: Record<Phase, string> = {
+    create: "400101",
+    wait: "400115",
+    read: "400104",
+    update: "400102",
+    delete: "400103",
+};
 
 /** The BILLmanager functions ("Reselling SSL certificates"): order, the certificate list (the wait), the file, reissue, delete. */
-const billingPhaseRequest: Record<Phase, string> = { create: "certificate.order.param", wait: "certificate", read: "certificate.file", update: "certificate.reissue.step2", delete: "certificate.delete" };
+const billingPhaseRequest: Record<Phase, string> = {
+    create: "certificate.order.param",
+    wait: "certificate",
+    read: "certificate.file",
+    update: "certificate.reissue.step2",
+    delete: "certificate.delete",
+};
 
 abstract class InternetxBackend implements BackendUnderTest {
     abstract title: string;
@@ -163,13 +206,29 @@ class SslBackend extends InternetxBackend {
     }
 
     async inputs(name: string, overrides: Properties = {}): Promise<{ first: Properties; changed: Properties }> {
-        const common = { product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: this.contactId, technicalContactId: this.contactId, pollIntervalSeconds, connection, orderReference: referenceFor("internetx:Certificate", name), ...overrides };
+        const common = {
+            product: "QUICKSSLPREMIUM",
+            lifetimeMonths: 12,
+            adminContactId: this.contactId,
+            technicalContactId: this.contactId,
+            pollIntervalSeconds,
+            connection,
+            orderReference: referenceFor("internetx:Certificate", name),
+            ...overrides,
+        };
         if (this.mode === "generated key") {
             const first = { ...common, name, privateKey: { algorithm: "ECDSA", curve: "P256" } };
-            return { first: await checked(checkCertificateInputs, first), changed: await checked(checkCertificateInputs, { ...first, subjectAlternativeNames: [`www.${name}`] }) };
+            return {
+                first: await checked(checkCertificateInputs, first),
+                changed: await checked(checkCertificateInputs, { ...first, subjectAlternativeNames: [`www.${name}`] }),
+            };
         }
-        const csr = async () => (await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name })).csrPem;
-        return { first: await checked(checkCertificateInputs, { ...common, csr: await csr() }), changed: await checked(checkCertificateInputs, { ...common, csr: await csr() }) };
+        const csr = async () =>
+            (await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name })).csrPem;
+        return {
+            first: await checked(checkCertificateInputs, { ...common, csr: await csr() }),
+            changed: await checked(checkCertificateInputs, { ...common, csr: await csr() }),
+        };
     }
 }
 
@@ -192,18 +251,50 @@ class SmimeBackend extends InternetxBackend {
 
     async inputs(name: string, overrides: Properties = {}): Promise<{ first: Properties; changed: Properties }> {
         const email = this.label(name);
-        const common = { email, product: "GLOBALSIGN_PERSONALSIGN_1", lifetimeMonths: 12, adminContactId: this.contactId, firstName: "Joe", lastName: "Sample", downloadPassword: "Download-Secret-1", pollIntervalSeconds, connection, orderReference: referenceFor("internetx:SmimeCertificate", name), ...overrides };
+        const common = {
+            email,
+            product: "GLOBALSIGN_PERSONALSIGN_1",
+            lifetimeMonths: 12,
+            adminContactId: this.contactId,
+            firstName: "Joe",
+            lastName: "Sample",
+            downloadPassword: "Download-Secret-1",
+            pollIntervalSeconds,
+            connection,
+            orderReference: referenceFor("internetx:SmimeCertificate", name),
+            ...overrides,
+        };
         if (this.mode === "own CSR") {
-            const csr = async () => (await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: email, emailAddresses: [email], subject: { emailAddress: email } })).csrPem;
-            return { first: await checked(checkSmimeInputs, { ...common, csr: await csr() }), changed: await checked(checkSmimeInputs, { ...common, csr: await csr() }) };
+            const csr = async () =>
+                (
+                    await generateKeyAndCsr({
+                        key: { algorithm: "RSA", rsaBits: 2048 },
+                        commonName: email,
+                        emailAddresses: [email],
+                        subject: { emailAddress: email },
+                    })
+                ).csrPem;
+            return {
+                first: await checked(checkSmimeInputs, { ...common, csr: await csr() }),
+                changed: await checked(checkSmimeInputs, { ...common, csr: await csr() }),
+            };
         }
         // A new holder name is a reissue of the same certificate (smime/decisions.ts).
         const first = this.mode === "generated key" ? { ...common, privateKey: { algorithm: "RSA" } } : common;
-        return { first: await checked(checkSmimeInputs, first), changed: await checked(checkSmimeInputs, { ...first, firstName: "Joseph" }) };
+        return {
+            first: await checked(checkSmimeInputs, first),
+            changed: await checked(checkSmimeInputs, { ...first, firstName: "Joseph" }),
+        };
     }
 }
 
-const contact = (firstName: string) => ({ firstName, lastName: "Petrov", jobTitle: "CTO", email: `${firstName.toLowerCase()}@example.com`, phone: "+7 495 1234567" });
+const contact = (firstName: string) => ({
+    firstName,
+    lastName: "Petrov",
+    jobTitle: "CTO",
+    email: `${firstName.toLowerCase()}@example.com`,
+    phone: "+7 495 1234567",
+});
 
 class BillingBackend implements BackendUnderTest {
     readonly operations = billingOperations;
@@ -220,7 +311,11 @@ class BillingBackend implements BackendUnderTest {
     async start(): Promise<void> {
         this.simulator = await startIspmanagerSimulator({ issuanceDelayMs });
         this.admin = new IspmanagerSimulatorAdmin(this.simulator.adminUrl);
-        this.context.stackConfig = { "ispmanager:url": this.simulator.url, "ispmanager:user": this.simulator.user, "ispmanager:password": this.simulator.password };
+        this.context.stackConfig = {
+            "ispmanager:url": this.simulator.url,
+            "ispmanager:user": this.simulator.user,
+            "ispmanager:password": this.simulator.password,
+        };
     }
     close(): Promise<void> {
         return this.simulator.close();
@@ -261,11 +356,18 @@ class BillingBackend implements BackendUnderTest {
             ...overrides,
         };
         if (this.mode === "own CSR") {
-            const csr = async () => (await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name })).csrPem;
-            return { first: await checked(checkIspmanagerCertificateInputs, { ...common, csr: await csr() }), changed: await checked(checkIspmanagerCertificateInputs, { ...common, csr: await csr() }) };
+            const csr = async () =>
+                (await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name })).csrPem;
+            return {
+                first: await checked(checkIspmanagerCertificateInputs, { ...common, csr: await csr() }),
+                changed: await checked(checkIspmanagerCertificateInputs, { ...common, csr: await csr() }),
+            };
         }
         // New additional domains are a reissue (crt_type altname) of the same certificate (ispmanager/decisions.ts).
-        return { first: await checked(checkIspmanagerCertificateInputs, common), changed: await checked(checkIspmanagerCertificateInputs, { ...common, altNames: [`www.${name}`] }) };
+        return {
+            first: await checked(checkIspmanagerCertificateInputs, common),
+            changed: await checked(checkIspmanagerCertificateInputs, { ...common, altNames: [`www.${name}`] }),
+        };
     }
 }
 

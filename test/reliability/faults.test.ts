@@ -53,7 +53,11 @@ class UntypedError extends Error {
 let serial = 0;
 
 /** A certificate through its life with `fault` aimed at `phase`'s first request; what the simulator counted. */
-async function runWithFault(backend: BackendUnderTest, phase: Phase, fault: Record<string, unknown>): Promise<{ outcome: RunOutcome; injected: number }> {
+async function runWithFault(
+    backend: BackendUnderTest,
+    phase: Phase,
+    fault: Record<string, unknown>,
+): Promise<{ outcome: RunOutcome; injected: number }> {
     const { operations, context } = backend;
     const name = `${phase}-${serial++}.example.com`;
     const { first, changed } = await backend.inputs(name);
@@ -63,7 +67,9 @@ async function runWithFault(backend: BackendUnderTest, phase: Phase, fault: Reco
     try {
         const create = () => operations.create(first, context);
         const resume = async (error: unknown) =>
-            error instanceof ResourceInitializationError ? { id: error.id, outs: (await operations.update(error.id, error.properties, first, context)).outs } : create();
+            error instanceof ResourceInitializationError
+                ? { id: error.id, outs: (await operations.update(error.id, error.properties, first, context)).outs }
+                : create();
         if (phase === "create" || phase === "wait") await backend.fault(aimed);
         let created = await converge(create, resume);
         if (created.outs.status !== "ISSUED") result = `created with status ${created.outs.status}`;
@@ -74,15 +80,23 @@ async function runWithFault(backend: BackendUnderTest, phase: Phase, fault: Reco
                 () => operations.read(created.id, created.outs, context),
                 () => operations.read(created.id, created.outs, context),
             );
-            if (read.props.serialNumber !== created.outs.serialNumber) result = `read serial ${read.props.serialNumber}, created ${created.outs.serialNumber}`;
+            if (read.props.serialNumber !== created.outs.serialNumber)
+                result = `read serial ${read.props.serialNumber}, created ${created.outs.serialNumber}`;
         }
         if (phase === "update") {
             await backend.fault(aimed);
             const updated = await converge(
                 () => operations.update(created.id, created.outs, changed, context),
-                (error) => operations.update(created.id, error instanceof ResourceInitializationError ? error.properties : created.outs, changed, context),
+                (error) =>
+                    operations.update(
+                        created.id,
+                        error instanceof ResourceInitializationError ? error.properties : created.outs,
+                        changed,
+                        context,
+                    ),
             );
-            if (updated.outs.serialNumber === created.outs.serialNumber || updated.outs.status !== "ISSUED") result = `update ended ${updated.outs.status} with serial ${updated.outs.serialNumber}`;
+            if (updated.outs.serialNumber === created.outs.serialNumber || updated.outs.status !== "ISSUED")
+                result = `update ended ${updated.outs.status} with serial ${updated.outs.serialNumber}`;
             created = { id: created.id, outs: updated.outs };
         }
         if (phase === "delete") {
@@ -95,19 +109,36 @@ async function runWithFault(backend: BackendUnderTest, phase: Phase, fault: Reco
             if (gone.id !== "") result = `still readable after delete as ${gone.id}`;
         }
     } catch (error) {
-        result = error instanceof UntypedError ? error.message : `failed on rerun: ${(error as Error).name}: ${(error as Error).message}`;
+        result =
+            error instanceof UntypedError
+                ? error.message
+                : `failed on rerun: ${(error as Error).name}: ${(error as Error).message}`;
     }
     await backend.clearFaults();
     return tally(backend, before, await backend.counts(), result);
 }
 
-function tally(backend: BackendUnderTest, before: Counts, after: Counts, result: string): { outcome: RunOutcome; injected: number } {
+function tally(
+    backend: BackendUnderTest,
+    before: Counts,
+    after: Counts,
+    result: string,
+): { outcome: RunOutcome; injected: number } {
     const orders = after.orders - before.orders;
     const injected = after.injected - before.injected;
     figures.faultsInjected += injected;
     if (result === "correct" && orders === 1) figures.faultsSurvived += injected;
     figures.duplicateOrders += Math.max(0, orders - 1);
-    return { outcome: { backend: backend.title, result, orders, reissues: after.reissues - before.reissues, faultInjected: injected > 0 }, injected };
+    return {
+        outcome: {
+            backend: backend.title,
+            result,
+            orders,
+            reissues: after.reissues - before.reissues,
+            faultInjected: injected > 0,
+        },
+        injected,
+    };
 }
 
 /**
@@ -135,7 +166,13 @@ describe("reliability: faults in every phase of every backend and key mode", fun
                 const runs = await Promise.all(backends.map((backend) => runWithFault(backend, phase, rule)));
                 const outcomes = runs.map((run) => run.outcome);
                 expect(outcomes, JSON.stringify(outcomes, null, 1)).to.deep.equal(
-                    backends.map((backend) => ({ backend: backend.title, result: "correct", orders: 1, reissues: phase !== "update" ? 0 : 1, faultInjected: true })),
+                    backends.map((backend) => ({
+                        backend: backend.title,
+                        result: "correct",
+                        orders: 1,
+                        reissues: phase !== "update" ? 0 : 1,
+                        faultInjected: true,
+                    })),
                 );
             });
         }
@@ -153,15 +190,30 @@ describe("reliability: faults in every phase of every backend and key mode", fun
                     () => undefined,
                     (caught: unknown) => caught,
                 );
-                const failure = error instanceof OrderFailedError ? { name: error.name, label: error.message.split(": ")[0], reason: error.message.split(": ").slice(-1)[0] } : { error: String(error) };
+                const failure =
+                    error instanceof OrderFailedError
+                        ? {
+                              name: error.name,
+                              label: error.message.split(": ")[0],
+                              reason: error.message.split(": ").slice(-1)[0],
+                          }
+                        : { error: String(error) };
                 // The next run finds the refused order by its reference and reports it again, with what to do, instead
                 // of waiting for a leaf that never comes or placing a second order.
                 const again = await backend.operations.create(first, backend.context).then(
                     () => undefined,
                     (caught: unknown) => caught,
                 );
-                const reported = again instanceof OrderFailedError ? refusedAgainPattern(backend.label(name), reason).test(again.message) || again.message : String(again);
-                return { ...tally(backend, before, await backend.counts(), "correct").outcome, failure, reportedAgain: reported, label: backend.label(name) };
+                const reported =
+                    again instanceof OrderFailedError
+                        ? refusedAgainPattern(backend.label(name), reason).test(again.message) || again.message
+                        : String(again);
+                return {
+                    ...tally(backend, before, await backend.counts(), "correct").outcome,
+                    failure,
+                    reportedAgain: reported,
+                    label: backend.label(name),
+                };
             }),
         );
         expect(runs).to.deep.equal(
@@ -185,12 +237,22 @@ describe("reliability: faults in every phase of every backend and key mode", fun
                 const { first } = await backend.inputs(name, { waitTimeoutSeconds: 0.5 });
                 await backend.outcome(name, "never");
                 const before = await backend.counts();
-                const firstError = await backend.operations.create(first, backend.context).catch((caught: unknown) => caught);
+                const firstError = await backend.operations
+                    .create(first, backend.context)
+                    .catch((caught: unknown) => caught);
                 const errors = [firstError];
                 if (firstError instanceof ResourceInitializationError) {
-                    errors.push(await backend.operations.update(firstError.id, firstError.properties as Properties, first, backend.context).catch((caught: unknown) => caught));
+                    errors.push(
+                        await backend.operations
+                            .update(firstError.id, firstError.properties as Properties, first, backend.context)
+                            .catch((caught: unknown) => caught),
+                    );
                 }
-                const kinds = errors.map((error) => (error instanceof ResourceInitializationError ? `ResourceInitializationError ${error.properties.status}` : String(error)));
+                const kinds = errors.map((error) =>
+                    error instanceof ResourceInitializationError
+                        ? `ResourceInitializationError ${error.properties.status}`
+                        : String(error),
+                );
                 return { ...tally(backend, before, await backend.counts(), "correct").outcome, errors: kinds };
             }),
         );

@@ -31,10 +31,13 @@ export function summaryLine(values: Figures): string {
 /** The targets the figures miss, as sentences; none when they are all met. */
 export function shortfalls(values: Figures): string[] {
     const missed: string[] = [];
-    if (values.faultsInjected < targets.faultsInjected) missed.push(`only ${values.faultsInjected} faults injected (at least ${targets.faultsInjected} wanted)`);
-    if (values.faultsSurvived !== values.faultsInjected) missed.push(`${values.faultsInjected - values.faultsSurvived} of ${values.faultsInjected} faults not survived`);
+    if (values.faultsInjected < targets.faultsInjected)
+        missed.push(`only ${values.faultsInjected} faults injected (at least ${targets.faultsInjected} wanted)`);
+    if (values.faultsSurvived !== values.faultsInjected)
+        missed.push(`${values.faultsInjected - values.faultsSurvived} of ${values.faultsInjected} faults not survived`);
     if (values.duplicateOrders !== 0) missed.push(`${values.duplicateOrders} duplicate orders`);
-    if (values.badInputsTried < targets.badInputsTried) missed.push(`only ${values.badInputsTried} bad inputs tried (at least ${targets.badInputsTried} wanted)`);
+    if (values.badInputsTried < targets.badInputsTried)
+        missed.push(`only ${values.badInputsTried} bad inputs tried (at least ${targets.badInputsTried} wanted)`);
     if (values.untypedErrors !== 0) missed.push(`${values.untypedErrors} untyped errors`);
     if (values.badInputRequests !== 0) missed.push(`${values.badInputRequests} requests sent by bad inputs`);
     if (values.secretsFound !== 0) missed.push(`${values.secretsFound} secrets found`);

@@ -7,9 +7,16 @@ const previousState = {
     product: "QUICKSSLPREMIUM",
     name: "shop.example.com",
     dnsRecord: { name: "shop.example.com.", type: "TXT", ttl: 300, value: "20260101000000abc" },
-    fileValidation: { url: "http://shop.example.com/.well-known/pki-validation/fileauth.txt", content: "20260101000000abc" },
+    fileValidation: {
+        url: "http://shop.example.com/.well-known/pki-validation/fileauth.txt",
+        content: "20260101000000abc",
+    },
     approverEmails: ["admin@example.com"],
-    authentication: { method: "DNS", dns: 'shop.example.com.\t\t300\tIN\tTXT\t"20260101000000abc"', provisioning: false },
+    authentication: {
+        method: "DNS",
+        dns: 'shop.example.com.\t\t300\tIN\tTXT\t"20260101000000abc"',
+        provisioning: false,
+    },
 };
 const inputs = { csr: previousState.csr, product: previousState.product };
 

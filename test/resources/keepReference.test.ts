@@ -24,14 +24,28 @@ for (const protocol of ["json", "xml"] as const) {
         let contactId: string;
         const logs: string[] = [];
         const context: LifecycleContext = { log: (line: string) => logs.push(line), clock: systemClock };
-        const reference = (name: string) => orderReference({ project: "keep", stack: protocol, type: "internetx:Certificate", name, replacementInputs: [] });
+        const reference = (name: string) =>
+            orderReference({
+                project: "keep",
+                stack: protocol,
+                type: "internetx:Certificate",
+                name,
+                replacementInputs: [],
+            });
 
         before(async () => {
             simulator = await startSimulator({ issuanceDelayMs: 150, requestsPerSecond: 0 });
             admin = new SimulatorAdmin(simulator.adminUrl);
             context.stackConfig = stackConfigFor(simulator, protocol);
             contactId = await createTestContact(simulator);
-            client = new Client({ url: simulator.url, xmlUrl: simulator.xmlUrl, user: simulator.user, password: simulator.password, context: simulator.context, protocol });
+            client = new Client({
+                url: simulator.url,
+                xmlUrl: simulator.xmlUrl,
+                user: simulator.user,
+                password: simulator.password,
+                context: simulator.context,
+                protocol,
+            });
         });
         beforeEach(() => (logs.length = 0));
         afterEach(() => admin.settings({ dropsComment: false }));
@@ -41,7 +55,17 @@ for (const protocol of ["json", "xml"] as const) {
         });
 
         const certificateInputs = async (name: string) => {
-            const checked = await checkCertificateInputs({ name, adminContactId: contactId, technicalContactId: contactId, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, pollIntervalSeconds: 0.1, connection: unpacedConnection, privateKey: { algorithm: "ECDSA", curve: "P256" }, orderReference: reference(name) });
+            const checked = await checkCertificateInputs({
+                name,
+                adminContactId: contactId,
+                technicalContactId: contactId,
+                product: "QUICKSSLPREMIUM",
+                lifetimeMonths: 12,
+                pollIntervalSeconds: 0.1,
+                connection: unpacedConnection,
+                privateKey: { algorithm: "ECDSA", curve: "P256" },
+                orderReference: reference(name),
+            });
             expect(checked.failures).to.deep.equal([]);
             return checked.inputs!;
         };
@@ -49,8 +73,12 @@ for (const protocol of ["json", "xml"] as const) {
         it("reads the comment back once and leaves it when the account kept it: no Comment Update, nothing logged about it", async () => {
             await admin.clearRequests();
             const created = await createCertificate(await certificateInputs(`kept-${protocol}.example.com`), context);
-            expect((await client.certificate.info(created.id)).comment).to.equal(reference(`kept-${protocol}.example.com`));
-            const updates = (await admin.requests()).filter((entry) => entry.path.endsWith("/_comment") || entry.taskCode === "4001024");
+            expect((await client.certificate.info(created.id)).comment).to.equal(
+                reference(`kept-${protocol}.example.com`),
+            );
+            const updates = (await admin.requests()).filter(
+                (entry) => entry.path.endsWith("/_comment") || entry.taskCode === "4001024",
+            );
             expect(updates).to.deep.equal([]);
             expect(logs.filter((line) => line.includes("comment"))).to.deep.equal([]);
         });
@@ -63,21 +91,42 @@ for (const protocol of ["json", "xml"] as const) {
             const certificate = await client.certificate.info(created.id);
             expect(certificate.comment).to.equal(undefined);
             expect((await parseCsr(certificate.csr!)).unstructuredName).to.equal(reference(name));
-            const updates = (await admin.requests()).filter((entry) => entry.path.endsWith("/_comment") || entry.taskCode === "4001024");
-            expect(updates.map((entry) => entry.method)).to.deep.equal(["PUT"].map((method) => (protocol === "json" ? method : "POST")));
+            const updates = (await admin.requests()).filter(
+                (entry) => entry.path.endsWith("/_comment") || entry.taskCode === "4001024",
+            );
+            expect(updates.map((entry) => entry.method)).to.deep.equal(
+                ["PUT"].map((method) => (protocol === "json" ? method : "POST")),
+            );
             const line = logs.find((entry) => entry.includes("keeps no certificate comment"));
-            expect(line).to.match(new RegExp(`^${name.replace(/\./g, "\\.")}: this InterNetX account keeps no certificate comment \\(Certificate Comment Update was refused: .*Access denied\\..*The user's ACLs do not allow task 4001024\\..*\\); the order reference ${reference(name)} travels in the order's CSR instead \\(certificate ${created.id}\\)$`));
+            expect(line).to.match(
+                new RegExp(
+                    `^${name.replace(/\./g, "\\.")}: this InterNetX account keeps no certificate comment \\(Certificate Comment Update was refused: .*Access denied\\..*The user's ACLs do not allow task 4001024\\..*\\); the order reference ${reference(name)} travels in the order's CSR instead \\(certificate ${created.id}\\)$`,
+                ),
+            );
         });
 
         it("on an account that keeps no comment warns loudly at an S/MIME order whose key the CA makes, naming the certificate and what a killed run means", async () => {
             await admin.settings({ dropsComment: true });
             const email = `ca-key-${protocol}@example.com`;
-            const checked = await checkSmimeInputs({ email, product: "GLOBALSIGN_PERSONALSIGN_1", lifetimeMonths: 12, adminContactId: contactId, firstName: "Joe", lastName: "Sample", downloadPassword: "Download-Secret-1", pollIntervalSeconds: 0.1, connection: unpacedConnection, orderReference: reference(email) });
+            const checked = await checkSmimeInputs({
+                email,
+                product: "GLOBALSIGN_PERSONALSIGN_1",
+                lifetimeMonths: 12,
+                adminContactId: contactId,
+                firstName: "Joe",
+                lastName: "Sample",
+                downloadPassword: "Download-Secret-1",
+                pollIntervalSeconds: 0.1,
+                connection: unpacedConnection,
+                orderReference: reference(email),
+            });
             expect(checked.failures).to.deep.equal([]);
             const created = await createSmime(checked.inputs!, context);
             const warnings = logs.filter((line) => line.startsWith("WARNING"));
             expect(warnings).to.have.length(1);
-            expect(warnings[0]).to.match(/^WARNING ca-key-(json|xml)@example\.com: this InterNetX account keeps no certificate comment \(Certificate Comment Update was refused: .*\), and an S\/MIME order whose key the CA makes has no CSR to carry the order reference\. /);
+            expect(warnings[0]).to.match(
+                /^WARNING ca-key-(json|xml)@example\.com: this InterNetX account keeps no certificate comment \(Certificate Comment Update was refused: .*\), and an S\/MIME order whose key the CA makes has no CSR to carry the order reference\. /,
+            );
             expect(warnings[0]).to.contain(
                 `If this run is killed before certificate ${created.id} is recorded in the stack, the next run cannot tell it from any other certificate for ${email}: it will stop and ask you (import it, or cancel it) instead of ordering again. ` +
                     "Give the resource privateKey or csr to have the reference carried in the CSR, or give the API user the ACLs for certificate comments.",

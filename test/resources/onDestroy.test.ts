@@ -25,7 +25,17 @@ describe("what pulumi destroy does to a certificate (onDestroy)", function () {
     });
 
     async function issuedThenDestroyed(name: string, onDestroy?: string) {
-        const checked = await checkCertificateInputs({ name, privateKey: { algorithm: "ECDSA" }, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, pollIntervalSeconds: 0.1, connection: unpacedConnection, ...(onDestroy ? { onDestroy } : {}) });
+        const checked = await checkCertificateInputs({
+            name,
+            privateKey: { algorithm: "ECDSA" },
+            product: "QUICKSSLPREMIUM",
+            lifetimeMonths: 12,
+            adminContactId: contactId,
+            technicalContactId: contactId,
+            pollIntervalSeconds: 0.1,
+            connection: unpacedConnection,
+            ...(onDestroy ? { onDestroy } : {}),
+        });
         expect(checked.failures).to.deep.equal([]);
         const created = await createCertificate(checked.inputs!, context);
         await admin.clearRequests();
@@ -43,8 +53,22 @@ describe("what pulumi destroy does to a certificate (onDestroy)", function () {
         // Progress speaks of the cancellation, never of an issuance.
         const [last, ...before] = [...lines].reverse();
         expect(last).to.equal(`cancel.example.com: certificate ${id} cancelled (onDestroy: cancel)`);
-        for (const line of before) expect(line).to.match(new RegExp(`^certificate ${id}: cancellation (RUNNING \\(status check \\d+|job finished, seen at status check \\d+)`));
-        expect(requests.slice(1).filter((request) => !/^(GET \/v1\/(job|certificate)\/\d+|POST \/v1\/(job\/history|certificate)\/_search)$/.test(request))).to.deep.equal([]);
+        for (const line of before)
+            expect(line).to.match(
+                new RegExp(
+                    `^certificate ${id}: cancellation (RUNNING \\(status check \\d+|job finished, seen at status check \\d+)`,
+                ),
+            );
+        expect(
+            requests
+                .slice(1)
+                .filter(
+                    (request) =>
+                        !/^(GET \/v1\/(job|certificate)\/\d+|POST \/v1\/(job\/history|certificate)\/_search)$/.test(
+                            request,
+                        ),
+                ),
+        ).to.deep.equal([]);
         expect(status).to.equal(undefined);
     });
 
@@ -61,11 +85,26 @@ describe("what pulumi destroy does to a certificate (onDestroy)", function () {
     });
 
     it("refuses another value in check, naming the three", async () => {
-        const result = await checkCertificateInputs({ name: "x.example.com", privateKey: { algorithm: "ECDSA" }, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: "1", technicalContactId: "1", onDestroy: "delete" });
-        expect(result.failures).to.deep.equal([{ property: "onDestroy", reason: 'must be one of "cancel", "revoke", "keep" (got "delete")' }]);
+        const result = await checkCertificateInputs({
+            name: "x.example.com",
+            privateKey: { algorithm: "ECDSA" },
+            product: "QUICKSSLPREMIUM",
+            lifetimeMonths: 12,
+            adminContactId: "1",
+            technicalContactId: "1",
+            onDestroy: "delete",
+        });
+        expect(result.failures).to.deep.equal([
+            { property: "onDestroy", reason: 'must be one of "cancel", "revoke", "keep" (got "delete")' },
+        ]);
     });
 
     it("cancels a pending order even with revoke (nothing is issued to revoke) and treats state without onDestroy as cancel", () => {
-        expect([destroyAction("revoke", "PENDING"), destroyAction("revoke", "ISSUED"), destroyAction(undefined, "ISSUED"), destroyAction("keep", "PENDING")]).to.deep.equal(["cancel", "revoke", "cancel", "keep"]);
+        expect([
+            destroyAction("revoke", "PENDING"),
+            destroyAction("revoke", "ISSUED"),
+            destroyAction(undefined, "ISSUED"),
+            destroyAction("keep", "PENDING"),
+        ]).to.deep.equal(["cancel", "revoke", "cancel", "keep"]);
     });
 });

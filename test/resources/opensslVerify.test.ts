@@ -12,7 +12,10 @@ import { createTestContact, stackConfigFor, unpacedConnection } from "../support
 
 /** The README's openssl command, as a reader copies it. */
 function readmeCommand(): string {
-    const lines = readFileSync(join(repositoryRoot, "README.md"), "utf8").split("\n").map((line) => line.trim()).filter((line) => line.startsWith("openssl verify "));
+    const lines = readFileSync(join(repositoryRoot, "README.md"), "utf8")
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line.startsWith("openssl verify "));
     expect(lines.length, "README.md shows one openssl verify command").to.equal(1);
     return lines[0];
 }
@@ -34,8 +37,22 @@ describe("the README's openssl verify command on a certificate's outputs", funct
 
     it("verifies fullChainPem (leaf and intermediates, no root) against rootPem, where plain openssl verify fails", async () => {
         const contactId = await createTestContact(simulator);
-        const context: LifecycleContext = { log: () => undefined, clock: systemClock, stackConfig: stackConfigFor(simulator, "json") };
-        const checked = await checkCertificateInputs({ name: "www.example.com", subjectAlternativeNames: ["example.com"], privateKey: { algorithm: "ECDSA" }, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, adminContactId: contactId, technicalContactId: contactId, pollIntervalSeconds: 0.1, connection: unpacedConnection });
+        const context: LifecycleContext = {
+            log: () => undefined,
+            clock: systemClock,
+            stackConfig: stackConfigFor(simulator, "json"),
+        };
+        const checked = await checkCertificateInputs({
+            name: "www.example.com",
+            subjectAlternativeNames: ["example.com"],
+            privateKey: { algorithm: "ECDSA" },
+            product: "QUICKSSLPREMIUM",
+            lifetimeMonths: 12,
+            adminContactId: contactId,
+            technicalContactId: contactId,
+            pollIntervalSeconds: 0.1,
+            connection: unpacedConnection,
+        });
         const { outs } = await createCertificate(checked.inputs!, context);
         // What `pulumi stack output fullChainPem > fullchain.pem` and `… rootPem > root.pem` write.
         writeFileSync(join(folder, "fullchain.pem"), `${String(outs.fullChainPem).trim()}\n`);

@@ -1,5 +1,10 @@
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
-import { createCertificate, deleteCertificate, LifecycleContext, readCertificate } from "../../provider/resources/certificate/lifecycle";
+import {
+    createCertificate,
+    deleteCertificate,
+    LifecycleContext,
+    readCertificate,
+} from "../../provider/resources/certificate/lifecycle";
 import { systemClock } from "../../provider/lifecycle/context";
 import { generateKeyAndCsr } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
@@ -31,8 +36,18 @@ for (const protocol of ["json", "xml"] as const) {
             });
 
             async function created(name: string) {
-                const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: name });
-                const result = await checkCertificateInputs({ adminContactId: contactId, technicalContactId: contactId, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, pollIntervalSeconds: 0.1, csr: csrPem });
+                const { csrPem } = await generateKeyAndCsr({
+                    key: { algorithm: "ECDSA", curve: "P256" },
+                    commonName: name,
+                });
+                const result = await checkCertificateInputs({
+                    adminContactId: contactId,
+                    technicalContactId: contactId,
+                    product: "QUICKSSLPREMIUM",
+                    lifetimeMonths: 12,
+                    pollIntervalSeconds: 0.1,
+                    csr: csrPem,
+                });
                 expect(result.failures).to.deep.equal([]);
                 return createCertificate(result.inputs!, context);
             }
@@ -40,13 +55,20 @@ for (const protocol of ["json", "xml"] as const) {
             it("reads a certificate cancelled outside the stack as gone, and deleting it again succeeds", async () => {
                 const certificate = await created(`vanished-${protocol}-${refusesMissingObjects}.example.com`);
                 await deleteCertificate(certificate.id, certificate.outs, context);
-                expect(await readCertificate(certificate.id, certificate.outs, context)).to.deep.equal({ id: "", props: {} });
+                expect(await readCertificate(certificate.id, certificate.outs, context)).to.deep.equal({
+                    id: "",
+                    props: {},
+                });
                 await deleteCertificate(certificate.id, certificate.outs, context);
             });
 
             it("keeps a live certificate whose CertificateInfo is answered as missing, because Certificate List still counts it", async () => {
                 const certificate = await created(`kept-${protocol}-${refusesMissingObjects}.example.com`);
-                await admin.fault({ kind: "status", status: refusesMissingObjects ? 400 : 404, match: { taskCode: "400104" } });
+                await admin.fault({
+                    kind: "status",
+                    status: refusesMissingObjects ? 400 : 404,
+                    match: { taskCode: "400104" },
+                });
                 const error = await readCertificate(certificate.id, certificate.outs, context).then(
                     () => undefined,
                     (reason: Error) => reason,

@@ -28,29 +28,46 @@ describe("simulator: the certificate comment and Certificate Comment Update", fu
         expect((await jsonCall(simulator, "GET", `/certificate/${id}`)).body.data[0].comment).to.equal("stack-a/kept");
         const updated = await jsonCall(simulator, "PUT", `/certificate/${id}/_comment`, { comment: "stack-a/changed" });
         expect(updated.status).to.equal(200);
-        expect(updated.body.status).to.deep.equal({ code: "S4001024", text: "Certificate comment was updated successfully.", type: "SUCCESS" });
+        expect(updated.body.status).to.deep.equal({
+            code: "S4001024",
+            text: "Certificate comment was updated successfully.",
+            type: "SUCCESS",
+        });
         expect(updated.body.data).to.deep.equal([]);
-        expect((await jsonCall(simulator, "GET", `/certificate/${id}`)).body.data[0].comment).to.equal("stack-a/changed");
+        expect((await jsonCall(simulator, "GET", `/certificate/${id}`)).body.data[0].comment).to.equal(
+            "stack-a/changed",
+        );
     });
 
     it("changes the comment with XML task 4001024 (<certificate><id/><comment/></certificate>)", async () => {
         const { jobId } = await placeJsonOrder(simulator, "xml-comment.example.com", contactId);
         const id = await certificateIdOf(jobId);
         const answer = await xmlTask(simulator, "4001024", { certificate: { id, comment: "stack-x/xml" } });
-        expect(answer.body.result.status).to.deep.equal({ code: "S4001024", text: "Certificate comment was updated successfully.", type: "success", object: { type: "certificate", value: id } });
+        expect(answer.body.result.status).to.deep.equal({
+            code: "S4001024",
+            text: "Certificate comment was updated successfully.",
+            type: "success",
+            object: { type: "certificate", value: id },
+        });
         const info = await xmlTask(simulator, "400104", { certificate: { id } });
         expect(info.body.result.data.certificate.comment).to.equal("stack-x/xml");
     });
 
     it("with dropsComment keeps no comment sent with an order, in CertificateInfo, Certificate List and Job Info alike, but keeps the CSR as sent", async () => {
-        expect((await adminCall(simulator, "POST", "/settings", { dropsComment: true })).body.dropsComment).to.equal(true);
-        const { jobId, csrPem } = await placeJsonOrder(simulator, "dropped.example.com", contactId, { comment: "stack-a/dropped" });
+        expect((await adminCall(simulator, "POST", "/settings", { dropsComment: true })).body.dropsComment).to.equal(
+            true,
+        );
+        const { jobId, csrPem } = await placeJsonOrder(simulator, "dropped.example.com", contactId, {
+            comment: "stack-a/dropped",
+        });
         const job = (await jsonCall(simulator, "GET", `/job/${jobId}`)).body.data[0];
         expect(job.object.data).not.to.have.property("comment");
         const info = (await jsonCall(simulator, "GET", `/certificate/${job.object.data.id}`)).body.data[0];
         expect(info).not.to.have.property("comment");
         expect(info.csr).to.equal(csrPem);
-        const list = await jsonCall(simulator, "POST", "/certificate/_search", { filters: [{ key: "name", value: "dropped.example.com", operator: "EQUAL" }] });
+        const list = await jsonCall(simulator, "POST", "/certificate/_search", {
+            filters: [{ key: "name", value: "dropped.example.com", operator: "EQUAL" }],
+        });
         expect(list.body.data).to.have.length(1);
         expect(list.body.data[0]).not.to.have.property("comment");
     });
@@ -62,11 +79,15 @@ describe("simulator: the certificate comment and Certificate Comment Update", fu
         const json = await jsonCall(simulator, "PUT", `/certificate/${id}/_comment`, { comment: "stack-a/refused" });
         expect(json.status).to.equal(403);
         expect(json.body.status).to.deep.equal({ code: "E4001024", text: "Access denied.", type: "ERROR" });
-        expect(json.body.messages).to.deep.equal([{ text: "The user's ACLs do not allow task 4001024.", code: "EF00003", type: "ERROR" }]);
+        expect(json.body.messages).to.deep.equal([
+            { text: "The user's ACLs do not allow task 4001024.", code: "EF00003", type: "ERROR" },
+        ]);
         const xml = await xmlTask(simulator, "4001024", { certificate: { id, comment: "stack-a/refused" } });
         expect(xml.status).to.equal(200);
         expect(xml.body.result.status).to.deep.equal({ code: "E4001024", text: "Access denied.", type: "error" });
-        expect(xml.body.result.msg).to.deep.equal([{ code: "EF00003", text: "The user's ACLs do not allow task 4001024.", type: "error" }]);
+        expect(xml.body.result.msg).to.deep.equal([
+            { code: "EF00003", text: "The user's ACLs do not allow task 4001024.", type: "error" },
+        ]);
         expect((await jsonCall(simulator, "GET", `/certificate/${id}`)).body.data[0]).not.to.have.property("comment");
     });
 

@@ -19,17 +19,27 @@ describe("simulator: authentication over both protocols", function () {
     after(() => simulator.close());
 
     it("answers a wrong JSON password with HTTP 401 and the error envelope, without echoing the password", async () => {
-        const answer = await jsonCall(simulator, "GET", "/poll", undefined, { user: simulator.user, password: "wrong-password", context: simulator.context });
+        const answer = await jsonCall(simulator, "GET", "/poll", undefined, {
+            user: simulator.user,
+            password: "wrong-password",
+            context: simulator.context,
+        });
         expect(answer.status).to.equal(401);
         expect(answer.body.status).to.deep.equal({ code: "E0003", text: "Authentication error.", type: "ERROR" });
-        expect(answer.body.messages).to.deep.equal([{ text: "Authentication failed: wrong user, password or context.", code: "EF0003", type: "ERROR" }]);
+        expect(answer.body.messages).to.deep.equal([
+            { text: "Authentication failed: wrong user, password or context.", code: "EF0003", type: "ERROR" },
+        ]);
         expect(answer.body.stid).to.match(/^\d{8}-sim-\d+$/);
         expect(answer.text).not.to.contain("wrong-password");
         expect(answer.text).not.to.contain("right-password");
     });
 
     it("answers a JSON request for another context with HTTP 401", async () => {
-        const answer = await jsonCall(simulator, "GET", "/poll", undefined, { user: simulator.user, password: simulator.password, context: "9" });
+        const answer = await jsonCall(simulator, "GET", "/poll", undefined, {
+            user: simulator.user,
+            password: simulator.password,
+            context: "9",
+        });
         expect(answer.status).to.equal(401);
         expect(answer.body.status.code).to.equal("E0003");
     });
@@ -38,8 +48,14 @@ describe("simulator: authentication over both protocols", function () {
         const document = `<request><auth><user>${simulator.user}</user><password>wrong-password</password><context>${simulator.context}</context></auth><task><code>0905</code></task></request>`;
         const answer = await xmlCall(simulator, document);
         expect(answer.status).to.equal(200);
-        expect(answer.body.result.status).to.deep.equal({ code: "E0003", text: "Authentication error.", type: "error" });
-        expect(answer.body.result.msg).to.deep.equal([{ text: "Authentication failed: wrong user, password or context.", code: "EF0003", type: "error" }]);
+        expect(answer.body.result.status).to.deep.equal({
+            code: "E0003",
+            text: "Authentication error.",
+            type: "error",
+        });
+        expect(answer.body.result.msg).to.deep.equal([
+            { text: "Authentication failed: wrong user, password or context.", code: "EF0003", type: "error" },
+        ]);
         expect(answer.text).not.to.contain("wrong-password");
     });
 
@@ -47,7 +63,13 @@ describe("simulator: authentication over both protocols", function () {
         await adminCall(simulator, "DELETE", "/requests");
         await jsonCall(simulator, "GET", "/poll");
         await xmlTask(simulator, "0905");
-        const log = (await adminCall(simulator, "GET", "/requests")).body as { protocol: string; taskCode: string; status: number; headers: Record<string, string>; body: string }[];
+        const log = (await adminCall(simulator, "GET", "/requests")).body as {
+            protocol: string;
+            taskCode: string;
+            status: number;
+            headers: Record<string, string>;
+            body: string;
+        }[];
         expect(log.map((entry) => [entry.protocol, entry.taskCode, entry.status])).to.deep.equal([
             ["json", "0905", 200],
             ["xml", "0905", 200],
@@ -73,7 +95,11 @@ describe("simulator: SSL contacts", function () {
         expect(answer.body.status.type).to.equal(pageResponse.status.type);
         expect(answer.body.object).to.deep.equal(pageResponse.object);
         const { address: _address, owner: _owner, ...pageFields } = pageResponse.data[0];
-        expect(answer.body.data[0]).to.deep.include({ ...pageFields, fax: "+49-123-12345", owner: { user: simulator.user, context: 4 } });
+        expect(answer.body.data[0]).to.deep.include({
+            ...pageFields,
+            fax: "+49-123-12345",
+            owner: { user: simulator.user, context: 4 },
+        });
         // The page's answer shows one address line as a string; swagger SslContact.address is an array.
         expect(answer.body.data[0].address).to.deep.equal(["123 Main Street"]);
     });
@@ -83,9 +109,22 @@ describe("simulator: SSL contacts", function () {
         const answer = await xmlCall(simulator, withCredentials(request, simulator));
         expect(answer.status).to.equal(200);
         expect(answer.body.result.data).to.equal("");
-        expect(answer.body.result.status).to.deep.equal({ code: "S400201", text: "Contact was successfully created.", type: "success", object: { type: "contact", value: "100" } });
+        expect(answer.body.result.status).to.deep.equal({
+            code: "S400201",
+            text: "Contact was successfully created.",
+            type: "success",
+            object: { type: "contact", value: "100" },
+        });
         const info = await jsonCall(simulator, "GET", "/sslcontact/100");
-        expect(info.body.data[0]).to.deep.include({ fname: "Michael", lname: "Mustermann", pcode: "93047", address: ["Maximilianstrasse 36000"], country: "DE", state: "Bayern", id: 100 });
+        expect(info.body.data[0]).to.deep.include({
+            fname: "Michael",
+            lname: "Mustermann",
+            pcode: "93047",
+            address: ["Maximilianstrasse 36000"],
+            country: "DE",
+            state: "Bayern",
+            id: 100,
+        });
     });
 
     it("gives increasing ids from 100 and shows the same contact over XML", async () => {
@@ -94,7 +133,14 @@ describe("simulator: SSL contacts", function () {
         expect([first.body.object.value, second.body.object.value]).to.deep.equal(["100", "101"]);
         const info = await xmlTask(simulator, "400204", { contact: { id: "101" } });
         expect(info.body.result.status.code).to.equal("S400204");
-        expect(info.body.result.data.contact[0]).to.deep.include({ first: "John", last: "Doe", email: "jane@example.com", postal_code: "12345", address: ["123 Main Street"], id: "101" });
+        expect(info.body.result.data.contact[0]).to.deep.include({
+            first: "John",
+            last: "Doe",
+            email: "jane@example.com",
+            postal_code: "12345",
+            address: ["123 Main Street"],
+            id: "101",
+        });
     });
 
     for (const field of ["fname", "lname", "email", "phone", "address", "pcode", "city", "country", "organization"]) {
@@ -102,8 +148,14 @@ describe("simulator: SSL contacts", function () {
             const { [field]: _left, ...contact } = seedContact as Record<string, unknown>;
             const answer = await jsonCall(simulator, "POST", "/sslcontact", contact);
             expect(answer.status).to.equal(400);
-            expect(answer.body.status).to.deep.equal({ code: "E400201", text: "The request is invalid.", type: "ERROR" });
-            expect(answer.body.messages).to.deep.equal([{ text: `${field}: is required`, code: "EF01010", type: "ERROR" }]);
+            expect(answer.body.status).to.deep.equal({
+                code: "E400201",
+                text: "The request is invalid.",
+                type: "ERROR",
+            });
+            expect(answer.body.messages).to.deep.equal([
+                { text: `${field}: is required`, code: "EF01010", type: "ERROR" },
+            ]);
         });
     }
 
@@ -114,18 +166,38 @@ describe("simulator: SSL contacts", function () {
     });
 
     it("lists contacts by EQUAL and LIKE filters with a view, the summary counting every match", async () => {
-        for (const [fname, organization] of [["Anna", "Acme"], ["Bernd", "Acme Labs"], ["Carla", "Other"]]) {
-            await jsonCall(simulator, "POST", "/sslcontact", { ...seedContact, fname, organization, email: `${fname.toLowerCase()}@example.com` });
+        for (const [fname, organization] of [
+            ["Anna", "Acme"],
+            ["Bernd", "Acme Labs"],
+            ["Carla", "Other"],
+        ]) {
+            await jsonCall(simulator, "POST", "/sslcontact", {
+                ...seedContact,
+                fname,
+                organization,
+                email: `${fname.toLowerCase()}@example.com`,
+            });
         }
-        const like = await jsonCall(simulator, "POST", "/sslcontact/_search", { filters: [{ key: "organization", value: "Acme*", operator: "LIKE" }], view: { limit: 1, offset: 1 } });
+        const like = await jsonCall(simulator, "POST", "/sslcontact/_search", {
+            filters: [{ key: "organization", value: "Acme*", operator: "LIKE" }],
+            view: { limit: 1, offset: 1 },
+        });
         expect(like.body.status.code).to.equal("S400205");
         expect(like.body.object.summary).to.equal(2);
         expect(like.body.data.map((contact: { fname: string }) => contact.fname)).to.deep.equal(["Bernd"]);
-        const equal = await jsonCall(simulator, "POST", "/sslcontact/_search", { filters: [{ key: "email", value: "carla@example.com", operator: "EQUAL" }] });
+        const equal = await jsonCall(simulator, "POST", "/sslcontact/_search", {
+            filters: [{ key: "email", value: "carla@example.com", operator: "EQUAL" }],
+        });
         expect(equal.body.data.map((contact: { id: number }) => contact.id)).to.deep.equal([102]);
-        const xml = await xmlTask(simulator, "400205", { view: { limit: "10", offset: "0" }, where: { key: "fname", operator: "like", value: "*a" } });
+        const xml = await xmlTask(simulator, "400205", {
+            view: { limit: "10", offset: "0" },
+            where: { key: "fname", operator: "like", value: "*a" },
+        });
         expect(xml.body.result.data.summary).to.equal("2");
-        expect(xml.body.result.data.contact.map((contact: { first: string }) => contact.first)).to.deep.equal(["Anna", "Carla"]);
+        expect(xml.body.result.data.contact.map((contact: { first: string }) => contact.first)).to.deep.equal([
+            "Anna",
+            "Carla",
+        ]);
     });
 
     it("updates and deletes a contact; afterwards its info answers 404", async () => {
@@ -135,6 +207,10 @@ describe("simulator: SSL contacts", function () {
         expect((await jsonCall(simulator, "DELETE", "/sslcontact/100")).body.status.code).to.equal("S400203");
         const gone = await jsonCall(simulator, "GET", "/sslcontact/100");
         expect(gone.status).to.equal(404);
-        expect(gone.body.status).to.deep.equal({ code: "E400204", text: "SslContact could not be found.", type: "ERROR" });
+        expect(gone.body.status).to.deep.equal({
+            code: "E400204",
+            text: "SslContact could not be found.",
+            type: "ERROR",
+        });
     });
 });

@@ -21,7 +21,13 @@ describe("simulator: fault injection", function () {
     });
 
     it("answers 429 with Retry-After only to the matching task", async () => {
-        await adminCall(simulator, "POST", "/faults", { kind: "status", status: 429, count: 1, retryAfterSeconds: 7, match: { taskCode: "400201" } });
+        await adminCall(simulator, "POST", "/faults", {
+            kind: "status",
+            status: 429,
+            count: 1,
+            retryAfterSeconds: 7,
+            match: { taskCode: "400201" },
+        });
         expect((await jsonCall(simulator, "GET", "/poll")).status).to.equal(200);
         const limited = await xmlTask(simulator, "400201", { contact: { first: "A" } });
         expect(limited.status).to.equal(429);
@@ -32,13 +38,33 @@ describe("simulator: fault injection", function () {
     it("really places an order whose connection is reset after processing", async () => {
         await jsonCall(simulator, "POST", "/sslcontact", seedContact);
         const csrPem = await rsaCsr("lost.example.com");
-        await adminCall(simulator, "POST", "/faults", { kind: "reset", when: "after", count: 1, match: { method: "POST", pathPrefix: "/v1/certificate" } });
-        const order = { adminContact: { id: 100 }, technicalContact: { id: 100 }, name: "lost.example.com", lifetime: { unit: "MONTH", period: 12 }, software: "APACHESSL", csr: csrPem, product: "QUICKSSLPREMIUM", authentication: { method: "EMAIL", approverEmail: "admin@example.com" } };
-        await expect(jsonCall(simulator, "POST", "/certificate", order)).to.be.rejectedWith(/socket|other side closed|ECONNRESET/i);
+        await adminCall(simulator, "POST", "/faults", {
+            kind: "reset",
+            when: "after",
+            count: 1,
+            match: { method: "POST", pathPrefix: "/v1/certificate" },
+        });
+        const order = {
+            adminContact: { id: 100 },
+            technicalContact: { id: 100 },
+            name: "lost.example.com",
+            lifetime: { unit: "MONTH", period: 12 },
+            software: "APACHESSL",
+            csr: csrPem,
+            product: "QUICKSSLPREMIUM",
+            authentication: { method: "EMAIL", approverEmail: "admin@example.com" },
+        };
+        await expect(jsonCall(simulator, "POST", "/certificate", order)).to.be.rejectedWith(
+            /socket|other side closed|ECONNRESET/i,
+        );
         const state = (await adminCall(simulator, "GET", "/state")).body;
         expect(state.orders).to.equal(1);
-        expect(state.certificates.map((certificate: { name: string }) => certificate.name)).to.deep.equal(["lost.example.com"]);
-        const found = await jsonCall(simulator, "POST", "/certificate/_search", { filters: [{ key: "name", value: "lost.example.com", operator: "EQUAL" }] });
+        expect(state.certificates.map((certificate: { name: string }) => certificate.name)).to.deep.equal([
+            "lost.example.com",
+        ]);
+        const found = await jsonCall(simulator, "POST", "/certificate/_search", {
+            filters: [{ key: "name", value: "lost.example.com", operator: "EQUAL" }],
+        });
         expect(found.body.object.summary).to.equal(1);
         const log = (await adminCall(simulator, "GET", "/requests")).body as { taskCode: string; status: number }[];
         expect(log.find((entry) => entry.taskCode === "400101")?.status).to.equal(-1);
@@ -46,7 +72,9 @@ describe("simulator: fault injection", function () {
 
     it("processes nothing when the connection is reset before processing", async () => {
         await adminCall(simulator, "POST", "/faults", { kind: "reset", when: "before", count: 1 });
-        await expect(jsonCall(simulator, "POST", "/sslcontact", seedContact)).to.be.rejectedWith(/socket|other side closed|ECONNRESET/i);
+        await expect(jsonCall(simulator, "POST", "/sslcontact", seedContact)).to.be.rejectedWith(
+            /socket|other side closed|ECONNRESET/i,
+        );
         expect((await adminCall(simulator, "GET", "/state")).body.contacts).to.equal(0);
         expect((await jsonCall(simulator, "POST", "/sslcontact", seedContact)).body.object.value).to.equal("100");
     });
@@ -87,9 +115,15 @@ describe("simulator: fault injection", function () {
     it("answers 404 for a route the API does not have, and for the gateway on GET", async () => {
         const unknown = await jsonCall(simulator, "GET", "/nothing-here");
         // The error envelope with status E0000 and no task's message code (docs/wire-format.md: errors use the envelope).
-        expect([unknown.status, unknown.body.status, unknown.body.messages]).to.deep.equal([404, { code: "E0000", text: "No route GET /nothing-here.", type: "ERROR" }, [{ text: "No route GET /nothing-here.", type: "ERROR" }]]);
+        expect([unknown.status, unknown.body.status, unknown.body.messages]).to.deep.equal([
+            404,
+            { code: "E0000", text: "No route GET /nothing-here.", type: "ERROR" },
+            [{ text: "No route GET /nothing-here.", type: "ERROR" }],
+        ]);
         const gateway = await request(simulator.xmlUrl, { method: "GET" });
         expect([gateway.statusCode, gateway.headers.allow]).to.deep.equal([405, "POST"]);
-        expect(await gateway.body.text()).to.contain("<status><code>E0000</code><text><![CDATA[The gateway accepts POST only.]]></text><type>error</type></status>");
+        expect(await gateway.body.text()).to.contain(
+            "<status><code>E0000</code><text><![CDATA[The gateway accepts POST only.]]></text><type>error</type></status>",
+        );
     });
 });

@@ -22,7 +22,13 @@ export function credentialsOf(simulator: RunningSimulator): Credentials {
 }
 
 /** A JSON API call (basic auth + X-Domainrobot-Context); `body` is parsed when it is JSON. */
-export async function jsonCall(simulator: RunningSimulator, method: "GET" | "POST" | "PUT" | "DELETE", path: string, payload?: unknown, credentials: Credentials = credentialsOf(simulator)): Promise<RawAnswer> {
+export async function jsonCall(
+    simulator: RunningSimulator,
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    path: string,
+    payload?: unknown,
+    credentials: Credentials = credentialsOf(simulator),
+): Promise<RawAnswer> {
     const response = await request(`${simulator.url}${path}`, {
         method,
         headers: {
@@ -50,18 +56,37 @@ const parser = new XMLParser({
     parseTagValue: false,
     trimValues: true,
     ignoreDeclaration: true,
-    isArray: (name) => ["msg", "authentication", "certification_authority", "address", "approver_email", "contact", "subject_alternative_name", "certificate_job"].includes(name),
+    isArray: (name) =>
+        [
+            "msg",
+            "authentication",
+            "certification_authority",
+            "address",
+            "approver_email",
+            "contact",
+            "subject_alternative_name",
+            "certificate_job",
+        ].includes(name),
 });
 
 /** `<request><auth/><task><code/>…</task></request>` built from a tree (InterNetX help "Ordering SSL Certificates"), credentials first. */
 export function xmlRequest(credentials: Credentials, code: string, task: Record<string, unknown> = {}): string {
-    return builder.build({ request: { auth: { user: credentials.user, password: credentials.password, context: credentials.context }, task: { code, ...task } } });
+    return builder.build({
+        request: {
+            auth: { user: credentials.user, password: credentials.password, context: credentials.context },
+            task: { code, ...task },
+        },
+    });
 }
 
 /** POSTs an XML document to the gateway; `body` is the parsed `<response>` (every value a string). */
 export async function xmlCall(simulator: RunningSimulator, document: string): Promise<RawAnswer> {
     // "XML API Basics": the content type is application/xml.
-    const response = await request(simulator.xmlUrl, { method: "POST", headers: { "content-type": "application/xml; charset=utf-8" }, body: document });
+    const response = await request(simulator.xmlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/xml; charset=utf-8" },
+        body: document,
+    });
     const text = await response.body.text();
     let body: unknown;
     try {
@@ -72,12 +97,21 @@ export async function xmlCall(simulator: RunningSimulator, document: string): Pr
     return { status: response.statusCode, headers: response.headers, text, body };
 }
 
-export async function xmlTask(simulator: RunningSimulator, code: string, task: Record<string, unknown> = {}): Promise<RawAnswer> {
+export async function xmlTask(
+    simulator: RunningSimulator,
+    code: string,
+    task: Record<string, unknown> = {},
+): Promise<RawAnswer> {
     return xmlCall(simulator, xmlRequest(credentialsOf(simulator), code, task));
 }
 
 /** A test-only admin endpoint (`/__simulator`). */
-export async function adminCall(simulator: RunningSimulator, method: "GET" | "POST" | "DELETE", path: string, payload?: unknown): Promise<RawAnswer> {
+export async function adminCall(
+    simulator: RunningSimulator,
+    method: "GET" | "POST" | "DELETE",
+    path: string,
+    payload?: unknown,
+): Promise<RawAnswer> {
     const response = await request(`${simulator.adminUrl}${path}`, {
         method,
         headers: payload === undefined ? {} : { "content-type": "application/json" },
@@ -88,7 +122,20 @@ export async function adminCall(simulator: RunningSimulator, method: "GET" | "PO
 }
 
 export async function rsaCsr(commonName: string, subjectAlternativeNames: string[] = []): Promise<string> {
-    return (await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName, subjectAlternativeNames, subject: { organization: "Company GmbH", country: "DE", state: "BY", locality: "Regensburg", organizationalUnit: "Entwicklung" } })).csrPem;
+    return (
+        await generateKeyAndCsr({
+            key: { algorithm: "RSA", rsaBits: 2048 },
+            commonName,
+            subjectAlternativeNames,
+            subject: {
+                organization: "Company GmbH",
+                country: "DE",
+                state: "BY",
+                locality: "Regensburg",
+                organizationalUnit: "Entwicklung",
+            },
+        })
+    ).csrPem;
 }
 
 export const seedContact = {
@@ -114,10 +161,21 @@ export async function placeJsonOrder(
     options: { provisioning?: boolean; sans?: string[]; method?: "DNS" | "FILE"; comment?: string } = {},
 ): Promise<{ jobId: number; csrPem: string; dns: string; file: { fileName: string; fileContent: string } }> {
     const csrPem = await rsaCsr(name, options.sans);
-    const prepared = await jsonCall(simulator, "POST", "/certificate/_prepareOrder", { plain: csrPem, product: "QUICKSSLPREMIUM" });
-    const authentications = prepared.body.data[0].authentication as { method: string; dns?: string; fileName?: string; fileContent?: string }[];
+    const prepared = await jsonCall(simulator, "POST", "/certificate/_prepareOrder", {
+        plain: csrPem,
+        product: "QUICKSSLPREMIUM",
+    });
+    const authentications = prepared.body.data[0].authentication as {
+        method: string;
+        dns?: string;
+        fileName?: string;
+        fileContent?: string;
+    }[];
     const dns = authentications.find((entry) => entry.method === "DNS")!.dns!;
-    const { fileName, fileContent } = authentications.find((entry) => entry.method === "FILE")! as { fileName: string; fileContent: string };
+    const { fileName, fileContent } = authentications.find((entry) => entry.method === "FILE")! as {
+        fileName: string;
+        fileContent: string;
+    };
     const created = await jsonCall(simulator, "POST", "/certificate", {
         adminContact: { id: contactId },
         technicalContact: { id: contactId },
@@ -126,7 +184,10 @@ export async function placeJsonOrder(
         software: "APACHESSL",
         csr: csrPem,
         product: "QUICKSSLPREMIUM",
-        authentication: options.method === "FILE" ? { method: "FILE", fileName, fileContent } : { method: "DNS", dns, provisioning: options.provisioning ?? true },
+        authentication:
+            options.method === "FILE"
+                ? { method: "FILE", fileName, fileContent }
+                : { method: "DNS", dns, provisioning: options.provisioning ?? true },
         ...(options.comment === undefined ? {} : { comment: options.comment }),
     });
     if (created.status !== 200) throw new Error(`order of ${name} refused: ${created.text}`);
@@ -142,7 +203,9 @@ export async function waitForJob(simulator: RunningSimulator, jobId: number, tim
     for (;;) {
         const answer = await jsonCall(simulator, "GET", `/job/${jobId}`);
         if (answer.status === 404 && answer.body?.messages?.[0]?.code === "EF300101") {
-            const history = await jsonCall(simulator, "POST", "/job/history/_search", { filters: [{ key: "id", value: String(jobId), operator: "EQUAL" }] });
+            const history = await jsonCall(simulator, "POST", "/job/history/_search", {
+                filters: [{ key: "id", value: String(jobId), operator: "EQUAL" }],
+            });
             return history.body.data[0];
         }
         if (Date.now() > deadline) return answer.body?.data?.[0];

@@ -5,7 +5,12 @@ import { XMLParser } from "fast-xml-parser";
 chai.use(chaiAsPromised);
 export const expect = chai.expect;
 
-const comparisonParser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, ignoreDeclaration: true });
+const comparisonParser = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    ignoreDeclaration: true,
+});
 
 /** An XML document as a plain tree (CDATA merged into text, comments dropped) for order-insensitive comparison. */
 export function xmlTree(document: string): unknown {

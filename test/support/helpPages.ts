@@ -41,9 +41,22 @@ export const orderingPage = page<{
 
 /** InterNetX help "Reissue Certificate": CertificateReissue, PollInfo, PollConfirm, CertificateInfo with its chain. */
 export const reissuePage = page<{
-    json: Record<"reissueRequest" | "reissueResponse" | "pollInfoResponse" | "pollConfirmResponse" | "certificateInfoResponse", Json>;
-    xml: Record<"reissueRequest" | "reissueResponse" | "pollInfoRequest" | "pollInfoResponse" | "pollConfirmRequest" | "pollConfirmResponse", string>;
+    json: Record<
+        "reissueRequest" | "reissueResponse" | "pollInfoResponse" | "pollConfirmResponse" | "certificateInfoResponse",
+        Json
+    >;
+    xml: Record<
+        | "reissueRequest"
+        | "reissueResponse"
+        | "pollInfoRequest"
+        | "pollInfoResponse"
+        | "pollConfirmRequest"
+        | "pollConfirmResponse",
+        string
+    >;
 }>("reissue-certificate.json");
 
 /** InterNetX's help page on ordering S/MIME certificates: CertificateCreate of a MAIL certificate. */
-export const smimePage = page<{ xml: Record<"certificateCreateRequest" | "certificateCreateResponse", string> }>("ordering-smime-certificates.json");
+export const smimePage = page<{ xml: Record<"certificateCreateRequest" | "certificateCreateResponse", string> }>(
+    "ordering-smime-certificates.json",
+);

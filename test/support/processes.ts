@@ -18,7 +18,12 @@ export function processesUsing(directories: readonly string[]): number[] {
             } catch {
                 // A process of another user, or one that just ended.
             }
-            if (directories.some((directory) => commandLine.includes(directory) || workingDirectory.startsWith(directory))) found.push(pid);
+            if (
+                directories.some(
+                    (directory) => commandLine.includes(directory) || workingDirectory.startsWith(directory),
+                )
+            )
+                found.push(pid);
         } catch {
             // Ended while we looked.
         }

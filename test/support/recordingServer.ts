@@ -37,9 +37,17 @@ export class RecordingServer {
             const chunks: Buffer[] = [];
             request.on("data", (chunk: Buffer) => chunks.push(chunk));
             request.on("end", () => {
-                this.requests.push({ method: request.method!, url: request.url!, headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+                this.requests.push({
+                    method: request.method!,
+                    url: request.url!,
+                    headers: request.headers,
+                    body: Buffer.concat(chunks).toString("utf8"),
+                });
                 const canned = this.responses.shift() ?? { status: 500, body: "no canned response left" };
-                response.writeHead(canned.status ?? 200, { "content-type": "application/json", ...(canned.headers ?? {}) });
+                response.writeHead(canned.status ?? 200, {
+                    "content-type": "application/json",
+                    ...(canned.headers ?? {}),
+                });
                 response.end(canned.body);
             });
         });

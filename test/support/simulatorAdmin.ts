@@ -32,7 +32,8 @@ export class AdminEndpoint {
             body: body === undefined ? undefined : JSON.stringify(body),
         });
         const text = await response.body.text();
-        if (response.statusCode >= 300) throw new Error(`simulator admin ${method} ${path}: HTTP ${response.statusCode} ${text}`);
+        if (response.statusCode >= 300)
+            throw new Error(`simulator admin ${method} ${path}: HTTP ${response.statusCode} ${text}`);
         return (text ? JSON.parse(text) : undefined) as T;
     }
 
@@ -40,7 +41,6 @@ export class AdminEndpoint {
     faults(): Promise<{ injected: number; pending: Record<string, unknown>[] }> {
         return this.call("GET", "/faults");
     }
-
 }
 
 /** The simulator's test-only endpoints (`/__simulator`, simulator/internetx/README.md), for steering tests. */
@@ -84,7 +84,12 @@ export class SimulatorAdmin extends AdminEndpoint {
     clearFaults(): Promise<void> {
         return this.call("DELETE", "/faults");
     }
-    jobOutcome(rule: { match: { name?: string }; outcome: "fail" | "never"; reason?: string; count?: number }): Promise<void> {
+    jobOutcome(rule: {
+        match: { name?: string };
+        outcome: "fail" | "never";
+        reason?: string;
+        count?: number;
+    }): Promise<void> {
         return this.call("POST", "/jobs/outcomes", rule);
     }
     failJob(id: string, reason: string): Promise<void> {

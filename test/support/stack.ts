@@ -39,23 +39,46 @@ export const testContactInputs = {
 };
 
 /** The same contact as the API's SslContactCreate request (InterNetX help "Ordering SSL Certificates" field names). */
-export const testContactRequest = { fname: "Ada", lname: "Lovelace", phone: "+49-941-1234560", email: "ada@example.com", organization: "Example GmbH", address: ["Maximilianstrasse 36"], pcode: "93047", city: "Regensburg", country: "DE" };
+export const testContactRequest = {
+    fname: "Ada",
+    lname: "Lovelace",
+    phone: "+49-941-1234560",
+    email: "ada@example.com",
+    organization: "Example GmbH",
+    address: ["Maximilianstrasse 36"],
+    pcode: "93047",
+    city: "Regensburg",
+    country: "DE",
+};
 
 /** An SSL contact at the simulator, for orders that need one; its id. */
 export async function createTestContact(simulator: RunningSimulator): Promise<string> {
-    const client = new Client({ url: simulator.url, user: simulator.user, password: simulator.password, context: simulator.context });
+    const client = new Client({
+        url: simulator.url,
+        user: simulator.user,
+        password: simulator.password,
+        context: simulator.context,
+    });
     try {
-        return (
-            await client.sslcontact.create(testContactRequest)
-        ).id;
+        return (await client.sslcontact.create(testContactRequest)).id;
     } finally {
         await client.close();
     }
 }
 
 /** A certificate's inputs as check answers them, with the test contact and the defaults every lifecycle test uses; check must accept them. */
-export async function checkedCertificateInputs(contactId: string, inputs: Record<string, unknown>): Promise<CertificateInputs> {
-    const result = await checkCertificateInputs({ adminContactId: contactId, technicalContactId: contactId, product: "QUICKSSLPREMIUM", lifetimeMonths: 12, pollIntervalSeconds: 0.1, ...inputs });
+export async function checkedCertificateInputs(
+    contactId: string,
+    inputs: Record<string, unknown>,
+): Promise<CertificateInputs> {
+    const result = await checkCertificateInputs({
+        adminContactId: contactId,
+        technicalContactId: contactId,
+        product: "QUICKSSLPREMIUM",
+        lifetimeMonths: 12,
+        pollIntervalSeconds: 0.1,
+        ...inputs,
+    });
     expect(result.failures).to.deep.equal([]);
     return result.inputs!;
 }

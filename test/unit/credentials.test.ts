@@ -16,11 +16,15 @@ describe("credentials missing at check", () => {
     });
 
     it("finds nothing missing when the argument, the stack config and the environment give one setting each", () => {
-        expect(missingInternetxCredentials({ user: "ada" }, { "internetx:password": "secret" }, { AUTODNS_CONTEXT: "4" })).to.deep.equal([]);
+        expect(
+            missingInternetxCredentials({ user: "ada" }, { "internetx:password": "secret" }, { AUTODNS_CONTEXT: "4" }),
+        ).to.deep.equal([]);
     });
 
     it("leaves a setting not known yet at preview (a connection built from another resource's output) for up", () => {
-        expect(missingInternetxCredentials({ user: "ada", password: unknownValue, context: "4" }, undefined, {})).to.deep.equal([]);
+        expect(
+            missingInternetxCredentials({ user: "ada", password: unknownValue, context: "4" }, undefined, {}),
+        ).to.deep.equal([]);
     });
 
     it("names, for a dynamic BILLmanager certificate, ispmanager:user and ISPMANAGER_USER, ispmanager:password and ISPMANAGER_PASSWORD", () => {
@@ -31,12 +35,22 @@ describe("credentials missing at check", () => {
     });
 
     it("names, for the native provider, its own configuration keys (sslmanager:internetxPassword, sslmanager:ispmanagerUser) and the same environment variables", () => {
-        expect(missingProviderCredentials("internetx", { user: "ada", context: "4" }, {}).map((failure) => failure.reason)).to.deep.equal([
+        expect(
+            missingProviderCredentials("internetx", { user: "ada", context: "4" }, {}).map((failure) => failure.reason),
+        ).to.deep.equal([
             "InterNetX password is not set: set the stack config sslmanager:internetxPassword (pulumi config set --secret sslmanager:internetxPassword) or the environment variable AUTODNS_PASSWORD, or give internetxPassword of an explicit provider",
         ]);
-        expect(missingProviderCredentials("ispmanager", { password: "secret" }, {}).map((failure) => failure.reason)).to.deep.equal([
+        expect(
+            missingProviderCredentials("ispmanager", { password: "secret" }, {}).map((failure) => failure.reason),
+        ).to.deep.equal([
             "BILLmanager user is not set: set the stack config sslmanager:ispmanagerUser (pulumi config set sslmanager:ispmanagerUser) or the environment variable ISPMANAGER_USER, or give ispmanagerUser of an explicit provider",
         ]);
-        expect(missingProviderCredentials("ispmanager", {}, { ISPMANAGER_USER: "ivan@example.com", ISPMANAGER_PASSWORD: "secret" })).to.deep.equal([]);
+        expect(
+            missingProviderCredentials(
+                "ispmanager",
+                {},
+                { ISPMANAGER_USER: "ivan@example.com", ISPMANAGER_PASSWORD: "secret" },
+            ),
+        ).to.deep.equal([]);
     });
 });

@@ -35,7 +35,8 @@ function languageService(): { service: ts.LanguageService; fileName: string } {
         getCompilationSettings: () => options,
         getScriptFileNames: () => [fileName],
         getScriptVersion: () => "1",
-        getScriptSnapshot: (name) => ts.ScriptSnapshot.fromString(name === fileName ? program : ts.sys.readFile(name) ?? ""),
+        getScriptSnapshot: (name) =>
+            ts.ScriptSnapshot.fromString(name === fileName ? program : (ts.sys.readFile(name) ?? "")),
         getCurrentDirectory: () => repositoryRoot,
         getDefaultLibFileName: ts.getDefaultLibFilePath,
         fileExists: (name) => name === fileName || ts.sys.fileExists(name),
@@ -61,11 +62,19 @@ describe("product types: the known products offered, any other code accepted by 
 
     it("compiles a program with a known product, a misspelt one and one from the stack config", () => {
         const diagnostics = [...service.getSyntacticDiagnostics(fileName), ...service.getSemanticDiagnostics(fileName)];
-        expect(diagnostics.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"))).to.deep.equal([]);
+        expect(
+            diagnostics.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")),
+        ).to.deep.equal([]);
     });
 
     it("offers in the editor exactly the product table's server products for Certificate and DomainValidation, and its S/MIME products for SmimeCertificate", () => {
-        expect(productsOf("FQDN")).to.deep.equal(["QUICKSSLPREMIUM", "RAPIDSSL", "SSL123", "SECURESITE", "TRUEBUSINESSID"]);
+        expect(productsOf("FQDN")).to.deep.equal([
+            "QUICKSSLPREMIUM",
+            "RAPIDSSL",
+            "SSL123",
+            "SECURESITE",
+            "TRUEBUSINESSID",
+        ]);
         expect(completionsAt("server")).to.deep.equal(productsOf("FQDN"));
         expect(completionsAt("prepared")).to.deep.equal(productsOf("FQDN"));
         expect(completionsAt("mail")).to.deep.equal(["GLOBALSIGN_PERSONALSIGN_1", "GLOBALSIGN_PERSONALSIGN_2"]);
@@ -73,9 +82,23 @@ describe("product types: the known products offered, any other code accepted by 
 
     it("declares the literals in the published .d.ts, and the misspelt product that type-checks is refused by check, listing the products", async () => {
         const declarations = readFileSync(join(repositoryRoot, "bin", "sdk", "generated", "internetx.d.ts"), "utf8");
-        expect(declarations).to.contain('product: pulumi.Input<"QUICKSSLPREMIUM" | "RAPIDSSL" | "SSL123" | "SECURESITE" | "TRUEBUSINESSID" | (string & {})>;');
-        const checked = await checkCertificateInputs({ name: "www.example.com", product: "QUIKSSL", lifetimeMonths: 12, adminContactId: "1", technicalContactId: "1", privateKey: { algorithm: "RSA" } });
-        expect(checked.failures).to.deep.equal([{ property: "product", reason: "QUIKSSL is not a product this provider knows; server certificate products: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE, TRUEBUSINESSID" }]);
+        expect(declarations).to.contain(
+            'product: pulumi.Input<"QUICKSSLPREMIUM" | "RAPIDSSL" | "SSL123" | "SECURESITE" | "TRUEBUSINESSID" | (string & {})>;',
+        );
+        const checked = await checkCertificateInputs({
+            name: "www.example.com",
+            product: "QUIKSSL",
+            lifetimeMonths: 12,
+            adminContactId: "1",
+            technicalContactId: "1",
+            privateKey: { algorithm: "RSA" },
+        });
+        expect(checked.failures).to.deep.equal([
+            {
+                property: "product",
+                reason: "QUIKSSL is not a product this provider knows; server certificate products: QUICKSSLPREMIUM, RAPIDSSL, SSL123, SECURESITE, TRUEBUSINESSID",
+            },
+        ]);
     });
 
     it("gives every language the products as a string enum of schema.json that inputs take beside any string (oneOf)", () => {
@@ -84,9 +107,16 @@ describe("product types: the known products offered, any other code accepted by 
             resources: Record<string, { inputProperties: Record<string, { oneOf?: unknown[] }> }>;
         };
         const enumValues = (token: string) => schema.types[token].enum?.map((entry) => entry.value);
-        expect([enumValues("sslmanager:internetx:CertificateProduct"), enumValues("sslmanager:internetx:SmimeProduct")]).to.deep.equal([productsOf("FQDN"), productsOf("MAIL")]);
+        expect([
+            enumValues("sslmanager:internetx:CertificateProduct"),
+            enumValues("sslmanager:internetx:SmimeProduct"),
+        ]).to.deep.equal([productsOf("FQDN"), productsOf("MAIL")]);
         const oneOf = (resource: string) => schema.resources[resource].inputProperties.product.oneOf;
-        expect([oneOf("sslmanager:internetx:Certificate"), oneOf("sslmanager:internetx:DomainValidation"), oneOf("sslmanager:internetx:SmimeCertificate")]).to.deep.equal([
+        expect([
+            oneOf("sslmanager:internetx:Certificate"),
+            oneOf("sslmanager:internetx:DomainValidation"),
+            oneOf("sslmanager:internetx:SmimeCertificate"),
+        ]).to.deep.equal([
             [{ type: "string" }, { $ref: "#/types/sslmanager:internetx:CertificateProduct" }],
             [{ type: "string" }, { $ref: "#/types/sslmanager:internetx:CertificateProduct" }],
             [{ type: "string" }, { $ref: "#/types/sslmanager:internetx:SmimeProduct" }],

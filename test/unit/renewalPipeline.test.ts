@@ -24,7 +24,11 @@ const certificate = (name: string, notAfter: string, renewBeforeDays?: number) =
 const exported = {
     deployment: {
         resources: [
-            { urn: "urn:pulumi:production::site::pulumi:pulumi:Stack::site-production", type: "pulumi:pulumi:Stack", outputs: {} },
+            {
+                urn: "urn:pulumi:production::site::pulumi:pulumi:Stack::site-production",
+                type: "pulumi:pulumi:Stack",
+                outputs: {},
+            },
             certificate("fresh.example.com", "2027-11-01T00:00:00.000Z", 30),
             certificate("due.example.com", "2026-12-20T00:00:00.000Z", 30),
             certificate("default-window.example.com", "2026-12-25T00:00:00.000Z"),
@@ -33,14 +37,21 @@ const exported = {
 };
 
 function renewalCheck(input: unknown) {
-    return spawnSync(process.execPath, [join(repositoryRoot, "bin", "provider", "renewal", "cli.js")], { input: JSON.stringify(input), encoding: "utf8" });
+    return spawnSync(process.execPath, [join(repositoryRoot, "bin", "provider", "renewal", "cli.js")], {
+        input: JSON.stringify(input),
+        encoding: "utf8",
+    });
 }
 
 describe("the scheduled renewal recipe", () => {
     it("runs every day on a schedule, pulumi up first, then the renewal check on the stack export", () => {
         expect(workflow.on.schedule.map((entry) => entry.cron)).to.deep.equal(["17 5 * * *"]);
         const runs = workflow.jobs.renew.steps.map((step) => step.run).filter((run): run is string => Boolean(run));
-        expect(runs).to.deep.equal(["npm ci", "pulumi up --yes --stack production", "pulumi stack export --stack production | npx pulumi-sslmanager-renewal-check"]);
+        expect(runs).to.deep.equal([
+            "npm ci",
+            "pulumi up --yes --stack production",
+            "pulumi stack export --stack production | npx pulumi-sslmanager-renewal-check",
+        ]);
     });
 
     it("is shown in the README exactly as the checked file", () => {
@@ -56,9 +67,22 @@ describe("the scheduled renewal recipe", () => {
     });
 
     it("fails with the names of the overdue certificates and passes when none is due", () => {
-        const failing = renewalCheck({ deployment: { resources: [certificate("due.example.com", new Date(Date.now() + 5 * 86_400_000).toISOString(), 30)] } });
-        expect([failing.status, failing.stderr]).to.deep.equal([1, "1 certificate(s) inside the renewal window after pulumi up: due.example.com\n"]);
-        const passing = renewalCheck({ deployment: { resources: [certificate("fresh.example.com", new Date(Date.now() + 300 * 86_400_000).toISOString(), 30)] } });
+        const failing = renewalCheck({
+            deployment: {
+                resources: [certificate("due.example.com", new Date(Date.now() + 5 * 86_400_000).toISOString(), 30)],
+            },
+        });
+        expect([failing.status, failing.stderr]).to.deep.equal([
+            1,
+            "1 certificate(s) inside the renewal window after pulumi up: due.example.com\n",
+        ]);
+        const passing = renewalCheck({
+            deployment: {
+                resources: [
+                    certificate("fresh.example.com", new Date(Date.now() + 300 * 86_400_000).toISOString(), 30),
+                ],
+            },
+        });
         expect(passing.status).to.equal(0);
         expect(passing.stdout).to.match(/^ok {2}fresh\.example\.com {2}not after \S+, renewal due 30 days before\n$/);
     });

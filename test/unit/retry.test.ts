@@ -8,8 +8,12 @@ describe("retry and backoff decisions", () => {
     const policy = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000 };
 
     it("doubles the backoff ceiling per attempt up to the cap, with jitter in the upper half", () => {
-        expect([1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(attempt, policy, () => 0))).to.deep.equal([50, 100, 200, 400, 500, 500]);
-        expect([1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(attempt, policy, () => 0.999999))).to.deep.equal([99, 199, 399, 799, 999, 999]);
+        expect([1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(attempt, policy, () => 0))).to.deep.equal([
+            50, 100, 200, 400, 500, 500,
+        ]);
+        expect([1, 2, 3, 4, 5, 6].map((attempt) => backoffDelay(attempt, policy, () => 0.999999))).to.deep.equal([
+            99, 199, 399, 799, 999, 999,
+        ]);
     });
 
     const server = new ServerError("boom", { retryable: true });
@@ -34,11 +38,18 @@ describe("retry and backoff decisions", () => {
     }
 
     it("waits at least the Retry-After the server asked for", () => {
-        expect(decideRetry(limited, "read", 1, policy, () => 0)).to.deep.equal({ action: "retry", delayMs: 2000, reason: "rate limited" });
+        expect(decideRetry(limited, "read", 1, policy, () => 0)).to.deep.equal({
+            action: "retry",
+            delayMs: 2000,
+            reason: "rate limited",
+        });
     });
 
     it("gives up at the last attempt", () => {
-        expect(decideRetry(server, "read", defaultRetryPolicy.maxAttempts, defaultRetryPolicy)).to.deep.equal({ action: "fail", reason: "gave up after 5 attempts" });
+        expect(decideRetry(server, "read", defaultRetryPolicy.maxAttempts, defaultRetryPolicy)).to.deep.equal({
+            action: "fail",
+            reason: "gave up after 5 attempts",
+        });
     });
 
     it("backs the poll interval off by half each time up to a minute, never past the deadline", () => {
@@ -59,10 +70,15 @@ describe("client-side rate limiter", () => {
         let time = 0;
         const sleeps: number[] = [];
         const starts: number[] = [];
-        const limiter = new RateLimiter(3, () => time, async (ms) => {
-            sleeps.push(ms);
-            time += ms;
-        }, 0);
+        const limiter = new RateLimiter(
+            3,
+            () => time,
+            async (ms) => {
+                sleeps.push(ms);
+                time += ms;
+            },
+            0,
+        );
         for (let request = 0; request < 7; request++) {
             await limiter.take();
             starts.push(time);
@@ -79,9 +95,13 @@ describe("client-side rate limiter", () => {
 
     it("keeps a safety margin on top of the second by default, for the time between our start and the server's count", async () => {
         let time = 0;
-        const limiter = new RateLimiter(3, () => time, async (ms) => {
-            time += ms;
-        });
+        const limiter = new RateLimiter(
+            3,
+            () => time,
+            async (ms) => {
+                time += ms;
+            },
+        );
         for (let request = 0; request < 4; request++) await limiter.take();
         expect(time).to.equal(1100);
     });

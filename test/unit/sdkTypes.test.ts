@@ -23,43 +23,63 @@ function typeErrors(path: string, text: string): string[] {
     };
     const host = ts.createCompilerHost(options);
     const { getSourceFile, fileExists, readFile } = host;
-    host.getSourceFile = (name, language, ...rest) => (name === path ? ts.createSourceFile(name, text, language) : getSourceFile.call(host, name, language, ...rest));
+    host.getSourceFile = (name, language, ...rest) =>
+        name === path ? ts.createSourceFile(name, text, language) : getSourceFile.call(host, name, language, ...rest);
     host.fileExists = (name) => name === path || fileExists.call(host, name);
     host.readFile = (name) => (name === path ? text : readFile.call(host, name));
     const program = ts.createProgram([path], options, host);
-    return ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    return ts
+        .getPreEmitDiagnostics(program)
+        .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
 }
 
 describe("the dynamic resources' types", () => {
     for (const module of sdkModules) {
         it(`sdk/generated/${module}.ts is what npm run sdk-types generates from the package schema today`, () => {
-            expect(readFileSync(generatedFile(module), "utf8"), "out of date: run npm run schema").to.equal(sdkTypesText(module));
+            expect(readFileSync(generatedFile(module), "utf8"), "out of date: run npm run schema").to.equal(
+                sdkTypesText(module),
+            );
         });
     }
 
     it("name only inputs and outputs the package schema has, besides the dynamic resources' own inputs", () => {
         const unknown = dynamicResources.flatMap((resource) => {
-            const known = new Set([...Object.keys(resource.schema.inputs), ...Object.keys(resource.schema.outputs), ...Object.keys(resource.extraInputs ?? {})]);
-            const named = [...Object.keys(resource.inputTypes ?? {}), ...(resource.presentOutputs ?? []), ...(resource.orderReferenceInputs ?? [])];
-            return named.filter((name) => !known.has(name)).map((name) => `${resource.module}.${resource.name}.${name}`);
+            const known = new Set([
+                ...Object.keys(resource.schema.inputs),
+                ...Object.keys(resource.schema.outputs),
+                ...Object.keys(resource.extraInputs ?? {}),
+            ]);
+            const named = [
+                ...Object.keys(resource.inputTypes ?? {}),
+                ...(resource.presentOutputs ?? []),
+                ...(resource.orderReferenceInputs ?? []),
+            ];
+            return named
+                .filter((name) => !known.has(name))
+                .map((name) => `${resource.module}.${resource.name}.${name}`);
         });
         expect(unknown).to.deep.equal([]);
     });
 
     it("leave the inputs the SDK computes (orderReference, progressUrn) out of every argument and output type", () => {
-        for (const module of sdkModules) expect(sdkTypesText(module), module).not.to.match(/^ {4}(readonly )?(orderReference|progressUrn)\??:/m);
+        for (const module of sdkModules)
+            expect(sdkTypesText(module), module).not.to.match(/^ {4}(readonly )?(orderReference|progressUrn)\??:/m);
         expect(sdkTypesText("internetx")).to.match(/^ {4}importCertificateId\?: pulumi\.Input<string \| number>;$/m);
     });
 
     it("name in each ordering resource's order reference exactly the inputs whose change replaces it, in the order of version 0.1.0", () => {
         const ordering = dynamicResources.filter((resource) => resource.orderReferenceInputs);
-        expect(ordering.map((resource) => [`${resource.module}.${resource.name}`, resource.orderReferenceInputs])).to.deep.equal([
+        expect(
+            ordering.map((resource) => [`${resource.module}.${resource.name}`, resource.orderReferenceInputs]),
+        ).to.deep.equal([
             ["internetx.Certificate", ["product", "lifetimeMonths"]],
             ["internetx.SmimeCertificate", ["product", "lifetimeMonths", "email"]],
             ["ispmanager.Certificate", ["domain", "pricelist", "periodMonths"]],
         ]);
         for (const resource of ordering) {
-            const replacing = Object.keys(resource.schema.inputs).filter((name) => resource.schema.inputs[name].replaces);
+            const replacing = Object.keys(resource.schema.inputs).filter(
+                (name) => resource.schema.inputs[name].replaces,
+            );
             expect(resource.orderReferenceInputs, resource.name).to.have.members(replacing);
         }
     });
@@ -80,24 +100,47 @@ describe("the dynamic resources' types", () => {
             unpack(packedRelease(), released);
             symlinkSync(join(repositoryRoot, "node_modules"), join(released, "node_modules"));
             const argumentTypes = {
-                internetx: ["CertificateArgs", "ConnectionArgs", "DomainValidationArgs", "PrivateKeyArgs", "SmimeCertificateArgs", "SslContactArgs", "SubjectArgs", "ValidationArgs"],
+                internetx: [
+                    "CertificateArgs",
+                    "ConnectionArgs",
+                    "DomainValidationArgs",
+                    "PrivateKeyArgs",
+                    "SmimeCertificateArgs",
+                    "SslContactArgs",
+                    "SubjectArgs",
+                    "ValidationArgs",
+                ],
                 ispmanager: ["CertificateArgs", "ConnectionArgs", "ContactArgs"],
             };
             const outputTypes = { internetx: ["DnsRecord"], ispmanager: ["ValidationRecord"] };
-            const resources = { internetx: ["Certificate", "DomainValidation", "SmimeCertificate", "SslContact"], ispmanager: ["Certificate"] };
-            const lines = [`import * as released from ${JSON.stringify(join(released, "bin", "index"))};`, 'import * as current from "pulumi-sslmanager";'];
+            const resources = {
+                internetx: ["Certificate", "DomainValidation", "SmimeCertificate", "SslContact"],
+                ispmanager: ["Certificate"],
+            };
+            const lines = [
+                `import * as released from ${JSON.stringify(join(released, "bin", "index"))};`,
+                'import * as current from "pulumi-sslmanager";',
+            ];
             for (const [module, names] of Object.entries(argumentTypes)) {
-                for (const name of names) lines.push(`export function ${module}${name}(value: released.${module}.${name}): current.${module}.${name} { return value; }`);
+                for (const name of names)
+                    lines.push(
+                        `export function ${module}${name}(value: released.${module}.${name}): current.${module}.${name} { return value; }`,
+                    );
             }
             for (const [module, names] of Object.entries(outputTypes)) {
-                for (const name of names) lines.push(`export function ${module}${name}(value: current.${module}.${name}): released.${module}.${name} { return value; }`);
+                for (const name of names)
+                    lines.push(
+                        `export function ${module}${name}(value: current.${module}.${name}): released.${module}.${name} { return value; }`,
+                    );
             }
             // Version 0.1.0 typed Certificate's subjectAlternativeNames output as always present; it is empty when the
             // argument is not given, which the type has said since.
             const corrected = '"subjectAlternativeNames"';
             for (const [module, names] of Object.entries(resources)) {
                 for (const name of names) {
-                    lines.push(`export function ${module}${name}Resource(value: current.${module}.${name}): Omit<released.${module}.${name}, ${corrected}> { return value; }`);
+                    lines.push(
+                        `export function ${module}${name}Resource(value: current.${module}.${name}): Omit<released.${module}.${name}, ${corrected}> { return value; }`,
+                    );
                 }
             }
             expect(lines).to.have.length(2 + 11 + 2 + 5);

@@ -1,7 +1,19 @@
 import { ResourceInitializationError } from "../../provider/lifecycle/initializationError";
-import { currentStateVersion, markedState, migrateState, readInLayout, recordedInLayout, recordedStateVersion, StateMigration } from "../../provider/lifecycle/stateVersion";
+import {
+    currentStateVersion,
+    markedState,
+    migrateState,
+    readInLayout,
+    recordedInLayout,
+    recordedStateVersion,
+    StateMigration,
+} from "../../provider/lifecycle/stateVersion";
 import { certificateDeclaration } from "../../provider/resources/certificate/declaration";
-import { certificateStateMigrations, issuedNamesOutOfSubjectAlternativeNames, migrateCertificateState } from "../../provider/resources/certificate/stateMigrations";
+import {
+    certificateStateMigrations,
+    issuedNamesOutOfSubjectAlternativeNames,
+    migrateCertificateState,
+} from "../../provider/resources/certificate/stateMigrations";
 import type { ResourceDeclaration } from "../../provider/resources/declaration";
 import { domainValidationDeclaration } from "../../provider/resources/domainValidation/declaration";
 import { readDomainValidation, updateDomainValidation } from "../../provider/resources/domainValidation/lifecycle";
@@ -11,7 +23,13 @@ import { sslContactDeclaration } from "../../provider/resources/sslContact/decla
 import { updateSslContact } from "../../provider/resources/sslContact/lifecycle";
 import { expect } from "../support/client";
 
-const declarations: ResourceDeclaration[] = [sslContactDeclaration, domainValidationDeclaration, certificateDeclaration, smimeCertificateDeclaration, ispmanagerCertificateDeclaration];
+const declarations: ResourceDeclaration[] = [
+    sslContactDeclaration,
+    domainValidationDeclaration,
+    certificateDeclaration,
+    smimeCertificateDeclaration,
+    ispmanagerCertificateDeclaration,
+];
 
 /**
  * State as version 0.1.0 wrote it for each resource (the property names of its outputs; values shortened), and what
@@ -23,13 +41,44 @@ const stateOfRelease: [ResourceDeclaration, string, Record<string, unknown>, Rec
     [
         sslContactDeclaration,
         "an SslContact",
-        { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com", phone: "+49-941-1234560", organization: "Example", address: ["Street 1"], postalCode: "93047", city: "Regensburg", country: "DE", contactId: "23" },
-        { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com", phone: "+49-941-1234560", organization: "Example", address: ["Street 1"], postalCode: "93047", city: "Regensburg", country: "DE", contactId: "23", stateVersion: 0 },
+        {
+            firstName: "Ada",
+            lastName: "Lovelace",
+            email: "ada@example.com",
+            phone: "+49-941-1234560",
+            organization: "Example",
+            address: ["Street 1"],
+            postalCode: "93047",
+            city: "Regensburg",
+            country: "DE",
+            contactId: "23",
+        },
+        {
+            firstName: "Ada",
+            lastName: "Lovelace",
+            email: "ada@example.com",
+            phone: "+49-941-1234560",
+            organization: "Example",
+            address: ["Street 1"],
+            postalCode: "93047",
+            city: "Regensburg",
+            country: "DE",
+            contactId: "23",
+            stateVersion: 0,
+        },
     ],
     [
         domainValidationDeclaration,
         "a DomainValidation",
-        { csr: "CSR", product: "QUICKSSLPREMIUM", method: "DNS", name: "www.example.com", dnsRecord: { name: "_dnsauth.www.example.com.", type: "TXT", value: "token" }, approverEmails: [], authentication: { method: "DNS", dns: "_dnsauth.www.example.com. 300 IN TXT token", provisioning: false } },
+        {
+            csr: "CSR",
+            product: "QUICKSSLPREMIUM",
+            method: "DNS",
+            name: "www.example.com",
+            dnsRecord: { name: "_dnsauth.www.example.com.", type: "TXT", value: "token" },
+            approverEmails: [],
+            authentication: { method: "DNS", dns: "_dnsauth.www.example.com. 300 IN TXT token", provisioning: false },
+        },
         {
             csr: "CSR",
             product: "QUICKSSLPREMIUM",
@@ -46,26 +95,97 @@ const stateOfRelease: [ResourceDeclaration, string, Record<string, unknown>, Rec
     [
         certificateDeclaration,
         "an issued Certificate with subjectAlternativeNames",
-        { name: "www.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, subjectAlternativeNames: ["www.example.com", "example.com"], requestedSubjectAlternativeNames: ["example.com"], certificateId: "7", status: "ISSUED", certificatePem: written },
-        { name: "www.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, subjectAlternativeNames: ["example.com"], requestedSubjectAlternativeNames: ["example.com"], issuedNames: ["www.example.com", "example.com"], certificateId: "7", status: "ISSUED", certificatePem: written, stateVersion: 1 },
+        {
+            name: "www.example.com",
+            product: "QUICKSSLPREMIUM",
+            lifetimeMonths: 12,
+            subjectAlternativeNames: ["www.example.com", "example.com"],
+            requestedSubjectAlternativeNames: ["example.com"],
+            certificateId: "7",
+            status: "ISSUED",
+            certificatePem: written,
+        },
+        {
+            name: "www.example.com",
+            product: "QUICKSSLPREMIUM",
+            lifetimeMonths: 12,
+            subjectAlternativeNames: ["example.com"],
+            requestedSubjectAlternativeNames: ["example.com"],
+            issuedNames: ["www.example.com", "example.com"],
+            certificateId: "7",
+            status: "ISSUED",
+            certificatePem: written,
+            stateVersion: 1,
+        },
     ],
     [
         certificateDeclaration,
         "an issued Certificate without subjectAlternativeNames",
-        { name: "www.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, subjectAlternativeNames: ["www.example.com"], certificateId: "7", status: "ISSUED" },
-        { name: "www.example.com", product: "QUICKSSLPREMIUM", lifetimeMonths: 12, issuedNames: ["www.example.com"], certificateId: "7", status: "ISSUED", stateVersion: 1 },
+        {
+            name: "www.example.com",
+            product: "QUICKSSLPREMIUM",
+            lifetimeMonths: 12,
+            subjectAlternativeNames: ["www.example.com"],
+            certificateId: "7",
+            status: "ISSUED",
+        },
+        {
+            name: "www.example.com",
+            product: "QUICKSSLPREMIUM",
+            lifetimeMonths: 12,
+            issuedNames: ["www.example.com"],
+            certificateId: "7",
+            status: "ISSUED",
+            stateVersion: 1,
+        },
     ],
     [
         smimeCertificateDeclaration,
         "an SmimeCertificate",
-        { email: "ada@example.com", firstName: "Ada", lastName: "Lovelace", product: "SMIME_BASIC", lifetimeMonths: 12, certificateId: "8", status: "ISSUED", emailAddresses: ["ada@example.com"], certificatePem: written },
-        { email: "ada@example.com", firstName: "Ada", lastName: "Lovelace", product: "SMIME_BASIC", lifetimeMonths: 12, certificateId: "8", status: "ISSUED", emailAddresses: ["ada@example.com"], certificatePem: written, stateVersion: 0 },
+        {
+            email: "ada@example.com",
+            firstName: "Ada",
+            lastName: "Lovelace",
+            product: "SMIME_BASIC",
+            lifetimeMonths: 12,
+            certificateId: "8",
+            status: "ISSUED",
+            emailAddresses: ["ada@example.com"],
+            certificatePem: written,
+        },
+        {
+            email: "ada@example.com",
+            firstName: "Ada",
+            lastName: "Lovelace",
+            product: "SMIME_BASIC",
+            lifetimeMonths: 12,
+            certificateId: "8",
+            status: "ISSUED",
+            emailAddresses: ["ada@example.com"],
+            certificatePem: written,
+            stateVersion: 0,
+        },
     ],
     [
         ispmanagerCertificateDeclaration,
         "a pending ispmanager Certificate",
-        { domain: "www.example.com", pricelist: "4071", periodMonths: 12, orderId: "5", status: "PENDING", dnsValidationRecord: { name: "www.example.com.", type: "TXT", value: "token" } },
-        { domain: "www.example.com", pricelist: "4071", periodMonths: 12, orderId: "5", status: "PENDING", dnsValidationRecord: { name: "www.example.com.", type: "TXT", value: "token" }, stateVersion: 0 },
+        {
+            domain: "www.example.com",
+            pricelist: "4071",
+            periodMonths: 12,
+            orderId: "5",
+            status: "PENDING",
+            dnsValidationRecord: { name: "www.example.com.", type: "TXT", value: "token" },
+        },
+        {
+            domain: "www.example.com",
+            pricelist: "4071",
+            periodMonths: 12,
+            orderId: "5",
+            status: "PENDING",
+            dnsValidationRecord: { name: "www.example.com.", type: "TXT", value: "token" },
+            stateVersion: 0,
+        },
     ],
 ];
 
@@ -80,7 +200,14 @@ describe("state layouts and their migrations", () => {
 
     describe("every resource's declared layouts", () => {
         it("number the layouts each resource writes: Certificate 1 (its names moved), DomainValidation 1 (per-name lists), the others 0 (unchanged since 0.1.0)", () => {
-            expect(Object.fromEntries(declarations.map((declaration) => [declaration.token, currentStateVersion(declaration.stateMigrations)]))).to.deep.equal({
+            expect(
+                Object.fromEntries(
+                    declarations.map((declaration) => [
+                        declaration.token,
+                        currentStateVersion(declaration.stateMigrations),
+                    ]),
+                ),
+            ).to.deep.equal({
                 "sslmanager:internetx:SslContact": 0,
                 "sslmanager:internetx:DomainValidation": 1,
                 "sslmanager:internetx:Certificate": 1,
@@ -91,8 +218,14 @@ describe("state layouts and their migrations", () => {
 
         it("list each resource's migrations from layout 0 on without a gap, each named as its function", () => {
             for (const declaration of declarations) {
-                expect(declaration.stateMigrations.map((migration) => migration.from), declaration.token).to.deep.equal(declaration.stateMigrations.map((_migration, index) => index));
-                expect(declaration.stateMigrations.map((migration) => migration.name), declaration.token).to.deep.equal(declaration.stateMigrations.map((migration) => migration.migrate.name));
+                expect(
+                    declaration.stateMigrations.map((migration) => migration.from),
+                    declaration.token,
+                ).to.deep.equal(declaration.stateMigrations.map((_migration, index) => index));
+                expect(
+                    declaration.stateMigrations.map((migration) => migration.name),
+                    declaration.token,
+                ).to.deep.equal(declaration.stateMigrations.map((migration) => migration.migrate.name));
             }
         });
     });
@@ -101,7 +234,9 @@ describe("state layouts and their migrations", () => {
         it("DomainValidation's read and update bring state written by 0.1.0 into layout 1 with its number", () => {
             const [, , state, expected] = stateOfRelease[1];
             expect(readDomainValidation("id", state)).to.deep.equal({ id: "id", props: expected });
-            expect(updateDomainValidation(state, { ...state, connection: { user: "new" } })).to.deep.equal({ outs: { ...expected, connection: { user: "new" } } });
+            expect(updateDomainValidation(state, { ...state, connection: { user: "new" } })).to.deep.equal({
+                outs: { ...expected, connection: { user: "new" } },
+            });
         });
 
         it("DomainValidation's read of no recorded state (an import) records nothing, not even the number", () => {
@@ -117,16 +252,36 @@ describe("state layouts and their migrations", () => {
 
     describe("recordedInLayout and readInLayout", () => {
         it("number a create's or update's outputs and the properties of the pending order it leaves", async () => {
-            expect(await recordedInLayout(certificateStateMigrations, async () => ({ id: "7", outs: { status: "ISSUED" } }))).to.deep.equal({ id: "7", outs: { status: "ISSUED", stateVersion: 1 } });
-            const pending = recordedInLayout(certificateStateMigrations, () => Promise.reject(new ResourceInitializationError("timed out", "7", { status: "PENDING" }, ["timed out"])));
-            const error = (await pending.then(() => undefined, (thrown: unknown) => thrown)) as ResourceInitializationError;
+            expect(
+                await recordedInLayout(certificateStateMigrations, async () => ({
+                    id: "7",
+                    outs: { status: "ISSUED" },
+                })),
+            ).to.deep.equal({ id: "7", outs: { status: "ISSUED", stateVersion: 1 } });
+            const pending = recordedInLayout(certificateStateMigrations, () =>
+                Promise.reject(new ResourceInitializationError("timed out", "7", { status: "PENDING" }, ["timed out"])),
+            );
+            const error = (await pending.then(
+                () => undefined,
+                (thrown: unknown) => thrown,
+            )) as ResourceInitializationError;
             expect(error).to.be.instanceOf(ResourceInitializationError);
-            expect([error.message, error.id, error.properties, error.reasons]).to.deep.equal(["timed out", "7", { status: "PENDING", stateVersion: 1 }, ["timed out"]]);
+            expect([error.message, error.id, error.properties, error.reasons]).to.deep.equal([
+                "timed out",
+                "7",
+                { status: "PENDING", stateVersion: 1 },
+                ["timed out"],
+            ]);
         });
 
         it("number what a read found and leave a gone object's empty properties empty", async () => {
-            expect(await readInLayout(certificateStateMigrations, async () => ({ id: "7", props: { status: "ISSUED" } }))).to.deep.equal({ id: "7", props: { status: "ISSUED", stateVersion: 1 } });
-            expect(await readInLayout(certificateStateMigrations, async () => ({ id: "", props: {} }))).to.deep.equal({ id: "", props: {} });
+            expect(
+                await readInLayout(certificateStateMigrations, async () => ({ id: "7", props: { status: "ISSUED" } })),
+            ).to.deep.equal({ id: "7", props: { status: "ISSUED", stateVersion: 1 } });
+            expect(await readInLayout(certificateStateMigrations, async () => ({ id: "", props: {} }))).to.deep.equal({
+                id: "",
+                props: {},
+            });
         });
 
         it("markedState overwrites an older number", () => {
@@ -140,8 +295,17 @@ describe("state layouts and their migrations", () => {
         const table: [string, Record<string, unknown>, Record<string, unknown>][] = [
             [
                 "moves the issued names of state written by 0.1.0 to issuedNames and the input back to subjectAlternativeNames",
-                { name: "www.example.com", subjectAlternativeNames: issuedNames, requestedSubjectAlternativeNames: ["example.com"] },
-                { name: "www.example.com", subjectAlternativeNames: ["example.com"], requestedSubjectAlternativeNames: ["example.com"], issuedNames },
+                {
+                    name: "www.example.com",
+                    subjectAlternativeNames: issuedNames,
+                    requestedSubjectAlternativeNames: ["example.com"],
+                },
+                {
+                    name: "www.example.com",
+                    subjectAlternativeNames: ["example.com"],
+                    requestedSubjectAlternativeNames: ["example.com"],
+                    issuedNames,
+                },
             ],
             [
                 "leaves no subjectAlternativeNames in state written by 0.1.0 for a program that gave none",
@@ -155,8 +319,18 @@ describe("state layouts and their migrations", () => {
             ],
             [
                 "keeps unnumbered state written after 0.1.0, which records issuedNames",
-                { name: "www.example.com", subjectAlternativeNames: ["example.com"], requestedSubjectAlternativeNames: ["example.com"], issuedNames },
-                { name: "www.example.com", subjectAlternativeNames: ["example.com"], requestedSubjectAlternativeNames: ["example.com"], issuedNames },
+                {
+                    name: "www.example.com",
+                    subjectAlternativeNames: ["example.com"],
+                    requestedSubjectAlternativeNames: ["example.com"],
+                    issuedNames,
+                },
+                {
+                    name: "www.example.com",
+                    subjectAlternativeNames: ["example.com"],
+                    requestedSubjectAlternativeNames: ["example.com"],
+                    issuedNames,
+                },
             ],
         ];
         for (const [sentence, state, expected] of table) {
@@ -170,7 +344,12 @@ describe("state layouts and their migrations", () => {
         });
 
         it("brings state written by 0.1.0 to layout 1 and marks it", () => {
-            expect(migrateCertificateState({ subjectAlternativeNames: issuedNames, requestedSubjectAlternativeNames: ["example.com"] })).to.deep.equal({
+            expect(
+                migrateCertificateState({
+                    subjectAlternativeNames: issuedNames,
+                    requestedSubjectAlternativeNames: ["example.com"],
+                }),
+            ).to.deep.equal({
                 subjectAlternativeNames: ["example.com"],
                 requestedSubjectAlternativeNames: ["example.com"],
                 issuedNames,
@@ -192,8 +371,16 @@ describe("state layouts and their migrations", () => {
 
     describe("migrateState", () => {
         const migrations: StateMigration[] = [
-            { name: "first", from: 0, migrate: (state) => ({ ...state, steps: [...((state.steps as string[]) ?? []), "first"] }) },
-            { name: "second", from: 1, migrate: (state) => ({ ...state, steps: [...((state.steps as string[]) ?? []), "second"] }) },
+            {
+                name: "first",
+                from: 0,
+                migrate: (state) => ({ ...state, steps: [...((state.steps as string[]) ?? []), "first"] }),
+            },
+            {
+                name: "second",
+                from: 1,
+                migrate: (state) => ({ ...state, steps: [...((state.steps as string[]) ?? []), "second"] }),
+            },
         ];
 
         it("runs every migration from the recorded layout on, in order", () => {
@@ -203,12 +390,26 @@ describe("state layouts and their migrations", () => {
         });
 
         it("names the migration that failed and the layout it read", () => {
-            const failing: StateMigration[] = [{ name: "failing", from: 0, migrate: () => { throw new Error("no names"); } }];
-            expect(() => migrateState({}, failing)).to.throw("state of layout 0 could not be read (migration failing): no names");
+            const failing: StateMigration[] = [
+                {
+                    name: "failing",
+                    from: 0,
+                    migrate: () => {
+                        throw new Error("no names");
+                    },
+                },
+            ];
+            expect(() => migrateState({}, failing)).to.throw(
+                "state of layout 0 could not be read (migration failing): no names",
+            );
         });
 
         it("reads a missing or malformed number as layout 0", () => {
-            expect([{}, { stateVersion: "1" }, { stateVersion: -1 }, { stateVersion: 1.5 }, { stateVersion: 3 }].map(recordedStateVersion)).to.deep.equal([0, 0, 0, 0, 3]);
+            expect(
+                [{}, { stateVersion: "1" }, { stateVersion: -1 }, { stateVersion: 1.5 }, { stateVersion: 3 }].map(
+                    recordedStateVersion,
+                ),
+            ).to.deep.equal([0, 0, 0, 0, 3]);
         });
     });
 });

@@ -2,7 +2,13 @@ import * as chai from "chai";
 import { expect } from "chai";
 import chaiAsPromised from "chai-as-promised";
 import { X509Certificate } from "node:crypto";
-import { generateKeyAndCsr, InvalidPemError, parseCertificate, parseCsr, privateKeyMatchesCertificate } from "../../provider/x509";
+import {
+    generateKeyAndCsr,
+    InvalidPemError,
+    parseCertificate,
+    parseCsr,
+    privateKeyMatchesCertificate,
+} from "../../provider/x509";
 import { sha256Hex, x509 } from "../../provider/x509/crypto";
 import { randomSerialNumber, TestCertificateAuthority } from "../../simulator/ca";
 
@@ -26,9 +32,18 @@ describe("X.509 certificates issued by the simulator's test CA", function () {
     it("creates a self-signed root and an intermediate, both certificate authorities", async () => {
         const root = await parseCertificate(authority.rootPem);
         const intermediate = await parseCertificate(authority.intermediatePem);
-        expect(root).to.deep.include({ subject: "C=DE, O=Example Test, CN=Example Test Root CA", issuer: "C=DE, O=Example Test, CN=Example Test Root CA", isCertificateAuthority: true });
-        expect(intermediate).to.deep.include({ subject: "C=DE, O=Example Test, CN=Example Test TLS Intermediate CA", issuer: root.subject, isCertificateAuthority: true });
-        const years = (details: { notBefore: string; notAfter: string }) => Math.round((Date.parse(details.notAfter) - Date.parse(details.notBefore)) / (365 * 86_400_000));
+        expect(root).to.deep.include({
+            subject: "C=DE, O=Example Test, CN=Example Test Root CA",
+            issuer: "C=DE, O=Example Test, CN=Example Test Root CA",
+            isCertificateAuthority: true,
+        });
+        expect(intermediate).to.deep.include({
+            subject: "C=DE, O=Example Test, CN=Example Test TLS Intermediate CA",
+            issuer: root.subject,
+            isCertificateAuthority: true,
+        });
+        const years = (details: { notBefore: string; notAfter: string }) =>
+            Math.round((Date.parse(details.notAfter) - Date.parse(details.notBefore)) / (365 * 86_400_000));
         expect([years(root), years(intermediate)]).to.deep.equal([20, 10]);
         const rootByNode = new X509Certificate(authority.rootPem);
         expect(rootByNode.ca).to.equal(true);
@@ -37,19 +52,40 @@ describe("X.509 certificates issued by the simulator's test CA", function () {
     });
 
     it("issues a server leaf with keyUsage digitalSignature and keyEncipherment for an RSA key, CA:false and key identifiers", async () => {
-        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: "rsa.example.com" });
-        const leafPem = await authority.issue({ csrPem, commonName: "rsa.example.com", dnsNames: ["rsa.example.com"], notBefore: new Date(), notAfter: new Date(Date.now() + 86_400_000), serialNumber: randomSerialNumber(), profile: "server" });
+        const { csrPem } = await generateKeyAndCsr({
+            key: { algorithm: "RSA", rsaBits: 2048 },
+            commonName: "rsa.example.com",
+        });
+        const leafPem = await authority.issue({
+            csrPem,
+            commonName: "rsa.example.com",
+            dnsNames: ["rsa.example.com"],
+            notBefore: new Date(),
+            notAfter: new Date(Date.now() + 86_400_000),
+            serialNumber: randomSerialNumber(),
+            profile: "server",
+        });
         const leaf = new x509.X509Certificate(leafPem);
         const intermediate = new x509.X509Certificate(authority.intermediatePem);
-        expect(leaf.getExtension(x509.KeyUsagesExtension)?.usages).to.equal(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment);
+        expect(leaf.getExtension(x509.KeyUsagesExtension)?.usages).to.equal(
+            x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment,
+        );
         expect(leaf.getExtension(x509.BasicConstraintsExtension)?.ca).to.equal(false);
-        expect(leaf.getExtension(x509.AuthorityKeyIdentifierExtension)?.keyId).to.equal(intermediate.getExtension(x509.SubjectKeyIdentifierExtension)?.keyId);
+        expect(leaf.getExtension(x509.AuthorityKeyIdentifierExtension)?.keyId).to.equal(
+            intermediate.getExtension(x509.SubjectKeyIdentifierExtension)?.keyId,
+        );
         expect(leaf.getExtension(x509.SubjectKeyIdentifierExtension)?.keyId).to.match(/^[0-9a-f]{40}$/);
-        expect(intermediate.getExtension(x509.KeyUsagesExtension)?.usages).to.equal(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign);
+        expect(intermediate.getExtension(x509.KeyUsagesExtension)?.usages).to.equal(
+            x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign,
+        );
     });
 
     it("issues a server leaf with the requested names, serial, validity and key, described exactly as Node reads it", async () => {
-        const generated = await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: "www.example.com", subjectAlternativeNames: ["example.com"] });
+        const generated = await generateKeyAndCsr({
+            key: { algorithm: "RSA", rsaBits: 2048 },
+            commonName: "www.example.com",
+            subjectAlternativeNames: ["example.com"],
+        });
         const serialNumber = randomSerialNumber();
         const leafPem = await authority.issue({
             csrPem: generated.csrPem,
@@ -90,22 +126,51 @@ describe("X.509 certificates issued by the simulator's test CA", function () {
     });
 
     it("keeps the CSR's ECDSA key in the leaf and leaves keyEncipherment out", async () => {
-        const generated = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P384" }, commonName: "ec.example.com" });
-        const leafPem = await authority.issue({ csrPem: generated.csrPem, commonName: "ec.example.com", dnsNames: ["ec.example.com"], notBefore: new Date(), notAfter: new Date(Date.now() + 86_400_000), serialNumber: randomSerialNumber(), profile: "server" });
+        const generated = await generateKeyAndCsr({
+            key: { algorithm: "ECDSA", curve: "P384" },
+            commonName: "ec.example.com",
+        });
+        const leafPem = await authority.issue({
+            csrPem: generated.csrPem,
+            commonName: "ec.example.com",
+            dnsNames: ["ec.example.com"],
+            notBefore: new Date(),
+            notAfter: new Date(Date.now() + 86_400_000),
+            serialNumber: randomSerialNumber(),
+            profile: "server",
+        });
         expect(await privateKeyMatchesCertificate(generated.privateKeyPem, leafPem)).to.equal(true);
         const usage = new x509.X509Certificate(leafPem).getExtension(x509.KeyUsagesExtension);
         expect(usage?.usages).to.equal(x509.KeyUsageFlags.digitalSignature);
     });
 
     it("says a private key does not match a certificate issued for another key", async () => {
-        const issuedFor = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "a.example.com" });
-        const other = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "a.example.com" });
-        const leafPem = await authority.issue({ csrPem: issuedFor.csrPem, commonName: "a.example.com", dnsNames: ["a.example.com"], notBefore: new Date(), notAfter: new Date(Date.now() + 86_400_000), serialNumber: randomSerialNumber(), profile: "server" });
+        const issuedFor = await generateKeyAndCsr({
+            key: { algorithm: "ECDSA", curve: "P256" },
+            commonName: "a.example.com",
+        });
+        const other = await generateKeyAndCsr({
+            key: { algorithm: "ECDSA", curve: "P256" },
+            commonName: "a.example.com",
+        });
+        const leafPem = await authority.issue({
+            csrPem: issuedFor.csrPem,
+            commonName: "a.example.com",
+            dnsNames: ["a.example.com"],
+            notBefore: new Date(),
+            notAfter: new Date(Date.now() + 86_400_000),
+            serialNumber: randomSerialNumber(),
+            profile: "server",
+        });
         expect(await privateKeyMatchesCertificate(other.privateKeyPem, leafPem)).to.equal(false);
     });
 
     it("issues an S/MIME leaf with EKU emailProtection and the address as rfc822Name", async () => {
-        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "RSA", rsaBits: 2048 }, commonName: "joe.sample@example.com", emailAddresses: ["joe.sample@example.com"] });
+        const { csrPem } = await generateKeyAndCsr({
+            key: { algorithm: "RSA", rsaBits: 2048 },
+            commonName: "joe.sample@example.com",
+            emailAddresses: ["joe.sample@example.com"],
+        });
         const leafPem = await authority.issue({
             csrPem,
             commonName: "joe.sample@example.com",
@@ -117,21 +182,48 @@ describe("X.509 certificates issued by the simulator's test CA", function () {
             profile: "smime",
         });
         const leaf = await parseCertificate(leafPem);
-        expect(leaf).to.deep.include({ commonName: "joe.sample@example.com", extendedKeyUsages: ["1.3.6.1.5.5.7.3.4"], emailAddresses: ["joe.sample@example.com"], dnsNames: [] });
+        expect(leaf).to.deep.include({
+            commonName: "joe.sample@example.com",
+            extendedKeyUsages: ["1.3.6.1.5.5.7.3.4"],
+            emailAddresses: ["joe.sample@example.com"],
+            dnsNames: [],
+        });
         expect(new X509Certificate(leafPem).subjectAltName).to.equal("email:joe.sample@example.com");
     });
 
     it("writes a serial with the top bit set without the leading zero byte DER adds", async () => {
-        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "a.example.com" });
-        const leafPem = await authority.issue({ csrPem, commonName: "a.example.com", dnsNames: ["a.example.com"], notBefore: new Date(), notAfter: new Date(Date.now() + 86_400_000), serialNumber: "80AB01", profile: "server" });
+        const { csrPem } = await generateKeyAndCsr({
+            key: { algorithm: "ECDSA", curve: "P256" },
+            commonName: "a.example.com",
+        });
+        const leafPem = await authority.issue({
+            csrPem,
+            commonName: "a.example.com",
+            dnsNames: ["a.example.com"],
+            notBefore: new Date(),
+            notAfter: new Date(Date.now() + 86_400_000),
+            serialNumber: "80AB01",
+            profile: "server",
+        });
         expect((await parseCertificate(leafPem)).serialNumber).to.equal("80AB01");
     });
 
     it("rejects a CSR, garbage and a truncated certificate with InvalidPemError", async () => {
-        const { csrPem } = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "a.example.com" });
-        await expect(parseCertificate(csrPem)).to.be.rejectedWith(InvalidPemError, 'not a valid certificate: expected "CERTIFICATE", found "CERTIFICATE REQUEST"');
-        await expect(parseCertificate("garbage")).to.be.rejectedWith(InvalidPemError, "not a valid certificate: no PEM block found");
+        const { csrPem } = await generateKeyAndCsr({
+            key: { algorithm: "ECDSA", curve: "P256" },
+            commonName: "a.example.com",
+        });
+        await expect(parseCertificate(csrPem)).to.be.rejectedWith(
+            InvalidPemError,
+            'not a valid certificate: expected "CERTIFICATE", found "CERTIFICATE REQUEST"',
+        );
+        await expect(parseCertificate("garbage")).to.be.rejectedWith(
+            InvalidPemError,
+            "not a valid certificate: no PEM block found",
+        );
         const body = authority.rootPem.replace(/-----[A-Z ]+-----/g, "").replace(/\s+/g, "");
-        await expect(parseCertificate(`-----BEGIN CERTIFICATE-----\n${body.slice(0, 400)}\n-----END CERTIFICATE-----\n`)).to.be.rejectedWith(InvalidPemError, /^not a valid certificate: not an X\.509 certificate/);
+        await expect(
+            parseCertificate(`-----BEGIN CERTIFICATE-----\n${body.slice(0, 400)}\n-----END CERTIFICATE-----\n`),
+        ).to.be.rejectedWith(InvalidPemError, /^not a valid certificate: not an X\.509 certificate/);
     });
 });

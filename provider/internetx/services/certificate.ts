@@ -3,7 +3,14 @@ import { Envelope } from "../envelope";
 import { NotFoundError } from "../../errors";
 import { OwnershipClaim, OwnershipEvidence, OwnershipProof, ownershipProof } from "../../resources/internetx/ownership";
 import { withCsrReference } from "../../resources/internetx/csrReference";
-import { CertAuthentication, Certificate, CertificateData, certificateDataSchema, certificateSchema, Query } from "../schemas";
+import {
+    CertAuthentication,
+    Certificate,
+    CertificateData,
+    certificateDataSchema,
+    certificateSchema,
+    Query,
+} from "../schemas";
 import type { JobService } from "./job";
 import { goneOrError, idQuery } from "./goneByList";
 import { parseFirst, parseList } from "./parse";
@@ -107,7 +114,10 @@ export class CertificateService {
 
     /** CertificatePrepareOrder (400110): checks the CSR and answers the validation data for each method. */
     async prepareOrder(request: { plain: string; product: string }): Promise<CertificateData> {
-        const envelope = await this.runner.run({ task: "CertificatePrepareOrder", body: { plain: request.plain, product: request.product } });
+        const envelope = await this.runner.run({
+            task: "CertificatePrepareOrder",
+            body: { plain: request.plain, product: request.product },
+        });
         return parseFirst(certificateDataSchema, envelope, "CertificatePrepareOrder");
     }
 
@@ -119,11 +129,20 @@ export class CertificateService {
         // Without a reference nothing can prove which certificate of the account this order became: the ambiguous
         // failure is reported, never answered with a certificate that merely looks alike.
         const reference = order.orderReference;
-        const recover: OrderRecovery | undefined = reference === undefined ? undefined : async () => {
-            const found = await this.findOrder({ orderReference: reference, name: order.name, csrPem: order.csr });
-            return found ? recoveredOrderEnvelope(found, order.name) : undefined;
-        };
-        return orderAccepted(await this.runner.run({ task: "CertificateCreate", body: certificateOrderBody(order) }, recover));
+        const recover: OrderRecovery | undefined =
+            reference === undefined
+                ? undefined
+                : async () => {
+                      const found = await this.findOrder({
+                          orderReference: reference,
+                          name: order.name,
+                          csrPem: order.csr,
+                      });
+                      return found ? recoveredOrderEnvelope(found, order.name) : undefined;
+                  };
+        return orderAccepted(
+            await this.runner.run({ task: "CertificateCreate", body: certificateOrderBody(order) }, recover),
+        );
     }
 
     /** CertificateReissue (400102, PUT /certificate/{id}): same data as create, new CSR (InterNetX help "Reissue Certificate"). */
@@ -133,14 +152,25 @@ export class CertificateService {
         const reissuesBefore = order.csr ? undefined : await this.jobs.reissueJobsOf(order.name, id);
         const recover: OrderRecovery = async () => {
             if (reissuesBefore) {
-                const started = [...(await this.jobs.reissueJobsOf(order.name, id))].find((jobId) => !reissuesBefore.has(jobId));
-                return started ? recoveredOrderEnvelope({ certificateId: id, jobId: started, orderReference: order.orderReference ?? "" }, order.name) : undefined;
+                const started = [...(await this.jobs.reissueJobsOf(order.name, id))].find(
+                    (jobId) => !reissuesBefore.has(jobId),
+                );
+                return started
+                    ? recoveredOrderEnvelope(
+                          { certificateId: id, jobId: started, orderReference: order.orderReference ?? "" },
+                          order.name,
+                      )
+                    : undefined;
             }
             // The reissue was accepted if the certificate already carries the new CSR.
             const current = await this.info(id);
-            return order.csr && normalizePem(current.csr) === normalizePem(order.csr) ? recoveredEnvelope(current) : undefined;
+            return order.csr && normalizePem(current.csr) === normalizePem(order.csr)
+                ? recoveredEnvelope(current)
+                : undefined;
         };
-        return orderAccepted(await this.runner.run({ task: "CertificateReissue", id, body: certificateOrderBody(order) }, recover));
+        return orderAccepted(
+            await this.runner.run({ task: "CertificateReissue", id, body: certificateOrderBody(order) }, recover),
+        );
     }
 
     /**
@@ -148,7 +178,9 @@ export class CertificateService {
      * RenewalTooEarlyError (EF4001012), never a new order. An ambiguous failure is reported, not repeated.
      */
     async renew(id: string, order: CertificateOrder): Promise<OrderAccepted> {
-        return orderAccepted(await this.runner.run({ task: "CertificateRenew", id, body: certificateOrderBody(order) }));
+        return orderAccepted(
+            await this.runner.run({ task: "CertificateRenew", id, body: certificateOrderBody(order) }),
+        );
     }
 
     /** Revocation (POST /certificate/{id}/_revoke, swagger certificateRevoke): answers a job, like delete. */
@@ -168,7 +200,11 @@ export class CertificateService {
     /** CertificateInfo (400104). A plain refusal is "gone" only when Certificate List proves it (goneByList.ts). */
     async info(id: string): Promise<Certificate> {
         try {
-            return parseFirst(certificateSchema, await this.runner.run({ task: "CertificateInfo", id }), "CertificateInfo");
+            return parseFirst(
+                certificateSchema,
+                await this.runner.run({ task: "CertificateInfo", id }),
+                "CertificateInfo",
+            );
         } catch (error) {
             throw await this.goneOrError(error, id);
         }
@@ -196,8 +232,15 @@ export class CertificateService {
     }
 
     /** CertificateList (POST /certificate/_search); `keys`: additional keys each row should carry (swagger `keys`, e.g. `comment`). */
-    async list(query: Query = {}, options: { keys?: string[] } = {}): Promise<{ certificates: Certificate[]; total: number }> {
-        const envelope = await this.runner.run({ task: "CertificateList", body: query as Record<string, unknown>, ...(options.keys ? { keys: options.keys } : {}) });
+    async list(
+        query: Query = {},
+        options: { keys?: string[] } = {},
+    ): Promise<{ certificates: Certificate[]; total: number }> {
+        const envelope = await this.runner.run({
+            task: "CertificateList",
+            body: query as Record<string, unknown>,
+            ...(options.keys ? { keys: options.keys } : {}),
+        });
         const certificates = parseList(certificateSchema, envelope, "CertificateList");
         return { certificates, total: envelope.object?.summary ?? certificates.length };
     }
@@ -219,7 +262,10 @@ export class CertificateService {
      * from CertificateInfo (comment, or the claim's own CSR) when the row carries none. A row without proof is never
      * answered. Of several proven certificates of one reference the newest (highest id) is answered.
      */
-    async findOrders(claims: OrderClaim[], jobEvidence: Map<string, JobEvidence> = new Map()): Promise<Map<string, FoundOrder>> {
+    async findOrders(
+        claims: OrderClaim[],
+        jobEvidence: Map<string, JobEvidence> = new Map(),
+    ): Promise<Map<string, FoundOrder>> {
         const found = new Map<string, FoundOrder>();
         if (claims.length === 0) return found;
         const names = namesOf(claims);
@@ -232,7 +278,14 @@ export class CertificateService {
             if (!evidence) continue;
             for (const claim of candidates) {
                 const proof = ownershipProof(evidence, claim);
-                if (proof.owned) found.set(claim.orderReference, { jobId: row.jobId, certificateId: evidence.certificateId, status: evidence.status ?? row.status, orderReference: claim.orderReference, proof: proof.reason });
+                if (proof.owned)
+                    found.set(claim.orderReference, {
+                        jobId: row.jobId,
+                        certificateId: evidence.certificateId,
+                        status: evidence.status ?? row.status,
+                        orderReference: claim.orderReference,
+                        proof: proof.reason,
+                    });
             }
         }
         const open = claims.filter((claim) => !found.has(claim.orderReference));
@@ -247,10 +300,12 @@ export class CertificateService {
             for (const claim of candidates) {
                 const proof = ownershipProof(evidence, claim);
                 const best = proven.get(claim.orderReference);
-                if (proof.owned && (!best || Number(row.id) > Number(best.id))) proven.set(claim.orderReference, { id: row.id, reason: proof.reason });
+                if (proof.owned && (!best || Number(row.id) > Number(best.id)))
+                    proven.set(claim.orderReference, { id: row.id, reason: proof.reason });
             }
         }
-        for (const [orderReference, { id, reason }] of proven) found.set(orderReference, { certificateId: id, orderReference, proof: reason });
+        for (const [orderReference, { id, reason }] of proven)
+            found.set(orderReference, { certificateId: id, orderReference, proof: reason });
         return found;
     }
 
@@ -258,7 +313,10 @@ export class CertificateService {
     private async listAll(query: Query): Promise<Certificate[]> {
         const rows: Certificate[] = [];
         for (let offset = 0; ; offset += certificatesPerPage) {
-            const { certificates, total } = await this.list({ ...query, view: { limit: certificatesPerPage, offset } }, { keys: ["comment"] });
+            const { certificates, total } = await this.list(
+                { ...query, view: { limit: certificatesPerPage, offset } },
+                { keys: ["comment"] },
+            );
             rows.push(...certificates);
             if (certificates.length < certificatesPerPage || offset + certificates.length >= total) return rows;
         }
@@ -271,7 +329,12 @@ export class CertificateService {
         const state = await this.jobs.info(jobId).catch(unlessGone);
         if (!state) return undefined;
         const data = state.object?.data as { id?: string; comment?: string; csr?: string } | undefined;
-        const evidence = await withCsrReference({ certificateId: data?.id, comment: data?.comment, csr: data?.csr, status: state.status });
+        const evidence = await withCsrReference({
+            certificateId: data?.id,
+            comment: data?.comment,
+            csr: data?.csr,
+            status: state.status,
+        });
         known.set(jobId, evidence);
         return evidence;
     }
@@ -302,7 +365,9 @@ function namesOf(claims: OrderClaim[]): string[] | undefined {
 
 /** The claims a row of this name can belong to (names compare case-insensitively, as the API's EQUAL does). */
 function claimsFor(claims: OrderClaim[], name: string | undefined): OrderClaim[] {
-    return claims.filter((claim) => !claim.name || (name !== undefined && claim.name.toLowerCase() === name.toLowerCase()));
+    return claims.filter(
+        (claim) => !claim.name || (name !== undefined && claim.name.toLowerCase() === name.toLowerCase()),
+    );
 }
 
 /**
@@ -313,8 +378,27 @@ function claimsFor(claims: OrderClaim[], name: string | undefined): OrderClaim[]
  */
 function certificateSearch(claims: OrderClaim[]): Query {
     const names = namesOf(claims);
-    if (names) return { filters: [{ link: "OR", filters: names.map((name) => ({ key: "name", value: name, operator: "EQUAL" as const })) }] };
-    return { filters: [{ link: "OR", filters: claims.map((claim) => ({ key: "comment", value: claim.orderReference, operator: "EQUAL" as const })) }] };
+    if (names)
+        return {
+            filters: [
+                {
+                    link: "OR",
+                    filters: names.map((name) => ({ key: "name", value: name, operator: "EQUAL" as const })),
+                },
+            ],
+        };
+    return {
+        filters: [
+            {
+                link: "OR",
+                filters: claims.map((claim) => ({
+                    key: "comment",
+                    value: claim.orderReference,
+                    operator: "EQUAL" as const,
+                })),
+            },
+        ],
+    };
 }
 
 /** A job or certificate gone between the list and the read (finished, cancelled) proves nothing. */
@@ -352,7 +436,12 @@ function orderAccepted(envelope: Envelope): OrderAccepted {
     if (envelope.status.code === recoveredStatusCode) {
         const certificateId = (envelope.object as { data?: { id?: string } } | undefined)?.data?.id;
         const job = envelope.data[0] as { id?: string; status?: string } | undefined;
-        return { certificateId: certificateId === undefined ? undefined : String(certificateId), jobId: job?.id, jobStatus: job?.status, recovered: true };
+        return {
+            certificateId: certificateId === undefined ? undefined : String(certificateId),
+            jobId: job?.id,
+            jobStatus: job?.status,
+            recovered: true,
+        };
     }
     const job = envelope.data[0] as { id?: unknown; status?: unknown } | undefined;
     return {

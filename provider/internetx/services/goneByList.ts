@@ -26,18 +26,32 @@ export function idQuery(id: string) {
  * a 404 alone. A failing list leaves a plain refusal as it was, and turns an unproven "gone" into a refusal that
  * says why it was not taken for gone.
  */
-export async function goneOrError(error: unknown, list: () => Promise<{ total: number; ids: readonly string[] }>, listTask: string, id: string): Promise<unknown> {
+export async function goneOrError(
+    error: unknown,
+    list: () => Promise<{ total: number; ids: readonly string[] }>,
+    listTask: string,
+    id: string,
+): Promise<unknown> {
     if (!(error instanceof ApiValidationError) && !(error instanceof NotFoundError)) return error;
     const unproven = await whyNotGone(list, listTask, id);
-    if (unproven === undefined) return error instanceof NotFoundError ? error : new NotFoundError(`${error.message}; ${listTask} counts no object with id ${id}`, detailsOf(error));
+    if (unproven === undefined)
+        return error instanceof NotFoundError
+            ? error
+            : new NotFoundError(`${error.message}; ${listTask} counts no object with id ${id}`, detailsOf(error));
     return error instanceof NotFoundError ? unprovenGone(error, unproven) : error;
 }
 
 /** Undefined when the list filtered on the id proves the object gone, else what it showed instead. */
-async function whyNotGone(list: () => Promise<{ total: number; ids: readonly string[] }>, listTask: string, id: string): Promise<string | undefined> {
+async function whyNotGone(
+    list: () => Promise<{ total: number; ids: readonly string[] }>,
+    listTask: string,
+    id: string,
+): Promise<string | undefined> {
     try {
         const answer = await list();
-        return listProvesGone(answer) ? undefined : `${listTask} filtered on id ${id} counts ${answer.total} object${answer.total === 1 ? "" : "s"}`;
+        return listProvesGone(answer)
+            ? undefined
+            : `${listTask} filtered on id ${id} counts ${answer.total} object${answer.total === 1 ? "" : "s"}`;
     } catch (listError) {
         return `${listTask} filtered on id ${id} failed: ${(listError as Error).message}`;
     }

@@ -46,7 +46,8 @@ export interface JobListFilter {
 /** "Running List Inquiries": without a limit the API answers at most 100 objects. */
 export const jobListLimit = 100;
 
-const reasonsOf = (envelope: Envelope) => envelope.messages.map((message) => message.text).filter((text): text is string => Boolean(text));
+const reasonsOf = (envelope: Envelope) =>
+    envelope.messages.map((message) => message.text).filter((text): text is string => Boolean(text));
 
 /** JSON writes dates as `2018-09-26T11:38:08.000+0200`: the filter value uses the same form, in UTC. */
 export function queryTimestamp(date: Date): string {
@@ -57,21 +58,38 @@ export function queryTimestamp(date: Date): string {
 export function jobListQuery(filter: JobListFilter): Query {
     const filters: QueryFilter[] = [];
     if (filter.ids && filter.ids.length === 1) filters.push({ key: "id", value: filter.ids[0], operator: "EQUAL" });
-    if (filter.ids && filter.ids.length > 1) filters.push({ link: "OR", filters: filter.ids.map((id) => ({ key: "id", value: id, operator: "EQUAL" as const })) });
+    if (filter.ids && filter.ids.length > 1)
+        filters.push({
+            link: "OR",
+            filters: filter.ids.map((id) => ({ key: "id", value: id, operator: "EQUAL" as const })),
+        });
     if (filter.action) filters.push({ key: "action", value: filter.action, operator: "EQUAL" });
     if (filter.status) filters.push({ key: "status", value: filter.status, operator: "EQUAL" });
     if (filter.subStatus) filters.push({ key: "subStatus", value: filter.subStatus, operator: "EQUAL" });
     const objects = filter.object === undefined ? [] : ([] as string[]).concat(filter.object);
     if (objects.length === 1) filters.push({ key: "object", value: objects[0], operator: "EQUAL" });
-    if (objects.length > 1) filters.push({ link: "OR", filters: objects.map((object) => ({ key: "object", value: object, operator: "EQUAL" as const })) });
-    if (filter.createdAfter) filters.push({ key: "created", value: queryTimestamp(filter.createdAfter), operator: "GREATER_EQUAL" });
+    if (objects.length > 1)
+        filters.push({
+            link: "OR",
+            filters: objects.map((object) => ({ key: "object", value: object, operator: "EQUAL" as const })),
+        });
+    if (filter.createdAfter)
+        filters.push({ key: "created", value: queryTimestamp(filter.createdAfter), operator: "GREATER_EQUAL" });
     return { filters, view: { limit: jobListLimit, offset: 0 } };
 }
 
 function stateOf(objectJob: ObjectJob, envelope: Envelope): JobState {
-    const own = (objectJob.job.messages ?? []).map((message) => message.text).filter((text): text is string => Boolean(text));
+    const own = (objectJob.job.messages ?? [])
+        .map((message) => message.text)
+        .filter((text): text is string => Boolean(text));
     const reasons = [...new Set([...own, ...reasonsOf(envelope)])];
-    return { ...objectJob.job, object: objectJob.object, authentication: objectJob.authentication, ...dcvAuthOf(objectJob), reasons };
+    return {
+        ...objectJob.job,
+        object: objectJob.object,
+        authentication: objectJob.authentication,
+        ...dcvAuthOf(objectJob),
+        reasons,
+    };
 }
 
 /** `dcvAuth` only where the answer has entries, so a job without them reads as before. */
@@ -114,8 +132,13 @@ export class JobService {
      * per running job listed).
      */
     async list(filter: JobListFilter = {}, options: { withObjectData?: boolean } = {}): Promise<JobListEntry[]> {
-        const envelope = await this.runner.run({ task: "JobList", body: jobListQuery(filter) as Record<string, unknown> });
-        const rows = parseList(objectJobSchema, envelope, "JobList").filter((row) => !row.object?.type || row.object.type.toLowerCase() === "certificate");
+        const envelope = await this.runner.run({
+            task: "JobList",
+            body: jobListQuery(filter) as Record<string, unknown>,
+        });
+        const rows = parseList(objectJobSchema, envelope, "JobList").filter(
+            (row) => !row.object?.type || row.object.type.toLowerCase() === "certificate",
+        );
         const entries: JobListEntry[] = [];
         for (const row of rows) {
             let entry = entryOf(row);
@@ -125,7 +148,13 @@ export class JobService {
                     throw error;
                 });
                 if (!state) continue;
-                entry = { ...entry, status: state.status ?? entry.status, certificateId: state.object?.data?.id, orderReference: state.object?.data?.comment, reasons: state.reasons };
+                entry = {
+                    ...entry,
+                    status: state.status ?? entry.status,
+                    certificateId: state.object?.data?.id,
+                    orderReference: state.object?.data?.comment,
+                    reasons: state.reasons,
+                };
             }
             if (filter.orderReference !== undefined && entry.orderReference !== filter.orderReference) continue;
             entries.push(entry);
@@ -144,7 +173,10 @@ export class JobService {
      * and told apart by the certificate id they carry. Undefined when the history has none.
      */
     async lastFinishedOf(certificateName: string, certificateId: string): Promise<JobState | undefined> {
-        const rows = await this.historyRows({ object: certificateName }, (row) => row.object?.data?.id === certificateId);
+        const rows = await this.historyRows(
+            { object: certificateName },
+            (row) => row.object?.data?.id === certificateId,
+        );
         return rows.sort((one, other) => Number(other.id) - Number(one.id))[0];
     }
 
@@ -154,7 +186,9 @@ export class JobService {
      */
     async reissueJobsOf(certificateName: string, certificateId: string): Promise<Set<string>> {
         const filter = { object: certificateName, action: "reissue" };
-        const running = (await this.list(filter, { withObjectData: true })).filter((entry) => entry.certificateId === certificateId);
+        const running = (await this.list(filter, { withObjectData: true })).filter(
+            (entry) => entry.certificateId === certificateId,
+        );
         const finished = await this.historyRows(filter, (row) => row.object?.data?.id === certificateId);
         return new Set([...running.map((entry) => entry.jobId), ...finished.map((job) => job.id)]);
     }
@@ -165,8 +199,14 @@ export class JobService {
     }
 
     /** The history rows matching `filter` that `keep` accepts; the answer's own messages belong to a row only when it is the one kept. */
-    private async historyRows(filter: JobListFilter, keep: (row: ObjectJob) => boolean = () => true): Promise<JobState[]> {
-        const envelope = await this.runner.run({ task: "JobHistoryList", body: jobListQuery(filter) as Record<string, unknown> });
+    private async historyRows(
+        filter: JobListFilter,
+        keep: (row: ObjectJob) => boolean = () => true,
+    ): Promise<JobState[]> {
+        const envelope = await this.runner.run({
+            task: "JobHistoryList",
+            body: jobListQuery(filter) as Record<string, unknown>,
+        });
         const rows = parseList(objectJobSchema, envelope, "JobHistoryList").filter(keep);
         return rows.map((row) => stateOf(row, rows.length === 1 ? envelope : { ...envelope, messages: [] }));
     }

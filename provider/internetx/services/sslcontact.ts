@@ -1,6 +1,13 @@
 import { MalformedResponseError } from "../../errors";
 import type { TaskRunner } from "../taskRunner";
-import { Query, SslContact, SslContactInput, SslContactListRow, sslContactListRowSchema, sslContactSchema } from "../schemas";
+import {
+    Query,
+    SslContact,
+    SslContactInput,
+    SslContactListRow,
+    sslContactListRowSchema,
+    sslContactSchema,
+} from "../schemas";
 import { goneOrError, idQuery } from "./goneByList";
 import { parseFirst, parseList } from "./parse";
 import { asText } from "../../shared/text";
@@ -14,7 +21,10 @@ export class SslContactService {
         const envelope = await this.runner.run({ task: "SslContactCreate", body: contact });
         const id = envelope.object?.value ?? (envelope.data[0] as { id?: unknown } | undefined)?.id;
         if (id === undefined || id === "") {
-            throw new MalformedResponseError("SslContactCreate: the response names no contact id", { task: "SslContactCreate", stid: envelope.stid });
+            throw new MalformedResponseError("SslContactCreate: the response names no contact id", {
+                task: "SslContactCreate",
+                stid: envelope.stid,
+            });
         }
         return { ...contact, id: asText(id) };
     }
@@ -22,7 +32,11 @@ export class SslContactService {
     /** SslContactInfo. A plain refusal is "gone" only when SslContactList proves it (goneByList.ts). */
     async info(id: string): Promise<SslContact> {
         try {
-            return parseFirst(sslContactSchema, await this.runner.run({ task: "SslContactInfo", id }), "SslContactInfo");
+            return parseFirst(
+                sslContactSchema,
+                await this.runner.run({ task: "SslContactInfo", id }),
+                "SslContactInfo",
+            );
         } catch (error) {
             throw await this.goneOrError(error, id);
         }

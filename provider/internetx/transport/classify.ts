@@ -55,15 +55,26 @@ export function acceptEnvelope(
 ): Envelope {
     if (exchange.statusCode >= 200 && exchange.statusCode < 300) {
         if (!envelope) {
-            throw new MalformedResponseError(`${task}: the API answered HTTP ${exchange.statusCode} with a body that is not a response envelope`, {
-                task,
-                httpStatus: exchange.statusCode,
-                rawBody,
-                ctid,
-                retryable: true,
-            });
+            throw new MalformedResponseError(
+                `${task}: the API answered HTTP ${exchange.statusCode} with a body that is not a response envelope`,
+                {
+                    task,
+                    httpStatus: exchange.statusCode,
+                    rawBody,
+                    ctid,
+                    retryable: true,
+                },
+            );
         }
         if (isSuccessStatus(envelope.status)) return { ...envelope, ctid: envelope.ctid ?? ctid };
     }
-    throw errorFromExchange({ task, httpStatus: exchange.statusCode, headers: exchange.headers, envelope, rawBody, ctid, secrets });
+    throw errorFromExchange({
+        task,
+        httpStatus: exchange.statusCode,
+        headers: exchange.headers,
+        envelope,
+        rawBody,
+        ctid,
+        secrets,
+    });
 }

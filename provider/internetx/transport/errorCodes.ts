@@ -25,10 +25,15 @@ export const internetxErrorCodes: ErrorCodeTable = {
         { code: "EF01000", objectType: /^request\.auth\./, hint: authenticationHint },
     ],
     // The one gone table of InterNetX answers (gone.ts), each entry with its evidence.
-    isGone: (answer) => isGoneAnswer({ httpStatus: answer.httpStatus, hasEnvelope: answer.hasDocument, codes: answer.codes }),
+    isGone: (answer) =>
+        isGoneAnswer({ httpStatus: answer.httpStatus, hasEnvelope: answer.hasDocument, codes: answer.codes }),
     refusals: [
         // InterNetX help "Certificate Renew": a renewal is refused until 90 days before expiry (EF4001012).
-        { code: "EF4001012", error: RenewalTooEarlyError, fallback: "renewal refused: the certificate can be renewed from 90 days before it expires" },
+        {
+            code: "EF4001012",
+            error: RenewalTooEarlyError,
+            fallback: "renewal refused: the certificate can be renewed from 90 days before it expires",
+        },
     ],
     // The status code and the first message's code, then stid and ctid, which a support request quotes.
     reference: (details) => {

@@ -23,8 +23,7 @@ export const goneAnswers: readonly GoneAnswer[] = [
     },
     {
         code: "EF300101",
-        source:
-            'Certificate Job Info of a finished or cancelled job: a real answer asserted by InterNetX-DL/Laravel-SSL-Manager tests/CertificateWorkflowTest.php (Job Info after Job Cancel), and read as "finished" by public XML clients (`result/msg/code`)',
+        source: 'Certificate Job Info of a finished or cancelled job: a real answer asserted by InterNetX-DL/Laravel-SSL-Manager tests/CertificateWorkflowTest.php (Job Info after Job Cancel), and read as "finished" by public XML clients (`result/msg/code`)',
     },
 ];
 

@@ -35,7 +35,10 @@ const routes: Record<TaskName, { method: Method; path: (id: string) => string }>
 /** The JSON API's request line for a task; exported for the wire tests. */
 export function jsonRoute(request: TaskRequest): { method: Method; path: string } {
     const route = routes[request.task];
-    return { method: route.method, path: `${route.path(encodeURIComponent(request.id ?? ""))}${keysQuery(request.keys)}` };
+    return {
+        method: route.method,
+        path: `${route.path(encodeURIComponent(request.id ?? ""))}${keysQuery(request.keys)}`,
+    };
 }
 
 /** `?keys[]=comment&keys[]=…`: the swagger's `keys` (collectionFormat multi) as InterNetX's js- and php-domainrobot-sdk write it. */

@@ -10,7 +10,12 @@ import { HttpOptions, HttpSender } from "../../shared/transport/http";
 import { Credentials, Transport } from "./transport";
 import { asText } from "../../shared/text";
 
-const builder = new XMLBuilder({ cdataPropName: CDATA, format: false, suppressEmptyNode: false, processEntities: true });
+const builder = new XMLBuilder({
+    cdataPropName: CDATA,
+    format: false,
+    suppressEmptyNode: false,
+    processEntities: true,
+});
 const parser = new XMLParser({
     ignoreAttributes: true,
     // Every value stays a string: "S400201" or "0905" must never become numbers (the zod schemas convert what is a number).
@@ -24,7 +29,11 @@ export function xmlRequestDocument(request: TaskRequest, credentials: Credential
     const document = {
         request: {
             auth: { user: credentials.user, password: credentials.password, context: credentials.context },
-            task: { code: tasks[request.task].code, ...xmlTasks[request.task].payload(request), ...(request.ctid ? { ctid: request.ctid } : {}) },
+            task: {
+                code: tasks[request.task].code,
+                ...xmlTasks[request.task].payload(request),
+                ...(request.ctid ? { ctid: request.ctid } : {}),
+            },
         },
     };
     return `<?xml version="1.0" encoding="utf-8"?>${builder.build(document)}`;
@@ -53,7 +62,13 @@ export function envelopeFromXml(body: string, request: TaskRequest): Envelope | 
         text: message.text as string | undefined,
         code: message.code as string | undefined,
         type: message.type as string | undefined,
-        ...(message.object !== undefined ? { objects: ([] as unknown[]).concat(message.object).filter((object) => object && typeof object === "object") } : {}),
+        ...(message.object !== undefined
+            ? {
+                  objects: ([] as unknown[])
+                      .concat(message.object)
+                      .filter((object) => object && typeof object === "object"),
+              }
+            : {}),
     }));
     const statusObject = status.object as Tree | undefined;
     const summary = data.summary ?? statusObject?.summary;
@@ -63,7 +78,10 @@ export function envelopeFromXml(body: string, request: TaskRequest): Envelope | 
         ctid: response?.ctid,
         status: { code: status.code, text: status.text ?? "", type: status.type },
         messages,
-        object: statusObject || summary !== undefined ? { ...(statusObject ?? {}), ...(summary !== undefined ? { summary } : {}) } : undefined,
+        object:
+            statusObject || summary !== undefined
+                ? { ...(statusObject ?? {}), ...(summary !== undefined ? { summary } : {}) }
+                : undefined,
         data: isError ? [] : xmlTasks[request.task].data(data),
     };
     const parsed = envelopeSchema.safeParse(candidate);
@@ -89,7 +107,11 @@ export class XmlTransport implements Transport {
             method: "POST",
             url: this.gatewayUrl,
             // "XML API Basics": the content type is application/xml, the encoding UTF-8.
-            headers: { "content-type": "application/xml; charset=utf-8", accept: "application/xml", "user-agent": userAgent },
+            headers: {
+                "content-type": "application/xml; charset=utf-8",
+                accept: "application/xml",
+                "user-agent": userAgent,
+            },
             body: xmlRequestDocument(request, this.credentials),
         });
         const rawBody = truncate(redact(exchange.body, [this.credentials.password]));

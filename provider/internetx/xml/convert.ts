@@ -9,7 +9,16 @@ import { jsonPropertyName, xmlElementName } from "./names";
 export const CDATA = "__cdata";
 
 /** PEM bodies and free-text names travel as CDATA, as in the XML examples of InterNetX's help pages ("Ordering SSL Certificates", "Reissue Certificate"). */
-const cdataElements = new Set(["plain", "csr", "server", "ca_cert", "name", "approver_email", "file_name", "file_content"]);
+const cdataElements = new Set([
+    "plain",
+    "csr",
+    "server",
+    "ca_cert",
+    "name",
+    "approver_email",
+    "file_name",
+    "file_content",
+]);
 /** InterNetX's S/MIME ordering help page writes `<has_csr>false</has_csr>`; other flags are `1`/`0` (`<provisioning>1</provisioning>`, InterNetX help "Ordering SSL Certificates"). */
 const wordBooleans = new Set(["has_csr"]);
 
@@ -32,7 +41,9 @@ export function toXmlTree(value: Record<string, unknown>): Record<string, unknow
             tree[element] = String((item as { period: unknown }).period);
         } else if (Array.isArray(item)) {
             tree[element] = item.map((entry) =>
-                entry !== null && typeof entry === "object" ? toXmlTree(entry as Record<string, unknown>) : scalarToXml(element, entry as string),
+                entry !== null && typeof entry === "object"
+                    ? toXmlTree(entry as Record<string, unknown>)
+                    : scalarToXml(element, entry as string),
             );
         } else if (typeof item === "object") {
             tree[element] = toXmlTree(item as Record<string, unknown>);
@@ -51,7 +62,10 @@ export function fromXmlTree(value: unknown, parentElement = ""): unknown {
     for (const [element, item] of Object.entries(value as Record<string, unknown>)) {
         if (item === "" || item === undefined) continue; // `<state/>`: absent
         // `<approver_email>` is the list approverEmails only inside `<authentication>`; elsewhere the certificate's one address.
-        const key = element === "approver_email" && parentElement !== "authentication" ? "approverEmail" : jsonPropertyName(element);
+        const key =
+            element === "approver_email" && parentElement !== "authentication"
+                ? "approverEmail"
+                : jsonPropertyName(element);
         if (element === "lifetime" && typeof item === "string") {
             model[key] = { unit: "MONTH", period: item };
         } else if (element === "ca_type" && typeof item === "string") {

@@ -18,7 +18,9 @@ const jsonToXml: Record<string, string> = {
     subjectAlternativeNames: "subject_alternative_name",
     approverEmails: "approver_email",
 };
-const xmlToJson: Record<string, string> = Object.fromEntries(Object.entries(jsonToXml).map(([json, xml]) => [xml, json]));
+const xmlToJson: Record<string, string> = Object.fromEntries(
+    Object.entries(jsonToXml).map(([json, xml]) => [xml, json]),
+);
 
 export function xmlElementName(jsonName: string): string {
     return jsonToXml[jsonName] ?? jsonName.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);

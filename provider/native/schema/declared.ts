@@ -27,7 +27,10 @@ export function declared(
         inputs[name] = replacing.has(name) ? { ...property, replaces: true } : property;
     const outputs: Record<string, OutputProperty> = { ...documentation.outputs };
     for (const name of declaration.stateMigrations.flatMap((migration) => migration.addedOutputs ?? [])) {
-        if (!(name in outputs)) throw new Error(`${declaration.token}: a state migration adds the output ${name}, which its schema does not describe`);
+        if (!(name in outputs))
+            throw new Error(
+                `${declaration.token}: a state migration adds the output ${name}, which its schema does not describe`,
+            );
         outputs[name] = { ...outputs[name], always: true };
     }
     return {

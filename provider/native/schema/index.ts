@@ -19,7 +19,10 @@ function typeSpec(type: PropertyType): JsonObject {
 }
 
 function describe(property: Property): string {
-    const values = property.values && !property.description.includes(property.values.join(", ")) ? ` One of: ${property.values.join(", ")}.` : "";
+    const values =
+        property.values && !property.description.includes(property.values.join(", "))
+            ? ` One of: ${property.values.join(", ")}.`
+            : "";
     return property.description + values;
 }
 
@@ -28,27 +31,51 @@ function describe(property: Property): string {
  * the values and still takes any string. An output is what the provider reports: a plain string.
  */
 function propertySpec(property: Property, role: "input" | "output"): JsonObject {
-    const type = property.known && role === "input" ? { oneOf: [{ type: "string" }, { $ref: `#/types/${property.known.token}` }] } : typeSpec(property.type);
-    return { ...type, description: describe(property), ...(property.secret ? { secret: true } : {}), ...(property.replaces ? { replaceOnChanges: true } : {}) };
+    const type =
+        property.known && role === "input"
+            ? { oneOf: [{ type: "string" }, { $ref: `#/types/${property.known.token}` }] }
+            : typeSpec(property.type);
+    return {
+        ...type,
+        description: describe(property),
+        ...(property.secret ? { secret: true } : {}),
+        ...(property.replaces ? { replaceOnChanges: true } : {}),
+    };
 }
 
 function propertiesSpec(properties: Record<string, Property>, role: "input" | "output"): JsonObject {
-    return Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, propertySpec(property, role)]));
+    return Object.fromEntries(
+        Object.entries(properties).map(([name, property]) => [name, propertySpec(property, role)]),
+    );
 }
 
 /** The string enum types of the inputs' known values, by token. */
 function enumTypes(): Record<string, JsonObject> {
     const known = new Map<string, KnownValues>();
-    const inputs = [...resources.flatMap((resource) => Object.values(resource.inputs)), ...Object.values(objectTypes).flatMap((type) => Object.values(type.properties))];
+    const inputs = [
+        ...resources.flatMap((resource) => Object.values(resource.inputs)),
+        ...Object.values(objectTypes).flatMap((type) => Object.values(type.properties)),
+    ];
     for (const property of inputs) if (property.known) known.set(property.known.token, property.known);
-    return Object.fromEntries([...known.values()].map((enumType) => [enumType.token, { type: "string", description: enumType.description, enum: enumType.values.map((value) => ({ value })) }]));
+    return Object.fromEntries(
+        [...known.values()].map((enumType) => [
+            enumType.token,
+            { type: "string", description: enumType.description, enum: enumType.values.map((value) => ({ value })) },
+        ]),
+    );
 }
 
-const requiredOf = (properties: Record<string, InputProperty>) => Object.keys(properties).filter((name) => properties[name].required);
+const requiredOf = (properties: Record<string, InputProperty>) =>
+    Object.keys(properties).filter((name) => properties[name].required);
 
 function objectTypeSpec(type: ObjectType): JsonObject {
     const required = requiredOf(type.properties);
-    return { type: "object", description: type.description, properties: propertiesSpec(type.properties, "input"), ...(required.length ? { required } : {}) };
+    return {
+        type: "object",
+        description: type.description,
+        properties: propertiesSpec(type.properties, "input"),
+        ...(required.length ? { required } : {}),
+    };
 }
 
 function resourceSpec(resource: ResourceDefinition): JsonObject {
@@ -69,22 +96,35 @@ export function packageSchema(version: string): JsonObject {
         name: packageName,
         displayName: "SSL Manager",
         version,
-        description: "Commercial SSL/TLS and S/MIME certificates through InterNetX SSL Manager and ispmanager BILLmanager.",
+        description:
+            "Commercial SSL/TLS and S/MIME certificates through InterNetX SSL Manager and ispmanager BILLmanager.",
         keywords: ["pulumi", "sslmanager", "certificates", "internetx", "ispmanager", "category/security"],
         license: "Apache-2.0",
         publisher: "pulumi-sslmanager",
         meta: { moduleFormat: "(.*)" },
         config: { variables: config },
         provider: {
-            description: "The provider type of the sslmanager package: its arguments are the connections to InterNetX and BILLmanager.",
+            description:
+                "The provider type of the sslmanager package: its arguments are the connections to InterNetX and BILLmanager.",
             inputProperties: config,
         },
-        types: { ...Object.fromEntries(Object.entries(objectTypes).map(([token, type]) => [token, objectTypeSpec(type)])), ...enumTypes() },
+        types: {
+            ...Object.fromEntries(Object.entries(objectTypes).map(([token, type]) => [token, objectTypeSpec(type)])),
+            ...enumTypes(),
+        },
         resources: Object.fromEntries(resources.map((resource) => [resource.token, resourceSpec(resource)])),
         language: {
-            nodejs: { packageName: "@pulumi-sslmanager/sslmanager", packageDescription: "Pulumi SDK of the sslmanager provider (generated).", respectSchemaVersion: true },
+            nodejs: {
+                packageName: "@pulumi-sslmanager/sslmanager",
+                packageDescription: "Pulumi SDK of the sslmanager provider (generated).",
+                respectSchemaVersion: true,
+            },
             python: { packageName: "pulumi_sslmanager", respectSchemaVersion: true },
-            go: { importBasePath: "github.com/pulumi-sslmanager/sdk/go/sslmanager", generateResourceContainerTypes: false, respectSchemaVersion: true },
+            go: {
+                importBasePath: "github.com/pulumi-sslmanager/sdk/go/sslmanager",
+                generateResourceContainerTypes: false,
+                respectSchemaVersion: true,
+            },
             csharp: { rootNamespace: "PulumiSslManager" },
         },
     };

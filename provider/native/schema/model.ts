@@ -5,13 +5,7 @@
  * (scripts/sdkTypes.ts) are derived from them.
  */
 export type PropertyType =
-    | "string"
-    | "integer"
-    | "number"
-    | "boolean"
-    | { array: PropertyType }
-    | { map: PropertyType }
-    | { object: string };
+    "string" | "integer" | "number" | "boolean" | { array: PropertyType } | { map: PropertyType } | { object: string };
 
 export interface Property {
     type: PropertyType;

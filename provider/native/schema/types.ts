@@ -7,7 +7,11 @@ export const objectTypes: Record<string, ObjectType> = {
         properties: {
             algorithm: { type: "string", values: ["RSA", "ECDSA"], required: true, description: "RSA or ECDSA." },
             rsaBits: { type: "integer", description: "RSA key size: 2048 (default), 3072 or 4096 bits (RSA only)." },
-            curve: { type: "string", values: ["P256", "P384"], description: "ECDSA curve: P256 (default) or P384 (ECDSA only)." },
+            curve: {
+                type: "string",
+                values: ["P256", "P384"],
+                description: "ECDSA curve: P256 (default) or P384 (ECDSA only).",
+            },
         },
     },
     "sslmanager:internetx:SmimePrivateKey": {
@@ -32,14 +36,33 @@ export const objectTypes: Record<string, ObjectType> = {
         description:
             "How the CA validates the domain: DNS (TXT record, provisioned by InterNetX unless `provisioning` is false), EMAIL to an approver, or FILE; or the `authentication` output of a DomainValidation.",
         properties: {
-            method: { type: "string", values: ["DNS", "EMAIL", "FILE"], required: true, description: "DNS, EMAIL or FILE." },
-            provisioning: { type: "boolean", description: "DNS only: InterNetX publishes the TXT record itself (default true unless `dns` is given)." },
+            method: {
+                type: "string",
+                values: ["DNS", "EMAIL", "FILE"],
+                required: true,
+                description: "DNS, EMAIL or FILE.",
+            },
+            provisioning: {
+                type: "boolean",
+                description:
+                    "DNS only: InterNetX publishes the TXT record itself (default true unless `dns` is given).",
+            },
             approverEmail: { type: "string", description: "EMAIL only: the approver's address." },
             dns: { type: "string", description: "The prepared DNS record as a zone line (from DomainValidation)." },
             fileName: { type: "string", description: "The prepared validation file's URL (from DomainValidation)." },
-            fileContent: { type: "string", description: "The prepared validation file's content (from DomainValidation)." },
-            approverEmails: { type: { array: "string" }, description: "EMAIL only: the approvers, when more than one." },
-            domains: { type: { array: { object: "sslmanager:internetx:DomainAuthentication" } }, description: "DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation." },
+            fileContent: {
+                type: "string",
+                description: "The prepared validation file's content (from DomainValidation).",
+            },
+            approverEmails: {
+                type: { array: "string" },
+                description: "EMAIL only: the approvers, when more than one.",
+            },
+            domains: {
+                type: { array: { object: "sslmanager:internetx:DomainAuthentication" } },
+                description:
+                    "DNS and FILE: every name's prepared record or file (from DomainValidation), so the order carries each name's validation.",
+            },
         },
         variants: {
             discriminator: "method",
@@ -53,15 +76,24 @@ export const objectTypes: Record<string, ObjectType> = {
     "sslmanager:internetx:DnsRecord": {
         description: "A DNS record the CA checks.",
         properties: {
-            name: { type: "string", required: true, description: "Fully qualified, with the trailing dot, e.g. `example.com.`" },
+            name: {
+                type: "string",
+                required: true,
+                description: "Fully qualified, with the trailing dot, e.g. `example.com.`",
+            },
             type: { type: "string", required: true, description: "The record type, e.g. TXT." },
             ttl: { type: "integer", required: true, description: "Time to live in seconds." },
             value: { type: "string", required: true, description: "The token, unquoted." },
-            domain: { type: "string", description: "The name this record validates, e.g. `www.example.com` (its record is at `_dnsauth.www.example.com.`)." },
+            domain: {
+                type: "string",
+                description:
+                    "The name this record validates, e.g. `www.example.com` (its record is at `_dnsauth.www.example.com.`).",
+            },
         },
     },
     "sslmanager:internetx:DomainAuthentication": {
-        description: "One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and method).",
+        description:
+            "One name's prepared validation inside an order's authentication (CertificatePrepareOrder answers one per name and method).",
         properties: {
             name: { type: "string", required: true, description: "The name it validates, e.g. `www.example.com`." },
             method: { type: "string", values: ["DNS", "FILE"], required: true, description: "DNS or FILE." },
@@ -91,7 +123,11 @@ export const objectTypes: Record<string, ObjectType> = {
     "sslmanager:ispmanager:ValidationRecord": {
         description: "A DNS record the CA checks (name with the trailing dot).",
         properties: {
-            name: { type: "string", required: true, description: "Fully qualified record name, with the trailing dot." },
+            name: {
+                type: "string",
+                required: true,
+                description: "Fully qualified record name, with the trailing dot.",
+            },
             type: { type: "string", required: true, description: "The record type (TXT)." },
             value: { type: "string", required: true, description: "The record value." },
         },

@@ -46,15 +46,31 @@ export const settingsProperties = certificateDeclaration.changes.record;
  */
 export function decideCertificateChange(olds: CertificateState, news: CertificateState, now: Date): CertificateChange {
     const replaced = changedProperties(olds, news, replaceProperties);
-    if (replaced.length > 0) return { kind: "replace", properties: replaced, reason: `${replaced.join(", ")} changed: a new order is needed` };
-    if (olds.status === "PENDING") return { kind: "resume", properties: [], reason: "the order of an earlier run is still pending" };
+    if (replaced.length > 0)
+        return {
+            kind: "replace",
+            properties: replaced,
+            reason: `${replaced.join(", ")} changed: a new order is needed`,
+        };
+    if (olds.status === "PENDING")
+        return { kind: "resume", properties: [], reason: "the order of an earlier run is still pending" };
     const reissued = changedProperties(olds, news, reissueProperties);
-    if (reissued.length > 0) return { kind: "reissue", properties: reissued, reason: `${reissued.join(", ")} changed: the certificate is reissued` };
+    if (reissued.length > 0)
+        return {
+            kind: "reissue",
+            properties: reissued,
+            reason: `${reissued.join(", ")} changed: the certificate is reissued`,
+        };
     const renewBeforeDays = typeof news.renewBeforeDays === "number" ? news.renewBeforeDays : defaultRenewBeforeDays;
     if (renewalDue(olds.notAfter, renewBeforeDays, now)) {
-        return { kind: "renew", properties: ["notAfter"], reason: `expires ${olds.notAfter}, within ${renewBeforeDays} days: renewal due` };
+        return {
+            kind: "renew",
+            properties: ["notAfter"],
+            reason: `expires ${olds.notAfter}, within ${renewBeforeDays} days: renewal due`,
+        };
     }
     const settings = changedProperties(olds, news, settingsProperties);
-    if (settings.length > 0) return { kind: "settings", properties: settings, reason: `${settings.join(", ")} changed` };
+    if (settings.length > 0)
+        return { kind: "settings", properties: settings, reason: `${settings.join(", ")} changed` };
     return { kind: "none" };
 }

@@ -27,8 +27,10 @@ export const privateKeySpecSchema = z
     })
     .strict()
     .superRefine((key, context) => {
-        if (key.algorithm === "RSA" && key.curve) context.addIssue({ code: "custom", path: ["curve"], message: "applies to ECDSA keys only" });
-        if (key.algorithm === "ECDSA" && key.rsaBits) context.addIssue({ code: "custom", path: ["rsaBits"], message: "applies to RSA keys only" });
+        if (key.algorithm === "RSA" && key.curve)
+            context.addIssue({ code: "custom", path: ["curve"], message: "applies to ECDSA keys only" });
+        if (key.algorithm === "ECDSA" && key.rsaBits)
+            context.addIssue({ code: "custom", path: ["rsaBits"], message: "applies to RSA keys only" });
     });
 export type PrivateKeySpec = z.infer<typeof privateKeySpecSchema>;
 
@@ -36,7 +38,10 @@ export const subjectSchema = z
     .object({
         organization: z.string().max(64).optional(),
         organizationalUnit: z.string().max(64).optional(),
-        country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code").optional(),
+        country: z
+            .string()
+            .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
+            .optional(),
         state: z.string().max(128).optional(),
         locality: z.string().max(128).optional(),
         emailAddress: emailAddress.optional(),
@@ -123,12 +128,27 @@ export type CertificateInputs = z.infer<typeof certificateInputsSchema>;
  */
 export function crossPropertyProblems(inputs: Record<string, unknown>): CheckFailure[] {
     const problems: CheckFailure[] = [];
-    if (inputs.csr && inputs.privateKey) problems.push({ property: "privateKey", reason: "give either csr or privateKey, not both" });
-    if (!inputs.csr && !inputs.privateKey) problems.push({ property: "csr", reason: "give either csr (PEM) or privateKey (the provider generates key and CSR)" });
-    if (inputs.csr && inputs.subject) problems.push({ property: "subject", reason: "applies to generated keys only; the CSR carries its own subject" });
+    if (inputs.csr && inputs.privateKey)
+        problems.push({ property: "privateKey", reason: "give either csr or privateKey, not both" });
+    if (!inputs.csr && !inputs.privateKey)
+        problems.push({
+            property: "csr",
+            reason: "give either csr (PEM) or privateKey (the provider generates key and CSR)",
+        });
+    if (inputs.csr && inputs.subject)
+        problems.push({
+            property: "subject",
+            reason: "applies to generated keys only; the CSR carries its own subject",
+        });
     const product = productProblem(inputs.product, "FQDN");
     if (product) problems.push({ property: "product", reason: product });
-    if (!product && typeof inputs.product === "string" && typeof inputs.lifetimeMonths === "number" && Number.isInteger(inputs.lifetimeMonths) && inputs.lifetimeMonths > 0) {
+    if (
+        !product &&
+        typeof inputs.product === "string" &&
+        typeof inputs.lifetimeMonths === "number" &&
+        Number.isInteger(inputs.lifetimeMonths) &&
+        inputs.lifetimeMonths > 0
+    ) {
         const problem = lifetimeProblem(inputs.product, inputs.lifetimeMonths);
         if (problem) problems.push({ property: "lifetimeMonths", reason: problem });
     }
@@ -143,7 +163,12 @@ export function productProblem(product: unknown, kind: "FQDN" | "MAIL"): string 
     if (typeof product !== "string" || !/^[A-Z0-9_]+$/.test(product)) return undefined;
     const rule = knownProducts[product];
     if (rule && rule.certificateType === kind) return undefined;
-    if (rule) return kind === "FQDN" ? `${product} is an S/MIME product; use SmimeCertificate` : `${product} is not an S/MIME product; use Certificate`;
-    const offered = Object.entries(knownProducts).filter(([, candidate]) => candidate.certificateType === kind).map(([code]) => code);
+    if (rule)
+        return kind === "FQDN"
+            ? `${product} is an S/MIME product; use SmimeCertificate`
+            : `${product} is not an S/MIME product; use Certificate`;
+    const offered = Object.entries(knownProducts)
+        .filter(([, candidate]) => candidate.certificateType === kind)
+        .map(([code]) => code);
     return `${product} is not a product this provider knows; ${kind === "FQDN" ? "server certificate" : "S/MIME"} products: ${offered.join(", ")}`;
 }

@@ -1,7 +1,13 @@
 import { OrderFailedError } from "../../errors";
 import type { Client } from "../../internetx/client";
 import { LifecycleContext } from "../../lifecycle/context";
-import { createResource, deleteResource, finishOrder, readResource, updateResource } from "../../lifecycle/orderLifecycle";
+import {
+    createResource,
+    deleteResource,
+    finishOrder,
+    readResource,
+    updateResource,
+} from "../../lifecycle/orderLifecycle";
 import { csrPublicKeySha256 } from "../../x509";
 import { withClient } from "../connection";
 import { certificateBinding, CertificateProperties } from "./backend";
@@ -22,7 +28,10 @@ export type { LifecycleContext } from "../../lifecycle/context";
 const { stateMigrations } = certificateDeclaration;
 
 /** `create`: adopt the order an interrupted run placed under this resource's reference, or order; wait, read. */
-export async function createCertificate(inputs: CertificateInputs, context: LifecycleContext): Promise<{ id: string; outs: CertificateProperties }> {
+export async function createCertificate(
+    inputs: CertificateInputs,
+    context: LifecycleContext,
+): Promise<{ id: string; outs: CertificateProperties }> {
     return recordedInLayout(stateMigrations, () =>
         withClient(inputs.connection, context, async (client) => {
             if (inputs.importCertificateId) return importCertificate(client, inputs, context);
@@ -32,18 +41,39 @@ export async function createCertificate(inputs: CertificateInputs, context: Life
 }
 
 /** Takes over an existing certificate (no order): it must carry the name the program declares. */
-async function importCertificate(client: Client, inputs: CertificateInputs, context: LifecycleContext): Promise<{ id: string; outs: CertificateProperties }> {
+async function importCertificate(
+    client: Client,
+    inputs: CertificateInputs,
+    context: LifecycleContext,
+): Promise<{ id: string; outs: CertificateProperties }> {
     const certificateId = inputs.importCertificateId!;
     const existing = await client.certificate.info(certificateId);
     if (inputs.name && existing.name.toLowerCase() !== inputs.name.toLowerCase()) {
-        throw new OrderFailedError(`certificate ${certificateId} is for ${existing.name}, not ${inputs.name}`, { reason: "name mismatch" });
+        throw new OrderFailedError(`certificate ${certificateId} is for ${existing.name}, not ${inputs.name}`, {
+            reason: "name mismatch",
+        });
     }
-    context.log(`${existing.name}: adopting certificate ${certificateId} (order ${existing.orderId ?? "-"}) instead of ordering`);
+    context.log(
+        `${existing.name}: adopting certificate ${certificateId} (order ${existing.orderId ?? "-"}) instead of ordering`,
+    );
     const csrPem = existing.csr ?? inputs.csr;
-    const base: CertificateProperties = { ...inputs, name: existing.name, requestedSubjectAlternativeNames: inputs.subjectAlternativeNames, csrPem, certificateId };
+    const base: CertificateProperties = {
+        ...inputs,
+        name: existing.name,
+        requestedSubjectAlternativeNames: inputs.subjectAlternativeNames,
+        csrPem,
+        certificateId,
+    };
     if (!existing.server) {
         const order = { certificateId, recovered: true, expectedPublicKeySha256: await csrPublicKeySha256(csrPem) };
-        return finishOrder(certificateBinding(client, context), { ...inputs, name: existing.name }, order, base, context, certificateId);
+        return finishOrder(
+            certificateBinding(client, context),
+            { ...inputs, name: existing.name },
+            order,
+            base,
+            context,
+            certificateId,
+        );
     }
     return { id: certificateId, outs: { ...base, ...(await certificateOutputs(existing)) } };
 }
@@ -56,7 +86,11 @@ export async function updateCertificate(
     context: LifecycleContext,
 ): Promise<{ outs: CertificateProperties }> {
     const recorded = migrateCertificateState<CertificateProperties>(olds);
-    return recordedInLayout(stateMigrations, () => withClient(news.connection, context, (client) => updateResource(certificateBinding(client, context), id, recorded, news, context)));
+    return recordedInLayout(stateMigrations, () =>
+        withClient(news.connection, context, (client) =>
+            updateResource(certificateBinding(client, context), id, recorded, news, context),
+        ),
+    );
 }
 
 /** `read` (refresh and import): every output from CertificateInfo; a deleted certificate gives an empty id. */
@@ -66,11 +100,21 @@ export async function readCertificate(
     context: LifecycleContext,
 ): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
     const recorded = props && migrateCertificateState<CertificateProperties>(props);
-    return readInLayout(stateMigrations, () => withClient(props?.connection, context, (client) => readResource(certificateBinding(client, context), id, recorded)));
+    return readInLayout(stateMigrations, () =>
+        withClient(props?.connection, context, (client) =>
+            readResource(certificateBinding(client, context), id, recorded),
+        ),
+    );
 }
 
 /** `delete`: cancels the certificate and waits for the cancellation; one that is already gone is success. */
-export async function deleteCertificate(id: string, props: CertificateProperties | undefined, context: LifecycleContext): Promise<void> {
+export async function deleteCertificate(
+    id: string,
+    props: CertificateProperties | undefined,
+    context: LifecycleContext,
+): Promise<void> {
     const recorded = props && migrateCertificateState<CertificateProperties>(props);
-    await withClient(props?.connection, context, (client) => deleteResource(certificateBinding(client, context), id, recorded));
+    await withClient(props?.connection, context, (client) =>
+        deleteResource(certificateBinding(client, context), id, recorded),
+    );
 }

@@ -12,7 +12,11 @@ export function destroyAction(onDestroy: OnDestroy | undefined, status: string |
  * `delete` of Certificate and SmimeCertificate: cancel (CertificateDelete), revoke (Certificate Revoke,
  * POST /certificate/{id}/_revoke) or keep (no request). A certificate that is already gone is success.
  */
-export async function endCertificate(client: Client, certificateId: string, props: { onDestroy?: OnDestroy; status?: string } | undefined): Promise<OnDestroy> {
+export async function endCertificate(
+    client: Client,
+    certificateId: string,
+    props: { onDestroy?: OnDestroy; status?: string } | undefined,
+): Promise<OnDestroy> {
     const action = destroyAction(props?.onDestroy, props?.status);
     if (action === "revoke") await unlessNotFound(client.certificate.revoke(certificateId));
     if (action === "cancel") await unlessNotFound(client.certificate.delete(certificateId));

@@ -37,7 +37,9 @@ export async function certificateOutputs(certificate: Certificate): Promise<Issu
     if (!certificate.server) return { ...base, status: "PENDING" };
     const [leafPem] = splitPemBlocks(certificate.server);
     const leaf = await parseCertificate(leafPem);
-    const intermediates = certificate.certificationAuthority.filter((authority) => authority.caType !== "ROOT").map((authority) => withNewline(authority.caCertificate.trim()));
+    const intermediates = certificate.certificationAuthority
+        .filter((authority) => authority.caType !== "ROOT")
+        .map((authority) => withNewline(authority.caCertificate.trim()));
     const root = certificate.certificationAuthority.find((authority) => authority.caType === "ROOT");
     const chainPem = intermediates.join("");
     return {

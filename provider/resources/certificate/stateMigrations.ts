@@ -10,13 +10,17 @@ export function issuedNamesOutOfSubjectAlternativeNames(state: State): State {
     const { subjectAlternativeNames: issuedNames, requestedSubjectAlternativeNames, ...rest } = state;
     return {
         ...rest,
-        ...(requestedSubjectAlternativeNames === undefined ? {} : { subjectAlternativeNames: requestedSubjectAlternativeNames, requestedSubjectAlternativeNames }),
+        ...(requestedSubjectAlternativeNames === undefined
+            ? {}
+            : { subjectAlternativeNames: requestedSubjectAlternativeNames, requestedSubjectAlternativeNames }),
         ...(issuedNames === undefined ? {} : { issuedNames }),
     };
 }
 
 /** The layouts of a Certificate's state, oldest first (provider/lifecycle/stateVersion.ts). */
-export const certificateStateMigrations: readonly StateMigration[] = [{ name: "issuedNamesOutOfSubjectAlternativeNames", from: 0, migrate: issuedNamesOutOfSubjectAlternativeNames }];
+export const certificateStateMigrations: readonly StateMigration[] = [
+    { name: "issuedNamesOutOfSubjectAlternativeNames", from: 0, migrate: issuedNamesOutOfSubjectAlternativeNames },
+];
 
 /** A Certificate's recorded state (of any version) in today's layout. */
 export function migrateCertificateState<Migrated extends object = State>(state: object): Migrated {

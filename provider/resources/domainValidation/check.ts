@@ -5,7 +5,9 @@ import { containsUnknown } from "../unknowns";
 import { DomainValidationInputs, domainValidationInputsSchema } from "./inputs";
 
 /** `check` of DomainValidation: the CSR must be readable and the product known; values unknown at preview wait for `up`. */
-export async function checkDomainValidationInputs(news: Record<string, unknown>): Promise<CheckOutcome<DomainValidationInputs>> {
+export async function checkDomainValidationInputs(
+    news: Record<string, unknown>,
+): Promise<CheckOutcome<DomainValidationInputs>> {
     const raw = withoutProviderKey(news);
     const product = productProblem(raw.product, "FQDN");
     const crossProperty: CheckFailure[] = product ? [{ property: "product", reason: product }] : [];
@@ -15,7 +17,14 @@ export async function checkDomainValidationInputs(news: Record<string, unknown>)
         try {
             await parseCsr(raw.csr);
         } catch (error) {
-            return { failures: [{ property: "csr", reason: error instanceof InvalidPemError ? error.message : (error as Error).message }] };
+            return {
+                failures: [
+                    {
+                        property: "csr",
+                        reason: error instanceof InvalidPemError ? error.message : (error as Error).message,
+                    },
+                ],
+            };
         }
     }
     return { inputs: pending ? (raw as DomainValidationInputs) : parsed, failures: [] };

@@ -7,7 +7,13 @@ import { DnsRecord, parseZoneRecord } from "../dnsRecord";
 import type { DiffAnswer } from "../../lifecycle/results";
 import { domainValidationDeclaration } from "./declaration";
 import { DomainValidationInputs } from "./inputs";
-import { currentStateVersion, markedState, migrateState, recordedInLayout, recordedStateVersion } from "../../lifecycle/stateVersion";
+import {
+    currentStateVersion,
+    markedState,
+    migrateState,
+    recordedInLayout,
+    recordedStateVersion,
+} from "../../lifecycle/stateVersion";
 
 export { checkDomainValidationInputs } from "./check";
 export { DomainValidationInputs, domainValidationInputsSchema } from "./inputs";
@@ -54,7 +60,9 @@ const inLayout = <Recorded extends object>(state: Recorded) => migrateState<Reco
  */
 export function diffDomainValidation(olds: Record<string, unknown>, news: Record<string, unknown>): DiffAnswer {
     const recorded = inLayout(olds);
-    const replaces = domainValidationDeclaration.changes.replace.filter((key) => asText(recorded[key] ?? "").replace(/\s+/g, "") !== asText(news[key] ?? "").replace(/\s+/g, ""));
+    const replaces = domainValidationDeclaration.changes.replace.filter(
+        (key) => asText(recorded[key] ?? "").replace(/\s+/g, "") !== asText(news[key] ?? "").replace(/\s+/g, ""),
+    );
     const connectionChanged = JSON.stringify(recorded.connection ?? null) !== JSON.stringify(news.connection ?? null);
     const earlierLayout = recordedStateVersion(olds) < currentStateVersion(stateMigrations);
     return { changes: replaces.length > 0 || connectionChanged || earlierLayout, replaces };
@@ -62,7 +70,10 @@ export function diffDomainValidation(olds: Record<string, unknown>, news: Record
 
 /** Same CSR and product, same validation data: the id is derived from them. */
 export function domainValidationId(inputs: DomainValidationInputs): string {
-    return createHash("sha256").update(`${inputs.product}\n${inputs.csr.replace(/\s+/g, "")}`).digest("hex").slice(0, 32);
+    return createHash("sha256")
+        .update(`${inputs.product}\n${inputs.csr.replace(/\s+/g, "")}`)
+        .digest("hex")
+        .slice(0, 32);
 }
 
 /**
@@ -70,46 +81,88 @@ export function domainValidationId(inputs: DomainValidationInputs): string {
  * with its `name` (InterNetX/php-domainrobot-sdk test/mock-data/Certificate/PrepareOrderResponse.json); an entry
  * without a name (the help page "Ordering SSL Certificates" shows none) is the certificate's own name.
  */
-export function validationData(prepared: CertificateData, method: DomainValidationInputs["method"]): Omit<DomainValidationProperties, keyof DomainValidationInputs | "name"> {
-    const entriesOf = (wanted: string) => prepared.authentication.filter((entry) => entry.method === wanted).map((entry) => ({ ...entry, name: entry.name ?? prepared.name }));
+export function validationData(
+    prepared: CertificateData,
+    method: DomainValidationInputs["method"],
+): Omit<DomainValidationProperties, keyof DomainValidationInputs | "name"> {
+    const entriesOf = (wanted: string) =>
+        prepared.authentication
+            .filter((entry) => entry.method === wanted)
+            .map((entry) => ({ ...entry, name: entry.name ?? prepared.name }));
     const dnsEntries = entriesOf("DNS").filter((entry) => entry.dns);
     const fileEntries = entriesOf("FILE").filter((entry) => entry.fileName);
     const dnsRecords = dnsEntries.flatMap((entry) => {
         const record = parseZoneRecord(entry.dns);
         return record ? [{ ...record, domain: entry.name }] : [];
     });
-    const fileValidations = fileEntries.map((entry) => ({ url: entry.fileName!, content: entry.fileContent ?? "", domain: entry.name }));
+    const fileValidations = fileEntries.map((entry) => ({
+        url: entry.fileName!,
+        content: entry.fileContent ?? "",
+        domain: entry.name,
+    }));
     const email = prepared.authentication.find((entry) => entry.method === "EMAIL");
     const authentication: DomainValidationProperties["authentication"] =
         dnsEntries.length > 0 && method !== "FILE"
-            ? { method: "DNS", dns: dnsEntries[0].dns!, provisioning: false, domains: dnsEntries.map((entry) => ({ name: entry.name, method: "DNS", dns: entry.dns })) }
+            ? {
+                  method: "DNS",
+                  dns: dnsEntries[0].dns!,
+                  provisioning: false,
+                  domains: dnsEntries.map((entry) => ({ name: entry.name, method: "DNS", dns: entry.dns })),
+              }
             : {
                   method: "FILE",
                   fileName: fileEntries[0]?.fileName ?? "",
                   fileContent: fileEntries[0]?.fileContent ?? "",
-                  domains: fileEntries.map((entry) => ({ name: entry.name, method: "FILE", fileName: entry.fileName, fileContent: entry.fileContent ?? "" })),
+                  domains: fileEntries.map((entry) => ({
+                      name: entry.name,
+                      method: "FILE",
+                      fileName: entry.fileName,
+                      fileContent: entry.fileContent ?? "",
+                  })),
               };
-    return { dnsRecord: dnsRecords[0], dnsRecords, fileValidation: fileValidations[0], fileValidations, approverEmails: email?.approverEmails ?? [], authentication };
+    return {
+        dnsRecord: dnsRecords[0],
+        dnsRecords,
+        fileValidation: fileValidations[0],
+        fileValidations,
+        approverEmails: email?.approverEmails ?? [],
+        authentication,
+    };
 }
 
-export async function createDomainValidation(inputs: DomainValidationInputs, context: ConnectionContext = {}): Promise<{ id: string; outs: DomainValidationProperties }> {
+export async function createDomainValidation(
+    inputs: DomainValidationInputs,
+    context: ConnectionContext = {},
+): Promise<{ id: string; outs: DomainValidationProperties }> {
     return recordedInLayout(stateMigrations, () => prepareValidation(inputs, context));
 }
 
-async function prepareValidation(inputs: DomainValidationInputs, context: ConnectionContext): Promise<{ id: string; outs: DomainValidationProperties }> {
+async function prepareValidation(
+    inputs: DomainValidationInputs,
+    context: ConnectionContext,
+): Promise<{ id: string; outs: DomainValidationProperties }> {
     return withClient(inputs.connection, context, async (client) => {
         const prepared = await client.certificate.prepareOrder({ plain: inputs.csr, product: inputs.product });
-        return { id: domainValidationId(inputs), outs: { ...inputs, name: prepared.name, ...validationData(prepared, inputs.method) } };
+        return {
+            id: domainValidationId(inputs),
+            outs: { ...inputs, name: prepared.name, ...validationData(prepared, inputs.method) },
+        };
     });
 }
 
 /** `update`: only the connection changes in place (./declaration.ts); the recorded validation data stands, in today's layout. */
-export function updateDomainValidation(olds: Record<string, unknown>, news: Record<string, unknown>): { outs: Record<string, unknown> } {
+export function updateDomainValidation(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): { outs: Record<string, unknown> } {
     return { outs: markedState({ ...inLayout(olds), connection: news.connection }, stateMigrations) };
 }
 
 /** `read`: nothing exists at InterNetX before an order, so the recorded validation data stands; without it there is nothing to read. */
-export function readDomainValidation(id: string, props: Record<string, unknown> | undefined): { id: string; props: Record<string, unknown> } {
+export function readDomainValidation(
+    id: string,
+    props: Record<string, unknown> | undefined,
+): { id: string; props: Record<string, unknown> } {
     if (props === undefined || Object.keys(props).length === 0) return { id, props: {} };
     return { id, props: markedState(inLayout(props), stateMigrations) };
 }

@@ -18,7 +18,10 @@ export type ReferenceCarrier = { kind: "generated CSR" } | { kind: "own CSR"; cs
 
 /** Certificates of `name`, newest first, leaving out those whose comment names another order (Certificate List). */
 async function candidatesNamed(client: Client, name: string, orderReference: string): Promise<Certificate[]> {
-    const { certificates } = await client.certificate.list({ filters: [{ key: "name", value: name, operator: "EQUAL" }], view: { limit: 100 } });
+    const { certificates } = await client.certificate.list({
+        filters: [{ key: "name", value: name, operator: "EQUAL" }],
+        view: { limit: 100 },
+    });
     // The filter only narrows: each row's own name decides, and a row whose comment is another reference is another order.
     return certificates
         .filter((row) => row.name?.toLowerCase() === name.toLowerCase())
@@ -46,7 +49,12 @@ export class UnprovableOrderError extends Error {
  * be told is refused loudly (UnprovableOrderError) instead of adopted or ordered around: one of them may be paid for
  * by this resource already.
  */
-export async function findByCsr(client: Client, name: string, orderReference: string, carrier: ReferenceCarrier): Promise<Certificate | undefined> {
+export async function findByCsr(
+    client: Client,
+    name: string,
+    orderReference: string,
+    carrier: ReferenceCarrier,
+): Promise<Certificate | undefined> {
     const claim = { orderReference, csrPem: carrier.kind === "own CSR" ? carrier.csrPem : undefined };
     const unknown: string[] = [];
     for (const row of await candidatesNamed(client, name, orderReference)) {

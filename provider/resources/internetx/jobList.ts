@@ -12,10 +12,25 @@ function clientPort(client: Client): JobStatusPort {
     let own: Client | undefined;
     const forked = () => (own ??= client.fork());
     const { url, xmlUrl, protocol, requestsPerSecond } = client.options;
-    const limiter = machineRateLimiter(protocol === "xml" ? xmlUrl : url, requestsPerSecond ?? defaultRequestsPerSecond);
+    const limiter = machineRateLimiter(
+        protocol === "xml" ? xmlUrl : url,
+        requestsPerSecond ?? defaultRequestsPerSecond,
+    );
     return {
-        running: async (jobIds) => (await forked().job.list({ ids: jobIds })).map((entry) => ({ jobId: entry.jobId, status: entry.status, dcvAuth: entry.dcvAuth, certificateId: entry.certificateId })),
-        finished: async (jobIds) => (await forked().job.histories(jobIds)).map((job) => ({ jobId: String(job.id), status: job.status, certificateId: job.object?.data?.id, reasons: job.reasons })),
+        running: async (jobIds) =>
+            (await forked().job.list({ ids: jobIds })).map((entry) => ({
+                jobId: entry.jobId,
+                status: entry.status,
+                dcvAuth: entry.dcvAuth,
+                certificateId: entry.certificateId,
+            })),
+        finished: async (jobIds) =>
+            (await forked().job.histories(jobIds)).map((job) => ({
+                jobId: String(job.id),
+                status: job.status,
+                certificateId: job.object?.data?.id,
+                reasons: job.reasons,
+            })),
         idle: () => limiter.idle,
         release: async () => {
             const closing = own;

@@ -77,14 +77,25 @@ export function decideRound(timing: RoundTiming): { action: "poll" } | { action:
 }
 
 /** One job's result from a round: listed → still running; in the history → how it ended; neither → not yet recorded. */
-export function jobResult(jobId: string, running: Map<string, RunningJob>, finished: Map<string, FinishedJob>): JobRoundResult {
+export function jobResult(
+    jobId: string,
+    running: Map<string, RunningJob>,
+    finished: Map<string, FinishedJob>,
+): JobRoundResult {
     const listed = running.get(jobId);
-    if (listed) return { outcome: "pending", status: listed.status ?? "RUNNING", ...(listed.dcvAuth?.length ? { dcvAuth: listed.dcvAuth } : {}), ...(listed.certificateId ? { certificateId: listed.certificateId } : {}) };
+    if (listed)
+        return {
+            outcome: "pending",
+            status: listed.status ?? "RUNNING",
+            ...(listed.dcvAuth?.length ? { dcvAuth: listed.dcvAuth } : {}),
+            ...(listed.certificateId ? { certificateId: listed.certificateId } : {}),
+        };
     const ended = finished.get(jobId);
     if (!ended) return { outcome: "pending", status: "FINISHED, not yet in the job history" };
     const outcome = jobOutcome(ended.status);
     if (outcome === "failed") return { outcome, status: ended.status ?? "FAILED", reasons: ended.reasons };
-    if (outcome === "succeeded") return { outcome, status: ended.status ?? "SUCCESS", certificateId: ended.certificateId };
+    if (outcome === "succeeded")
+        return { outcome, status: ended.status ?? "SUCCESS", certificateId: ended.certificateId };
     return { outcome: "pending", status: ended.status ?? "unknown" };
 }
 
@@ -97,7 +108,9 @@ interface Caller {
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
-    return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+    return Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
+        items.slice(index * size, (index + 1) * size),
+    );
 }
 
 export class JobListPoller {
@@ -115,7 +128,8 @@ export class JobListPoller {
     constructor(
         private readonly port: JobStatusPort,
         private readonly now: () => number = Date.now,
-        private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+            new Promise((resolve) => setTimeout(resolve, ms)),
     ) {}
 
     /** The job's status as of the next round (at once when a round found it finished while its caller slept). */
@@ -176,7 +190,10 @@ export class JobListPoller {
                 for (const job of await this.port.running(part)) running.set(job.jobId, job);
             }
             const finished = new Map<string, FinishedJob>();
-            for (const part of chunks(jobIds.filter((jobId) => !running.has(jobId)), jobsPerRequest)) {
+            for (const part of chunks(
+                jobIds.filter((jobId) => !running.has(jobId)),
+                jobsPerRequest,
+            )) {
                 this.requests++;
                 for (const job of await this.port.finished(part)) finished.set(job.jobId, job);
             }

@@ -30,15 +30,30 @@ export async function keepOrderReference(
 ): Promise<{ order: PendingOrder; kept: ReferenceKept }> {
     if (!orderReference) return { order, kept: "not checked" };
     try {
-        const certificateId = order.certificateId ?? (order.jobId ? await certificateOfJob(client, order.jobId) : undefined);
+        const certificateId =
+            order.certificateId ?? (order.jobId ? await certificateOfJob(client, order.jobId) : undefined);
         if (!certificateId) {
-            log(`${label}: the order's certificate is not known yet; its reference ${orderReference} was not read back`);
+            log(
+                `${label}: the order's certificate is not known yet; its reference ${orderReference} was not read back`,
+            );
             return { order, kept: "not checked" };
         }
         const known = { ...order, certificateId };
-        return { order: known, kept: await keepReferenceOf(client, await client.certificate.info(certificateId), orderReference, carrier, label, log) };
+        return {
+            order: known,
+            kept: await keepReferenceOf(
+                client,
+                await client.certificate.info(certificateId),
+                orderReference,
+                carrier,
+                label,
+                log,
+            ),
+        };
     } catch (error) {
-        log(`${label}: could not check that the account kept the order reference ${orderReference}: ${(error as Error).message}`);
+        log(
+            `${label}: could not check that the account kept the order reference ${orderReference}: ${(error as Error).message}`,
+        );
         return { order, kept: "not checked" };
     }
 }
@@ -64,13 +79,22 @@ export async function keepIssuedOrderReference(
 ): Promise<ReferenceKept> {
     if (!orderReference) return "not checked";
     return keepReferenceOf(client, certificate, orderReference, carrier, label, log).catch((error: unknown) => {
-        log(`${label}: could not check that the account kept the order reference ${orderReference}: ${(error as Error).message}`);
+        log(
+            `${label}: could not check that the account kept the order reference ${orderReference}: ${(error as Error).message}`,
+        );
         return "not checked" as const;
     });
 }
 
 /** The comment of a certificate as read: kept, else restored (Certificate Comment Update) and read again, else said. */
-async function keepReferenceOf(client: Client, certificate: Certificate, orderReference: string, carrier: ReferenceCarrier, label: string, log: (message: string) => void): Promise<ReferenceKept> {
+async function keepReferenceOf(
+    client: Client,
+    certificate: Certificate,
+    orderReference: string,
+    carrier: ReferenceCarrier,
+    label: string,
+    log: (message: string) => void,
+): Promise<ReferenceKept> {
     const certificateId = certificate.id;
     if (certificate.comment === orderReference) return "comment kept";
     const refusal = await client.certificate.updateComment(certificateId, orderReference).then(
@@ -78,12 +102,18 @@ async function keepReferenceOf(client: Client, certificate: Certificate, orderRe
         (error: unknown) => (error as Error).message,
     );
     if (!refusal && (await client.certificate.info(certificateId)).comment === orderReference) {
-        log(`${label}: the account did not keep the order reference sent as the certificate's comment; restored it with Certificate Comment Update (certificate ${certificateId})`);
+        log(
+            `${label}: the account did not keep the order reference sent as the certificate's comment; restored it with Certificate Comment Update (certificate ${certificateId})`,
+        );
         return "comment restored";
     }
-    const why = refusal ? `Certificate Comment Update was refused: ${refusal}` : "Certificate Comment Update did not make it stay";
+    const why = refusal
+        ? `Certificate Comment Update was refused: ${refusal}`
+        : "Certificate Comment Update did not make it stay";
     if (carrier.kind !== "none") {
-        log(`${label}: this InterNetX account keeps no certificate comment (${why}); the order reference ${orderReference} travels in the order's CSR instead (certificate ${certificateId})`);
+        log(
+            `${label}: this InterNetX account keeps no certificate comment (${why}); the order reference ${orderReference} travels in the order's CSR instead (certificate ${certificateId})`,
+        );
         return "carried by the CSR";
     }
     // Said at every such order (so at the account's first), before a killed run can make it matter.

@@ -47,7 +47,9 @@ export class NotificationSource implements StatusSource {
             if (certificateId) return certificateStatus(client, { ...order, jobId: undefined, certificateId });
             return jobStatus(client, order);
         }
-        return blocked ? jobStatus(client, order) : { outcome: "pending", status: "RUNNING", certificateId: order.certificateId };
+        return blocked
+            ? jobStatus(client, order)
+            : { outcome: "pending", status: "RUNNING", certificateId: order.certificateId };
     }
 
     private takeSettled(jobId: string): OrderStatus | undefined {
@@ -90,7 +92,9 @@ function outcomeOf(message: PollMessage): OrderStatus {
     const certificateId = data?.id !== undefined ? asText(data.id) : undefined;
     if (outcome === "succeeded") return { outcome: "issued", status, certificateId: certificateId ?? "" };
     if (outcome === "failed") {
-        const reasons = (message.messages ?? []).map((entry) => entry.text).filter((text): text is string => Boolean(text));
+        const reasons = (message.messages ?? [])
+            .map((entry) => entry.text)
+            .filter((text): text is string => Boolean(text));
         return { outcome: "failed", status, reason: reasons.join("; ") || status, certificateId };
     }
     return { outcome: "pending", status, certificateId };

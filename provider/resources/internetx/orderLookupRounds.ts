@@ -41,7 +41,9 @@ export const lookupCheckMs = 25;
 export function decideLookupRound(timing: LookupTiming): { action: "start" } | { action: "wait"; ms: number } {
     const waited = timing.now - timing.oldestSince;
     if (timing.inFlight > 0) {
-        return waited >= timing.intervalMs ? { action: "start" } : { action: "wait", ms: Math.min(lookupCheckMs, timing.intervalMs - waited) };
+        return waited >= timing.intervalMs
+            ? { action: "start" }
+            : { action: "wait", ms: Math.min(lookupCheckMs, timing.intervalMs - waited) };
     }
     const gatherLimit = Math.min(timing.intervalMs, maximumGatherMs);
     const quiet = timing.now - timing.newestSince;
@@ -67,7 +69,8 @@ export class OrderLookupRounds {
     constructor(
         private readonly port: OrderLookupPort,
         private readonly now: () => number = Date.now,
-        private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+            new Promise((resolve) => setTimeout(resolve, ms)),
     ) {}
 
     /** The order placed under the claim's reference and proven ours, as of the next round; undefined when there is none. */

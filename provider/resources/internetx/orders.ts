@@ -39,15 +39,25 @@ export function pendingFromAccepted(accepted: OrderAccepted): PendingOrder {
  * gone (cancelled) is not adopted: its reference belongs to a resource that was destroyed. The certificate found is
  * read once more and its proof checked again on CertificateInfo before it is answered.
  */
-export async function findPlacedOrder(client: Client, claim: OrderClaim, intervalMs: number, carrier?: ReferenceCarrier): Promise<FoundOrder | undefined> {
+export async function findPlacedOrder(
+    client: Client,
+    claim: OrderClaim,
+    intervalMs: number,
+    carrier?: ReferenceCarrier,
+): Promise<FoundOrder | undefined> {
     const { orderReference } = claim;
     const found = await orderLookupFor(client).find(claim, intervalMs);
     // The round's Certificate List already brought the name's rows without a comment and read their CSRs back, so
     // only an order with no CSR to carry its reference still looks further, to refuse loudly what nothing can prove.
-    if (!found) return claim.name && carrier?.kind === "none" ? foundByCsr(client, orderReference, claim.name, carrier) : undefined;
+    if (!found)
+        return claim.name && carrier?.kind === "none"
+            ? foundByCsr(client, orderReference, claim.name, carrier)
+            : undefined;
     const proof = found.proof;
-    if (proof === "reference read back from the CSR" && found.certificateId) await restoreComment(client, found.certificateId, orderReference);
-    if (found.jobId || !found.certificateId) return { certificateId: found.certificateId, jobId: found.jobId, status: found.status, orderReference, proof };
+    if (proof === "reference read back from the CSR" && found.certificateId)
+        await restoreComment(client, found.certificateId, orderReference);
+    if (found.jobId || !found.certificateId)
+        return { certificateId: found.certificateId, jobId: found.jobId, status: found.status, orderReference, proof };
     const certificate = await unlessNotFound(client.certificate.info(found.certificateId));
     if (!certificate || !ownershipProof(await withCsrReference(certificate), claim).owned) return undefined;
     return { ...(await settledOrder(client, certificate, found.status, orderReference)), proof };
@@ -58,11 +68,18 @@ export async function findPlacedOrder(client: Client, claim: OrderClaim, interva
  * found among the name's running orders by the certificate id Job Info names; the comment is restored on the way
  * (Certificate Comment Update), so that later lookups find it by the comment where the account allows it.
  */
-async function foundByCsr(client: Client, orderReference: string, name: string, carrier: ReferenceCarrier): Promise<FoundOrder | undefined> {
+async function foundByCsr(
+    client: Client,
+    orderReference: string,
+    name: string,
+    carrier: ReferenceCarrier,
+): Promise<FoundOrder | undefined> {
     const certificate = await findByCsr(client, name, orderReference, carrier);
     if (!certificate) return undefined;
     await restoreComment(client, certificate.id, orderReference);
-    const running = (await client.job.list({ object: certificate.name }, { withObjectData: true })).find((entry) => entry.certificateId === certificate.id);
+    const running = (await client.job.list({ object: certificate.name }, { withObjectData: true })).find(
+        (entry) => entry.certificateId === certificate.id,
+    );
     if (running) return { certificateId: certificate.id, jobId: running.jobId, status: running.status, orderReference };
     return settledOrder(client, certificate, undefined, orderReference);
 }
@@ -76,13 +93,23 @@ async function restoreComment(client: Client, certificateId: string, orderRefere
 }
 
 /** A found certificate without a running job: issued, or ended without a leaf (its last job tells how). */
-async function settledOrder(client: Client, certificate: Certificate, status: string | undefined, orderReference: string): Promise<FoundOrder> {
+async function settledOrder(
+    client: Client,
+    certificate: Certificate,
+    status: string | undefined,
+    orderReference: string,
+): Promise<FoundOrder> {
     const found = { certificateId: certificate.id, status };
     if (certificate.server) return { certificateId: found.certificateId, status: found.status, orderReference };
     // No running job and no leaf: the order ended without a certificate (the Certificate object has no status of its
     // own). Its last job in the history tells how, so the wait reports the CA's refusal instead of waiting for a leaf.
     const ended = await client.job.lastFinishedOf(certificate.name, found.certificateId);
-    return { certificateId: found.certificateId, jobId: ended?.id, status: ended?.status ?? found.status, orderReference };
+    return {
+        certificateId: found.certificateId,
+        jobId: ended?.id,
+        status: ended?.status ?? found.status,
+        orderReference,
+    };
 }
 
 /** Whether the certificate's current leaf is the one the order waits for (new key, or no longer the old serial). */
@@ -101,10 +128,15 @@ export function issuedCertificate(certificateId: string, issued: unknown): Certi
 
 /** The certificate tells: issued once `server` holds the leaf the order waits for (CertificateInfo). */
 export async function certificateStatus(client: Client, order: PendingOrder): Promise<OrderStatus> {
-    const certificateId = order.certificateId ?? (order.orderReference ? (await client.certificate.findOrder({ orderReference: order.orderReference }))?.certificateId : undefined);
+    const certificateId =
+        order.certificateId ??
+        (order.orderReference
+            ? (await client.certificate.findOrder({ orderReference: order.orderReference }))?.certificateId
+            : undefined);
     if (!certificateId) return { outcome: "pending", status: "ORDERED" };
     const certificate = await client.certificate.info(certificateId);
-    if (certificate.server && (await leafIsTheNewOne(certificate.server, order))) return { outcome: "issued", status: "ISSUED", certificateId, issued: certificate };
+    if (certificate.server && (await leafIsTheNewOne(certificate.server, order)))
+        return { outcome: "issued", status: "ISSUED", certificateId, issued: certificate };
     return { outcome: "pending", status: "PENDING", certificateId };
 }
 
@@ -120,7 +152,13 @@ export async function jobStatus(client: Client, order: PendingOrder, described: 
     const certificateId = job.object?.data?.id ?? order.certificateId;
     const status = job.status ?? "unknown";
     if (outcome === "failed") return { outcome, status, reason: job.reasons.join("; ") || status, certificateId };
-    if (outcome === "pending") return { outcome, status, certificateId, detail: validationProgress({ dcvAuth: job.dcvAuth }, described.method, described.names) };
+    if (outcome === "pending")
+        return {
+            outcome,
+            status,
+            certificateId,
+            detail: validationProgress({ dcvAuth: job.dcvAuth }, described.method, described.names),
+        };
     // A finished job is not taken for an issued certificate on its own word: the certificate (named by the job, or
     // found by the order's reference) must carry the leaf the order waits for.
     const settled = await certificateStatus(client, { ...order, jobId: undefined, certificateId });
@@ -134,7 +172,12 @@ export async function jobStatus(client: Client, order: PendingOrder, described: 
 async function finishedJobStatus(client: Client, order: PendingOrder, jobId: string): Promise<OrderStatus> {
     const history = await client.job.history(jobId);
     if (history && jobOutcome(history.status) === "failed") {
-        return { outcome: "failed", status: history.status ?? "FAILED", reason: history.reasons.join("; ") || (history.status ?? "FAILED"), certificateId: order.certificateId };
+        return {
+            outcome: "failed",
+            status: history.status ?? "FAILED",
+            reason: history.reasons.join("; ") || (history.status ?? "FAILED"),
+            certificateId: order.certificateId,
+        };
     }
     const certificateId = order.certificateId ?? history?.object?.data?.id;
     return certificateStatus(client, { ...order, jobId: undefined, certificateId });
@@ -152,17 +195,34 @@ export function jobStatusSource(client: Client, intervalMs: number, described: D
         async statusOf(order) {
             if (!order.jobId) return certificateStatus(client, order);
             const result = await jobListPollerFor(client).statusOf(order.jobId, intervalMs);
-            if (result.outcome === "failed") return { outcome: "failed", status: result.status, reason: result.reasons.join("; ") || result.status, certificateId: order.certificateId };
+            if (result.outcome === "failed")
+                return {
+                    outcome: "failed",
+                    status: result.status,
+                    reason: result.reasons.join("; ") || result.status,
+                    certificateId: order.certificateId,
+                };
             if (result.outcome === "succeeded") {
-                const settled = await certificateStatus(client, { ...order, jobId: undefined, certificateId: result.certificateId ?? order.certificateId });
-                return settled.outcome === "pending" ? { ...settled, status: `${result.status}, no issued leaf yet` } : settled;
+                const settled = await certificateStatus(client, {
+                    ...order,
+                    jobId: undefined,
+                    certificateId: result.certificateId ?? order.certificateId,
+                });
+                return settled.outcome === "pending"
+                    ? { ...settled, status: `${result.status}, no issued leaf yet` }
+                    : settled;
             }
             let certificateId = order.certificateId ?? result.certificateId;
             if (!certificateId && !asked.has(order.jobId)) {
                 asked.add(order.jobId);
                 certificateId = (await unlessNotFound(client.job.info(order.jobId)))?.object?.data?.id;
             }
-            return { outcome: "pending", status: result.status, certificateId, detail: validationProgress({ dcvAuth: result.dcvAuth }, described.method, described.names) };
+            return {
+                outcome: "pending",
+                status: result.status,
+                certificateId,
+                detail: validationProgress({ dcvAuth: result.dcvAuth }, described.method, described.names),
+            };
         },
     };
 }
@@ -180,14 +240,24 @@ export const cancellationPollIntervalMs = 2000;
  * `delete` of Certificate and SmimeCertificate by `onDestroy`: cancel (the default; waits for the cancellation),
  * revoke (Certificate Revoke) or keep (no request). A certificate already gone is success.
  */
-export async function endCertificate(client: Client, certificateId: string, recorded: { onDestroy?: OnDestroy; status?: string } | undefined, label: string, options: { log: ProgressLog; clock?: Clock; signal?: AbortSignal }): Promise<void> {
+export async function endCertificate(
+    client: Client,
+    certificateId: string,
+    recorded: { onDestroy?: OnDestroy; status?: string } | undefined,
+    label: string,
+    options: { log: ProgressLog; clock?: Clock; signal?: AbortSignal },
+): Promise<void> {
     const action = destroyAction(recorded?.onDestroy, recorded?.status);
     if (action === "revoke") await unlessNotFound(client.certificate.revoke(certificateId));
     if (action === "cancel") await cancelCertificate(client, certificateId, options);
     options.log(destroyLine(label, action, certificateId));
 }
 
-export async function cancelCertificate(client: Client, certificateId: string, options: { log: ProgressLog; clock?: Clock; signal?: AbortSignal; timeoutMs?: number }): Promise<void> {
+export async function cancelCertificate(
+    client: Client,
+    certificateId: string,
+    options: { log: ProgressLog; clock?: Clock; signal?: AbortSignal; timeoutMs?: number },
+): Promise<void> {
     const answer = await unlessNotFound(client.certificate.delete(certificateId));
     if (!answer) return;
     const jobId = (answer as { jobId?: string } | void)?.jobId;
@@ -201,33 +271,61 @@ export async function cancelCertificate(client: Client, certificateId: string, o
                 if (!(error instanceof NotFoundError)) throw error;
                 // Gone from Job Info: finished. Its history row tells a failed cancellation; the certificate tells the rest.
                 const history = await client.job.history(jobId);
-                if (history && jobOutcome(history.status) === "failed") return { outcome: "failed", status: history.status ?? "FAILED", reason: history.reasons.join("; ") || "the cancellation failed" };
+                if (history && jobOutcome(history.status) === "failed")
+                    return {
+                        outcome: "failed",
+                        status: history.status ?? "FAILED",
+                        reason: history.reasons.join("; ") || "the cancellation failed",
+                    };
                 const still = await unlessNotFound(client.certificate.info(certificateId));
-                return still ? { outcome: "pending", status: "CANCELLING", certificateId } : { outcome: "issued", status: "CANCELLED", certificateId };
+                return still
+                    ? { outcome: "pending", status: "CANCELLING", certificateId }
+                    : { outcome: "issued", status: "CANCELLED", certificateId };
             }
             const outcome = jobOutcome(job.status);
-            if (outcome === "failed") return { outcome, status: job.status ?? "FAILED", reason: job.reasons.join("; ") || "the cancellation failed" };
-            return outcome === "succeeded" ? { outcome: "issued", status: job.status ?? "SUCCESS", certificateId } : { outcome: "pending", status: job.status ?? "RUNNING" };
+            if (outcome === "failed")
+                return {
+                    outcome,
+                    status: job.status ?? "FAILED",
+                    reason: job.reasons.join("; ") || "the cancellation failed",
+                };
+            return outcome === "succeeded"
+                ? { outcome: "issued", status: job.status ?? "SUCCESS", certificateId }
+                : { outcome: "pending", status: job.status ?? "RUNNING" };
         },
     };
     try {
-        await waitUntilIssued(source, { jobId, certificateId }, {
-            settings: { timeoutMs: options.timeoutMs ?? cancellationTimeoutMs, intervalMs: cancellationPollIntervalMs },
-            log: options.log,
-            clock: options.clock ?? systemClock,
-            signal: options.signal,
-            label: `certificate ${certificateId}`,
-            action: "cancellation",
-        });
+        await waitUntilIssued(
+            source,
+            { jobId, certificateId },
+            {
+                settings: {
+                    timeoutMs: options.timeoutMs ?? cancellationTimeoutMs,
+                    intervalMs: cancellationPollIntervalMs,
+                },
+                log: options.log,
+                clock: options.clock ?? systemClock,
+                signal: options.signal,
+                label: `certificate ${certificateId}`,
+                action: "cancellation",
+            },
+        );
     } catch (error) {
-        if (error instanceof OrderFailedError) throw new OrderFailedError(`certificate ${certificateId}: the cancellation failed (job ${jobId}): ${error.reason}`, { jobId, reason: error.reason });
+        if (error instanceof OrderFailedError)
+            throw new OrderFailedError(
+                `certificate ${certificateId}: the cancellation failed (job ${jobId}): ${error.reason}`,
+                { jobId, reason: error.reason },
+            );
         if (error instanceof WaitTimedOutError) {
-            throw new WaitTimedOutError(`certificate ${certificateId}: the cancellation (job ${jobId}) did not finish within ${Math.round((options.timeoutMs ?? cancellationTimeoutMs) / 1000)}s; the certificate still exists`, {
-                jobId,
-                certificateId,
-                lastStatus: error.lastStatus,
-                waitedMs: error.waitedMs,
-            });
+            throw new WaitTimedOutError(
+                `certificate ${certificateId}: the cancellation (job ${jobId}) did not finish within ${Math.round((options.timeoutMs ?? cancellationTimeoutMs) / 1000)}s; the certificate still exists`,
+                {
+                    jobId,
+                    certificateId,
+                    lastStatus: error.lastStatus,
+                    waitedMs: error.waitedMs,
+                },
+            );
         }
         throw error;
     }

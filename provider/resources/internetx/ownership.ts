@@ -50,11 +50,17 @@ const normalizePem = (pem: string) => pem.replace(/\s+/g, "");
  */
 export function ownershipProof(object: OwnershipEvidence, claim: OwnershipClaim): OwnershipProof {
     const comment = object.comment?.trim();
-    if (comment) return comment === claim.orderReference ? { owned: true, reason: "reference read back" } : { owned: false, reason: "another reference" };
+    if (comment)
+        return comment === claim.orderReference
+            ? { owned: true, reason: "reference read back" }
+            : { owned: false, reason: "another reference" };
     const csr = object.csr?.trim();
-    if (claim.csrPem && csr && normalizePem(csr) === normalizePem(claim.csrPem)) return { owned: true, reason: "own CSR read back" };
+    if (claim.csrPem && csr && normalizePem(csr) === normalizePem(claim.csrPem))
+        return { owned: true, reason: "own CSR read back" };
     if (object.csrReference !== undefined) {
-        return object.csrReference === claim.orderReference ? { owned: true, reason: "reference read back from the CSR" } : { owned: false, reason: "another reference in the CSR" };
+        return object.csrReference === claim.orderReference
+            ? { owned: true, reason: "reference read back from the CSR" }
+            : { owned: false, reason: "another reference in the CSR" };
     }
     if (!claim.csrPem || !csr) return { owned: false, reason: "no readable proof" };
     return { owned: false, reason: "another CSR" };

@@ -38,14 +38,18 @@ const approverMethods: Record<IspmanagerCertificateInputs["validationMethod"], A
 
 const normalizePem = (pem: string | undefined) => (pem ?? "").replace(/\s+/g, "");
 const sameNames = (left: string[] | undefined, right: string[] | undefined) =>
-    [...new Set((left ?? []).map((name) => name.toLowerCase()))].sort().join(" ") === [...new Set((right ?? []).map((name) => name.toLowerCase()))].sort().join(" ");
+    [...new Set((left ?? []).map((name) => name.toLowerCase()))].sort().join(" ") ===
+    [...new Set((right ?? []).map((name) => name.toLowerCase()))].sort().join(" ");
 
 /**
  * The ISO code a CSR's `C` holds, for a country the billing system serves: given as an ISO code that its
  * certificate.order.csr country list names, or as the id of that list ("k – country ID; v – country name").
  */
 async function isoCountryFor(client: Client, inputs: IspmanagerCertificateInputs): Promise<string> {
-    const countries = await client.certificate.countries({ pricelist: inputs.pricelist, periodMonths: inputs.periodMonths });
+    const countries = await client.certificate.countries({
+        pricelist: inputs.pricelist,
+        periodMonths: inputs.periodMonths,
+    });
     const code = billingCountryId(inputs.country, countries) ? isoCountryCode(inputs.country, countries) : undefined;
     if (!code) throw new InvalidInputError("country", `${inputs.country} is not in the billing system's country list`);
     return code;
@@ -66,13 +70,28 @@ async function generatedKeyMaterial(client: Client, inputs: IspmanagerCertificat
         key: generatedKey,
         commonName: inputs.domain,
         subjectAlternativeNames: inputs.altNames,
-        subject: { country, state: inputs.region, locality: inputs.city, organization: inputs.organization, organizationalUnit: inputs.organizationUnit, emailAddress: inputs.email },
+        subject: {
+            country,
+            state: inputs.region,
+            locality: inputs.city,
+            organization: inputs.organization,
+            organizationalUnit: inputs.organizationUnit,
+            emailAddress: inputs.email,
+        },
         unstructuredName: inputs.orderReference,
     });
-    return { csrPem: generated.csrPem, privateKeyPem: generated.privateKeyPem, publicKeySha256: (await parseCsr(generated.csrPem)).publicKeySha256 };
+    return {
+        csrPem: generated.csrPem,
+        privateKeyPem: generated.privateKeyPem,
+        publicKeySha256: (await parseCsr(generated.csrPem)).publicKeySha256,
+    };
 }
 
-function orderFor(inputs: IspmanagerCertificateInputs, key: KeyMaterial, orderReference: string | undefined): CertificateOrder {
+function orderFor(
+    inputs: IspmanagerCertificateInputs,
+    key: KeyMaterial,
+    orderReference: string | undefined,
+): CertificateOrder {
     return {
         pricelist: inputs.pricelist,
         periodMonths: inputs.periodMonths,
@@ -95,18 +114,35 @@ function orderFor(inputs: IspmanagerCertificateInputs, key: KeyMaterial, orderRe
  * it carries). If only the CSR does, the account does not keep `remoteid`; if nothing does, a run killed before the
  * engine records the certificate cannot find it again, and the log says so loudly, with what to do.
  */
-async function checkReferenceKept(client: Client, context: LifecycleContext, inputs: IspmanagerCertificateInputs, key: KeyMaterial, certificateId: string, orderReference: string): Promise<void> {
+async function checkReferenceKept(
+    client: Client,
+    context: LifecycleContext,
+    inputs: IspmanagerCertificateInputs,
+    key: KeyMaterial,
+    certificateId: string,
+    orderReference: string,
+): Promise<void> {
     let proof: OrderProof | undefined;
     try {
-        proof = await client.certificate.proveOrder(certificateId, { orderReference, domain: inputs.domain, csr: key.csrPem, pricelist: inputs.pricelist, periodMonths: inputs.periodMonths });
+        proof = await client.certificate.proveOrder(certificateId, {
+            orderReference,
+            domain: inputs.domain,
+            csr: key.csrPem,
+            pricelist: inputs.pricelist,
+            periodMonths: inputs.periodMonths,
+        });
     } catch (error) {
         // The order stands: a failed look must not lose it (the wait that follows records it in state).
-        context.log(`${inputs.domain}: could not read certificate ${certificateId}'s form to check that it keeps the order reference: ${(error as Error).message}`);
+        context.log(
+            `${inputs.domain}: could not read certificate ${certificateId}'s form to check that it keeps the order reference: ${(error as Error).message}`,
+        );
         return;
     }
     if (proof === "remoteid") return;
     if (proof) {
-        context.log(`${inputs.domain}: the billing system did not keep the order reference (remoteid) of certificate ${certificateId}; an interrupted run finds this order again by ${proof === "CSR" ? "its CSR" : "the reference in its CSR"}, which the certificate's form shows`);
+        context.log(
+            `${inputs.domain}: the billing system did not keep the order reference (remoteid) of certificate ${certificateId}; an interrupted run finds this order again by ${proof === "CSR" ? "its CSR" : "the reference in its CSR"}, which the certificate's form shows`,
+        );
         return;
     }
     context.log(
@@ -115,37 +151,64 @@ async function checkReferenceKept(client: Client, context: LifecycleContext, inp
     );
 }
 /** The BILLmanager adapter: certificate.order, reissue, file and delete in the port's words. */
-export function ispmanagerBackend(client: Client, context: LifecycleContext): OrderBackend<IspmanagerCertificateInputs, IspmanagerCertificateProperties> {
+export function ispmanagerBackend(
+    client: Client,
+    context: LifecycleContext,
+): OrderBackend<IspmanagerCertificateInputs, IspmanagerCertificateProperties> {
     return {
         label: (inputs) => inputs.domain,
         async findPlacedOrder(orderReference, inputs) {
             // The CSR an own-CSR order carries proves it where the account keeps no `remoteid`; a CSR the provider made
             // carries the reference itself (generatedKeyMaterial).
-            const found = await client.certificate.findOrder({ orderReference, domain: inputs.domain, csr: inputs.csr, pricelist: inputs.pricelist, periodMonths: inputs.periodMonths });
-            return found ? { certificateId: found.id, status: found.issuance ?? found.itemStatus, orderReference } : undefined;
+            const found = await client.certificate.findOrder({
+                orderReference,
+                domain: inputs.domain,
+                csr: inputs.csr,
+                pricelist: inputs.pricelist,
+                periodMonths: inputs.periodMonths,
+            });
+            return found
+                ? { certificateId: found.id, status: found.issuance ?? found.itemStatus, orderReference }
+                : undefined;
         },
         async keyMaterial(inputs, previous) {
-            if (inputs.csr) return { csrPem: inputs.csr, publicKeySha256: (await parseCsr(inputs.csr)).publicKeySha256 };
+            if (inputs.csr)
+                return { csrPem: inputs.csr, publicKeySha256: (await parseCsr(inputs.csr)).publicKeySha256 };
             // A reissue for new additional domains keeps the key in state (made by the provider, or by the billing system for older state).
-            if (previous?.privateKeyPem && previous.csrPem) return { csrPem: previous.csrPem, privateKeyPem: previous.privateKeyPem, publicKeySha256: (await parseCsr(previous.csrPem)).publicKeySha256 };
+            if (previous?.privateKeyPem && previous.csrPem)
+                return {
+                    csrPem: previous.csrPem,
+                    privateKeyPem: previous.privateKeyPem,
+                    publicKeySha256: (await parseCsr(previous.csrPem)).publicKeySha256,
+                };
             return generatedKeyMaterial(client, inputs);
         },
         async place(inputs, key, orderReference) {
             const placed = await client.certificate.order(orderFor(inputs, key, orderReference));
-            if (orderReference) await checkReferenceKept(client, context, inputs, key, placed.certificateId, orderReference);
+            if (orderReference)
+                await checkReferenceKept(client, context, inputs, key, placed.certificateId, orderReference);
             return { certificateId: placed.certificateId, recovered: placed.recovered };
         },
         async reissue(current, inputs, key): Promise<PendingOrder> {
             const orderId = current.orderId!;
             // A new CSR (`manual`, also for a key the billing system generated anew) or new additional domains (`altname`).
-            const newCsr = normalizePem(key.csrPem) !== normalizePem(current.csrPem) || Boolean(inputs.csr && normalizePem(inputs.csr) !== normalizePem(current.csr));
+            const newCsr =
+                normalizePem(key.csrPem) !== normalizePem(current.csrPem) ||
+                Boolean(inputs.csr && normalizePem(inputs.csr) !== normalizePem(current.csr));
             const crtType = newCsr ? "manual" : "altname";
             const data = await client.certificate.validationData(orderId);
-            const placed = crtType === "manual" ? normalizePem(data.csr) === normalizePem(key.csrPem) : data.altNames !== undefined && sameNames(data.altNames, inputs.altNames);
+            const placed =
+                crtType === "manual"
+                    ? normalizePem(data.csr) === normalizePem(key.csrPem)
+                    : data.altNames !== undefined && sameNames(data.altNames, inputs.altNames);
             if (placed) {
-                context.log(`${inputs.domain}: the reissue of certificate ${orderId} was already placed; waiting for it`);
+                context.log(
+                    `${inputs.domain}: the reissue of certificate ${orderId} was already placed; waiting for it`,
+                );
             } else {
-                context.log(`${inputs.domain}: reissuing certificate ${orderId} (${crtType === "manual" ? "new CSR" : "new additional domains"})`);
+                context.log(
+                    `${inputs.domain}: reissuing certificate ${orderId} (${crtType === "manual" ? "new CSR" : "new additional domains"})`,
+                );
                 await client.certificate.reissue(orderId, {
                     crtType,
                     csr: crtType === "manual" ? key.csrPem : undefined,
@@ -157,29 +220,57 @@ export function ispmanagerBackend(client: Client, context: LifecycleContext): Or
             return { certificateId: orderId, recovered: placed };
         },
         renew: async (_current, inputs) => {
-            throw new InvalidInputError("periodMonths", `${inputs.domain}: BILLmanager renews certificates as a service prolongation, not through this provider; order a new certificate instead`);
+            throw new InvalidInputError(
+                "periodMonths",
+                `${inputs.domain}: BILLmanager renews certificates as a service prolongation, not through this provider; order a new certificate instead`,
+            );
         },
         statusSource: (inputs) =>
             billingStatusSource(client, {
                 label: inputs.domain,
-                dnsRecheckDomains: inputs.validationMethod === "DNS" || inputs.validationMethod === "CNAME" ? domainsOf(inputs) : undefined,
+                dnsRecheckDomains:
+                    inputs.validationMethod === "DNS" || inputs.validationMethod === "CNAME"
+                        ? domainsOf(inputs)
+                        : undefined,
                 clock: context.clock,
                 log: context.log,
             }),
-        pendingDetails: async (order, inputs) => validationOutputs(await client.certificate.validationData(order.certificateId!), domainsOf(inputs)),
-        issuedProperties: async (certificateId, pending) => ({ ...pending, ...(await issuedOutputs(await client.certificate.download(certificateId, { csr: pending.csrPem }))) }),
+        pendingDetails: async (order, inputs) =>
+            validationOutputs(await client.certificate.validationData(order.certificateId!), domainsOf(inputs)),
+        issuedProperties: async (certificateId, pending) => ({
+            ...pending,
+            ...(await issuedOutputs(await client.certificate.download(certificateId, { csr: pending.csrPem }))),
+        }),
         async read(orderId, recorded) {
             const row = await unlessNotFound(client.certificate.info(orderId));
             if (!row) return undefined;
             if (recorded?.status === "PENDING") return { props: { ...recorded } };
-            const issued = row.issuance === "issued" ? await issuedOutputs(await client.certificate.download(orderId, { csr: recorded?.csrPem })) : undefined;
+            const issued =
+                row.issuance === "issued"
+                    ? await issuedOutputs(await client.certificate.download(orderId, { csr: recorded?.csrPem }))
+                    : undefined;
             if (recorded) return { props: { ...recorded, ...(issued ?? { status: row.status }) } };
             const data = await client.certificate.validationData(orderId);
             const inputs = JSON.parse(
-                JSON.stringify({ domain: row.domain, altNames: data.altNames?.length ? data.altNames : undefined, pricelist: row.pricelist ?? data.pricelist, periodMonths: row.periodMonths ?? data.periodMonths, csr: data.csr }),
+                JSON.stringify({
+                    domain: row.domain,
+                    altNames: data.altNames?.length ? data.altNames : undefined,
+                    pricelist: row.pricelist ?? data.pricelist,
+                    periodMonths: row.periodMonths ?? data.periodMonths,
+                    csr: data.csr,
+                }),
             ) as Record<string, unknown>;
             const domains = [row.domain, ...(data.altNames ?? [])];
-            return { props: { ...inputs, orderId, csrPem: data.csr, ...validationOutputs(data, domains), ...(issued ?? { status: row.status }) } as unknown as IspmanagerCertificateProperties, inputs };
+            return {
+                props: {
+                    ...inputs,
+                    orderId,
+                    csrPem: data.csr,
+                    ...validationOutputs(data, domains),
+                    ...(issued ?? { status: row.status }),
+                } as unknown as IspmanagerCertificateProperties,
+                inputs,
+            };
         },
         async cancel(orderId) {
             await unlessNotFound(client.certificate.delete(orderId));
@@ -198,11 +289,23 @@ export function settingsOf(news: IspmanagerCertificateInputs): Partial<Ispmanage
         waitTimeoutSeconds: news.waitTimeoutSeconds,
         pollIntervalSeconds: news.pollIntervalSeconds,
         connection: news.connection,
-        ...(news.csr ? { country: news.country, region: news.region, city: news.city, organization: news.organization, organizationUnit: news.organizationUnit, email: news.email } : {}),
+        ...(news.csr
+            ? {
+                  country: news.country,
+                  region: news.region,
+                  city: news.city,
+                  organization: news.organization,
+                  organizationUnit: news.organizationUnit,
+                  email: news.email,
+              }
+            : {}),
     };
 }
 
-export function ispmanagerBinding(client: Client, context: LifecycleContext): ResourceBinding<IspmanagerCertificateInputs, IspmanagerCertificateProperties> {
+export function ispmanagerBinding(
+    client: Client,
+    context: LifecycleContext,
+): ResourceBinding<IspmanagerCertificateInputs, IspmanagerCertificateProperties> {
     return {
         backend: ispmanagerBackend(client, context),
         idProperty: "orderId",

@@ -27,8 +27,11 @@ export type IspmanagerConnectionArgs = z.infer<typeof ispmanagerConnectionSchema
 
 export { ispmanagerConfigKeys };
 
-
-export function ispmanagerClientOptions(connection: IspmanagerConnectionArgs | undefined, stackConfig?: StackConfig, logger?: (line: string) => void): ClientOptions {
+export function ispmanagerClientOptions(
+    connection: IspmanagerConnectionArgs | undefined,
+    stackConfig?: StackConfig,
+    logger?: (line: string) => void,
+): ClientOptions {
     const merged = { ...namespacedSettings(stackConfig, "ispmanager", ispmanagerConfigKeys), ...(connection ?? {}) };
     return {
         url: merged.url,
@@ -43,7 +46,11 @@ export function ispmanagerClientOptions(connection: IspmanagerConnectionArgs | u
 }
 
 /** The BILLmanager credentials `up` needs, missing from the resource's `connection`, the stack config (`ispmanager:*`) and the environment (`ISPMANAGER_*`). */
-export function missingIspmanagerCredentials(connection: unknown, stackConfig: StackConfig | undefined, environment: NodeJS.ProcessEnv = process.env): CheckFailure[] {
+export function missingIspmanagerCredentials(
+    connection: unknown,
+    stackConfig: StackConfig | undefined,
+    environment: NodeJS.ProcessEnv = process.env,
+): CheckFailure[] {
     const given = connection !== null && typeof connection === "object" ? (connection as Record<string, unknown>) : {};
     const settings = namespacedSettings(stackConfig, "ispmanager", ispmanagerConfigKeys);
     return missingCredentials(
@@ -60,7 +67,11 @@ export function missingIspmanagerCredentials(connection: unknown, stackConfig: S
 }
 
 /** The BILLmanager URL this connection talks to and where it came from. */
-export function ispmanagerEndpoint(connection: IspmanagerConnectionArgs | undefined, stackConfig?: StackConfig, environment: NodeJS.ProcessEnv = process.env): EndpointOrigin {
+export function ispmanagerEndpoint(
+    connection: IspmanagerConnectionArgs | undefined,
+    stackConfig?: StackConfig,
+    environment: NodeJS.ProcessEnv = process.env,
+): EndpointOrigin {
     return endpointOrigin({
         argument: connection?.url,
         argumentName: "connection.url",

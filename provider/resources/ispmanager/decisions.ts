@@ -29,8 +29,15 @@ export const replaceProperties = ispmanagerCertificateDeclaration.changes.replac
 export const generatedSubjectProperties = ispmanagerCertificateDeclaration.changes.replaceWithoutCsr;
 export const settingsProperties = ispmanagerCertificateDeclaration.changes.record;
 
-function changed(olds: IspmanagerCertificateState, news: IspmanagerCertificateState, properties: readonly string[]): string[] {
-    return properties.filter((property) => !sameValue(property === "altNames" ? "subjectAlternativeNames" : property, olds[property], news[property]));
+function changed(
+    olds: IspmanagerCertificateState,
+    news: IspmanagerCertificateState,
+    properties: readonly string[],
+): string[] {
+    return properties.filter(
+        (property) =>
+            !sameValue(property === "altNames" ? "subjectAlternativeNames" : property, olds[property], news[property]),
+    );
 }
 
 /**
@@ -38,23 +45,46 @@ function changed(olds: IspmanagerCertificateState, news: IspmanagerCertificateSt
  * `__provider` is never looked at: upgrading the package changes nothing.
  * Precedence: replace > resume an unfinished order > reissue > settings only > none.
  */
-export function decideIspmanagerCertificateChange(olds: IspmanagerCertificateState, news: IspmanagerCertificateState): IspmanagerCertificateChange {
+export function decideIspmanagerCertificateChange(
+    olds: IspmanagerCertificateState,
+    news: IspmanagerCertificateState,
+): IspmanagerCertificateChange {
     const replaced = changed(olds, news, replaceProperties);
     if (!news.csr) {
         // The billing system generated the CSR with this subject; no reissue of ispmanager help "Reselling SSL certificates" generates a new one.
         replaced.push(...changed(olds, news, generatedSubjectProperties));
         if (olds.csr) replaced.push("csr");
     }
-    if (replaced.length > 0) return { kind: "replace", properties: replaced, reason: `${replaced.join(", ")} changed: a new order is needed` };
-    if (olds.status === "PENDING") return { kind: "resume", properties: [], reason: "the order or reissue of an earlier run is still pending" };
+    if (replaced.length > 0)
+        return {
+            kind: "replace",
+            properties: replaced,
+            reason: `${replaced.join(", ")} changed: a new order is needed`,
+        };
+    if (olds.status === "PENDING")
+        return { kind: "resume", properties: [], reason: "the order or reissue of an earlier run is still pending" };
     if (news.csr && changed(olds, news, ["csr"]).length > 0) {
         const properties = ["csr", ...changed(olds, news, ["altNames"])];
-        return { kind: "reissue", crtType: "manual", properties, reason: `${properties.join(", ")} changed: reissue with the new CSR` };
+        return {
+            kind: "reissue",
+            crtType: "manual",
+            properties,
+            reason: `${properties.join(", ")} changed: reissue with the new CSR`,
+        };
     }
     if (changed(olds, news, ["altNames"]).length > 0) {
-        return { kind: "reissue", crtType: "altname", properties: ["altNames"], reason: "altNames changed: reissue with the new additional domains" };
+        return {
+            kind: "reissue",
+            crtType: "altname",
+            properties: ["altNames"],
+            reason: "altNames changed: reissue with the new additional domains",
+        };
     }
-    const settings = [...changed(olds, news, settingsProperties), ...(news.csr ? changed(olds, news, generatedSubjectProperties) : [])];
-    if (settings.length > 0) return { kind: "settings", properties: settings, reason: `${settings.join(", ")} changed` };
+    const settings = [
+        ...changed(olds, news, settingsProperties),
+        ...(news.csr ? changed(olds, news, generatedSubjectProperties) : []),
+    ];
+    if (settings.length > 0)
+        return { kind: "settings", properties: settings, reason: `${settings.join(", ")} changed` };
     return { kind: "none" };
 }

@@ -27,7 +27,9 @@ export const orderContactSchema = z
 const countrySchema = z.preprocess(
     (value) => (typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? String(value) : value),
     z.union([z.string().regex(/^\d+$/), countryCode], {
-        errorMap: () => ({ message: "must be a billing-system country id like 182 or an ISO 3166-1 alpha-2 code like RU" }),
+        errorMap: () => ({
+            message: "must be a billing-system country id like 182 or an ISO 3166-1 alpha-2 code like RU",
+        }),
     }),
 );
 
@@ -79,8 +81,14 @@ export function domainsOf(inputs: { domain: string; altNames?: string[] }): stri
 }
 
 /** `approver_email_N` for each domain: the given address, or admin@ of that domain. */
-export function approverEmailsFor(inputs: { domain: string; altNames?: string[]; approverEmails?: Record<string, string> }): string[] {
-    const given = Object.fromEntries(Object.entries(inputs.approverEmails ?? {}).map(([domain, email]) => [domain.toLowerCase(), email]));
+export function approverEmailsFor(inputs: {
+    domain: string;
+    altNames?: string[];
+    approverEmails?: Record<string, string>;
+}): string[] {
+    const given = Object.fromEntries(
+        Object.entries(inputs.approverEmails ?? {}).map(([domain, email]) => [domain.toLowerCase(), email]),
+    );
     return domainsOf(inputs).map((domain) => given[domain.toLowerCase()] ?? allowedApproverEmails(domain)[0]);
 }
 
@@ -91,19 +99,31 @@ export function approverEmailsFor(inputs: { domain: string; altNames?: string[];
 export function crossPropertyProblems(inputs: Record<string, unknown>): CheckFailure[] {
     const problems: CheckFailure[] = [];
     const domain = typeof inputs.domain === "string" ? inputs.domain.toLowerCase() : undefined;
-    const altNames = Array.isArray(inputs.altNames) ? inputs.altNames.filter((name): name is string => typeof name === "string") : [];
+    const altNames = Array.isArray(inputs.altNames)
+        ? inputs.altNames.filter((name): name is string => typeof name === "string")
+        : [];
     const seen = new Set(domain ? [domain] : []);
     altNames.forEach((name, index) => {
-        if (seen.has(name.toLowerCase())) problems.push({ property: `altNames[${index}]`, reason: `${name} is listed twice (the main domain counts)` });
+        if (seen.has(name.toLowerCase()))
+            problems.push({
+                property: `altNames[${index}]`,
+                reason: `${name} is listed twice (the main domain counts)`,
+            });
         seen.add(name.toLowerCase());
     });
     const approverEmails = inputs.approverEmails;
     if (approverEmails && typeof approverEmails === "object" && !Array.isArray(approverEmails)) {
         for (const [name, email] of Object.entries(approverEmails as Record<string, unknown>)) {
             if (!seen.has(name.toLowerCase())) {
-                problems.push({ property: `approverEmails.${name}`, reason: `${name} is not a domain of this certificate` });
+                problems.push({
+                    property: `approverEmails.${name}`,
+                    reason: `${name} is not a domain of this certificate`,
+                });
             } else if (typeof email === "string" && !allowedApproverEmails(name).includes(email.toLowerCase())) {
-                problems.push({ property: `approverEmails.${name}`, reason: `must be one of ${allowedApproverEmails(name).join(", ")} (got ${JSON.stringify(email)})` });
+                problems.push({
+                    property: `approverEmails.${name}`,
+                    reason: `must be one of ${allowedApproverEmails(name).join(", ")} (got ${JSON.stringify(email)})`,
+                });
             }
         }
     }

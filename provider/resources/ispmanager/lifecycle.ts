@@ -16,17 +16,23 @@ export { IspmanagerCertificateProperties } from "./backend";
 const { stateMigrations } = ispmanagerCertificateDeclaration;
 const inLayout = <Recorded extends object>(state: Recorded) => migrateState<Recorded>(state, stateMigrations);
 
-export function decideFromIspmanagerProperties(olds: Record<string, unknown>, news: Record<string, unknown>): IspmanagerCertificateChange {
+export function decideFromIspmanagerProperties(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): IspmanagerCertificateChange {
     return decideIspmanagerCertificateChange(inLayout<State>(olds), news);
 }
-
 
 /** `create`: adopt the order an interrupted run placed under this resource's reference, or order; wait, download. */
 export async function createIspmanagerCertificate(
     inputs: IspmanagerCertificateInputs,
     context: LifecycleContext,
 ): Promise<{ id: string; outs: IspmanagerCertificateProperties }> {
-    return recordedInLayout(stateMigrations, () => withIspmanagerClient(inputs.connection, context, (client) => createResource(ispmanagerBinding(client, context), inputs, context)));
+    return recordedInLayout(stateMigrations, () =>
+        withIspmanagerClient(inputs.connection, context, (client) =>
+            createResource(ispmanagerBinding(client, context), inputs, context),
+        ),
+    );
 }
 
 /** `update`: act on the decision `diff` made (decisions.ts). The resource id (the order id) never changes. */
@@ -36,7 +42,11 @@ export async function updateIspmanagerCertificate(
     news: IspmanagerCertificateInputs,
     context: LifecycleContext,
 ): Promise<{ outs: IspmanagerCertificateProperties }> {
-    return recordedInLayout(stateMigrations, () => withIspmanagerClient(news.connection, context, (client) => updateResource(ispmanagerBinding(client, context), id, inLayout(olds), news, context)));
+    return recordedInLayout(stateMigrations, () =>
+        withIspmanagerClient(news.connection, context, (client) =>
+            updateResource(ispmanagerBinding(client, context), id, inLayout(olds), news, context),
+        ),
+    );
 }
 
 /** `read` (refresh and import): the row, its validation data and, once active, its file; a deleted certificate gives an empty id. */
@@ -45,10 +55,20 @@ export async function readIspmanagerCertificate(
     props: IspmanagerCertificateProperties | undefined,
     context: LifecycleContext,
 ): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
-    return readInLayout(stateMigrations, () => withIspmanagerClient(props?.connection, context, (client) => readResource(ispmanagerBinding(client, context), id, props && inLayout(props))));
+    return readInLayout(stateMigrations, () =>
+        withIspmanagerClient(props?.connection, context, (client) =>
+            readResource(ispmanagerBinding(client, context), id, props && inLayout(props)),
+        ),
+    );
 }
 
 /** `delete`: certificate.delete; one that is already gone is success. */
-export async function deleteIspmanagerCertificate(id: string, props: IspmanagerCertificateProperties | undefined, context: LifecycleContext): Promise<void> {
-    await withIspmanagerClient(props?.connection, context, (client) => deleteResource(ispmanagerBinding(client, context), id, props && inLayout(props)));
+export async function deleteIspmanagerCertificate(
+    id: string,
+    props: IspmanagerCertificateProperties | undefined,
+    context: LifecycleContext,
+): Promise<void> {
+    await withIspmanagerClient(props?.connection, context, (client) =>
+        deleteResource(ispmanagerBinding(client, context), id, props && inLayout(props)),
+    );
 }

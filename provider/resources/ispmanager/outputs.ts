@@ -21,12 +21,18 @@ export interface ValidationOutputs {
 }
 
 export function validationOutputs(data: ValidationData, domains: string[]): ValidationOutputs {
-    const records = data.dnsTxtValue ? domains.map((domain) => ({ name: `${domain.replace(/^\*\./, "")}.`, type: "TXT", value: data.dnsTxtValue! })) : undefined;
+    const records = data.dnsTxtValue
+        ? domains.map((domain) => ({ name: `${domain.replace(/^\*\./, "")}.`, type: "TXT", value: data.dnsTxtValue! }))
+        : undefined;
     return {
         dnsValidationRecord: records?.[0],
         dnsValidationRecords: records,
-        fileValidation: data.fileName && data.fileValue !== undefined ? { name: data.fileName, content: data.fileValue } : undefined,
-        cnameValidation: data.cnameName && data.cnameValue ? { name: data.cnameName, value: data.cnameValue } : undefined,
+        fileValidation:
+            data.fileName && data.fileValue !== undefined
+                ? { name: data.fileName, content: data.fileValue }
+                : undefined,
+        cnameValidation:
+            data.cnameName && data.cnameValue ? { name: data.cnameName, value: data.cnameValue } : undefined,
     };
 }
 

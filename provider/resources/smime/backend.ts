@@ -7,7 +7,13 @@ import { ResourceBinding } from "../../lifecycle/orderLifecycle";
 import { KeyMaterial, OrderBackend } from "../../lifecycle/port";
 import { createPkcs12, generateKeyAndCsr, parseCertificate, parseCsr, splitPemBlocks } from "../../x509";
 import { certificateOutputs } from "../certificate/outputs";
-import { endCertificate, findPlacedOrder, issuedCertificate, jobStatusSource, pendingFromAccepted } from "../internetx/orders";
+import {
+    endCertificate,
+    findPlacedOrder,
+    issuedCertificate,
+    jobStatusSource,
+    pendingFromAccepted,
+} from "../internetx/orders";
 import { notificationSourceFor } from "../internetx/notifications";
 import { ReferenceCarrier } from "../internetx/csrProof";
 import { keepIssuedOrderReference, keepOrderReference, readsReferenceAtOrder } from "../internetx/keepReference";
@@ -71,42 +77,92 @@ async function keyMaterial(inputs: SmimeInputs, previous?: { orderReference?: st
 
 /** Where the order's reference travels besides the comment (csrProof.ts); nowhere when the CA makes the key. */
 function carrierOf(inputs: SmimeInputs): ReferenceCarrier {
-    return inputs.csr ? { kind: "own CSR", csrPem: inputs.csr } : inputs.privateKey ? { kind: "generated CSR" } : { kind: "none" };
+    return inputs.csr
+        ? { kind: "own CSR", csrPem: inputs.csr }
+        : inputs.privateKey
+          ? { kind: "generated CSR" }
+          : { kind: "none" };
 }
 
 /** The InterNetX S/MIME adapter: the certificate tasks with certificate type MAIL. */
 export function smimeBackend(client: Client, context: LifecycleContext): OrderBackend<SmimeInputs, SmimeProperties> {
     return {
         label: (inputs) => inputs.email,
-        findPlacedOrder: (orderReference, inputs) => findPlacedOrder(client, { orderReference, name: inputs.email, csrPem: inputs.csr }, waitSettings(inputs).intervalMs, carrierOf(inputs)),
+        findPlacedOrder: (orderReference, inputs) =>
+            findPlacedOrder(
+                client,
+                { orderReference, name: inputs.email, csrPem: inputs.csr },
+                waitSettings(inputs).intervalMs,
+                carrierOf(inputs),
+            ),
         keyMaterial,
         async place(inputs, key, orderReference) {
-            const accepted = pendingFromAccepted(await client.certificate.create(orderFor(inputs, key.csrPem, orderReference)));
+            const accepted = pendingFromAccepted(
+                await client.certificate.create(orderFor(inputs, key.csrPem, orderReference)),
+            );
             if (!readsReferenceAtOrder(carrierOf(inputs))) return accepted;
-            return (await keepOrderReference(client, accepted, orderReference, carrierOf(inputs), inputs.email, context.log)).order;
+            return (
+                await keepOrderReference(client, accepted, orderReference, carrierOf(inputs), inputs.email, context.log)
+            ).order;
         },
         async reissue(current, inputs, key) {
             const accepted = await client.certificate.reissue(current.certificateId!, orderFor(inputs, key.csrPem));
             return { ...pendingFromAccepted(accepted), certificateId: current.certificateId };
         },
-        renew: async (current, inputs) => ({ ...pendingFromAccepted(await client.certificate.renew(current.certificateId!, orderFor(inputs, current.csrPem))), certificateId: current.certificateId }),
-        statusSource: (inputs) => (inputs.waitStrategy === "notifications" ? notificationSourceFor(client) : jobStatusSource(client, waitSettings(inputs).intervalMs)),
+        renew: async (current, inputs) => ({
+            ...pendingFromAccepted(
+                await client.certificate.renew(current.certificateId!, orderFor(inputs, current.csrPem)),
+            ),
+            certificateId: current.certificateId,
+        }),
+        statusSource: (inputs) =>
+            inputs.waitStrategy === "notifications"
+                ? notificationSourceFor(client)
+                : jobStatusSource(client, waitSettings(inputs).intervalMs),
         pendingDetails: async () => ({}),
         async issuedProperties(certificateId, pending, inputs, issued) {
-            const certificate = issuedCertificate(certificateId, issued) ?? (await client.certificate.info(certificateId));
+            const certificate =
+                issuedCertificate(certificateId, issued) ?? (await client.certificate.info(certificateId));
             // The same read tells whether the account kept the order reference, unless it was read at the order.
-            if (!readsReferenceAtOrder(carrierOf(inputs))) await keepIssuedOrderReference(client, certificate, pending.orderReference, carrierOf(inputs), inputs.email, context.log);
-            const { issuedNames: _names, dnsValidationRecord: _record, ...outputs } = await certificateOutputs(certificate);
+            if (!readsReferenceAtOrder(carrierOf(inputs)))
+                await keepIssuedOrderReference(
+                    client,
+                    certificate,
+                    pending.orderReference,
+                    carrierOf(inputs),
+                    inputs.email,
+                    context.log,
+                );
+            const {
+                issuedNames: _names,
+                dnsValidationRecord: _record,
+                ...outputs
+            } = await certificateOutputs(certificate);
             const leafPem = outputs.certificatePem!;
             const pkcs12Base64 = pending.privateKeyPem
-                ? createPkcs12({ privateKeyPem: pending.privateKeyPem, certificatePem: leafPem, chainPems: splitPemBlocks(outputs.chainPem ?? ""), password: inputs.downloadPassword, friendlyName: inputs.email })
+                ? createPkcs12({
+                      privateKeyPem: pending.privateKeyPem,
+                      certificatePem: leafPem,
+                      chainPems: splitPemBlocks(outputs.chainPem ?? ""),
+                      password: inputs.downloadPassword,
+                      friendlyName: inputs.email,
+                  })
                 : undefined;
-            return { ...pending, ...outputs, emailAddresses: leafPem ? (await parseCertificate(leafPem)).emailAddresses : undefined, pkcs12Base64 };
+            return {
+                ...pending,
+                ...outputs,
+                emailAddresses: leafPem ? (await parseCertificate(leafPem)).emailAddresses : undefined,
+                pkcs12Base64,
+            };
         },
         async read(certificateId, recorded) {
             const certificate = await unlessNotFound(client.certificate.info(certificateId));
             if (!certificate) return undefined;
-            const { issuedNames: _names, dnsValidationRecord: _record, ...outputs } = await certificateOutputs(certificate);
+            const {
+                issuedNames: _names,
+                dnsValidationRecord: _record,
+                ...outputs
+            } = await certificateOutputs(certificate);
             if (recorded) return { props: { ...recorded, ...outputs } };
             const inputs = {
                 email: certificate.name,
@@ -121,7 +177,8 @@ export function smimeBackend(client: Client, context: LifecycleContext): OrderBa
             };
             return { props: { ...inputs, ...outputs } as unknown as SmimeProperties, inputs };
         },
-        cancel: (certificateId, recorded) => endCertificate(client, certificateId, recorded, recorded?.email ?? certificateId, context),
+        cancel: (certificateId, recorded) =>
+            endCertificate(client, certificateId, recorded, recorded?.email ?? certificateId, context),
     };
 }
 
@@ -129,7 +186,11 @@ export function smimeBinding(client: Client, context: LifecycleContext): Resourc
     return {
         backend: smimeBackend(client, context),
         idProperty: "certificateId",
-        baseProperties: (inputs, key) => ({ ...inputs, ...(key.csrPem ? { csrPem: key.csrPem } : {}), privateKeyPem: key.privateKeyPem }),
+        baseProperties: (inputs, key) => ({
+            ...inputs,
+            ...(key.csrPem ? { csrPem: key.csrPem } : {}),
+            privateKeyPem: key.privateKeyPem,
+        }),
         settingsOf: (news) => news,
         decide: (olds, news, now) => decideSmimeChange(olds, news, now),
     };

@@ -14,12 +14,32 @@ export async function checkSmimeInputs(news: Record<string, unknown>): Promise<C
     if (typeof raw.csr === "string" && !containsUnknown(raw.csr)) {
         try {
             const csr = await parseCsr(raw.csr);
-            const names = [csr.commonName, ...csr.emailAddresses, csr.subject.emailAddress].filter(Boolean).map((name) => name!.toLowerCase());
-            if (typeof raw.email === "string" && !containsUnknown(raw.email) && !names.includes(raw.email.toLowerCase())) {
-                return { failures: [{ property: "csr", reason: `does not name ${raw.email} (it names ${names.join(", ") || "no mailbox"})` }] };
+            const names = [csr.commonName, ...csr.emailAddresses, csr.subject.emailAddress]
+                .filter(Boolean)
+                .map((name) => name!.toLowerCase());
+            if (
+                typeof raw.email === "string" &&
+                !containsUnknown(raw.email) &&
+                !names.includes(raw.email.toLowerCase())
+            ) {
+                return {
+                    failures: [
+                        {
+                            property: "csr",
+                            reason: `does not name ${raw.email} (it names ${names.join(", ") || "no mailbox"})`,
+                        },
+                    ],
+                };
             }
         } catch (error) {
-            return { failures: [{ property: "csr", reason: error instanceof InvalidPemError ? error.message : (error as Error).message }] };
+            return {
+                failures: [
+                    {
+                        property: "csr",
+                        reason: error instanceof InvalidPemError ? error.message : (error as Error).message,
+                    },
+                ],
+            };
         }
     }
     return { inputs: pending ? (raw as SmimeInputs) : parsed, failures: [] };

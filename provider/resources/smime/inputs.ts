@@ -25,7 +25,10 @@ export const smimeInputsSchema = z
         downloadPassword: z.string().min(8, "needs at least 8 characters").max(64),
         csr: pemBlock("CERTIFICATE REQUEST").optional(),
         /** node-forge (PKCS#12) reads RSA keys only, so generated S/MIME keys are RSA. */
-        privateKey: z.object({ algorithm: z.literal("RSA"), rsaBits: rsaBits.optional() }).strict().optional(),
+        privateKey: z
+            .object({ algorithm: z.literal("RSA"), rsaBits: rsaBits.optional() })
+            .strict()
+            .optional(),
         renewBeforeDays: z.number().int().min(0).max(365).default(defaultRenewBeforeDays),
         waitTimeoutSeconds: z.number().positive().default(defaultWaitTimeoutSeconds),
         pollIntervalSeconds: z.number().positive().default(defaultPollIntervalSeconds),
@@ -42,11 +45,16 @@ export type SmimeInputs = z.infer<typeof smimeInputsSchema>;
 
 export function smimeCrossPropertyProblems(inputs: Record<string, unknown>): CheckFailure[] {
     const problems: CheckFailure[] = [];
-    if (inputs.csr && inputs.privateKey) problems.push({ property: "privateKey", reason: "give either csr or privateKey, not both" });
+    if (inputs.csr && inputs.privateKey)
+        problems.push({ property: "privateKey", reason: "give either csr or privateKey, not both" });
     const product = productProblem(inputs.product, "MAIL");
     if (product) problems.push({ property: "product", reason: product });
     if (!product && typeof inputs.product === "string") {
-        if (typeof inputs.lifetimeMonths === "number" && Number.isInteger(inputs.lifetimeMonths) && inputs.lifetimeMonths > 0) {
+        if (
+            typeof inputs.lifetimeMonths === "number" &&
+            Number.isInteger(inputs.lifetimeMonths) &&
+            inputs.lifetimeMonths > 0
+        ) {
             const problem = lifetimeProblem(inputs.product, inputs.lifetimeMonths);
             if (problem) problems.push({ property: "lifetimeMonths", reason: problem });
         }

@@ -19,22 +19,56 @@ const { stateMigrations } = smimeCertificateDeclaration;
 const inLayout = <Recorded extends object>(state: Recorded) => migrateState<Recorded>(state, stateMigrations);
 
 /** `diff`'s decision (./decisions.ts) on recorded state of any layout. */
-export function decideFromSmimeProperties(olds: Record<string, unknown>, news: Record<string, unknown>, now: Date): SmimeChange {
+export function decideFromSmimeProperties(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    now: Date,
+): SmimeChange {
     return decideSmimeChange(inLayout(olds), news, now);
 }
 
-export async function createSmime(inputs: SmimeInputs, context: LifecycleContext): Promise<{ id: string; outs: SmimeProperties }> {
-    return recordedInLayout(stateMigrations, () => withClient(inputs.connection, context, (client) => createResource(smimeBinding(client, context), inputs, context)));
+export async function createSmime(
+    inputs: SmimeInputs,
+    context: LifecycleContext,
+): Promise<{ id: string; outs: SmimeProperties }> {
+    return recordedInLayout(stateMigrations, () =>
+        withClient(inputs.connection, context, (client) =>
+            createResource(smimeBinding(client, context), inputs, context),
+        ),
+    );
 }
 
-export async function updateSmime(id: string, olds: SmimeProperties, news: SmimeInputs, context: LifecycleContext): Promise<{ outs: SmimeProperties }> {
-    return recordedInLayout(stateMigrations, () => withClient(news.connection, context, (client) => updateResource(smimeBinding(client, context), id, inLayout(olds), news, context)));
+export async function updateSmime(
+    id: string,
+    olds: SmimeProperties,
+    news: SmimeInputs,
+    context: LifecycleContext,
+): Promise<{ outs: SmimeProperties }> {
+    return recordedInLayout(stateMigrations, () =>
+        withClient(news.connection, context, (client) =>
+            updateResource(smimeBinding(client, context), id, inLayout(olds), news, context),
+        ),
+    );
 }
 
-export async function readSmime(id: string, props: SmimeProperties | undefined, context: LifecycleContext): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
-    return readInLayout(stateMigrations, () => withClient(props?.connection, context, (client) => readResource(smimeBinding(client, context), id, props && inLayout(props))));
+export async function readSmime(
+    id: string,
+    props: SmimeProperties | undefined,
+    context: LifecycleContext,
+): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
+    return readInLayout(stateMigrations, () =>
+        withClient(props?.connection, context, (client) =>
+            readResource(smimeBinding(client, context), id, props && inLayout(props)),
+        ),
+    );
 }
 
-export async function deleteSmime(id: string, props: SmimeProperties | undefined, context: LifecycleContext): Promise<void> {
-    await withClient(props?.connection, context, (client) => deleteResource(smimeBinding(client, context), id, props && inLayout(props)));
+export async function deleteSmime(
+    id: string,
+    props: SmimeProperties | undefined,
+    context: LifecycleContext,
+): Promise<void> {
+    await withClient(props?.connection, context, (client) =>
+        deleteResource(smimeBinding(client, context), id, props && inLayout(props)),
+    );
 }

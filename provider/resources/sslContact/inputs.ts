@@ -13,7 +13,10 @@ export const sslContactInputsSchema = z
         fax: phoneNumber.optional(),
         title: z.string().max(64).optional(),
         organization: z.string().trim().min(1, "is required").max(128),
-        address: z.array(z.string().trim().min(1, "must not be empty").max(128)).min(1, "needs at least one line").max(3, "has at most three lines"),
+        address: z
+            .array(z.string().trim().min(1, "must not be empty").max(128))
+            .min(1, "needs at least one line")
+            .max(3, "has at most three lines"),
         postalCode: z.string().trim().min(1, "is required").max(16),
         city: z.string().trim().min(1, "is required").max(64),
         country: countryCode,

@@ -18,7 +18,9 @@ const inLayout = <Recorded extends object>(state: Recorded) => migrateState<Reco
 
 /** Contacts change in place (SslContactUpdate); nothing about a contact needs a replacement (./declaration.ts). */
 export function changedContactFields(olds: Record<string, unknown>, news: Record<string, unknown>): string[] {
-    return [...sslContactDeclaration.changes.update, ...sslContactDeclaration.changes.record].filter((field) => JSON.stringify(olds[field] ?? null) !== JSON.stringify(news[field] ?? null));
+    return [...sslContactDeclaration.changes.update, ...sslContactDeclaration.changes.record].filter(
+        (field) => JSON.stringify(olds[field] ?? null) !== JSON.stringify(news[field] ?? null),
+    );
 }
 
 export function diffSslContact(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean } {
@@ -42,7 +44,10 @@ function fromApiContact(contact: SslContact): Omit<SslContactInputs, "connection
     };
 }
 
-export async function createSslContact(inputs: SslContactInputs, context: ConnectionContext = {}): Promise<{ id: string; outs: SslContactProperties }> {
+export async function createSslContact(
+    inputs: SslContactInputs,
+    context: ConnectionContext = {},
+): Promise<{ id: string; outs: SslContactProperties }> {
     return recordedInLayout(stateMigrations, () =>
         withClient(inputs.connection, context, async (client) => {
             const contact = await client.sslcontact.create(toApiContact(inputs));
@@ -51,7 +56,12 @@ export async function createSslContact(inputs: SslContactInputs, context: Connec
     );
 }
 
-export async function updateSslContact(id: string, olds: SslContactProperties, news: SslContactInputs, context: ConnectionContext = {}): Promise<{ outs: SslContactProperties }> {
+export async function updateSslContact(
+    id: string,
+    olds: SslContactProperties,
+    news: SslContactInputs,
+    context: ConnectionContext = {},
+): Promise<{ outs: SslContactProperties }> {
     const recorded = inLayout(olds);
     const changed = changedContactFields(recorded, news).filter((field) => field !== "connection");
     if (changed.length === 0) return { outs: markedState({ ...recorded, ...news, contactId: id }, stateMigrations) };
@@ -64,7 +74,11 @@ export async function updateSslContact(id: string, olds: SslContactProperties, n
 }
 
 /** `read`: the contact as InterNetX has it (drift shows in refresh); a deleted contact gives an empty id. */
-export async function readSslContact(id: string, props: SslContactProperties | undefined, context: ConnectionContext = {}): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
+export async function readSslContact(
+    id: string,
+    props: SslContactProperties | undefined,
+    context: ConnectionContext = {},
+): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
     const recorded = props && inLayout(props);
     return readInLayout(stateMigrations, () =>
         withClient(props?.connection, context, async (client) => {
@@ -72,12 +86,20 @@ export async function readSslContact(id: string, props: SslContactProperties | u
             if (!found) return { id: "", props: {} };
             const contact = fromApiContact(found);
             const clean = Object.fromEntries(Object.entries(contact).filter(([, value]) => value !== undefined));
-            return { id, props: { ...(recorded ?? {}), ...clean, contactId: id }, inputs: recorded ? undefined : clean };
+            return {
+                id,
+                props: { ...(recorded ?? {}), ...clean, contactId: id },
+                inputs: recorded ? undefined : clean,
+            };
         }),
     );
 }
 
-export async function deleteSslContact(id: string, props: SslContactProperties | undefined, context: ConnectionContext = {}): Promise<void> {
+export async function deleteSslContact(
+    id: string,
+    props: SslContactProperties | undefined,
+    context: ConnectionContext = {},
+): Promise<void> {
     await withClient(props?.connection, context, async (client) => {
         await unlessNotFound(client.sslcontact.delete(id));
     });

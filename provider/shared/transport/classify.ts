@@ -20,7 +20,14 @@ import type { HttpCall } from "./exchange";
  */
 
 /** Undici error codes raised before a byte of the request reached the server: repeating is always safe. */
-const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+const notSentCodes = new Set([
+    "ECONNREFUSED",
+    "ENOTFOUND",
+    "EAI_AGAIN",
+    "UND_ERR_CONNECT_TIMEOUT",
+    "EHOSTUNREACH",
+    "ENETUNREACH",
+]);
 
 /** TLS verification failures: nothing was sent, and repeating cannot help (the certificate will not change). */
 const tlsVerificationCodes = new Set([
@@ -49,7 +56,10 @@ function networkErrorCode(error: unknown): string | undefined {
  * have acted on it, which decides whether an order may be repeated (retry.ts). Only the error code and the URL's path
  * go into the message: a query can hold credentials (BILLmanager's `authinfo` on GET), headers always do.
  */
-export function errorFromNetworkFailure(call: Pick<HttpCall, "task" | "method" | "url">, error: unknown): TransportError {
+export function errorFromNetworkFailure(
+    call: Pick<HttpCall, "task" | "method" | "url">,
+    error: unknown,
+): TransportError {
     const code = networkErrorCode(error) ?? "UNKNOWN";
     const tlsRefused = tlsVerificationCodes.has(code);
     const requestSent = !notSentCodes.has(code) && !tlsRefused;
@@ -60,7 +70,10 @@ export function errorFromNetworkFailure(call: Pick<HttpCall, "task" | "method" |
 }
 
 /** Parses a Retry-After header (seconds or HTTP date, RFC 9110) into milliseconds. */
-export function retryAfterMilliseconds(value: string | string[] | undefined, now: Date = new Date()): number | undefined {
+export function retryAfterMilliseconds(
+    value: string | string[] | undefined,
+    now: Date = new Date(),
+): number | undefined {
     const text = Array.isArray(value) ? value[0] : value;
     if (!text) return undefined;
     const seconds = Number(text);
@@ -105,7 +118,12 @@ export interface ErrorCodeTable {
     /** Message codes that are an authentication failure when they name an object of the given kind. */
     authenticationObjects?: readonly AuthenticationObjectRefusal[];
     /** Whether the answer means "the object is gone" (read: empty id, delete: done): the backend's one gone table. */
-    isGone(answer: { httpStatus: number; hasDocument: boolean; codes: readonly string[]; objects: readonly string[] }): boolean;
+    isGone(answer: {
+        httpStatus: number;
+        hasDocument: boolean;
+        codes: readonly string[];
+        objects: readonly string[];
+    }): boolean;
     /** Codes with a typed error of their own, checked in order after "gone". */
     refusals: readonly CodedRefusal[];
     /** What a message quotes after the HTTP status: the API's codes and the references support asks for. */
@@ -119,22 +137,37 @@ export interface ErrorCodeTable {
 export function errorFromAnswer(answer: FailedAnswer, table: ErrorCodeTable): SslManagerError {
     const { details, hasDocument } = answer;
     const { httpStatus, messages = [] } = details;
-    const codes = [details.statusCode, ...messages.map((message) => message.code)].filter((code): code is string => Boolean(code));
+    const codes = [details.statusCode, ...messages.map((message) => message.code)].filter((code): code is string =>
+        Boolean(code),
+    );
     const apiText = [details.statusText, ...messages.map(messageWithObjects)]
         .filter((text): text is string => Boolean(text))
         .filter((text, index, all) => all.indexOf(text) === index)
         .join("; ");
-    const describe = (fallback: string) => `${details.task} failed: ${apiText || fallback} (HTTP ${httpStatus}${table.reference(details)})`;
-    if (httpStatus === 429) return new RateLimitedError(describe("rate limited"), { ...details, retryAfterMs: retryAfterMilliseconds(answer.headers["retry-after"]) });
+    const describe = (fallback: string) =>
+        `${details.task} failed: ${apiText || fallback} (HTTP ${httpStatus}${table.reference(details)})`;
+    if (httpStatus === 429)
+        return new RateLimitedError(describe("rate limited"), {
+            ...details,
+            retryAfterMs: retryAfterMilliseconds(answer.headers["retry-after"]),
+        });
     if (httpStatus >= 500) return new ServerError(describe("server error"), { ...details, retryable: true });
-    const objectRefusal = hasDocument ? authenticationObjectRefusal(messages, table.authenticationObjects ?? []) : undefined;
-    if (httpStatus === 401 || httpStatus === 403 || (hasDocument && table.authentication.has(details.statusCode ?? "")) || objectRefusal) {
+    const objectRefusal = hasDocument
+        ? authenticationObjectRefusal(messages, table.authenticationObjects ?? [])
+        : undefined;
+    if (
+        httpStatus === 401 ||
+        httpStatus === 403 ||
+        (hasDocument && table.authentication.has(details.statusCode ?? "")) ||
+        objectRefusal
+    ) {
         const hint = objectRefusal?.hint ?? table.authenticationHint;
         const message = describe("authentication failed");
         return new AuthenticationError(hint ? `${message}; ${hint}` : message, details);
     }
     const objects = messages.flatMap((message) => (message.objects ?? []).map(objectName));
-    if (table.isGone({ httpStatus, hasDocument, codes, objects })) return new NotFoundError(describe("object not found"), details);
+    if (table.isGone({ httpStatus, hasDocument, codes, objects }))
+        return new NotFoundError(describe("object not found"), details);
     const refusal = table.refusals.find((candidate) => codes.includes(candidate.code));
     if (refusal) return new refusal.error(describe(refusal.fallback), details);
     if (!hasDocument) return new MalformedResponseError(describe("unexpected response body"), details);
@@ -152,14 +185,23 @@ function objectName(object: ApiObject | string): string {
  */
 export function messageWithObjects(message: ApiMessage): string | undefined {
     const named = (message.objects ?? [])
-        .filter((object): object is ApiObject => typeof object === "object" && object !== null && object.type !== undefined)
+        .filter(
+            (object): object is ApiObject => typeof object === "object" && object !== null && object.type !== undefined,
+        )
         .map((object) => (object.value !== undefined ? `${object.type} = ${object.value}` : object.type));
     if (named.length === 0) return message.text;
     return `${message.text ?? "refused"} [${named.join("; ")}]`;
 }
 
-function authenticationObjectRefusal(messages: readonly ApiMessage[], refusals: readonly AuthenticationObjectRefusal[]): AuthenticationObjectRefusal | undefined {
+function authenticationObjectRefusal(
+    messages: readonly ApiMessage[],
+    refusals: readonly AuthenticationObjectRefusal[],
+): AuthenticationObjectRefusal | undefined {
     return refusals.find((refusal) =>
-        messages.some((message) => message.code === refusal.code && (message.objects ?? []).some((object) => refusal.objectType.test(objectName(object)))),
+        messages.some(
+            (message) =>
+                message.code === refusal.code &&
+                (message.objects ?? []).some((object) => refusal.objectType.test(objectName(object))),
+        ),
     );
 }

@@ -47,7 +47,12 @@ export class HttpSender {
                 dispatcher: this.agent,
             });
             const bodyBytes = Buffer.from(await response.body.arrayBuffer());
-            const exchange = { statusCode: response.statusCode, headers: response.headers, body: bodyBytes.toString("utf8"), bodyBytes };
+            const exchange = {
+                statusCode: response.statusCode,
+                headers: response.headers,
+                body: bodyBytes.toString("utf8"),
+                bodyBytes,
+            };
             this.options.observer?.({ call, startedAt, exchange });
             return exchange;
         } catch (error) {

@@ -1,5 +1,10 @@
 import { windowSafetyMarginMs } from "./rateLimiter";
-import { MachineRequestWindow, machineWindowDirectory, nextStartDelay, prepareMachineWindowDirectory } from "./machineWindow";
+import {
+    MachineRequestWindow,
+    machineWindowDirectory,
+    nextStartDelay,
+    prepareMachineWindowDirectory,
+} from "./machineWindow";
 
 const windowMs = 1000;
 /** While another process holds the lock (a few file operations), ask again after about this long. */
@@ -36,10 +41,14 @@ export class MachineRateLimiter {
         host: string,
         options: MachineRateLimiterOptions = {},
     ) {
-        if (!(requestsPerSecond > 0)) throw new RangeError(`requestsPerSecond must be positive, got ${requestsPerSecond}`);
+        if (!(requestsPerSecond > 0))
+            throw new RangeError(`requestsPerSecond must be positive, got ${requestsPerSecond}`);
         this.now = options.now ?? Date.now;
         this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-        const problem = options.directory === undefined ? "no directory for the machine-wide window" : prepareMachineWindowDirectory(options.directory);
+        const problem =
+            options.directory === undefined
+                ? "no directory for the machine-wide window"
+                : prepareMachineWindowDirectory(options.directory);
         if (problem === undefined) this.window = new MachineRequestWindow(options.directory!, host, this.now);
         else {
             this.fallbackReason = problem;
@@ -65,7 +74,9 @@ export class MachineRateLimiter {
         const slots = Math.max(1, Math.floor(this.requestsPerSecond));
         const spanMs = (windowMs * slots) / this.requestsPerSecond + windowSafetyMarginMs;
         for (;;) {
-            const delay = this.window ? this.machineDelay(slots, spanMs) : nextStartDelay(this.ownStarts, this.now(), slots, spanMs);
+            const delay = this.window
+                ? this.machineDelay(slots, spanMs)
+                : nextStartDelay(this.ownStarts, this.now(), slots, spanMs);
             if (delay === 0) {
                 this.ownStarts.push(this.now());
                 if (this.ownStarts.length > slots) this.ownStarts.splice(0, this.ownStarts.length - slots);
@@ -92,7 +103,11 @@ const limiters = new Map<string, MachineRateLimiter>();
  * The limiter of the host (and port) of `url` for this process, sharing the machine-wide window of that host with the
  * other processes of this user (directory: machineWindowDirectory()).
  */
-export function machineRateLimiter(url: string, requestsPerSecond: number, log?: (line: string) => void): MachineRateLimiter {
+export function machineRateLimiter(
+    url: string,
+    requestsPerSecond: number,
+    log?: (line: string) => void,
+): MachineRateLimiter {
     const host = new URL(url).host;
     const key = `${host}|${requestsPerSecond}`;
     let limiter = limiters.get(key);

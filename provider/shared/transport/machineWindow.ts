@@ -1,4 +1,16 @@
-import { closeSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import {
+    closeSync,
+    linkSync,
+    lstatSync,
+    mkdirSync,
+    openSync,
+    readFileSync,
+    renameSync,
+    statSync,
+    unlinkSync,
+    writeFileSync,
+    writeSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -19,7 +31,9 @@ export const staleLockMs = 2000;
 
 /** Milliseconds until a new start fits: fewer than `slots` of `starts` (epoch ms) may lie within `spanMs` before it. 0: now. */
 export function nextStartDelay(starts: readonly number[], now: number, slots: number, spanMs: number): number {
-    const recent = starts.filter((start) => start > now - spanMs && start <= now + spanMs).sort((left, right) => left - right);
+    const recent = starts
+        .filter((start) => start > now - spanMs && start <= now + spanMs)
+        .sort((left, right) => left - right);
     if (recent.length < slots) return 0;
     return Math.max(1, recent[recent.length - slots] + spanMs - now);
 }
@@ -41,7 +55,8 @@ export function prepareMachineWindowDirectory(directory: string): string | undef
         mkdirSync(directory, { recursive: true, mode: 0o700 });
         const stats = lstatSync(directory);
         if (!stats.isDirectory()) return `${directory} is not a directory`;
-        if (typeof process.getuid === "function" && stats.uid !== process.getuid()) return `${directory} belongs to another user`;
+        if (typeof process.getuid === "function" && stats.uid !== process.getuid())
+            return `${directory} belongs to another user`;
         const probe = join(directory, `.probe-${process.pid}`);
         writeFileSync(probe, "");
         unlinkSync(probe);
@@ -126,7 +141,9 @@ export class MachineRequestWindow {
     private read(): number[] {
         try {
             const parsed: unknown = JSON.parse(readFileSync(this.file, "utf8"));
-            return Array.isArray(parsed) ? parsed.filter((value): value is number => typeof value === "number" && Number.isFinite(value)) : [];
+            return Array.isArray(parsed)
+                ? parsed.filter((value): value is number => typeof value === "number" && Number.isFinite(value))
+                : [];
         } catch {
             return [];
         }

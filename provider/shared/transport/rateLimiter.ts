@@ -22,10 +22,12 @@ export class RateLimiter {
     constructor(
         readonly requestsPerSecond: number = defaultRequestsPerSecond,
         private readonly now: () => number = Date.now,
-        private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+            new Promise((resolve) => setTimeout(resolve, ms)),
         private readonly marginMs: number = windowSafetyMarginMs,
     ) {
-        if (!(requestsPerSecond > 0)) throw new RangeError(`requestsPerSecond must be positive, got ${requestsPerSecond}`);
+        if (!(requestsPerSecond > 0))
+            throw new RangeError(`requestsPerSecond must be positive, got ${requestsPerSecond}`);
     }
 
     /** Resolves when a request may be sent; callers are served in order. */

@@ -38,7 +38,8 @@ export interface RunnerRequest<Answer, Found> {
 }
 
 /** The answer of a request, or what `recover` found instead of ordering again. */
-export type RunOutcome<Answer, Found> = { answered: Answer; recovered?: undefined } | { answered?: undefined; recovered: Found };
+export type RunOutcome<Answer, Found> =
+    { answered: Answer; recovered?: undefined } | { answered?: undefined; recovered: Found };
 
 /**
  * Sends requests of one backend at the pace of its host, repeats them as decideRetry says, and never places an order
@@ -55,7 +56,8 @@ export class RequestRunner {
     constructor(
         url: string,
         settings: RequestRunnerSettings,
-        private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+            new Promise((resolve) => setTimeout(resolve, ms)),
         private readonly random: () => number = Math.random,
     ) {
         this.limiter = machineRateLimiter(url, settings.requestsPerSecond ?? defaultRequestsPerSecond, settings.logger);
@@ -75,14 +77,18 @@ export class RequestRunner {
                 return { answered };
             } catch (error) {
                 const decision = decideRetry(error, request.kind, attempt, this.policy, this.random);
-                this.log(`${request.name} failed: ${(error as Error).name}: ${(error as Error).message}; ${decision.action} (${decision.reason})${current.failureReference(error)}`);
+                this.log(
+                    `${request.name} failed: ${(error as Error).name}: ${(error as Error).message}; ${decision.action} (${decision.reason})${current.failureReference(error)}`,
+                );
                 if (decision.action === "fail") throw error;
                 if (decision.action === "recover") {
                     if (!request.recover) throw error;
                     await this.sleep(recoveryDelay(decision, this.timeoutMs));
                     const found = await request.recover();
                     if (found) {
-                        this.log(`${request.name}: found ${request.foundWords?.(found) ?? "the order placed"} by the failed attempt; not ordering again`);
+                        this.log(
+                            `${request.name}: found ${request.foundWords?.(found) ?? "the order placed"} by the failed attempt; not ordering again`,
+                        );
                         return { recovered: found };
                     }
                 }

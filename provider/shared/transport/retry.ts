@@ -32,7 +32,13 @@ export type RetryDecision =
  * the server certainly did not process them (a refused connection); after any other failure, 429 included, the
  * client must first look for the order it may have placed.
  */
-export function decideRetry(error: unknown, kind: RequestKind, attempt: number, policy: RetryPolicy, random: () => number = Math.random): RetryDecision {
+export function decideRetry(
+    error: unknown,
+    kind: RequestKind,
+    attempt: number,
+    policy: RetryPolicy,
+    random: () => number = Math.random,
+): RetryDecision {
     if (!(error instanceof SslManagerError) || !error.retryable) return { action: "fail", reason: "not retryable" };
     if (attempt >= policy.maxAttempts) return { action: "fail", reason: `gave up after ${attempt} attempts` };
     const delayMs = backoffDelay(attempt, policy, random);
@@ -41,10 +47,12 @@ export function decideRetry(error: unknown, kind: RequestKind, attempt: number, 
         // What InterNetX answers above "3 requests per second and IP" is not documented ("JSON API Basics"), and
         // BILLmanager publishes no limit at all, so a 429 does not prove that an order was left unprocessed: an order
         // first looks for itself.
-        if (kind === "order") return { action: "recover", delayMs: waitMs, reason: "rate limited; outcome of the order unknown" };
+        if (kind === "order")
+            return { action: "recover", delayMs: waitMs, reason: "rate limited; outcome of the order unknown" };
         return { action: "retry", delayMs: waitMs, reason: "rate limited" };
     }
-    if (error instanceof TransportError && !error.requestSent) return { action: "retry", delayMs, reason: "request not sent" };
+    if (error instanceof TransportError && !error.requestSent)
+        return { action: "retry", delayMs, reason: "request not sent" };
     if (kind === "order") return { action: "recover", delayMs, reason: "outcome of the order unknown" };
     return { action: "retry", delayMs, reason: error.code };
 }

@@ -8,7 +8,10 @@ import { dirname, join } from "node:path";
 export function packageVersion(): string {
     for (let directory = __dirname; ; directory = dirname(directory)) {
         try {
-            const manifest = JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) as { name?: string; version?: string };
+            const manifest = JSON.parse(readFileSync(join(directory, "package.json"), "utf8")) as {
+                name?: string;
+                version?: string;
+            };
             if (manifest.name === "pulumi-sslmanager" && manifest.version) return manifest.version;
         } catch {
             // no package.json here: keep looking upwards

@@ -22,8 +22,15 @@ export class FakeEngine {
 
     async start(): Promise<this> {
         this.server.addService(engineService.EngineService, {
-            log: (call: { request: { getSeverity(): number; getMessage(): string; getUrn(): string } }, callback: grpc.sendUnaryData<unknown>) => {
-                const entry = { severity: call.request.getSeverity(), message: call.request.getMessage(), urn: call.request.getUrn() };
+            log: (
+                call: { request: { getSeverity(): number; getMessage(): string; getUrn(): string } },
+                callback: grpc.sendUnaryData<unknown>,
+            ) => {
+                const entry = {
+                    severity: call.request.getSeverity(),
+                    message: call.request.getMessage(),
+                    urn: call.request.getUrn(),
+                };
                 this.logs.push(entry);
                 for (const waiter of this.waiting.filter((candidate) => candidate.matches(entry))) {
                     this.waiting.splice(this.waiting.indexOf(waiter), 1);
@@ -31,13 +38,19 @@ export class FakeEngine {
                 }
                 callback(null, new emptyProto.Empty());
             },
-            getRootResource: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback({ code: grpc.status.UNIMPLEMENTED }, null),
-            setRootResource: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback({ code: grpc.status.UNIMPLEMENTED }, null),
-            startDebugging: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback(null, new emptyProto.Empty()),
-            requirePulumiVersion: (_call: unknown, callback: grpc.sendUnaryData<unknown>) => callback(null, new emptyProto.Empty()),
+            getRootResource: (_call: unknown, callback: grpc.sendUnaryData<unknown>) =>
+                callback({ code: grpc.status.UNIMPLEMENTED }, null),
+            setRootResource: (_call: unknown, callback: grpc.sendUnaryData<unknown>) =>
+                callback({ code: grpc.status.UNIMPLEMENTED }, null),
+            startDebugging: (_call: unknown, callback: grpc.sendUnaryData<unknown>) =>
+                callback(null, new emptyProto.Empty()),
+            requirePulumiVersion: (_call: unknown, callback: grpc.sendUnaryData<unknown>) =>
+                callback(null, new emptyProto.Empty()),
         });
         const port = await new Promise<number>((resolve, reject) =>
-            this.server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+            this.server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) =>
+                error ? reject(error) : resolve(bound),
+            ),
         );
         this.address = `127.0.0.1:${port}`;
         return this;

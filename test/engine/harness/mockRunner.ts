@@ -20,7 +20,12 @@ process.env.PULUMI_CONFIG = configJson ?? "{}";
 pulumi.runtime.setMocks(
     {
         newResource(args: { type: string; name: string; inputs: Record<string, unknown> }) {
-            registrations.push({ type: args.type, name: args.name, inputs: args.inputs, additionalSecretOutputs: secretOutputs.get(args.name) ?? [] });
+            registrations.push({
+                type: args.type,
+                name: args.name,
+                inputs: args.inputs,
+                additionalSecretOutputs: secretOutputs.get(args.name) ?? [],
+            });
             return { id: `${args.name}-id`, state: { ...args.inputs, contactId: `${args.name}-contact-id` } };
         },
         call() {
@@ -33,7 +38,10 @@ pulumi.runtime.setMocks(
 );
 const monitor = pulumi.runtime.getMonitor();
 const register = monitor.registerResource.bind(monitor);
-monitor.registerResource = (request: { getName(): string; getAdditionalsecretoutputsList(): string[] }, callback: unknown) => {
+monitor.registerResource = (
+    request: { getName(): string; getAdditionalsecretoutputsList(): string[] },
+    callback: unknown,
+) => {
     secretOutputs.set(request.getName(), request.getAdditionalsecretoutputsList());
     return register(request, callback);
 };

@@ -11,14 +11,24 @@ export const repositoryRoot = join(__dirname, "..", "..", "..", "..");
  */
 export function createProgram(source: string, name = "engine-path-program"): string {
     const directory = mkdtempSync(join(tmpdir(), "sslmanager-engine-"));
-    execFileSync("npm", ["pack", "--pack-destination", directory, "--silent"], { cwd: repositoryRoot, stdio: ["ignore", "pipe", "inherit"] });
-    const tarball = readdirSync(directory).find((file) => file.endsWith(".tgz"))!;
-    writeFileSync(join(directory, "package.json"), JSON.stringify({ name, version: "1.0.0", private: true, main: "index.js" }, null, 2));
-    writeFileSync(join(directory, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
-    writeFileSync(join(directory, "index.js"), source);
-    execFileSync("npm", ["install", join(directory, tarball), "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"], {
-        cwd: directory,
+    execFileSync("npm", ["pack", "--pack-destination", directory, "--silent"], {
+        cwd: repositoryRoot,
         stdio: ["ignore", "pipe", "inherit"],
     });
+    const tarball = readdirSync(directory).find((file) => file.endsWith(".tgz"))!;
+    writeFileSync(
+        join(directory, "package.json"),
+        JSON.stringify({ name, version: "1.0.0", private: true, main: "index.js" }, null, 2),
+    );
+    writeFileSync(join(directory, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
+    writeFileSync(join(directory, "index.js"), source);
+    execFileSync(
+        "npm",
+        ["install", join(directory, tarball), "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"],
+        {
+            cwd: directory,
+            stdio: ["ignore", "pipe", "inherit"],
+        },
+    );
     return directory;
 }

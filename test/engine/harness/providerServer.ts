@@ -63,10 +63,18 @@ export class ProviderServer {
 
     /** The provider process: the SDK's dynamic-provider server, started as the engine starts it. */
     protected spawnProvider(): ChildProcess {
-        const entry = require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js", { paths: [this.programDirectory] });
+        const entry = require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js", {
+            paths: [this.programDirectory],
+        });
         return spawn(process.execPath, [entry, this.engineAddress], {
             cwd: this.programDirectory,
-            env: { ...process.env, PULUMI_NODEJS_ENGINE: this.engineAddress, PULUMI_NODEJS_PROJECT: "engine-path-program", PULUMI_NODEJS_STACK: "test", ...this.environment },
+            env: {
+                ...process.env,
+                PULUMI_NODEJS_ENGINE: this.engineAddress,
+                PULUMI_NODEJS_PROJECT: "engine-path-program",
+                PULUMI_NODEJS_STACK: "test",
+                ...this.environment,
+            },
             stdio: ["ignore", "pipe", "pipe"],
         });
     }
@@ -84,9 +92,14 @@ export class ProviderServer {
                 if (/^\d+$/.test(line.trim()) && buffered.includes("\n")) resolve(line.trim());
             });
             child.stderr!.on("data", (chunk: Buffer) => this.output.push(chunk.toString()));
-            child.on("exit", (code) => reject(new Error(`the provider process exited with ${code}: ${this.output.join("")}`)));
+            child.on("exit", (code) =>
+                reject(new Error(`the provider process exited with ${code}: ${this.output.join("")}`)),
+            );
         });
-        this.client = new providerService.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+        this.client = new providerService.ResourceProviderClient(
+            `127.0.0.1:${port}`,
+            grpc.credentials.createInsecure(),
+        );
         return this;
     }
 
@@ -121,7 +134,12 @@ export class ProviderServer {
         const request = new providerProto.ConfigureRequest();
         request.setArgs(structProto.Struct.fromJavaScript(config));
         for (const [key, value] of Object.entries(config)) {
-            request.getVariablesMap().set(key, typeof value === "object" ? JSON.stringify((value as { value: unknown }).value) : String(value));
+            request
+                .getVariablesMap()
+                .set(
+                    key,
+                    typeof value === "object" ? JSON.stringify((value as { value: unknown }).value) : String(value),
+                );
         }
         request.setAcceptsecrets(true);
         request.setAcceptresources(true);
@@ -129,13 +147,19 @@ export class ProviderServer {
         return { acceptSecrets: response.getAcceptsecrets() };
     }
 
-    async check(urn: string, olds: Properties, news: Properties): Promise<{ inputs?: Properties; failures: { property: string; reason: string }[] }> {
+    async check(
+        urn: string,
+        olds: Properties,
+        news: Properties,
+    ): Promise<{ inputs?: Properties; failures: { property: string; reason: string }[] }> {
         const request = new providerProto.CheckRequest();
         request.setUrn(urn);
         request.setOlds(structProto.Struct.fromJavaScript(olds));
         request.setNews(structProto.Struct.fromJavaScript(news));
         const response = await this.call<any>("check", request);
-        const failures = response.getFailuresList().map((failure: any) => ({ property: failure.getProperty(), reason: failure.getReason() }));
+        const failures = response
+            .getFailuresList()
+            .map((failure: any) => ({ property: failure.getProperty(), reason: failure.getReason() }));
         return { inputs: response.getInputs()?.toJavaScript(), failures };
     }
 
@@ -147,14 +171,20 @@ export class ProviderServer {
         return { id: response.getId(), properties: response.getProperties().toJavaScript() };
     }
 
-    async diff(urn: string, id: string, olds: Properties, news: Properties): Promise<{ changes: "none" | "some" | "unknown"; replaces: string[] }> {
+    async diff(
+        urn: string,
+        id: string,
+        olds: Properties,
+        news: Properties,
+    ): Promise<{ changes: "none" | "some" | "unknown"; replaces: string[] }> {
         const request = new providerProto.DiffRequest();
         request.setUrn(urn);
         request.setId(id);
         request.setOlds(structProto.Struct.fromJavaScript(olds));
         request.setNews(structProto.Struct.fromJavaScript(news));
         const response = await this.call<any>("diff", request);
-        const changes = { 0: "unknown", 1: "none", 2: "some" }[response.getChanges() as 0 | 1 | 2] as "none" | "some" | "unknown";
+        const changes = { 0: "unknown", 1: "none", 2: "some" }[response.getChanges() as 0 | 1 | 2] as
+            "none" | "some" | "unknown";
         return { changes, replaces: response.getReplacesList() };
     }
 
@@ -168,13 +198,21 @@ export class ProviderServer {
         return { properties: response.getProperties().toJavaScript() };
     }
 
-    async read(urn: string, id: string, properties: Properties): Promise<{ id: string; properties: Properties; inputs?: Properties }> {
+    async read(
+        urn: string,
+        id: string,
+        properties: Properties,
+    ): Promise<{ id: string; properties: Properties; inputs?: Properties }> {
         const request = new providerProto.ReadRequest();
         request.setUrn(urn);
         request.setId(id);
         request.setProperties(structProto.Struct.fromJavaScript(properties));
         const response = await this.call<any>("read", request);
-        return { id: response.getId(), properties: response.getProperties()?.toJavaScript() ?? {}, inputs: response.getInputs()?.toJavaScript() };
+        return {
+            id: response.getId(),
+            properties: response.getProperties()?.toJavaScript() ?? {},
+            inputs: response.getInputs()?.toJavaScript(),
+        };
     }
 
     async delete(urn: string, id: string, properties: Properties): Promise<void> {

@@ -14,8 +14,16 @@ const certificateEnvelope = JSON.stringify({
     status: { code: "S400104", text: "Certificate data were inquired successfully.", type: "SUCCESS" },
     data: [{ id: 7, name: "example.com" }],
 });
-const emptyListEnvelope = JSON.stringify({ stid: "20261201-stid-8", status: { code: "S400105", text: "Certificates were listed.", type: "SUCCESS" }, data: [] });
-const orderAcceptedEnvelope = JSON.stringify({ stid: "20261201-stid-9", status: { code: "N400101", text: "Order accepted.", type: "NOTIFY" }, data: [] });
+const emptyListEnvelope = JSON.stringify({
+    stid: "20261201-stid-8",
+    status: { code: "S400105", text: "Certificates were listed.", type: "SUCCESS" },
+    data: [],
+});
+const orderAcceptedEnvelope = JSON.stringify({
+    stid: "20261201-stid-9",
+    status: { code: "N400101", text: "Order accepted.", type: "NOTIFY" },
+    data: [],
+});
 
 /**
  * The shared request runner's rule for an order whose outcome is unknown, through both backends' adapters over real
@@ -38,13 +46,36 @@ describe("the request runner never orders twice after an ambiguous failure", () 
     afterEach(() => server.stop());
 
     function internetxRunner(): { runner: TaskRunner; close: () => Promise<void> } {
-        const options = resolveInternetxOptions({ url: `${server.url}/v1`, user: "user", password: "secret", context: "4", timeoutMs, logger: (line) => logLines.push(line) }, {});
-        const transport = new JsonTransport(options.url, { user: options.user, password: options.password, context: options.context }, { timeoutMs });
+        const options = resolveInternetxOptions(
+            {
+                url: `${server.url}/v1`,
+                user: "user",
+                password: "secret",
+                context: "4",
+                timeoutMs,
+                logger: (line) => logLines.push(line),
+            },
+            {},
+        );
+        const transport = new JsonTransport(
+            options.url,
+            { user: options.user, password: options.password, context: options.context },
+            { timeoutMs },
+        );
         return { runner: new TaskRunner(transport, options, sleep), close: () => transport.close() };
     }
 
     function billmanagerRunner(): { runner: FunctionRunner; close: () => Promise<void> } {
-        const options = resolveBillmanagerOptions({ url: `${server.url}/billmgr`, user: "user@example.com", password: "secret", timeoutMs, logger: (line) => logLines.push(line) }, {});
+        const options = resolveBillmanagerOptions(
+            {
+                url: `${server.url}/billmgr`,
+                user: "user@example.com",
+                password: "secret",
+                timeoutMs,
+                logger: (line) => logLines.push(line),
+            },
+            {},
+        );
         const transport = new BillTransport(options);
         return { runner: new FunctionRunner(transport, options, sleep), close: () => transport.close() };
     }
@@ -53,18 +84,29 @@ describe("the request runner never orders twice after an ambiguous failure", () 
         server.respondWith({ status: 502, body: "Bad Gateway" }, { body: certificateEnvelope });
         const { runner, close } = internetxRunner();
         try {
-            const envelope = await runner.run({ task: "CertificateCreate", body: { name: "example.com" } }, () => runner.run({ task: "CertificateInfo", id: "7" }));
+            const envelope = await runner.run({ task: "CertificateCreate", body: { name: "example.com" } }, () =>
+                runner.run({ task: "CertificateInfo", id: "7" }),
+            );
             expect(envelope.stid).to.equal("20261201-stid-7");
         } finally {
             await close();
         }
-        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "GET /v1/certificate/7"]);
+        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal([
+            "POST /v1/certificate",
+            "GET /v1/certificate/7",
+        ]);
         expect(sleeps).to.deep.equal([timeoutMs]);
-        expect(logLines).to.include("CertificateCreate: found the order placed by the failed attempt; not ordering again");
+        expect(logLines).to.include(
+            "CertificateCreate: found the order placed by the failed attempt; not ordering again",
+        );
     });
 
     it("waits the longer Retry-After of a 429 before looking, and orders again only when the order is not there", async () => {
-        server.respondWith({ status: 429, headers: { "retry-after": "5" }, body: "" }, { body: emptyListEnvelope }, { body: orderAcceptedEnvelope });
+        server.respondWith(
+            { status: 429, headers: { "retry-after": "5" }, body: "" },
+            { body: emptyListEnvelope },
+            { body: orderAcceptedEnvelope },
+        );
         const { runner, close } = internetxRunner();
         try {
             const recover = async () => {
@@ -76,7 +118,11 @@ describe("the request runner never orders twice after an ambiguous failure", () 
         } finally {
             await close();
         }
-        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal(["POST /v1/certificate", "POST /v1/certificate/_search", "POST /v1/certificate"]);
+        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal([
+            "POST /v1/certificate",
+            "POST /v1/certificate/_search",
+            "POST /v1/certificate",
+        ]);
         // The first wait lets the lost order arrive before looking; the second is the Retry-After before ordering again.
         expect(sleeps).to.deep.equal([5000, 5000]);
         // Each attempt carries a client transaction id of its own.
@@ -85,11 +131,17 @@ describe("the request runner never orders twice after an ambiguous failure", () 
     });
 
     it("looks for a BILLmanager order after a 500, once the timeout has passed again, and answers the certificate it found", async () => {
-        server.respondWith({ status: 500, body: "Internal Server Error" }, { body: JSON.stringify({ elem: [{ id: "12", domain: "example.com" }] }) });
+        server.respondWith(
+            { status: 500, body: "Internal Server Error" },
+            { body: JSON.stringify({ elem: [{ id: "12", domain: "example.com" }] }) },
+        );
         const { runner, close } = billmanagerRunner();
         try {
             const recover = async () => (await runner.run({ func: "certificate" })).elements[0]?.id;
-            const answer = await runner.runOrder({ func: "certificate.order.param", params: { pricelist: "55364" } }, recover);
+            const answer = await runner.runOrder(
+                { func: "certificate.order.param", params: { pricelist: "55364" } },
+                recover,
+            );
             expect(answer).to.deep.equal({ recoveredId: "12" });
         } finally {
             await close();
@@ -97,14 +149,18 @@ describe("the request runner never orders twice after an ambiguous failure", () 
         const functions = server.requests.map((request) => new URLSearchParams(request.body).get("func"));
         expect(functions).to.deep.equal(["certificate.order.param", "certificate"]);
         expect(sleeps).to.deep.equal([timeoutMs]);
-        expect(logLines).to.include("certificate.order.param: found certificate 12 ordered by the failed attempt; not ordering again");
+        expect(logLines).to.include(
+            "certificate.order.param: found certificate 12 ordered by the failed attempt; not ordering again",
+        );
     });
 
     it("gives a BILLmanager order that failed without a way to look for it back to the caller instead of repeating it", async () => {
         server.respondWith({ status: 500, body: "Internal Server Error" });
         const { runner, close } = billmanagerRunner();
         try {
-            await expect(runner.run({ func: "certificate.order.param", params: { pricelist: "55364" } })).to.be.rejectedWith("certificate.order.param failed: server error (HTTP 500)");
+            await expect(
+                runner.run({ func: "certificate.order.param", params: { pricelist: "55364" } }),
+            ).to.be.rejectedWith("certificate.order.param failed: server error (HTTP 500)");
         } finally {
             await close();
         }

@@ -45,12 +45,18 @@ describe("JSON wire format against the InterNetX documents", () => {
 
     it("sends CertificatePrepareOrder as POST /certificate/_prepareOrder and reads the three authentication methods", async () => {
         server.respondWith({ body: JSON.stringify(ordering.prepareOrderResponse) });
-        const data = await client.certificate.prepareOrder(ordering.prepareOrderRequest as { plain: string; product: string });
+        const data = await client.certificate.prepareOrder(
+            ordering.prepareOrderRequest as { plain: string; product: string },
+        );
         expect(lastRequest()).to.include({ method: "POST", url: "/v1/certificate/_prepareOrder" });
         expect(lastRequest().json).to.deep.equal(ordering.prepareOrderRequest);
         expect(data.name).to.equal("example.com");
         expect(data.keySize).to.equal(2048);
-        expect(data.authentication.map((authentication) => authentication.method)).to.deep.equal(["EMAIL", "DNS", "FILE"]);
+        expect(data.authentication.map((authentication) => authentication.method)).to.deep.equal([
+            "EMAIL",
+            "DNS",
+            "FILE",
+        ]);
         expect(data.authentication[0].approverEmails).to.deep.equal([
             "admin@example.com",
             "administrator@example.com",
@@ -58,7 +64,9 @@ describe("JSON wire format against the InterNetX documents", () => {
             "webmaster@example.com",
             "postmaster@example.com",
         ]);
-        expect(data.authentication[1].dns).to.equal('example.com.\t\t300\tIN\tTXT\t"2018092608362142n4sbul8rv8ttv7zkhjgzvyim8n1kpa9lys0uqdszxzs0pa0l"');
+        expect(data.authentication[1].dns).to.equal(
+            'example.com.\t\t300\tIN\tTXT\t"2018092608362142n4sbul8rv8ttv7zkhjgzvyim8n1kpa9lys0uqdszxzs0pa0l"',
+        );
     });
 
     function orderFromDocument(body: Json): CertificateOrder {
@@ -109,12 +117,20 @@ describe("JSON wire format against the InterNetX documents", () => {
     });
 
     it("reads the document's PollInfo message with its job and certificate, and confirms it with PUT /poll/{id}", async () => {
-        server.respondWith({ body: JSON.stringify(reissuing.pollInfoResponse) }, { body: JSON.stringify(reissuing.pollConfirmResponse) });
+        server.respondWith(
+            { body: JSON.stringify(reissuing.pollInfoResponse) },
+            { body: JSON.stringify(reissuing.pollConfirmResponse) },
+        );
         const { message, pending } = await client.poll.info();
         expect(lastRequest()).to.include({ method: "GET", url: "/v1/poll" });
         expect(pending).to.equal(1);
         expect(message?.id).to.equal("1405661");
-        expect(message?.job).to.deep.include({ id: "9218783", status: "SUCCESS", action: "create", subType: "QUICKSSLPREMIUM" });
+        expect(message?.job).to.deep.include({
+            id: "9218783",
+            status: "SUCCESS",
+            action: "create",
+            subType: "QUICKSSLPREMIUM",
+        });
         expect((message?.object?.data as Json).id).to.equal(571);
         await client.poll.confirm(message!.id);
         expect(lastRequest()).to.include({ method: "PUT", url: "/v1/poll/1405661" });
@@ -123,7 +139,10 @@ describe("JSON wire format against the InterNetX documents", () => {
     it("reads the chain of the document's CertificateInfo: one intermediate, then the root", async () => {
         server.respondWith({ body: JSON.stringify(reissuing.certificateInfoResponse) });
         const certificate = await client.certificate.info("571");
-        expect(certificate.certificationAuthority.map((authority) => authority.caType)).to.deep.equal(["INTERMEDIATE", "ROOT"]);
+        expect(certificate.certificationAuthority.map((authority) => authority.caType)).to.deep.equal([
+            "INTERMEDIATE",
+            "ROOT",
+        ]);
         expect(certificate.server).to.match(/^-----BEGIN CERTIFICATE-----\nMIIEjzCCA3egAwIBAgIQBspr0zb8/);
     });
 });

@@ -70,12 +70,27 @@ describe("XML wire format against the InterNetX documents", () => {
 
     it("sends CertificatePrepareOrder (400110) with the CSR in CDATA and reads DNS and FILE authentication", async () => {
         server.respondWith({ body: ordering.prepareOrderResponse });
-        const data = await client.certificate.prepareOrder({ plain: "----BEGIN CERTIFICATE REQUEST----- .... -----END CERTIFICATE REQUEST-----", product: "QUICKSSLPREMIUM" });
+        const data = await client.certificate.prepareOrder({
+            plain: "----BEGIN CERTIFICATE REQUEST----- .... -----END CERTIFICATE REQUEST-----",
+            product: "QUICKSSLPREMIUM",
+        });
         expect(sentRequest()).to.deep.equal(documentRequest(ordering.prepareOrderRequest));
-        expect(server.requests[0].body).to.contain("<plain><![CDATA[----BEGIN CERTIFICATE REQUEST----- .... -----END CERTIFICATE REQUEST-----]]></plain>");
-        expect(data).to.deep.include({ name: "example.com", keySize: 2048, countryCode: "DE", organizationUnit: "Entwicklung", signatureHashAlgorithm: "SHA256" });
+        expect(server.requests[0].body).to.contain(
+            "<plain><![CDATA[----BEGIN CERTIFICATE REQUEST----- .... -----END CERTIFICATE REQUEST-----]]></plain>",
+        );
+        expect(data).to.deep.include({
+            name: "example.com",
+            keySize: 2048,
+            countryCode: "DE",
+            organizationUnit: "Entwicklung",
+            signatureHashAlgorithm: "SHA256",
+        });
         expect(data.authentication).to.deep.equal([
-            { method: "DNS", dns: 'example.com. 300 IN TXT "201704071405295z34is5g0jjairsdu0v5opdw8512td8kixzvtaacu4ebrkry5q"', provisioning: true },
+            {
+                method: "DNS",
+                dns: 'example.com. 300 IN TXT "201704071405295z34is5g0jjairsdu0v5opdw8512td8kixzvtaacu4ebrkry5q"',
+                provisioning: true,
+            },
             {
                 method: "FILE",
                 fileName: "http://example.com/.well-known/pki-validation/fileauth.txt",
@@ -92,7 +107,11 @@ describe("XML wire format against the InterNetX documents", () => {
         csr: "---------BEGIN CERTIFICATE REQUEST----- .... -----END CERTIFICATE REQUEST-----",
         adminContactId: "100",
         technicalContactId: "100",
-        authentication: { method: "DNS", dns: 'example.com. 300 IN TXT "201704071405295z34is5g0jjairsdu0v5opdw8512td8kixzvtaacu4ebrkry5q"', provisioning: true },
+        authentication: {
+            method: "DNS",
+            dns: 'example.com. 300 IN TXT "201704071405295z34is5g0jjairsdu0v5opdw8512td8kixzvtaacu4ebrkry5q"',
+            provisioning: true,
+        },
     };
 
     it("sends CertificateCreate (400101) as the document and reads the job from certificate_job", async () => {
@@ -114,7 +133,9 @@ describe("XML wire format against the InterNetX documents", () => {
             software: "APACHE2",
             serialNumber: "SERIALNUMBER",
             expire: "2030-01-01T23:59:59.000Z",
-            certificationAuthority: [{ caType: "INTERMEDIATE", caCertificate: "----BEGIN CERTIFICATE ----- .... -----END CERTIFICATE-----" }],
+            certificationAuthority: [
+                { caType: "INTERMEDIATE", caCertificate: "----BEGIN CERTIFICATE ----- .... -----END CERTIFICATE-----" },
+            ],
         });
         expect(certificate.adminContact?.id).to.equal("20398");
         expect(certificate.authentication?.method).to.equal("DNS");
@@ -132,7 +153,10 @@ describe("XML wire format against the InterNetX documents", () => {
         const { message, pending } = await client.poll.info();
         expect(sentRequest()).to.deep.equal(documentRequest(reissuing.pollInfoRequest));
         expect(pending).to.equal(1);
-        expect(message).to.deep.include({ id: "1855680", job: { id: "4295625406", status: "SUCCESS", action: undefined, subType: undefined } });
+        expect(message).to.deep.include({
+            id: "1855680",
+            job: { id: "4295625406", status: "SUCCESS", action: undefined, subType: undefined },
+        });
         expect(message?.object).to.deep.equal({ type: "domain", value: "example.com", data: undefined });
         await client.poll.confirm("650664");
         expect(sentRequest()).to.deep.equal(documentRequest(reissuing.pollConfirmRequest));

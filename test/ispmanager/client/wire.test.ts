@@ -16,14 +16,18 @@ import { expect } from "../../support/client";
 import { IspmanagerSimulatorAdmin } from "../simulatorAdmin";
 
 describe("BILLmanager answers in the documented shapes, read in one place", () => {
-    it("reads an order id wrapped as {\"v\": …} in bjson and as {\"$\": …} in json", () => {
+    it('reads an order id wrapped as {"v": …} in bjson and as {"$": …} in json', () => {
         expect(documentFromBjson({ ok: true, id: { v: "12345" } })?.id).to.equal("12345");
         expect(documentFromBjson({ ok: true, id: 12345 })?.id).to.equal("12345");
         expect(documentFromJson({ doc: { ok: {}, id: { $: "12345" } } })?.id).to.equal("12345");
     });
 
-    it("reads an error whose msg is {\"$\": …}, with its detail and param entries filling placeholders", () => {
-        expect(documentFromBjson({ error: { type: "value", object: "CN", msg: { $: "The 'Domain' field has invalid value" } } })?.error).to.deep.equal({
+    it('reads an error whose msg is {"$": …}, with its detail and param entries filling placeholders', () => {
+        expect(
+            documentFromBjson({
+                error: { type: "value", object: "CN", msg: { $: "The 'Domain' field has invalid value" } },
+            })?.error,
+        ).to.deep.equal({
             type: "value",
             object: "CN",
             value: undefined,
@@ -53,7 +57,9 @@ describe("BILLmanager answers in the documented shapes, read in one place", () =
     });
 
     it("reads a bjson answer that comes wrapped in doc like json", () => {
-        expect(documentFromBjson({ doc: { error: { $type: "auth", msg: { $: "Authorization failed" } } } })?.error).to.deep.include({ type: "auth", message: "Authorization failed" });
+        expect(
+            documentFromBjson({ doc: { error: { $type: "auth", msg: { $: "Authorization failed" } } } })?.error,
+        ).to.deep.include({ type: "auth", message: "Authorization failed" });
     });
 
     it("reads a certificate list row in the documented columns", () => {
@@ -93,15 +99,17 @@ describe("BILLmanager answers in the documented shapes, read in one place", () =
 
     it("keeps the service item's status apart from the certificate's issuance, and takes the CA's reason from a failed state", () => {
         expect(["3", "4", "5", "6"].map(issuanceOf)).to.deep.equal(["requested", "enrolled", "issued", "failed"]);
-        expect(["Requested", "Enrolled", "Issued", "Issue failed", "Failed: CAA record forbids issuance", "Выпущен"].map(issuanceOf)).to.deep.equal([
-            "requested",
-            "enrolled",
-            "issued",
-            "failed",
-            "failed",
-            undefined,
-        ]);
-        const row = certificateRowSchema.parse({ id: "7", CN: "a.example.com", item_status_orig: "2", status_msg: "Failed: CAA record forbids issuance" });
+        expect(
+            ["Requested", "Enrolled", "Issued", "Issue failed", "Failed: CAA record forbids issuance", "Выпущен"].map(
+                issuanceOf,
+            ),
+        ).to.deep.equal(["requested", "enrolled", "issued", "failed", "failed", undefined]);
+        const row = certificateRowSchema.parse({
+            id: "7",
+            CN: "a.example.com",
+            item_status_orig: "2",
+            status_msg: "Failed: CAA record forbids issuance",
+        });
         expect(row).to.deep.include({ status: "ACTIVE", issuance: "failed", reason: "CAA record forbids issuance" });
     });
 });
@@ -113,14 +121,30 @@ describe("BILLmanager certificate files: zip or PEM, leaf and chain by signature
 
     before(async () => {
         ca = await TestCertificateAuthority.create({ organization: "Zip Test CA" });
-        const generated = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "*.zip.example.com" });
+        const generated = await generateKeyAndCsr({
+            key: { algorithm: "ECDSA", curve: "P256" },
+            commonName: "*.zip.example.com",
+        });
         csrPem = generated.csrPem;
-        leafPem = await ca.issue({ csrPem, commonName: "*.zip.example.com", dnsNames: ["*.zip.example.com"], notBefore: new Date(Date.now() - 60_000), notAfter: new Date(Date.now() + 86_400_000), serialNumber: randomSerialNumber(), profile: "server" });
+        leafPem = await ca.issue({
+            csrPem,
+            commonName: "*.zip.example.com",
+            dnsNames: ["*.zip.example.com"],
+            notBefore: new Date(Date.now() - 60_000),
+            notAfter: new Date(Date.now() + 86_400_000),
+            serialNumber: randomSerialNumber(),
+            profile: "server",
+        });
     });
 
     it("unpacks the GlobalSign module's zip (root and intermediate before the leaf) into leaf and chain", async () => {
         const zip = certificateZip("*.zip.example.com", leafPem, ca.intermediatePem, ca.rootPem);
-        expect(readZip(zip).map((entry) => entry.name)).to.deep.equal(["__zip_example_com.p7b", "Zip Test CA Root CA.crt", "Zip Test CA TLS Intermediate CA.crt", "__zip_example_com.crt"]);
+        expect(readZip(zip).map((entry) => entry.name)).to.deep.equal([
+            "__zip_example_com.p7b",
+            "Zip Test CA Root CA.crt",
+            "Zip Test CA TLS Intermediate CA.crt",
+            "__zip_example_com.crt",
+        ]);
         const withCsr = await readCertificateFile(zip, csrPem);
         expect(withCsr).to.deep.equal({ certificatePem: leafPem, intermediatePems: [ca.intermediatePem] });
         expect(await readCertificateFile(zip)).to.deep.equal(withCsr);
@@ -128,22 +152,46 @@ describe("BILLmanager certificate files: zip or PEM, leaf and chain by signature
 
     it("reads a zip that holds only the .p7b (PEM or DER), and plain PEM in any order", async () => {
         const p7bOnly = writeZip([readZip(certificateZip("x", leafPem, ca.intermediatePem, ca.rootPem))[0]]);
-        expect(await readCertificateFile(p7bOnly, csrPem)).to.deep.equal({ certificatePem: leafPem, intermediatePems: [ca.intermediatePem] });
-        const der = Buffer.from(new x509.X509Certificates([ca.rootPem, leafPem, ca.intermediatePem].map((pem) => new x509.X509Certificate(pem))).export("raw"));
-        expect(await readCertificateFile(writeZip([{ name: "zip_example_com.p7b", data: der }]), csrPem)).to.deep.equal({ certificatePem: leafPem, intermediatePems: [ca.intermediatePem] });
+        expect(await readCertificateFile(p7bOnly, csrPem)).to.deep.equal({
+            certificatePem: leafPem,
+            intermediatePems: [ca.intermediatePem],
+        });
+        const der = Buffer.from(
+            new x509.X509Certificates(
+                [ca.rootPem, leafPem, ca.intermediatePem].map((pem) => new x509.X509Certificate(pem)),
+            ).export("raw"),
+        );
+        expect(await readCertificateFile(writeZip([{ name: "zip_example_com.p7b", data: der }]), csrPem)).to.deep.equal(
+            { certificatePem: leafPem, intermediatePems: [ca.intermediatePem] },
+        );
         const shuffled = Buffer.from(`${ca.intermediatePem}${ca.rootPem}${leafPem}`);
-        expect(await readCertificateFile(shuffled)).to.deep.equal({ certificatePem: leafPem, intermediatePems: [ca.intermediatePem] });
-        expect(await readCertificateFile(Buffer.from(leafPem), csrPem)).to.deep.equal({ certificatePem: leafPem, intermediatePems: [] });
+        expect(await readCertificateFile(shuffled)).to.deep.equal({
+            certificatePem: leafPem,
+            intermediatePems: [ca.intermediatePem],
+        });
+        expect(await readCertificateFile(Buffer.from(leafPem), csrPem)).to.deep.equal({
+            certificatePem: leafPem,
+            intermediatePems: [],
+        });
     });
 
     it("refuses a file without the CSR's certificate, a damaged zip and a file without certificates", async () => {
-        const other = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "other.example.com" });
+        const other = await generateKeyAndCsr({
+            key: { algorithm: "ECDSA", curve: "P256" },
+            commonName: "other.example.com",
+        });
         const zip = certificateZip("zip.example.com", leafPem, ca.intermediatePem, ca.rootPem);
-        await expect(readCertificateFile(zip, other.csrPem)).to.be.rejectedWith(CertificateFileError, "no certificate in the file carries the key of the order's CSR");
+        await expect(readCertificateFile(zip, other.csrPem)).to.be.rejectedWith(
+            CertificateFileError,
+            "no certificate in the file carries the key of the order's CSR",
+        );
         const damaged = Buffer.from(zip);
         damaged[30 + zip.readUInt16LE(26) + 5] ^= 0xff; // a byte of the first entry's compressed data
         expect(() => readZip(damaged)).to.throw(ZipFormatError);
-        await expect(readCertificateFile(Buffer.from("no certificate here"))).to.be.rejectedWith(CertificateFileError, "the file holds no PEM certificate");
+        await expect(readCertificateFile(Buffer.from("no certificate here"))).to.be.rejectedWith(
+            CertificateFileError,
+            "the file holds no PEM certificate",
+        );
     });
 });
 
@@ -151,7 +199,8 @@ describe("BILLmanager simulator over HTTP, as the reselling page's requests meet
     this.timeout(60_000);
     let simulator: RunningIspmanagerSimulator;
     let admin: IspmanagerSimulatorAdmin;
-    const contacts = "adm_fname=Ivan&adm_lname=Petrov&adm_jtitle=CTO&adm_email=ivan%40example.com&adm_phone=%2B74951234567&tech_fname=Anna&tech_lname=Smirnova&tech_jtitle=Engineer&tech_email=anna%40example.com&tech_phone=%2B74957654321";
+    const contacts =
+        "adm_fname=Ivan&adm_lname=Petrov&adm_jtitle=CTO&adm_email=ivan%40example.com&adm_phone=%2B74951234567&tech_fname=Anna&tech_lname=Smirnova&tech_jtitle=Engineer&tech_email=anna%40example.com&tech_phone=%2B74957654321";
 
     before(async () => {
         simulator = await startIspmanagerSimulator({ issuanceDelayMs: 50 });
@@ -160,10 +209,13 @@ describe("BILLmanager simulator over HTTP, as the reselling page's requests meet
     after(async () => simulator.close());
 
     const call = async (query: string) => {
-        const response = await fetch(`${simulator.url}?authinfo=${encodeURIComponent(simulator.user)}:${encodeURIComponent(simulator.password)}&${query}`);
+        const response = await fetch(
+            `${simulator.url}?authinfo=${encodeURIComponent(simulator.user)}:${encodeURIComponent(simulator.password)}&${query}`,
+        );
         return { contentType: response.headers.get("content-type"), bytes: Buffer.from(await response.arrayBuffer()) };
     };
-    const json = async (query: string) => JSON.parse((await call(query)).bytes.toString("utf8")) as Record<string, unknown>;
+    const json = async (query: string) =>
+        JSON.parse((await call(query)).bytes.toString("utf8")) as Record<string, unknown>;
 
     const orderManual = async (domain: string, extra = "") => {
         const own = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: domain });
@@ -173,26 +225,59 @@ describe("BILLmanager simulator over HTTP, as the reselling page's requests meet
         return { answer, csrPem: own.csrPem };
     };
 
-    it("takes the page's own example tariff 55364 and answers the new id as {\"v\": …}; a tariff the page does not list is no such tariff", async () => {
+    it('takes the page\'s own example tariff 55364 and answers the new id as {"v": …}; a tariff the page does not list is no such tariff', async () => {
         const { answer } = await orderManual("example.example.com");
         expect(answer).to.have.keys("ok", "id", "model");
         expect((answer.id as { v: string }).v).to.match(/^\d+$/);
         const refused = await json(`out=bjson&lang=en&func=certificate.order.csr&period=12&pricelist=4071`);
         expect(refused).to.deep.equal({
-            error: { type: "value", object: "pricelist", param: [{ name: "object", v: "pricelist" }, { name: "value", v: "4071" }], msg: { $: "The value of 'pricelist' field is invalid: no such tariff" } },
+            error: {
+                type: "value",
+                object: "pricelist",
+                param: [
+                    { name: "object", v: "pricelist" },
+                    { name: "value", v: "4071" },
+                ],
+                msg: { $: "The value of 'pricelist' field is invalid: no such tariff" },
+            },
         });
         const period = await json(`out=bjson&lang=en&func=certificate.order.csr&period=36&pricelist=55348`);
-        expect(period.error).to.deep.include({ type: "value", object: "period", msg: { $: "The value of 'period' field is invalid: GlobalSign DomainSSL is offered for 12 or 24 months" } });
+        expect(period.error).to.deep.include({
+            type: "value",
+            object: "period",
+            msg: { $: "The value of 'period' field is invalid: GlobalSign DomainSSL is offered for 12 or 24 months" },
+        });
     });
 
     it("lists certificates in the documented columns, worded in English only when lang=en is sent", async () => {
         const { answer } = await orderManual("columns.example.com");
         const id = (answer.id as { v: string }).v;
         await json("out=bjson&lang=en&func=certificate");
-        const english = ((await json("out=bjson&lang=en&func=certificate")).elem as Record<string, string>[]).find((row) => row.id === id)!;
-        expect(Object.keys(english)).to.deep.equal(["id", "CN", "pricelist", "pricelist_id", "createdate", "expiredate", "status_msg", "item_status", "item_status_orig", "cost"]);
-        expect(english).to.deep.include({ CN: "columns.example.com", pricelist: "GlobalSign DomainSSL (multi-domain)", pricelist_id: "55364", item_status: "Active", item_status_orig: "2" });
-        const localized = ((await json("out=bjson&func=certificate")).elem as Record<string, string>[]).find((row) => row.id === id)!;
+        const english = ((await json("out=bjson&lang=en&func=certificate")).elem as Record<string, string>[]).find(
+            (row) => row.id === id,
+        )!;
+        expect(Object.keys(english)).to.deep.equal([
+            "id",
+            "CN",
+            "pricelist",
+            "pricelist_id",
+            "createdate",
+            "expiredate",
+            "status_msg",
+            "item_status",
+            "item_status_orig",
+            "cost",
+        ]);
+        expect(english).to.deep.include({
+            CN: "columns.example.com",
+            pricelist: "GlobalSign DomainSSL (multi-domain)",
+            pricelist_id: "55364",
+            item_status: "Active",
+            item_status_orig: "2",
+        });
+        const localized = ((await json("out=bjson&func=certificate")).elem as Record<string, string>[]).find(
+            (row) => row.id === id,
+        )!;
         expect(localized.item_status).to.equal("Активен");
         expect(issuanceOf(localized.status_msg)).to.equal(undefined);
     });
@@ -223,8 +308,16 @@ describe("BILLmanager simulator over HTTP, as the reselling page's requests meet
 
     it("refuses validation methods a product does not offer, in the simulator and in check", async () => {
         const refused = await orderManual("method.example.com", "&approver_method=auth_file");
-        expect(refused.answer.error).to.deep.include({ type: "value", object: "approver_method", msg: { $: "The value of 'approver_method' field is invalid: GlobalSign DomainSSL (multi-domain) offers auth_email, auth_dnstxt" } });
-        expect(validationMethodRefusal("55326", "auth_cname")).to.equal("GlobalSign DomainSSL (tariff 55326) offers EMAIL and DNS validation only");
+        expect(refused.answer.error).to.deep.include({
+            type: "value",
+            object: "approver_method",
+            msg: {
+                $: "The value of 'approver_method' field is invalid: GlobalSign DomainSSL (multi-domain) offers auth_email, auth_dnstxt",
+            },
+        });
+        expect(validationMethodRefusal("55326", "auth_cname")).to.equal(
+            "GlobalSign DomainSSL (tariff 55326) offers EMAIL and DNS validation only",
+        );
         expect(validationMethodRefusal("55326", "auth_dnstxt")).to.equal(undefined);
         expect(validationMethodRefusal("3033", "auth_file")).to.equal(undefined);
         const inputs = {
@@ -235,26 +328,62 @@ describe("BILLmanager simulator over HTTP, as the reselling page's requests meet
             region: "Moscow",
             city: "Moscow",
             organization: "Primer LLC",
-            adminContact: { firstName: "Ivan", lastName: "Petrov", jobTitle: "CTO", email: "ivan@example.com", phone: "+7 495 1234567" },
-            technicalContact: { firstName: "Anna", lastName: "Smirnova", jobTitle: "Engineer", email: "anna@example.com", phone: "+7 495 7654321" },
+            adminContact: {
+                firstName: "Ivan",
+                lastName: "Petrov",
+                jobTitle: "CTO",
+                email: "ivan@example.com",
+                phone: "+7 495 1234567",
+            },
+            technicalContact: {
+                firstName: "Anna",
+                lastName: "Smirnova",
+                jobTitle: "Engineer",
+                email: "anna@example.com",
+                phone: "+7 495 7654321",
+            },
         };
         expect(await checkIspmanagerCertificateInputs({ ...inputs, validationMethod: "FILE" })).to.deep.equal({
-            failures: [{ property: "validationMethod", reason: "FILE is not offered: GlobalSign DomainSSL (tariff 55348) offers EMAIL and DNS validation only" }],
+            failures: [
+                {
+                    property: "validationMethod",
+                    reason: "FILE is not offered: GlobalSign DomainSSL (tariff 55348) offers EMAIL and DNS validation only",
+                },
+            ],
             warnings: [],
         });
-        expect((await checkIspmanagerCertificateInputs({ ...inputs, pricelist: "3033", validationMethod: "FILE" })).failures).to.deep.equal([]);
+        expect(
+            (await checkIspmanagerCertificateInputs({ ...inputs, pricelist: "3033", validationMethod: "FILE" }))
+                .failures,
+        ).to.deep.equal([]);
     });
 
     it("takes DNS re-check domains one at a time or comma-separated, not space-separated", async () => {
-        const own = await generateKeyAndCsr({ key: { algorithm: "ECDSA", curve: "P256" }, commonName: "recheck.example.com" });
+        const own = await generateKeyAndCsr({
+            key: { algorithm: "ECDSA", curve: "P256" },
+            commonName: "recheck.example.com",
+        });
         const placed = await json(
             `out=bjson&lang=en&func=certificate.order.param&sok=ok&skipbasket=on&crt_type=manual&period=12&pricelist=55364&${contacts}&altname=www.recheck.example.com&addon_55364=1&approver_method=auth_dnstxt&csr=${encodeURIComponent(own.csrPem)}`,
         );
         const id = (placed.id as { v: string }).v;
-        expect(await json(`out=bjson&lang=en&func=certificate.dns_verify&sok=ok&elid=${id}&domains=recheck.example.com,www.recheck.example.com`)).to.deep.equal({ ok: true });
-        expect(await json(`out=bjson&lang=en&func=certificate.dns_verify&sok=ok&elid=${id}&domains=www.recheck.example.com`)).to.deep.equal({ ok: true });
-        const spaced = await json(`out=bjson&lang=en&func=certificate.dns_verify&sok=ok&elid=${id}&domains=recheck.example.com%20www.recheck.example.com`);
-        expect(spaced.error).to.deep.include({ object: "domains", msg: { $: "The value of 'domains' field is invalid: one domain, or domains separated by commas" } });
+        expect(
+            await json(
+                `out=bjson&lang=en&func=certificate.dns_verify&sok=ok&elid=${id}&domains=recheck.example.com,www.recheck.example.com`,
+            ),
+        ).to.deep.equal({ ok: true });
+        expect(
+            await json(
+                `out=bjson&lang=en&func=certificate.dns_verify&sok=ok&elid=${id}&domains=www.recheck.example.com`,
+            ),
+        ).to.deep.equal({ ok: true });
+        const spaced = await json(
+            `out=bjson&lang=en&func=certificate.dns_verify&sok=ok&elid=${id}&domains=recheck.example.com%20www.recheck.example.com`,
+        );
+        expect(spaced.error).to.deep.include({
+            object: "domains",
+            msg: { $: "The value of 'domains' field is invalid: one domain, or domains separated by commas" },
+        });
     });
 });
 
@@ -262,9 +391,19 @@ describe("BILLmanager client pace", () => {
     it("defaults to a conservative 3 requests per second, configurable by option or ISPMANAGER_REQUESTS_PER_SECOND", () => {
         expect(defaultRequestsPerSecond).to.equal(3);
         expect(resolveClientOptions({ user: "u@example.com", password: "p" }, {}).requestsPerSecond).to.equal(3);
-        expect(resolveClientOptions({ user: "u@example.com", password: "p" }, { ISPMANAGER_REQUESTS_PER_SECOND: "1.5" }).requestsPerSecond).to.equal(1.5);
-        expect(resolveClientOptions({ user: "u@example.com", password: "p", requestsPerSecond: 2 }, { ISPMANAGER_REQUESTS_PER_SECOND: "9" }).requestsPerSecond).to.equal(2);
-        expect(() => resolveClientOptions({ user: "u@example.com", password: "p" }, { ISPMANAGER_REQUESTS_PER_SECOND: "fast" }))
+        expect(
+            resolveClientOptions({ user: "u@example.com", password: "p" }, { ISPMANAGER_REQUESTS_PER_SECOND: "1.5" })
+                .requestsPerSecond,
+        ).to.equal(1.5);
+        expect(
+            resolveClientOptions(
+                { user: "u@example.com", password: "p", requestsPerSecond: 2 },
+                { ISPMANAGER_REQUESTS_PER_SECOND: "9" },
+            ).requestsPerSecond,
+        ).to.equal(2);
+        expect(() =>
+            resolveClientOptions({ user: "u@example.com", password: "p" }, { ISPMANAGER_REQUESTS_PER_SECOND: "fast" }),
+        )
             .to.throw(InvalidInputError)
             .with.property("message")
             .that.contains("must be a positive number, got NaN");

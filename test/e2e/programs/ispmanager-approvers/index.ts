@@ -1,7 +1,13 @@
 import { ispmanager } from "pulumi-sslmanager";
 
 // approverEmails given, validationMethod left out: DNS (the default) validates, and the addresses go unused.
-const contact = (firstName: string) => ({ firstName, lastName: "Petrov", jobTitle: "CTO", email: `${firstName.toLowerCase()}@example.com`, phone: "+7 495 1234567" });
+const contact = (firstName: string) => ({
+    firstName,
+    lastName: "Petrov",
+    jobTitle: "CTO",
+    email: `${firstName.toLowerCase()}@example.com`,
+    phone: "+7 495 1234567",
+});
 
 const shop = new ispmanager.Certificate("shop", {
     domain: "shop.example.com",
