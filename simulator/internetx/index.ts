@@ -143,6 +143,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
             time: new Date().toISOString(),
             method,
             path: url.pathname,
+            // Raw, as the client wrote it (`keys[]=comment` stays unencoded when sent so).
+            query: /\?(.*)$/s.exec(request.url ?? "")?.[1] ?? "",
             taskCode,
             ctid,
             protocol,

@@ -6,6 +6,11 @@ export interface LoggedRequest {
     time: string;
     method: string;
     path: string;
+    /**
+     * The query string as sent, without `?` (empty when none): where a JSON request asks for additional list keys
+     * (swagger Certificate List `keys`, `in: query`, `?keys[]=comment`) or carries `?ctid=` ("General query parameters").
+     */
+    query: string;
     taskCode?: string;
     /** The client transaction id the request carried (JSON X-Domainrobot-Ctid, XML <task><ctid>). */
     ctid?: string;
@@ -19,6 +24,11 @@ export interface LoggedRequest {
 }
 
 export const redacted = "[REDACTED]";
+
+/** A query parameter named like a password keeps its name, never its value (no API route takes one; a client might). */
+export function redactQuery(query: string): string {
+    return query.replace(/((?:^|&)[^=&]*password[^=&]*=)[^&]*/gi, `$1${redacted}`);
+}
 
 /** Never keep a credential: the XML auth block's password, the S/MIME download password, basic auth. */
 export function redactBody(body: string): string {
@@ -52,6 +62,7 @@ export class RequestLog {
         const logged: LoggedRequest = {
             ...entry,
             index: this.nextIndex++,
+            query: redactQuery(entry.query),
             headers: redactHeaders(entry.headers),
             body: redactBody(entry.body),
         };

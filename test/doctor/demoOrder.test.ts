@@ -3,10 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { evaluateFacts } from "../../provider/doctor/facts";
 import { exitCode } from "../../provider/doctor/result";
-import { loadTranscript } from "../../provider/doctor/transcript";
+import { envelopeOf, loadTranscript } from "../../provider/doctor/transcript";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
 import { byCheck, doctorAgainst, internetxArguments } from "./support";
+
+/** The transcripts recorded against the bundled simulator (the sources: compiled tests run from bin/). */
+const fixtures = join(__dirname, "..", "..", "..", "test", "doctor", "fixtures");
 
 for (const protocol of ["json", "xml"] as const) {
     describe(`pulumi-sslmanager doctor --demo-order over ${protocol.toUpperCase()}`, function () {
@@ -84,6 +87,23 @@ for (const protocol of ["json", "xml"] as const) {
                 "SslContactDelete",
             ]);
             expect(evaluateFacts(transcript)).to.deep.equal(report.demoOrder!.facts);
+        });
+
+        it(`answers as test/doctor/fixtures/simulator-${protocol}.jsonl recorded, exchange by exchange (task, HTTP status, status and message codes)`, async () => {
+            const transcriptPath = join(directory, "transcript.jsonl");
+            const { argv, config } = internetxArguments(simulator, protocol);
+            await doctorAgainst([...argv, "--demo-order", "--transcript", transcriptPath], config);
+            // The fixture is this very run recorded with the shipped command against the bundled simulator
+            // (docs/wire-format.md, "A user's transcript becomes a test"): an answer the simulator no longer gives fails here.
+            const outline = (text: string) =>
+                loadTranscript(text).exchanges.map((exchange) => {
+                    const envelope = envelopeOf(exchange);
+                    const codes = [envelope?.status.code, ...(envelope?.messages ?? []).map((message) => message.code)];
+                    return `${exchange.task} HTTP ${exchange.response?.status} ${codes.filter(Boolean).join("/")}`;
+                });
+            expect(outline(readFileSync(transcriptPath, "utf8"))).to.deep.equal(
+                outline(readFileSync(join(fixtures, `simulator-${protocol}.jsonl`), "utf8")),
+            );
         });
     });
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { exitCode } from "../../provider/doctor/result";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
+import { SimulatorAdmin } from "../support/simulatorAdmin";
 import { adminPost, byCheck, doctorAgainst, internetxArguments, orderWithReference } from "./support";
 
 for (const protocol of ["json", "xml"] as const) {
@@ -63,6 +64,41 @@ for (const protocol of ["json", "xml"] as const) {
                 'HTTP 200, S400205 "Contacts were listed successfully.", stid <stid>, transcript line 2',
             );
             expect(exitCode(report.results)).to.equal(0);
+        });
+
+        it("asks Certificate List for the comment key in the comment checks, as the simulator's request log shows", async () => {
+            await orderWithReference(simulator, protocol, "www.example.com", reference);
+            const admin = new SimulatorAdmin(simulator.adminUrl);
+            await admin.clearRequests();
+            const { argv, config } = internetxArguments(simulator, protocol);
+            await doctorAgainst(argv, config);
+            // Each Certificate List (400105): how it asked for the key (JSON the query string, XML a <key> beside <view>),
+            // and the comment it filtered on, if any.
+            const lists = (await admin.requests())
+                .filter((logged) => logged.taskCode === "400105")
+                .map((logged) => {
+                    const key =
+                        protocol === "xml"
+                            ? (/<\/view>(<key>[^<]*<\/key>)/.exec(logged.body)?.[1] ?? "")
+                            : logged.query;
+                    const filtered =
+                        protocol === "xml"
+                            ? /<where><key>comment<\/key><operator>eq<\/operator><value>([^<]*)<\/value><\/where>/.exec(
+                                  logged.body,
+                              )?.[1]
+                            : (JSON.parse(logged.body) as { filters?: { key: string; value: string }[] }).filters?.find(
+                                  (filter) => filter.key === "comment",
+                              )?.value;
+                    // The reference no certificate carries is new each run: `psm1-doctor-<uuid>`.
+                    const comment = filtered?.replace(/^psm1-doctor-[0-9a-f-]{36}$/, "psm1-doctor-<uuid>");
+                    return `${key || "(no key)"} ${comment ? `comment = ${comment}` : "(no comment filter)"}`;
+                });
+            expect(lists).to.deep.equal([
+                "(no key) (no comment filter)",
+                `${asked} (no comment filter)`,
+                `${asked} comment = psm1-doctor-<uuid>`,
+                `${asked} comment = ${reference}`,
+            ]);
         });
 
         it("fails the credentials line on a wrong password, with the API's answer and how to set it again", async () => {

@@ -27,6 +27,19 @@ describe("simulator: additional list keys and filter keys it does not search on"
         );
     });
 
+    it("logs each request's query string as sent, so a test can see that a list asked for keys[]=comment", async () => {
+        await adminCall(simulator, "DELETE", "/requests");
+        await jsonCall(simulator, "POST", "/certificate/_search?keys[]=comment&keys[]=updated", byComment("stack-a"));
+        await jsonCall(simulator, "POST", "/certificate/_search", byComment("stack-a"));
+        await jsonCall(simulator, "GET", "/certificate/1000?ctid=mine&password=Secret-Pa55&other=1");
+        const log = (await adminCall(simulator, "GET", "/requests")).body as { path: string; query: string }[];
+        expect(log.map((logged) => [logged.path, logged.query])).to.deep.equal([
+            ["/v1/certificate/_search", "keys[]=comment&keys[]=updated"],
+            ["/v1/certificate/_search", ""],
+            ["/v1/certificate/1000", "ctid=mine&password=[REDACTED]&other=1"],
+        ]);
+    });
+
     it("answers XML Certificate List rows with comment only when the task holds <key>comment</key>", async () => {
         const where = { where: { key: "name", operator: "eq", value: "shared.example.com" } };
         const plain = await xmlTask(simulator, "400105", { view: { limit: "10", offset: "0" }, ...where });

@@ -16,9 +16,13 @@ export interface LoggedRequest {
     time: string;
     method: string;
     path: string;
+    /** The query string as sent, without `?`. */
+    query: string;
     taskCode?: string;
     protocol: "json" | "xml";
     status: number;
+    /** The request body, credentials redacted. */
+    body: string;
 }
 
 /** A simulator's test-only `/__simulator` endpoints over HTTP: JSON in and out; an answer of 300 or more throws. */
