@@ -1,62 +1,13 @@
 import type { CheckFailure } from "../resources/check";
 import { ConnectionArgs } from "../resources/connection";
-import { CertificateInputs } from "../resources/certificate/inputs";
-import {
-    CertificateProperties,
-    createCertificate,
-    decideFromProperties,
-    deleteCertificate,
-    readCertificate,
-    updateCertificate,
-} from "../resources/certificate/lifecycle";
-import {
-    createDomainValidation,
-    DomainValidationInputs,
-    readDomainValidation,
-    updateDomainValidation,
-} from "../resources/domainValidation/lifecycle";
 import { IspmanagerConnectionArgs } from "../resources/ispmanager/connection";
-import { IspmanagerCertificateInputs } from "../resources/ispmanager/inputs";
-import {
-    createIspmanagerCertificate,
-    decideFromIspmanagerProperties,
-    deleteIspmanagerCertificate,
-    IspmanagerCertificateProperties,
-    readIspmanagerCertificate,
-    updateIspmanagerCertificate,
-} from "../resources/ispmanager/lifecycle";
 import { ResourceInitializationError } from "../lifecycle/initializationError";
-import { SmimeInputs } from "../resources/smime/inputs";
-import {
-    createSmime,
-    decideFromSmimeProperties,
-    deleteSmime,
-    readSmime,
-    SmimeProperties,
-    updateSmime,
-} from "../resources/smime/lifecycle";
-import {
-    createSslContact,
-    deleteSslContact,
-    readSslContact,
-    SslContactProperties,
-    updateSslContact,
-} from "../resources/sslContact/lifecycle";
-import { SslContactInputs } from "../resources/sslContact/inputs";
 import { Clock, LifecycleContext, ProgressLog, StackConfig } from "../lifecycle/context";
-import { checkResult, diffResult, orderingCheckResult } from "../lifecycle/results";
-import { checkCertificateInputs } from "../resources/certificate/check";
-import { checkIspmanagerCertificateInputs } from "../resources/ispmanager/check";
-import { checkSmimeInputs } from "../resources/smime/lifecycle";
-import { checkSslContactInputs, diffSslContact } from "../resources/sslContact/lifecycle";
-import { checkDomainValidationInputs, diffDomainValidation } from "../resources/domainValidation/lifecycle";
+import { checkResult, orderingCheckResult } from "../lifecycle/results";
+import { resources } from "../resources/registry";
+import { backendOf, Resource } from "../resources/resource";
 import { nativeOrderReference } from "./orderReference";
-import type { ResourceDefinition } from "./schema/model";
-import {
-    certificate as certificateSchema,
-    ispmanagerCertificate as ispmanagerCertificateSchema,
-    smimeCertificate as smimeCertificateSchema,
-} from "./schema/resources";
+import { resources as schemaResources } from "./schema/resources";
 
 /**
  * The one module through which the native provider reaches the order lifecycle (provider/resources/*): checks,
@@ -177,67 +128,60 @@ const importContext = (context: OperationContext, prefix: "internetx" | "ispmana
     stackConfig: asStackConfig(prefix, context.connections[prefix]),
 });
 
-/** The defaults `check` applies, so an imported resource's state matches what the program's inputs become. */
-async function importedState(
-    inputs: Properties,
-    check: (news: Properties) => Promise<CheckOutcome>,
-): Promise<Properties> {
-    const checked = await check(inputs);
-    return checked.inputs ?? inputs;
+/** The checked inputs, in the shape the engine takes them: failures, or the inputs with the order reference settled. */
+async function checked(resource: Resource, news: Properties): Promise<CheckOutcome> {
+    const outcome = await resource.check(news);
+    const answer = resource.orders ? orderingCheckResult({}, news, outcome) : checkResult(outcome);
+    return outcome.warnings ? { ...answer, warnings: outcome.warnings } : answer;
 }
 
-/** A resource's lifecycle entry points, as provider/resources/* export them, and how the native provider uses them. */
-interface LifecycleEntryPoints<Inputs, Props> {
-    /** Which of the provider's connections the resource talks through. */
-    backend: "internetx" | "ispmanager";
-    check: (news: Properties) => Promise<CheckOutcome>;
-    diff: (id: string, olds: Properties, news: Properties, now: Date) => Promise<DiffOutcome>;
-    create(inputs: Inputs, context: LifecycleContext): Promise<{ id: string; outs: object }>;
-    read(id: string, props: Props | undefined, context: LifecycleContext): Promise<ReadOutcome>;
-    update(id: string, olds: Props, news: Inputs, context: LifecycleContext): Promise<{ outs: object }>;
-    delete(id: string, props: Props, context: LifecycleContext): Promise<void>;
-    /**
-     * The schema of a resource that orders: its replacement-forcing inputs name its order reference, and a pending
-     * order's recorded properties lose the connection too. Absent for the resources that order nothing.
-     */
-    orders?: ResourceDefinition;
-    /** The inputs of an import, from what `read` reconstructed (default: as read); `check` applies the defaults. */
-    importedInputs?(imported: ReadOutcome, check: (news: Properties) => Promise<CheckOutcome>): Promise<Properties>;
-}
-
-/** The native operations of a resource: the provider's connection in on the way in, out of every result. */
-function operationsFor<Inputs, Props>(entry: LifecycleEntryPoints<Inputs, Props>): ResourceOperations {
-    const connectionOf = (context: OperationContext) => context.connections[entry.backend];
-    const guarded = <T>(work: () => Promise<T>) => (entry.orders ? recordingPending(work) : work());
-    const operations: ResourceOperations = {
-        backend: entry.backend,
+/**
+ * The native operations of a resource (provider/resources/registry.ts): the provider's connection in on the way in,
+ * out of every result; for a resource that orders, the order reference from the URN and the inputs its schema marks
+ * as replacing it.
+ */
+function operationsFor(resource: Resource): ResourceOperations {
+    const backend = backendOf(resource.declaration);
+    const definition = schemaResources.find((candidate) => candidate.token === resource.declaration.token)!;
+    const connectionOf = (context: OperationContext) => context.connections[backend];
+    const guarded = <T>(work: () => Promise<T>) => (resource.orders ? recordingPending(work) : work());
+    // An import has no program: `check` applies the defaults, so its state matches what the program's inputs become.
+    const importChecked = async (inputs: Properties) => (await checked(resource, inputs)).inputs ?? inputs;
+    return {
+        backend,
         check: async (urn, olds, news) => {
             // The reference is derived from the URN here, never taken from the program.
             const { orderReference: _given, ...program } = news;
-            const checked = await entry.check(program);
-            if (!entry.orders || !checked.inputs) return checked;
-            const orderReference = nativeOrderReference(urn, entry.orders, olds, checked.inputs);
-            return orderReference ? { ...checked, inputs: { ...checked.inputs, orderReference } } : checked;
+            const outcome = await checked(resource, program);
+            if (!resource.orders || !outcome.inputs) return outcome;
+            const orderReference = nativeOrderReference(urn, definition, olds, outcome.inputs);
+            return orderReference ? { ...outcome, inputs: { ...outcome.inputs, orderReference } } : outcome;
         },
-        diff: entry.diff,
+        diff: async (_id, olds, news, now) => resource.diff(olds, news, now),
         create: async (inputs, context) => {
             const result = await guarded(() =>
-                entry.create(withConnection<Inputs>(inputs, connectionOf(context)), lifecycleContext(context)),
+                resource.create(withConnection(inputs, connectionOf(context)), lifecycleContext(context)),
             );
             return { id: result.id, outs: withoutLifecycleKeys(result.outs as Properties) };
         },
         read: async (id, props, context) => {
             if (isImport(props)) {
-                const imported = await entry.read(id, undefined, importContext(context, entry.backend));
+                if (resource.importable === false) return { id: "", props: {} };
+                const imported = await resource.read(id, undefined, importContext(context, backend));
                 if (!imported.id || !imported.inputs) return { id: imported.id, props: {} };
                 const inputs = withoutLifecycleKeys(
-                    entry.importedInputs ? await entry.importedInputs(imported, entry.check) : imported.inputs,
+                    resource.importedInputs
+                        ? await resource.importedInputs(
+                              { ...imported, inputs: withoutLifecycleKeys(imported.inputs) },
+                              importChecked,
+                          )
+                        : imported.inputs,
                 );
                 return { id: imported.id, props: withoutLifecycleKeys({ ...inputs, ...imported.props }), inputs };
             }
-            const read = await entry.read(
+            const read = await resource.read(
                 id,
-                withConnection<Props>(props!, connectionOf(context)),
+                withConnection(props!, connectionOf(context)),
                 lifecycleContext(context),
             );
             return { id: read.id, props: withoutLifecycleKeys(read.props) };
@@ -245,102 +189,21 @@ function operationsFor<Inputs, Props>(entry: LifecycleEntryPoints<Inputs, Props>
         update: async (id, olds, news, context) => {
             const connection = connectionOf(context);
             const result = await guarded(() =>
-                entry.update(
+                resource.update(
                     id,
-                    withConnection<Props>(olds, connection),
-                    withConnection<Inputs>(news, connection),
+                    withConnection(olds, connection),
+                    withConnection(news, connection),
                     lifecycleContext(context),
                 ),
             );
             return { outs: withoutLifecycleKeys(result.outs as Properties) };
         },
         delete: (id, props, context) =>
-            entry.delete(id, withConnection<Props>(props, connectionOf(context)), lifecycleContext(context)),
+            resource.delete(id, withConnection(props, connectionOf(context)), lifecycleContext(context)),
     };
-    return operations;
 }
 
-const certificate: ResourceOperations = operationsFor<CertificateInputs, CertificateProperties>({
-    backend: "internetx",
-    check: async (news) => orderingCheckResult({}, news, await checkCertificateInputs(news)),
-    diff: async (_id, olds, news, now) => diffResult(decideFromProperties(olds, news, now)),
-    create: createCertificate,
-    read: readCertificate,
-    update: updateCertificate,
-    delete: deleteCertificate,
-    orders: certificateSchema,
-    // The names the certificate carries are recorded as its subjectAlternativeNames: they are inputs too.
-    importedInputs: async (imported, check) => {
-        const names = imported.props.subjectAlternativeNames;
-        const read = withoutLifecycleKeys({
-            ...imported.inputs,
-            ...(names === undefined ? {} : { subjectAlternativeNames: names }),
-        });
-        return importedState(read, check);
-    },
-});
-
-const smimeCertificate: ResourceOperations = operationsFor<SmimeInputs, SmimeProperties>({
-    backend: "internetx",
-    check: async (news) => orderingCheckResult({}, news, await checkSmimeInputs(news)),
-    diff: async (_id, olds, news, now) => diffResult(decideFromSmimeProperties(olds, news, now)),
-    create: createSmime,
-    read: readSmime,
-    update: updateSmime,
-    delete: deleteSmime,
-    orders: smimeCertificateSchema,
-});
-
-const sslContact: ResourceOperations = operationsFor<SslContactInputs, SslContactProperties>({
-    backend: "internetx",
-    check: async (news) => checkResult(checkSslContactInputs(news)),
-    diff: async (_id, olds, news) => diffSslContact(olds, news),
-    create: createSslContact,
-    read: readSslContact,
-    update: updateSslContact,
-    delete: deleteSslContact,
-});
-
-const domainValidation: ResourceOperations = {
-    backend: "internetx",
-    check: async (_urn, _olds, news) => checkResult(await checkDomainValidationInputs(news)),
-    diff: async (_id, olds, news) => diffDomainValidation(olds, news),
-    create: async (inputs, context) => {
-        const result = await createDomainValidation(
-            withConnection<DomainValidationInputs>(inputs, context.connections.internetx),
-            lifecycleContext(context),
-        );
-        return { id: result.id, outs: withoutLifecycleKeys(result.outs as unknown as Properties) };
-    },
-    // Nothing exists at InterNetX before an order: the recorded validation data stands (and cannot be imported).
-    read: async (id, props) => (isImport(props) ? { id: "", props: {} } : readDomainValidation(id, props)),
-    update: async (_id, olds, news) => ({ outs: withoutLifecycleKeys(updateDomainValidation(olds, news).outs) }),
-    delete: async () => undefined,
-};
-
-const ispmanagerCertificate: ResourceOperations = operationsFor<
-    IspmanagerCertificateInputs,
-    IspmanagerCertificateProperties
->({
-    backend: "ispmanager",
-    check: async (news) => {
-        const checked = await checkIspmanagerCertificateInputs(news);
-        return { ...orderingCheckResult({}, news, checked), warnings: checked.warnings };
-    },
-    diff: async (_id, olds, news) => diffResult(decideFromIspmanagerProperties(olds, news)),
-    create: createIspmanagerCertificate,
-    read: readIspmanagerCertificate,
-    update: updateIspmanagerCertificate,
-    delete: deleteIspmanagerCertificate,
-    orders: ispmanagerCertificateSchema,
-    importedInputs: async (imported, check) => importedState(withoutLifecycleKeys(imported.inputs!), check),
-});
-
 /** The operations of each resource type token. */
-export const resourceOperations: Record<string, ResourceOperations> = {
-    "sslmanager:internetx:SslContact": sslContact,
-    "sslmanager:internetx:DomainValidation": domainValidation,
-    "sslmanager:internetx:Certificate": certificate,
-    "sslmanager:internetx:SmimeCertificate": smimeCertificate,
-    "sslmanager:ispmanager:Certificate": ispmanagerCertificate,
-};
+export const resourceOperations: Record<string, ResourceOperations> = Object.fromEntries(
+    resources.map((resource) => [resource.declaration.token, operationsFor(resource)]),
+);

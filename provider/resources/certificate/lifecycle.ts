@@ -16,6 +16,10 @@ import { certificateOutputs } from "./outputs";
 import { certificateDeclaration } from "./declaration";
 import { readInLayout, recordedInLayout } from "../../lifecycle/stateVersion";
 import { migrateCertificateState } from "./stateMigrations";
+import { diffResult } from "../../lifecycle/results";
+import { defineResource } from "../resource";
+import { checkCertificateInputs } from "./check";
+import { decideFromProperties } from "./backend";
 
 export { CertificateProperties, decideFromProperties, recordedState } from "./backend";
 export { checkCertificateInputs } from "./check";
@@ -118,3 +122,20 @@ export async function deleteCertificate(
         deleteResource(certificateBinding(client, context), id, recorded),
     );
 }
+
+/** Certificate as the native and the dynamic provider reach it (provider/resources/registry.ts). */
+export const certificateResource = defineResource<CertificateInputs, CertificateProperties>({
+    declaration: certificateDeclaration,
+    orders: true,
+    check: checkCertificateInputs,
+    diff: (olds, news, now) => diffResult(decideFromProperties(olds, news, now)),
+    create: createCertificate,
+    read: readCertificate,
+    update: updateCertificate,
+    delete: deleteCertificate,
+    // The names the certificate carries are recorded as its subjectAlternativeNames: they are inputs too.
+    importedInputs: (imported, checked) => {
+        const names = imported.props.subjectAlternativeNames;
+        return checked({ ...imported.inputs, ...(names === undefined ? {} : { subjectAlternativeNames: names }) });
+    },
+});

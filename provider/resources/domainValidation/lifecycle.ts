@@ -14,6 +14,8 @@ import {
     recordedInLayout,
     recordedStateVersion,
 } from "../../lifecycle/stateVersion";
+import { defineResource } from "../resource";
+import { checkDomainValidationInputs } from "./check";
 
 export { checkDomainValidationInputs } from "./check";
 export { DomainValidationInputs, domainValidationInputsSchema } from "./inputs";
@@ -166,3 +168,20 @@ export function readDomainValidation(
     if (props === undefined || Object.keys(props).length === 0) return { id, props: {} };
     return { id, props: markedState(inLayout(props), stateMigrations) };
 }
+
+/**
+ * DomainValidation as the native and the dynamic provider reach it (provider/resources/registry.ts): nothing exists at
+ * InterNetX before an order, so the recorded validation data stands, nothing is deleted and nothing can be imported.
+ */
+export const domainValidationResource = defineResource<DomainValidationInputs, Record<string, unknown>>({
+    declaration: domainValidationDeclaration,
+    orders: false,
+    importable: false,
+    check: checkDomainValidationInputs,
+    diff: (olds, news) => diffDomainValidation(olds, news),
+    create: createDomainValidation,
+    read: async (id, props) => readDomainValidation(id, props),
+    update: async (_id, olds, news) => updateDomainValidation(olds, news),
+    // CertificatePrepareOrder creates no object; nothing to delete.
+    delete: async () => undefined,
+});

@@ -6,6 +6,9 @@ import { decideIspmanagerCertificateChange, IspmanagerCertificateChange } from "
 import { IspmanagerCertificateInputs } from "./inputs";
 import { ispmanagerCertificateDeclaration } from "./declaration";
 import { migrateState, readInLayout, recordedInLayout, State } from "../../lifecycle/stateVersion";
+import { diffResult } from "../../lifecycle/results";
+import { defineResource } from "../resource";
+import { checkIspmanagerCertificateInputs } from "./check";
 
 export { IspmanagerCertificateProperties } from "./backend";
 
@@ -72,3 +75,19 @@ export async function deleteIspmanagerCertificate(
         deleteResource(ispmanagerBinding(client, context), id, props && inLayout(props)),
     );
 }
+
+/** ispmanager.Certificate as the native and the dynamic provider reach it (provider/resources/registry.ts). */
+export const ispmanagerCertificateResource = defineResource<
+    IspmanagerCertificateInputs,
+    IspmanagerCertificateProperties
+>({
+    declaration: ispmanagerCertificateDeclaration,
+    orders: true,
+    check: checkIspmanagerCertificateInputs,
+    diff: (olds, news) => diffResult(decideFromIspmanagerProperties(olds, news)),
+    create: createIspmanagerCertificate,
+    read: readIspmanagerCertificate,
+    update: updateIspmanagerCertificate,
+    delete: deleteIspmanagerCertificate,
+    importedInputs: (imported, checked) => checked(imported.inputs!),
+});

@@ -6,6 +6,9 @@ import { SmimeInputs } from "./inputs";
 import { smimeCertificateDeclaration } from "./declaration";
 import { decideSmimeChange, SmimeChange } from "./decisions";
 import { migrateState, readInLayout, recordedInLayout } from "../../lifecycle/stateVersion";
+import { diffResult } from "../../lifecycle/results";
+import { defineResource } from "../resource";
+import { checkSmimeInputs } from "./check";
 
 export { SmimeProperties } from "./backend";
 export { checkSmimeInputs } from "./check";
@@ -72,3 +75,15 @@ export async function deleteSmime(
         deleteResource(smimeBinding(client, context), id, props && inLayout(props)),
     );
 }
+
+/** SmimeCertificate as the native and the dynamic provider reach it (provider/resources/registry.ts). */
+export const smimeCertificateResource = defineResource<SmimeInputs, SmimeProperties>({
+    declaration: smimeCertificateDeclaration,
+    orders: true,
+    check: checkSmimeInputs,
+    diff: (olds, news, now) => diffResult(decideFromSmimeProperties(olds, news, now)),
+    create: createSmime,
+    read: readSmime,
+    update: updateSmime,
+    delete: deleteSmime,
+});

@@ -4,6 +4,8 @@ import { ConnectionContext, withClient } from "../connection";
 import { sslContactDeclaration } from "./declaration";
 import { SslContactInputs, toApiContact } from "./inputs";
 import { markedState, migrateState, readInLayout, recordedInLayout } from "../../lifecycle/stateVersion";
+import { defineResource } from "../resource";
+import { checkSslContactInputs } from "./check";
 
 export { checkSslContactInputs } from "./check";
 
@@ -104,3 +106,15 @@ export async function deleteSslContact(
         await unlessNotFound(client.sslcontact.delete(id));
     });
 }
+
+/** SslContact as the native and the dynamic provider reach it (provider/resources/registry.ts). */
+export const sslContactResource = defineResource<SslContactInputs, SslContactProperties>({
+    declaration: sslContactDeclaration,
+    orders: false,
+    check: async (news) => checkSslContactInputs(news),
+    diff: (olds, news) => diffSslContact(olds, news),
+    create: createSslContact,
+    read: readSslContact,
+    update: updateSslContact,
+    delete: deleteSslContact,
+});
