@@ -1,19 +1,12 @@
-import {
-    certificate,
-    domainValidation,
-    ispmanagerCertificate,
-    smimeCertificate,
-    sslContact,
-} from "../provider/native/schema/resources";
+import { declared } from "../provider/native/schema/declared";
 import { InputProperty, ResourceDefinition } from "../provider/native/schema/model";
-import { certificateDeclaration } from "../provider/resources/certificate/declaration";
-import { ispmanagerCertificateDeclaration } from "../provider/resources/ispmanager/declaration";
-import { smimeCertificateDeclaration } from "../provider/resources/smime/declaration";
+import { backendOf } from "../provider/resources/resource";
+import { resources } from "../provider/resources/registry";
 
 /**
  * Where the dynamic resources differ from the package schema (provider/native/schema), which writes every input and
  * output once. scripts/sdkTypes.ts generates sdk/generated/<module>.ts from the two: the `*Args` interfaces, the
- * outputs and the lists the resource classes need. Only the differences are written here.
+ * outputs and the lists the resource classes need. The differences are written in each resource's declaration.
  */
 export interface DynamicResource {
     /** The schema resource this dynamic resource serves. */
@@ -29,7 +22,7 @@ export interface DynamicResource {
      * Outputs that version 0.1.0 typed as always present although the schema may leave them out (while an order is
      * PENDING): kept so that programs written against it still compile.
      */
-    presentOutputs?: string[];
+    presentOutputs?: readonly string[];
     /**
      * The inputs whose change replaces the resource, in the order the hidden `orderReference` input hashes them
      * (sdk/orderReference.ts): the order is part of every pending order's reference, never change it.
@@ -49,53 +42,18 @@ export const connections = {
         "How to reach BILLmanager; what it leaves out comes from the stack config `ispmanager:*`, then `ISPMANAGER_*`.",
 } as const;
 
-const issuedOutputs = [
-    "certificatePem",
-    "chainPem",
-    "fullChainPem",
-    "serialNumber",
-    "notBefore",
-    "notAfter",
-    "fingerprintSha256",
-];
+/** The type name of a dynamic resource: the last part of its declaration's token (`sslmanager:<module>:<Name>`). */
+const typeName = (token: string) => token.split(":")[2];
 
-export const dynamicResources: DynamicResource[] = [
-    { schema: sslContact, module: "internetx", name: "SslContact" },
-    { schema: domainValidation, module: "internetx", name: "DomainValidation" },
-    {
-        schema: certificate,
-        module: "internetx",
-        name: "Certificate",
-        extraInputs: {
-            importCertificateId: {
-                type: "string",
-                description:
-                    "Take over this existing InterNetX certificate instead of ordering one (integer or string id).",
-            },
-        },
-        inputTypes: {
-            adminContactId: "string | number",
-            technicalContactId: "string | number",
-            importCertificateId: "string | number",
-            software: "string",
-        },
-        presentOutputs: ["name", ...issuedOutputs, "csrPem", "issuedNames"],
-        orderReferenceInputs: certificateDeclaration.changes.replace,
-    },
-    {
-        schema: smimeCertificate,
-        module: "internetx",
-        name: "SmimeCertificate",
-        inputTypes: { adminContactId: "string | number" },
-        presentOutputs: [...issuedOutputs, "emailAddresses"],
-        orderReferenceInputs: smimeCertificateDeclaration.changes.replace,
-    },
-    {
-        schema: ispmanagerCertificate,
-        module: "ispmanager",
-        name: "Certificate",
-        inputTypes: { pricelist: "string | number", altNameAddon: "string | number", country: "string | number" },
-        presentOutputs: ["csrPem"],
-        orderReferenceInputs: ispmanagerCertificateDeclaration.changes.replace,
-    },
-];
+/**
+ * Every resource of provider/resources/registry.ts as the dynamic SDK serves it: its schema, its module and name from
+ * the type token, its differences from its declaration, and for a resource that orders the inputs its order reference
+ * hashes, which are the declaration's replacing inputs in their order.
+ */
+export const dynamicResources: DynamicResource[] = resources.map(({ declaration, orders }) => ({
+    schema: declared(declaration),
+    module: backendOf(declaration),
+    name: typeName(declaration.token),
+    ...declaration.dynamic,
+    ...(orders ? { orderReferenceInputs: declaration.changes.replace } : {}),
+}));

@@ -7,7 +7,7 @@ import { checkResult, orderingCheckResult } from "../lifecycle/results";
 import { resources } from "../resources/registry";
 import { backendOf, Resource } from "../resources/resource";
 import { nativeOrderReference } from "./orderReference";
-import { resources as schemaResources } from "./schema/resources";
+import { definitionOf } from "./schema/resources";
 
 /**
  * The one module through which the native provider reaches the order lifecycle (provider/resources/*): checks,
@@ -142,7 +142,7 @@ async function checked(resource: Resource, news: Properties): Promise<CheckOutco
  */
 function operationsFor(resource: Resource): ResourceOperations {
     const backend = backendOf(resource.declaration);
-    const definition = schemaResources.find((candidate) => candidate.token === resource.declaration.token)!;
+    const definition = definitionOf(resource.declaration.token);
     const connectionOf = (context: OperationContext) => context.connections[backend];
     const guarded = <T>(work: () => Promise<T>) => (resource.orders ? recordingPending(work) : work());
     // An import has no program: `check` applies the defaults, so its state matches what the program's inputs become.

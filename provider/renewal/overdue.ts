@@ -1,13 +1,15 @@
 import { renewalDue } from "../resources/certificate/decisions";
 import { defaultRenewBeforeDays } from "../resources/certificate/inputs";
+import { resources } from "../resources/registry";
 import { asText } from "../shared/text";
 
-/** The certificate resources of this package, by type token (as `pulumi stack export` names them). */
-export const certificateTypes = [
-    "pulumi-nodejs:dynamic/internetx:Certificate",
-    "pulumi-nodejs:dynamic/internetx:SmimeCertificate",
-    "pulumi-nodejs:dynamic/ispmanager:Certificate",
-] as const;
+/**
+ * The certificate resources of this package (the ones that order, provider/resources/registry.ts), by the dynamic
+ * type token `pulumi-nodejs:dynamic/<module>:<Name>` as `pulumi stack export` names them.
+ */
+export const certificateTypes: readonly string[] = resources
+    .filter((resource) => resource.orders)
+    .map(({ declaration }) => `pulumi-nodejs:dynamic/${declaration.token.split(":").slice(1).join(":")}`);
 
 export interface CertificateStanding {
     urn: string;
@@ -32,7 +34,7 @@ interface ExportedResource {
 export function certificateStandings(exported: unknown, now: Date): CertificateStanding[] {
     const resources = (
         (exported as { deployment?: { resources?: ExportedResource[] } })?.deployment?.resources ?? []
-    ).filter((resource) => (certificateTypes as readonly string[]).includes(resource.type));
+    ).filter((resource) => certificateTypes.includes(resource.type));
     return resources.map((resource) => {
         const outputs = resource.outputs ?? {};
         const notAfter = typeof outputs.notAfter === "string" ? outputs.notAfter : undefined;

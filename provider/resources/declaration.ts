@@ -1,8 +1,9 @@
 import type { StateMigration } from "../lifecycle/stateVersion";
+import type { InputProperty, ResourceDefinition } from "../native/schema/model";
 
 /**
  * What each input of a resource means when it changes: the one place this is written. The lifecycle's decision
- * table (`resources/<x>/decisions.ts`), the package schema's `replaceOnChanges` (native/schema/resources.ts), the
+ * table (`resources/<x>/decisions.ts`), the package schema's `replaceOnChanges` (native/schema/declared.ts), the
  * inputs the dynamic SDK's order reference hashes (sdk/dynamicShapes.ts) and the dynamic `diff` are derived from it.
  */
 export interface InputChanges {
@@ -24,6 +25,26 @@ export interface InputChanges {
     readonly replaceWithoutCsr: readonly string[];
 }
 
+/**
+ * What the resource is, input by input and output by output, with descriptions and secrets: the package schema
+ * (provider/native/schema/declared.ts), the SDKs and docs/reference.md are generated from it. The validation rules stay
+ * in the resource's zod schema (inputs.ts); a test keeps the property names of the two in step.
+ */
+export type ResourceDocumentation = Omit<ResourceDefinition, "token">;
+
+/** Where the dynamic resource (sdk/<module>/) differs from the package schema; sdk/dynamicShapes.ts reads this. */
+export interface DynamicDifferences {
+    /** Inputs only the dynamic resource takes (the native provider has `pulumi import` for them). */
+    readonly extraInputs?: Record<string, InputProperty>;
+    /** TypeScript types wider than the schema's, which version 0.1.0 accepted (ids as numbers, any software name). */
+    readonly inputTypes?: Record<string, string>;
+    /**
+     * Outputs that version 0.1.0 typed as always present although the schema may leave them out (while an order is
+     * PENDING): kept so that programs written against it still compile.
+     */
+    readonly presentOutputs?: readonly string[];
+}
+
 export interface ResourceDeclaration {
     /** The type token of the native resource (in every native stack's state: never change it). */
     readonly token: string;
@@ -34,17 +55,24 @@ export interface ResourceDeclaration {
      * for a resource whose layout never changed since version 0.1.0 (layout 0).
      */
     readonly stateMigrations: readonly StateMigration[];
+    readonly documentation: ResourceDocumentation;
+    readonly dynamic: DynamicDifferences;
 }
 
 const noChanges: InputChanges = { replace: [], reissue: [], update: [], record: [], replaceWithoutCsr: [] };
 
-/** A declaration with the kinds of change it leaves out empty; the state migrations are always written, if only as []. */
+/**
+ * A declaration with the kinds of change it leaves out empty; the state migrations are always written, if only as [],
+ * and the documentation always.
+ */
 export function declareResource(
     token: string,
     changes: Partial<InputChanges>,
     stateMigrations: readonly StateMigration[],
+    documentation: ResourceDocumentation,
+    dynamic: DynamicDifferences = {},
 ): ResourceDeclaration {
-    return { token, changes: { ...noChanges, ...changes }, stateMigrations };
+    return { token, changes: { ...noChanges, ...changes }, stateMigrations, documentation, dynamic };
 }
 
 /** Every input the declaration names, in the order of its kinds of change. */

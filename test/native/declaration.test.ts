@@ -1,12 +1,6 @@
 import { join } from "node:path";
 import { packageSchema } from "../../provider/native/schema";
-import {
-    certificate,
-    domainValidation,
-    ispmanagerCertificate,
-    smimeCertificate,
-    sslContact,
-} from "../../provider/native/schema/resources";
+import { definitionOf } from "../../provider/native/schema/resources";
 import { declared as declaredDefinition } from "../../provider/native/schema/declared";
 import type { ResourceDefinition } from "../../provider/native/schema/model";
 import { diff as domainValidationDiff } from "../../provider/dynamic/domainValidation";
@@ -24,12 +18,12 @@ import { dynamicResources } from "../../sdk/dynamicShapes";
 import { expect } from "../support/client";
 
 const declared: [ResourceDeclaration, ResourceDefinition][] = [
-    [sslContactDeclaration, sslContact],
-    [domainValidationDeclaration, domainValidation],
-    [certificateDeclaration, certificate],
-    [smimeCertificateDeclaration, smimeCertificate],
-    [ispmanagerCertificateDeclaration, ispmanagerCertificate],
-];
+    sslContactDeclaration,
+    domainValidationDeclaration,
+    certificateDeclaration,
+    smimeCertificateDeclaration,
+    ispmanagerCertificateDeclaration,
+].map((declaration) => [declaration, definitionOf(declaration.token)]);
 
 /** Inputs only the dynamic resources take: the per-resource connection and Certificate's importCertificateId. */
 const dynamicOnlyInputs = ["connection", "importCertificateId"];
@@ -143,10 +137,13 @@ describe("each resource's declaration", () => {
     });
 
     it("cannot have a state migration add an output its schema does not describe", () => {
-        const declaration = declareResource("sslmanager:internetx:Example", {}, [
-            { name: "recordsAsList", from: 0, migrate: (state) => state, addedOutputs: ["records"] },
-        ]);
-        expect(() => declaredDefinition(declaration, { description: "An example.", inputs: {}, outputs: {} })).to.throw(
+        const declaration = declareResource(
+            "sslmanager:internetx:Example",
+            {},
+            [{ name: "recordsAsList", from: 0, migrate: (state) => state, addedOutputs: ["records"] }],
+            { description: "An example.", inputs: {}, outputs: {} },
+        );
+        expect(() => declaredDefinition(declaration)).to.throw(
             "sslmanager:internetx:Example: a state migration adds the output records, which its schema does not describe",
         );
     });

@@ -1,7 +1,7 @@
 import { orderReference, successorReference } from "../../provider/lifecycle/orderReference";
 import { parseUrn, replacementInputNames, unknownValue } from "../../provider/native/orderReference";
 import { SslManagerProvider } from "../../provider/native/provider";
-import { certificate, ispmanagerCertificate, smimeCertificate } from "../../provider/native/schema/resources";
+import { definitionOf } from "../../provider/native/schema/resources";
 import { expect } from "../support/client";
 
 const certificateInputs = {
@@ -72,9 +72,20 @@ describe("the native provider's order reference", () => {
     });
 
     it("hashes the inputs the schema marks as replacing the resource, in the schema's order", () => {
-        expect(replacementInputNames(certificate)).to.deep.equal(["product", "lifetimeMonths"]);
-        expect(replacementInputNames(smimeCertificate)).to.deep.equal(["email", "product", "lifetimeMonths"]);
-        expect(replacementInputNames(ispmanagerCertificate)).to.deep.equal(["domain", "pricelist", "periodMonths"]);
+        expect(replacementInputNames(definitionOf("sslmanager:internetx:Certificate"))).to.deep.equal([
+            "product",
+            "lifetimeMonths",
+        ]);
+        expect(replacementInputNames(definitionOf("sslmanager:internetx:SmimeCertificate"))).to.deep.equal([
+            "email",
+            "product",
+            "lifetimeMonths",
+        ]);
+        expect(replacementInputNames(definitionOf("sslmanager:ispmanager:Certificate"))).to.deep.equal([
+            "domain",
+            "pricelist",
+            "periodMonths",
+        ]);
     });
 
     it("gives a first create the reference of the URN's project, stack, type, name and replacement inputs", async () => {

@@ -11,16 +11,14 @@ function stateVersionOutput(declaration: ResourceDeclaration): OutputProperty {
 }
 
 /**
- * A schema resource from its declaration (provider/resources/<x>/declaration.ts) and its documentation: the token
+ * A schema resource from its declaration (provider/resources/<x>/declaration.ts), documentation included: the token
  * comes from the declaration, and an input replaces the resource (`replaceOnChanges`) exactly when the declaration
  * says so, so the schema and the lifecycle's decision table cannot disagree. The `stateVersion` output comes from
  * the declaration's state migrations, and an output a migration adds is always present (every state is migrated to
  * carry it), so programs may read it without a check.
  */
-export function declared(
-    declaration: ResourceDeclaration,
-    documentation: Omit<ResourceDefinition, "token">,
-): ResourceDefinition {
+export function declared(declaration: ResourceDeclaration): ResourceDefinition {
+    const { documentation } = declaration;
     const replacing = new Set(declaration.changes.replace);
     const inputs: Record<string, InputProperty> = {};
     for (const [name, property] of Object.entries(documentation.inputs))
