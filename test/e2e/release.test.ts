@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { pluginPath } from "../../scripts/native/sdks";
 import { release, Release } from "../../scripts/release";
 import { pluginPlatforms, pluginTarballName } from "../../scripts/release/pluginTarball";
+import { installBundledPlugins, pulumiVersion } from "../../scripts/pulumi-cli/bundledPlugins";
 import { CommandResult, localPulumiEnvironment, pulumiPath, repositoryRoot } from "../../scripts/pulumi-cli/workspace";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
@@ -15,7 +16,10 @@ const { version } = require(join(repositoryRoot, "package.json")) as { version: 
 /**
  * The release's plugin tarball as a user of another language gets it: `pulumi plugin install ... -f <tarball>` into a
  * fresh PULUMI_HOME, then a YAML program whose folder holds nothing but its Pulumi.yaml, with nothing on PATH but
- * the CLI, the YAML language host, node and the system's tools (no package of this repository to find).
+ * the CLI, node and the system's tools (no package of this repository to find). The YAML language host is where a
+ * user's CLI finds it without a word: a Pulumi from pulumi.com ships it next to `pulumi`; the one built here
+ * (docs/pulumi-cli.md) goes into the fresh PULUMI_HOME's plugin cache, the layout `pulumi plugin install language yaml`
+ * writes. On PATH instead, the CLI would print "warning: using pulumi-language-yaml from $PATH at …" on every command.
  */
 describe("the release's plugin tarball under the Pulumi CLI", function () {
     this.timeout(15 * 60 * 1000);
@@ -26,6 +30,8 @@ describe("the release's plugin tarball under the Pulumi CLI", function () {
     let directory: string;
     let environment: Record<string, string>;
     let programDirectory: string;
+    /** What every CLI command of the run printed, stdout and stderr. */
+    const printed: string[] = [];
 
     const pulumi = (args: string[]): Promise<CommandResult> =>
         new Promise((resolve) => {
@@ -38,7 +44,10 @@ describe("the release's plugin tarball under the Pulumi CLI", function () {
             let stderr = "";
             child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
             child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-            child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+            child.on("close", (code) => {
+                printed.push(stdout, stderr);
+                resolve({ code: code ?? -1, stdout, stderr });
+            });
         });
     const must = async (args: string[]): Promise<CommandResult> => {
         const result = await pulumi(args);
@@ -62,8 +71,11 @@ describe("the release's plugin tarball under the Pulumi CLI", function () {
             join(repositoryRoot, "test", "e2e", "programs", "release-yaml", "Pulumi.yaml"),
             join(programDirectory, "Pulumi.yaml"),
         );
-        // Only the CLI, the YAML language host, node and the system's own tools (sh, tar).
-        const path = [cliPath, yamlHostPath, dirname(process.execPath), "/usr/bin", "/bin"].join(":");
+        // Only the CLI, node and the system's own tools (sh, tar); the YAML host in the plugin cache.
+        const path = [cliPath, dirname(process.execPath), "/usr/bin", "/bin"].join(":");
+        expect(installBundledPlugins(join(directory, "home"), yamlHostPath, pulumiVersion(repositoryRoot))).to.equal(
+            "",
+        );
         environment = { ...localPulumiEnvironment(directory, path), PATH: path, HOME: directory };
     });
     after(async () => {
@@ -133,5 +145,12 @@ describe("the release's plugin tarball under the Pulumi CLI", function () {
         // The plugin ran from the PULUMI_HOME it was installed into; nothing was written beside the program.
         expect(readdirSync(programDirectory).sort()).to.deep.equal(["Pulumi.release.yaml", "Pulumi.yaml"]);
         expect(existsSync(join(programDirectory, "node_modules"))).to.equal(false);
+        // No "warning: using pulumi-language-yaml from $PATH" (nor any other plugin's) on any command.
+        expect(
+            printed
+                .join("\n")
+                .split("\n")
+                .filter((line) => line.includes("from $PATH")),
+        ).to.deep.equal([]);
     });
 });
