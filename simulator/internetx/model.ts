@@ -275,7 +275,9 @@ export class SimulatorModel {
         if (!csrNames.includes(order.name.toLowerCase()))
             throw invalid(taskCode, "name", `${order.name} is not in the CSR (${csrNames.join(", ")})`);
         const method = order.authentication?.method;
-        if (!["DNS", "EMAIL", "FILE"].includes(method))
+        if (order.authentication === undefined && product.authenticationOptional) {
+            // Nothing to validate: the job issues after issuanceDelayMs, as an EMAIL order does.
+        } else if (!["DNS", "EMAIL", "FILE"].includes(method))
             throw invalid(taskCode, "authentication.method", "must be DNS, EMAIL or FILE");
         if (method === "DNS" && typeof order.authentication.dns !== "string")
             throw invalid(taskCode, "authentication.dns", "is required for DNS validation");

@@ -5,6 +5,8 @@
 export interface Product {
     type: "FQDN" | "MAIL";
     lifetimes: number[];
+    /** An order may leave out `authentication` (then nothing is validated); every other product needs one *(inferred)*. */
+    authenticationOptional?: boolean;
 }
 
 export const products: Readonly<Record<string, Product>> = {
@@ -14,6 +16,9 @@ export const products: Readonly<Record<string, Product>> = {
     SECURESITE: { type: "FQDN", lifetimes: [12, 24] },
     // The provider's product table names it (provider/internetx/products.ts), so the simulated account offers it too.
     TRUEBUSINESSID: { type: "FQDN", lifetimes: [12, 24] },
+    // InterNetX's demo system accepts DEMOSSL for 12 months without any authentication, answering N400101
+    // (InterNetX-DL/Laravel-SSL-Manager tests/CertificateWorkflowTest.php).
+    DEMOSSL: { type: "FQDN", lifetimes: [12], authenticationOptional: true },
     GLOBALSIGN_PERSONALSIGN_1: { type: "MAIL", lifetimes: [12, 24, 36] },
     GLOBALSIGN_PERSONALSIGN_2: { type: "MAIL", lifetimes: [12, 24, 36] },
 };

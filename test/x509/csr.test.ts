@@ -124,6 +124,16 @@ describe("X.509 keys and certificate signing requests", function () {
         expect((await parseCsr(pem.replace(/\n/g, "\r\n"))).pem).to.equal(pem);
     });
 
+    it("reads a CSR whose lines are indented, as InterNetX's demo system accepted one (InterNetX-DL/Laravel-SSL-Manager)", async () => {
+        const { csrPem: pem } = await generateKeyAndCsr({
+            key: { algorithm: "ECDSA", curve: "P256" },
+            commonName: "a.example.com",
+        });
+        const indented = pem.trimEnd().replace(/\n/g, "\n        ");
+        const parsed = await parseCsr(indented);
+        expect([parsed.commonName, parsed.signatureValid, parsed.pem]).to.deep.equal(["a.example.com", true, pem]);
+    });
+
     describe("parseCsr rejects what is not one valid PEM certificate request with InvalidPemError", () => {
         let validPem: string;
         before(async () => {

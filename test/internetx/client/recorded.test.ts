@@ -59,7 +59,7 @@ describe("recorded real answers, as our clients read them", () => {
             "acmesh-5317-wrong-context.xml",
             "js-sdk-ssl-contact-list.json",
             "khorsa-ispmanager-auth-error.json",
-            "laravel-ssl-manager-status-codes.json",
+            "laravel-ssl-manager-workflow.json",
             "lego-autodns-error.json",
             "php-sdk-create-response.json",
             "php-sdk-prepare-order-response.json",
