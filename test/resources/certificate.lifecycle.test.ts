@@ -10,13 +10,13 @@ import {
     updateCertificate,
 } from "../../provider/resources/certificate/lifecycle";
 import { ResourceInitializationError } from "../../provider/lifecycle/initializationError";
-import { systemClock } from "../../provider/lifecycle/context";
 import { orderReference } from "../../provider/lifecycle/orderReference";
 import { generateKeyAndCsr, parseCertificate, privateKeyMatchesCertificate, verifyChain } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
 import { checkedCertificateInputs, stackConfigFor, createTestContact, unpacedConnection } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
+import { clockFrom, skippingClock } from "../support/clock";
 
 for (const protocol of ["json", "xml"] as const) {
     describe(`Certificate lifecycle over ${protocol}`, function () {
@@ -25,11 +25,18 @@ for (const protocol of ["json", "xml"] as const) {
         let admin: SimulatorAdmin;
         let contactId: string;
         const progress: string[] = [];
-        const context: LifecycleContext = { log: (line) => progress.push(line), clock: systemClock };
+        // Not about waiting: the polls and the simulator's issuance delay run on a clock that skips the waits.
+        const clock = skippingClock();
+        const context: LifecycleContext = { log: (line) => progress.push(line), clock };
 
         before(async () => {
             // These tests renew certificates they have just issued: the renewal window ("Certificate Renew": 90 days) is widened.
-            simulator = await startSimulator({ issuanceDelayMs: 200, renewalWindowDays: 400, requestsPerSecond: 0 });
+            simulator = await startSimulator({
+                issuanceDelayMs: 200,
+                renewalWindowDays: 400,
+                requestsPerSecond: 0,
+                now: clock.now,
+            });
             admin = new SimulatorAdmin(simulator.adminUrl);
             context.stackConfig = stackConfigFor(simulator, protocol);
             contactId = await createTestContact(simulator);
@@ -58,8 +65,14 @@ for (const protocol of ["json", "xml"] as const) {
                 `www.life-${protocol}.example.com`,
             ]);
             expect(
-                (await verifyChain(first.certificatePem as string, [first.chainPem as string], first.rootPem as string))
-                    .valid,
+                (
+                    await verifyChain(
+                        first.certificatePem as string,
+                        [first.chainPem as string],
+                        first.rootPem as string,
+                        clock.now(),
+                    )
+                ).valid,
             ).to.equal(true);
             expect(await privateKeyMatchesCertificate(first.privateKeyPem!, first.certificatePem as string)).to.equal(
                 true,
@@ -71,26 +84,23 @@ for (const protocol of ["json", "xml"] as const) {
             const read = await readCertificate(created.id, first, context);
             expect(read.id).to.equal(created.id);
             expect(read.props).to.deep.equal(first);
-            expect(decideFromProperties(first, inputs, new Date())).to.deep.equal({ kind: "none" });
+            expect(decideFromProperties(first, inputs, clock.now())).to.deep.equal({ kind: "none" });
 
             const moreNames = await checked({
                 ...inputs,
                 subjectAlternativeNames: [`www.life-${protocol}.example.com`, `api.life-${protocol}.example.com`],
             });
-            expect(decideFromProperties(first, moreNames, new Date()).kind).to.equal("reissue");
+            expect(decideFromProperties(first, moreNames, clock.now()).kind).to.equal("reissue");
             const reissued = (await updateCertificate(created.id, first, moreNames, context)).outs;
             expect(reissued.certificateId).to.equal(created.id);
             expect(reissued.serialNumber).not.to.equal(first.serialNumber);
             expect(reissued.privateKeyPem).to.equal(first.privateKeyPem);
             expect(reissued.issuedNames).to.include(`api.life-${protocol}.example.com`);
-            expect(decideFromProperties(reissued, moreNames, new Date())).to.deep.equal({ kind: "none" });
+            expect(decideFromProperties(reissued, moreNames, clock.now())).to.deep.equal({ kind: "none" });
 
             const insideWindow: LifecycleContext = {
                 ...context,
-                clock: {
-                    ...systemClock,
-                    now: () => new Date(Date.parse(reissued.notAfter as string) - 10 * 86_400_000),
-                },
+                clock: clockFrom(clock, new Date(Date.parse(reissued.notAfter as string) - 10 * 86_400_000)),
             };
             expect(decideFromProperties(reissued, moreNames, insideWindow.clock.now()).kind).to.equal("renew");
             const state = await admin.state();

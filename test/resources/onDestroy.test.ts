@@ -1,10 +1,10 @@
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { createCertificate, deleteCertificate, LifecycleContext } from "../../provider/resources/certificate/lifecycle";
 import { destroyAction } from "../../provider/resources/certificate/onDestroy";
-import { systemClock } from "../../provider/lifecycle/context";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
+import { skippingClock } from "../support/clock";
 import { stackConfigFor, createTestContact, unpacedConnection } from "../support/stack";
 
 describe("what pulumi destroy does to a certificate (onDestroy)", function () {
@@ -12,10 +12,12 @@ describe("what pulumi destroy does to a certificate (onDestroy)", function () {
     let simulator: RunningSimulator;
     let admin: SimulatorAdmin;
     let contactId: string;
-    const context: LifecycleContext = { log: () => undefined, clock: systemClock };
+    // Not about waiting: the polls, the cancellation's and the simulator's delays run on a clock that skips the waits.
+    const clock = skippingClock();
+    const context: LifecycleContext = { log: () => undefined, clock };
 
     before(async () => {
-        simulator = await startSimulator({ issuanceDelayMs: 200, requestsPerSecond: 0 });
+        simulator = await startSimulator({ issuanceDelayMs: 200, requestsPerSecond: 0, now: clock.now });
         admin = new SimulatorAdmin(simulator.adminUrl);
         context.stackConfig = stackConfigFor(simulator, "json");
         contactId = await createTestContact(simulator);

@@ -5,12 +5,12 @@ import {
     LifecycleContext,
     readCertificate,
 } from "../../provider/resources/certificate/lifecycle";
-import { systemClock } from "../../provider/lifecycle/context";
 import { generateKeyAndCsr } from "../../provider/x509";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
-import { stackConfigFor, createTestContact } from "../support/stack";
+import { stackConfigFor, createTestContact, unpacedConnection } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
+import { skippingClock } from "../support/clock";
 
 // How the real API answers a missing certificate is not recorded: HTTP 404 ("JSON API Basics") or a refusal like
 // invalid content. Under either reading a certificate leaves the stack only when Certificate List proves it gone.
@@ -23,10 +23,18 @@ for (const protocol of ["json", "xml"] as const) {
             let simulator: RunningSimulator;
             let admin: SimulatorAdmin;
             let contactId: string;
-            const context: LifecycleContext = { log: () => undefined, clock: systemClock };
+            // Not about waiting or pacing: the polls, the cancellation's and the simulator's delays run on a clock that
+            // skips the waits, and the rate limits are off (unpacedConnection).
+            const clock = skippingClock();
+            const context: LifecycleContext = { log: () => undefined, clock };
 
             before(async () => {
-                simulator = await startSimulator({ issuanceDelayMs: 100, refusesMissingObjects });
+                simulator = await startSimulator({
+                    issuanceDelayMs: 100,
+                    refusesMissingObjects,
+                    requestsPerSecond: 0,
+                    now: clock.now,
+                });
                 admin = new SimulatorAdmin(simulator.adminUrl);
                 context.stackConfig = stackConfigFor(simulator, protocol);
                 contactId = await createTestContact(simulator);
@@ -46,6 +54,7 @@ for (const protocol of ["json", "xml"] as const) {
                     product: "QUICKSSLPREMIUM",
                     lifetimeMonths: 12,
                     pollIntervalSeconds: 0.1,
+                    connection: unpacedConnection,
                     csr: csrPem,
                 });
                 expect(result.failures).to.deep.equal([]);

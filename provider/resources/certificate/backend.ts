@@ -229,10 +229,15 @@ export function certificateBackend(
         statusSource: (inputs) =>
             inputs.waitStrategy === "notifications"
                 ? notificationSourceFor(client)
-                : jobStatusSource(client, waitSettings(inputs).intervalMs, {
-                      names: [inputs.name!, ...(inputs.subjectAlternativeNames ?? [])],
-                      method: inputs.validation?.method,
-                  }),
+                : jobStatusSource(
+                      client,
+                      waitSettings(inputs).intervalMs,
+                      {
+                          names: [inputs.name!, ...(inputs.subjectAlternativeNames ?? [])],
+                          method: inputs.validation?.method,
+                      },
+                      context.clock,
+                  ),
         pendingDetails: async () => ({}),
         issuedProperties: (certificateId, pending, inputs, issued) =>
             issuedProperties(client, certificateId, pending, inputs, issued, context.log),

@@ -1,4 +1,5 @@
 import type { Client } from "../../internetx/client";
+import { Clock, systemClock } from "../../lifecycle/context";
 import { machineRateLimiter } from "../../shared/transport/machineRateLimiter";
 import { defaultRequestsPerSecond } from "../../shared/transport/rateLimiter";
 import { JobListPoller, JobStatusPort } from "./jobListPoller";
@@ -40,16 +41,28 @@ function clientPort(client: Client): JobStatusPort {
     };
 }
 
-const pollers = new Map<string, JobListPoller>();
+const pollers = new WeakMap<Clock, Map<string, JobListPoller>>();
 
-/** One poller per account (endpoint, protocol, user, context) in this process, shared by every pending order of it. */
-export function jobListPollerFor(client: Client): JobListPoller {
+/**
+ * One poller per account (endpoint, protocol, user, context) and clock in this process, shared by every pending order
+ * of it. The rounds are timed on the lifecycle's clock (LifecycleContext.clock), like the wait they answer.
+ */
+export function jobListPollerFor(client: Client, clock: Clock = systemClock): JobListPoller {
     const { url, xmlUrl, protocol, user, context } = client.options;
     const key = [protocol, protocol === "xml" ? xmlUrl : url, user, context].join("|");
-    let poller = pollers.get(key);
+    let ofClock = pollers.get(clock);
+    if (!ofClock) {
+        ofClock = new Map();
+        pollers.set(clock, ofClock);
+    }
+    let poller = ofClock.get(key);
     if (!poller) {
-        poller = new JobListPoller(clientPort(client));
-        pollers.set(key, poller);
+        poller = new JobListPoller(
+            clientPort(client),
+            () => clock.now().getTime(),
+            (ms) => clock.sleep(ms),
+        );
+        ofClock.set(key, poller);
     }
     return poller;
 }

@@ -189,12 +189,17 @@ async function finishedJobStatus(client: Client, order: PendingOrder, jobId: str
  * still unknown while its job runs takes it from the Job List row where the row names it, else asks its job once
  * (the documented rows name none), so a wait that ends unfinished records the certificate's id.
  */
-export function jobStatusSource(client: Client, intervalMs: number, described: Described = {}): StatusSource {
+export function jobStatusSource(
+    client: Client,
+    intervalMs: number,
+    described: Described = {},
+    clock: Clock = systemClock,
+): StatusSource {
     const asked = new Set<string>();
     return {
         async statusOf(order) {
             if (!order.jobId) return certificateStatus(client, order);
-            const result = await jobListPollerFor(client).statusOf(order.jobId, intervalMs);
+            const result = await jobListPollerFor(client, clock).statusOf(order.jobId, intervalMs);
             if (result.outcome === "failed")
                 return {
                     outcome: "failed",

@@ -118,7 +118,7 @@ export function smimeBackend(client: Client, context: LifecycleContext): OrderBa
         statusSource: (inputs) =>
             inputs.waitStrategy === "notifications"
                 ? notificationSourceFor(client)
-                : jobStatusSource(client, waitSettings(inputs).intervalMs),
+                : jobStatusSource(client, waitSettings(inputs).intervalMs, {}, context.clock),
         pendingDetails: async () => ({}),
         async issuedProperties(certificateId, pending, inputs, issued) {
             const certificate =
