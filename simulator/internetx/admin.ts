@@ -22,6 +22,7 @@ export interface AdminContext {
 const settingKeys = ["issuanceDelayMs", "latencyMs", "dnsValidationDeadlineMs", "cancellationDelayMs"] as const;
 const booleanSettingKeys = [
     "dropsComment",
+    "ignoresCommentAtCreate",
     "ignoreUnknownFilterKeys",
     "listKeysWithoutAsking",
     "listKeysIgnored",

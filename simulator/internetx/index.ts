@@ -32,6 +32,8 @@ export interface SimulatorOptions {
     renewalWindowDays?: number;
     /** See SimulatorSettings.dropsComment (default false: the account keeps comments). */
     dropsComment?: boolean;
+    /** See SimulatorSettings.ignoresCommentAtCreate (default false: a comment sent with an order is kept). */
+    ignoresCommentAtCreate?: boolean;
     /** See SimulatorSettings.ignoreUnknownFilterKeys (default false). */
     ignoreUnknownFilterKeys?: boolean;
     /** See SimulatorSettings.listKeysWithoutAsking (default false: additional list keys only when asked). */
@@ -96,6 +98,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         cancellationDelayMs: options.cancellationDelayMs ?? 0,
         renewalWindowDays: options.renewalWindowDays ?? 90,
         dropsComment: options.dropsComment ?? false,
+        ignoresCommentAtCreate: options.ignoresCommentAtCreate ?? false,
         ignoreUnknownFilterKeys: options.ignoreUnknownFilterKeys ?? false,
         listKeysWithoutAsking: options.listKeysWithoutAsking ?? false,
         listKeysIgnored: options.listKeysIgnored ?? false,

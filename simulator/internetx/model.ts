@@ -37,6 +37,12 @@ export interface SimulatorSettings {
      */
     dropsComment: boolean;
     /**
+     * The comment sent with an order (CertificateCreate, Reissue, Renew) is not kept, while Certificate Comment Update
+     * works: the swagger's own words for Certificate.comment ("Can only be updated via PUT /certificate/{id}/_comment")
+     * read as "not set at create". Default false.
+     */
+    ignoresCommentAtCreate: boolean;
+    /**
      * List searches ignore conditions on keys this account may not search on (`comment`: swagger Certificate.comment
      * "Requires appropriate ACLs"; see `searchableKeys`) and answer the rows unfiltered on them, instead of refusing.
      */
@@ -377,12 +383,15 @@ export class SimulatorModel {
             organizationUnitName: merged.organizationUnitName,
             hasCsr: checked.product.type === "MAIL" ? !checked.keyMadeByCa : undefined,
             // "A custom field" (swagger Certificate.comment): kept as sent; a reissue or renewal without one keeps the old one.
-            // An account without the ACLs for it (`dropsComment`) keeps none.
+            // An account without the ACLs for it (`dropsComment`) keeps none; `ignoresCommentAtCreate` keeps none sent
+            // with an order (only Certificate Comment Update sets it), and a reissue or renewal keeps the one set.
             comment: this.settings.dropsComment
                 ? undefined
-                : typeof merged.comment === "string"
-                  ? merged.comment
-                  : certificate.comment,
+                : this.settings.ignoresCommentAtCreate
+                  ? certificate.comment
+                  : typeof merged.comment === "string"
+                    ? merged.comment
+                    : certificate.comment,
             pendingDnsNames: checked.dnsNames,
         });
         const rule = this.outcomeRules.find(

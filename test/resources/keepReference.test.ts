@@ -53,7 +53,7 @@ for (const protocol of ["json", "xml"] as const) {
             });
         });
         beforeEach(() => (logs.length = 0));
-        afterEach(() => admin.settings({ dropsComment: false }));
+        afterEach(() => admin.settings({ dropsComment: false, ignoresCommentAtCreate: false }));
         after(async () => {
             await client.close();
             await simulator.close();
@@ -108,6 +108,27 @@ for (const protocol of ["json", "xml"] as const) {
                     `^${name.replace(/\./g, "\\.")}: this InterNetX account keeps no certificate comment \\(Certificate Comment Update was refused: .*Access denied\\..*The user's ACLs do not allow task 4001024\\..*\\); the order reference ${reference(name)} travels in the order's CSR instead \\(certificate ${created.id}\\)$`,
                 ),
             );
+        });
+
+        it("on an account that keeps no comment sent with the order restores it with one Certificate Comment Update, reads it back, and places one order", async () => {
+            await admin.settings({ ignoresCommentAtCreate: true });
+            const ordersBefore = (await admin.state()).orders;
+            await admin.clearRequests();
+            const name = `restored-${protocol}.example.com`;
+            const created = await createCertificate(await certificateInputs(name), context);
+            expect((await client.certificate.info(created.id)).comment).to.equal(reference(name));
+            expect((await admin.state()).orders - ordersBefore).to.equal(1);
+            const requests = await admin.requests();
+            const updates = requests.filter(
+                (entry) => entry.path.endsWith("/_comment") || entry.taskCode === "4001024",
+            );
+            expect(updates.map((entry) => `${entry.method} ${entry.status}`)).to.deep.equal([
+                protocol === "json" ? "PUT 200" : "POST 200",
+            ]);
+            expect(requests.filter((entry) => entry.taskCode === "400101")).to.have.length(1);
+            expect(logs.filter((line) => line.includes("comment"))).to.deep.equal([
+                `${name}: the account did not keep the order reference sent as the certificate's comment; restored it with Certificate Comment Update (certificate ${created.id})`,
+            ]);
         });
 
         it("on an account that keeps no comment warns loudly at an S/MIME order whose key the CA makes, naming the certificate and what a killed run means", async () => {

@@ -16,7 +16,7 @@ describe("simulator: the certificate comment and Certificate Comment Update", fu
         contactId = (await jsonCall(simulator, "POST", "/sslcontact", seedContact)).body.data[0].id;
     });
     after(() => simulator.close());
-    afterEach(() => adminCall(simulator, "POST", "/settings", { dropsComment: false }));
+    afterEach(() => adminCall(simulator, "POST", "/settings", { dropsComment: false, ignoresCommentAtCreate: false }));
 
     async function certificateIdOf(jobId: number): Promise<string> {
         return String((await jsonCall(simulator, "GET", `/job/${jobId}`)).body.data[0].object.data.id);
@@ -37,6 +37,18 @@ describe("simulator: the certificate comment and Certificate Comment Update", fu
         expect((await jsonCall(simulator, "GET", `/certificate/${id}`)).body.data[0].comment).to.equal(
             "stack-a/changed",
         );
+    });
+
+    it("with ignoresCommentAtCreate keeps no comment sent with an order, and sets it with Certificate Comment Update", async () => {
+        await adminCall(simulator, "POST", "/settings", { ignoresCommentAtCreate: true });
+        const { jobId } = await placeJsonOrder(simulator, "ignored.example.com", contactId, {
+            comment: "stack-a/sent",
+        });
+        const id = await certificateIdOf(jobId);
+        expect((await jsonCall(simulator, "GET", `/certificate/${id}`)).body.data[0].comment).to.equal(undefined);
+        const updated = await jsonCall(simulator, "PUT", `/certificate/${id}/_comment`, { comment: "stack-a/set" });
+        expect([updated.status, updated.body.status.code]).to.deep.equal([200, "S4001024"]);
+        expect((await jsonCall(simulator, "GET", `/certificate/${id}`)).body.data[0].comment).to.equal("stack-a/set");
     });
 
     it("changes the comment with XML task 4001024 (<certificate><id/><comment/></certificate>)", async () => {

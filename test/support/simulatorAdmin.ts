@@ -78,6 +78,7 @@ export class SimulatorAdmin extends AdminEndpoint {
         listKeysWithoutAsking?: boolean;
         listKeysIgnored?: boolean;
         dropsComment?: boolean;
+        ignoresCommentAtCreate?: boolean;
         refusesMissingObjects?: boolean;
     }): Promise<void> {
         return this.call("POST", "/settings", settings);
