@@ -14,7 +14,6 @@ import {
 } from "../../provider/resources/ispmanager/lifecycle";
 import { LifecycleContext } from "../../provider/resources/certificate/lifecycle";
 import { ResourceInitializationError } from "../../provider/lifecycle/initializationError";
-import { systemClock } from "../../provider/lifecycle/context";
 import { orderReference } from "../../provider/lifecycle/orderReference";
 import {
     generateKeyAndCsr,
@@ -30,6 +29,7 @@ import {
 } from "../../simulator/ispmanager";
 import { expect } from "../support/client";
 import { IspmanagerSimulatorAdmin } from "./simulatorAdmin";
+import { skippingClock } from "../support/clock";
 
 const contact = (firstName: string) => ({
     firstName,
@@ -57,12 +57,15 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
     let simulator: RunningIspmanagerSimulator;
     let admin: IspmanagerSimulatorAdmin;
     const progress: string[] = [];
-    const context: LifecycleContext = { log: (line) => progress.push(line), clock: systemClock };
+    // Not about waiting: the polls and the simulator's delays and deadlines run on a clock that skips the waits; where
+    // the test lets the simulator's time pass, it sleeps on the same clock.
+    const clock = skippingClock();
+    const context: LifecycleContext = { log: (line) => progress.push(line), clock };
 
     before(async () => {
         // The loopback simulator takes more than the client's conservative default pace; the deadlines below are short.
         process.env.ISPMANAGER_REQUESTS_PER_SECOND = "100";
-        simulator = await startIspmanagerSimulator({ issuanceDelayMs: 100 });
+        simulator = await startIspmanagerSimulator({ issuanceDelayMs: 100, now: clock.now });
         admin = new IspmanagerSimulatorAdmin(simulator.adminUrl);
         const settings: Record<string, string> = {
             "ispmanager:url": simulator.url,
@@ -114,9 +117,9 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
         expect(issued.issuedDomains).to.deep.equal(["life.example.com", "www.life.example.com"]);
         expect(issued.chainPem).to.equal(simulator.ca.intermediatePem);
         expect(issued.fullChainPem).to.equal(issued.certificatePem! + simulator.ca.intermediatePem);
-        expect((await verifyChain(issued.certificatePem!, [issued.chainPem!], simulator.ca.rootPem)).valid).to.equal(
-            true,
-        );
+        expect(
+            (await verifyChain(issued.certificatePem!, [issued.chainPem!], simulator.ca.rootPem, clock.now())).valid,
+        ).to.equal(true);
         expect(await privateKeyMatchesCertificate(issued.privateKeyPem!, issued.certificatePem!)).to.equal(true);
         expect(issued.fingerprintSha256).to.equal((await parseCertificate(issued.certificatePem!)).fingerprintSha256);
 
@@ -251,7 +254,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
             });
             const created = await createIspmanagerCertificate(inputs, context);
             await publish(created.outs.dnsValidationRecords);
-            await new Promise((resolve) => setTimeout(resolve, 200));
+            await clock.sleep(200);
             const before = await admin.state();
             const resumed = await updateIspmanagerCertificate(
                 created.id,
@@ -364,7 +367,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
             const file = created.outs.fileValidation!;
             expect(file.name).to.match(/^[0-9A-F]{32}\.txt$/);
             served.set(`files.example.com/.well-known/pki-validation/${file.name}`, "another content");
-            await new Promise((resolve) => setTimeout(resolve, 200));
+            await clock.sleep(200);
             expect(
                 (await admin.state()).certificates.find((certificate) => certificate.id === created.id)!.issuance,
             ).to.equal("enrolled");
@@ -402,7 +405,7 @@ describe("ispmanager.Certificate lifecycle against the simulator", function () {
                 waitForIssuance: false,
             });
             const fileOrder = await createIspmanagerCertificate(file, context);
-            await new Promise((resolve) => setTimeout(resolve, 400));
+            await clock.sleep(400);
             const dnsError = (await updateIspmanagerCertificate(
                 dnsOrder.id,
                 dnsOrder.outs,

@@ -20,14 +20,20 @@ import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
 import { stackConfigFor, testContactInputs, unpacedConnection } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
+import { skippingClock } from "../support/clock";
 
 const contactInputs = testContactInputs;
+/** Not about pacing: the client's rate limit and the simulator's are off. */
+const unpacedContactInputs = { ...contactInputs, connection: unpacedConnection };
 
 for (const protocol of ["json", "xml"] as const) {
     describe(`SslContact and DomainValidation lifecycles over ${protocol}`, function () {
         this.timeout(60_000);
         let simulator: RunningSimulator;
         let admin: SimulatorAdmin;
+        // The orders that wait for a record or file the test publishes meanwhile wait on the system clock: waiting for
+        // that outside event is what they test. The others skip their waits, and the simulator follows this clock.
+        const clock = skippingClock();
         const context: LifecycleContext = { log: () => undefined, clock: systemClock };
 
         before(async () => {
@@ -35,6 +41,7 @@ for (const protocol of ["json", "xml"] as const) {
                 issuanceDelayMs: 150,
                 dnsValidationDeadlineMs: 1200,
                 requestsPerSecond: 0,
+                now: clock.now,
             });
             admin = new SimulatorAdmin(simulator.adminUrl);
             context.stackConfig = stackConfigFor(simulator, protocol);
@@ -54,10 +61,10 @@ for (const protocol of ["json", "xml"] as const) {
         }
 
         it("creates a contact, reads it back, updates it in place, deletes it, then reads an empty id", async () => {
-            const checked = checkSslContactInputs(contactInputs);
+            const checked = checkSslContactInputs(unpacedContactInputs);
             expect(checked.failures).to.deep.equal([]);
             const created = await createSslContact(checked.inputs!, context);
-            expect(created.outs).to.deep.equal({ ...contactInputs, contactId: created.id, stateVersion: 0 });
+            expect(created.outs).to.deep.equal({ ...unpacedContactInputs, contactId: created.id, stateVersion: 0 });
             expect((await readSslContact(created.id, created.outs, context)).props).to.deep.equal(created.outs);
             const moved = { ...checked.inputs!, city: "München", address: ["Leopoldstraße 1", "Hinterhaus"] };
             const updated = await updateSslContact(created.id, created.outs, moved, context);
@@ -72,7 +79,7 @@ for (const protocol of ["json", "xml"] as const) {
         });
 
         it("imports a contact by id with its inputs", async () => {
-            const created = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
+            const created = await createSslContact(checkSslContactInputs(unpacedContactInputs).inputs!, context);
             const imported = await readSslContact(created.id, undefined, context);
             expect(imported.inputs).to.deep.equal(contactInputs);
         });
@@ -108,7 +115,11 @@ for (const protocol of ["json", "xml"] as const) {
                 key: { algorithm: "ECDSA", curve: "P256" },
                 commonName: `paired-${protocol}.example.com`,
             });
-            const validationCheck = await checkDomainValidationInputs({ csr: csrPem, product: "QUICKSSLPREMIUM" });
+            const validationCheck = await checkDomainValidationInputs({
+                csr: csrPem,
+                product: "QUICKSSLPREMIUM",
+                connection: unpacedConnection,
+            });
             expect(validationCheck.failures).to.deep.equal([]);
             const validation = await createDomainValidation(validationCheck.inputs!, context);
             const name = `paired-${protocol}.example.com`;
@@ -138,7 +149,7 @@ for (const protocol of ["json", "xml"] as const) {
                 domains: [{ name, method: "DNS", dns }],
             });
 
-            const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
+            const contact = await createSslContact(checkSslContactInputs(unpacedContactInputs).inputs!, context);
             const inputs = (
                 await checkCertificateInputs({
                     csr: csrPem,
@@ -175,8 +186,14 @@ for (const protocol of ["json", "xml"] as const) {
                     commonName: name,
                 });
                 const validation = await createDomainValidation(
-                    (await checkDomainValidationInputs({ csr: csrPem, product: "QUICKSSLPREMIUM", method: "FILE" }))
-                        .inputs!,
+                    (
+                        await checkDomainValidationInputs({
+                            csr: csrPem,
+                            product: "QUICKSSLPREMIUM",
+                            method: "FILE",
+                            connection: unpacedConnection,
+                        })
+                    ).inputs!,
                     context,
                 );
                 const file = validation.outs.fileValidation!;
@@ -188,7 +205,7 @@ for (const protocol of ["json", "xml"] as const) {
                     domains: [{ name, method: "FILE", fileName: file.url, fileContent: file.content }],
                 });
 
-                const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
+                const contact = await createSslContact(checkSslContactInputs(unpacedContactInputs).inputs!, context);
                 const inputs = (
                     await checkCertificateInputs({
                         csr: csrPem,
@@ -221,7 +238,13 @@ for (const protocol of ["json", "xml"] as const) {
                 subjectAlternativeNames: names.slice(1),
             });
             const validation = await createDomainValidation(
-                (await checkDomainValidationInputs({ csr: csrPem, product: "QUICKSSLPREMIUM" })).inputs!,
+                (
+                    await checkDomainValidationInputs({
+                        csr: csrPem,
+                        product: "QUICKSSLPREMIUM",
+                        connection: unpacedConnection,
+                    })
+                ).inputs!,
                 context,
             );
             const records = validation.outs.dnsRecords;
@@ -240,7 +263,7 @@ for (const protocol of ["json", "xml"] as const) {
 
             await admin.settings({ dnsValidationDeadlineMs: 60_000 });
             try {
-                const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
+                const contact = await createSslContact(checkSslContactInputs(unpacedContactInputs).inputs!, context);
                 const inputs = (
                     await checkCertificateInputs({
                         csr: csrPem,
@@ -250,6 +273,7 @@ for (const protocol of ["json", "xml"] as const) {
                         technicalContactId: contact.id,
                         validation: validation.outs.authentication,
                         pollIntervalSeconds: 0.1,
+                        connection: unpacedConnection,
                     })
                 ).inputs!;
                 const ordering = createCertificate(inputs, context);
@@ -282,8 +306,12 @@ for (const protocol of ["json", "xml"] as const) {
                 key: { algorithm: "ECDSA", curve: "P256" },
                 commonName: `unpublished-${protocol}.example.com`,
             });
-            const validation = await createDomainValidation({ csr: csrPem, product: "QUICKSSLPREMIUM" }, context);
-            const contact = await createSslContact(checkSslContactInputs(contactInputs).inputs!, context);
+            const skipping: LifecycleContext = { ...context, clock };
+            const validation = await createDomainValidation(
+                { csr: csrPem, product: "QUICKSSLPREMIUM", connection: unpacedConnection },
+                skipping,
+            );
+            const contact = await createSslContact(checkSslContactInputs(unpacedContactInputs).inputs!, context);
             const inputs = (
                 await checkCertificateInputs({
                     csr: csrPem,
@@ -296,7 +324,7 @@ for (const protocol of ["json", "xml"] as const) {
                     connection: unpacedConnection,
                 })
             ).inputs!;
-            const error = (await createCertificate(inputs, context).catch((caught) => caught)) as OrderFailedError;
+            const error = (await createCertificate(inputs, skipping).catch((caught) => caught)) as OrderFailedError;
             expect(error).to.be.instanceOf(OrderFailedError);
             expect(error.reason).to.equal(
                 `DNS validation failed: TXT record for _dnsauth.unpublished-${protocol}.example.com. not found`,
