@@ -66,7 +66,7 @@ describe("compatibility: DigitalTolk's Python domainrobot client against the sim
         return JSON.parse(stdout);
     }
 
-    it("runs its main flow: contact, prepare, create, job info and list, poll, certificate info and list, job confirm and cancel, delete", async () => {
+    it("runs its main flow: contact, prepare, create, job info and list, poll, certificate info and list, comment update, job confirm and cancel, delete", async () => {
         const report = await runFlow("order");
         expect(report.contact).to.deep.equal({
             status: { code: "S400201", text: "Contact was successfully created.", type: "SUCCESS" },
@@ -101,6 +101,10 @@ describe("compatibility: DigitalTolk's Python domainrobot client against the sim
             status: "S400105",
             names: ["python.example.com"],
             created: [todayAtMidnight()],
+        });
+        expect(report.commentUpdate).to.deep.equal({
+            status: { code: "S4001024", text: "Certificate comment was updated successfully.", type: "SUCCESS" },
+            comment: "python/comment",
         });
         expect(report.secondOrder).to.deep.equal({
             confirm: { code: "S300122", text: "The job was confirmed successfully.", type: "SUCCESS" },

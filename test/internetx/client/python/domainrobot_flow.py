@@ -2,7 +2,8 @@
 what the client read back. Input (stdin, JSON): url, user, password, context, csr, name, and `step`:
 
 - "order": contact create, prepare order, certificate create, job info and list, poll until the order's notification
-  and confirm it, certificate info and list, a second order's job confirmed and cancelled, certificate delete.
+  and confirm it, certificate info and list, the certificate's comment updated and read back, a second order's job
+  confirmed and cancelled, certificate delete.
 - "errors": the client's DomainrobotApiError for the next request after each fault the test injected (429, 503) and
   for a certificate that does not exist (404).
 
@@ -86,6 +87,10 @@ def order(client, given):
     report["certificateInfo"] = {"status": certificate.status["code"], "name": leaf.name, "hasLeaf": leaf.server.startswith("-----BEGIN CERTIFICATE-----"), "created": leaf.created.isoformat(), "serialNumber": leaf.serialNumber}
     certificates = paced(lambda: client.certificate.list())
     report["certificateList"] = {"status": certificates.status["code"], "names": [row.name for row in certificates.data], "created": [row.created.isoformat() for row in certificates.data]}
+
+    commented = paced(lambda: client.certificate.comment_update(certificate_id, {"comment": "python/comment"}))
+    reread = paced(lambda: client.certificate.info(certificate_id))
+    report["commentUpdate"] = {"status": commented.status, "comment": reread.data[0].comment}
 
     # Without provisioning the order waits for the TXT record nobody publishes: its job is still running when confirmed and cancelled.
     second = paced(lambda: client.certificate.create(order_body(contact_id, given["name"], given["csr"], {"method": "DNS", "dns": dns["dns"], "provisioning": False})))
