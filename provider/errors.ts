@@ -53,6 +53,7 @@ export type SslManagerErrorCode =
     | "RENEWAL_TOO_EARLY"
     | "WAIT_TIMED_OUT"
     | "NOT_ISSUED"
+    | "ORDER_OUTCOME_UNKNOWN"
     | "CONFIGURATION_MISSING";
 
 /** Base class: an error reported by, or about talking to, a certificate API. */
@@ -223,7 +224,21 @@ export class WaitTimedOutError extends SslManagerError {
     }
 }
 
-/** A required setting (user, password, context) was given nowhere: not in args, stack config or environment. */
+/**
+ * An order got no answer (timed out, reset after sending) and was not found by its reference in the lookups that
+ * followed: the server may still place it. Nothing is ordered again in this run; the next run looks for it first.
+ */
+export class OrderOutcomeUnknownError extends SslManagerError {
+    override name = "OrderOutcomeUnknownError";
+    override readonly code = "ORDER_OUTCOME_UNKNOWN";
+    /** The reference the order carries, under which the next run looks for it. */
+    readonly orderReference?: string;
+    constructor(message: string, details: ApiErrorDetails & { orderReference?: string }) {
+        super(message, { ...details, retryable: false });
+        this.orderReference = details.orderReference;
+    }
+}
+
 /** A wait that ended without the issued certificate (the job finished, the leaf is not there): the order stands. */
 export class NotIssuedError extends SslManagerError {
     override name = "NotIssuedError";
@@ -235,6 +250,7 @@ export class NotIssuedError extends SslManagerError {
     }
 }
 
+/** A required setting (user, password, context) was given nowhere: not in args, stack config or environment. */
 export class ConfigurationMissingError extends SslManagerError {
     override name = "ConfigurationMissingError";
     override readonly code = "CONFIGURATION_MISSING";

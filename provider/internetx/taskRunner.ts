@@ -28,7 +28,8 @@ export class TaskRunner {
         this.limiter = this.runner.limiter;
     }
 
-    async run(request: TaskRequest, recover?: OrderRecovery): Promise<Envelope> {
+    /** `reference`: the order's own reference, named when its outcome stays unknown (requestRunner.ts). */
+    async run(request: TaskRequest, recover?: OrderRecovery, reference?: string): Promise<Envelope> {
         const task = tasks[request.task];
         const outcome = await this.runner.run<Envelope, Envelope>({
             name: request.task,
@@ -48,6 +49,7 @@ export class TaskRunner {
                 };
             },
             recover,
+            reference,
         });
         return outcome.answered ?? outcome.recovered;
     }

@@ -255,7 +255,11 @@ export class CertificateFunctions {
             periodMonths: order.periodMonths,
         };
         const recover: OrderRecovery = async () => (await this.findOrder(criteria))?.id;
-        const answer = await this.runner.runOrder({ func: "certificate.order.param", params }, recover);
+        const answer = await this.runner.runOrder(
+            { func: "certificate.order.param", params },
+            recover,
+            order.orderReference,
+        );
         if (answer.recoveredId) return { certificateId: answer.recoveredId, recovered: true };
         const document = answer.answered!;
         const id = document.id ?? document.fields.elid ?? document.fields["item.id"] ?? document.fields.id;

@@ -38,14 +38,15 @@ export class FunctionRunner {
     }
 
     /** A paid order: after an ambiguous failure `recover` is asked first; an order it finds is not placed again. */
-    async runOrder(request: BillRequest, recover: OrderRecovery): Promise<Answer<BillDocument>> {
-        return this.attempt(request, () => this.transport.send(request), recover);
+    async runOrder(request: BillRequest, recover: OrderRecovery, reference?: string): Promise<Answer<BillDocument>> {
+        return this.attempt(request, () => this.transport.send(request), recover, reference);
     }
 
     private async attempt<T>(
         request: BillRequest,
         send: () => Promise<T>,
         recover?: OrderRecovery,
+        reference?: string,
     ): Promise<Answer<T>> {
         const outcome = await this.runner.run<T, string>({
             name: request.func,
@@ -58,6 +59,7 @@ export class FunctionRunner {
             }),
             recover,
             foundWords: (id) => `certificate ${id} ordered`,
+            reference,
         });
         return outcome.recovered === undefined ? { answered: outcome.answered } : { recoveredId: outcome.recovered };
     }

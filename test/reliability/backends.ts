@@ -77,6 +77,34 @@ export interface BackendUnderTest {
     inputs(name: string, overrides?: Properties): Promise<{ first: Properties; changed: Properties }>;
     /** How the lifecycle names the certificate in messages (the domain, the mailbox). */
     label(name: string): string;
+    /**
+     * Resolves once the simulator has answered every request it received (a slow answer still places its order
+     * after the client gave up on it), so that counts taken next include what such a request did.
+     */
+    settled(): Promise<void>;
+}
+
+/** How often, and at most how long, `settled` asks the simulator's request log. */
+const settleCheckMs = 50;
+const settleLimitMs = 60_000;
+
+/**
+ * Waits until no request of the log (`requests(since)`: entries with the HTTP status answered, 0 while in the
+ * simulator's hands) is unanswered; returns the index to ask from next time. Bounded: a request held longer fails.
+ */
+async function settle(
+    requests: (since: number) => Promise<{ index: number; status: number }[]>,
+    since: number,
+): Promise<number> {
+    for (let waited = 0; ; waited += settleCheckMs) {
+        const logged = await requests(since);
+        const held = logged.filter((entry) => entry.status === 0);
+        const next = logged.length > 0 ? logged[logged.length - 1].index + 1 : since;
+        if (held.length === 0) return next;
+        if (waited >= settleLimitMs)
+            throw new Error(`the simulator still holds requests ${held.map((entry) => entry.index).join(", ")}`);
+        await new Promise((resolve) => setTimeout(resolve, settleCheckMs));
+    }
 }
 
 /** Faults, not pacing, are under test: the client paces itself at this rate, the simulators not at all. */
@@ -160,8 +188,13 @@ abstract class InternetxBackend implements BackendUnderTest {
     protected simulator!: RunningSimulator;
     protected admin!: SimulatorAdmin;
     protected contactId!: string;
+    private settledUntil = 0;
 
     constructor(protected readonly protocol: "json" | "xml") {}
+
+    async settled(): Promise<void> {
+        this.settledUntil = await settle((since) => this.admin.requests(since), this.settledUntil);
+    }
 
     async start(): Promise<void> {
         this.simulator = await startSimulator({ issuanceDelayMs, requestsPerSecond: 0 });
@@ -303,6 +336,7 @@ class BillingBackend implements BackendUnderTest {
     readonly title: string;
     private simulator!: RunningIspmanagerSimulator;
     private admin!: IspmanagerSimulatorAdmin;
+    private settledUntil = 0;
 
     constructor(private readonly mode: "key made by the billing system" | "own CSR") {
         this.title = `BILLmanager with ${mode === "own CSR" ? "its own CSR" : "the key made by the billing system"}`;
@@ -335,6 +369,10 @@ class BillingBackend implements BackendUnderTest {
     }
     label(name: string): string {
         return name;
+    }
+
+    async settled(): Promise<void> {
+        this.settledUntil = await settle((since) => this.admin.requests(since), this.settledUntil);
     }
 
     async inputs(name: string, overrides: Properties = {}): Promise<{ first: Properties; changed: Properties }> {

@@ -13,6 +13,8 @@ export interface SimulatorState {
 }
 
 export interface LoggedRequest {
+    /** The request's place in the log, kept across clears (`?since=`). */
+    index: number;
     time: string;
     method: string;
     path: string;
@@ -20,6 +22,7 @@ export interface LoggedRequest {
     query: string;
     taskCode?: string;
     protocol: "json" | "xml";
+    /** The HTTP status answered; 0 while the simulator still holds the request, -1 for a reset. */
     status: number;
     /** The request body, credentials redacted. */
     body: string;
@@ -52,8 +55,9 @@ export class SimulatorAdmin extends AdminEndpoint {
     state(): Promise<SimulatorState> {
         return this.call("GET", "/state");
     }
-    requests(): Promise<LoggedRequest[]> {
-        return this.call("GET", "/requests");
+    /** The requests logged from index `since` on. */
+    requests(since = 0): Promise<LoggedRequest[]> {
+        return this.call("GET", since === 0 ? "/requests" : `/requests?since=${since}`);
     }
     clearRequests(): Promise<void> {
         return this.call("DELETE", "/requests");

@@ -141,7 +141,7 @@ export class CertificateService {
                       return found ? recoveredOrderEnvelope(found, order.name) : undefined;
                   };
         return orderAccepted(
-            await this.runner.run({ task: "CertificateCreate", body: certificateOrderBody(order) }, recover),
+            await this.runner.run({ task: "CertificateCreate", body: certificateOrderBody(order) }, recover, reference),
         );
     }
 

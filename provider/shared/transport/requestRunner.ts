@@ -1,6 +1,14 @@
 import { MachineRateLimiter, machineRateLimiter } from "./machineRateLimiter";
 import { defaultRequestsPerSecond } from "./rateLimiter";
-import { decideRetry, defaultRetryPolicy, recoveryDelay, RequestKind, RetryPolicy } from "./retry";
+import { OrderOutcomeUnknownError } from "../../errors";
+import {
+    decideRetry,
+    defaultRetryPolicy,
+    mayStillBeProcessed,
+    recoveryLookupDelays,
+    RequestKind,
+    RetryPolicy,
+} from "./retry";
 
 /** What the runner takes from a backend's client options (the rest, credentials above all, it never sees). */
 export interface RequestRunnerSettings {
@@ -35,6 +43,8 @@ export interface RunnerRequest<Answer, Found> {
     recover?: () => Promise<Found | undefined>;
     /** What the log calls a found order ("the order placed", "certificate 12 ordered"). */
     foundWords?(found: Found): string;
+    /** The reference the order carries, named when its outcome stays unknown (the next run looks for it by that). */
+    reference?: string;
 }
 
 /** The answer of a request, or what `recover` found instead of ordering again. */
@@ -83,18 +93,47 @@ export class RequestRunner {
                 if (decision.action === "fail") throw error;
                 if (decision.action === "recover") {
                     if (!request.recover) throw error;
-                    await this.sleep(recoveryDelay(decision, this.timeoutMs));
-                    const found = await request.recover();
-                    if (found) {
-                        this.log(
-                            `${request.name}: found ${request.foundWords?.(found) ?? "the order placed"} by the failed attempt; not ordering again`,
-                        );
-                        return { recovered: found };
-                    }
+                    const found = await this.recover(request, error, decision);
+                    if (found !== undefined) return { recovered: found };
                 }
                 await this.sleep(decision.delayMs);
             }
         }
+    }
+
+    /**
+     * Looks for an order whose outcome is unknown. An order that may still be in the server's hands is looked for
+     * again, a timeout apart; when no lookup finds it, it is not placed again in this run (no proof it did not land):
+     * OrderOutcomeUnknownError names its reference, under which the next run looks before ordering.
+     */
+    private async recover<Answer, Found>(
+        request: RunnerRequest<Answer, Found>,
+        error: unknown,
+        decision: { delayMs: number },
+    ): Promise<Found | undefined> {
+        const unanswered = mayStillBeProcessed(error);
+        const delays = recoveryLookupDelays(decision, this.timeoutMs, unanswered);
+        for (const [index, delayMs] of delays.entries()) {
+            await this.sleep(delayMs);
+            const found = await request.recover!();
+            if (found) {
+                this.log(
+                    `${request.name}: found ${request.foundWords?.(found) ?? "the order placed"} by the failed attempt; not ordering again`,
+                );
+                return found;
+            }
+            if (index < delays.length - 1)
+                this.log(
+                    `${request.name}: the order is not there yet (lookup ${index + 1} of ${delays.length}); looking again in ${delays[index + 1] / 1000}s`,
+                );
+        }
+        if (!unanswered) return undefined;
+        const waitedSeconds = delays.reduce((sum, delayMs) => sum + delayMs, 0) / 1000;
+        const reference = request.reference ? ` under reference ${request.reference}` : "";
+        throw new OrderOutcomeUnknownError(
+            `${request.name}: the order got no answer from the API (${(error as Error).message}) and ${delays.length} lookups over ${waitedSeconds}s did not find it${reference}; the API may still place it, so it is not placed again in this run. Run pulumi up again: it looks for the order${reference} before ordering`,
+            { task: request.name, orderReference: request.reference, cause: error },
+        );
     }
 
     private log(line: string): void {

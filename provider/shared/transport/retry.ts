@@ -1,4 +1,4 @@
-import { RateLimitedError, SslManagerError, TransportError } from "../../errors";
+import { RateLimitedError, ServerError, SslManagerError, TransportError } from "../../errors";
 
 /**
  * What a request does to the account, which decides how it may be repeated: reads freely; writes only when the server
@@ -64,4 +64,32 @@ export function decideRetry(
  */
 export function recoveryDelay(decision: { delayMs: number }, timeoutMs: number): number {
     return Math.max(decision.delayMs, timeoutMs);
+}
+
+/**
+ * How many times an order that got no answer at all is looked for before the run gives up on it. One lookup only
+ * shows what the server had done by then: a request still in its hands (slower than our timeout, or its answer lost on
+ * the way) can land just after the lookup, and ordering again would then pay twice.
+ */
+export const unansweredOrderLookups = 3;
+
+/**
+ * Whether a failed request may still be in the server's hands: no answer came (timed out, or the connection broke
+ * after the request was sent), or a gateway answered for a server it stopped waiting for (RFC 9110: 502 Bad
+ * Gateway, 504 Gateway Timeout). Any other answer came after the server was done with the request.
+ */
+export function mayStillBeProcessed(error: unknown): boolean {
+    if (error instanceof TransportError) return error.requestSent;
+    return error instanceof ServerError && (error.httpStatus === 502 || error.httpStatus === 504);
+}
+
+/**
+ * The waits before each lookup for an order whose outcome is unknown. An answered failure is looked for once, after
+ * recoveryDelay; an order that may still be processed (mayStillBeProcessed) is looked for unansweredOrderLookups
+ * times, a timeout apart, and is never placed again in the same run when none finds it.
+ */
+export function recoveryLookupDelays(decision: { delayMs: number }, timeoutMs: number, unanswered: boolean): number[] {
+    const first = recoveryDelay(decision, timeoutMs);
+    if (!unanswered) return [first];
+    return [first, ...Array.from({ length: unansweredOrderLookups - 1 }, () => timeoutMs)];
 }

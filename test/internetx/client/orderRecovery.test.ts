@@ -4,6 +4,8 @@ import { JsonTransport } from "../../../provider/internetx/transport/json";
 import { FunctionRunner } from "../../../provider/ispmanager/functionRunner";
 import { resolveClientOptions as resolveBillmanagerOptions } from "../../../provider/ispmanager/config";
 import { BillTransport } from "../../../provider/ispmanager/transport";
+import { OrderOutcomeUnknownError } from "../../../provider/errors";
+import { asText } from "../../../provider/shared/text";
 import { expect } from "../../support/client";
 import { RecordingServer } from "../../support/recordingServer";
 
@@ -99,6 +101,68 @@ describe("the request runner never orders twice after an ambiguous failure", () 
         expect(logLines).to.include(
             "CertificateCreate: found the order placed by the failed attempt; not ordering again",
         );
+    });
+
+    it("looks for an InterNetX order a gateway timed out on three times, a timeout apart, and never sends it again when none finds it, naming its reference", async () => {
+        server.respondWith(
+            { status: 504, body: "Gateway Timeout" },
+            { body: emptyListEnvelope },
+            { body: emptyListEnvelope },
+            { body: emptyListEnvelope },
+        );
+        const { runner, close } = internetxRunner();
+        let error: unknown;
+        try {
+            const recover = async () => {
+                const list = await runner.run({ task: "CertificateList", body: { filters: [] } });
+                return list.data.length > 0 ? list : undefined;
+            };
+            error = await runner
+                .run({ task: "CertificateCreate", body: { name: "example.com" } }, recover, "psm1-reference")
+                .catch((caught: unknown) => caught);
+        } finally {
+            await close();
+        }
+        expect(error).to.be.instanceOf(OrderOutcomeUnknownError);
+        const ctid = asText(server.requests[0].headers["x-domainrobot-ctid"]);
+        expect((error as Error).message).to.equal(
+            `CertificateCreate: the order got no answer from the API (CertificateCreate failed: server error (HTTP 504, ctid ${ctid})) and 3 lookups over 6s did not find it under reference psm1-reference; the API may still place it, so it is not placed again in this run. Run pulumi up again: it looks for the order under reference psm1-reference before ordering`,
+        );
+        expect((error as OrderOutcomeUnknownError).orderReference).to.equal("psm1-reference");
+        expect(server.requests.map((request) => `${request.method} ${request.url}`)).to.deep.equal([
+            "POST /v1/certificate",
+            "POST /v1/certificate/_search",
+            "POST /v1/certificate/_search",
+            "POST /v1/certificate/_search",
+        ]);
+        expect(sleeps).to.deep.equal([timeoutMs, timeoutMs, timeoutMs]);
+        expect(logLines).to.include.members([
+            "CertificateCreate: the order is not there yet (lookup 1 of 3); looking again in 2s",
+            "CertificateCreate: the order is not there yet (lookup 2 of 3); looking again in 2s",
+        ]);
+    });
+
+    it("finds a BILLmanager order that landed after the first lookup, looking again a timeout later", async () => {
+        server.respondWith(
+            { status: 502, body: "Bad Gateway" },
+            { body: JSON.stringify({ elem: [] }) },
+            { body: JSON.stringify({ elem: [{ id: "12", domain: "example.com" }] }) },
+        );
+        const { runner, close } = billmanagerRunner();
+        try {
+            const recover = async () => (await runner.run({ func: "certificate" })).elements[0]?.id;
+            const answer = await runner.runOrder(
+                { func: "certificate.order.param", params: { pricelist: "55364" } },
+                recover,
+                "psm1-reference",
+            );
+            expect(answer).to.deep.equal({ recoveredId: "12" });
+        } finally {
+            await close();
+        }
+        const functions = server.requests.map((request) => new URLSearchParams(request.body).get("func"));
+        expect(functions).to.deep.equal(["certificate.order.param", "certificate", "certificate"]);
+        expect(sleeps).to.deep.equal([timeoutMs, timeoutMs]);
     });
 
     it("waits the longer Retry-After of a 429 before looking, and orders again only when the order is not there", async () => {
