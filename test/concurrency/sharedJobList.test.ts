@@ -51,6 +51,8 @@ for (const protocol of ["json", "xml"] as const) {
                     technicalContactId: contactId,
                     waitStrategy: "job",
                     pollIntervalSeconds: 1,
+                    // Below the test's timeout: a wait stuck on a status that never comes ends naming that status.
+                    waitTimeoutSeconds: 120,
                 },
             );
             expect(result.failures ?? []).to.deep.equal([]);
