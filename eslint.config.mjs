@@ -51,7 +51,6 @@ export default tseslint.config(
         // requires are untyped by design.
         files: [
             "provider/dynamic/providers.ts",
-            "provider/dynamic/ispmanagerProviders.ts",
             "provider/dynamic/context.ts",
         ],
         rules: { ...anyRulesOff, "@typescript-eslint/no-require-imports": "off" },

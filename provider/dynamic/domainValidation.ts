@@ -2,7 +2,7 @@ import { domainValidationResource } from "../resources/domainValidation/lifecycl
 import { dynamicOperations } from "./operations";
 
 /**
- * The operations a serialized dynamic provider in state calls by name (providers.ts): derived from the resource's
- * lifecycle. State written since 0.1.0 requires this module by its path; keep it.
+ * The operations that the serialized providers in state written before providers.ts served every resource (0.1.0 and
+ * later) call by name, derived from the resource's lifecycle. That state requires this module by its path; keep it.
  */
 export const { check, diff, create, read, update, remove } = dynamicOperations(domainValidationResource);

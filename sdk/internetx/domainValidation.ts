@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { domainValidationProvider } from "../../provider/dynamic/providers";
+import { declaredProvider } from "../../provider/dynamic/providers";
 import { DomainValidationArgs, DomainValidationOutputs, domainValidationShape } from "../generated/internetx";
 import { registration } from "../registration";
 import { typeModule } from "./connection";
@@ -24,6 +24,13 @@ export class DomainValidation extends pulumi.dynamic.Resource {
             domainValidationShape,
             opts,
         );
-        super(domainValidationProvider, name, props, options, typeModule, "DomainValidation");
+        super(
+            declaredProvider("sslmanager:internetx:DomainValidation"),
+            name,
+            props,
+            options,
+            typeModule,
+            "DomainValidation",
+        );
     }
 }

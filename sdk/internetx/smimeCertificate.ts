@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { smimeCertificateProvider } from "../../provider/dynamic/providers";
+import { declaredProvider } from "../../provider/dynamic/providers";
 import { SmimeCertificateArgs, SmimeCertificateOutputs, smimeCertificateShape } from "../generated/internetx";
 import { registration } from "../registration";
 import { typeModule } from "./connection";
@@ -20,6 +20,13 @@ export class SmimeCertificate extends pulumi.dynamic.Resource {
             smimeCertificateShape,
             opts,
         );
-        super(smimeCertificateProvider, name, props, options, typeModule, "SmimeCertificate");
+        super(
+            declaredProvider("sslmanager:internetx:SmimeCertificate"),
+            name,
+            props,
+            options,
+            typeModule,
+            "SmimeCertificate",
+        );
     }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { sslContactProvider } from "../../provider/dynamic/providers";
+import { declaredProvider } from "../../provider/dynamic/providers";
 import { SslContactArgs, SslContactOutputs, sslContactShape } from "../generated/internetx";
 import { registration } from "../registration";
 import { typeModule } from "./connection";
@@ -13,6 +13,6 @@ export interface SslContact extends SslContactOutputs {}
 export class SslContact extends pulumi.dynamic.Resource {
     constructor(name: string, args: SslContactArgs, opts?: pulumi.CustomResourceOptions) {
         const { props, options } = registration(typeModule, "SslContact", name, args, sslContactShape, opts);
-        super(sslContactProvider, name, props, options, typeModule, "SslContact");
+        super(declaredProvider("sslmanager:internetx:SslContact"), name, props, options, typeModule, "SslContact");
     }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ispmanagerCertificateProvider } from "../../provider/dynamic/ispmanagerProviders";
+import { declaredProvider } from "../../provider/dynamic/providers";
 import { CertificateArgs, CertificateOutputs, certificateShape } from "../generated/ispmanager";
 import { registration } from "../registration";
 import { typeModule } from "./connection";
@@ -16,6 +16,6 @@ export interface Certificate extends CertificateOutputs {}
 export class Certificate extends pulumi.dynamic.Resource {
     constructor(name: string, args: CertificateArgs, opts?: pulumi.CustomResourceOptions) {
         const { props, options } = registration(typeModule, "Certificate", name, args, certificateShape, opts);
-        super(ispmanagerCertificateProvider, name, props, options, typeModule, "Certificate");
+        super(declaredProvider("sslmanager:ispmanager:Certificate"), name, props, options, typeModule, "Certificate");
     }
 }

@@ -46,10 +46,10 @@ describe("concurrent creates through the dynamic-provider server", function () {
     function serializedProvider(type: "SslContact" | "Certificate"): Promise<string> {
         const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [programDirectory] }));
 
-        const providers = require(
+        const { declaredProvider } = require(
             require.resolve("pulumi-sslmanager/bin/provider/dynamic/providers", { paths: [programDirectory] }),
         );
-        const provider = type === "Certificate" ? providers.certificateProvider : providers.sslContactProvider;
+        const provider = declaredProvider(`sslmanager:internetx:${type}`);
         return pulumi.runtime.serializeFunction(() => provider).then((serialized: { text: string }) => serialized.text);
     }
 

@@ -32,12 +32,6 @@ interface Case {
     replacementInputs(inputs: Properties): unknown[];
 }
 
-const providerModule: Record<Case["type"], string> = {
-    "internetx:Certificate": "certificateProvider",
-    "internetx:SmimeCertificate": "smimeCertificateProvider",
-    "ispmanager:Certificate": "ispmanagerCertificateProvider",
-};
-
 const contact = (firstName: string) => ({
     firstName,
     lastName: "Petrov",
@@ -212,11 +206,10 @@ describe("reliability: the dynamic-provider server killed with SIGKILL after the
         if (cached) return cached;
 
         const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [programDirectory] }));
-        const modulePath = type.startsWith("ispmanager")
-            ? "pulumi-sslmanager/bin/provider/dynamic/ispmanagerProviders"
-            : "pulumi-sslmanager/bin/provider/dynamic/providers";
-
-        const provider = require(require.resolve(modulePath, { paths: [programDirectory] }))[providerModule[type]];
+        const { declaredProvider } = require(
+            require.resolve("pulumi-sslmanager/bin/provider/dynamic/providers", { paths: [programDirectory] }),
+        );
+        const provider = declaredProvider(`sslmanager:${type}`);
         const text = ((await pulumi.runtime.serializeFunction(() => provider)) as { text: string }).text;
         providers.set(type, text);
         return text;
