@@ -49,10 +49,7 @@ export default tseslint.config(
         // Serialized dynamic providers require the implementation by package name inside each function (Pulumi
         // serializes the closures into state; a module-scope import would be captured with it), so these
         // requires are untyped by design.
-        files: [
-            "provider/dynamic/providers.ts",
-            "provider/dynamic/context.ts",
-        ],
+        files: ["provider/dynamic/providers.ts", "provider/dynamic/context.ts"],
         rules: { ...anyRulesOff, "@typescript-eslint/no-require-imports": "off" },
     },
     {

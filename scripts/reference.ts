@@ -1,5 +1,5 @@
 /**
- * Writes docs/reference.md from the TSDoc of the SDK (sdk/internetx, sdk/ispmanager and their types in sdk/generated,
+ * Writes docs/reference.md from the TSDoc of the SDK (sdk/internetx, sdk/ispmanager, their classes and types in sdk/generated,
  * which `npm run sdk-types` writes from the package schema): each resource with its arguments and outputs, then the
  * argument types. `npm run reference` rewrites the page; a test fails when the page
  * is out of date or a property has no documentation.
@@ -109,6 +109,7 @@ export function sdkDeclarations(): Record<(typeof modules)[number], Declaration[
                 .filter((file) => file.endsWith(".ts") && file !== "index.ts")
                 .sort()
                 .flatMap((file) => declarationsOf(join(directory, file))),
+            ...declarationsOf(join(repositoryRoot, "sdk", "generated", `${module}Resources.ts`)),
             ...declarationsOf(join(repositoryRoot, "sdk", "generated", `${module}.ts`)),
         ];
         // A resource's outputs are the generated `<Name>Outputs` interface less its arguments (which are outputs too).

@@ -14,6 +14,8 @@ export interface DynamicResource {
     /** The module and class name: the dynamic type `pulumi-nodejs:dynamic/<module>:<name>` is in every stack's state. */
     module: "internetx" | "ispmanager";
     name: string;
+    /** The class's doc comment. */
+    description: string;
     /** Inputs only the dynamic resource takes (the native provider has `pulumi import` for them). */
     extraInputs?: Record<string, InputProperty>;
     /** TypeScript types wider than the schema's, which version 0.1.0 accepted (ids as numbers, any software name). */
@@ -55,5 +57,6 @@ export const dynamicResources: DynamicResource[] = resources.map(({ declaration,
     module: backendOf(declaration),
     name: typeName(declaration.token),
     ...declaration.dynamic,
+    description: declaration.dynamic.description ?? declaration.documentation.description,
     ...(orders ? { orderReferenceInputs: declaration.changes.replace } : {}),
 }));

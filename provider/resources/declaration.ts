@@ -34,6 +34,8 @@ export type ResourceDocumentation = Omit<ResourceDefinition, "token">;
 
 /** Where the dynamic resource (sdk/<module>/) differs from the package schema; sdk/dynamicShapes.ts reads this. */
 export interface DynamicDifferences {
+    /** The dynamic resource class's doc comment, where it differs from the schema's description. */
+    readonly description?: string;
     /** Inputs only the dynamic resource takes (the native provider has `pulumi import` for them). */
     readonly extraInputs?: Record<string, InputProperty>;
     /** TypeScript types wider than the schema's, which version 0.1.0 accepted (ids as numbers, any software name). */

@@ -1,12 +1,8 @@
 export { Client } from "../../provider/internetx/client";
 export type { ClientOptions } from "../../provider/internetx/config";
-export { Certificate } from "./certificate";
-export type { CertificateArgs } from "./certificate";
 export type { ConnectionArgs } from "./connection";
-export { DomainValidation } from "./domainValidation";
-export type { DomainValidationArgs } from "./domainValidation";
-export { SslContact } from "./sslContact";
-export type { SslContactArgs } from "./sslContact";
+// Every resource class of the module and its arguments, generated from the declarations (npm run sdk-types).
+export * from "../generated/internetxResources";
 export type {
     DnsRecord,
     FileValidation,
@@ -15,5 +11,3 @@ export type {
     SubjectArgs,
     ValidationArgs,
 } from "../generated/internetx";
-export { SmimeCertificate } from "./smimeCertificate";
-export type { SmimeCertificateArgs } from "./smimeCertificate";

@@ -59,7 +59,8 @@ describe("engine path: ispmanager.Certificate under the SDK's dynamic-provider s
     it("registers under its own type token with a small serialized provider and secret outputs", () => {
         expect(registration.type).to.equal(type);
         const text = String(registration.inputs.__provider);
-        expect(text).to.contain('require("pulumi-sslmanager/bin/provider/dynamic/ispmanagerCertificate")');
+        expect(text).to.contain('require("pulumi-sslmanager/bin/provider/dynamic/registered")');
+        expect(text).to.contain('"sslmanager:ispmanager:Certificate"');
         expect(text.length).to.be.lessThan(6000);
         expect(registration.additionalSecretOutputs).to.include("privateKeyPem");
     });

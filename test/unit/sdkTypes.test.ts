@@ -2,7 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as ts from "typescript";
-import { generatedFile, repositoryRoot, sdkModules, sdkTypesText } from "../../scripts/sdkTypes";
+import {
+    generatedFile,
+    generatedResourcesFile,
+    repositoryRoot,
+    sdkModules,
+    sdkResourcesText,
+    sdkTypesText,
+} from "../../scripts/sdkTypes";
 import { dynamicResources } from "../../sdk/dynamicShapes";
 import { packedRelease, releaseCommit, unpack } from "../support/release";
 import { expect } from "../support/client";
@@ -38,6 +45,12 @@ describe("the dynamic resources' types", () => {
         it(`sdk/generated/${module}.ts is what npm run sdk-types generates from the package schema today`, () => {
             expect(readFileSync(generatedFile(module), "utf8"), "out of date: run npm run schema").to.equal(
                 sdkTypesText(module),
+            );
+        });
+
+        it(`sdk/generated/${module}Resources.ts is what npm run sdk-types generates from the declarations today`, () => {
+            expect(readFileSync(generatedResourcesFile(module), "utf8"), "out of date: run npm run schema").to.equal(
+                sdkResourcesText(module),
             );
         });
     }

@@ -134,6 +134,8 @@ export const certificateDeclaration = declareResource(
     },
     /** Where the dynamic SDK differs from the schema (resources/declaration.ts, DynamicDifferences). */
     {
+        description:
+            "A CA-issued SSL/TLS certificate through InterNetX SSL Manager. Changing names, SANs, CSR, key or contacts reissues it (same resource); a due renewal renews it; `pulumi destroy` cancels it.",
         extraInputs: {
             importCertificateId: {
                 type: "string",

@@ -66,4 +66,9 @@ export const domainValidationDeclaration = declareResource(
             },
         },
     },
+    /** Where the dynamic SDK differs from the schema (resources/declaration.ts, DynamicDifferences). */
+    {
+        description:
+            'The validation data of an order before it is placed (CertificatePrepareOrder): create the DNS record from `dnsRecord` with any DNS provider (or serve `fileValidation` with `method: "FILE"`), then pass `authentication` to `Certificate.validation`.',
+    },
 );

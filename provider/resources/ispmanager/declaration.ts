@@ -143,6 +143,8 @@ export const ispmanagerCertificateDeclaration = declareResource(
     },
     /** Where the dynamic SDK differs from the schema (resources/declaration.ts, DynamicDifferences). */
     {
+        description:
+            "A commercial SSL certificate ordered through ispmanager's BILLmanager. Changing the CSR or the additional domains reissues it (same resource); `pulumi destroy` deletes it (certificate.delete).",
         inputTypes: { pricelist: "string | number", altNameAddon: "string | number", country: "string | number" },
         presentOutputs: ["csrPem"],
     },

@@ -104,6 +104,7 @@ export const smimeCertificateDeclaration = declareResource(
     },
     /** Where the dynamic SDK differs from the schema (resources/declaration.ts, DynamicDifferences). */
     {
+        description: "An S/MIME certificate (InterNetX certificate type MAIL): signing and encrypting mail.",
         inputTypes: { adminContactId: "string | number" },
         presentOutputs: [...presentIssuedOutputs, "emailAddresses"],
     },

@@ -52,4 +52,9 @@ export const sslContactDeclaration = declareResource(
             },
         },
     },
+    /** Where the dynamic SDK differs from the schema (resources/declaration.ts, DynamicDifferences). */
+    {
+        description:
+            "An SSL contact at InterNetX: the administrative or technical contact of certificate orders. Every field can change later; the contact is updated in place.",
+    },
 );
