@@ -1,11 +1,11 @@
 import { checkCertificateInputs } from "../../provider/resources/certificate/check";
 import { createCertificate, LifecycleContext } from "../../provider/resources/certificate/lifecycle";
-import { systemClock } from "../../provider/lifecycle/context";
 import { orderReference } from "../../provider/lifecycle/orderReference";
 import { RunningSimulator, startSimulator } from "../../simulator/internetx";
 import { expect } from "../support/client";
 import { stackConfigFor, createTestContact } from "../support/stack";
 import { SimulatorAdmin } from "../support/simulatorAdmin";
+import { skippingClock } from "../support/clock";
 import { placeJsonOrder } from "../simulator/raw";
 
 /**
@@ -20,13 +20,17 @@ for (const protocol of ["json", "xml"] as const) {
             let simulator: RunningSimulator;
             let admin: SimulatorAdmin;
             let contactId: string;
-            const context: LifecycleContext = { log: () => undefined, clock: systemClock };
+            // The lookup round gathers the creates on the system clock (orderLookupRounds.ts); the waits for issuance
+            // after it are not what this tests: they and the simulator's issuance delay run on a clock that skips them.
+            const clock = skippingClock();
+            const context: LifecycleContext = { log: () => undefined, clock };
 
             before(async () => {
                 simulator = await startSimulator({
                     issuanceDelayMs: 300,
                     requestsPerSecond: 0,
                     ignoreUnknownFilterKeys,
+                    now: clock.now,
                 });
                 admin = new SimulatorAdmin(simulator.adminUrl);
                 context.stackConfig = stackConfigFor(simulator, protocol);
@@ -39,7 +43,7 @@ for (const protocol of ["json", "xml"] as const) {
                 // Foreign: an issued certificate with another stack's reference and a pending one without any, per name.
                 for (const name of names)
                     await placeJsonOrder(simulator, name, Number(contactId), { comment: `other-stack/${name}` });
-                await new Promise((resolve) => setTimeout(resolve, 800));
+                await clock.sleep(800);
                 await admin.settings({ issuanceDelayMs: 60_000 });
                 for (const name of names.slice(0, 3)) await placeJsonOrder(simulator, name, Number(contactId));
                 await admin.settings({ issuanceDelayMs: 300 });
