@@ -149,6 +149,12 @@ const cases: Case[] = [
 ];
 
 /**
+ * How often the test asks whether the order has been placed before it kills the provider (25 ms apart: at most a
+ * minute): the order comes after key generation and the lookup, which a loaded machine stretches well past seconds.
+ */
+const orderSeenAttempts = 2400;
+
+/**
  * A provider process killed after it sent the order has no chance to report anything. The next run's Create (in a new
  * server, with the same inputs: the SDK's order reference among them) must find that order and adopt it: exactly one
  * order, and the certificate in state matches the private key in state (a generated key that died with the process is
@@ -256,7 +262,11 @@ describe("reliability: the dynamic-provider server killed with SIGKILL after the
                     await billingAdmin.settings({ dropsRemoteId: testCase.dropsRemoteId ?? false });
                 const ordersBefore = await orders(testCase.backend);
                 const interrupted = first.create(urn, checked.inputs!).catch((error: Error) => error);
-                for (let attempt = 0; attempt < 200 && (await orders(testCase.backend)) === ordersBefore; attempt++)
+                for (
+                    let attempt = 0;
+                    attempt < orderSeenAttempts && (await orders(testCase.backend)) === ordersBefore;
+                    attempt++
+                )
                     await new Promise((resolve) => setTimeout(resolve, 25));
                 first.kill();
                 expect(await orders(testCase.backend)).to.equal(ordersBefore + 1);
@@ -320,7 +330,11 @@ describe("reliability: the dynamic-provider server killed with SIGKILL after the
                 );
                 const ordersBefore = await orders("internetx");
                 const interrupted = first.create(urn, checked.inputs!).catch((error: Error) => error);
-                for (let attempt = 0; attempt < 200 && (await orders("internetx")) === ordersBefore; attempt++)
+                for (
+                    let attempt = 0;
+                    attempt < orderSeenAttempts && (await orders("internetx")) === ordersBefore;
+                    attempt++
+                )
                     await new Promise((resolve) => setTimeout(resolve, 25));
                 first.kill();
                 expect(await interrupted).to.be.instanceOf(Error);
