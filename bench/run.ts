@@ -18,7 +18,8 @@ import type { ChildResult, Scenario } from "./scenario";
  * memory is its own. Writes bench/results/results.json, results.md, chart.svg and the README's benchmark section.
  * Options: --counts 1,10,50, --cli-count 50 (0 skips the real-CLI scenarios: the TypeScript program on the dynamic
  * provider and the YAML program on the native provider), --latency-ms 30, --issuance-ms 2000,
- * --poll-seconds 1 (the same for every flow), --flows ours,sdk (either alone for a quicker look).
+ * --poll-seconds 1 (the same for every flow), --flows ours,sdk (either alone for a quicker look), --strategies
+ * job,notifications and --protocols json,xml (this provider's rows only; either alone for a quicker look).
  */
 function option(name: string, fallback: string): string {
     const index = process.argv.indexOf(`--${name}`);
@@ -31,6 +32,8 @@ const counts = option("counts", "1,10,50").split(",").filter(Boolean).map(Number
 const cliCount = Number(option("cli-count", "50"));
 const pollIntervalSeconds = Number(option("poll-seconds", "1"));
 const flows = option("flows", "ours,sdk").split(",");
+const strategies = option("strategies", "job,notifications").split(",");
+const protocols = option("protocols", "json,xml").split(",");
 /** Writes the measured rows here after each row (so parallel partial runs can be joined). */
 const rowsOut = option("rows-out", "");
 /** Measures nothing: renders the rows of these files (written by --rows-out) into the results. */
@@ -180,7 +183,8 @@ async function main(): Promise<void> {
         if (flows.includes("ours"))
             for (const protocol of ["json", "xml"] as const)
                 for (const strategy of ["job", "notifications"] as const)
-                    await measure("ours", count, strategy, protocol);
+                    if (protocols.includes(protocol) && strategies.includes(strategy))
+                        await measure("ours", count, strategy, protocol);
         for (const strategy of ["sequential", "concurrent"] as const)
             if (flows.includes("sdk") || flows.includes(`sdk-${strategy}`))
                 await measure("sdk", count, strategy, "json");

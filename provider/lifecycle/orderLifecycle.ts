@@ -112,6 +112,7 @@ export async function finishOrder<Inputs extends LifecycleInputs, Properties ext
         if (!order.recovered) context.log(acceptedLine(label, action, order));
         const tracked: PendingOrder = { ...order };
         const source = backend.statusSource(inputs, current);
+        source.expect?.(order);
         let issuedRead: unknown;
         const certificateId = await waitUntilIssued(
             {

@@ -34,6 +34,11 @@ export type OrderStatus =
  */
 export interface StatusSource {
     statusOf(order: PendingOrder, signal?: AbortSignal): Promise<OrderStatus>;
+    /**
+     * Told of the order before its first check (a fresh order's wait sleeps an interval first): a source that reads a
+     * shared queue knows the order's messages as its own from then on.
+     */
+    expect?(order: PendingOrder): void;
 }
 
 /** An order found again by its reference. */

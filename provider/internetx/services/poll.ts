@@ -16,7 +16,14 @@ export class PollService {
         return { message, pending: envelope.object?.summary ?? (message ? 1 : 0) };
     }
 
-    async confirm(id: string): Promise<void> {
-        await this.runner.run({ task: "PollConfirm", id });
+    /**
+     * Removes the message for every reader of the account; answers how many messages are left where the answer says
+     * (InterNetX help "Poll confirm": JSON `object.summary`, XML `<summary>`), so a reader need not ask PollInfo again
+     * to learn that the queue is empty.
+     */
+    async confirm(id: string): Promise<{ pending?: number }> {
+        const envelope = await this.runner.run({ task: "PollConfirm", id });
+        const pending = envelope.object?.summary;
+        return { pending: pending === undefined || Number.isNaN(pending) ? undefined : pending };
     }
 }

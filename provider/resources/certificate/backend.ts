@@ -13,7 +13,7 @@ import {
     jobStatusSource,
     pendingFromAccepted,
 } from "../internetx/orders";
-import { notificationSourceFor } from "../internetx/notifications";
+import { notificationStatusSource } from "../internetx/notifications";
 import { ReferenceCarrier } from "../internetx/csrProof";
 import { keepIssuedOrderReference, keepOrderReference, readsReferenceAtOrder } from "../internetx/keepReference";
 import { CertificateChange, CertificateState, decideCertificateChange } from "./decisions";
@@ -226,18 +226,16 @@ export function certificateBackend(
                 certificateId: current.certificateId,
             };
         },
-        statusSource: (inputs) =>
-            inputs.waitStrategy === "notifications"
-                ? notificationSourceFor(client)
-                : jobStatusSource(
-                      client,
-                      waitSettings(inputs).intervalMs,
-                      {
-                          names: [inputs.name!, ...(inputs.subjectAlternativeNames ?? [])],
-                          method: inputs.validation?.method,
-                      },
-                      context.clock,
-                  ),
+        statusSource: (inputs) => {
+            const { intervalMs } = waitSettings(inputs);
+            const described = {
+                names: [inputs.name!, ...(inputs.subjectAlternativeNames ?? [])],
+                method: inputs.validation?.method,
+            };
+            return inputs.waitStrategy === "notifications"
+                ? notificationStatusSource(client, intervalMs, described, context.clock)
+                : jobStatusSource(client, intervalMs, described, context.clock);
+        },
         pendingDetails: async () => ({}),
         issuedProperties: (certificateId, pending, inputs, issued) =>
             issuedProperties(client, certificateId, pending, inputs, issued, context.log),

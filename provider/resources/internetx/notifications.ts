@@ -2,87 +2,82 @@ import type { Client } from "../../internetx/client";
 import { PollMessage } from "../../internetx/schemas";
 import { OrderStatus, PendingOrder, StatusSource } from "../../lifecycle/port";
 import { jobOutcome } from "../../internetx/jobStatus";
-import { certificateStatus, jobStatus } from "./orders";
+import { Clock, systemClock } from "../../lifecycle/context";
+import { machineRateLimiter } from "../../shared/transport/machineRateLimiter";
+import { defaultRequestsPerSecond } from "../../shared/transport/rateLimiter";
+import { certificateStatus, Described, jobStatus, jobStatusSource } from "./orders";
+import { NotificationQueue, QueuePort } from "./notificationQueue";
 import { asText } from "../../shared/text";
 
 /**
- * The `notifications` wait strategy (PollInfo, then PollConfirm): a status source for the poll loop. The queue is one
- * per account and PollInfo only shows its oldest message, so one source per account and process reads it for every
- * order waiting on that account (concurrent callers share one read) and keeps each message's outcome for the order it
- * names. Messages of jobs this process waited for are confirmed; a foreign message at the head is left for its owner,
- * and while it blocks the queue an order's status comes from the non-consuming GET /job/{id}.
+ * The `notifications` wait strategy (PollInfo, then PollConfirm): every order of the account waiting in this process
+ * shares one reader of the account's queue (notificationQueue.ts), which keeps each message for the order it names and
+ * confirms only messages of jobs of this process. Nothing is read per order while its job runs: the message says that
+ * it ended. A success message is not taken for an issued certificate on its own word, the certificate must carry the
+ * leaf; where the message names the certificate, that is read at once, without Job Info (the job has left it) and the
+ * job history (it would only say again what the message said). While a message of someone else blocks the head, the
+ * orders are followed as the job strategy follows them (one shared Job List per round, which consumes nothing).
+ *
+ * An order found again (a killed or timed-out run placed it) is first asked by the non-consuming job status: the run
+ * that placed it may have confirmed its message already (a confirmed message is gone for every reader, InterNetX help
+ * "Poll confirm"), and then no message would ever come.
  */
-export class NotificationSource implements StatusSource {
-    /** Outcomes read from the queue, by job id, until their order asks. */
-    private readonly settled = new Map<string, OrderStatus>();
-    /** Jobs this process waits or waited for: their messages are ours to confirm. */
-    private readonly ours = new Set<string>();
-    /** Jobs whose message was read. */
-    private readonly finished = new Set<string>();
-    private reading?: Promise<boolean>;
-    private client?: Client;
+export function notificationStatusSource(
+    client: Client,
+    intervalMs: number,
+    described: Described = {},
+    clock: Clock = systemClock,
+): StatusSource {
+    const queue = notificationQueueFor(client, clock);
+    const byJobList = jobStatusSource(client, intervalMs, described, clock);
+    /** Jobs whose message said they ended, with what it said. */
+    const ended = new Map<string, OrderStatus>();
+    /** Found-again orders already asked once by their job status. */
+    const asked = new Set<string>();
+    return {
+        expect(order) {
+            if (order.jobId) queue.expect(order.jobId);
+        },
+        async statusOf(order) {
+            if (!order.jobId) return jobStatus(client, order, described);
+            const jobId = order.jobId;
+            const known = ended.get(jobId);
+            if (known) return known.outcome === "failed" ? known : afterSuccess(client, order, known, described);
+            if (order.recovered && !asked.has(jobId)) {
+                asked.add(jobId);
+                queue.expect(jobId);
+                const status = await jobStatus(client, order, described);
+                if (status.outcome !== "pending") return status;
+            }
+            const round = await queue.next(jobId, intervalMs);
+            if (round.outcome === "none") {
+                if (round.blockedBy) return byJobList.statusOf(order);
+                return { outcome: "pending", status: "RUNNING", certificateId: order.certificateId };
+            }
+            const outcome = outcomeOf(round.message);
+            const certificateId = outcome.certificateId || order.certificateId;
+            if (outcome.outcome === "pending") return { ...outcome, certificateId };
+            ended.set(jobId, outcome);
+            if (outcome.outcome === "failed") return { ...outcome, certificateId };
+            return afterSuccess(client, order, outcome, described);
+        },
+    };
+}
 
-    constructor(private readonly clientFor: () => Client) {}
-
-    async statusOf(order: PendingOrder): Promise<OrderStatus> {
-        const client = this.connection();
-        if (!order.jobId) return jobStatus(client, order);
-        const jobId = order.jobId;
-        this.ours.add(jobId);
-        // Once its message was read, a job's status comes from Job Info (or, when it has left Job Info, the certificate).
-        if (this.finished.has(jobId)) return jobStatus(client, order);
-        let settled = this.takeSettled(jobId);
-        let blocked = false;
-        if (!settled) {
-            blocked = await this.readQueue();
-            settled = this.takeSettled(jobId);
-        }
-        if (settled) {
-            this.finished.add(jobId);
-            if (settled.outcome === "failed") return settled;
-            // A success message is not taken for an issued certificate on its own word: the certificate must carry the
-            // leaf. The message already tells how the job ended, so where it names the certificate that is read at
-            // once, without Job Info (the job has left it) and the job history (which would only say it again).
-            const certificateId = settled.certificateId || order.certificateId;
-            if (certificateId) return certificateStatus(client, { ...order, jobId: undefined, certificateId });
-            return jobStatus(client, order);
-        }
-        return blocked
-            ? jobStatus(client, order)
-            : { outcome: "pending", status: "RUNNING", certificateId: order.certificateId };
-    }
-
-    private takeSettled(jobId: string): OrderStatus | undefined {
-        const status = this.settled.get(jobId);
-        if (status) this.settled.delete(jobId);
-        return status;
-    }
-
-    /** The account's client, kept by the source (it outlives each resource operation's client). */
-    private connection(): Client {
-        this.client ??= this.clientFor();
-        return this.client;
-    }
-
-    /** One shared read of the queue: drains our messages; true when a foreign message blocks the head. */
-    private readQueue(): Promise<boolean> {
-        this.reading ??= this.drain().finally(() => {
-            this.reading = undefined;
-        });
-        return this.reading;
-    }
-
-    private async drain(): Promise<boolean> {
-        const client = this.connection();
-        for (;;) {
-            const { message } = await client.poll.info();
-            if (!message) return false;
-            const jobId = message.job?.id;
-            if (!jobId || !this.ours.has(jobId)) return true;
-            this.settled.set(jobId, outcomeOf(message));
-            await client.poll.confirm(message.id);
-        }
-    }
+/**
+ * A job whose message said it succeeded: the certificate the message names (else the order's) must carry the leaf
+ * the order waits for; with no certificate known, the job's status finds it.
+ */
+async function afterSuccess(
+    client: Client,
+    order: PendingOrder,
+    message: OrderStatus,
+    described: Described,
+): Promise<OrderStatus> {
+    const certificateId = message.certificateId || order.certificateId;
+    if (!certificateId) return jobStatus(client, order, described);
+    const settled = await certificateStatus(client, { ...order, jobId: undefined, certificateId });
+    return settled.outcome === "pending" ? { ...settled, status: `${message.status}, no issued leaf yet` } : settled;
 }
 
 function outcomeOf(message: PollMessage): OrderStatus {
@@ -100,17 +95,54 @@ function outcomeOf(message: PollMessage): OrderStatus {
     return { outcome: "pending", status, certificateId };
 }
 
-const sources = new Map<string, NotificationSource>();
+/**
+ * The reader's questions in the client's words, and the rate limiter of the account's host for whether anything else
+ * waits. The reader outlives each resource operation's client, so it forks a client of its own and closes it when no
+ * order waits.
+ */
+function clientPort(client: Client): QueuePort {
+    let own: Client | undefined;
+    const forked = () => (own ??= client.fork());
+    const { url, xmlUrl, protocol, requestsPerSecond } = client.options;
+    const limiter = machineRateLimiter(
+        protocol === "xml" ? xmlUrl : url,
+        requestsPerSecond ?? defaultRequestsPerSecond,
+    );
+    return {
+        info: () => forked().poll.info(),
+        confirm: (id) => forked().poll.confirm(id),
+        idle: () => limiter.idle,
+        release: async () => {
+            const closing = own;
+            own = undefined;
+            await closing?.close();
+        },
+    };
+}
 
-/** One notification source per account (URL, protocol, user, context) in this process: the queue is the account's. */
-export function notificationSourceFor(client: Client): NotificationSource {
+const queues = new WeakMap<Clock, Map<string, NotificationQueue>>();
+
+/**
+ * One queue reader per account (URL, protocol, user, context) and clock in this process: the queue is the account's.
+ * The rounds are timed on the lifecycle's clock (LifecycleContext.clock), like the wait they answer.
+ */
+export function notificationQueueFor(client: Client, clock: Clock = systemClock): NotificationQueue {
     const { url, xmlUrl, protocol, user, context } = client.options;
     const key = [protocol, protocol === "xml" ? xmlUrl : url, user, context].join("|");
-    let source = sources.get(key);
-    if (!source) {
-        const fork = () => client.fork();
-        source = new NotificationSource(fork);
-        sources.set(key, source);
+    let ofClock = queues.get(clock);
+    if (!ofClock) {
+        ofClock = new Map();
+        queues.set(clock, ofClock);
     }
-    return source;
+    let queue = ofClock.get(key);
+    if (!queue) {
+        queue = new NotificationQueue(
+            clientPort(client),
+            (message) => jobOutcome(message.job?.status ?? "unknown") !== "pending",
+            () => clock.now().getTime(),
+            (ms) => clock.sleep(ms),
+        );
+        ofClock.set(key, queue);
+    }
+    return queue;
 }

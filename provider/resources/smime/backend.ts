@@ -14,7 +14,7 @@ import {
     jobStatusSource,
     pendingFromAccepted,
 } from "../internetx/orders";
-import { notificationSourceFor } from "../internetx/notifications";
+import { notificationStatusSource } from "../internetx/notifications";
 import { ReferenceCarrier } from "../internetx/csrProof";
 import { keepIssuedOrderReference, keepOrderReference, readsReferenceAtOrder } from "../internetx/keepReference";
 import { decideSmimeChange } from "./decisions";
@@ -117,7 +117,7 @@ export function smimeBackend(client: Client, context: LifecycleContext): OrderBa
         }),
         statusSource: (inputs) =>
             inputs.waitStrategy === "notifications"
-                ? notificationSourceFor(client)
+                ? notificationStatusSource(client, waitSettings(inputs).intervalMs, {}, context.clock)
                 : jobStatusSource(client, waitSettings(inputs).intervalMs, {}, context.clock),
         pendingDetails: async () => ({}),
         async issuedProperties(certificateId, pending, inputs, issued) {
