@@ -226,6 +226,7 @@ async function main(): Promise<void> {
         "The bound N + T: three requests per certificate (prepare, create, one read) at three per second, plus the issuance time. Wall time includes key generation.",
         "Every pulumi-sslmanager row goes the SDK's way: its creates carry the hidden `orderReference` input the SDK computes, so each looks for an order placed under it before ordering (order references: yes).",
         "The real-CLI rows' floor is the same `pulumi up` of a stack with no certificate, measured in the same run (the CLI, the language host, the program and the provider process starting, and the contact); their ratio is (wall − floor) / bound.",
+        `The real CLI runs at most 4 × CPUs resource operations at once unless told otherwise (\`pulumi up --parallel\`, Pulumi's defaultParallel: ${cpus().length * 4} here), so under it the creates of a fleet arrive a few at a time as earlier ones finish, and each group shares its own lookup and status rounds.`,
         "Two real-CLI rows: the TypeScript program (examples/fleet) on the SDK's dynamic provider, whose process is Pulumi's own dynamic-provider server (Node.js with @pulumi/pulumi loaded takes about 126 MB before any code of this provider runs), and the same fleet as a YAML program on the native provider (the plugin every other language uses).",
     ].join(" ");
     const directory = join(repositoryRoot, "bench", "results");

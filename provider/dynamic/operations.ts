@@ -37,10 +37,13 @@ export function dynamicOperations(resource: Resource): DynamicOperations {
         check: async (olds, news) => {
             const checked = await resource.check(news);
             (checked.warnings ?? []).forEach(resourceProgressLog(news.progressUrn, pulumiWarning, "WARNING"));
-            return withMissingCredentials(
+            const { stackConfig } = lifecycleContext();
+            const answer = withMissingCredentials(
                 resource.orders ? orderingCheckResult(olds, news, checked) : checkResult(checked),
-                missing(news.connection, lifecycleContext().stackConfig),
+                missing(news.connection, stackConfig),
             );
+            resource.announce?.(olds, answer.inputs, stackConfig);
+            return answer;
         },
         diff: async (_id, olds, news) => resource.diff(olds, news, lifecycleContext().clock.now()),
         create: async (inputs) => {

@@ -1,4 +1,4 @@
-import type { LifecycleContext } from "../lifecycle/context";
+import type { LifecycleContext, StackConfig } from "../lifecycle/context";
 import type { DiffAnswer } from "../lifecycle/results";
 import type { CheckFailure } from "./check";
 import type { ResourceDeclaration } from "./declaration";
@@ -35,6 +35,11 @@ export interface Resource<Inputs = Properties, Props = Properties> {
     /** False when there is nothing at the API to import (the native provider's `pulumi import` reads nothing). */
     readonly importable?: boolean;
     check: (news: Properties) => Promise<CheckedInputs>;
+    /**
+     * After a `check` of a new resource (no recorded inputs) that passed: tells the create to come what it will look
+     * for, without a request (certificate/announce.ts).
+     */
+    announce?: (olds: Properties, inputs: Properties | undefined, stackConfig: StackConfig | undefined) => void;
     /** The pure diff on recorded state of any layout. */
     diff: (olds: Properties, news: Properties, now: Date) => DiffAnswer;
     create: (inputs: Inputs, context: LifecycleContext) => Promise<{ id: string; outs: object }>;

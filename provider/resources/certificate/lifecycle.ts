@@ -19,6 +19,7 @@ import { migrateCertificateState } from "./stateMigrations";
 import { diffResult } from "../../lifecycle/results";
 import { defineResource } from "../resource";
 import { checkCertificateInputs } from "./check";
+import { announceNewCertificate } from "./announce";
 import { decideFromProperties } from "./backend";
 
 export { CertificateProperties, decideFromProperties, recordedState } from "./backend";
@@ -128,6 +129,7 @@ export const certificateResource = defineResource<CertificateInputs, Certificate
     declaration: certificateDeclaration,
     orders: true,
     check: checkCertificateInputs,
+    announce: announceNewCertificate,
     diff: (olds, news, now) => diffResult(decideFromProperties(olds, news, now)),
     create: createCertificate,
     read: readCertificate,
