@@ -65,6 +65,20 @@ function recordedId<Properties extends LifecycleProperties>(
     return ((properties as Record<string, unknown> | undefined)?.[binding.idProperty] as string | undefined) ?? id;
 }
 
+/**
+ * The id `finishOrder` makes up while an order has no certificate id yet (`job-<id>`, `order-<reference>`), when no
+ * certificate id is recorded beside it. Such an id names no object of the API: a read or a cancellation by it would
+ * meet "not found" and take a running, paid order for gone.
+ */
+function placeholderOf<Properties extends LifecycleProperties>(
+    binding: ResourceBinding<LifecycleInputs, Properties>,
+    properties: Properties | undefined,
+    id: string,
+): boolean {
+    const certificateId = (properties as Record<string, unknown> | undefined)?.[binding.idProperty];
+    return !certificateId && (id.startsWith("job-") || id.startsWith("order-"));
+}
+
 function withOrder<Properties>(
     binding: { idProperty: string },
     properties: Properties,
@@ -386,6 +400,9 @@ export async function readResource<Inputs extends LifecycleInputs, Properties ex
     id: string,
     recorded: Properties | undefined,
 ): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
+    // An order still without its certificate id is kept as recorded: the next update resumes its wait and records it.
+    if (recorded && placeholderOf(binding as ResourceBinding<LifecycleInputs, Properties>, recorded, id))
+        return { id, props: recorded as unknown as Record<string, unknown> };
     const read = await binding.backend.read(
         recordedId(binding as ResourceBinding<LifecycleInputs, Properties>, recorded, id),
         recorded,
@@ -403,6 +420,12 @@ export async function deleteResource<Inputs extends LifecycleInputs, Properties 
     id: string,
     recorded: Properties | undefined,
 ): Promise<void> {
+    if (placeholderOf(binding as ResourceBinding<LifecycleInputs, Properties>, recorded, id))
+        throw new Error(
+            `${binding.backend.label((recorded ?? {}) as unknown as Inputs)}: the order (${id}) has no certificate id in state yet, ` +
+                "so nothing can be cancelled by it; `pulumi up` resumes the wait and records the certificate, after " +
+                "which destroy cancels it. Nothing was cancelled, and the resource stays in state.",
+        );
     await binding.backend.cancel(
         recordedId(binding as ResourceBinding<LifecycleInputs, Properties>, recorded, id),
         recorded,

@@ -181,6 +181,47 @@ for (const protocol of ["json", "xml"] as const) {
             await admin.settings({ issuanceDelayMs: 200 });
         });
 
+        it("keeps an order recorded without its certificate id through refresh, refuses to destroy it by a made-up id, and cancels it once an update has recorded the certificate", async () => {
+            await admin.settings({ issuanceDelayMs: 1500 });
+            const { csrPem } = await generateKeyAndCsr({
+                key: { algorithm: "ECDSA", curve: "P256" },
+                commonName: `unnamed-${protocol}.example.com`,
+            });
+            const inputs = await checked({ csr: csrPem, waitTimeoutSeconds: 0.3 });
+            const error = (await createCertificate(inputs, context).catch(
+                (caught) => caught,
+            )) as ResourceInitializationError;
+            expect(error).to.be.instanceOf(ResourceInitializationError);
+            // The state of a run whose wait ended before any answer named the certificate: the job alone is known.
+            const { certificateId, ...withoutCertificate } = error.properties;
+            expect(certificateId).to.equal(error.id);
+            const jobId = withoutCertificate.jobId as string;
+            expect(jobId).to.match(/^\d+$/);
+            const pendingId = `job-${jobId}`;
+            const pending = withoutCertificate as unknown as CertificateProperties;
+            await admin.clearRequests();
+
+            const refreshed = await readCertificate(pendingId, pending, context);
+            expect(refreshed).to.deep.equal({ id: pendingId, props: pending });
+            const refused = (await deleteCertificate(pendingId, pending, context).catch((caught) => caught)) as Error;
+            expect(refused.message).to.equal(
+                `unnamed-${protocol}.example.com: the order (${pendingId}) has no certificate id in state yet, so nothing ` +
+                    "can be cancelled by it; `pulumi up` resumes the wait and records the certificate, after which " +
+                    "destroy cancels it. Nothing was cancelled, and the resource stays in state.",
+            );
+            expect(await admin.requests()).to.deep.equal([]);
+            expect((await admin.state()).certificates.find((one) => one.id === error.id)?.status).to.not.equal(
+                "CANCELLED",
+            );
+
+            const resumed = await updateCertificate(pendingId, pending, { ...inputs, waitTimeoutSeconds: 30 }, context);
+            expect(resumed.outs.status).to.equal("ISSUED");
+            expect(resumed.outs.certificateId).to.equal(error.id);
+            await deleteCertificate(pendingId, resumed.outs, context);
+            expect((await admin.state()).certificates.find((one) => one.id === error.id)).to.equal(undefined);
+            await admin.settings({ issuanceDelayMs: 200 });
+        });
+
         it("adopts the order an interrupted run placed under the same order reference instead of ordering again", async () => {
             const { csrPem } = await generateKeyAndCsr({
                 key: { algorithm: "ECDSA", curve: "P256" },
