@@ -189,6 +189,7 @@ describe("simulator: DNS validation and job outcomes", function () {
             cancellationDelayMs: 0,
             renewalWindowDays: 90,
             dropsComment: false,
+            ignoresCommentAtCreate: false,
             ignoreUnknownFilterKeys: false,
             listKeysWithoutAsking: false,
             listKeysIgnored: false,
